@@ -1,0 +1,26 @@
+// A cmdlet the engine can run: its signature (see signature.ts) and what it does.
+import type { Simulator } from '../sim/simulator';
+import type { World, Vm } from '../model/world';
+import type { BoundParams, CmdletSignature } from './signature';
+
+export interface CmdletContext {
+  readonly world: World;
+  readonly sim: Simulator;
+  /** Writes an entry to the Hyper-V event log. */
+  log(level: 'Information' | 'Warning' | 'Error', source: string, message: string, eventId?: number): void;
+  /** Tells every door that the world changed shape. */
+  worldChanged(): void;
+  /** Resolves -VMName / -Name to one VM, or refuses in Hyper-V's words. */
+  findVm(name: string, parameter: string): Vm;
+}
+
+export interface CmdletOutcome {
+  output?: unknown[];
+  jobIds?: string[];
+  warnings?: string[];
+}
+
+export interface CmdletDefinition {
+  signature: CmdletSignature;
+  run(ctx: CmdletContext, params: BoundParams): CmdletOutcome;
+}

@@ -1,0 +1,141 @@
+// The contract between the engine and every door (DESIGN.md, "One engine, three doors").
+// This one module declares every request a door may forward, every answer and every event, each as
+// a runtime schema with its TypeScript type derived from it. Doors validate every incoming payload
+// here before the engine sees it; the renderer imports these *types* only.
+import { z } from 'zod';
+import { World } from './model/world';
+import { Job, LogEntry } from './model/jobs';
+
+export const CONTRACT_VERSION = 1;
+
+// ── Commands: one cmdlet invocation each ────────────────────────────────────────────────────────
+export const Command = z.object({
+  cmdlet: z.string().regex(/^[A-Za-z]+-[A-Za-z]+$/, 'must be a cmdlet name such as Move-VMStorage'),
+  params: z.record(z.string(), z.unknown()).default({}),
+}).strict();
+export type Command = z.infer<typeof Command>;
+
+// ── Queries ─────────────────────────────────────────────────────────────────────────────────────
+export const Query = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('world') }).strict(),
+  z.object({ name: z.literal('vm'), vm: z.string().min(1) }).strict(),
+  z.object({ name: z.literal('jobs') }).strict(),
+  z.object({ name: z.literal('eventLog'), sinceSeq: z.number().int().nonnegative().optional() }).strict(),
+  z.object({ name: z.literal('clock') }).strict(),
+]);
+export type Query = z.infer<typeof Query>;
+
+// ── Clock control: how fast simulated time runs in this door ────────────────────────────────────
+export const ClockSpeed = z.union([z.literal(0), z.literal(1), z.literal(10), z.literal(60), z.literal(600)]);
+export const ClockControl = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('setSpeed'), speed: ClockSpeed }).strict(),
+  z.object({ action: z.literal('runUntilIdle') }).strict(),
+]);
+export type ClockControl = z.infer<typeof ClockControl>;
+
+export const ClockState = z.object({ now: z.number(), speed: ClockSpeed, idle: z.boolean() });
+export type ClockState = z.infer<typeof ClockState>;
+
+// ── Requests as they cross a transport ──────────────────────────────────────────────────────────
+export const RequestId = z.number().int().nonnegative();
+export const Request = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('invoke'), id: RequestId, command: Command }).strict(),
+  z.object({ kind: z.literal('query'), id: RequestId, query: Query }).strict(),
+  z.object({ kind: z.literal('clock'), id: RequestId, control: ClockControl }).strict(),
+]);
+export type Request = z.infer<typeof Request>;
+
+// ── Errors: Hyper-V-style message, the parameter at fault, and the fix where there is one ───────
+export const ContractError = z.object({
+  code: z.enum(['InvalidRequest', 'InvalidParameter', 'CommandRefused', 'NotFound', 'Internal']),
+  message: z.string(),
+  parameter: z.string().optional(),
+  fix: z.string().optional(),
+  messageId: z.number().int().optional(),
+  /** Every schema problem, each with the path of the field at fault. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ContractError = z.infer<typeof ContractError>;
+
+export const CommandOutput = z.object({
+  /** Objects the cmdlet wrote to the pipeline, as plain JSON. */
+  output: z.array(z.unknown()).default([]),
+  jobIds: z.array(z.string()).default([]),
+  warnings: z.array(z.string()).default([]),
+  /** The canonical PowerShell text of what ran. */
+  commandText: z.string(),
+});
+export type CommandOutput = z.infer<typeof CommandOutput>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+export interface QueryResults {
+  world: WorldView;
+  vm: World['vms'][number];
+  jobs: Job[];
+  eventLog: LogEntry[];
+  clock: ClockState;
+}
+export type QueryResult<Q extends Query = Query> = QueryResults[Q['name']];
+
+/** What a door sees of the world: the snapshot plus the engine's running state. */
+export const WorldView = z.object({
+  contractVersion: z.literal(CONTRACT_VERSION),
+  world: World,
+  jobs: z.array(Job),
+  clock: ClockState,
+  logSeq: z.number().int().nonnegative(),
+});
+export type WorldView = z.infer<typeof WorldView>;
+
+export const Response = z.object({
+  kind: z.literal('result'),
+  id: RequestId,
+  result: z.union([
+    z.object({ ok: z.literal(true), value: z.unknown() }),
+    z.object({ ok: z.literal(false), error: ContractError }),
+  ]),
+});
+export type Response = z.infer<typeof Response>;
+
+// ── Events: state changes and job progress, pushed to every subscriber ──────────────────────────
+export const EngineEvent = z.discriminatedUnion('type', [
+  /** The world changed shape (a VM moved, a setting changed): a fresh snapshot. */
+  z.object({ type: z.literal('world'), view: WorldView }),
+  /** Latest state of the jobs that changed since the last event (coalesced by the door). */
+  z.object({ type: z.literal('jobs'), jobs: z.array(Job), clock: ClockState }),
+  z.object({ type: z.literal('log'), entries: z.array(LogEntry) }),
+  z.object({ type: z.literal('clock'), clock: ClockState }),
+  /** Something the user must be told once, e.g. a settings file that could not be read. */
+  z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+]);
+export type EngineEvent = z.infer<typeof EngineEvent>;
+
+export const EventMessage = z.object({ kind: z.literal('event'), event: EngineEvent });
+export type EventMessage = z.infer<typeof EventMessage>;
+
+/** The bridge a renderer talks to, whichever door it came through (window.hvlab or a WebSocket). */
+export interface Bridge {
+  invoke(command: Command): Promise<Result<CommandOutput>>;
+  query<Q extends Query>(query: Q): Promise<Result<QueryResult<Q>>>;
+  clock(control: ClockControl): Promise<Result<ClockState>>;
+  subscribe(listener: (event: EngineEvent) => void): () => void;
+}
+
+/** Turns zod issues into the contract's field-naming error list. */
+export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length ? issue.path.map(String).join('.') : '(root)',
+    message: issue.message,
+  }));
+}
+
+export function invalidRequest(error: z.ZodError, what: string): ContractError {
+  const issues = describeIssues(error);
+  const first = issues[0];
+  return {
+    code: 'InvalidRequest',
+    message: `Invalid ${what}: ${first ? `${first.path}: ${first.message}` : 'malformed'}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
+    issues,
+  };
+}

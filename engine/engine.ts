@@ -1,0 +1,176 @@
+// The engine: the one place an outcome is decided. Doors hand it validated requests and drive its
+// clock; it answers with results and pushes events. No transport, no wall clock (DESIGN.md).
+import {
+  CONTRACT_VERSION, Command, Query, invalidRequest, describeIssues,
+  type CommandOutput, type ContractError, type EngineEvent, type Result, type WorldView, type ClockState,
+} from './contract';
+import { CommandRefusal } from './errors';
+import { Simulator } from './sim/simulator';
+import { World, type Vm } from './model/world';
+import type { Job, LogEntry } from './model/jobs';
+import { findCmdlet } from './cmdlets/registry';
+import { paramsSchema } from './cmdlets/signature';
+import { formatCommand } from './cmdlets/format';
+import type { CmdletContext } from './cmdlets/definition';
+
+/** Everything that survives a restart (see persistence/). */
+export interface EngineState {
+  world: World;
+  jobs: Job[];
+  log: LogEntry[];
+  now: number;
+}
+
+const LOG_LIMIT = 10_000;
+
+export class Engine {
+  readonly sim: Simulator;
+  private world: World;
+  private jobs: Job[];
+  private log: LogEntry[];
+  private logSeq: number;
+  private listeners = new Set<(e: EngineEvent) => void>();
+  private pendingLog: LogEntry[] = [];
+
+  constructor(state: { world: World; jobs?: Job[]; log?: LogEntry[]; now?: number }) {
+    this.world = state.world;
+    this.jobs = state.jobs ?? [];
+    this.log = state.log ?? [];
+    this.logSeq = this.log.at(-1)?.seq ?? 0;
+    this.sim = new Simulator(state.now ?? 0);
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  get idle(): boolean {
+    return this.sim.pending === 0;
+  }
+
+  subscribe(listener: (e: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  invoke(input: unknown): Result<CommandOutput> {
+    const parsed = Command.safeParse(input);
+    if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error, 'command') };
+    const { cmdlet, params } = parsed.data;
+    const def = findCmdlet(cmdlet);
+    if (!def) {
+      return fail({
+        code: 'InvalidRequest',
+        message: `The term '${cmdlet}' is not recognized as the name of a cmdlet, function, script file, or operable program.`,
+        parameter: 'cmdlet',
+      });
+    }
+    const bound = paramsSchema(def.signature).safeParse(params);
+    if (!bound.success) {
+      const issues = describeIssues(bound.error);
+      const first = issues[0]!;
+      const unknownKey = bound.error.issues.find((i) => i.code === 'unrecognized_keys');
+      const message = unknownKey && 'keys' in unknownKey
+        ? `A parameter cannot be found that matches parameter name '${(unknownKey.keys as string[])[0]}'.`
+        : `Cannot validate argument on parameter '${first.path}'. ${first.message}`;
+      return fail({ code: 'InvalidParameter', message, parameter: unknownKey ? (unknownKey.keys as string[])[0] : first.path, issues });
+    }
+    const commandText = formatCommand(def.signature, bound.data);
+    try {
+      const outcome = def.run(this.context(), bound.data);
+      this.flushLog();
+      return { ok: true, value: { output: outcome.output ?? [], jobIds: outcome.jobIds ?? [], warnings: outcome.warnings ?? [], commandText } };
+    } catch (err) {
+      this.flushLog();
+      if (err instanceof CommandRefusal) return fail(err.toContractError());
+      throw err;
+    }
+  }
+
+  query(input: unknown): Result<unknown> {
+    const parsed = Query.safeParse(input);
+    if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error, 'query') };
+    const q = parsed.data;
+    switch (q.name) {
+      case 'world':
+        return { ok: true, value: this.view() };
+      case 'vm': {
+        const vm = this.world.vms.find((v) => v.id === q.vm || v.name.toLowerCase() === q.vm.toLowerCase());
+        return vm ? { ok: true, value: structuredClone(vm) } : fail({ code: 'NotFound', message: `Hyper-V was unable to find a virtual machine with name "${q.vm}".`, parameter: 'vm' });
+      }
+      case 'jobs':
+        return { ok: true, value: structuredClone(this.jobs) };
+      case 'eventLog':
+        return { ok: true, value: this.log.filter((e) => e.seq > (q.sinceSeq ?? 0)) };
+      case 'clock':
+        return { ok: true, value: this.clockState(0) };
+    }
+  }
+
+  advance(ms: number): void {
+    this.sim.advance(ms);
+    this.flushLog();
+  }
+
+  runUntilIdle(): void {
+    this.sim.runUntilIdle();
+    this.flushLog();
+  }
+
+  clockState(speed: ClockState['speed']): ClockState {
+    return { now: this.now, speed, idle: this.idle };
+  }
+
+  view(): WorldView {
+    return {
+      contractVersion: CONTRACT_VERSION,
+      world: structuredClone(this.world),
+      jobs: structuredClone(this.jobs),
+      clock: this.clockState(0),
+      logSeq: this.logSeq,
+    };
+  }
+
+  state(): EngineState {
+    return structuredClone({ world: this.world, jobs: this.jobs, log: this.log, now: this.now });
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  private flushLog(): void {
+    if (this.pendingLog.length === 0) return;
+    const entries = this.pendingLog;
+    this.pendingLog = [];
+    this.emit({ type: 'log', entries });
+  }
+
+  private context(): CmdletContext {
+    return {
+      world: this.world,
+      sim: this.sim,
+      log: (level, source, message, eventId) => {
+        const entry: LogEntry = { seq: ++this.logSeq, at: this.now, level, source, message, ...(eventId !== undefined ? { eventId } : {}) };
+        this.log.push(entry);
+        if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+        this.pendingLog.push(entry);
+      },
+      worldChanged: () => this.emit({ type: 'world', view: this.view() }),
+      findVm: (name: string, parameter: string): Vm => {
+        const vm = this.world.vms.find((v) => v.name.toLowerCase() === name.toLowerCase());
+        if (!vm) throw new CommandRefusal(`Hyper-V was unable to find a virtual machine with name "${name}".`, { parameter, code: 'NotFound' });
+        return vm;
+      },
+    };
+  }
+}
+
+function fail(error: ContractError): { ok: false; error: ContractError } {
+  return { ok: false, error };
+}
+
+export function loadWorld(input: unknown): Result<World> {
+  const parsed = World.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: invalidRequest(parsed.error, 'world') };
+}

@@ -1,0 +1,22 @@
+// A command the engine refuses, in Hyper-V's words (DESIGN.md, "Errors are part of the contract").
+import type { ContractError } from './contract';
+
+export class CommandRefusal extends Error {
+  constructor(
+    message: string,
+    readonly details: { parameter?: string; fix?: string; messageId?: number; code?: ContractError['code'] } = {},
+  ) {
+    super(message);
+    this.name = 'CommandRefusal';
+  }
+
+  toContractError(): ContractError {
+    return {
+      code: this.details.code ?? 'CommandRefused',
+      message: this.message,
+      ...(this.details.parameter ? { parameter: this.details.parameter } : {}),
+      ...(this.details.fix ? { fix: this.details.fix } : {}),
+      ...(this.details.messageId !== undefined ? { messageId: this.details.messageId } : {}),
+    };
+  }
+}

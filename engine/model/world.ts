@@ -1,0 +1,222 @@
+// The datacenter as one serializable, versioned snapshot (DESIGN.md, "State, persistence and failure").
+// Units everywhere: bytes, bytes per second, simulated milliseconds, Gb/s for link speeds (as
+// adapters report them). Free space is derived from the files on a volume, never stored, so a
+// move cannot leave the two out of step.
+import { z } from 'zod';
+
+export const WORLD_SCHEMA_VERSION = 1;
+
+const name = z.string().trim().min(1, 'must not be empty').max(255);
+const bytes = z.number().int('must be a whole number of bytes').nonnegative();
+const rate = z.number().positive('must be greater than zero');
+const ipv4 = z.string().regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/, 'must be an IPv4 address such as 192.168.10.11')
+  .refine((s) => s.split('.').every((o) => Number(o) <= 255), 'each part of an IPv4 address must be 0..255');
+const prefixLength = z.number().int().min(0).max(32);
+
+export const LinkSpeedGbps = z.union([z.literal(1), z.literal(10), z.literal(25), z.literal(40), z.literal(56), z.literal(100)]);
+export const RdmaType = z.enum(['none', 'iWARP', 'RoCE', 'InfiniBand']);
+
+export const Nic = z.object({
+  name,
+  speedGbps: LinkSpeedGbps,
+  medium: z.enum(['Ethernet', 'InfiniBand']).default('Ethernet'),
+  rdma: z.object({ type: RdmaType, enabled: z.boolean() }).default({ type: 'none', enabled: false }),
+  /** Receive-side scaling queues; 0 or 1 means not RSS-capable for SMB (reference: network §1). */
+  rssQueues: z.number().int().min(0).max(64).default(4),
+  linkUp: z.boolean().default(true),
+  ipAddress: ipv4.optional(),
+  prefixLength: prefixLength.default(24),
+});
+export type Nic = z.infer<typeof Nic>;
+
+export const Team = z.object({
+  name,
+  members: z.array(name).min(1, 'a team needs at least one member adapter'),
+  mode: z.enum(['SwitchIndependent', 'Static', 'LACP']).default('SwitchIndependent'),
+  loadBalancing: z.enum(['AddressHash', 'HyperVPort', 'Dynamic']).default('Dynamic'),
+  ipAddress: ipv4.optional(),
+  prefixLength: prefixLength.default(24),
+});
+export type Team = z.infer<typeof Team>;
+
+export const VirtualSwitch = z.object({
+  name,
+  type: z.enum(['External', 'Internal', 'Private']).default('External'),
+  /** The adapter or team an External switch is bound to. */
+  adapter: name.optional(),
+});
+export type VirtualSwitch = z.infer<typeof VirtualSwitch>;
+
+export const Volume = z.object({
+  letter: z.string().regex(/^[A-Z]$/, 'must be a single drive letter A..Z'),
+  label: z.string().default(''),
+  capacityBytes: bytes,
+  /** Space taken by everything that is not a VM file the simulation tracks (OS, other data). */
+  otherDataBytes: bytes.default(0),
+  readBytesPerSec: rate,
+  writeBytesPerSec: rate,
+});
+export type Volume = z.infer<typeof Volume>;
+
+export const Share = z.object({
+  name,
+  /** Local folder on the file server, e.g. D:\Shares\VMs. */
+  path: name,
+  /** Accounts with Full Control, e.g. CONTOSO\HV01$ (reference: hyperv §5, SMB storage). */
+  fullControl: z.array(name).default([]),
+  encryptData: z.boolean().default(false),
+});
+export type Share = z.infer<typeof Share>;
+
+export const BandwidthLimits = z.object({
+  Default: rate.optional(),
+  VirtualMachine: rate.optional(),
+  LiveMigration: rate.optional(),
+});
+export type BandwidthLimits = z.infer<typeof BandwidthLimits>;
+
+export const MigrationNetwork = z.object({
+  subnet: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be a subnet such as 192.168.10.0/24'),
+  priority: z.number().int().min(0).default(0),
+});
+
+export const MigrationSettings = z.object({
+  // Defaults from reference/hyperv-2012r2.md §2.
+  enabled: z.boolean().default(false),
+  authentication: z.enum(['CredSSP', 'Kerberos']).default('CredSSP'),
+  performanceOption: z.enum(['TCPIP', 'Compression', 'SMB']).default('Compression'),
+  maximumLiveMigrations: z.number().int().min(1).max(64).default(2),
+  maximumStorageMigrations: z.number().int().min(1).max(64).default(2),
+  useAnyNetwork: z.boolean().default(true),
+  networks: z.array(MigrationNetwork).default([]),
+});
+export type MigrationSettings = z.infer<typeof MigrationSettings>;
+
+export const SmbClientSettings = z.object({
+  // Client defaults from reference/network-and-transfers.md §1.
+  multichannelEnabled: z.boolean().default(true),
+  connectionsPerRssInterface: z.number().int().min(1).max(16).default(4),
+  connectionsPerRdmaInterface: z.number().int().min(1).max(16).default(2),
+  connectionsPerNonRssInterface: z.number().int().min(1).max(16).default(1),
+  maximumConnectionCountPerServer: z.number().int().min(1).max(64).default(32),
+  bandwidthLimits: BandwidthLimits.default({}),
+  /** New-SmbMultichannelConstraint: server name → interface aliases allowed. */
+  constraints: z.record(z.string(), z.array(name)).default({}),
+});
+
+export const Host = z.object({
+  name,
+  role: z.enum(['HyperV', 'FileServer']).default('HyperV'),
+  os: z.enum(['2012', '2012R2']).default('2012R2'),
+  domain: name.default('CONTOSO'),
+  cpu: z.object({
+    vendor: z.enum(['Intel', 'AMD']),
+    family: name,
+    cores: z.number().int().min(1).max(640),
+    ghz: z.number().positive().max(10),
+  }),
+  memoryBytes: bytes,
+  nics: z.array(Nic).default([]),
+  teams: z.array(Team).default([]),
+  virtualSwitches: z.array(VirtualSwitch).default([]),
+  volumes: z.array(Volume).min(1, 'a computer needs at least one volume'),
+  shares: z.array(Share).default([]),
+  migration: MigrationSettings.default(MigrationSettings.parse({})),
+  smb: SmbClientSettings.default(SmbClientSettings.parse({})),
+  /** Kerberos constrained delegation this computer account is trusted for, as "service/host". */
+  delegation: z.array(z.string()).default([]),
+});
+export type Host = z.infer<typeof Host>;
+
+export const VhdFile = z.object({
+  path: name,
+  /** Bytes the file occupies now (what a copy moves). */
+  sizeBytes: bytes,
+  /** Maximum size the guest sees. */
+  maxSizeBytes: bytes,
+  type: z.enum(['Dynamic', 'Fixed', 'Differencing']).default('Dynamic'),
+  controller: z.string().default('SCSI 0:0'),
+});
+export type VhdFile = z.infer<typeof VhdFile>;
+
+export const Checkpoint = z.object({
+  id: name,
+  name,
+  createdAt: z.number().nonnegative(),
+  parentId: name.optional(),
+  /** Checkpoint configuration and saved-state files, under the checkpoint (snapshot) folder. */
+  files: z.array(z.object({ path: name, sizeBytes: bytes })).default([]),
+});
+export type Checkpoint = z.infer<typeof Checkpoint>;
+
+export const VmMemory = z.object({
+  dynamic: z.boolean().default(false),
+  startupBytes: bytes,
+  minimumBytes: bytes,
+  maximumBytes: bytes,
+  bufferPercent: z.number().int().min(5).max(2000).default(20),
+  weight: z.number().int().min(0).max(10000).default(5000),
+});
+export type VmMemory = z.infer<typeof VmMemory>;
+
+export const VmWorkload = z.object({
+  /** Guest memory write rate while running (reference: migration-models §1, D). */
+  memoryDirtyBytesPerSec: z.number().nonnegative().default(0),
+  /** Writable working set W: a pass never resends more than this. */
+  writableWorkingSetBytes: bytes.optional(),
+  /** Uncompressed / compressed size of its memory (≥ 1). */
+  compressionRatio: z.number().min(1).max(20).default(2),
+  diskWriteBytesPerSec: z.number().nonnegative().default(0),
+  cpuDemandPercent: z.number().min(0).max(100).default(5),
+});
+export type VmWorkload = z.infer<typeof VmWorkload>;
+
+export const VmState = z.enum(['Running', 'Off', 'Saved', 'Paused', 'Starting', 'Stopping']);
+export type VmState = z.infer<typeof VmState>;
+
+export const Vm = z.object({
+  id: name,
+  name,
+  host: name,
+  generation: z.union([z.literal(1), z.literal(2)]).default(2),
+  configurationVersion: z.literal('5.0').default('5.0'),
+  state: VmState.default('Off'),
+  /** Simulated ms when it last started; uptime = now - startedAt while running. */
+  startedAt: z.number().nonnegative().optional(),
+  processorCount: z.number().int().min(1).max(64).default(1),
+  compatibilityForMigration: z.boolean().default(false),
+  memory: VmMemory,
+  workload: VmWorkload.default(VmWorkload.parse({})),
+  paths: z.object({
+    configuration: name,
+    snapshots: name,
+    smartPaging: name,
+  }),
+  configurationSizeBytes: bytes.default(64 * 1024),
+  vhds: z.array(VhdFile).default([]),
+  passThroughDisks: z.array(z.object({ controller: z.string(), diskNumber: z.number().int().nonnegative() })).default([]),
+  networkAdapters: z.array(z.object({ name: z.string().default('Network Adapter'), switchName: name.optional() })).default([]),
+  checkpoints: z.array(Checkpoint).default([]),
+  /** Present only while a restart is bridged by Smart Paging (reference: hyperv §4). */
+  smartPagingFile: z.object({ path: name, sizeBytes: bytes, createdAt: z.number() }).optional(),
+  notes: z.string().default(''),
+});
+export type Vm = z.infer<typeof Vm>;
+
+export const WorldSession = z.object({
+  /** The computer the console runs on: CredSSP moves work only when started from the source host. */
+  signedInOn: name,
+  user: name.default('CONTOSO\\Administrator'),
+});
+
+export const World = z.object({
+  schemaVersion: z.literal(WORLD_SCHEMA_VERSION),
+  name: z.string().default('Lab'),
+  seed: z.number().int().default(1),
+  session: WorldSession,
+  hosts: z.array(Host).min(1, 'a world needs at least one computer'),
+  vms: z.array(Vm).default([]),
+});
+export type World = z.infer<typeof World>;
+export type WorldInput = z.input<typeof World>;
+export type VmInput = z.input<typeof Vm>;
