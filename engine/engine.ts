@@ -117,6 +117,11 @@ export class Engine {
     this.flushLog();
   }
 
+  /** Jobs still queued or running, with progress as of now (what the Jobs pane animates). */
+  activeJobs(): Job[] {
+    return structuredClone(this.jobs.filter((j) => j.state === 'Running' || j.state === 'Queued'));
+  }
+
   clockState(speed: ClockState['speed']): ClockState {
     return { now: this.now, speed, idle: this.idle };
   }

@@ -1,0 +1,125 @@
+// What every door does with the engine, once: validate each incoming request against the contract,
+// dispatch it, keep the world saved, drive the clock, and fan events out to subscribers.
+// A door adds only its transport (IPC, WebSocket, command line).
+import {
+  Request, invalidRequest, type EngineEvent, type Response, type ContractError,
+} from '../../engine/contract';
+import { Engine } from '../../engine/engine';
+import { defaultWorld } from '../../engine/model/default-world';
+import type { StateStore } from '../../engine/persistence/state-store';
+import { ClockDriver, systemTimer, type WallTimer } from './clock-driver';
+
+export interface EngineHostOptions {
+  store?: StateStore;
+  timer?: WallTimer;
+  /** Notices about unreadable files found while the door opened its stores. */
+  notices?: string[];
+  startClock?: boolean;
+}
+
+const SAVE_INTERVAL_MS = 1000;
+
+export class EngineHost {
+  readonly engine: Engine;
+  readonly clock: ClockDriver;
+  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private readonly notices: string[];
+  private dirty = false;
+  private lastSave = -Infinity;
+  private readonly timer: WallTimer;
+
+  constructor(private readonly options: EngineHostOptions = {}) {
+    this.timer = options.timer ?? systemTimer;
+    const loaded = options.store?.load() ?? {};
+    this.notices = [...(options.notices ?? []), ...(loaded.notice ? [loaded.notice] : [])];
+    this.engine = new Engine(loaded.state ?? { world: defaultWorld() });
+    this.engine.subscribe((e) => this.broadcast(e));
+    this.clock = new ClockDriver(this.engine, () => this.afterTick(), this.timer);
+    if (options.startClock !== false) this.clock.start();
+  }
+
+  /** Notices not yet shown to anyone; the first subscriber takes them. */
+  takeNotices(): string[] {
+    return this.notices.splice(0);
+  }
+
+  /** The notices waiting for the first page, without taking them (so a console log can echo them). */
+  pendingNotices(): readonly string[] {
+    return this.notices;
+  }
+
+  subscribe(listener: (e: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    for (const message of this.takeNotices()) listener({ type: 'notice', level: 'warning', message });
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Handles one raw request from a transport. Never throws; a bad payload changes nothing. */
+  handle(raw: unknown): Response {
+    const id = typeof (raw as { id?: unknown } | null)?.id === 'number' && Number.isInteger((raw as { id: number }).id) && (raw as { id: number }).id >= 0
+      ? (raw as { id: number }).id : 0;
+    const parsed = Request.safeParse(raw);
+    if (!parsed.success) return { kind: 'result', id, result: { ok: false, error: invalidRequest(parsed.error, 'request') } };
+    const req = parsed.data;
+    try {
+      switch (req.kind) {
+        case 'invoke': {
+          const result = this.engine.invoke(req.command);
+          if (result.ok) this.markDirty();
+          return { kind: 'result', id: req.id, result };
+        }
+        case 'query': {
+          const result = this.engine.query(req.query);
+          if (result.ok && req.query.name === 'clock') return { kind: 'result', id: req.id, result: { ok: true, value: this.clock.state() } };
+          if (result.ok && req.query.name === 'world') {
+            const view = result.value as { clock: unknown };
+            view.clock = this.clock.state();
+          }
+          return { kind: 'result', id: req.id, result };
+        }
+        case 'clock': {
+          const state = this.clock.control(req.control);
+          this.broadcast({ type: 'clock', clock: state });
+          return { kind: 'result', id: req.id, result: { ok: true, value: state } };
+        }
+      }
+    } catch (err) {
+      const error: ContractError = { code: 'Internal', message: `The engine failed: ${(err as Error).message}` };
+      return { kind: 'result', id: req.id, result: { ok: false, error } };
+    }
+  }
+
+  /** Saves now if anything changed (also called on shutdown). */
+  flush(): void {
+    if (!this.dirty || !this.options.store) return;
+    this.options.store.save(this.engine.state());
+    this.dirty = false;
+    this.lastSave = this.timer.now();
+  }
+
+  dispose(): void {
+    this.clock.dispose();
+    this.flush();
+    this.listeners.clear();
+  }
+
+  private markDirty(): void {
+    this.dirty = true;
+    if (this.timer.now() - this.lastSave >= SAVE_INTERVAL_MS) this.flush();
+  }
+
+  private afterTick(): void {
+    const clock = this.clock.state();
+    const jobs = this.engine.activeJobs();
+    if (jobs.length > 0) {
+      this.broadcast({ type: 'jobs', jobs, clock });
+      this.markDirty();
+    } else {
+      this.broadcast({ type: 'clock', clock });
+    }
+  }
+
+  private broadcast(e: EngineEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+}

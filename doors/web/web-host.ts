@@ -1,0 +1,109 @@
+// The browser door: the built renderer over HTTP and the contract over one WebSocket, on loopback
+// only. Each socket is one page; each gets every engine event.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { EngineHost } from '../common/engine-host';
+import type { EventMessage, Response } from '../../engine/contract';
+import { isAllowedHost, isAllowedOrigin, newToken, tokenMatches } from './request-guard';
+import { securityHeaders, serveStatic } from './static-files';
+
+export interface WebHostOptions {
+  engineHost: EngineHost;
+  /** Folder of the built renderer (dist/renderer). */
+  rendererDir: string;
+  /** 0 or absent: a free port. */
+  port?: number;
+  token?: string;
+  /** Lets a dev server (Vite middleware) answer HTTP instead of the static files. */
+  middleware?: (req: IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void;
+  /** Upgrades that are not for the bridge (Vite's HMR socket in dev). */
+  onOtherUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+export const BRIDGE_PATH = '/bridge';
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? newToken();
+  let port = 0;
+  const server = createServer((req, res) => {
+    if (!isAllowedHost(req.headers.host, port)) {
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('This console answers only on 127.0.0.1 and localhost.');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    securityHeaders(res);
+    if (options.middleware) options.middleware(req, res, () => serveStatic(options.rendererDir, req, res));
+    else serveStatic(options.rendererDir, req, res);
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== BRIDGE_PATH) {
+      if (options.onOtherUpgrade) options.onOtherUpgrade(req, socket, head);
+      else socket.destroy();
+      return;
+    }
+    const refuse = (status: number, reason: string) => {
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
+    };
+    if (!isAllowedHost(req.headers.host, port)) return refuse(403, 'Forbidden host');
+    if (!isAllowedOrigin(req.headers.origin, port)) return refuse(403, 'Forbidden origin');
+    if (!tokenMatches(url.searchParams.get('token'), token)) return refuse(401, 'Missing or wrong token');
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, options.engineHost));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      }),
+  };
+}
+
+function attach(ws: WebSocket, host: EngineHost): void {
+  const send = (msg: Response | EventMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+  };
+  const unsubscribe = host.subscribe((event) => send({ kind: 'event', event }));
+  ws.on('message', (data, isBinary) => {
+    let raw: unknown;
+    try {
+      if (isBinary) throw new Error('binary frames are not part of the contract');
+      raw = JSON.parse(data.toString());
+    } catch (err) {
+      send({ kind: 'result', id: 0, result: { ok: false, error: { code: 'InvalidRequest', message: `Invalid request: the message is not JSON (${(err as Error).message}).` } } });
+      return;
+    }
+    send(host.handle(raw));
+  });
+  ws.on('close', unsubscribe);
+  ws.on('error', unsubscribe);
+}
