@@ -1,6 +1,6 @@
 // The browser door: the built renderer over HTTP and the contract over one WebSocket, on loopback
 // only. Each socket is one page; each gets every engine event.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -17,7 +17,7 @@ export interface WebHostOptions {
   port?: number;
   token?: string;
   /** Lets a dev server (Vite middleware) answer HTTP instead of the static files. */
-  middleware?: (req: IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void;
+  middleware?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
   /** Upgrades that are not for the bridge (Vite's HMR socket in dev). */
   onOtherUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
