@@ -45,7 +45,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(405).end();
       return;
     }
-    securityHeaders(res);
+    securityHeaders(res, options.middleware !== undefined);
     if (options.middleware) options.middleware(req, res, () => serveStatic(options.rendererDir, req, res));
     else serveStatic(options.rendererDir, req, res);
   });
