@@ -44,6 +44,12 @@ export const VirtualSwitch = z.object({
   type: z.enum(['External', 'Internal', 'Private']).default('External'),
   /** The adapter or team an External switch is bound to. */
   adapter: name.optional(),
+  /**
+   * Allow management operating system to share this network adapter (the Hyper-V default). When
+   * true, the bound adapter's or team's IP address belongs to the host vNIC "vEthernet (<switch>)",
+   * which is never RDMA- or RSS-capable in 2012 R2 (reference: network-and-transfers §2).
+   */
+  allowManagementOS: z.boolean().default(true),
 });
 export type VirtualSwitch = z.infer<typeof VirtualSwitch>;
 

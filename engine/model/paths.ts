@@ -1,0 +1,269 @@
+// Windows paths as Hyper-V sees them: local `D:\VMs\X` and UNC `\\FS01\VMs\X`. Windows compares
+// paths case-insensitively and accepts `/` for `\`, so every comparison here goes through
+// pathKey(). A path resolves, as seen from one computer, to the computer and volume that hold the
+// bytes: that is what decides free space and which volume a copy reads or writes.
+import type { Host, Vm, World } from './world';
+
+export type ParsedPath =
+  | { kind: 'local'; drive: string; segments: string[] }
+  | { kind: 'unc'; server: string; share: string; segments: string[] };
+
+/** Parses a Windows path; undefined when it is neither `X:\...` nor `\\server\share\...`. */
+export function parsePath(path: string): ParsedPath | undefined {
+  const p = path.trim().replace(/\//g, '\\');
+  const local = /^([A-Za-z]):(\\.*)?$/.exec(p);
+  if (local) {
+    const segments = splitSegments(local[2] ?? '');
+    if (!segments) return undefined;
+    return { kind: 'local', drive: local[1]!.toUpperCase(), segments };
+  }
+  const unc = /^\\\\([^\\]+)\\([^\\]+)(\\.*)?$/.exec(p);
+  if (unc) {
+    const segments = splitSegments(unc[3] ?? '');
+    if (!segments) return undefined;
+    return { kind: 'unc', server: unc[1]!, share: unc[2]!, segments };
+  }
+  return undefined;
+}
+
+// Characters Windows forbids in a file or folder name.
+const BAD_SEGMENT = /[<>:"|?*]/;
+
+function splitSegments(rest: string): string[] | undefined {
+  const segments = rest.split('\\').filter((s) => s.length > 0 && s !== '.');
+  const out: string[] = [];
+  for (const s of segments) {
+    if (BAD_SEGMENT.test(s)) return undefined;
+    if (s === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+export function formatPath(p: ParsedPath): string {
+  const tail = p.segments.join('\\');
+  if (p.kind === 'local') return `${p.drive}:\\${tail}`;
+  return `\\\\${p.server}\\${p.share}${tail ? `\\${tail}` : ''}`;
+}
+
+/** Canonical spelling: backslashes, upper-case drive letter, no doubled or trailing separators. */
+export function normalizePath(path: string): string {
+  const p = parsePath(path);
+  return p ? formatPath(p) : path.trim();
+}
+
+/** Key for case-insensitive comparison (Windows file systems and SMB are case-insensitive). */
+export function pathKey(path: string): string {
+  return normalizePath(path).toLowerCase();
+}
+
+export function samePath(a: string, b: string): boolean {
+  return pathKey(a) === pathKey(b);
+}
+
+/** True when `path` is `folder` or lies under it. */
+export function isUnder(path: string, folder: string): boolean {
+  const p = pathKey(path);
+  const f = pathKey(folder).replace(/\\$/, '');
+  return p === f || p.startsWith(`${f}\\`);
+}
+
+export function joinPath(base: string, ...parts: string[]): string {
+  const joined = [base.replace(/[\\/]+$/, ''), ...parts.map((s) => s.replace(/^[\\/]+|[\\/]+$/g, ''))].filter((s) => s.length > 0).join('\\');
+  return normalizePath(/^[A-Za-z]:$/.test(joined) ? `${joined}\\` : joined);
+}
+
+/** Last segment (file or folder name), '' for a root. */
+export function baseName(path: string): string {
+  const p = parsePath(path);
+  return p?.segments.at(-1) ?? '';
+}
+
+/** Parent folder; a root is its own parent. */
+export function parentPath(path: string): string {
+  const p = parsePath(path);
+  if (!p) return path;
+  return formatPath({ ...p, segments: p.segments.slice(0, -1) });
+}
+
+export interface ResolvedPath {
+  /** The computer whose volume holds the bytes. */
+  computer: string;
+  /** Drive letter of that volume on that computer. */
+  volume: string;
+  /** Set when reached through SMB: the share name on `computer`. */
+  share?: string;
+  /** True when the bytes are on another computer than the one looking (SMB traffic). */
+  remote: boolean;
+  /** The same location as a local path on `computer`. */
+  localPath: string;
+}
+
+export type ResolveResult = { ok: true; value: ResolvedPath } | { ok: false; message: string };
+
+/** Finds a host by computer name: case-insensitive, and `FS01.contoso.com` matches `FS01`. */
+export function findHost(world: World, name: string): Host | undefined {
+  const key = name.toLowerCase();
+  const short = key.split('.')[0]!;
+  return world.hosts.find((h) => h.name.toLowerCase() === key) ?? world.hosts.find((h) => h.name.toLowerCase() === short);
+}
+
+/**
+ * Where a path's bytes live, as seen from `fromHost`. Admin shares (`\\HV02\D$\...`) resolve to
+ * that drive. Checks that the volume and share exist, not that the folder does: the simulation
+ * tracks files, not empty folders.
+ */
+export function resolvePath(world: World, fromHost: string, path: string, hostIndex?: ReadonlyMap<string, Host>): ResolveResult {
+  const p = parsePath(path);
+  if (!p) return { ok: false, message: `"${path}" is not a valid path; use a local path such as D:\\VMs or a share such as \\\\FS01\\VMs` };
+  const lookup = (n: string): Host | undefined => hostIndex?.get(n.toLowerCase()) ?? hostIndex?.get(n.toLowerCase().split('.')[0]!) ?? (hostIndex ? undefined : findHost(world, n));
+  if (p.kind === 'local') {
+    const host = lookup(fromHost);
+    if (!host) return { ok: false, message: `computer "${fromHost}" does not exist` };
+    if (!host.volumes.some((v) => v.letter === p.drive)) return { ok: false, message: `volume ${p.drive}: does not exist on ${host.name}` };
+    return { ok: true, value: { computer: host.name, volume: p.drive, remote: false, localPath: formatPath(p) } };
+  }
+  const server = lookup(p.server);
+  if (!server) return { ok: false, message: `computer "${p.server}" in "${path}" does not exist` };
+  const remote = server.name.toLowerCase() !== fromHost.toLowerCase();
+  const admin = /^([A-Za-z])\$$/.exec(p.share);
+  if (admin) {
+    const drive = admin[1]!.toUpperCase();
+    if (!server.volumes.some((v) => v.letter === drive)) return { ok: false, message: `volume ${drive}: does not exist on ${server.name}` };
+    return { ok: true, value: { computer: server.name, volume: drive, share: p.share, remote, localPath: formatPath({ kind: 'local', drive, segments: p.segments }) } };
+  }
+  const share = server.shares.find((s) => s.name.toLowerCase() === p.share.toLowerCase());
+  if (!share) return { ok: false, message: `share "${p.share}" does not exist on ${server.name}` };
+  const target = parsePath(share.path);
+  if (!target || target.kind !== 'local') return { ok: false, message: `share "${share.name}" on ${server.name} points at "${share.path}", which is not a local path` };
+  if (!server.volumes.some((v) => v.letter === target.drive)) return { ok: false, message: `share "${share.name}" on ${server.name} is on volume ${target.drive}:, which does not exist` };
+  return {
+    ok: true,
+    value: { computer: server.name, volume: target.drive, share: share.name, remote, localPath: formatPath({ ...target, segments: [...target.segments, ...p.segments] }) },
+  };
+}
+
+/**
+ * The volume holding a path's bytes, without building the local path: the hot loop of
+ * validation and free-space accounting over large worlds. Same rules as resolvePath().
+ * Returns "computer|L" (volumeKey) or an error message prefixed with "!".
+ */
+const NO_WORLD = { hosts: [] } as unknown as World;
+
+// Per-host letter → volumeKey, cached by host object; rebuilt if the volume list changes length.
+const volumeKeyCache = new WeakMap<Host, { n: number; keys: Map<string, string> }>();
+function volumeKeysOf(host: Host): Map<string, string> {
+  const c = volumeKeyCache.get(host);
+  if (c && c.n === host.volumes.length) return c.keys;
+  const keys = new Map(host.volumes.map((v) => [v.letter, volumeKey(host.name, v.letter)]));
+  volumeKeyCache.set(host, { n: host.volumes.length, keys });
+  return keys;
+}
+
+export function locateVolume(fromHost: string, path: string, hostIndex: ReadonlyMap<string, Host>): string {
+  const c0 = path.charCodeAt(0);
+  const c1 = path.charCodeAt(1);
+  const sep = (c: number): boolean => c === 92 || c === 47;
+  if (path.length >= 2 && c1 === 58 && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) && (path.length === 2 || sep(path.charCodeAt(2))) && !path.includes('..')) {
+    if (BAD_SEGMENT.test(path.slice(3))) return `!"${path}" is not a valid path; use a local path such as D:\\VMs or a share such as \\\\FS01\\VMs`;
+    const host = hostIndex.get(fromHost) ?? hostIndex.get(fromHost.toLowerCase());
+    if (!host) return `!computer "${fromHost}" does not exist`;
+    const drive = path[0]!.toUpperCase();
+    const key = volumeKeysOf(host).get(drive);
+    return key ?? `!volume ${drive}: does not exist on ${host.name}`;
+  }
+  // Anything else (UNC, `..`, odd spelling) takes the full resolver; with an index it needs no world.
+  const r = resolvePath(NO_WORLD, fromHost, path, hostIndex);
+  return r.ok ? volumeKey(r.value.computer, r.value.volume) : `!${r.message}`;
+}
+
+export interface VmFile {
+  /** What the file is, for messages: 'vhd', 'configuration', 'checkpoint', 'smartPaging'. */
+  kind: 'vhd' | 'configuration' | 'checkpoint' | 'smartPaging';
+  path: string;
+  sizeBytes: number;
+  /** Field path inside the VM, e.g. vhds[0].path. */
+  field: string;
+}
+
+/**
+ * Every file of a VM the simulation tracks. The configuration file lives in the configuration
+ * folder (its size is configurationSizeBytes); checkpoint files and the smart paging file carry
+ * their own paths.
+ */
+export function vmFiles(vm: Vm): VmFile[] {
+  const files: VmFile[] = [];
+  forEachVmFile(vm, (kind, path, sizeBytes, field) => files.push({ kind, path, sizeBytes, field: field() }));
+  return files;
+}
+
+/** Allocation-free walk over a VM's files (field names are built only when asked for). */
+export function forEachVmFile(vm: Vm, visit: (kind: VmFile['kind'], path: string, sizeBytes: number, field: () => string) => void): void {
+  visit('configuration', vm.paths.configuration, vm.configurationSizeBytes, () => 'paths.configuration');
+  for (let i = 0; i < vm.vhds.length; i++) {
+    const d = vm.vhds[i]!;
+    visit('vhd', d.path, d.sizeBytes, () => `vhds[${i}].path`);
+  }
+  for (let i = 0; i < vm.checkpoints.length; i++) {
+    const files = vm.checkpoints[i]!.files;
+    for (let j = 0; j < files.length; j++) visit('checkpoint', files[j]!.path, files[j]!.sizeBytes, () => `checkpoints[${i}].files[${j}].path`);
+  }
+  if (vm.smartPagingFile) visit('smartPaging', vm.smartPagingFile.path, vm.smartPagingFile.sizeBytes, () => 'smartPagingFile.path');
+}
+
+export interface VolumeUsage {
+  computer: string;
+  volume: string;
+  capacityBytes: number;
+  otherDataBytes: number;
+  /** Bytes of VM files (any host's VMs, locally or through a share) on this volume. */
+  vmFilesBytes: number;
+  usedBytes: number;
+  /** May be negative in an invalid world; validateWorld refuses that. */
+  freeBytes: number;
+}
+
+function volumeKey(computer: string, letter: string): string {
+  return `${computer.toLowerCase()}|${letter.toUpperCase()}`;
+}
+
+export function hostIndexOf(world: World): Map<string, Host> {
+  // Keyed by lower-case name, and by the exact spelling too (saves a toLowerCase per lookup).
+  const m = new Map<string, Host>();
+  for (const h of world.hosts) if (!m.has(h.name.toLowerCase())) m.set(h.name.toLowerCase(), h);
+  for (const h of world.hosts) if (!m.has(h.name)) m.set(h.name, h);
+  return m;
+}
+
+/** Bytes of VM files per volume, for the whole world at once ("computer|L" → bytes). */
+export function vmFileBytesByVolume(world: World, hostIndex = hostIndexOf(world)): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const vm of world.vms) {
+    forEachVmFile(vm, (_kind, path, sizeBytes) => {
+      const k = locateVolume(vm.host, path, hostIndex);
+      if (k.startsWith('!')) return;
+      used.set(k, (used.get(k) ?? 0) + sizeBytes);
+    });
+  }
+  return used;
+}
+
+/** Space on one volume: other data plus every VM file that resolves to it. */
+export function volumeUsage(world: World, host: string, letter: string, byVolume?: Map<string, number>): VolumeUsage | undefined {
+  const h = findHost(world, host);
+  const v = h?.volumes.find((x) => x.letter === letter.toUpperCase());
+  if (!h || !v) return undefined;
+  const vmFilesBytes = (byVolume ?? vmFileBytesByVolume(world)).get(volumeKey(h.name, v.letter)) ?? 0;
+  const usedBytes = v.otherDataBytes + vmFilesBytes;
+  return { computer: h.name, volume: v.letter, capacityBytes: v.capacityBytes, otherDataBytes: v.otherDataBytes, vmFilesBytes, usedBytes, freeBytes: v.capacityBytes - usedBytes };
+}
+
+export function freeBytes(world: World, host: string, letter: string): number | undefined {
+  return volumeUsage(world, host, letter)?.freeBytes;
+}
+
+export { volumeKey };

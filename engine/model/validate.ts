@@ -1,0 +1,315 @@
+// Validation of a world: the schema, then the cross-references a schema cannot see. Every error
+// names the object and the field (`hosts[HV01].teams[Team1].members[2]`), so a trainer editing a
+// lab file finds the line at once. Only truly inconsistent data is refused: a VM whose virtual
+// switch is missing on its host is a valid state (live migration pre-checks report it), a VM on a
+// host that does not exist is not.
+import { World, type Host, type Vm } from './world';
+import { compileFastParser, FAIL, type FastParser } from './fast-parse';
+import { forEachVmFile, hostIndexOf, locateVolume, parsePath, volumeKey } from './paths';
+
+export interface WorldIssue {
+  path: string;
+  message: string;
+}
+
+export type ValidateResult = { ok: true; world: World } | { ok: false; errors: WorldIssue[] };
+
+/** Key used to name an element of each array in messages, instead of its index. */
+const NAME_KEYS: Record<string, string> = {
+  hosts: 'name',
+  nics: 'name',
+  teams: 'name',
+  virtualSwitches: 'name',
+  volumes: 'letter',
+  shares: 'name',
+  vms: 'name',
+  checkpoints: 'name',
+};
+
+/** Turns a zod issue path into `hosts[HV01].nics[NIC1].speedGbps`, using names where the input has them. */
+export function namedPath(input: unknown, path: readonly PropertyKey[]): string {
+  let out = '';
+  let node: unknown = input;
+  let parentKey: string | undefined;
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      const item = Array.isArray(node) ? (node as unknown[])[seg] : undefined;
+      const key = parentKey ? NAME_KEYS[parentKey] : undefined;
+      const label = key && item && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+      out += typeof label === 'string' && label.trim() ? `[${label}]` : `[${seg}]`;
+      node = item;
+    } else {
+      const s = String(seg);
+      out += out ? `.${s}` : s;
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[s] : undefined;
+      parentKey = s;
+    }
+  }
+  return out || '(root)';
+}
+
+/** Schema check plus cross-reference checks; returns the parsed world (defaults applied). */
+export function validateWorld(input: unknown): ValidateResult {
+  return validate(input, false);
+}
+
+function validate(input: unknown, owned: boolean): ValidateResult {
+  // Fast path first (same result as zod for valid input); zod explains what is wrong otherwise.
+  const fast = owned ? fastWorldInPlace(input) : fastWorld(input);
+  let world: World;
+  if (fast !== FAIL) {
+    world = fast;
+  } else {
+    const parsed = World.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, errors: parsed.error.issues.map((i) => ({ path: namedPath(input, i.path), message: i.message })) };
+    }
+    world = parsed.data;
+  }
+  const errors = crossCheck(world);
+  return errors.length ? { ok: false, errors } : { ok: true, world };
+}
+
+let fastWorldParser: FastParser<World> | undefined;
+let fastWorldInPlaceParser: FastParser<World> | undefined;
+function fastWorld(input: unknown): World | typeof FAIL {
+  fastWorldParser ??= compileFastParser(World);
+  return fastWorldParser(input);
+}
+function fastWorldInPlace(input: unknown): World | typeof FAIL {
+  fastWorldInPlaceParser ??= compileFastParser(World, { inPlace: true });
+  return fastWorldInPlaceParser(input);
+}
+
+/** Cross-reference checks on an already schema-valid world. */
+export function crossCheck(world: World): WorldIssue[] {
+  const errors: WorldIssue[] = [];
+  const err = (path: string, message: string): void => {
+    errors.push({ path, message });
+  };
+  const hostIndex = hostIndexOf(world);
+
+  // Computer names are case-insensitive in Windows.
+  const seenHosts = new Set<string>();
+  for (const h of world.hosts) {
+    const k = h.name.toLowerCase();
+    if (seenHosts.has(k)) err(`hosts[${h.name}].name`, `duplicate computer name "${h.name}"`);
+    seenHosts.add(k);
+    checkHost(h, hostIndex, err);
+  }
+  if (!hostIndex.has(world.session.signedInOn.toLowerCase())) {
+    err('session.signedInOn', `host "${world.session.signedInOn}" does not exist`);
+  }
+
+  const usedByVolume = new Map<string, number>();
+  const seenVmIds = new Map<string, string>();
+  const seenVmNames = new Set<string>();
+  for (const vm of world.vms) {
+    const at = `vms[${vm.name}]`;
+    const idKey = vm.id.toLowerCase();
+    const prior = seenVmIds.get(idKey);
+    if (prior !== undefined) err(`${at}.id`, `duplicate VM id "${vm.id}" (also used by ${prior})`);
+    else seenVmIds.set(idKey, vm.name);
+    const host = hostIndex.get(vm.host) ?? hostIndex.get(vm.host.toLowerCase());
+    if (!host) {
+      err(`${at}.host`, `host "${vm.host}" does not exist`);
+      continue;
+    }
+    if (host.role !== 'HyperV') err(`${at}.host`, `host "${host.name}" is a file server, not a Hyper-V host`);
+    const nameKey = `${host.name.toLowerCase()}|${vm.name.toLowerCase()}`;
+    if (seenVmNames.has(nameKey)) err(`${at}.name`, `duplicate VM name "${vm.name}" on ${host.name}`);
+    seenVmNames.add(nameKey);
+    checkVm(vm, at, hostIndex, usedByVolume, err);
+  }
+
+  // Free space: other data plus every VM file resolving to the volume must fit.
+  const used = usedByVolume;
+  for (const h of world.hosts) {
+    for (const v of h.volumes) {
+      const total = v.otherDataBytes + (used.get(volumeKey(h.name, v.letter)) ?? 0);
+      if (total > v.capacityBytes) {
+        err(`hosts[${h.name}].volumes[${v.letter}].capacityBytes`, `files on ${h.name} ${v.letter}: take ${total} bytes, more than its capacity of ${v.capacityBytes} bytes`);
+      }
+    }
+  }
+  return errors;
+}
+
+type Err = (path: string, message: string) => void;
+
+function dupes<T>(items: readonly T[], key: (t: T) => string, at: (t: T) => string, what: string, host: string, err: Err): void {
+  const seen = new Set<string>();
+  for (const it of items) {
+    const k = key(it).toLowerCase();
+    if (seen.has(k)) err(at(it), `duplicate ${what} "${key(it)}" on ${host}`);
+    seen.add(k);
+  }
+}
+
+function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
+  const at = `hosts[${h.name}]`;
+  dupes(h.nics, (n) => n.name, (n) => `${at}.nics[${n.name}].name`, 'network adapter name', h.name, err);
+  dupes(h.teams, (t) => t.name, (t) => `${at}.teams[${t.name}].name`, 'team name', h.name, err);
+  dupes(h.virtualSwitches, (s) => s.name, (s) => `${at}.virtualSwitches[${s.name}].name`, 'virtual switch name', h.name, err);
+  dupes(h.volumes, (v) => v.letter, (v) => `${at}.volumes[${v.letter}].letter`, 'volume letter', h.name, err);
+  dupes(h.shares, (s) => s.name, (s) => `${at}.shares[${s.name}].name`, 'share name', h.name, err);
+
+  const nics = new Map(h.nics.map((n) => [n.name.toLowerCase(), n]));
+  // A team is an interface of its own: its name must not clash with an adapter's.
+  for (const t of h.teams) {
+    if (nics.has(t.name.toLowerCase())) err(`${at}.teams[${t.name}].name`, `team name "${t.name}" is already the name of a network adapter on ${h.name}`);
+  }
+
+  for (const n of h.nics) {
+    const nat = `${at}.nics[${n.name}]`;
+    if (n.rdma.type === 'InfiniBand' && n.medium !== 'InfiniBand') err(`${nat}.rdma.type`, 'RDMA type InfiniBand needs an InfiniBand adapter (medium is Ethernet)');
+    if ((n.rdma.type === 'iWARP' || n.rdma.type === 'RoCE') && n.medium === 'InfiniBand') err(`${nat}.rdma.type`, `RDMA type ${n.rdma.type} runs over Ethernet, but the adapter's medium is InfiniBand`);
+    if (n.rdma.enabled && n.rdma.type === 'none') err(`${nat}.rdma.enabled`, 'RDMA cannot be enabled on an adapter that is not RDMA-capable (rdma.type is none)');
+  }
+
+  const teamOf = new Map<string, string>();
+  for (const t of h.teams) {
+    const tat = `${at}.teams[${t.name}]`;
+    const inThis = new Set<string>();
+    t.members.forEach((m, i) => {
+      const mat = `${tat}.members[${i}]`;
+      const nic = nics.get(m.toLowerCase());
+      if (!nic) {
+        err(mat, `adapter "${m}" does not exist on ${h.name}`);
+        return;
+      }
+      if (inThis.has(m.toLowerCase())) {
+        err(mat, `adapter "${m}" is listed twice in team ${t.name}`);
+        return;
+      }
+      inThis.add(m.toLowerCase());
+      const other = teamOf.get(m.toLowerCase());
+      if (other) err(mat, `adapter "${m}" is already a member of team ${other}`);
+      else teamOf.set(m.toLowerCase(), t.name);
+      if (nic.medium === 'InfiniBand') err(mat, `adapter "${m}" is InfiniBand: InfiniBand cannot be teamed by the OS`);
+      if (nic.ipAddress) err(`${at}.nics[${nic.name}].ipAddress`, `adapter "${nic.name}" is a member of team ${t.name} and cannot have its own IP address`);
+    });
+  }
+
+  const switchOf = new Map<string, string>();
+  for (const s of h.virtualSwitches) {
+    const sat = `${at}.virtualSwitches[${s.name}]`;
+    if (s.type === 'External' && !s.adapter) {
+      err(`${sat}.adapter`, 'an External virtual switch must be bound to a network adapter or team');
+      continue;
+    }
+    if (!s.adapter) continue;
+    if (s.type !== 'External') {
+      err(`${sat}.adapter`, `only an External virtual switch is bound to an adapter (this one is ${s.type})`);
+      continue;
+    }
+    const key = s.adapter.toLowerCase();
+    const team = h.teams.find((t) => t.name.toLowerCase() === key);
+    const nic = nics.get(key);
+    if (!team && !nic) {
+      err(`${sat}.adapter`, `adapter "${s.adapter}" does not exist on ${h.name}`);
+      continue;
+    }
+    if (nic && teamOf.has(key)) err(`${sat}.adapter`, `adapter "${s.adapter}" is a member of team ${teamOf.get(key)}; bind the switch to the team`);
+    if (nic && nic.medium === 'InfiniBand') err(`${sat}.adapter`, `adapter "${s.adapter}" is InfiniBand; a Hyper-V virtual switch needs an Ethernet adapter`);
+    const other = switchOf.get(key);
+    if (other) err(`${sat}.adapter`, `adapter "${s.adapter}" is already bound to virtual switch ${other}`);
+    else switchOf.set(key, s.name);
+    const ip = (team ?? nic)?.ipAddress;
+    if (ip && !s.allowManagementOS) err(`${sat}.allowManagementOS`, `"${s.adapter}" has IP address ${ip}, but the switch does not share it with the management operating system`);
+  }
+
+  for (const sh of h.shares) {
+    const p = parsePath(sh.path);
+    const sat = `${at}.shares[${sh.name}].path`;
+    if (!p || p.kind !== 'local') err(sat, `"${sh.path}" must be a local folder such as D:\\Shares\\VMs`);
+    else if (!h.volumes.some((v) => v.letter === p.drive)) err(sat, `volume ${p.drive}: does not exist on ${h.name}`);
+  }
+
+  h.migration.networks.forEach((n, i) => {
+    const [addr, len] = n.subnet.split('/');
+    if (Number(len) > 32 || (addr ?? '').split('.').some((o) => Number(o) > 255)) err(`${at}.migration.networks[${i}].subnet`, `"${n.subnet}" is not a valid IPv4 subnet`);
+  });
+
+  const aliases = new Set([...h.nics.map((n) => n.name), ...h.teams.map((t) => t.name), ...h.virtualSwitches.map((s) => `vEthernet (${s.name})`)].map((s) => s.toLowerCase()));
+  for (const [server, list] of Object.entries(h.smb.constraints)) {
+    if (!hostIndex.has(server.toLowerCase()) && !hostIndex.has(server.toLowerCase().split('.')[0]!)) err(`${at}.smb.constraints[${server}]`, `server "${server}" does not exist`);
+    list.forEach((a, i) => {
+      if (!aliases.has(a.toLowerCase())) err(`${at}.smb.constraints[${server}][${i}]`, `interface "${a}" does not exist on ${h.name}`);
+    });
+  }
+}
+
+function checkVm(vm: Vm, at: string, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err): void {
+  const m = vm.memory;
+  if (m.minimumBytes > m.startupBytes) err(`${at}.memory.minimumBytes`, `minimum memory (${m.minimumBytes}) is more than startup memory (${m.startupBytes})`);
+  if (m.maximumBytes < m.startupBytes) err(`${at}.memory.maximumBytes`, `maximum memory (${m.maximumBytes}) is less than startup memory (${m.startupBytes})`);
+  vm.vhds.forEach((d, i) => {
+    if (d.sizeBytes > d.maxSizeBytes && d.type !== 'Fixed') {
+      // A dynamic file can outgrow its maximum only by metadata; more means corrupt data.
+      if (d.sizeBytes > d.maxSizeBytes * 1.01 + 64 * 1024 ** 2) err(`${at}.vhds[${i}].sizeBytes`, `file size ${d.sizeBytes} exceeds the disk's maximum size ${d.maxSizeBytes}`);
+    }
+  });
+  if (vm.checkpoints.length) checkCheckpoints(vm, at, err);
+  // The three folders must be valid paths on an existing volume or share.
+  for (const key of ['configuration', 'snapshots', 'smartPaging'] as const) {
+    const k = locateVolume(vm.host, vm.paths[key], hostIndex);
+    if (k.charCodeAt(0) === 33) err(`${at}.paths.${key}`, k.slice(1));
+  }
+  forEachVmFile(vm, (kind, path, sizeBytes, field) => {
+    const k = locateVolume(vm.host, path, hostIndex);
+    if (k.charCodeAt(0) === 33 /* ! */) {
+      if (kind !== 'configuration') err(`${at}.${field()}`, k.slice(1)); // the folder's error says it
+      return;
+    }
+    used.set(k, (used.get(k) ?? 0) + sizeBytes);
+  });
+}
+
+function checkCheckpoints(vm: Vm, at: string, err: Err): void {
+  const cpIds = new Set<string>();
+  vm.checkpoints.forEach((c) => {
+    if (cpIds.has(c.id.toLowerCase())) err(`${at}.checkpoints[${c.name}].id`, `duplicate checkpoint id "${c.id}"`);
+    cpIds.add(c.id.toLowerCase());
+  });
+  vm.checkpoints.forEach((c) => {
+    if (c.parentId && !cpIds.has(c.parentId.toLowerCase())) err(`${at}.checkpoints[${c.name}].parentId`, `parent checkpoint "${c.parentId}" does not exist`);
+  });
+}
+
+/** Problems of a JSON text, with line and column of a syntax error. */
+export class WorldFileError extends Error {
+  constructor(message: string, readonly errors: WorldIssue[]) {
+    super(message);
+    this.name = 'WorldFileError';
+  }
+}
+
+/** Parses JSON text; a syntax error says where (line, column). */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; errors: WorldIssue[] } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    let where = '';
+    if (pos) {
+      const offset = Number(pos[1]);
+      const before = text.slice(0, offset);
+      const line = before.split('\n').length;
+      const column = offset - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${column}`;
+    } else if (text.trim() === '') {
+      where = ': the file is empty';
+    }
+    const detail = msg.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    return { ok: false, errors: [{ path: '(file)', message: `not valid JSON${where}${where.startsWith(':') ? '' : `: ${detail}`}` }] };
+  }
+}
+
+/** JSON text → validated world. */
+export function parseWorldJson(text: string): ValidateResult {
+  const j = parseJsonText(text);
+  if (!j.ok) return j;
+  return validate(j.value, true);
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { defaultWorld, defaultWorldInput } from '../../../engine/model/default-world';
+import { readWorldFile, writeWorldFile } from '../../../engine/model/world-file';
+import { generateWorld } from '../../../engine/model/generate-world';
+import { validateWorld } from '../../../engine/model/validate';
+import { compileFastParser, FAIL } from '../../../engine/model/fast-parse';
+import { World } from '../../../engine/model/world';
+
+describe('world files', () => {
+  it('writes atomically and reads back the same world', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hvlab-world-'));
+    const file = join(dir, 'world.json');
+    await writeWorldFile(file, defaultWorld());
+    expect(readdirSync(dir)).toEqual(['world.json']);
+    const r = await readWorldFile(file);
+    expect(r.ok && r.world).toEqual(defaultWorld());
+    writeFileSync(file, `\ufeff${readFileSync(file, 'utf8')}`);
+    expect((await readWorldFile(file)).ok).toBe(true);
+  });
+
+  it('says when the file is missing or broken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hvlab-world-'));
+    const missing = await readWorldFile(join(dir, 'nope.json'));
+    expect(!missing.ok && missing.errors[0]!.message).toMatch(/does not exist/);
+    writeFileSync(join(dir, 'bad.json'), '{"schemaVersion": 1,}');
+    const bad = await readWorldFile(join(dir, 'bad.json'));
+    expect(!bad.ok && bad.errors[0]!.message).toMatch(/^not valid JSON at line 1/);
+  });
+});
+
+describe('generateWorld', () => {
+  it('is deterministic and valid', () => {
+    const a = generateWorld({ hosts: 60, vms: 400, seed: 7 });
+    expect(generateWorld({ hosts: 60, vms: 400, seed: 7 })).toEqual(a);
+    const r = validateWorld(a);
+    expect(r.ok ? [] : r.errors.slice(0, 3)).toEqual([]);
+    if (r.ok) {
+      expect(r.world.hosts.filter((h) => h.role === 'FileServer')).toHaveLength(3);
+      expect(r.world.vms.some((v) => v.paths.configuration.startsWith('\\\\'))).toBe(true);
+    }
+  });
+});
+
+describe('fast parse agrees with zod', () => {
+  const copy = compileFastParser(World);
+  const inPlace = compileFastParser(World, { inPlace: true });
+
+  it('on the default and a generated world', () => {
+    for (const input of [defaultWorldInput(), generateWorld({ hosts: 30, vms: 100, seed: 3 })]) {
+      const z = World.parse(structuredClone(input));
+      expect(copy(structuredClone(input))).toEqual(z);
+      expect(inPlace(JSON.parse(JSON.stringify(input)))).toEqual(z);
+    }
+  });
+
+  it('never accepts what zod rejects, and returns what zod returns (random edits)', () => {
+    const base = JSON.parse(JSON.stringify(defaultWorldInput())) as Record<string, unknown>;
+    const values = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer({ min: -5, max: 300 }), fc.double(), fc.string({ maxLength: 4 }), fc.constantFrom(' HV01 ', '', 'D:\\X', '10.0.0.300', 'Dynamic', 'iWARP', true, [], {}));
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(), values), { minLength: 1, maxLength: 3 }), (edits) => {
+      const input = structuredClone(base);
+      for (const [pick, value] of edits) setSomeLeaf(input, pick, value);
+      const z = World.safeParse(structuredClone(input));
+      const f = copy(structuredClone(input));
+      const g = inPlace(structuredClone(input));
+      if (!z.success) {
+        expect(f).toBe(FAIL);
+        expect(g).toBe(FAIL);
+      } else {
+        expect(f).toEqual(z.data);
+        expect(g).toEqual(z.data);
+      }
+    }), { numRuns: 300 });
+  });
+});
+
+/** Replaces the n-th leaf (depth-first, modulo count) of a JSON tree. */
+function setSomeLeaf(root: unknown, n: number, value: unknown): void {
+  const leaves: [Record<string, unknown> | unknown[], string | number][] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach((v, i) => (v !== null && typeof v === 'object' ? walk(v) : leaves.push([node, i])));
+    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) (v !== null && typeof v === 'object' ? walk(v) : leaves.push([node as Record<string, unknown>, k]));
+  };
+  walk(root);
+  const leaf = leaves[n % leaves.length];
+  if (leaf) (leaf[0] as Record<string | number, unknown>)[leaf[1]] = value;
+}
