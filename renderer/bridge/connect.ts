@@ -1,0 +1,46 @@
+// Picks the door the page came through: the Electron preload's `window.hvlab`, else the browser
+// host's WebSocket on the page's own origin.
+import type { Bridge } from '../../engine/contract';
+import { alwaysConnected, type LabBridge } from './connection';
+import { readBridgeToken } from './token';
+import { WebSocketBridge } from './websocket-bridge';
+
+declare global {
+  interface Window {
+    /** Exposed by preload/ through contextBridge: exactly the Bridge methods. */
+    hvlab?: Bridge;
+  }
+}
+
+export const BRIDGE_PATH = '/bridge';
+
+export function connectBridge(): LabBridge {
+  const desktop = window.hvlab;
+  if (desktop) return desktopBridge(desktop);
+  const token = readBridgeToken(window.location, safeSessionStorage(), window.history);
+  return new WebSocketBridge({ url: token ? bridgeUrl(window.location, token) : undefined });
+}
+
+export function bridgeUrl(location: Pick<Location, 'protocol' | 'host'>, token: string): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}${BRIDGE_PATH}?token=${encodeURIComponent(token)}`;
+}
+
+function desktopBridge(hvlab: Bridge): LabBridge {
+  // contextBridge objects cannot be spread or extended; call through.
+  return {
+    invoke: (command) => hvlab.invoke(command),
+    query: (query) => hvlab.query(query),
+    clock: (control) => hvlab.clock(control),
+    subscribe: (listener) => hvlab.subscribe(listener),
+    connection: alwaysConnected('desktop'),
+  };
+}
+
+function safeSessionStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}

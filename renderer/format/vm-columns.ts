@@ -1,0 +1,75 @@
+// How Hyper-V Manager writes each column of the Virtual Machines list. Display only: every number
+// comes from the engine's snapshot (the workload's CPU demand, the memory setting, the start time).
+import type { Vm } from '../../engine/model/world';
+
+const MiB = 1024 * 1024;
+
+/** States in which a VM has a worker process, so CPU, memory and uptime mean something. */
+function isActive(vm: Vm): boolean {
+  return vm.state === 'Running' || vm.state === 'Paused' || vm.state === 'Stopping';
+}
+
+/** "10 %" while running; blank otherwise (Hyper-V Manager leaves it empty for VMs that are off). */
+export function cpuUsageText(vm: Vm): string {
+  return vm.state === 'Running' ? `${Math.round(vm.workload.cpuDemandPercent)} %` : '';
+}
+
+export function cpuUsageValue(vm: Vm): number | undefined {
+  return vm.state === 'Running' ? vm.workload.cpuDemandPercent : undefined;
+}
+
+/**
+ * "4096 MB", like Hyper-V. The world model has no live assigned-memory figure for Dynamic Memory
+ * VMs yet, so this shows the startup memory the VM was given.
+ */
+export function assignedMemoryText(vm: Vm): string {
+  const bytes = assignedMemoryValue(vm);
+  return bytes === undefined ? '' : `${Math.round(bytes / MiB)} MB`;
+}
+
+export function assignedMemoryValue(vm: Vm): number | undefined {
+  return isActive(vm) ? vm.memory.startupBytes : undefined;
+}
+
+/** Milliseconds of uptime at `now`, or undefined when the VM is not running. */
+export function uptimeMs(vm: Vm, now: number): number | undefined {
+  if (!isActive(vm) || vm.startedAt === undefined) return undefined;
+  return Math.max(0, now - vm.startedAt);
+}
+
+/**
+ * .NET TimeSpan style, as Hyper-V Manager prints it: "hh:mm:ss", and "d.hh:mm:ss" from one day on.
+ */
+export function durationText(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const days = Math.floor(total / 86_400);
+  const h = Math.floor((total % 86_400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const hms = `${pad(h)}:${pad(m)}:${pad(s)}`;
+  return days > 0 ? `${days}.${hms}` : hms;
+}
+
+export function uptimeText(vm: Vm, now: number): string {
+  const ms = uptimeMs(vm, now);
+  return ms === undefined ? '' : durationText(ms);
+}
+
+export function memoryMbText(bytes: number): string {
+  return `${Math.round(bytes / MiB)} MB`;
+}
+
+export function sizeText(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${v} bytes` : `${v >= 100 ? Math.round(v) : Math.round(v * 10) / 10} ${units[i]}`;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}

@@ -1,0 +1,142 @@
+// The renderer's state, fed by one snapshot at connect (query 'world') and then by engine events
+// (DESIGN.md, "Renderer"). After a reconnect the snapshot is fetched again: events were missed.
+import { action, makeObservable, observable, runInAction } from 'mobx';
+import type { ContractError, EngineEvent, WorldView } from '../../engine/contract';
+import type { LabBridge } from '../bridge/connection';
+import { ClockStore, type ClockSpeed } from './clock-store';
+import { CommandStore } from './command-store';
+import { ConnectionStore } from './connection-store';
+import { DialogStore } from './dialog-store';
+import { FrameBatch, type FrameScheduler } from './frame-batch';
+import { InventoryStore } from './inventory-store';
+import { JobStore } from './job-store';
+import { NoticeStore } from './notice-store';
+import { UiStore, type UiEnvironment } from './ui-store';
+import { VmListStore } from './vm-list';
+
+export interface RootEnvironment {
+  ui?: UiEnvironment;
+  scheduler?: FrameScheduler;
+}
+
+export class RootStore {
+  readonly batch: FrameBatch;
+  readonly ui: UiStore;
+  readonly inventory: InventoryStore;
+  readonly jobs: JobStore;
+  readonly clock: ClockStore;
+  readonly vmList: VmListStore;
+  readonly dialogs: DialogStore;
+  readonly notices: NoticeStore;
+  readonly connection: ConnectionStore;
+  readonly commands: CommandStore;
+
+  /** A snapshot request is in flight. */
+  loading = false;
+  /** Why the last snapshot request failed, if it did. */
+  loadError: ContractError | undefined = undefined;
+
+  private snapshotSeq = 0;
+  private readonly disposers: (() => void)[] = [];
+
+  constructor(readonly bridge: LabBridge, env: RootEnvironment = {}) {
+    this.batch = new FrameBatch(env.scheduler);
+    this.ui = new UiStore(env.ui);
+    this.inventory = new InventoryStore(this.ui);
+    this.jobs = new JobStore(this.batch);
+    this.clock = new ClockStore(this.batch);
+    this.vmList = new VmListStore(this.inventory, this.jobs, this.ui);
+    this.dialogs = new DialogStore();
+    this.notices = new NoticeStore();
+    this.connection = new ConnectionStore(bridge.connection);
+    this.commands = new CommandStore(bridge, this.dialogs);
+    makeObservable<RootStore, 'applyView' | 'onEvent'>(this, {
+      loading: observable,
+      loadError: observable.ref,
+      applyView: action,
+      onEvent: action,
+    });
+  }
+
+  /** Subscribes to events and loads the snapshot whenever the line is (re)established. */
+  start(): void {
+    this.disposers.push(this.bridge.subscribe((e) => this.onEvent(e)));
+    this.disposers.push(this.bridge.connection.onStatus((s) => {
+      if (s.phase === 'connected') void this.refresh();
+    }));
+    if (this.bridge.connection.status().phase === 'connected') void this.refresh();
+  }
+
+  dispose(): void {
+    for (const d of this.disposers.splice(0)) d();
+    this.ui.dispose();
+    this.connection.dispose();
+  }
+
+  /** Fetches a fresh snapshot (at connect, after a reconnect, and View → Refresh). */
+  async refresh(): Promise<void> {
+    const seq = ++this.snapshotSeq;
+    runInAction(() => {
+      this.loading = true;
+    });
+    const result = await this.bridge.query({ name: 'world' });
+    if (seq !== this.snapshotSeq) return; // a newer refresh superseded this one
+    runInAction(() => {
+      this.loading = false;
+      if (result.ok) {
+        this.loadError = undefined;
+        this.applyView(result.value);
+      } else {
+        this.loadError = result.error;
+      }
+    });
+  }
+
+  async setClockSpeed(speed: ClockSpeed): Promise<void> {
+    const result = await this.bridge.clock({ action: 'setSpeed', speed });
+    if (result.ok) this.clock.apply(result.value);
+    else this.dialogs.show({ kind: 'error', title: 'Hyper-V Mobility Lab', intro: 'The simulated clock could not be changed.', error: result.error });
+  }
+
+  async runUntilIdle(): Promise<void> {
+    const result = await this.bridge.clock({ action: 'runUntilIdle' });
+    if (result.ok) this.clock.apply(result.value);
+    else this.dialogs.show({ kind: 'error', title: 'Hyper-V Mobility Lab', intro: 'The simulation could not run until idle.', error: result.error });
+  }
+
+  private applyView(view: WorldView): void {
+    this.inventory.applyWorld(view.world, view.logSeq);
+    this.jobs.replaceAll(view.jobs);
+    this.clock.apply(view.clock);
+    if (!this.ui.tree || (this.ui.tree.kind === 'server' && !this.inventory.selectedHost)) {
+      const server = this.inventory.defaultServer(this.ui.selectedServerName ?? this.ui.rememberedServer);
+      if (server) this.ui.selectServer(server);
+      else this.ui.selectRoot();
+    }
+  }
+
+  private onEvent(event: EngineEvent): void {
+    // While a snapshot is on its way, state events are older than it (one ordered line): skip them.
+    const stateEvent = event.type === 'world' || event.type === 'jobs' || event.type === 'clock';
+    if (stateEvent && (this.loading || !this.inventory.loaded)) return;
+    switch (event.type) {
+      case 'world':
+        // The engine's own view does not know the door's clock speed; keep the one we have.
+        this.applyView({ ...event.view, clock: { ...event.view.clock, speed: this.clock.speed } });
+        break;
+      case 'jobs':
+        this.jobs.enqueue(event.jobs);
+        this.clock.enqueue(event.clock);
+        break;
+      case 'clock':
+        this.clock.enqueue(event.clock);
+        break;
+      case 'log':
+        // The event log view is not part of this screen yet; the snapshot's logSeq says where it is.
+        break;
+      case 'notice':
+        this.notices.add(event.level, event.message);
+        break;
+    }
+  }
+}

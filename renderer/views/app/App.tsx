@@ -1,0 +1,82 @@
+// The console frame: menu bar, tree | centre | actions, status bar; or the error page when the
+// engine cannot be reached at all.
+import { observer } from 'mobx-react-lite';
+import { useEffect } from 'react';
+import { FluentProvider } from '@fluentui/react-components';
+import { PANE_LIMITS } from '../../stores/ui-store';
+import type { RootStore } from '../../stores/root-store';
+import { DialogHost } from '../dialogs/DialogHost';
+import { ActionsPane } from '../manager/ActionsPane';
+import { CentrePane } from '../manager/CentrePane';
+import { MenuBar } from '../manager/MenuBar';
+import { ServerTree } from '../manager/ServerTree';
+import { StatusBar } from '../manager/StatusBar';
+import { Splitter } from '../shared/Splitter';
+import { ConnectionBanner, NoticeBar } from './ConnectionBanner';
+import { ErrorPage } from './ErrorPage';
+import { RootContext, useRoot } from './root-context';
+import { fluentTheme } from './theme';
+
+export const App = observer(function App({ root }: { root: RootStore }) {
+  const theme = root.ui.theme;
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      // F5 refreshes the console, as in the MMC, instead of reloading the page.
+      if (e.key === 'F5' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        if (root.connection.connected) void root.refresh();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [root]);
+  return (
+    <RootContext.Provider value={root}>
+      <FluentProvider theme={fluentTheme(theme)} className="hv-provider">
+        {root.connection.status.phase === 'failed' ? <ErrorPage /> : <Console />}
+        <DialogHost />
+      </FluentProvider>
+    </RootContext.Provider>
+  );
+});
+
+const Console = observer(function Console() {
+  const { ui } = useRoot();
+  return (
+    <div className="hv-app">
+      <MenuBar />
+      <ConnectionBanner />
+      <NoticeBar />
+      <main className="hv-workspace" aria-label="Hyper-V Manager">
+        <ServerTree id="pane-tree" />
+        <Splitter
+          orientation="vertical"
+          value={ui.paneSizes.tree}
+          min={PANE_LIMITS.tree.min}
+          max={PANE_LIMITS.tree.max}
+          onChange={(v) => ui.setPaneSize('tree', v)}
+          label="Resize the console tree"
+          controls="pane-tree"
+          testId="splitter-tree"
+        />
+        <CentrePane />
+        <Splitter
+          orientation="vertical"
+          direction={-1}
+          value={ui.paneSizes.actions}
+          min={PANE_LIMITS.actions.min}
+          max={PANE_LIMITS.actions.max}
+          onChange={(v) => ui.setPaneSize('actions', v)}
+          label="Resize the Actions pane"
+          controls="pane-actions"
+          testId="splitter-actions"
+        />
+        <ActionsPane id="pane-actions" />
+      </main>
+      <StatusBar />
+    </div>
+  );
+});

@@ -1,0 +1,145 @@
+// Shows the first queued dialog: a Hyper-V-style error, "not available yet", a confirmation, About.
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
+} from '@fluentui/react-components';
+import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
+import { version } from '../../../package.json';
+import type { OpenDialog } from '../../stores/dialog-store';
+import { useRoot } from '../app/root-context';
+
+export const DialogHost = observer(function DialogHost() {
+  const { dialogs } = useRoot();
+  const dialog = dialogs.current;
+  if (!dialog) return null;
+  const close = () => dialogs.close(dialog.id);
+  return (
+    <Dialog key={dialog.id} open modalType={dialog.kind === 'confirm' ? 'alert' : 'modal'} onOpenChange={(_e, data) => !data.open && close()}>
+      <DialogSurface style={{ maxWidth: 520 }} data-testid={`dialog-${dialog.kind}`}>
+        <DialogBody>
+          <Content dialog={dialog} close={close} />
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+});
+
+function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
+  switch (dialog.kind) {
+    case 'error':
+      return <ErrorContent dialog={dialog} close={close} />;
+    case 'notAvailable':
+      return (
+        <>
+          <DialogTitle>{dialog.action.replace(/\.\.\.$/, '')}</DialogTitle>
+          <DialogContent>
+            <div className="hv-dialog-body">
+              <span className="hv-dialog-icon info" aria-hidden="true"><InfoRegular /></span>
+              <div className="hv-dialog-text">
+                <p>“{dialog.action}” is not available yet in this build of Hyper-V Mobility Lab.</p>
+                {dialog.equivalent && (
+                  <p>In Windows Server 2012 R2 the PowerShell equivalent is <span className="hv-code">{dialog.equivalent}</span>.</p>
+                )}
+              </div>
+            </div>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={close}>OK</Button>
+          </DialogActions>
+        </>
+      );
+    case 'confirm':
+      return (
+        <>
+          <DialogTitle>{dialog.title}</DialogTitle>
+          <DialogContent>
+            <div className="hv-dialog-body">
+              <span className="hv-dialog-icon warning" aria-hidden="true"><WarningRegular /></span>
+              <div className="hv-dialog-text">
+                <p>{dialog.message}</p>
+                {dialog.detail && <p>{dialog.detail}</p>}
+              </div>
+            </div>
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              data-testid="confirm-ok"
+              onClick={() => {
+                close();
+                dialog.onConfirm();
+              }}
+            >
+              {dialog.confirmLabel}
+            </Button>
+            <Button onClick={close} data-testid="confirm-cancel">Cancel</Button>
+          </DialogActions>
+        </>
+      );
+    case 'about':
+      return <AboutContent close={close} />;
+  }
+}
+
+function ErrorContent({ dialog, close }: { dialog: Extract<OpenDialog, { kind: 'error' }>; close(): void }) {
+  const [details, setDetails] = useState(true);
+  const e = dialog.error;
+  return (
+    <>
+      <DialogTitle>{dialog.title}</DialogTitle>
+      <DialogContent>
+        <div className="hv-dialog-body" role="alert">
+          <span className="hv-dialog-icon error" aria-hidden="true"><ErrorCircleRegular /></span>
+          <div className="hv-dialog-text">
+            <p>{dialog.intro}</p>
+            {details && (
+              <div className="hv-dialog-details" data-testid="error-message">
+                {e.message}
+                {e.fix && <>{'\n\n'}<strong>To fix this:</strong> {e.fix}</>}
+                {(e.parameter || e.messageId !== undefined) && (
+                  <>{'\n\n'}<span style={{ color: 'var(--hv-text-muted)' }}>
+                    {e.parameter && <>Parameter: {e.parameter}</>}
+                    {e.parameter && e.messageId !== undefined && ' · '}
+                    {e.messageId !== undefined && <>Message ID: {e.messageId}</>}
+                  </span></>
+                )}
+              </div>
+            )}
+          </div>
+        </div>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => setDetails(!details)} aria-expanded={details}>{details ? 'Hide Details' : 'See Details'}</Button>
+        <Button appearance="primary" onClick={close} data-testid="error-close">Close</Button>
+      </DialogActions>
+    </>
+  );
+}
+
+const AboutContent = observer(function AboutContent({ close }: { close(): void }) {
+  const { inventory, connection } = useRoot();
+  return (
+    <>
+      <DialogTitle>About Hyper-V Mobility Lab</DialogTitle>
+      <DialogContent>
+        <div className="hv-dialog-text">
+          <p><strong>Hyper-V Mobility Lab</strong> {version}</p>
+          <p>
+            An offline console that looks and behaves like Windows Server 2012 R2 Hyper-V Manager, for learning and
+            rehearsing live migration, storage migration and smart paging over a simulated datacenter.
+          </p>
+          <p>
+            Lab: {inventory.world?.name ?? '—'} · {connection.label}.
+          </p>
+          <p style={{ color: 'var(--hv-text-muted)' }}>
+            Not affiliated with Microsoft. Hyper-V and Windows Server are trademarks of Microsoft Corporation.
+          </p>
+        </div>
+      </DialogContent>
+      <DialogActions>
+        <Button appearance="primary" onClick={close}>OK</Button>
+      </DialogActions>
+    </>
+  );
+});

@@ -1,0 +1,94 @@
+// File, Action, View, Help — the MMC menu bar. Left/Right arrows move between the menus.
+import { observer } from 'mobx-react-lite';
+import { Menu, MenuPopover, MenuTrigger } from '@fluentui/react-components';
+import type { KeyboardEvent } from 'react';
+import type { ActionItem } from '../../actions/action-item';
+import { hostActions, managerActions, viewActions, vmActions } from '../../actions/catalogue';
+import type { RootStore } from '../../stores/root-store';
+import { useRoot } from '../app/root-context';
+import { ActionMenuList } from '../shared/ActionMenuList';
+
+function fileItems(root: RootStore): ActionItem[] {
+  const desktop = root.connection.status.transport === 'desktop';
+  return [
+    { id: 'options', label: 'Options...', icon: 'settings', enabled: true, run: () => root.dialogs.show({ kind: 'notAvailable', action: 'Options...' }) },
+    {
+      id: 'exit',
+      label: 'Exit',
+      icon: 'remove',
+      enabled: desktop,
+      ...(desktop ? {} : { disabledReason: 'In a browser, close the tab to leave the console.' }),
+      separatorBefore: true,
+      run: () => window.close(),
+    },
+  ];
+}
+
+/** The Action menu lists what the Actions pane lists for the current selection. */
+function actionItems(root: RootStore): ActionItem[] {
+  const { inventory, ui } = root;
+  const vm = inventory.selectedVm;
+  const host = inventory.selectedHost;
+  if (vm) return vmActions(root, vm);
+  if (host) return hostActions(root, host);
+  if (ui.tree?.kind === 'root') return managerActions(root);
+  return [{ id: 'nothing', label: 'No item selected', icon: 'help', enabled: false, disabledReason: 'Select a server or a virtual machine first.', run: () => {} }];
+}
+
+function viewItems(root: RootStore): ActionItem[] {
+  return [
+    {
+      id: 'refresh',
+      label: 'Refresh',
+      icon: 'refresh',
+      enabled: root.connection.connected,
+      ...(root.connection.connected ? {} : { disabledReason: 'Not connected to the engine.' }),
+      run: () => void root.refresh(),
+    },
+    { id: 'theme', label: 'Theme', icon: 'view', enabled: true, separatorBefore: true, submenu: viewActions(root).filter((i) => i.checked !== undefined), run: () => {} },
+  ];
+}
+
+function helpItems(root: RootStore): ActionItem[] {
+  return [
+    { id: 'help-topics', label: 'Help Topics', icon: 'help', enabled: true, run: () => root.dialogs.show({ kind: 'notAvailable', action: 'Help Topics' }) },
+    { id: 'about', label: 'About Hyper-V Mobility Lab', icon: 'help', enabled: true, separatorBefore: true, run: () => root.dialogs.show({ kind: 'about' }) },
+  ];
+}
+
+export const MenuBar = observer(function MenuBar() {
+  const root = useRoot();
+  const menus: { id: string; label: string; items: ActionItem[] }[] = [
+    { id: 'file', label: 'File', items: fileItems(root) },
+    { id: 'action', label: 'Action', items: actionItems(root) },
+    { id: 'view', label: 'View', items: viewItems(root) },
+    { id: 'help', label: 'Help', items: helpItems(root) },
+  ];
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.hv-menubar-item')];
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    e.preventDefault();
+    const next = buttons[(i + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length];
+    next?.focus();
+  };
+
+  return (
+    <div className="hv-menubar" role="menubar" aria-label="Menu bar" onKeyDown={onKeyDown} data-testid="menu-bar">
+      {menus.map((m, i) => (
+        <Menu key={m.id} positioning={{ position: 'below', align: 'start', offset: 0 }}>
+          <MenuTrigger disableButtonEnhancement>
+            <button type="button" role="menuitem" className="hv-menubar-item" tabIndex={i === 0 ? 0 : -1} data-testid={`menu-${m.id}`}>
+              {m.label}
+            </button>
+          </MenuTrigger>
+          <MenuPopover>
+            <ActionMenuList items={m.items} label={m.label} />
+          </MenuPopover>
+        </Menu>
+      ))}
+    </div>
+  );
+});

@@ -1,0 +1,155 @@
+// The details pane under the checkpoints: the selected VM's name, then Summary / Memory /
+// Networking tabs along the bottom edge, as in Hyper-V Manager.
+import { observer } from 'mobx-react-lite';
+import { Tab, TabList } from '@fluentui/react-components';
+import type { Vm } from '../../../engine/model/world';
+import { memoryMbText, sizeText } from '../../format/vm-columns';
+import type { DetailsTab } from '../../stores/ui-store';
+import { useRoot } from '../app/root-context';
+
+const TABS: { id: DetailsTab; label: string }[] = [
+  { id: 'summary', label: 'Summary' },
+  { id: 'memory', label: 'Memory' },
+  { id: 'networking', label: 'Networking' },
+];
+
+export const VmDetails = observer(function VmDetails({ id }: { id: string }) {
+  const { inventory, ui } = useRoot();
+  const vm = inventory.selectedVm;
+  const tabId = (t: DetailsTab) => `${id}-tab-${t}`;
+  return (
+    <section id={id} className="hv-pane hv-details" aria-label={vm ? `Details of ${vm.name}` : 'Details'} data-testid="vm-details">
+      <div className="hv-pane-title"><h2>{vm ? vm.name : 'Details'}</h2></div>
+      {vm ? (
+        <>
+          <div className="hv-details-body" role="tabpanel" aria-labelledby={tabId(ui.detailsTab)} data-testid={`vm-details-${ui.detailsTab}`}>
+            {ui.detailsTab === 'summary' && <SummaryTab vm={vm} />}
+            {ui.detailsTab === 'memory' && <MemoryTab vm={vm} />}
+            {ui.detailsTab === 'networking' && <NetworkingTab vm={vm} />}
+          </div>
+          <div className="hv-details-tabs">
+            <TabList
+              size="small"
+              selectedValue={ui.detailsTab}
+              onTabSelect={(_e, data) => ui.setDetailsTab(data.value as DetailsTab)}
+              aria-label="Details"
+            >
+              {TABS.map((t) => (
+                <Tab key={t.id} id={tabId(t.id)} value={t.id} data-testid={`details-tab-${t.id}`}>{t.label}</Tab>
+              ))}
+            </TabList>
+          </div>
+        </>
+      ) : (
+        <div className="hv-empty">Select a virtual machine to see its details.</div>
+      )}
+    </section>
+  );
+});
+
+function SummaryTab({ vm }: { vm: Vm }) {
+  return (
+    <div className="hv-details-columns">
+      <dl className="hv-props">
+        <dt>Created:</dt>
+        {/* The world model does not record creation times yet. */}
+        <dd>Not recorded</dd>
+        <dt>Configuration Version:</dt>
+        <dd>{vm.configurationVersion}</dd>
+        <dt>Generation:</dt>
+        <dd>{vm.generation}</dd>
+        <dt>Virtual processors:</dt>
+        <dd>{vm.processorCount}</dd>
+        <dt>Notes:</dt>
+        <dd>{vm.notes || 'None'}</dd>
+      </dl>
+      <dl className="hv-props">
+        <dt>Configuration file location:</dt>
+        <dd>{vm.paths.configuration}</dd>
+        <dt>Checkpoint file location:</dt>
+        <dd>{vm.paths.snapshots}</dd>
+        <dt>Smart Paging file location:</dt>
+        <dd>{vm.paths.smartPaging}</dd>
+        {vm.vhds.map((d) => (
+          <VhdRow key={d.path} controller={d.controller} path={d.path} size={d.sizeBytes} max={d.maxSizeBytes} type={d.type} />
+        ))}
+        {vm.passThroughDisks.map((d) => (
+          <PassThroughRow key={`${d.controller}-${d.diskNumber}`} controller={d.controller} disk={d.diskNumber} />
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function VhdRow({ controller, path, size, max, type }: { controller: string; path: string; size: number; max: number; type: string }) {
+  return (
+    <>
+      <dt>Hard Drive ({controller}):</dt>
+      <dd>{path} <span style={{ color: 'var(--hv-text-muted)' }}>({type}, {sizeText(size)} of {sizeText(max)})</span></dd>
+    </>
+  );
+}
+
+function PassThroughRow({ controller, disk }: { controller: string; disk: number }) {
+  return (
+    <>
+      <dt>Hard Drive ({controller}):</dt>
+      <dd>Physical disk {disk} (pass-through)</dd>
+    </>
+  );
+}
+
+function MemoryTab({ vm }: { vm: Vm }) {
+  const m = vm.memory;
+  return (
+    <dl className="hv-props">
+      <dt>Startup Memory:</dt>
+      <dd>{memoryMbText(m.startupBytes)}</dd>
+      <dt>Dynamic Memory:</dt>
+      <dd>{m.dynamic ? 'Enabled' : 'Disabled'}</dd>
+      {m.dynamic && (
+        <>
+          <dt>Minimum Memory:</dt>
+          <dd>{memoryMbText(m.minimumBytes)}</dd>
+          <dt>Maximum Memory:</dt>
+          <dd>{memoryMbText(m.maximumBytes)}</dd>
+          <dt>Memory Buffer:</dt>
+          <dd>{m.bufferPercent} %</dd>
+        </>
+      )}
+      <dt>Memory Weight:</dt>
+      <dd>{m.weight} ({weightName(m.weight)})</dd>
+    </dl>
+  );
+}
+
+/** Hyper-V's memory weight slider runs 0..10000 with 5000 as the default ("Medium"). */
+function weightName(w: number): string {
+  if (w < 2500) return 'Low';
+  if (w < 5000) return 'Below normal';
+  if (w === 5000) return 'Normal';
+  if (w <= 7500) return 'Above normal';
+  return 'High';
+}
+
+function NetworkingTab({ vm }: { vm: Vm }) {
+  if (vm.networkAdapters.length === 0) return <div className="hv-empty" style={{ padding: 0 }}>This virtual machine has no network adapters.</div>;
+  return (
+    <table className="hv-simple-table">
+      <thead>
+        <tr>
+          <th scope="col">Adapter</th>
+          <th scope="col">Connected To</th>
+        </tr>
+      </thead>
+      <tbody>
+        {vm.networkAdapters.map((a, i) => (
+          <tr key={`${a.name}-${i}`}>
+            <td>{a.name}</td>
+            <td>{a.switchName ?? 'Not connected'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,215 @@
+// The "Virtual Machines" list: six sortable columns, Explorer-style selection, virtualized rows
+// (10,000 VMs scroll as fast as 10). Keyboard: arrows, Page Up/Down, Home/End move the selection;
+// Shift+F10 or the Menu key opens the VM's actions; Enter opens Connect like a double-click.
+import { observer } from 'mobx-react-lite';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { DesktopRegular } from '@fluentui/react-icons';
+import type { Vm } from '../../../engine/model/world';
+import { vmActions } from '../../actions/catalogue';
+import { assignedMemoryText, cpuUsageText, uptimeText } from '../../format/vm-columns';
+import type { VmColumn } from '../../stores/ui-store';
+import { useRoot } from '../app/root-context';
+import { ContextMenu, type ContextMenuRequest } from '../shared/ContextMenu';
+
+export const ROW_HEIGHT = 20;
+const HEADER_HEIGHT = 23;
+
+const COLUMNS: { id: VmColumn; label: string }[] = [
+  { id: 'name', label: 'Name' },
+  { id: 'state', label: 'State' },
+  { id: 'cpu', label: 'CPU Usage' },
+  { id: 'memory', label: 'Assigned Memory' },
+  { id: 'uptime', label: 'Uptime' },
+  { id: 'status', label: 'Status' },
+];
+
+export function vmRowDomId(vm: Pick<Vm, 'id'>): string {
+  return `vm-row-${vm.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+export const VmGrid = observer(function VmGrid() {
+  const root = useRoot();
+  const { ui, vmList } = root;
+  const rows = vmList.rows;
+  const selectedIndex = vmList.selectedIndex;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<ContextMenuRequest | undefined>();
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollPaddingStart: HEADER_HEIGHT,
+    getItemKey: (index) => rows[index]?.id ?? index,
+  });
+
+  // Keep the selected row in view when the selection moves (keyboard) or the sort changes.
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, ui.sort, virtualizer]);
+
+  const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 200) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+
+  const openMenuFor = useCallback((vm: Vm, x: number, y: number) => {
+    setMenu({ x, y, label: vm.name, items: vmActions(root, vm), returnFocus: scrollRef.current });
+  }, [root]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return; // header buttons handle their own keys
+    if (rows.length === 0) return;
+    const last = rows.length - 1;
+    const at = selectedIndex;
+    let next: number | undefined;
+    switch (e.key) {
+      case 'ArrowDown':
+        next = at < 0 ? 0 : Math.min(last, at + 1);
+        break;
+      case 'ArrowUp':
+        next = at < 0 ? 0 : Math.max(0, at - 1);
+        break;
+      case 'PageDown':
+        next = at < 0 ? 0 : Math.min(last, at + pageSize);
+        break;
+      case 'PageUp':
+        next = at < 0 ? 0 : Math.max(0, at - pageSize);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = last;
+        break;
+      case ' ':
+        if (at < 0) next = 0;
+        break;
+      case 'Enter': {
+        const vm = rows[at];
+        if (vm) vmActions(root, vm).find((a) => a.id === 'connect')?.run();
+        break;
+      }
+      case 'ContextMenu':
+      case 'F10': {
+        if (e.key === 'F10' && !e.shiftKey) return;
+        const vm = rows[at];
+        const el = vm ? document.getElementById(vmRowDomId(vm)) : null;
+        if (vm && el) {
+          const r = el.getBoundingClientRect();
+          openMenuFor(vm, r.left + 40, r.bottom);
+        }
+        break;
+      }
+      default:
+        return;
+    }
+    e.preventDefault();
+    const vm = next === undefined ? undefined : rows[next];
+    if (vm) ui.selectVm(vm.id);
+  };
+
+  const selectedVm = selectedIndex >= 0 ? rows[selectedIndex] : undefined;
+  const items = virtualizer.getVirtualItems();
+
+  return (
+    <div
+      ref={scrollRef}
+      className={`hv-grid${menu ? ' hv-menu-open' : ''}`}
+      role="grid"
+      aria-label="Virtual Machines"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-multiselectable={false}
+      aria-activedescendant={selectedVm ? vmRowDomId(selectedVm) : undefined}
+      tabIndex={0}
+      data-testid="vm-list"
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className="hv-grid-head">
+        <div role="row" aria-rowindex={1} className="hv-grid-row">
+          {COLUMNS.map((col, i) => {
+            const sorted = ui.sort.column === col.id ? ui.sort.direction : undefined;
+            return (
+              <div key={col.id} role="columnheader" aria-colindex={i + 1} aria-sort={sorted ?? 'none'} className="hv-colheader">
+                <button type="button" onClick={() => ui.sortBy(col.id)} data-testid={`vm-col-${col.id}`} title={`Sort by ${col.label}`}>
+                  <span>{col.label}</span>
+                  {sorted && <span className="hv-sort-glyph" aria-hidden="true">{sorted === 'ascending' ? '▲' : '▼'}</span>}
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" className="hv-grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const vm = rows[item.index];
+          if (!vm) return null;
+          return (
+            <VmRow
+              key={item.key}
+              vm={vm}
+              index={item.index}
+              top={item.start}
+              selected={vm.id === ui.selectedVmId}
+              onSelect={() => ui.selectVm(vm.id)}
+              onContextMenu={(e) => {
+                e.preventDefault();
+                ui.selectVm(vm.id);
+                scrollRef.current?.focus({ preventScroll: true });
+                openMenuFor(vm, e.clientX, e.clientY);
+              }}
+              onOpen={() => vmActions(root, vm).find((a) => a.id === 'connect')?.run()}
+            />
+          );
+        })}
+      </div>
+      {rows.length === 0 && <div className="hv-empty" role="row"><span role="gridcell">No virtual machines were found on this server.</span></div>}
+      <ContextMenu request={menu} onClose={() => setMenu(undefined)} />
+    </div>
+  );
+});
+
+interface VmRowProps {
+  vm: Vm;
+  index: number;
+  top: number;
+  selected: boolean;
+  onSelect(): void;
+  onContextMenu(e: MouseEvent<HTMLDivElement>): void;
+  onOpen(): void;
+}
+
+const VmRow = observer(function VmRow({ vm, index, top, selected, onSelect, onContextMenu, onOpen }: VmRowProps) {
+  const { clock, jobs } = useRoot();
+  const status = jobs.statusOf(vm.id);
+  const running = vm.state === 'Running';
+  return (
+    <div
+      id={vmRowDomId(vm)}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className="hv-grid-row hv-vm-row"
+      style={{ transform: `translateY(${top}px)` }}
+      data-testid={`vm-row-${vm.name}`}
+      data-state={vm.state}
+      onMouseDown={(e) => {
+        if (e.button === 0) onSelect();
+      }}
+      onDoubleClick={onOpen}
+      onContextMenu={onContextMenu}
+    >
+      <div role="gridcell" aria-colindex={1} className="hv-cell">
+        <span className={`hv-vm-icon ${running ? 'running' : 'stopped'}`} aria-hidden="true"><DesktopRegular /></span>
+        <span>{vm.name}</span>
+      </div>
+      <div role="gridcell" aria-colindex={2} className="hv-cell"><span>{vm.state}</span></div>
+      <div role="gridcell" aria-colindex={3} className="hv-cell"><span>{cpuUsageText(vm)}</span></div>
+      <div role="gridcell" aria-colindex={4} className="hv-cell"><span>{assignedMemoryText(vm)}</span></div>
+      <div role="gridcell" aria-colindex={5} className="hv-cell"><span>{uptimeText(vm, clock.now)}</span></div>
+      <div role="gridcell" aria-colindex={6} className={`hv-cell${status ? ' hv-status-moving' : ''}`} data-testid={`vm-status-${vm.name}`}>
+        <span>{status}</span>
+      </div>
+    </div>
+  );
+});
