@@ -1,0 +1,72 @@
+// Hyper-V Manager's menu bar: File, Action, View, Help. Commands the console page acts on (Move…,
+// Start, the theme…) go to the page over the 'menu' channel; Exit, About, Reload and DevTools are
+// the main process's own. Offline: Help opens the console's own help, never a web page.
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from './ipc-channels';
+import { PRODUCT_NAME } from './app-identity';
+
+export interface AppMenuActions {
+  /** Sends a command to the console page. */
+  send(command: MenuCommand): void;
+  quit(): void;
+  about(): void;
+  /** Development only. */
+  reload(): void;
+  /** Development only. */
+  toggleDevTools(): void;
+}
+
+export interface AppMenuOptions {
+  /** Development build: adds Reload and Toggle Developer Tools. */
+  dev: boolean;
+  platform?: NodeJS.Platform;
+}
+
+export function appMenuTemplate(actions: AppMenuActions, options: AppMenuOptions): MenuItemConstructorOptions[] {
+  const send = (command: MenuCommand) => () => actions.send(command);
+  const view: MenuItemConstructorOptions[] = [
+    { id: 'toggle-theme', label: 'Toggle &Light/Dark Theme', click: send('toggleTheme') },
+    { id: 'toggle-actions-pane', label: 'Show/Hide &Action Pane', click: send('toggleActionsPane') },
+  ];
+  if (options.dev) {
+    view.push(
+      { type: 'separator' },
+      { id: 'reload', label: '&Reload', accelerator: 'CmdOrCtrl+R', click: () => actions.reload() },
+      { id: 'toggle-devtools', label: 'Toggle &Developer Tools', accelerator: 'CmdOrCtrl+Shift+I', click: () => actions.toggleDevTools() },
+    );
+  }
+  const template: MenuItemConstructorOptions[] = [
+    {
+      id: 'file',
+      label: '&File',
+      submenu: [{ id: 'exit', label: 'E&xit', ...(options.platform === 'darwin' ? { accelerator: 'Cmd+Q' } : {}), click: () => actions.quit() }],
+    },
+    {
+      id: 'action',
+      label: '&Action',
+      submenu: [
+        { id: 'refresh', label: '&Refresh', accelerator: 'F5', click: send('refresh') },
+        { type: 'separator' },
+        { id: 'hyper-v-settings', label: 'Hyper-V &Settings...', click: send('hyperVSettings') },
+        { type: 'separator' },
+        { id: 'move', label: '&Move...', click: send('move') },
+        { type: 'separator' },
+        { id: 'start', label: 'S&tart', click: send('start') },
+        { id: 'shut-down', label: 'S&hut Down...', click: send('shutDown') },
+        { id: 'turn-off', label: 'Turn &Off...', click: send('turnOff') },
+      ],
+    },
+    { id: 'view', label: '&View', submenu: view },
+    {
+      id: 'help',
+      label: '&Help',
+      submenu: [
+        { id: 'help-topics', label: 'Hyper-V Manager &Help', accelerator: 'F1', click: send('help') },
+        { type: 'separator' },
+        { id: 'about', label: `&About ${PRODUCT_NAME}`, click: () => actions.about() },
+      ],
+    },
+  ];
+  if (options.platform === 'darwin') template.unshift({ role: 'appMenu' });
+  return template;
+}

@@ -1,0 +1,70 @@
+// Every IPC channel between the desktop main process and the preload, in one place (imported by
+// both sides), with the payload each one carries. Nothing here runs engine code: the preload bundle
+// imports this file and must stay free of Node and of the engine.
+import type { EngineEvent, Request, Response } from '../../engine/contract';
+
+export const IpcChannel = {
+  /** renderer → main, invoke/handle: one contract Request, answered with its Response. */
+  request: 'hvlab:request',
+  /** renderer → main, send: the page has its first event listener; deliver held-back notices now. */
+  subscribe: 'hvlab:subscribe',
+  /** main → renderer: one EngineEvent. */
+  event: 'hvlab:event',
+  /** main → renderer: a command chosen in the application menu. */
+  menu: 'hvlab:menu',
+} as const;
+export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel];
+
+/** Channels the renderer invokes and main answers (ipcRenderer.invoke / ipcMain.handle). */
+export interface IpcInvokeChannels {
+  [IpcChannel.request]: { request: Request; response: Response };
+}
+
+/** Channels the renderer sends to main without an answer (ipcRenderer.send / ipcMain.on). */
+export interface IpcSendChannels {
+  [IpcChannel.subscribe]: void;
+}
+
+/** Channels main sends to the renderer (webContents.send / ipcRenderer.on). */
+export interface IpcPushChannels {
+  [IpcChannel.event]: EngineEvent;
+  [IpcChannel.menu]: MenuCommand;
+}
+
+/**
+ * Menu commands the page acts on (the main process handles Exit, About, Reload and DevTools itself).
+ * Hyper-V Manager's Action menu, the View toggles, and Help.
+ */
+export const MENU_COMMANDS = [
+  'refresh',
+  'hyperVSettings',
+  'move',
+  'start',
+  'shutDown',
+  'turnOff',
+  'toggleTheme',
+  'toggleActionsPane',
+  'help',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/**
+ * How the preload hands a menu command to the page: `window.postMessage(message, origin)` on the
+ * page's own window. The Bridge (window.hvlab) stays exactly the contract's; a page listens with
+ * `addEventListener('message', e => e.source === window && isMenuMessage(e.data) && ...)`.
+ */
+export const MENU_MESSAGE_TYPE = 'hvlab:menu';
+export interface MenuMessage {
+  type: typeof MENU_MESSAGE_TYPE;
+  command: MenuCommand;
+}
+
+export function isMenuMessage(value: unknown): value is MenuMessage {
+  return typeof value === 'object' && value !== null
+    && (value as { type?: unknown }).type === MENU_MESSAGE_TYPE
+    && isMenuCommand((value as { command?: unknown }).command);
+}

@@ -1,0 +1,84 @@
+// The desktop window's security settings, in one place (Electron's security checklist): an isolated,
+// sandboxed page without Node; no new windows, no navigation away, no permissions, no network; the
+// Content-Security-Policy on every response. Electron objects come in as parameters so tests can pass fakes.
+import type { Session, WebContents, WebPreferences } from 'electron';
+import { DESKTOP_CONTENT_SECURITY_POLICY, isAppUrl } from './app-protocol';
+
+export interface WebPreferencesOptions {
+  /** Absolute path of the built preload (dist/electron/preload.cjs). */
+  preload: string;
+  /** DevTools only in development builds. */
+  devTools: boolean;
+}
+
+export function secureWebPreferences(options: WebPreferencesOptions): WebPreferences {
+  return {
+    preload: options.preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+    devTools: options.devTools,
+  };
+}
+
+type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> & {
+  webRequest: Pick<Session['webRequest'], 'onHeadersReceived' | 'onBeforeRequest'>;
+};
+
+/** Schemes the offline console never fetches from; a request for one is cancelled. */
+const BLOCKED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
+/** Chromium's own pages (DevTools) keep their own policy. */
+const BROWSER_INTERNAL = /^(devtools|chrome|chrome-extension):/i;
+
+export function isBlockedRequestUrl(url: string): boolean {
+  try {
+    return BLOCKED_SCHEMES.has(new URL(url).protocol);
+  } catch {
+    return true;
+  }
+}
+
+/** Response headers with our Content-Security-Policy replacing any other (case-insensitively). */
+export function withContentSecurityPolicy(headers: Record<string, string[]> | undefined, csp = DESKTOP_CONTENT_SECURITY_POLICY): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() !== 'content-security-policy') out[name] = value;
+  }
+  out['Content-Security-Policy'] = [csp];
+  return out;
+}
+
+/** Denies every permission, cancels network requests, and adds the CSP to every response. */
+export function hardenSession(session: SessionLike): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: isBlockedRequestUrl(details.url) }));
+  session.webRequest.onHeadersReceived((details, callback) => {
+    if (BROWSER_INTERNAL.test(details.url)) callback({});
+    else callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+  });
+}
+
+type WebContentsLike = Pick<WebContents, 'setWindowOpenHandler' | 'on'>;
+
+/** No pop-ups, no navigation away from the loaded document, no <webview>. */
+export function guardWebContents(contents: WebContentsLike): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => {
+    if (!event.isSameDocument) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}

@@ -1,0 +1,125 @@
+// The desktop door's composition root: one instance, settings in electron-store, the world beside
+// them, the engine host, one hardened window on the app's own origin, the IPC bridge, the menu bar,
+// taskbar progress and job notifications. Logic lives in doors/desktop/; this file only wires it.
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session } from 'electron';
+import ElectronStore from 'electron-store';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { EngineHost } from './doors/common/engine-host';
+import { JsonStateStore } from './doors/node/json-state-store';
+import type { Job } from './engine/model/jobs';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererProtocolHandler } from './doors/desktop/app-protocol';
+import { appMenuTemplate } from './doors/desktop/app-menu';
+import { APP_ID, PRODUCT_NAME } from './doors/desktop/app-identity';
+import { openDesktopSettings, worldFilePath } from './doors/desktop/desktop-settings';
+import { installIpcBridge } from './doors/desktop/ipc-bridge';
+import { createJobNotifier, JobWatcher } from './doors/desktop/job-notifier';
+import { claimSingleInstance, focusWindow } from './doors/desktop/single-instance';
+import { TaskbarProgress } from './doors/desktop/taskbar-progress';
+import { guardWebContents, hardenSession, secureWebPreferences } from './doors/desktop/window-security';
+import { MIN_WINDOW_SIZE, restoreWindowState, trackWindowState } from './doors/desktop/window-state';
+
+// Built layout: dist/electron/{main,preload}.cjs beside dist/renderer/.
+const here = __dirname;
+const dev = !app.isPackaged;
+let mainWindow: BrowserWindow | undefined;
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+function start(): void {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  const userData = app.getPath('userData');
+  const settings = openDesktopSettings(userData, (options) => new ElectronStore<Record<string, unknown>>(options));
+  // electron-store answers any page's synchronous 'electron-store-get-data' with the user-data path;
+  // the console never uses electron-store in a page, so that channel is closed.
+  ipcMain.removeAllListeners('electron-store-get-data');
+  const engineHost = new EngineHost({
+    store: new JsonStateStore(worldFilePath(userData)),
+    notices: settings.notice ? [settings.notice] : [],
+  });
+
+  hardenSession(session.defaultSession);
+  session.defaultSession.protocol.handle(APP_SCHEME, createRendererProtocolHandler(join(here, '..', 'renderer')));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+  const restored = restoreWindowState(settings.store, screen.getAllDisplays(), screen.getPrimaryDisplay());
+  const icon = join(here, 'icon.png');
+  const win = new BrowserWindow({
+    ...restored.bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    title: PRODUCT_NAME,
+    show: false,
+    backgroundColor: '#ffffff',
+    ...(existsSync(icon) ? { icon } : {}),
+    webPreferences: secureWebPreferences({ preload: join(here, 'preload.cjs'), devTools: dev }),
+  });
+  mainWindow = win;
+  const windowState = trackWindowState(win, settings.store);
+  win.once('ready-to-show', () => {
+    if (restored.maximized) win.maximize();
+    win.show();
+  });
+
+  const bridge = installIpcBridge({
+    ipcMain,
+    engine: engineHost,
+    window: win,
+    onRefused: (channel, url) => console.warn(`hvlab: refused IPC on ${channel} from ${url}`),
+  });
+  const taskbar = new TaskbarProgress(win);
+  const notifyEnded = createJobNotifier({
+    create: (options) => new Notification(options),
+    isSupported: () => Notification.isSupported(),
+    focus: () => focusWindow(mainWindow),
+    ...(existsSync(icon) ? { icon } : {}),
+  });
+  const watcher = new JobWatcher(
+    {
+      activeJobs: () => engineHost.engine.activeJobs(),
+      allJobs: () => {
+        const jobs = engineHost.engine.query({ name: 'jobs' });
+        return jobs.ok ? (jobs.value as Job[]) : [];
+      },
+    },
+    { progress: (active) => taskbar.update(active), ended: notifyEnded },
+  );
+  const unsubscribe = engineHost.subscribe((event) => {
+    bridge.forward(event);
+    watcher.onEvent(event);
+  });
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({
+    send: (command) => bridge.menu(command),
+    quit: () => app.quit(),
+    about: () => void dialog.showMessageBox(win, {
+      type: 'info',
+      title: `About ${PRODUCT_NAME}`,
+      message: PRODUCT_NAME,
+      detail: `Version ${app.getVersion()}\nLearn and rehearse Hyper-V VM mobility offline, over a simulated datacenter.\nElectron ${process.versions.electron ?? '?'} · Chromium ${process.versions.chrome ?? '?'} · Node ${process.versions.node}`,
+      buttons: ['OK'],
+    }),
+    reload: () => win.webContents.reloadIgnoringCache(),
+    toggleDevTools: () => win.webContents.toggleDevTools(),
+  }, { dev, platform: process.platform })));
+
+  win.on('closed', () => {
+    mainWindow = undefined;
+  });
+  app.once('will-quit', () => {
+    windowState.dispose();
+    unsubscribe();
+    bridge.dispose();
+    engineHost.dispose();
+  });
+  const rendererDir = join(here, '..', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    dialog.showErrorBox(PRODUCT_NAME, `The console is not built yet (${join(rendererDir, 'index.html')} is missing): run \`npm run build\`.`);
+  }
+  void win.loadURL(APP_ENTRY_URL);
+}
+
+if (claimSingleInstance(app, () => mainWindow)) {
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
