@@ -1,0 +1,315 @@
+// The network fabric: registers a world's resources in the flow network, keeps their capacities
+// in step with the world, starts transfers from plans, and decides what a change does to the
+// transfers in flight (reference: network-and-transfers §1–4):
+// - SMB Multichannel that loses a channel stalls briefly, then goes on over the survivors (or
+//   over the next tier, if a whole tier is gone) with no error;
+// - a TCP live migration stream on a stand-alone adapter that goes down fails (the caller fails
+//   the job); on a team the stream moves to a surviving member;
+// - RDMA disabled, a team created or removed, a bandwidth limit set, VM CPU demand changed: the
+//   capacities are re-synced and the plans re-made.
+// The world object is the engine's live world: callers change it, then tell the fabric
+// (onHostChanged), except for link state, which onLinkChange sets itself.
+import type { Simulator } from '../sim/simulator';
+import type { Host, World } from '../model/world';
+import { findHost } from '../model/paths';
+import type { FlowNetworkPort, Path } from './flow-port';
+import { hostInterfaces, lineRate } from './interfaces';
+import { multichannelConnectionRows, planMultichannel, type SmbMultichannelConnectionRow } from './multichannel-planner';
+import { NetParameters, type NetParams } from './parameters';
+import { Resources, SMB_CATEGORIES } from './resources';
+import { planTransfer, type PlanResult, type TransferPlan, type TransferRequest } from './transfer-planner';
+
+export interface StartTransfer {
+  id: string;
+  bytes: number;
+  request: Omit<TransferRequest, 'id'> & { id?: string };
+  onComplete?: (id: string) => void;
+  /** Called when the fabric fails the transfer later (e.g. from a scheduled event); onLinkChange also returns it. */
+  onFailed?: (id: string, reason: string) => void;
+}
+
+export type TransferChangeAction = 'stalled' | 'rerouted' | 'failed';
+
+export interface TransferChange {
+  id: string;
+  action: TransferChangeAction;
+  reason: string;
+  /** For 'stalled': simulated ms when the transfer goes on. */
+  resumesAt?: number;
+  /** For 'failed': payload bytes done before the failure. */
+  bytesDone?: number;
+  /** The plan now in force (stalled / rerouted). */
+  plan?: TransferPlan;
+}
+
+interface Live {
+  id: string;
+  bytes: number;
+  request: TransferRequest;
+  plan: TransferPlan;
+  onComplete?: (id: string) => void;
+  onFailed?: (id: string, reason: string) => void;
+  /** Bumped on every re-plan, so a stale scheduled resume does nothing. */
+  generation: number;
+  stalledUntil?: number;
+}
+
+export class NetworkFabric {
+  private live = new Map<string, Live>();
+  private failures = new Map<string, number>();
+  private readonly params: NetParams;
+
+  constructor(private readonly flow: FlowNetworkPort, private readonly sim: Simulator, private world: World, params: Partial<NetParams> = {}) {
+    this.params = { ...NetParameters, ...params };
+    this.syncAll();
+  }
+
+  /** Replaces the world (e.g. after a load) and re-syncs every host. */
+  setWorld(world: World): void {
+    this.world = world;
+    this.syncAll();
+  }
+
+  syncAll(): void {
+    for (const h of this.world.hosts) this.syncHost(h.name);
+  }
+
+  /** Idle CPU cycles/s of a host: total minus its running VMs' demand, never below the root's share. */
+  idleCpu(host: Host): number {
+    const total = host.cpu.cores * host.cpu.ghz * 1e9;
+    let demand = 0;
+    const key = host.name.toLowerCase();
+    for (const vm of this.world.vms) {
+      if (vm.state !== 'Running' || vm.host.toLowerCase() !== key) continue;
+      // A VM asks for cpuDemandPercent of each of its virtual processors, one core each.
+      demand += (vm.workload.cpuDemandPercent / 100) * vm.processorCount * host.cpu.ghz * 1e9;
+    }
+    return Math.max(total * this.params.minimumHostCpuShare, total - demand);
+  }
+
+  /** Sets every resource of a host from the world: adapters, receive cores, CPU, volumes, SMB limits. */
+  syncHost(name: string): void {
+    const h = findHost(this.world, name);
+    if (!h) return;
+    const coreHz = h.cpu.ghz * 1e9;
+    for (const n of h.nics) {
+      const cap = n.linkUp ? lineRate(n) : 0;
+      this.ensure(Resources.nicTx(h.name, n.name), cap);
+      this.ensure(Resources.nicRx(h.name, n.name), cap);
+      // Receive work of the adapter spreads over its RSS queues' cores (one core without RSS).
+      this.ensure(Resources.rxCores(h.name, n.name), Math.min(Math.max(1, n.rssQueues > 1 ? n.rssQueues : 1), h.cpu.cores) * coreHz);
+    }
+    for (const i of hostInterfaces(h)) {
+      // A host vNIC's traffic is processed on one core (no vRSS for host vNICs in 2012 R2).
+      if (i.kind === 'vnic') this.ensure(Resources.rxCores(h.name, i.alias), coreHz);
+    }
+    this.ensure(Resources.cpu(h.name), this.idleCpu(h));
+    for (const v of h.volumes) {
+      this.ensure(Resources.volRead(h.name, v.letter), v.readBytesPerSec);
+      this.ensure(Resources.volWrite(h.name, v.letter), v.writeBytesPerSec);
+    }
+    for (const c of SMB_CATEGORIES) this.ensure(Resources.smbLimit(h.name, c), h.smb.bandwidthLimits[c] ?? this.params.unlimitedBytesPerSecond);
+  }
+
+  private ensure(id: string, capacity: number): void {
+    if (!this.flow.hasResource(id)) this.flow.addResource(id, capacity);
+    else if (this.flow.capacity(id) !== capacity) this.flow.setCapacity(id, capacity);
+  }
+
+  /** Plans without starting. */
+  plan(request: TransferRequest): PlanResult {
+    return planTransfer(this.world, request);
+  }
+
+  /** Plans and starts a transfer; a refusal starts nothing. */
+  start(t: StartTransfer): PlanResult {
+    const request: TransferRequest = { ...t.request, id: t.request.id ?? t.id };
+    const r = planTransfer(this.world, request);
+    if (!r.ok) return r;
+    for (const u of r.plan.paths.flatMap((p) => p.uses)) if (!this.flow.hasResource(u.resource)) this.flow.addResource(u.resource, 0);
+    const live: Live = { id: t.id, bytes: t.bytes, request, plan: r.plan, generation: 0, ...(t.onComplete ? { onComplete: t.onComplete } : {}), ...(t.onFailed ? { onFailed: t.onFailed } : {}) };
+    this.live.set(t.id, live);
+    this.flow.startTransfer({
+      id: t.id,
+      bytes: t.bytes,
+      paths: r.plan.paths,
+      onComplete: (id) => {
+        this.live.delete(id);
+        live.onComplete?.(id);
+      },
+    });
+    return r;
+  }
+
+  cancel(id: string): { bytesDone: number } | undefined {
+    if (!this.live.delete(id)) return undefined;
+    return this.flow.cancelTransfer(id);
+  }
+
+  /** The plan in force for a live transfer. */
+  planOf(id: string): TransferPlan | undefined {
+    return this.live.get(id)?.plan;
+  }
+
+  liveTransfers(): string[] {
+    return [...this.live.keys()];
+  }
+
+  isStalled(id: string): boolean {
+    const l = this.live.get(id);
+    return !!l && l.stalledUntil !== undefined && l.stalledUntil > this.sim.now;
+  }
+
+  /** Get-SmbMultichannelConnection for a client and server, with failure counts seen so far. */
+  multichannelConnections(client: string, server: string): SmbMultichannelConnectionRow[] {
+    const r = planMultichannel(this.world, client, server);
+    if (!r.ok) return [];
+    return multichannelConnectionRows(r.plan, (c) => ({ failed: false, count: this.failures.get(channelKey(c.clientHost, c.serverHost, c.client.alias, c.server.alias)) ?? 0 }));
+  }
+
+  /**
+   * A cable was pulled (up = false) or plugged back (up = true): sets the adapter's link state in
+   * the world, syncs capacities and returns what happened to each affected transfer.
+   */
+  onLinkChange(hostName: string, nicName: string, up: boolean): TransferChange[] {
+    const h = findHost(this.world, hostName);
+    const nic = h?.nics.find((n) => n.name.toLowerCase() === nicName.toLowerCase());
+    if (!h || !nic) throw new RangeError(`adapter "${nicName}" does not exist on ${hostName}`);
+    if (nic.linkUp === up) return [];
+    nic.linkUp = up;
+    return this.onHostChanged(h.name, up ? `${h.name} ${nic.name} link up` : `${h.name} ${nic.name} link down`);
+  }
+
+  /**
+   * The world changed on this host (adapters, RDMA, teams, switches, migration networks, SMB
+   * settings, VM CPU demand): re-syncs its resources and re-plans the transfers that touch it.
+   */
+  onHostChanged(hostName: string, cause = `${hostName} configuration changed`): TransferChange[] {
+    this.syncHost(hostName);
+    const key = hostName.toLowerCase();
+    const changes: TransferChange[] = [];
+    for (const l of [...this.live.values()]) {
+      const r = l.request;
+      if (r.source.host.toLowerCase() !== key && r.destination.host.toLowerCase() !== key) continue;
+      const c = this.replan(l, cause);
+      if (c) changes.push(c);
+    }
+    return changes;
+  }
+
+  private replan(l: Live, cause: string): TransferChange | undefined {
+    const old = l.plan;
+    if (old.stream) {
+      // A TCP connection lives on its interface pair: it survives only while that pair does.
+      const r = planTransfer(this.world, l.request);
+      const same = r.ok && r.plan.stream && r.plan.stream.sourceInterface === old.stream.sourceInterface && r.plan.stream.destinationInterface === old.stream.destinationInterface;
+      const kept = same ? r : this.planOnPair(l.request, old);
+      if (!kept || !kept.ok || !kept.plan.stream) return this.fail(l, `${cause}: the live migration connection over ${old.stream.sourceInterface} → ${old.stream.destinationInterface} was lost`);
+      if (kept.plan.stream.sourceNic === old.stream.sourceNic && kept.plan.stream.destinationNic === old.stream.destinationNic) {
+        this.apply(l, kept.plan);
+        return undefined;
+      }
+      return this.stallThenApply(l, kept.plan, this.params.teamFailoverStallMs, `${cause}: team failover, the stream moves from ${old.stream.sourceNic} → ${old.stream.destinationNic} to ${kept.plan.stream.sourceNic} → ${kept.plan.stream.destinationNic}`);
+    }
+    const r = planTransfer(this.world, l.request);
+    if (!r.ok) return this.fail(l, `${cause}: ${r.reason}`);
+    if (old.transport === 'Local') {
+      this.apply(l, r.plan);
+      return undefined;
+    }
+    const keyOf = (c: { client: string; server: string; rdma: boolean }): string => `${c.client}>${c.server}:${c.rdma}`;
+    const after = new Map(r.plan.channels.map((c) => [keyOf(c), c]));
+    const before = new Set(old.channels.map(keyOf));
+    const lost = old.channels.filter((c) => !after.has(keyOf(c)));
+    if (lost.length) {
+      for (const c of lost) {
+        const k = channelKey(c.clientHost, c.serverHost, c.client, c.server);
+        this.failures.set(k, (this.failures.get(k) ?? 0) + 1);
+      }
+      return this.stallThenApply(l, r.plan, this.params.multichannelFailoverStallMs, `${cause}: SMB Multichannel lost ${lost.map((c) => `${c.client} → ${c.server}`).join(', ')}; continuing on ${r.plan.transport}`);
+    }
+    // Same channels: a team under one of them may have lost (or regained) a member.
+    const moved = old.channels.some((c) => {
+      const n = after.get(keyOf(c))!;
+      return n.sendNics.join() !== c.sendNics.join() || n.receiveNics.join() !== c.receiveNics.join();
+    });
+    if (moved) return this.stallThenApply(l, r.plan, this.params.teamFailoverStallMs, `${cause}: team failover within ${r.plan.transport}`);
+    const gained = r.plan.channels.filter((c) => !before.has(keyOf(c)));
+    this.apply(l, r.plan);
+    if (!gained.length) return undefined;
+    return { id: l.id, action: 'rerouted', reason: `${cause}: SMB Multichannel now uses ${r.plan.transport}`, plan: r.plan };
+  }
+
+  /** Re-plans a TCP stream on the interface pair it already uses, if that pair still works. */
+  private planOnPair(request: TransferRequest, old: TransferPlan): PlanResult | undefined {
+    const src = findHost(this.world, request.source.host);
+    const dst = findHost(this.world, request.destination.host);
+    if (!src || !dst || !old.stream) return undefined;
+    const s = hostInterfaces(src).find((i) => i.alias === old.stream!.sourceInterface);
+    const d = hostInterfaces(dst).find((i) => i.alias === old.stream!.destinationInterface);
+    if (!s?.up || !d?.up) return undefined;
+    // The pair is still up but no longer first choice (a better network appeared): the running
+    // stream stays where it is. Plan it as if only that pair existed.
+    const restricted: World = {
+      ...this.world,
+      hosts: this.world.hosts.map((h) => (h === src ? onlyInterface(h, s.alias) : h === dst ? onlyInterface(h, d.alias) : h)),
+    };
+    return planTransfer(restricted, request);
+  }
+
+  private apply(l: Live, plan: TransferPlan): void {
+    l.plan = plan;
+    l.generation++;
+    l.stalledUntil = undefined;
+    for (const u of plan.paths.flatMap((p) => p.uses)) if (!this.flow.hasResource(u.resource)) this.flow.addResource(u.resource, 0);
+    this.flow.setPaths(l.id, plan.paths);
+  }
+
+  private stallThenApply(l: Live, plan: TransferPlan, stallMs: number, reason: string): TransferChange {
+    if (stallMs <= 0) {
+      this.apply(l, plan);
+      return { id: l.id, action: 'rerouted', reason, plan };
+    }
+    l.plan = plan;
+    const gen = ++l.generation;
+    const resumesAt = this.sim.now + stallMs;
+    l.stalledUntil = resumesAt;
+    // Nothing moves during the stall: outstanding requests wait for their time-out and replay.
+    this.flow.setPaths(l.id, stalled(plan.paths));
+    this.sim.schedule(resumesAt, () => {
+      if (l.generation !== gen || !this.live.has(l.id)) return;
+      this.apply(l, l.plan);
+    });
+    return { id: l.id, action: 'stalled', reason, resumesAt, plan };
+  }
+
+  private fail(l: Live, reason: string): TransferChange {
+    this.live.delete(l.id);
+    const { bytesDone } = this.flow.cancelTransfer(l.id);
+    l.onFailed?.(l.id, reason);
+    return { id: l.id, action: 'failed', reason, bytesDone };
+  }
+}
+
+/** The same paths with nothing allowed through (a stall). */
+export function stalled(paths: Path[]): Path[] {
+  return paths.map((p) => ({ ...p, maxRate: 0 }));
+}
+
+function channelKey(client: string, server: string, ci: string, si: string): string {
+  return `${client}|${server}|${ci}|${si}`.toLowerCase();
+}
+
+/** A copy of a host whose only IP interface is `alias` (others lose their addresses). */
+function onlyInterface(h: Host, alias: string): Host {
+  const a = alias.toLowerCase();
+  const switchAlias = (s: string): string => `vethernet (${s.toLowerCase()})`;
+  const keepSwitch = h.virtualSwitches.find((s) => switchAlias(s.name) === a);
+  return {
+    ...h,
+    migration: { ...h.migration, useAnyNetwork: true, networks: [] },
+    nics: h.nics.map((n) => (n.name.toLowerCase() === a || keepSwitch?.adapter?.toLowerCase() === n.name.toLowerCase() ? n : { ...n, ipAddress: undefined })),
+    teams: h.teams.map((t) => (t.name.toLowerCase() === a || keepSwitch?.adapter?.toLowerCase() === t.name.toLowerCase() ? t : { ...t, ipAddress: undefined })),
+    virtualSwitches: h.virtualSwitches.map((s) => (s === keepSwitch || !s.adapter || s.adapter.toLowerCase() === a ? s : { ...s, allowManagementOS: false })),
+  };
+}

@@ -1,0 +1,192 @@
+// The IP interfaces a host's network stack sees, built from its adapters, teams and virtual
+// switches (reference: network-and-transfers §1–2):
+// - an un-teamed physical adapter with an IP is an interface of its own; it keeps RDMA;
+// - a team is one interface whose speed is the sum of its up members; it is RSS-capable (when its
+//   members are) and never RDMA-capable ("When teamed, the network adapters will not support RDMA");
+// - an adapter or team bound to an External virtual switch that is shared with the management OS
+//   lends its IP to the host vNIC "vEthernet (<switch>)": never RDMA, and (2012 R2 has no vRSS for
+//   host vNICs) not RSS-capable — *inference* from "host or VM virtual NICs are never RDMA-capable"
+//   and the absence of host vRSS before 2016.
+// Teamed adapters carry no IP of their own. Interface indexes are derived from positions, so they
+// are stable for a given world.
+import type { Host, Nic } from '../model/world';
+import { BYTES_PER_GBIT } from './parameters';
+import { Resources } from './resources';
+
+export type InterfaceKind = 'nic' | 'team' | 'vnic';
+
+export interface NetInterface {
+  host: string;
+  /** InterfaceAlias / FriendlyName: SMB1, Team1, vEthernet (Production). */
+  alias: string;
+  index: number;
+  kind: InterfaceKind;
+  ip?: string;
+  prefixLength: number;
+  /** Sum of the up members' speeds for a team, else the adapter's speed (Gb/s). */
+  linkSpeedGbps: number;
+  up: boolean;
+  /** RSS-capable as SMB sees it (more than one receive queue). */
+  rss: boolean;
+  /** RDMA-capable as SMB sees it: capable, enabled, not teamed, not behind a vSwitch. */
+  rdma: boolean;
+  rdmaType: Nic['rdma']['type'];
+  medium: Nic['medium'];
+  /** Physical adapters that carry its bytes (the members for a team). */
+  members: string[];
+  /** Members with link up. */
+  upMembers: string[];
+  /** For a team (or a vNIC on a team): the team's mode and load balancing. */
+  team?: { name: string; mode: 'SwitchIndependent' | 'Static' | 'LACP'; loadBalancing: 'AddressHash' | 'HyperVPort' | 'Dynamic' };
+  /** Resource of the cores that process this interface's received bytes, per member adapter. */
+  rxCores: (member: string) => string;
+}
+
+export function nicRss(n: Nic): boolean {
+  // "A NIC that reports RSS with a single queue counts as non-RSS" (reference §1).
+  return n.rssQueues > 1;
+}
+
+/** Interfaces of a host, in a stable order: adapters, then teams, then host vNICs. */
+export function hostInterfaces(host: Host): NetInterface[] {
+  const out: NetInterface[] = [];
+  const nicByName = new Map(host.nics.map((n) => [n.name.toLowerCase(), n]));
+  const teamed = new Set(host.teams.flatMap((t) => t.members.map((m) => m.toLowerCase())));
+  const switchOn = new Map<string, { name: string; allowManagementOS: boolean }>();
+  for (const s of host.virtualSwitches) {
+    if (s.type === 'External' && s.adapter) switchOn.set(s.adapter.toLowerCase(), { name: s.name, allowManagementOS: s.allowManagementOS });
+  }
+  const vnics: NetInterface[] = [];
+
+  host.nics.forEach((n, i) => {
+    if (teamed.has(n.name.toLowerCase())) return;
+    const base: NetInterface = {
+      host: host.name,
+      alias: n.name,
+      index: 10 + i,
+      kind: 'nic',
+      ip: n.ipAddress,
+      prefixLength: n.prefixLength,
+      linkSpeedGbps: n.speedGbps,
+      up: n.linkUp,
+      rss: nicRss(n),
+      rdma: n.rdma.type !== 'none' && n.rdma.enabled,
+      rdmaType: n.rdma.type,
+      medium: n.medium,
+      members: [n.name],
+      upMembers: n.linkUp ? [n.name] : [],
+      rxCores: (m) => Resources.rxCores(host.name, m),
+    };
+    const sw = switchOn.get(n.name.toLowerCase());
+    if (sw) {
+      if (sw.allowManagementOS) vnics.push(asVnic(base, sw.name, host.name, 60 + vnics.length));
+      return; // the adapter itself is bound to the switch: no IP of its own
+    }
+    out.push(base);
+  });
+
+  host.teams.forEach((t, i) => {
+    const members = t.members.filter((m) => nicByName.has(m.toLowerCase())).map((m) => nicByName.get(m.toLowerCase())!);
+    const up = members.filter((m) => m.linkUp);
+    const base: NetInterface = {
+      host: host.name,
+      alias: t.name,
+      index: 40 + i,
+      kind: 'team',
+      ip: t.ipAddress,
+      prefixLength: t.prefixLength,
+      linkSpeedGbps: up.reduce((s, m) => s + m.speedGbps, 0),
+      up: up.length > 0,
+      rss: members.length > 0 && members.every(nicRss),
+      rdma: false,
+      rdmaType: members[0]?.rdma.type ?? 'none',
+      medium: 'Ethernet',
+      members: members.map((m) => m.name),
+      upMembers: up.map((m) => m.name),
+      team: { name: t.name, mode: t.mode, loadBalancing: t.loadBalancing },
+      rxCores: (m) => Resources.rxCores(host.name, m),
+    };
+    const sw = switchOn.get(t.name.toLowerCase());
+    if (sw) {
+      if (sw.allowManagementOS) vnics.push(asVnic(base, sw.name, host.name, 60 + vnics.length));
+      return;
+    }
+    out.push(base);
+  });
+  return [...out, ...vnics];
+}
+
+function asVnic(under: NetInterface, switchName: string, host: string, index: number): NetInterface {
+  const alias = `vEthernet (${switchName})`;
+  return { ...under, alias, index, kind: 'vnic', rss: false, rdma: false, rxCores: () => Resources.rxCores(host, alias) };
+}
+
+/** Line rate of one adapter in bytes/s. */
+export function lineRate(n: Pick<Nic, 'speedGbps'>): number {
+  return n.speedGbps * BYTES_PER_GBIT;
+}
+
+export function ipToInt(ip: string): number {
+  const p = ip.split('.').map(Number);
+  return (((p[0]! << 24) >>> 0) + (p[1]! << 16) + (p[2]! << 8) + p[3]!) >>> 0;
+}
+
+function mask(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+export function inSubnet(ip: string, subnet: string): boolean {
+  const [addr, len] = subnet.split('/');
+  const m = mask(Number(len));
+  return ((ipToInt(ip) & m) >>> 0) === ((ipToInt(addr!) & m) >>> 0);
+}
+
+/**
+ * Both ends see each other: each address lies in the other's subnet (same L2 network, no router
+ * modelled). Different media (Ethernet vs InfiniBand) never share a network.
+ */
+export function seeEachOther(a: NetInterface, b: NetInterface): boolean {
+  if (!a.ip || !b.ip || a.medium !== b.medium) return false;
+  const ia = ipToInt(a.ip);
+  const ib = ipToInt(b.ip);
+  const ma = mask(a.prefixLength);
+  const mb = mask(b.prefixLength);
+  return ((ia & ma) >>> 0) === ((ib & ma) >>> 0) && ((ia & mb) >>> 0) === ((ib & mb) >>> 0);
+}
+
+/** FNV-1a: a small deterministic string hash (team member and connection placement). */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/**
+ * The member adapter that carries a flow with this key, sending from this team interface.
+ * Address Hash and Dynamic hash the flow over all members (a failed member's flows rehash over
+ * the survivors, and return when it comes back); Hyper-V Port sends host traffic on one member.
+ */
+export function sendMember(iface: NetInterface, flowKey: string): string | undefined {
+  if (iface.upMembers.length === 0) return undefined;
+  if (iface.members.length === 1 || !iface.team) return iface.upMembers[0];
+  if (iface.team.loadBalancing === 'HyperVPort') return iface.upMembers[0];
+  const h = hash32(flowKey);
+  const preferred = iface.members[h % iface.members.length]!;
+  return iface.upMembers.includes(preferred) ? preferred : iface.upMembers[h % iface.upMembers.length];
+}
+
+/**
+ * The member adapter a flow arrives on at a receiving team. With LACP or Static teaming the
+ * switch hashes inbound flows over the members; a Switch Independent team receives traffic for
+ * its (one) MAC address on its primary member. *Inference* from the LBFO modes (reference §2).
+ */
+export function receiveMember(iface: NetInterface, flowKey: string): string | undefined {
+  if (iface.upMembers.length === 0) return undefined;
+  if (!iface.team || iface.team.mode === 'SwitchIndependent') return iface.upMembers[0];
+  const h = hash32(`rx:${flowKey}`);
+  const preferred = iface.members[h % iface.members.length]!;
+  return iface.upMembers.includes(preferred) ? preferred : iface.upMembers[h % iface.upMembers.length];
+}
