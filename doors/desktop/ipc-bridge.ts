@@ -12,7 +12,8 @@ export interface RequestHandler {
   handle(raw: unknown): Response;
 }
 
-type FrameLike = Pick<WebFrameMain, 'url' | 'parent' | 'processId' | 'routingId'>;
+/** What is read of a WebFrameMain (structural, so a fake frame will do). */
+type FrameLike = Pick<WebFrameMain, 'url' | 'processId' | 'routingId'> & { readonly parent: unknown };
 type ContentsLike = Pick<WebContents, 'send' | 'isDestroyed' | 'on'> & { readonly mainFrame: FrameLike };
 export interface WindowLike {
   readonly webContents: ContentsLike;
