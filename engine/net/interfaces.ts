@@ -154,13 +154,22 @@ export function seeEachOther(a: NetInterface, b: NetInterface): boolean {
   return ((ia & ma) >>> 0) === ((ib & ma) >>> 0) && ((ia & mb) >>> 0) === ((ib & mb) >>> 0);
 }
 
-/** FNV-1a: a small deterministic string hash (team member and connection placement). */
+/**
+ * FNV-1a plus murmur3's final mix: a small deterministic string hash (team member and connection
+ * placement). The mix matters: plain FNV-1a's low bit is the parity of the characters, so
+ * `hash % 2` of two keys differing by a prefix would always agree.
+ */
 export function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, 0x01000193);
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
