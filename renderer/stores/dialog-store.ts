@@ -23,6 +23,7 @@ export type DialogRequest =
       confirmLabel: string;
       onConfirm: () => void;
     }
+  | { kind: 'info'; title: string; message: string }
   | { kind: 'about' };
 
 export type OpenDialog = DialogRequest & { id: number };

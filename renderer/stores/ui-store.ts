@@ -27,8 +27,8 @@ export type PaneKey = keyof PaneSizes;
 export const PANE_LIMITS: Record<PaneKey, { min: number; max: number; default: number }> = {
   tree: { min: 120, max: 480, default: 190 },
   actions: { min: 150, max: 420, default: 210 },
-  vmList: { min: 80, max: 1200, default: 260 },
-  checkpoints: { min: 50, max: 800, default: 120 },
+  vmList: { min: 80, max: 1200, default: 300 },
+  checkpoints: { min: 50, max: 800, default: 130 },
 };
 
 export type DetailsTab = 'summary' | 'memory' | 'networking';
@@ -46,6 +46,7 @@ interface Persisted {
   collapsed?: ActionSection[];
   server?: string;
   detailsTab?: DetailsTab;
+  actionsPane?: boolean;
 }
 
 export interface UiEnvironment {
@@ -68,6 +69,7 @@ export class UiStore {
   systemDark = false;
   collapsed = observable.set<ActionSection>();
   detailsTab: DetailsTab = 'summary';
+  actionsPaneVisible = true;
   /** The server named in the last session, chosen again once the inventory arrives. */
   readonly rememberedServer: string | undefined;
   private readonly disposers: (() => void)[] = [];
@@ -86,6 +88,7 @@ export class UiStore {
     }
     for (const s of saved.collapsed ?? []) if (s === 'host' || s === 'vm') this.collapsed.add(s);
     if (saved.detailsTab === 'summary' || saved.detailsTab === 'memory' || saved.detailsTab === 'networking') this.detailsTab = saved.detailsTab;
+    if (saved.actionsPane === false) this.actionsPaneVisible = false;
     this.rememberedServer = typeof saved.server === 'string' ? saved.server : undefined;
 
     const query = env.darkQuery;
@@ -106,6 +109,7 @@ export class UiStore {
       themePreference: observable,
       systemDark: observable,
       detailsTab: observable,
+      actionsPaneVisible: observable,
       theme: computed,
       selectedServerName: computed,
       selectRoot: action,
@@ -116,6 +120,8 @@ export class UiStore {
       setThemePreference: action,
       toggleSection: action,
       setDetailsTab: action,
+      toggleTheme: action,
+      setActionsPaneVisible: action,
     });
 
     const persist: IReactionDisposer = reaction(
@@ -180,6 +186,15 @@ export class UiStore {
     this.detailsTab = tab;
   }
 
+  /** Light ↔ dark from whatever is showing now (an explicit choice from then on). */
+  toggleTheme(): void {
+    this.themePreference = this.theme === 'dark' ? 'light' : 'dark';
+  }
+
+  setActionsPaneVisible(visible: boolean): void {
+    this.actionsPaneVisible = visible;
+  }
+
   dispose(): void {
     for (const d of this.disposers.splice(0)) d();
   }
@@ -191,6 +206,7 @@ export class UiStore {
       sort: this.sort,
       collapsed: [...this.collapsed],
       detailsTab: this.detailsTab,
+      actionsPane: this.actionsPaneVisible,
       ...(this.tree?.kind === 'server' ? { server: this.tree.name } : {}),
     };
   }

@@ -35,8 +35,11 @@ export const App = observer(function App({ root }: { root: RootStore }) {
   }, [root]);
   return (
     <RootContext.Provider value={root}>
-      <FluentProvider theme={fluentTheme(theme)} className="hv-provider">
-        {root.connection.status.phase === 'failed' ? <ErrorPage /> : <Console />}
+      {/* No layout class on the provider: Fluent copies it onto every portal's mount node. */}
+      <FluentProvider theme={fluentTheme(theme)} style={{ height: '100%' }}>
+        <div className="hv-provider">
+          {root.connection.status.phase === 'failed' ? <ErrorPage /> : <Console />}
+        </div>
         <DialogHost />
       </FluentProvider>
     </RootContext.Provider>
@@ -44,10 +47,12 @@ export const App = observer(function App({ root }: { root: RootStore }) {
 });
 
 const Console = observer(function Console() {
-  const { ui } = useRoot();
+  const { ui, connection } = useRoot();
+  // The desktop window has a native menu bar (doors/desktop/app-menu.ts); don't draw a second one.
+  const desktop = connection.status.transport === 'desktop';
   return (
     <div className="hv-app">
-      <MenuBar />
+      {!desktop && <MenuBar />}
       <ConnectionBanner />
       <NoticeBar />
       <main className="hv-workspace" aria-label="Hyper-V Manager">
@@ -63,18 +68,22 @@ const Console = observer(function Console() {
           testId="splitter-tree"
         />
         <CentrePane />
-        <Splitter
-          orientation="vertical"
-          direction={-1}
-          value={ui.paneSizes.actions}
-          min={PANE_LIMITS.actions.min}
-          max={PANE_LIMITS.actions.max}
-          onChange={(v) => ui.setPaneSize('actions', v)}
-          label="Resize the Actions pane"
-          controls="pane-actions"
-          testId="splitter-actions"
-        />
-        <ActionsPane id="pane-actions" />
+        {ui.actionsPaneVisible && (
+          <>
+            <Splitter
+              orientation="vertical"
+              direction={-1}
+              value={ui.paneSizes.actions}
+              min={PANE_LIMITS.actions.min}
+              max={PANE_LIMITS.actions.max}
+              onChange={(v) => ui.setPaneSize('actions', v)}
+              label="Resize the Actions pane"
+              controls="pane-actions"
+              testId="splitter-actions"
+            />
+            <ActionsPane id="pane-actions" />
+          </>
+        )}
       </main>
       <StatusBar />
     </div>

@@ -1,6 +1,7 @@
 // Builds the RootStore over a bridge and renders the console into the page.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { listenForDesktopMenu } from '../../actions/desktop-menu';
 import type { LabBridge } from '../../bridge/connection';
 import { RootStore } from '../../stores/root-store';
 import { App } from './App';
@@ -13,12 +14,16 @@ export function mountConsole(bridge: LabBridge, element: HTMLElement): RootStore
     },
   });
   root.start();
+  const stopMenu = bridge.connection.status().transport === 'desktop' ? listenForDesktopMenu(root) : () => {};
   createRoot(element).render(
     <StrictMode>
       <App root={root} />
     </StrictMode>,
   );
-  window.addEventListener('pagehide', () => root.dispose());
+  window.addEventListener('pagehide', () => {
+    stopMenu();
+    root.dispose();
+  });
   return root;
 }
 

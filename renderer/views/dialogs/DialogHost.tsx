@@ -49,6 +49,21 @@ function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
           </DialogActions>
         </>
       );
+    case 'info':
+      return (
+        <>
+          <DialogTitle>{dialog.title}</DialogTitle>
+          <DialogContent>
+            <div className="hv-dialog-body">
+              <span className="hv-dialog-icon info" aria-hidden="true"><InfoRegular /></span>
+              <div className="hv-dialog-text"><p>{dialog.message}</p></div>
+            </div>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={close}>OK</Button>
+          </DialogActions>
+        </>
+      );
     case 'confirm':
       return (
         <>

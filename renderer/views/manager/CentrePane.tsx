@@ -50,7 +50,7 @@ export const CentrePane = observer(function CentrePane() {
       <section id="pane-vms" className="hv-pane" style={{ height: ui.paneSizes.vmList, flex: '0 1 auto', minHeight: PANE_LIMITS.vmList.min }} aria-label="Virtual Machines">
         <div className="hv-pane-title">
           <h2>Virtual Machines</h2>
-          <span className="hv-pane-title-extra" aria-live="polite">{count} virtual machine{count === 1 ? '' : 's'}</span>
+          <span className="hv-pane-title-extra" aria-live="polite">{count.toLocaleString('en-US')} virtual machine{count === 1 ? '' : 's'}</span>
         </div>
         <VmGrid />
       </section>

@@ -57,7 +57,9 @@ const CheckpointTree = observer(function CheckpointTree({ vm }: { vm: Vm }) {
   const [selected, setSelected] = useState<string | undefined>();
   const ref = useRef<HTMLUListElement>(null);
   if (nodes.length === 0) return <div className="hv-empty">The selected virtual machine has no checkpoints.</div>;
-  const active = selected && nodes.some((n) => n.key === selected) ? selected : nodes.find((n) => n.now)?.key ?? nodes[0]!.key;
+  // Nothing is selected until the user picks a node; the tab stop then sits on the first one.
+  const picked = selected && nodes.some((n) => n.key === selected) ? selected : undefined;
+  const active = picked ?? nodes[0]!.key;
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const i = nodes.findIndex((n) => n.key === active);
@@ -81,7 +83,7 @@ const CheckpointTree = observer(function CheckpointTree({ vm }: { vm: Vm }) {
           key={n.key}
           role="treeitem"
           aria-level={n.level}
-          aria-selected={n.key === active}
+          aria-selected={n.key === picked}
           tabIndex={n.key === active ? 0 : -1}
           data-key={n.key}
           className="hv-treeitem"

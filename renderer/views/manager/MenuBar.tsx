@@ -46,6 +46,13 @@ function viewItems(root: RootStore): ActionItem[] {
       run: () => void root.refresh(),
     },
     { id: 'theme', label: 'Theme', icon: 'view', enabled: true, separatorBefore: true, submenu: viewActions(root).filter((i) => i.checked !== undefined), run: () => {} },
+    {
+      id: 'toggle-actions-pane',
+      label: root.ui.actionsPaneVisible ? 'Hide Action Pane' : 'Show Action Pane',
+      icon: 'view',
+      enabled: true,
+      run: () => root.ui.setActionsPaneVisible(!root.ui.actionsPaneVisible),
+    },
   ];
 }
 

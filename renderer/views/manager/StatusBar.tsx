@@ -1,7 +1,7 @@
 // The bottom bar: connection indicator, simulated time, running jobs, and the clock controls
 // (pause, 1×, 10×, 60×, 600×, run until idle) sent to the door through the bridge.
 import { observer } from 'mobx-react-lite';
-import { Toolbar, ToolbarButton, ToolbarDivider, ToolbarRadioButton, ToolbarRadioGroup, Tooltip } from '@fluentui/react-components';
+import { useRef, type KeyboardEvent } from 'react';
 import { FastForwardRegular, PauseRegular } from '@fluentui/react-icons';
 import { durationText } from '../../format/vm-columns';
 import { CLOCK_SPEEDS, type ClockSpeed } from '../../stores/clock-store';
@@ -12,10 +12,9 @@ export const StatusBar = observer(function StatusBar() {
   const { clock, connection, jobs } = root;
   const active = jobs.active.length;
   const phase = connection.status.phase;
-  const disabled = !connection.connected;
   return (
     <footer className="hv-statusbar" data-testid="status-bar" aria-label="Status bar">
-      <span className="hv-status-cell" data-testid="connection-indicator" data-phase={phase}>
+      <span className="hv-status-cell" data-testid="connection-indicator" data-phase={phase} role="status">
         <span className={`hv-conn-dot ${phase}`} aria-hidden="true" />
         <span>{connection.label}</span>
       </span>
@@ -26,42 +25,72 @@ export const StatusBar = observer(function StatusBar() {
         {active === 0 ? (clock.idle ? 'Idle' : 'Working') : `${active} job${active === 1 ? '' : 's'} running`}
       </span>
       <span className="hv-spacer" />
-      <Toolbar
-        size="small"
-        aria-label="Simulation speed"
-        checkedValues={{ speed: [String(clock.speed)] }}
-        onCheckedValueChange={(_e, data) => {
-          const value = Number(data.checkedItems[0]) as ClockSpeed;
-          if (CLOCK_SPEEDS.includes(value)) void root.setClockSpeed(value);
-        }}
-      >
-        <ToolbarRadioGroup aria-label="Clock speed">
-          {CLOCK_SPEEDS.map((s) => (
-            <Tooltip key={s} content={s === 0 ? 'Pause simulated time' : `Run simulated time at ${s}× wall-clock speed`} relationship={s === 0 ? 'label' : 'description'}>
-              <ToolbarRadioButton
-                name="speed"
-                value={String(s)}
-                appearance="subtle"
-                disabled={disabled}
-                data-testid={`clock-speed-${s}`}
-                icon={s === 0 ? <PauseRegular /> : undefined}
-              >
-                {s === 0 ? undefined : `${s}×`}
-              </ToolbarRadioButton>
-            </Tooltip>
-          ))}
-        </ToolbarRadioGroup>
-        <ToolbarDivider />
-        <ToolbarButton
-          appearance="subtle"
-          icon={<FastForwardRegular />}
-          disabled={disabled}
-          data-testid="run-until-idle"
-          onClick={() => void root.runUntilIdle()}
-        >
-          Run until idle
-        </ToolbarButton>
-      </Toolbar>
+      <SpeedControl />
     </footer>
+  );
+});
+
+/** A radio group (arrow keys move and choose) plus the "Run until idle" button. */
+const SpeedControl = observer(function SpeedControl() {
+  const root = useRoot();
+  const { clock, connection } = root;
+  const disabled = !connection.connected;
+  const group = useRef<HTMLDivElement>(null);
+
+  const choose = (speed: ClockSpeed) => {
+    if (speed !== clock.speed) void root.setClockSpeed(speed);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = CLOCK_SPEEDS.indexOf(clock.speed);
+    let next: number | undefined;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = Math.min(CLOCK_SPEEDS.length - 1, i + 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = Math.max(0, i - 1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = CLOCK_SPEEDS.length - 1;
+    if (next === undefined) return;
+    e.preventDefault();
+    const speed = CLOCK_SPEEDS[next]!;
+    choose(speed);
+    group.current?.querySelector<HTMLElement>(`[data-speed="${speed}"]`)?.focus();
+  };
+
+  return (
+    <div className="hv-speed">
+      <span className="hv-speed-label" id="speed-label">Speed</span>
+      <div ref={group} role="radiogroup" aria-labelledby="speed-label" className="hv-speed" onKeyDown={onKeyDown}>
+        {CLOCK_SPEEDS.map((s) => {
+          const checked = clock.speed === s;
+          return (
+            <button
+              key={s}
+              type="button"
+              role="radio"
+              aria-checked={checked}
+              tabIndex={checked ? 0 : -1}
+              disabled={disabled}
+              className="hv-speed-button"
+              data-speed={s}
+              data-testid={`clock-speed-${s}`}
+              title={s === 0 ? 'Pause simulated time' : `Run simulated time at ${s}× wall-clock speed`}
+              aria-label={s === 0 ? 'Paused' : `${s}×`}
+              onClick={() => choose(s)}
+            >
+              {s === 0 ? <PauseRegular aria-hidden /> : `${s}×`}
+            </button>
+          );
+        })}
+      </div>
+      <span className="hv-speed-divider" aria-hidden="true" />
+      <button
+        type="button"
+        className="hv-speed-button"
+        disabled={disabled}
+        data-testid="run-until-idle"
+        title="Run the simulation until every job has finished"
+        onClick={() => void root.runUntilIdle()}
+      >
+        <FastForwardRegular aria-hidden /> Run until idle
+      </button>
+    </div>
   );
 });

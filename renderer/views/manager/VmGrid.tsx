@@ -2,7 +2,7 @@
 // (10,000 VMs scroll as fast as 10). Keyboard: arrows, Page Up/Down, Home/End move the selection;
 // Shift+F10 or the Menu key opens the VM's actions; Enter opens Connect like a double-click.
 import { observer } from 'mobx-react-lite';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { DesktopRegular } from '@fluentui/react-icons';
 import type { Vm } from '../../../engine/model/world';
@@ -55,6 +55,18 @@ export const VmGrid = observer(function VmGrid() {
   const openMenuFor = useCallback((vm: Vm, x: number, y: number) => {
     setMenu({ x, y, label: vm.name, items: vmActions(root, vm), returnFocus: scrollRef.current });
   }, [root]);
+
+  // Stable across renders, so a row re-renders only when its VM, position or selection changes.
+  const rowHandlers = useMemo<RowHandlers>(() => ({
+    select: (vm) => root.ui.selectVm(vm.id),
+    contextMenu: (vm, e) => {
+      e.preventDefault();
+      root.ui.selectVm(vm.id);
+      scrollRef.current?.focus({ preventScroll: true });
+      openMenuFor(vm, e.clientX, e.clientY);
+    },
+    open: (vm) => vmActions(root, vm).find((a) => a.id === 'connect')?.run(),
+  }), [root, openMenuFor]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // header buttons handle their own keys
@@ -151,14 +163,7 @@ export const VmGrid = observer(function VmGrid() {
               index={item.index}
               top={item.start}
               selected={vm.id === ui.selectedVmId}
-              onSelect={() => ui.selectVm(vm.id)}
-              onContextMenu={(e) => {
-                e.preventDefault();
-                ui.selectVm(vm.id);
-                scrollRef.current?.focus({ preventScroll: true });
-                openMenuFor(vm, e.clientX, e.clientY);
-              }}
-              onOpen={() => vmActions(root, vm).find((a) => a.id === 'connect')?.run()}
+              handlers={rowHandlers}
             />
           );
         })}
@@ -169,17 +174,21 @@ export const VmGrid = observer(function VmGrid() {
   );
 });
 
+interface RowHandlers {
+  select(vm: Vm): void;
+  contextMenu(vm: Vm, e: MouseEvent<HTMLDivElement>): void;
+  open(vm: Vm): void;
+}
+
 interface VmRowProps {
   vm: Vm;
   index: number;
   top: number;
   selected: boolean;
-  onSelect(): void;
-  onContextMenu(e: MouseEvent<HTMLDivElement>): void;
-  onOpen(): void;
+  handlers: RowHandlers;
 }
 
-const VmRow = observer(function VmRow({ vm, index, top, selected, onSelect, onContextMenu, onOpen }: VmRowProps) {
+const VmRow = observer(function VmRow({ vm, index, top, selected, handlers }: VmRowProps) {
   const { clock, jobs } = useRoot();
   const status = jobs.statusOf(vm.id);
   const running = vm.state === 'Running';
@@ -194,10 +203,10 @@ const VmRow = observer(function VmRow({ vm, index, top, selected, onSelect, onCo
       data-testid={`vm-row-${vm.name}`}
       data-state={vm.state}
       onMouseDown={(e) => {
-        if (e.button === 0) onSelect();
+        if (e.button === 0) handlers.select(vm);
       }}
-      onDoubleClick={onOpen}
-      onContextMenu={onContextMenu}
+      onDoubleClick={() => handlers.open(vm)}
+      onContextMenu={(e) => handlers.contextMenu(vm, e)}
     >
       <div role="gridcell" aria-colindex={1} className="hv-cell">
         <span className={`hv-vm-icon ${running ? 'running' : 'stopped'}`} aria-hidden="true"><DesktopRegular /></span>
