@@ -23,7 +23,7 @@ describe('validateWorld', () => {
   });
 
   it('names hosts and adapters in schema errors', () => {
-    const errs = errorsOf(mutate((w) => { (hv01(w).nics[0] as { speedGbps: number }).speedGbps = 3; }));
+    const errs = errorsOf(mutate((w) => { (hv01(w).nics![0] as { speedGbps: number }).speedGbps = 3; }));
     expect(errs[0]!.path).toBe('hosts[HV01].nics[NIC1].speedGbps');
   });
 

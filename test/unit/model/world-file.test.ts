@@ -81,8 +81,17 @@ describe('fast parse agrees with zod', () => {
 function setSomeLeaf(root: unknown, n: number, value: unknown): void {
   const leaves: [Record<string, unknown> | unknown[], string | number][] = [];
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach((v, i) => (v !== null && typeof v === 'object' ? walk(v) : leaves.push([node, i])));
-    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) (v !== null && typeof v === 'object' ? walk(v) : leaves.push([node as Record<string, unknown>, k]));
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => {
+        if (v !== null && typeof v === 'object') walk(v);
+        else leaves.push([node, i]);
+      });
+    } else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (v !== null && typeof v === 'object') walk(v);
+        else leaves.push([node as Record<string, unknown>, k]);
+      }
+    }
   };
   walk(root);
   const leaf = leaves[n % leaves.length];
