@@ -6,7 +6,7 @@ import type { ActionItem } from '../../actions/action-item';
 import { hostActions, managerActions, viewActions, vmActions } from '../../actions/catalogue';
 import type { RootStore } from '../../stores/root-store';
 import { useRoot } from '../app/root-context';
-import { ActionMenuList } from '../shared/ActionMenuList';
+import { ActionMenuList, radioMenuProps } from '../shared/ActionMenuList';
 
 function fileItems(root: RootStore): ActionItem[] {
   const desktop = root.connection.status.transport === 'desktop';
@@ -45,7 +45,7 @@ function viewItems(root: RootStore): ActionItem[] {
       ...(root.connection.connected ? {} : { disabledReason: 'Not connected to the engine.' }),
       run: () => void root.refresh(),
     },
-    { id: 'theme', label: 'Theme', icon: 'view', enabled: true, separatorBefore: true, submenu: viewActions(root).filter((i) => i.checked !== undefined), run: () => {} },
+    { id: 'theme', label: 'Theme', icon: 'view', enabled: true, separatorBefore: true, submenu: viewActions(root).filter((i) => i.checked !== undefined).map((i) => ({ ...i, label: i.label.replace(/^Theme: /, '') })), run: () => {} },
     {
       id: 'toggle-actions-pane',
       label: root.ui.actionsPaneVisible ? 'Hide Action Pane' : 'Show Action Pane',
@@ -85,7 +85,7 @@ export const MenuBar = observer(function MenuBar() {
   return (
     <div className="hv-menubar" role="menubar" aria-label="Menu bar" onKeyDown={onKeyDown} data-testid="menu-bar">
       {menus.map((m, i) => (
-        <Menu key={m.id} positioning={{ position: 'below', align: 'start', offset: 0 }}>
+        <Menu key={m.id} positioning={{ position: 'below', align: 'start', offset: 0 }} {...radioMenuProps(m.items)}>
           <MenuTrigger disableButtonEnhancement>
             <button type="button" role="menuitem" className="hv-menubar-item" tabIndex={i === 0 ? 0 : -1} data-testid={`menu-${m.id}`}>
               {m.label}

@@ -4,7 +4,7 @@ import { Menu, MenuPopover, MenuTrigger, Tooltip } from '@fluentui/react-compone
 import { ChevronRightRegular } from '@fluentui/react-icons';
 import type { ActionItem } from '../../actions/action-item';
 import { ActionIcon } from './ActionIcon';
-import { ActionMenuList } from './ActionMenuList';
+import { ActionMenuList, radioMenuProps } from './ActionMenuList';
 
 export function ActionList({ items, label }: { items: readonly ActionItem[]; label: string }) {
   return (
@@ -22,7 +22,7 @@ function ActionLink({ item }: { item: ActionItem }) {
   const testId = `action-${item.id}`;
   if (item.submenu) {
     return (
-      <Menu positioning={{ position: 'before', align: 'top' }}>
+      <Menu positioning={{ position: 'before', align: 'top' }} {...radioMenuProps(item.submenu)}>
         <MenuTrigger disableButtonEnhancement>
           <button type="button" className="hv-action" data-testid={testId}>
             <ActionIcon name={item.icon} />

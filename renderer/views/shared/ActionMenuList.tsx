@@ -9,18 +9,24 @@ import { ActionIcon } from './ActionIcon';
 
 const RADIO_GROUP = 'choice';
 
-export function ActionMenuList({ items, label }: { items: readonly ActionItem[]; label?: string }) {
-  const checked = items.filter((i) => i.checked === true).map((i) => i.id);
-  const hasRadios = items.some((i) => i.checked !== undefined);
-  const onCheckedValueChange: MenuProps['onCheckedValueChange'] = (_e, data) => {
-    const id = data.checkedItems[0];
-    items.find((i) => i.id === id)?.run();
+/**
+ * Props for the <Menu> that holds a list with radio items (the theme choice): Fluent wants the
+ * checked state on the Menu, not on its MenuList.
+ */
+export function radioMenuProps(items: readonly ActionItem[]): Pick<MenuProps, 'checkedValues' | 'onCheckedValueChange'> {
+  if (!items.some((i) => i.checked !== undefined)) return {};
+  return {
+    checkedValues: { [RADIO_GROUP]: items.filter((i) => i.checked === true).map((i) => i.id) },
+    onCheckedValueChange: (_e, data) => {
+      const id = data.checkedItems[0];
+      items.find((i) => i.id === id)?.run();
+    },
   };
+}
+
+export function ActionMenuList({ items, label }: { items: readonly ActionItem[]; label?: string }) {
   return (
-    <MenuList
-      aria-label={label}
-      {...(hasRadios ? { checkedValues: { [RADIO_GROUP]: checked }, onCheckedValueChange } : {})}
-    >
+    <MenuList aria-label={label}>
       {items.map((item) => (
         <Fragment key={item.id}>
           {item.separatorBefore && <MenuDivider />}
@@ -35,7 +41,7 @@ function ActionMenuItem({ item }: { item: ActionItem }) {
   const testId = `menuitem-${item.id}`;
   if (item.submenu) {
     return (
-      <Menu>
+      <Menu {...radioMenuProps(item.submenu)}>
         <MenuTrigger disableButtonEnhancement>
           <MenuItem icon={<ActionIcon name={item.icon} />} data-testid={testId}>
             {item.label}

@@ -1,7 +1,7 @@
 // A right-click (or Shift+F10 / Menu key) menu at a point, listing ActionItems.
 import { Menu, MenuPopover, type PositioningVirtualElement } from '@fluentui/react-components';
 import type { ActionItem } from '../../actions/action-item';
-import { ActionMenuList } from './ActionMenuList';
+import { ActionMenuList, radioMenuProps } from './ActionMenuList';
 
 export interface ContextMenuRequest {
   x: number;
@@ -28,6 +28,7 @@ export function ContextMenu({ request, onClose }: { request: ContextMenuRequest 
         }
       }}
       positioning={{ target, position: 'below', align: 'start' }}
+      {...radioMenuProps(request.items)}
     >
       <MenuPopover data-testid="context-menu">
         <ActionMenuList items={request.items} label={request.label} />
