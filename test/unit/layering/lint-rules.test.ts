@@ -1,0 +1,38 @@
+// The layering of DESIGN.md is enforced by ESLint; these cases prove the rules bite.
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+}
+
+describe('layering rules', () => {
+  it('only electron.main.ts and preload/ may import electron', async () => {
+    const code = "import { app } from 'electron';\nexport const a = app;\n";
+    expect(await problems('engine/engine.ts', code)).toHaveLength(1);
+    expect(await problems('doors/desktop/window-security.ts', code)).toHaveLength(1);
+    expect(await problems('web.main.ts', code)).toHaveLength(1);
+    expect(await problems('renderer/app/App.tsx', code)).toHaveLength(1);
+    expect(await problems('electron.main.ts', code)).toHaveLength(0);
+    expect(await problems('preload/index.ts', code)).toHaveLength(0);
+  });
+
+  it('doors may name Electron types without loading electron', async () => {
+    expect(await problems('doors/desktop/window-security.ts', "import type { BrowserWindow } from 'electron';\nexport type W = BrowserWindow;\n")).toHaveLength(0);
+  });
+
+  it('the renderer imports engine types only', async () => {
+    expect(await problems('renderer/stores/x.ts', "import { Engine } from '../../engine/engine';\nexport const e = Engine;\n")).toHaveLength(1);
+    expect(await problems('renderer/stores/x.ts', "import { World } from '../../engine/model/world';\nexport const w = World;\n")).toHaveLength(1);
+    expect(await problems('renderer/stores/x.ts', "import type { World } from '../../engine/model/world';\nexport type W = World;\n")).toHaveLength(0);
+    expect(await problems('renderer/stores/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toHaveLength(1);
+  });
+
+  it('the engine imports no transport or UI', async () => {
+    expect(await problems('engine/operations/x.ts', "import { WebSocket } from 'ws';\nexport const w = WebSocket;\n")).toHaveLength(1);
+    expect(await problems('engine/operations/x.ts', "import { startWebHost } from '../../doors/web/web-host';\nexport const s = startWebHost;\n")).toHaveLength(1);
+  });
+});
