@@ -277,14 +277,6 @@ function checkCheckpoints(vm: Vm, at: string, err: Err): void {
   });
 }
 
-/** Problems of a JSON text, with line and column of a syntax error. */
-export class WorldFileError extends Error {
-  constructor(message: string, readonly errors: WorldIssue[]) {
-    super(message);
-    this.name = 'WorldFileError';
-  }
-}
-
 /** Parses JSON text; a syntax error says where (line, column). */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; errors: WorldIssue[] } {
   try {
