@@ -1,0 +1,101 @@
+// What the destination must offer the running VM: the same kind of processor, its virtual
+// switches, and memory (reference/hyperv-2012r2.md §5).
+import type { Host, Vm } from '../../model/world';
+import { formatBytes, holdsMemory, sameName, type Precheck } from './context';
+import { error, type Incompatibility } from './incompatibility';
+
+// Reference §3, "Processor mismatch": the real text, used for both processor checks.
+export const PROCESSOR_MISMATCH =
+  'The virtual machine cannot be moved to the destination computer. The hardware on the destination computer is not compatible with the hardware requirements of this virtual machine.';
+
+/**
+ * The processor matters while the VM's processor state exists, i.e. while it runs (or is paused
+ * or saved — refused for live moves anyway, see vm-checks.ts). An Off VM boots afresh on the
+ * destination, so its move is not held back by the processor (our reading; unconfirmed).
+ * Same manufacturer always (Intel ↔ AMD never, §5); another generation only with processor
+ * compatibility mode.
+ */
+export const processor: Precheck = ({ vm, source, destination, live }) => {
+  if (!live || vm.state === 'Off') return [];
+  if (source.cpu.vendor !== destination.cpu.vendor) {
+    return [error('processor-vendor', {
+      message: PROCESSOR_MISMATCH,
+      source: 'Processor',
+      fix: `${source.name} has an ${source.cpu.vendor} processor and ${destination.name} an ${destination.cpu.vendor} one. A running virtual machine can never move between processor manufacturers, not even with processor compatibility mode: choose a host with an ${source.cpu.vendor} processor, or shut '${vm.name}' down and move it while it is off.`,
+      parameter: 'DestinationHost',
+    })];
+  }
+  if (source.cpu.family !== destination.cpu.family && !vm.compatibilityForMigration) {
+    return [error('processor-family', {
+      message: PROCESSOR_MISMATCH,
+      source: 'Processor',
+      fix: `${source.name} (${source.cpu.family}) and ${destination.name} (${destination.cpu.family}) have different processor generations. Shut down '${vm.name}', run Set-VMProcessor -VMName '${vm.name}' -CompatibilityForMigrationEnabled $true (the VM must be off to change it), start it, and move it again.`,
+      parameter: 'DestinationHost',
+    })];
+  }
+  return [];
+};
+
+/**
+ * Each connected network adapter needs a virtual switch of the same name on the destination —
+ * the real message and MessageId (reference §3; Microsoft's Compare-VM example). Compare-VM reports
+ * it whatever the VM's state.
+ */
+export const virtualSwitches: Precheck = ({ vm, destination, live }) => {
+  if (!live) return [];
+  const out: Incompatibility[] = [];
+  for (const a of vm.networkAdapters) {
+    if (!a.switchName) continue;
+    if (destination.virtualSwitches.some((s) => sameName(s.name, a.switchName!))) continue;
+    const have = destination.virtualSwitches.map((s) => `'${s.name}'`).join(', ');
+    out.push(error('virtual-switch', {
+      message: `Could not find Ethernet switch '${a.switchName}'.`,
+      messageId: 33012,
+      source: a.name,
+      fix: `Create a virtual switch named '${a.switchName}' on ${destination.name} (New-VMSwitch -Name '${a.switchName}' -NetAdapterName <adapter> -ComputerName ${destination.name}), or connect the adapter to a switch that exists there${have ? ` (${have})` : ''} or disconnect it (Disconnect-VMNetworkAdapter -VMName '${vm.name}').`,
+    }));
+  }
+  return out;
+};
+
+/**
+ * Memory Hyper-V keeps for the management OS (the root reserve) before it gives any to VMs.
+ * Source: the MemoryReserve default of 2008 R2 SP1 Hyper-V, 384 MB + 64 MB per GB of host memory
+ * (hyper-v.nu, "Intelligent Automatic Pagefile Setting in Windows Server 2012 Hyper-V", 2012/10,
+ * quoting Microsoft). 2012 R2 computes its reserve internally and publishes no formula, so this
+ * published one is the stand-in (unconfirmed for 2012 R2). 128 GB host → 8.4 GB reserved.
+ */
+export const ROOT_RESERVE_BASE_BYTES = 384 * 1024 ** 2;
+export const ROOT_RESERVE_PER_GIB_BYTES = 64 * 1024 ** 2;
+
+export function hostMemoryReserveBytes(host: Host): number {
+  return ROOT_RESERVE_BASE_BYTES + ROOT_RESERVE_PER_GIB_BYTES * Math.ceil(host.memoryBytes / 1024 ** 3);
+}
+
+/**
+ * Memory a VM holds on its host. The model has no separate "assigned" figure: a static VM holds
+ * its startup memory, and for a Dynamic Memory VM startup memory is the amount Hyper-V
+ * guarantees at start — the stand-in for what it holds (unconfirmed simplification).
+ */
+export function memoryHeldBytes(vm: Vm): number {
+  return vm.memory.startupBytes;
+}
+
+/**
+ * A running VM needs its memory on the destination when it arrives; an Off VM needs none until
+ * it starts. Text: the real messages of reference §3, together.
+ */
+export const memory: Precheck = ({ world, vm, destination, live }) => {
+  if (!live || vm.state !== 'Running') return [];
+  const usable = destination.memoryBytes - hostMemoryReserveBytes(destination);
+  const residents = world.vms.filter((v) => v.id !== vm.id && sameName(v.host, destination.name) && holdsMemory(v));
+  const used = residents.reduce((n, v) => n + memoryHeldBytes(v), 0);
+  const needed = memoryHeldBytes(vm);
+  if (used + needed <= usable) return [];
+  return [error('memory', {
+    message: `Not enough memory in the system to start the virtual machine ${vm.name}. Could not initialize memory: Ran out of memory (0x8007000E).`,
+    source: 'Memory',
+    fix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(hostMemoryReserveBytes(destination))} for itself, and its running virtual machines hold ${formatBytes(used)}: ${formatBytes(Math.max(0, usable - used))} is free, '${vm.name}' needs ${formatBytes(needed)}. Shut down or move a virtual machine off ${destination.name}, or lower the startup memory of '${vm.name}' (Set-VMMemory, with the VM off).`,
+    parameter: 'DestinationHost',
+  })];
+};

@@ -1,0 +1,42 @@
+// What every check reads: the world (never written), the request, the VM and hosts it concerns,
+// and the placement plan. Built once by runPrechecks() after the VM and the hosts are known.
+import type { Host, Vm, World } from '../../model/world';
+import type { Incompatibility } from './incompatibility';
+import type { MoveRequest } from './move-request';
+import type { FilePlacement } from './placement';
+
+export interface PrecheckContext {
+  readonly world: World;
+  readonly request: MoveRequest;
+  readonly vm: Vm;
+  /** The VM's host. */
+  readonly source: Host;
+  /** The host the VM runs on after the move (the source host for a storage move). */
+  readonly destination: Host;
+  readonly live: boolean;
+  readonly placement: FilePlacement;
+}
+
+export type Precheck = (ctx: PrecheckContext) => Incompatibility[];
+
+/** Sizes as Windows prints them: binary units, labelled GB/MB. */
+export function formatBytes(n: number): string {
+  const GiB = 1024 ** 3;
+  const MiB = 1024 ** 2;
+  if (Math.abs(n) >= GiB) return `${(n / GiB).toFixed(1)} GB`;
+  return `${(n / MiB).toFixed(1)} MB`;
+}
+
+/** A host's computer account, as share permissions name it: CONTOSO\HV01$. */
+export function computerAccount(host: Host): string {
+  return `${host.domain}\\${host.name}$`;
+}
+
+export function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** States in which a VM holds host memory (reference §4: Saved and Off hold none). */
+export function holdsMemory(vm: Vm): boolean {
+  return vm.state === 'Running' || vm.state === 'Paused' || vm.state === 'Starting' || vm.state === 'Stopping';
+}

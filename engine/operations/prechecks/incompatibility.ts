@@ -1,0 +1,72 @@
+// What a pre-check reports: one row of Compare-VM's `.Incompatibilities` (Message, MessageId,
+// Source — reference/hyperv-2012r2.md §3) plus what the lab adds for a learner: the fix, the
+// parameter at fault and whether the row blocks the move. The Move Wizard and Move-VM refuse a move
+// while any `error` row is present; `warning` rows are shown and the move may go ahead.
+
+export type Severity = 'error' | 'warning';
+
+/**
+ * Stable names of the checks, so the console, the wizard and lab graders can tell rows apart
+ * without parsing messages (messages are Hyper-V's text and may contain names and sizes).
+ */
+export type PrecheckName =
+  | 'vm-not-found'
+  | 'computer-unreachable'
+  | 'vm-state'
+  | 'destination-unknown'
+  | 'destination-not-hyper-v'
+  | 'same-host'
+  | 'vm-exists-on-destination'
+  | 'migration-disabled'
+  | 'down-level-destination'
+  | 'different-domain'
+  | 'no-migration-network'
+  | 'credssp-not-on-source'
+  | 'kerberos-delegation'
+  | 'processor-vendor'
+  | 'processor-family'
+  | 'memory'
+  | 'virtual-switch'
+  | 'pass-through-disk'
+  | 'path-invalid'
+  | 'vhd-not-attached'
+  | 'vhd-name-changed'
+  | 'file-exists'
+  | 'disk-space'
+  | 'share-access'
+  | 'not-on-shared-storage'
+  | 'nothing-to-move';
+
+export interface Incompatibility {
+  check: PrecheckName;
+  /** Hyper-V's message. Texts not found in a source are marked "unconfirmed" where they are built. */
+  message: string;
+  /** Compare-VM's MessageId, only where known (reference §3: 33012 for a missing switch). */
+  messageId?: number;
+  /** The object at fault, as Compare-VM's Source names it: "Network Adapter", "SQL01.vhdx", "HV02". */
+  source?: string;
+  /** What the learner can do about it, with the PowerShell where there is one. */
+  fix: string;
+  /** The cmdlet parameter at fault, when one is (DestinationHost, Vhds, DestinationStoragePath...). */
+  parameter?: string;
+  severity: Severity;
+}
+
+type Row = Omit<Incompatibility, 'check' | 'severity'>;
+
+export function error(check: PrecheckName, row: Row): Incompatibility {
+  return { check, severity: 'error', ...stripUndefined(row) };
+}
+
+export function warning(check: PrecheckName, row: Row): Incompatibility {
+  return { check, severity: 'warning', ...stripUndefined(row) };
+}
+
+// Rows are compared with toEqual in tests and sent over the contract as JSON: no undefined keys.
+function stripUndefined(row: Row): Row {
+  const out: Row = { message: row.message, fix: row.fix };
+  if (row.messageId !== undefined) out.messageId = row.messageId;
+  if (row.source !== undefined) out.source = row.source;
+  if (row.parameter !== undefined) out.parameter = row.parameter;
+  return out;
+}
