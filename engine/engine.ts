@@ -30,6 +30,7 @@ export class Engine {
   private log: LogEntry[];
   private logSeq: number;
   private listeners = new Set<(e: EngineEvent) => void>();
+  private networkListeners = new Set<(host: string) => void>();
   private pendingLog: LogEntry[] = [];
 
   constructor(state: { world: World; jobs?: Job[]; log?: LogEntry[]; now?: number }) {
@@ -51,6 +52,12 @@ export class Engine {
   subscribe(listener: (e: EngineEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called with a host's name when a cmdlet changed its network (adapter, RDMA, team, SMB limit). */
+  onNetworkChanged(listener: (host: string) => void): () => void {
+    this.networkListeners.add(listener);
+    return () => this.networkListeners.delete(listener);
   }
 
   invoke(input: unknown): Result<CommandOutput> {
@@ -166,6 +173,9 @@ export class Engine {
         const vm = this.world.vms.find((v) => v.name.toLowerCase() === name.toLowerCase());
         if (!vm) throw new CommandRefusal(`Hyper-V was unable to find a virtual machine with name "${name}".`, { parameter, code: 'NotFound' });
         return vm;
+      },
+      networkChanged: (host: string) => {
+        for (const l of this.networkListeners) l(host);
       },
     };
   }

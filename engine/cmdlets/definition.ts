@@ -12,6 +12,11 @@ export interface CmdletContext {
   worldChanged(): void;
   /** Resolves -VMName / -Name to one VM, or refuses in Hyper-V's words. */
   findVm(name: string, parameter: string): Vm;
+  /**
+   * Tells the network layer that a host's network changed (an adapter's link or RDMA, a team, an
+   * SMB bandwidth limit), so flows crossing it are re-planned. Call after the change is made.
+   */
+  networkChanged(host: string): void;
 }
 
 export interface CmdletOutcome {

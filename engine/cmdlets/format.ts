@@ -1,40 +1,65 @@
 // Canonical PowerShell text of a command object: what "View script" shows and the console echoes.
-import type { BoundParams, CmdletSignature, ParamValue } from './signature';
+// The cmdlet's canonical spelling, then the parameters in signature order, each named
+// (-Name value); switches bare (-Force, or -Force:$false); sizes as 4GB when exact; strings
+// quoted only when needed; hashtables as in the reference: @(@{"SourceFilePath"="...";...}).
+// parseScript(formatCommand(c)) gives back c for every valid command (a property test checks it).
+import type { BoundParams, CmdletSignature, ParamValue, ParameterSpec } from './signature';
+import { findCmdlet } from './registry';
+import { doubleQuoted, formatBytes, quoteArgument } from './powershell-text';
 
-function quote(s: string): string {
-  return /^[A-Za-z0-9_.:\\$-]+$/.test(s) && !/^-/.test(s) ? s : `'${s.replace(/'/g, "''")}'`;
-}
+export { formatBytes } from './powershell-text';
 
-const units: [number, string][] = [[1024 ** 4, 'TB'], [1024 ** 3, 'GB'], [1024 ** 2, 'MB'], [1024, 'KB']];
-
-export function formatBytes(n: number): string {
-  for (const [size, unit] of units) if (n >= size && n % size === 0) return `${n / size}${unit}`;
-  return String(n);
-}
-
-function formatValue(type: string, v: ParamValue): string {
-  if (type === 'Bytes' && typeof v === 'number') return formatBytes(v);
+function formatScalar(type: ParameterSpec['type'] | undefined, v: unknown): string {
   if (typeof v === 'boolean') return v ? '$true' : '$false';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return quote(v);
-  if (v.length === 0) return '@()';
-  if (typeof v[0] === 'string') return (v as string[]).map(quote).join(',');
-  return `@(${(v as Record<string, string>[])
-    .map((h) => `@{${Object.entries(h).map(([k, x]) => `"${k}"="${x.replace(/"/g, '`"')}"`).join(';')}}`)
-    .join(', ')})`;
+  if (typeof v === 'number') return type === 'Bytes' ? formatBytes(v) : String(v);
+  if (typeof v === 'string') return quoteArgument(v);
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    return `@{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${doubleQuoted(k)}=${doubleQuoted(String(x))}`).join(';')}}`;
+  }
+  return quoteArgument(String(v));
 }
 
-export function formatCommand(sig: CmdletSignature, params: BoundParams): string {
+export function formatValue(p: ParameterSpec | undefined, v: ParamValue): string {
+  if (Array.isArray(v)) {
+    if (p?.type === 'Hashtable[]' || v.some((x) => typeof x === 'object')) return `@(${(v as unknown[]).map((x) => formatScalar(p?.type, x)).join(', ')})`;
+    if (v.length === 0) return '@()';
+    return (v as unknown[]).map((x) => formatScalar(p?.type, x)).join(',');
+  }
+  return formatScalar(p?.type, v);
+}
+
+function formatParameter(p: ParameterSpec | undefined, name: string, v: ParamValue): string {
+  if (p?.type === 'Switch') return v === true ? `-${name}` : `-${name}:${formatScalar('Bool', v)}`;
+  return `-${name} ${formatValue(p, v)}`;
+}
+
+function formatWith(sig: CmdletSignature, params: Record<string, unknown>): string {
   const parts = [sig.name];
   for (const p of sig.parameters) {
     const v = params[p.name];
-    if (v === undefined) continue;
-    if (p.type === 'Switch') {
-      if (v === true) parts.push(`-${p.name}`);
-      else parts.push(`-${p.name}:$false`);
-      continue;
-    }
-    parts.push(`-${p.name} ${formatValue(p.type, v)}`);
+    if (v !== undefined) parts.push(formatParameter(p, p.name, v as ParamValue));
+  }
+  // Best effort for keys the signature does not have (an invalid object): keep them visible.
+  for (const [name, v] of Object.entries(params)) {
+    if (v !== undefined && !sig.parameters.some((p) => p.name === name)) parts.push(formatParameter(undefined, name, v as ParamValue));
   }
   return parts.join(' ');
+}
+
+/** Canonical text of a command object; throws for a cmdlet the engine does not know. */
+export function formatCommand(command: { cmdlet: string; params?: Record<string, unknown> }): string;
+/** Canonical text of bound parameters of a known signature (what Engine.invoke echoes). */
+export function formatCommand(sig: CmdletSignature, params: BoundParams): string;
+export function formatCommand(a: CmdletSignature | { cmdlet: string; params?: Record<string, unknown> }, params?: BoundParams): string {
+  if ('cmdlet' in a) {
+    const def = findCmdlet(a.cmdlet);
+    if (!def) throw new Error(`The term '${a.cmdlet}' is not recognized as the name of a cmdlet, function, script file, or operable program.`);
+    return formatWith(def.signature, a.params ?? {});
+  }
+  return formatWith(a, params ?? {});
+}
+
+/** Several commands, one per line. */
+export function formatScript(commands: readonly { cmdlet: string; params?: Record<string, unknown> }[]): string {
+  return commands.map((c) => formatCommand(c)).join('\n');
 }

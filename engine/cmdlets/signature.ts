@@ -2,22 +2,35 @@
 // positions, parameter sets, prefixes), the runtime schema every door validates against, the
 // formatter that writes canonical PowerShell, and tab completion in the console.
 import { z } from 'zod';
+import { checkValue, normalizeValue } from './value-rules';
+import { resolveParameterSet } from './parameter-sets';
 
 export type ParameterType =
   | 'String'
   | 'String[]'
   | 'Int'
+  | 'Int[]'
   /** A byte count; PowerShell size literals (512MB, 4GB) bind here. */
   | 'Bytes'
   | 'Bool'
   | 'Switch'
   | 'Hashtable[]'
-  | 'Enum';
+  | 'Enum'
+  | 'Enum[]';
+
+/** What a `Get-X <name> | <cmdlet>` pipeline hands to the next command (see pipeline.ts). */
+export type PipelineKind = 'VM' | 'NetAdapter' | 'NetLbfoTeam' | 'Job';
 
 export interface ParameterSpec {
   name: string;
   type: ParameterType;
-  /** For Enum: the allowed values, in their canonical spelling. */
+  /**
+   * The .NET type PowerShell names in binding errors ("Specify a parameter of type 'System.Int64'").
+   * Defaults by `type` (see dotNetTypeName). For Int/Int[] it also sets the value range the type
+   * can hold (Int32, UInt32, Int64, UInt64).
+   */
+  typeName?: string;
+  /** For Enum / Enum[]: the allowed values, in their canonical spelling. */
   values?: readonly string[];
   /** Position in the parameter sets where it is positional (0-based). */
   position?: number;
@@ -26,10 +39,17 @@ export interface ParameterSpec {
   /** Sets in which it is mandatory ('*' = all sets it belongs to). */
   mandatoryIn?: readonly string[];
   aliases?: readonly string[];
-  /** Accepts the VM object piped from Get-VM. */
-  fromPipeline?: boolean;
+  /** Takes the object piped from Get-VM / Get-NetAdapter / Get-Job, represented by its name or id. */
+  fromPipeline?: PipelineKind;
+  /** ValidateRange bounds (inclusive). */
   min?: number;
   max?: number;
+  /** A String that may be '' (e.g. Set-VM -Notes ''); every other string must be non-empty. */
+  allowEmpty?: boolean;
+  /** For Hashtable[]: the keys in their canonical spelling (keys are case-insensitive). */
+  hashtableKeys?: readonly string[];
+  /** What the console offers when completing this parameter's value. */
+  completion?: 'vm' | 'host';
   help?: string;
 }
 
@@ -37,43 +57,78 @@ export interface CmdletSignature {
   name: string;
   synopsis: string;
   parameters: readonly ParameterSpec[];
+  /** The set PowerShell picks when several remain possible ([CmdletBinding(DefaultParameterSetName)]). */
   defaultSet?: string;
+  /** Built-in aliases of the cmdlet itself (gjb → Get-Job). */
+  aliases?: readonly string[];
+  /** The parameter that selects the computer the cmdlet acts on (-ComputerName or -CimSession). */
+  hostParameter?: 'ComputerName' | 'CimSession';
+  /** Whether the cmdlet has -WhatIf / -Confirm. Default: every verb except Get, Compare and Wait. */
+  supportsShouldProcess?: boolean;
 }
 
-export type ParamValue = string | number | boolean | string[] | Record<string, string>[];
+export type HashtableValue = Record<string, string>;
+export type ParamValue = string | number | boolean | string[] | number[] | HashtableValue[];
 export type BoundParams = Record<string, ParamValue>;
 
-function valueSchema(p: ParameterSpec): z.ZodType {
-  switch (p.type) {
-    case 'String':
-      return z.string().min(1, `${p.name} must not be empty`);
-    case 'String[]':
-      return z.array(z.string().min(1)).min(1);
-    case 'Int': {
-      let s = z.number().int(`${p.name} must be a whole number`);
-      if (p.min !== undefined) s = s.min(p.min);
-      if (p.max !== undefined) s = s.max(p.max);
-      return s;
-    }
-    case 'Bytes': {
-      let s = z.number().int(`${p.name} must be a whole number of bytes`).nonnegative();
-      if (p.min !== undefined) s = s.min(p.min);
-      if (p.max !== undefined) s = s.max(p.max);
-      return s;
-    }
-    case 'Bool':
-    case 'Switch':
-      return z.boolean();
-    case 'Hashtable[]':
-      return z.array(z.record(z.string(), z.string()));
-    case 'Enum':
-      return z.enum(p.values as [string, ...string[]]);
-  }
+const defaultTypeNames: Record<ParameterType, string> = {
+  String: 'System.String',
+  'String[]': 'System.String[]',
+  Int: 'System.Int32',
+  'Int[]': 'System.Int32[]',
+  Bytes: 'System.Int64',
+  Bool: 'System.Boolean',
+  Switch: 'System.Management.Automation.SwitchParameter',
+  'Hashtable[]': 'System.Collections.Hashtable[]',
+  Enum: 'System.String',
+  'Enum[]': 'System.String[]',
+};
+
+/** The .NET type of the parameter as PowerShell prints it in "Specify a parameter of type ...". */
+export function dotNetTypeName(p: ParameterSpec): string {
+  if (!p.typeName) return defaultTypeNames[p.type];
+  return p.type.endsWith('[]') && !p.typeName.endsWith('[]') ? `${p.typeName}[]` : p.typeName;
 }
 
-/** The runtime schema of a cmdlet's bound parameters (names exact, as the formatter writes them). */
+/** The .NET type of one element (the parameter's own type when it is not an array). */
+export function elementTypeName(p: ParameterSpec): string {
+  return dotNetTypeName(p).replace(/\[\]$/, '');
+}
+
+export function isArrayType(type: ParameterType): boolean {
+  return type.endsWith('[]');
+}
+
+export function shouldProcess(sig: CmdletSignature): boolean {
+  if (sig.supportsShouldProcess !== undefined) return sig.supportsShouldProcess;
+  return !/^(Get|Compare|Wait)-/i.test(sig.name);
+}
+
+function valueSchema(p: ParameterSpec): z.ZodType {
+  return z.preprocess(
+    (v) => normalizeValue(p, v),
+    z.custom<ParamValue>().superRefine((v, ctx) => {
+      const problem = checkValue(p, v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  );
+}
+
+/**
+ * The runtime schema of a cmdlet's bound parameters (names exact, as the formatter writes them).
+ * It canonicalizes enum spellings and hashtable keys, checks each value as the binder does
+ * (types, ValidateRange, not-empty) and resolves the parameter set: a command object built by a
+ * wizard obeys the same rules as one typed in the console.
+ */
 export function paramsSchema(sig: CmdletSignature): z.ZodType<BoundParams> {
   const shape: Record<string, z.ZodType> = {};
   for (const p of sig.parameters) shape[p.name] = valueSchema(p).optional();
-  return z.object(shape).strict() as unknown as z.ZodType<BoundParams>;
+  return z
+    .object(shape)
+    .strict()
+    .superRefine((params, ctx) => {
+      const supplied = Object.keys(params).filter((k) => params[k] !== undefined);
+      const resolution = resolveParameterSet(sig, supplied);
+      if (!resolution.ok) ctx.addIssue({ code: 'custom', message: resolution.message, path: [resolution.parameter ?? supplied[0] ?? sig.name] });
+    }) as unknown as z.ZodType<BoundParams>;
 }

@@ -1,0 +1,91 @@
+// Signatures of the Hyper-V host settings that govern moves (Hyper-V Settings → Live Migrations,
+// Storage Migrations; reference hyperv-2012r2 §2, §3).
+import type { CmdletSignature } from '../signature';
+import { computerName, passthru } from './common';
+
+export const performanceOptions = ['TCPIP', 'Compression', 'SMB'] as const;
+export const authenticationTypes = ['CredSSP', 'Kerberos'] as const;
+
+export const getVmHostSignature: CmdletSignature = {
+  name: 'Get-VMHost',
+  synopsis: 'Gets a Hyper-V host.',
+  hostParameter: 'ComputerName',
+  parameters: [computerName(0)],
+};
+
+export const setVmHostSignature: CmdletSignature = {
+  name: 'Set-VMHost',
+  synopsis: 'Configures a Hyper-V host.',
+  hostParameter: 'ComputerName',
+  parameters: [
+    computerName(0),
+    // The cmdlet takes a UInt32; the 1..64 range is the lab's (Hyper-V Manager's spin boxes), unconfirmed.
+    { name: 'MaximumVirtualMachineMigrations', type: 'Int', typeName: 'System.UInt32', min: 1, max: 64, help: 'Simultaneous live migrations (default 2).' },
+    { name: 'MaximumStorageMigrations', type: 'Int', typeName: 'System.UInt32', min: 1, max: 64, help: 'Simultaneous storage migrations (default 2).' },
+    {
+      name: 'VirtualMachineMigrationAuthenticationType',
+      type: 'Enum',
+      values: authenticationTypes,
+      typeName: 'Microsoft.HyperV.PowerShell.MigrationAuthenticationType',
+      help: 'CredSSP (sign in on the source host) or Kerberos (constrained delegation).',
+    },
+    {
+      name: 'VirtualMachineMigrationPerformanceOption',
+      type: 'Enum',
+      values: performanceOptions,
+      typeName: 'Microsoft.HyperV.PowerShell.VMMigrationPerformance',
+      help: 'How live migration sends memory: TCPIP, Compression (default) or SMB.',
+    },
+    { name: 'UseAnyNetworkForMigration', type: 'Bool', help: 'Accept incoming live migrations on any network, or only on the migration networks.' },
+    { name: 'VirtualHardDiskPath', type: 'String', help: 'Default folder for virtual hard disks (not modelled in this build).' },
+    { name: 'VirtualMachinePath', type: 'String', help: 'Default folder for virtual machine files (not modelled in this build).' },
+    passthru,
+  ],
+};
+
+export const enableVmMigrationSignature: CmdletSignature = {
+  name: 'Enable-VMMigration',
+  synopsis: 'Enables a host for live migration.',
+  hostParameter: 'ComputerName',
+  parameters: [computerName(0), passthru],
+};
+
+export const disableVmMigrationSignature: CmdletSignature = {
+  name: 'Disable-VMMigration',
+  synopsis: 'Disables live migration on a host.',
+  hostParameter: 'ComputerName',
+  parameters: [computerName(0), passthru],
+};
+
+export const addVmMigrationNetworkSignature: CmdletSignature = {
+  name: 'Add-VMMigrationNetwork',
+  synopsis: 'Adds a network for live migration to a host.',
+  hostParameter: 'ComputerName',
+  parameters: [
+    { name: 'Subnet', type: 'String', position: 0, mandatoryIn: ['*'], help: 'A subnet such as 192.168.10.0/24 (an address alone means /32).' },
+    { name: 'Priority', type: 'Int', typeName: 'System.UInt32', help: 'Lower is preferred; default: after the existing networks.' },
+    computerName(),
+    passthru,
+  ],
+};
+
+export const removeVmMigrationNetworkSignature: CmdletSignature = {
+  name: 'Remove-VMMigrationNetwork',
+  synopsis: 'Removes a live migration network from a host.',
+  hostParameter: 'ComputerName',
+  parameters: [
+    { name: 'Subnet', type: 'String', position: 0, mandatoryIn: ['*'], help: 'The subnet, as listed by Get-VMMigrationNetwork; wildcards allowed.' },
+    computerName(),
+    passthru,
+  ],
+};
+
+export const getVmMigrationNetworkSignature: CmdletSignature = {
+  name: 'Get-VMMigrationNetwork',
+  synopsis: 'Gets the live migration networks of a host.',
+  hostParameter: 'ComputerName',
+  parameters: [
+    { name: 'Subnet', type: 'String', position: 0, help: 'Only this subnet; wildcards allowed.' },
+    computerName(),
+  ],
+};

@@ -1,0 +1,103 @@
+// Signatures of the cmdlets that start, stop and configure virtual machines (Windows Server
+// 2012 R2 Hyper-V module). Only parameters the lab models are declared; real ones it does not
+// model (-AutomaticStartAction, -Reserve, -ResourcePoolName ...) answer "parameter not found".
+import type { CmdletSignature } from '../signature';
+import { asJob, computerName, passthru, vmName } from './common';
+
+const bytes = (name: string, help: string) => ({ name, type: 'Bytes' as const, typeName: 'System.Int64', help });
+
+export const getVmSignature: CmdletSignature = {
+  name: 'Get-VM',
+  synopsis: 'Gets the virtual machines from one or more Hyper-V hosts.',
+  hostParameter: 'ComputerName',
+  parameters: [
+    { name: 'Name', type: 'String[]', position: 0, aliases: ['VMName'], completion: 'vm', help: 'Names of virtual machines; wildcards allowed.' },
+    computerName(),
+  ],
+};
+
+export const startVmSignature: CmdletSignature = {
+  name: 'Start-VM',
+  synopsis: 'Starts a virtual machine.',
+  hostParameter: 'ComputerName',
+  parameters: [vmName('Name', 'String[]'), computerName(), asJob, passthru],
+};
+
+export const stopVmSignature: CmdletSignature = {
+  name: 'Stop-VM',
+  synopsis: 'Shuts down, turns off, or saves a virtual machine.',
+  hostParameter: 'ComputerName',
+  parameters: [
+    vmName('Name', 'String[]'),
+    computerName(),
+    { name: 'Save', type: 'Switch', help: 'Saves the virtual machine state instead of shutting down.' },
+    { name: 'TurnOff', type: 'Switch', help: 'Turns the virtual machine off, as pulling the power cord.' },
+    { name: 'Force', type: 'Switch', help: 'Shuts down even if applications in the guest have unsaved work.' },
+    asJob,
+    passthru,
+  ],
+};
+
+/** 2012 R2 has no -Type, -Wait or -For (those came in 2016). */
+export const restartVmSignature: CmdletSignature = {
+  name: 'Restart-VM',
+  synopsis: 'Restarts a virtual machine.',
+  hostParameter: 'ComputerName',
+  parameters: [
+    vmName('Name', 'String[]'),
+    computerName(),
+    { name: 'Force', type: 'Switch', help: 'Restarts without asking for confirmation.' },
+    asJob,
+    passthru,
+  ],
+};
+
+export const setVmSignature: CmdletSignature = {
+  name: 'Set-VM',
+  synopsis: 'Configures a virtual machine.',
+  hostParameter: 'ComputerName',
+  parameters: [
+    vmName('Name', 'String[]'),
+    computerName(),
+    { name: 'ProcessorCount', type: 'Int', typeName: 'System.Int64', min: 1, max: 64, help: 'Virtual processors (the virtual machine must be off).' },
+    { name: 'DynamicMemory', type: 'Switch', help: 'Enables Dynamic Memory.' },
+    { name: 'StaticMemory', type: 'Switch', help: 'Disables Dynamic Memory.' },
+    bytes('MemoryStartupBytes', 'Startup memory.'),
+    bytes('MemoryMinimumBytes', 'Minimum memory (Dynamic Memory).'),
+    bytes('MemoryMaximumBytes', 'Maximum memory (Dynamic Memory).'),
+    { name: 'SmartPagingFilePath', type: 'String', help: 'Folder for the smart paging file.' },
+    { name: 'SnapshotFileLocation', type: 'String', help: 'Folder for checkpoint (snapshot) files.' },
+    { name: 'Notes', type: 'String', allowEmpty: true, help: 'Notes about the virtual machine.' },
+    passthru,
+  ],
+};
+
+export const setVmMemorySignature: CmdletSignature = {
+  name: 'Set-VMMemory',
+  synopsis: 'Configures the memory of a virtual machine.',
+  hostParameter: 'ComputerName',
+  parameters: [
+    vmName('VMName', 'String[]'),
+    computerName(),
+    { name: 'DynamicMemoryEnabled', type: 'Bool', help: 'Turns Dynamic Memory on or off (the virtual machine must be off).' },
+    bytes('StartupBytes', 'Memory at start-up: 32 MB .. 1 TB, a multiple of 2 MB.'),
+    bytes('MinimumBytes', 'Dynamic Memory minimum: 32 MB .. startup.'),
+    bytes('MaximumBytes', 'Dynamic Memory maximum: startup .. 1 TB.'),
+    { name: 'Buffer', type: 'Int', typeName: 'System.Int32', min: 5, max: 2000, help: 'Memory buffer, percent (5-2000).' },
+    { name: 'Priority', type: 'Int', typeName: 'System.Int32', min: 0, max: 100, help: 'Memory weight (0-100).' },
+    passthru,
+  ],
+};
+
+export const setVmProcessorSignature: CmdletSignature = {
+  name: 'Set-VMProcessor',
+  synopsis: 'Configures the processors of a virtual machine.',
+  hostParameter: 'ComputerName',
+  parameters: [
+    vmName('VMName', 'String[]'),
+    computerName(),
+    { name: 'Count', type: 'Int', typeName: 'System.Int64', min: 1, max: 64, help: 'Virtual processors (the virtual machine must be off).' },
+    { name: 'CompatibilityForMigrationEnabled', type: 'Bool', help: 'Processor compatibility for migration to a different processor generation (virtual machine must be off).' },
+    passthru,
+  ],
+};

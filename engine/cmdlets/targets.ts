@@ -1,0 +1,77 @@
+// Which computers and virtual machines a command acts on. A Hyper-V cmdlet acts on the computers
+// in -ComputerName, a CIM cmdlet on those in -CimSession, and without either on the computer the
+// console is signed in on (world.session.signedInOn) — as PowerShell acts on the local machine.
+// A VM is looked up only on those computers: Set-VMMemory SQL01 run on HV02 does not find a VM
+// that lives on HV01 (the fix says to add -ComputerName HV01), exactly the trap the exam sets.
+import { CommandRefusal } from '../errors';
+import type { Host, Vm } from '../model/world';
+import type { CmdletContext } from './definition';
+import type { BoundParams } from './signature';
+import { hasWildcard, sameName, wildcardMatch } from './wildcard';
+
+const localNames = new Set(['localhost', '.', '127.0.0.1', '::1']);
+
+export function stringList(v: BoundParams[string] | undefined): string[] {
+  if (v === undefined) return [];
+  if (Array.isArray(v)) return v.map(String);
+  return [String(v)];
+}
+
+/** A host by the name a user typed: short name, FQDN (HV01.contoso.com) or localhost. */
+export function findHost(ctx: CmdletContext, typed: string): Host | undefined {
+  const name = localNames.has(typed.toLowerCase()) ? ctx.world.session.signedInOn : typed.split('.')[0]!;
+  return ctx.world.hosts.find((h) => sameName(h.name, name));
+}
+
+/**
+ * The computers a command acts on. Unknown names are refused in the words of the transport
+ * (unconfirmed: Hyper-V's cmdlets use WMI over DCOM, the CIM ones WinRM).
+ */
+export function targetHosts(ctx: CmdletContext, params: BoundParams, parameter: 'ComputerName' | 'CimSession', hyperV: boolean): Host[] {
+  const typed = stringList(params[parameter]);
+  const names = typed.length ? typed : [ctx.world.session.signedInOn];
+  const hosts: Host[] = [];
+  for (const name of names) {
+    const host = findHost(ctx, name);
+    const known = ctx.world.hosts.map((h) => h.name).join(', ');
+    if (!host) {
+      const message = hyperV
+        ? `The operation on computer '${name}' failed: The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)`
+        : `The WinRM client cannot process the request because the server name '${name}' cannot be resolved.`;
+      throw new CommandRefusal(message, { parameter, code: 'NotFound', fix: `Computers in this lab: ${known}.` });
+    }
+    if (hyperV && host.role !== 'HyperV') {
+      throw new CommandRefusal(
+        `The Hyper-V Management Tools could not access an expected WMI class on computer '${host.name}'. This may indicate that the Hyper-V Platform is not enabled on the target computer.`,
+        { parameter, fix: `${host.name} is a file server; Hyper-V hosts here: ${ctx.world.hosts.filter((h) => h.role === 'HyperV').map((h) => h.name).join(', ')}.` },
+      );
+    }
+    if (!hosts.includes(host)) hosts.push(host);
+  }
+  return hosts;
+}
+
+export function vmNotFound(ctx: CmdletContext, name: string, parameter: string): CommandRefusal {
+  const elsewhere = ctx.world.vms.find((v) => sameName(v.name, name));
+  return new CommandRefusal(`Hyper-V was unable to find a virtual machine with name "${name}".`, {
+    parameter,
+    code: 'NotFound',
+    ...(elsewhere ? { fix: `'${elsewhere.name}' is on ${elsewhere.host}: add -ComputerName ${elsewhere.host}.` } : {}),
+  });
+}
+
+/** The VMs named by `parameter` (wildcards allowed) on the hosts of -ComputerName. */
+export function targetVms(ctx: CmdletContext, params: BoundParams, parameter: string): Vm[] {
+  const hosts = targetHosts(ctx, params, 'ComputerName', true);
+  const out: Vm[] = [];
+  for (const name of stringList(params[parameter])) {
+    const matches = ctx.world.vms.filter((vm) => hosts.some((h) => sameName(h.name, vm.host)) && wildcardMatch(name, vm.name));
+    if (matches.length === 0 && !hasWildcard(name)) throw vmNotFound(ctx, name, parameter);
+    for (const vm of matches) if (!out.includes(vm)) out.push(vm);
+  }
+  return out;
+}
+
+export function hostOfVm(ctx: CmdletContext, vm: Vm): Host | undefined {
+  return ctx.world.hosts.find((h) => sameName(h.name, vm.host));
+}

@@ -1,0 +1,103 @@
+// Get-VMHost, Set-VMHost, Enable-VMMigration and Disable-VMMigration: the Hyper-V Settings that
+// govern moves (reference hyperv-2012r2 §2). Every host named is checked before any is changed.
+import { CommandRefusal } from '../errors';
+import type { Host } from '../model/world';
+import type { CmdletContext, CmdletDefinition } from './definition';
+import type { BoundParams } from './signature';
+import { disableVmMigrationSignature, enableVmMigrationSignature, getVmHostSignature, setVmHostSignature } from './catalog/vm-host';
+import { targetHosts } from './targets';
+
+/** Hyper-V's default folders; the lab does not model changing them yet (see Set-VMHost). */
+const DEFAULT_VHD_PATH = 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual Hard Disks';
+const DEFAULT_VM_PATH = 'C:\\ProgramData\\Microsoft\\Windows\\Hyper-V';
+
+/** What Get-VMHost writes: the properties of Microsoft.HyperV.PowerShell.VMHost the lab models. */
+export function vmHostSummary(host: Host) {
+  const m = host.migration;
+  return {
+    ComputerName: host.name,
+    Name: host.name,
+    LogicalProcessorCount: host.cpu.cores,
+    MemoryCapacity: host.memoryBytes,
+    VirtualMachineMigrationEnabled: m.enabled,
+    VirtualMachineMigrationPerformanceOption: m.performanceOption,
+    VirtualMachineMigrationAuthenticationType: m.authentication,
+    MaximumVirtualMachineMigrations: m.maximumLiveMigrations,
+    MaximumStorageMigrations: m.maximumStorageMigrations,
+    UseAnyNetworkForMigration: m.useAnyNetwork,
+    VirtualHardDiskPath: DEFAULT_VHD_PATH,
+    VirtualMachinePath: DEFAULT_VM_PATH,
+  };
+}
+
+export const getVmHost: CmdletDefinition = {
+  signature: getVmHostSignature,
+  run(ctx, params) {
+    return { output: targetHosts(ctx, params, 'ComputerName', true).map(vmHostSummary) };
+  },
+};
+
+function commit(ctx: CmdletContext, hosts: Host[], changes: Map<Host, string[]>, params: BoundParams) {
+  for (const [host, what] of changes) {
+    if (what.length) ctx.log('Information', 'Hyper-V-VMMS', `Hyper-V settings of '${host.name}' changed: ${what.join('; ')}.`);
+  }
+  if ([...changes.values()].some((w) => w.length)) ctx.worldChanged();
+  return params.Passthru ? { output: hosts.map(vmHostSummary) } : {};
+}
+
+export const setVmHost: CmdletDefinition = {
+  signature: setVmHostSignature,
+  run(ctx, params) {
+    for (const name of ['VirtualHardDiskPath', 'VirtualMachinePath'] as const) {
+      if (params[name] !== undefined) {
+        throw new CommandRefusal(`Changing the host's default ${name === 'VirtualMachinePath' ? 'virtual machine' : 'virtual hard disk'} folder is not modelled in this build of the lab.`, {
+          parameter: name,
+          code: 'InvalidParameter',
+          fix: 'Choose the folder per virtual machine instead (Move-VMStorage, Set-VM -SmartPagingFilePath).',
+        });
+      }
+    }
+    const hosts = targetHosts(ctx, params, 'ComputerName', true);
+    const warnings: string[] = [];
+    const changes = new Map<Host, string[]>();
+    for (const host of hosts) {
+      const m = host.migration;
+      const what: string[] = [];
+      const set = <K extends keyof typeof m>(key: K, value: (typeof m)[K] | undefined, label: string) => {
+        if (value !== undefined && m[key] !== value) {
+          m[key] = value;
+          what.push(`${label}: ${String(value)}`);
+        }
+      };
+      set('maximumLiveMigrations', params.MaximumVirtualMachineMigrations as number | undefined, 'simultaneous live migrations');
+      set('maximumStorageMigrations', params.MaximumStorageMigrations as number | undefined, 'simultaneous storage migrations');
+      set('authentication', params.VirtualMachineMigrationAuthenticationType as Host['migration']['authentication'] | undefined, 'live migration authentication');
+      set('performanceOption', params.VirtualMachineMigrationPerformanceOption as Host['migration']['performanceOption'] | undefined, 'live migration performance option');
+      set('useAnyNetwork', params.UseAnyNetworkForMigration as boolean | undefined, 'use any network for live migration');
+      changes.set(host, what);
+      if (params.UseAnyNetworkForMigration === false && m.networks.length === 0) {
+        warnings.push(`No migration networks are defined on '${host.name}': incoming live migrations will fail until you add one (Add-VMMigrationNetwork).`);
+      }
+    }
+    return { warnings, ...commit(ctx, hosts, changes, params) };
+  },
+};
+
+function toggleMigration(enabled: boolean): CmdletDefinition['run'] {
+  return (ctx, params) => {
+    const hosts = targetHosts(ctx, params, 'ComputerName', true);
+    const changes = new Map<Host, string[]>();
+    for (const host of hosts) {
+      const what: string[] = [];
+      if (host.migration.enabled !== enabled) {
+        host.migration.enabled = enabled;
+        what.push(`incoming and outgoing live migrations ${enabled ? 'enabled' : 'disabled'}`);
+      }
+      changes.set(host, what);
+    }
+    return commit(ctx, hosts, changes, params);
+  };
+}
+
+export const enableVmMigration: CmdletDefinition = { signature: enableVmMigrationSignature, run: toggleMigration(true) };
+export const disableVmMigration: CmdletDefinition = { signature: disableVmMigrationSignature, run: toggleMigration(false) };
