@@ -95,7 +95,7 @@ export const memory: Precheck = ({ world, vm, destination, live }) => {
   return [error('memory', {
     message: `Not enough memory in the system to start the virtual machine ${vm.name}. Could not initialize memory: Ran out of memory (0x8007000E).`,
     source: 'Memory',
-    fix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(hostMemoryReserveBytes(destination))} for itself, and its running virtual machines hold ${formatBytes(used)}: ${formatBytes(Math.max(0, usable - used))} is free, '${vm.name}' needs ${formatBytes(needed)}. Shut down or move a virtual machine off ${destination.name}, or lower the startup memory of '${vm.name}' (Set-VMMemory, with the VM off).`,
+    fix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(hostMemoryReserveBytes(destination))} for itself, and its running virtual machines hold ${formatBytes(used)}; '${vm.name}' needs ${formatBytes(needed)}, ${formatBytes(used + needed - usable)} more than is free. Shut down or move a virtual machine off ${destination.name}, or lower the startup memory of '${vm.name}' (Set-VMMemory, with the VM off).`,
     parameter: 'DestinationHost',
   })];
 };
