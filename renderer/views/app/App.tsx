@@ -52,9 +52,12 @@ const Console = observer(function Console() {
   const desktop = connection.status.transport === 'desktop';
   return (
     <div className="hv-app">
-      {!desktop && <MenuBar />}
-      <ConnectionBanner />
-      <NoticeBar />
+      <header style={{ flex: 'none' }}>
+        <h1 className="visually-hidden">Hyper-V Manager</h1>
+        {!desktop && <MenuBar />}
+        <ConnectionBanner />
+        <NoticeBar />
+      </header>
       <main className="hv-workspace" aria-label="Hyper-V Manager">
         <ServerTree id="pane-tree" />
         <Splitter

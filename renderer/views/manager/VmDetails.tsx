@@ -1,7 +1,7 @@
 // The details pane under the checkpoints: the selected VM's name, then Summary / Memory /
 // Networking tabs along the bottom edge, as in Hyper-V Manager.
 import { observer } from 'mobx-react-lite';
-import { Tab, TabList } from '@fluentui/react-components';
+import { useRef, type KeyboardEvent } from 'react';
 import type { Vm } from '../../../engine/model/world';
 import { memoryMbText, sizeText } from '../../format/vm-columns';
 import type { DetailsTab } from '../../stores/ui-store';
@@ -27,23 +27,53 @@ export const VmDetails = observer(function VmDetails({ id }: { id: string }) {
             {ui.detailsTab === 'memory' && <MemoryTab vm={vm} />}
             {ui.detailsTab === 'networking' && <NetworkingTab vm={vm} />}
           </div>
-          <div className="hv-details-tabs">
-            <TabList
-              size="small"
-              selectedValue={ui.detailsTab}
-              onTabSelect={(_e, data) => ui.setDetailsTab(data.value as DetailsTab)}
-              aria-label="Details"
-            >
-              {TABS.map((t) => (
-                <Tab key={t.id} id={tabId(t.id)} value={t.id} data-testid={`details-tab-${t.id}`}>{t.label}</Tab>
-              ))}
-            </TabList>
-          </div>
+          <DetailsTabs tabId={tabId} />
         </>
       ) : (
         <div className="hv-empty">Select a virtual machine to see its details.</div>
       )}
     </section>
+  );
+});
+
+/** The tabs along the bottom edge: a WAI-ARIA tablist (arrows, Home/End move and select). */
+const DetailsTabs = observer(function DetailsTabs({ tabId }: { tabId(t: DetailsTab): string }) {
+  const { ui } = useRoot();
+  const list = useRef<HTMLDivElement>(null);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.findIndex((t) => t.id === ui.detailsTab);
+    let next: number | undefined;
+    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    else if (e.key === 'ArrowLeft') next = (i + TABS.length - 1) % TABS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = TABS.length - 1;
+    if (next === undefined) return;
+    e.preventDefault();
+    const tab = TABS[next]!;
+    ui.setDetailsTab(tab.id);
+    list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(tab.id))}`)?.focus();
+  };
+  return (
+    <div ref={list} className="hv-details-tabs" role="tablist" aria-label="Details" onKeyDown={onKeyDown}>
+      {TABS.map((t) => {
+        const selected = ui.detailsTab === t.id;
+        return (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={tabId(t.id)}
+            aria-selected={selected}
+            tabIndex={selected ? 0 : -1}
+            className="hv-tab"
+            data-testid={`details-tab-${t.id}`}
+            onClick={() => ui.setDetailsTab(t.id)}
+          >
+            {t.label}
+          </button>
+        );
+      })}
+    </div>
   );
 });
 
