@@ -1,7 +1,7 @@
 // electron.main.ts booted against a recording fake of `electron` (and of electron-store): what
 // window it opens, what it installs, and how it answers IPC from trusted and foreign frames.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, basename } from 'node:path';
 import type { Response } from '../../../engine/contract';
@@ -132,7 +132,7 @@ describe('electron.main.ts', () => {
     const handle = vi.spyOn(EngineHost.prototype, 'handle');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const win = theWindow();
-    const valid = { kind: 'invoke', id: 9, command: { cmdlet: 'Start-VM', params: { Name: 'VM01' } } };
+    const valid = { kind: 'query', id: 9, query: { name: 'world' } };
     const foreign = new FakeWebFrame('https://evil.example/', null, win.webContents.mainFrame.processId, win.webContents.mainFrame.routingId);
     const sub = new FakeWebFrame('hvlab://console/index.html', win.webContents.mainFrame, 7, 2);
     for (const r of [
@@ -147,7 +147,7 @@ describe('electron.main.ts', () => {
     }
     expect(handle).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledTimes(5);
-    expect(request(e, valid).result).toMatchObject({ ok: false, error: { code: 'NotFound' } });
+    expect(request(e, valid)).toMatchObject({ id: 9, result: { ok: true } });
     expect(handle).toHaveBeenCalledTimes(1);
   });
 
@@ -191,24 +191,27 @@ describe('electron.main.ts', () => {
     expect(offscreen.options).toMatchObject({ width: 1100, height: 700 });
   });
 
-  it('keeps settings and the world in userData, and tells the page once about an unreadable settings file', async () => {
+  it('keeps settings and the world in userData, and tells the page once about unreadable files', async () => {
     writeFileSync(join(dir, 'settings.json'), '{ not json');
+    writeFileSync(join(dir, 'world.json'), '{ "schemaVersion": "not a world" }');
     const e = await boot();
+    const { EngineHost } = await import('../../../doors/common/engine-host');
+    const dispose = vi.spyOn(EngineHost.prototype, 'dispose');
     expect(readdirSync(dir).some((f) => /^settings\.corrupt-.*\.json$/.test(f))).toBe(true);
+    expect(readdirSync(dir).some((f) => /^world\.corrupt-.*\.json$/.test(f))).toBe(true);
     const win = theWindow();
-    expect(win.webContents.sent.filter(([c]) => c === 'hvlab:event')).toEqual([]);
+    const notices = () => win.webContents.sent.filter(([c, p]) => c === 'hvlab:event' && (p as { type: string }).type === 'notice').map(([, p]) => (p as { message: string }).message);
+    expect(notices()).toEqual([]);
     e.ipcMain.emit('hvlab:subscribe', { sender: win.webContents, senderFrame: win.webContents.mainFrame });
-    const notices = win.webContents.sent.filter(([c, p]) => c === 'hvlab:event' && (p as { type: string }).type === 'notice');
-    expect(notices).toHaveLength(1);
-    expect((notices[0]![1] as { message: string }).message).toMatch(/settings could not be read/);
+    expect(notices()).toHaveLength(2);
+    expect(notices()[0]).toMatch(/settings could not be read/);
+    expect(notices()[1]).toMatch(/saved world could not be used/);
     e.ipcMain.emit('hvlab:subscribe', { sender: win.webContents, senderFrame: win.webContents.mainFrame });
-    expect(win.webContents.sent.filter(([c, p]) => c === 'hvlab:event' && (p as { type: string }).type === 'notice')).toHaveLength(1);
+    expect(notices()).toHaveLength(2);
 
-    // The world is saved beside the settings when the app quits.
-    const r = request(e, { kind: 'invoke', id: 1, command: { cmdlet: 'Get-VM', params: {} } });
-    expect(r.result.ok).toBe(true);
+    // Quitting disposes the engine host, which saves the world beside the settings.
     e.app.emit('will-quit');
-    expect(existsSync(join(dir, 'world.json'))).toBe(true);
+    expect(dispose).toHaveBeenCalledTimes(1);
   });
 
   it('puts the Hyper-V Manager menu bar up and sends Action commands to the page', async () => {
