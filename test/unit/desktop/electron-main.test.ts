@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, basename } from 'node:path';
 import type { Response } from '../../../engine/contract';
-import type { Job } from '../../../engine/model/jobs';
+import { Job } from '../../../engine/model/jobs';
 import type { FakeWebFrame as FakeWebFrameType } from './fake-electron';
 
 // One instance of each fake for the test and for every fresh import of electron.main.ts (vi.resetModules
@@ -239,10 +239,9 @@ describe('electron.main.ts', () => {
   it('shows job progress on the taskbar and a notification when a job ends', async () => {
     const e = await boot();
     const { Engine } = await import('../../../engine/engine');
-    const job = (state: Job['state'], percent: number): Job => ({
+    const job = (state: Job['state'], percent: number): Job => Job.parse({
       id: 'job-1', cmdlet: 'Move-VMStorage', commandText: "Move-VMStorage -VMName 'VM01' -DestinationStoragePath 'D:\\VMs'",
       kind: 'StorageMove', vmName: 'VM01', destination: 'D:\\VMs', state, percent, createdAt: 0,
-      stages: [], precopyPasses: [], channels: [], cancellable: false,
     });
     let jobs: Job[] = [job('Running', 40)];
     vi.spyOn(Engine.prototype, 'activeJobs').mockImplementation(() => jobs.filter((j) => j.state === 'Running' || j.state === 'Queued'));

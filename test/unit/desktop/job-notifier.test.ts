@@ -1,14 +1,12 @@
 // Job end detection from engine events, and the notification it shows.
 import { describe, expect, it, vi } from 'vitest';
 import type { EngineEvent, WorldView } from '../../../engine/contract';
-import type { Job } from '../../../engine/model/jobs';
+import { Job } from '../../../engine/model/jobs';
 import { createJobNotifier, jobEndNotice, JobWatcher } from '../../../doors/desktop/job-notifier';
 
 function job(id: string, state: Job['state'], extra: Partial<Job> = {}): Job {
-  return {
-    id, cmdlet: 'Move-VMStorage', commandText: 'Move-VMStorage', kind: 'StorageMove', state, percent: state === 'Completed' ? 100 : 50,
-    createdAt: 0, stages: [], precopyPasses: [], channels: [], cancellable: false, ...extra,
-  };
+  // Through the schema, so fields with defaults are filled in as the engine would.
+  return Job.parse({ id, cmdlet: 'Move-VMStorage', commandText: 'Move-VMStorage', kind: 'StorageMove', state, percent: state === 'Completed' ? 100 : 50, createdAt: 0, ...extra });
 }
 
 const clock: EngineEvent = { type: 'clock', clock: { now: 0, speed: 1, idle: false } };
