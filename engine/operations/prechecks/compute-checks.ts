@@ -1,7 +1,7 @@
 // What the destination must offer the running VM: the same kind of processor, its virtual
 // switches, and memory (reference/hyperv-2012r2.md §5).
 import type { Host, Vm } from '../../model/world';
-import { formatBytes, holdsMemory, sameName, type Precheck } from './context';
+import { formatBytes, holdsMemory, sameName, type Precheck, type PrecheckOptions } from './context';
 import { error, type Incompatibility } from './incompatibility';
 
 // Reference §3, "Processor mismatch": the real text, used for both processor checks.
@@ -64,6 +64,8 @@ export const virtualSwitches: Precheck = ({ vm, destination, live }) => {
  * (hyper-v.nu, "Intelligent Automatic Pagefile Setting in Windows Server 2012 Hyper-V", 2012/10,
  * quoting Microsoft). 2012 R2 computes its reserve internally and publishes no formula, so this
  * published one is the stand-in (unconfirmed for 2012 R2). 128 GB host → 8.4 GB reserved.
+ * runPrechecks() takes an override (PrecheckOptions.hostReserveBytes) so the engine can use the
+ * same figure as the move operations' admission (engine/operations parameters).
  */
 export const ROOT_RESERVE_BASE_BYTES = 384 * 1024 ** 2;
 export const ROOT_RESERVE_PER_GIB_BYTES = 64 * 1024 ** 2;
@@ -75,27 +77,38 @@ export function hostMemoryReserveBytes(host: Host): number {
 /**
  * Memory a VM holds on its host. The model has no separate "assigned" figure: a static VM holds
  * its startup memory, and for a Dynamic Memory VM startup memory is the amount Hyper-V
- * guarantees at start — the stand-in for what it holds (unconfirmed simplification).
+ * guarantees at start — the stand-in for what it holds (unconfirmed simplification). While a
+ * smart paging file bridges part of startup memory, that part is on disk, not in host memory
+ * (reference §4). Same rule as engine/operations/host-memory.ts, so the pre-check and the move's
+ * admission agree. A VM that is off or saved holds none.
  */
 export function memoryHeldBytes(vm: Vm): number {
-  return vm.memory.startupBytes;
+  if (!holdsMemory(vm)) return 0;
+  return Math.max(0, vm.memory.startupBytes - (vm.smartPagingFile?.sizeBytes ?? 0));
+}
+
+/** The root reserve in force: the caller's (the operations' tunable parameters) or the documented default. */
+export function reserveFor(host: Host, override: PrecheckOptions['hostReserveBytes']): number {
+  if (override === undefined) return hostMemoryReserveBytes(host);
+  return typeof override === 'function' ? override(host) : override;
 }
 
 /**
  * A running VM needs its memory on the destination when it arrives; an Off VM needs none until
  * it starts. Text: the real messages of reference §3, together.
  */
-export const memory: Precheck = ({ world, vm, destination, live }) => {
+export const memory: Precheck = ({ world, vm, destination, live, options }) => {
   if (!live || vm.state !== 'Running') return [];
-  const usable = destination.memoryBytes - hostMemoryReserveBytes(destination);
-  const residents = world.vms.filter((v) => v.id !== vm.id && sameName(v.host, destination.name) && holdsMemory(v));
+  const reserve = reserveFor(destination, options.hostReserveBytes);
+  const usable = destination.memoryBytes - reserve;
+  const residents = world.vms.filter((v) => v.id !== vm.id && sameName(v.host, destination.name));
   const used = residents.reduce((n, v) => n + memoryHeldBytes(v), 0);
   const needed = memoryHeldBytes(vm);
   if (used + needed <= usable) return [];
   return [error('memory', {
     message: `Not enough memory in the system to start the virtual machine ${vm.name}. Could not initialize memory: Ran out of memory (0x8007000E).`,
     source: 'Memory',
-    fix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(hostMemoryReserveBytes(destination))} for itself, and its running virtual machines hold ${formatBytes(used)}; '${vm.name}' needs ${formatBytes(needed)}, ${formatBytes(used + needed - usable)} more than is free. Shut down or move a virtual machine off ${destination.name}, or lower the startup memory of '${vm.name}' (Set-VMMemory, with the VM off).`,
+    fix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(reserve)} for itself, and its running virtual machines hold ${formatBytes(used)}; '${vm.name}' needs ${formatBytes(needed)}, ${formatBytes(used + needed - usable)} more than is free. Shut down or move a virtual machine off ${destination.name}, or lower the startup memory of '${vm.name}' (Set-VMMemory, with the VM off).`,
     parameter: 'DestinationHost',
   })];
 };

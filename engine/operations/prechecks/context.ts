@@ -5,6 +5,15 @@ import type { Incompatibility } from './incompatibility';
 import type { MoveRequest } from './move-request';
 import type { FilePlacement } from './placement';
 
+/** Tunables the engine may pass so the checks agree with the operations that follow them. */
+export interface PrecheckOptions {
+  /**
+   * Memory the management OS keeps on a host: a fixed figure or one per host. Default:
+   * hostMemoryReserveBytes() (compute-checks.ts, documented there).
+   */
+  hostReserveBytes?: number | ((host: Host) => number);
+}
+
 export interface PrecheckContext {
   readonly world: World;
   readonly request: MoveRequest;
@@ -15,6 +24,7 @@ export interface PrecheckContext {
   readonly destination: Host;
   readonly live: boolean;
   readonly placement: FilePlacement;
+  readonly options: PrecheckOptions;
 }
 
 export type Precheck = (ctx: PrecheckContext) => Incompatibility[];

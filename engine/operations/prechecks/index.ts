@@ -4,4 +4,5 @@ export { planPlacement, type FilePlacement, type PlacedFile, type FileKind, type
 export { runPrechecks, PRECHECKS, type PrecheckResult } from './run-prechecks';
 export type { Incompatibility, PrecheckName, Severity } from './incompatibility';
 export { locate, win32Messages, type Located, type PathProblem, type PathProblemReason } from './locate';
-export { hostMemoryReserveBytes, memoryHeldBytes, PROCESSOR_MISMATCH, ROOT_RESERVE_BASE_BYTES, ROOT_RESERVE_PER_GIB_BYTES } from './compute-checks';
+export type { PrecheckOptions } from './context';
+export { hostMemoryReserveBytes, memoryHeldBytes, reserveFor, PROCESSOR_MISMATCH, ROOT_RESERVE_BASE_BYTES, ROOT_RESERVE_PER_GIB_BYTES } from './compute-checks';

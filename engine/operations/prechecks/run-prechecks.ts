@@ -8,7 +8,7 @@
 import type { World } from '../../model/world';
 import { credSsp, kerberosDelegation } from './authentication';
 import { memory, processor, virtualSwitches } from './compute-checks';
-import type { Precheck, PrecheckContext } from './context';
+import type { Precheck, PrecheckContext, PrecheckOptions } from './context';
 import { diskSpace } from './disk-space';
 import { downLevel, migrationEnabled, migrationNetwork, sameDomain } from './host-checks';
 import type { Incompatibility } from './incompatibility';
@@ -49,12 +49,12 @@ export const PRECHECKS: readonly Precheck[] = [
   nothingToMove,
 ];
 
-export function runPrechecks(world: World, request: MoveRequest): PrecheckResult {
+export function runPrechecks(world: World, request: MoveRequest, options: PrecheckOptions = {}): PrecheckResult {
   const subject = findSubject(world, request);
   if (!subject.ok) return { errors: subject.errors, warnings: [] };
   const { vm, source, destination } = subject;
   const placement = planPlacement(world, vm, request);
-  const ctx: PrecheckContext = { world, request, vm, source, destination, live: request.kind === 'Live', placement };
+  const ctx: PrecheckContext = { world, request, vm, source, destination, live: request.kind === 'Live', placement, options };
   const all = PRECHECKS.flatMap((check) => check(ctx));
   return {
     errors: all.filter((i) => i.severity === 'error'),

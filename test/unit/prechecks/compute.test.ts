@@ -1,6 +1,6 @@
 // Processor, virtual switch, memory and pass-through pre-checks: one pass and one fail each.
 import { describe, expect, it } from 'vitest';
-import { hostMemoryReserveBytes, PROCESSOR_MISMATCH } from '../../../engine/operations/prechecks';
+import { hostMemoryReserveBytes, PROCESSOR_MISMATCH, runPrechecks, toMoveRequest } from '../../../engine/operations/prechecks';
 import { check, clean, GiB, host, MiB, none, only, vm, world } from './helpers';
 
 const live = { Name: 'WEB01', DestinationHost: 'HV02' };
@@ -86,6 +86,29 @@ describe('memory', () => {
     expect(only(check(w, 'Move-VM', sqlLive), 'memory').fix).toContain('running virtual machines hold 0.0 MB');
     const small = world((x) => { host(x, 'HV02').memoryBytes = 4 * GiB; vm(x, 'APP01').state = 'Off'; vm(x, 'SQL01').state = 'Off'; });
     none(check(small, 'Move-VM', sqlLive), 'memory');
+  });
+});
+
+describe('memory options', () => {
+  const sqlLive = { Name: 'SQL01', DestinationHost: 'HV02', IncludeStorage: true, DestinationStoragePath: 'D:\\VMs\\SQL01' };
+  // HV02 with 13 GB: the default reserve (1.2 GB) leaves 11.8 GB, APP01 holds 4 GB → 7.8 GB < 8 GB.
+  const tight = () => world((x) => { host(x, 'HV02').memoryBytes = 13 * GiB; });
+
+  it('memory: the engine can pass the operations\' reserve so the check and the admission agree', () => {
+    expect(only(check(tight(), 'Move-VM', sqlLive), 'memory').fix).toContain('keeps 1.2 GB for itself');
+    const w = tight();
+    const before = structuredClone(w);
+    const r = runPrechecks(w, toMoveRequest('Move-VM', sqlLive, w), { hostReserveBytes: 512 * MiB });
+    expect(w).toEqual(before);
+    expect(r.errors.filter((e) => e.check === 'memory')).toEqual([]);
+    const perHost = runPrechecks(w, toMoveRequest('Move-VM', sqlLive, w), { hostReserveBytes: (h) => (h.name === 'HV02' ? 2 * GiB : 0) });
+    expect(perHost.errors.find((e) => e.check === 'memory')?.fix).toContain('keeps 2.0 GB for itself');
+  });
+
+  it('memory: the part of startup memory a smart paging file bridges is on disk, not in host memory', () => {
+    const w = tight();
+    vm(w, 'APP01').smartPagingFile = { path: 'D:\\VMs\\APP01\\APP01.slp', sizeBytes: 1 * GiB, createdAt: 0 };
+    none(check(w, 'Move-VM', sqlLive), 'memory');
   });
 });
 
