@@ -12,17 +12,18 @@ import { alwaysConnected, type LabBridge } from '../bridge/connection';
 
 const GiB = 1024 ** 3;
 
+// The objects below are cast from partial literals so the fake keeps compiling as the model grows.
 function host(name: string, role: Host['role'] = 'HyperV'): Host {
   return {
     name, role, os: '2012R2', domain: 'CONTOSO',
     cpu: { vendor: 'Intel', family: 'Xeon', cores: 16, ghz: 2.6 },
-    memoryBytes: 128 * GiB, nics: [], teams: [], virtualSwitches: [{ name: 'Production', type: 'External', allowManagementOS: true }],
+    memoryBytes: 128 * GiB, nics: [], teams: [], virtualSwitches: [{ name: 'Production', type: 'External', allowManagementOS: true } as Host['virtualSwitches'][number]],
     volumes: [{ letter: 'D', label: 'VMs', capacityBytes: 2e12, otherDataBytes: 0, readBytesPerSec: 1e9, writeBytesPerSec: 9e8 }],
     shares: [],
     migration: { enabled: true, authentication: 'Kerberos', performanceOption: 'Compression', maximumLiveMigrations: 2, maximumStorageMigrations: 2, useAnyNetwork: true, networks: [] },
     smb: { multichannelEnabled: true, connectionsPerRssInterface: 4, connectionsPerRdmaInterface: 2, connectionsPerNonRssInterface: 1, maximumConnectionCountPerServer: 32, bandwidthLimits: {}, constraints: {} },
     delegation: [],
-  };
+  } as Partial<Host> as Host;
 }
 
 function vm(id: string, name: string, hostName: string, state: Vm['state'], extra: Partial<Vm> = {}): Vm {
@@ -38,14 +39,14 @@ function vm(id: string, name: string, hostName: string, state: Vm['state'], extr
     vhds: [{ path: `${folder}\\Virtual Hard Disks\\${name}.vhdx`, sizeBytes: 40 * GiB, maxSizeBytes: 127 * GiB, type: 'Dynamic', controller: 'SCSI 0:0' }],
     passThroughDisks: [], networkAdapters: [{ name: 'Network Adapter', switchName: 'Production' }], checkpoints: [], notes: '',
     ...extra,
-  };
+  } as Partial<Vm> as Vm;
 }
 
 function job(id: string, kind: Job['kind'], vmId: string, vmName: string, percent: number): Job {
   return {
     id, cmdlet: kind === 'LiveMigration' ? 'Move-VM' : 'Move-VMStorage', commandText: '', kind, vmId, vmName,
     state: 'Running', stages: [], percent, createdAt: 0, startedAt: 0, precopyPasses: [], channels: [], cancellable: true,
-  };
+  } as Partial<Job> as Job;
 }
 
 export function createFakeBridge(extraVms: number): LabBridge {
