@@ -24,6 +24,8 @@ const here = __dirname;
 const dev = !app.isPackaged;
 let mainWindow: BrowserWindow | undefined;
 
+// Before ready: every renderer sandboxed (not only ours), and the app's own scheme registered.
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 function start(): void {

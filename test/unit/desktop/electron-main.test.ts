@@ -66,6 +66,7 @@ function request(e: Fake, raw: unknown, frame?: FakeWebFrame | null, sender?: un
 describe('electron.main.ts', () => {
   it('opens one isolated, sandboxed window without Node, with the built preload, on the app origin', async () => {
     const e = await boot();
+    expect(e.app.enableSandbox).toHaveBeenCalled();
     expect(e.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({ scheme: 'hvlab', privileges: expect.objectContaining({ standard: true, secure: true }) }),
     ]);

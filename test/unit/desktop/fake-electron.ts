@@ -212,6 +212,7 @@ class FakeApp extends FakeEmitter {
   userData = '/nonexistent';
   readonly quit = vi.fn();
   readonly setAppUserModelId = vi.fn();
+  readonly enableSandbox = vi.fn();
   ready = Promise.resolve();
 
   requestSingleInstanceLock(): boolean {

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 
 let dir: string;
 let report: {
+  calls: string[];
   privileged: { scheme: string }[];
   windowOptions: { webPreferences: Record<string, unknown> };
   loadedUrl: string;
@@ -42,6 +43,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('bundled main process', () => {
   it('starts: registers the scheme, opens the hardened window with the bundled preload, sets the menu', () => {
     expect(report.privileged.map((s) => s.scheme)).toEqual(['hvlab']);
+    expect(report.calls).toContain('app.enableSandbox');
     expect(report.windowOptions.webPreferences).toMatchObject({
       preload: join(dir, 'electron', 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false,
     });
