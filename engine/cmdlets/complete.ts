@@ -59,6 +59,13 @@ function statementTokens(before: string): { tokens: Token[]; partial: Token } {
 
 const startsWith = (candidate: string, prefix: string) => candidate.toLowerCase().startsWith(prefix.toLowerCase());
 
+/** Case-insensitive order that does not depend on the machine's locale. */
+function byName(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
 function parameterAfter(sig: CmdletSignature, tokens: Token[]): ParameterSpec | undefined {
   const last = tokens[tokens.length - 1];
   if (!last || !dashes.has(last.text[0] ?? '') || last.text.includes(':')) return undefined;
@@ -89,8 +96,8 @@ function positionalFor(sig: CmdletSignature, tokens: Token[]): ParameterSpec | u
 function valuesFor(p: ParameterSpec, world: World | undefined): string[] {
   if (p.values) return [...p.values];
   if (p.type === 'Bool') return ['$true', '$false'];
-  if (p.completion === 'vm') return (world?.vms.map((v) => v.name) ?? []).sort();
-  if (p.completion === 'host') return (world?.hosts.map((h) => h.name) ?? []).sort();
+  if (p.completion === 'vm') return (world?.vms.map((v) => v.name) ?? []).sort(byName);
+  if (p.completion === 'host') return (world?.hosts.map((h) => h.name) ?? []).sort(byName);
   return [];
 }
 
@@ -100,7 +107,7 @@ export function complete(text: string, cursor: number, world?: World): Completio
 
   if (tokens.length === 0) {
     const names = allCmdlets().map((d) => d.signature.name).filter((n) => startsWith(n, partial.text));
-    return { replaceFrom: partial.start, candidates: names.sort((a, b) => a.localeCompare(b)) };
+    return { replaceFrom: partial.start, candidates: names.sort(byName) };
   }
   const def = findCmdlet(tokens[0]!.text);
   if (!def) return { replaceFrom: partial.start, candidates: [] };

@@ -1,0 +1,46 @@
+// The catalog: every cmdlet of the brief is registered with a consistent signature.
+import { describe, expect, it } from 'vitest';
+import { allCmdlets, findCmdlet } from '../../../engine/cmdlets/registry';
+import { setNames } from '../../../engine/cmdlets/parameter-sets';
+import { pendingOperations } from '../../../engine/cmdlets/pending-operations';
+
+const expected = [
+  'Get-VM', 'Start-VM', 'Stop-VM', 'Restart-VM', 'Set-VM', 'Set-VMMemory', 'Set-VMProcessor',
+  'Move-VMStorage', 'Move-VM', 'Compare-VM',
+  'Get-VMHost', 'Set-VMHost', 'Enable-VMMigration', 'Disable-VMMigration',
+  'Add-VMMigrationNetwork', 'Remove-VMMigrationNetwork', 'Get-VMMigrationNetwork',
+  'Get-NetAdapter', 'Enable-NetAdapter', 'Disable-NetAdapter', 'Get-NetAdapterRdma', 'Enable-NetAdapterRdma', 'Disable-NetAdapterRdma',
+  'New-NetLbfoTeam', 'Remove-NetLbfoTeam', 'Get-NetLbfoTeam',
+  'Set-SmbBandwidthLimit', 'Get-SmbBandwidthLimit', 'Remove-SmbBandwidthLimit', 'Get-SmbMultichannelConnection', 'Get-SmbClientNetworkInterface',
+  'Get-Job', 'Stop-Job', 'Wait-Job',
+];
+
+describe('catalog', () => {
+  it('registers every cmdlet of the brief, once', () => {
+    expect(allCmdlets().map((d) => d.signature.name).sort()).toEqual([...expected].sort());
+    for (const name of expected) expect(findCmdlet(name.toUpperCase())?.signature.name).toBe(name);
+  });
+
+  it('keeps the move, job and SMB views pending for the operations layer', () => {
+    expect(pendingOperations.map((d) => d.signature.name).sort()).toEqual(
+      ['Compare-VM', 'Get-Job', 'Get-SmbClientNetworkInterface', 'Get-SmbMultichannelConnection', 'Move-VM', 'Move-VMStorage', 'Restart-VM', 'Stop-Job', 'Wait-Job'],
+    );
+  });
+
+  for (const { signature: sig } of allCmdlets()) {
+    it(`${sig.name}: names unique, one parameter per position per set, default set declared when sets are`, () => {
+      const names = sig.parameters.flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => n.toLowerCase()));
+      expect(new Set(names).size).toBe(names.length);
+      const sets = setNames(sig);
+      if (sets.length > 1) expect(sets).toContain(sig.defaultSet);
+      for (const set of sets) {
+        const positions = sig.parameters.filter((p) => p.position !== undefined && (!p.sets || p.sets.includes(set))).map((p) => p.position);
+        expect(new Set(positions).size).toBe(positions.length);
+      }
+      for (const p of sig.parameters) {
+        if (p.type === 'Enum' || p.type === 'Enum[]') expect(p.values?.length).toBeGreaterThan(0);
+        if (p.type === 'Switch') expect(p.position).toBeUndefined();
+      }
+    });
+  }
+});
