@@ -21,6 +21,7 @@ import { MIN_WINDOW_SIZE, restoreWindowState, trackWindowState } from './doors/d
 
 // Built layout: dist/electron/{main,preload}.cjs beside dist/renderer/.
 const here = __dirname;
+const rendererDir = join(here, '..', 'renderer');
 const dev = !app.isPackaged;
 let mainWindow: BrowserWindow | undefined;
 
@@ -41,11 +42,12 @@ function start(): void {
   });
 
   hardenSession(session.defaultSession);
-  session.defaultSession.protocol.handle(APP_SCHEME, createRendererProtocolHandler(join(here, '..', 'renderer')));
+  session.defaultSession.protocol.handle(APP_SCHEME, createRendererProtocolHandler(rendererDir));
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
   const restored = restoreWindowState(settings.store, screen.getAllDisplays(), screen.getPrimaryDisplay());
-  const icon = join(here, 'icon.png');
+  const iconFile = join(here, 'icon.png');
+  const icon = existsSync(iconFile) ? { icon: iconFile } : {};
   const win = new BrowserWindow({
     ...restored.bounds,
     minWidth: MIN_WINDOW_SIZE.width,
@@ -53,7 +55,7 @@ function start(): void {
     title: PRODUCT_NAME,
     show: false,
     backgroundColor: '#ffffff',
-    ...(existsSync(icon) ? { icon } : {}),
+    ...icon,
     webPreferences: secureWebPreferences({ preload: join(here, 'preload.cjs'), devTools: dev }),
   });
   mainWindow = win;
@@ -74,7 +76,7 @@ function start(): void {
     create: (options) => new Notification(options),
     isSupported: () => Notification.isSupported(),
     focus: () => focusWindow(mainWindow),
-    ...(existsSync(icon) ? { icon } : {}),
+    ...icon,
   });
   const watcher = new JobWatcher(
     {
@@ -114,7 +116,6 @@ function start(): void {
     bridge.dispose();
     engineHost.dispose();
   });
-  const rendererDir = join(here, '..', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     dialog.showErrorBox(PRODUCT_NAME, `The console is not built yet (${join(rendererDir, 'index.html')} is missing): run \`npm run build\`.`);
   }
