@@ -47,6 +47,7 @@ interface Persisted {
   server?: string;
   detailsTab?: DetailsTab;
   actionsPane?: boolean;
+  consoleTree?: boolean;
 }
 
 export interface UiEnvironment {
@@ -70,6 +71,7 @@ export class UiStore {
   collapsed = observable.set<ActionSection>();
   detailsTab: DetailsTab = 'summary';
   actionsPaneVisible = true;
+  treeVisible = true;
   /** The server named in the last session, chosen again once the inventory arrives. */
   readonly rememberedServer: string | undefined;
   private readonly disposers: (() => void)[] = [];
@@ -89,6 +91,7 @@ export class UiStore {
     for (const s of saved.collapsed ?? []) if (s === 'host' || s === 'vm') this.collapsed.add(s);
     if (saved.detailsTab === 'summary' || saved.detailsTab === 'memory' || saved.detailsTab === 'networking') this.detailsTab = saved.detailsTab;
     if (saved.actionsPane === false) this.actionsPaneVisible = false;
+    if (saved.consoleTree === false) this.treeVisible = false;
     this.rememberedServer = typeof saved.server === 'string' ? saved.server : undefined;
 
     const query = env.darkQuery;
@@ -110,6 +113,7 @@ export class UiStore {
       systemDark: observable,
       detailsTab: observable,
       actionsPaneVisible: observable,
+      treeVisible: observable,
       theme: computed,
       selectedServerName: computed,
       selectRoot: action,
@@ -122,6 +126,7 @@ export class UiStore {
       setDetailsTab: action,
       toggleTheme: action,
       setActionsPaneVisible: action,
+      setTreeVisible: action,
     });
 
     const persist: IReactionDisposer = reaction(
@@ -195,6 +200,10 @@ export class UiStore {
     this.actionsPaneVisible = visible;
   }
 
+  setTreeVisible(visible: boolean): void {
+    this.treeVisible = visible;
+  }
+
   dispose(): void {
     for (const d of this.disposers.splice(0)) d();
   }
@@ -207,6 +216,7 @@ export class UiStore {
       collapsed: [...this.collapsed],
       detailsTab: this.detailsTab,
       actionsPane: this.actionsPaneVisible,
+      consoleTree: this.treeVisible,
       ...(this.tree?.kind === 'server' ? { server: this.tree.name } : {}),
     };
   }

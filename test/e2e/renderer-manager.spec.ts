@@ -137,7 +137,8 @@ test.describe('Hyper-V Manager screen', () => {
     await page.getByTestId('vm-row-SQL01').click();
     // Fluent's MenuList inserts Tabster's aria-hidden focus-redirect elements (<i data-tabster-dummy>);
     // focus never rests on them, so axe's aria-hidden-focus finding there is a known false positive.
-    const serious = async () => (await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations
+    const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    const serious = async () => (await settled(), await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(await serious()).toEqual([]);

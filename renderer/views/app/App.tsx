@@ -8,6 +8,7 @@ import type { RootStore } from '../../stores/root-store';
 import { DialogHost } from '../dialogs/DialogHost';
 import { ActionsPane } from '../manager/ActionsPane';
 import { CentrePane } from '../manager/CentrePane';
+import { ConsoleToolbar } from '../manager/ConsoleToolbar';
 import { MenuBar } from '../manager/MenuBar';
 import { ServerTree } from '../manager/ServerTree';
 import { StatusBar } from '../manager/StatusBar';
@@ -55,21 +56,26 @@ const Console = observer(function Console() {
       <header style={{ flex: 'none' }}>
         <h1 className="visually-hidden">Hyper-V Manager</h1>
         {!desktop && <MenuBar />}
+        <ConsoleToolbar />
         <ConnectionBanner />
         <NoticeBar />
       </header>
       <main className="hv-workspace" aria-label="Hyper-V Manager">
-        <ServerTree id="pane-tree" />
-        <Splitter
-          orientation="vertical"
-          value={ui.paneSizes.tree}
-          min={PANE_LIMITS.tree.min}
-          max={PANE_LIMITS.tree.max}
-          onChange={(v) => ui.setPaneSize('tree', v)}
-          label="Resize the console tree"
-          controls="pane-tree"
-          testId="splitter-tree"
-        />
+        {ui.treeVisible && (
+          <>
+            <ServerTree id="pane-tree" />
+            <Splitter
+              orientation="vertical"
+              value={ui.paneSizes.tree}
+              min={PANE_LIMITS.tree.min}
+              max={PANE_LIMITS.tree.max}
+              onChange={(v) => ui.setPaneSize('tree', v)}
+              label="Resize the console tree"
+              controls="pane-tree"
+              testId="splitter-tree"
+            />
+          </>
+        )}
         <CentrePane />
         {ui.actionsPaneVisible && (
           <>
