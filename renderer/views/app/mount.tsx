@@ -20,7 +20,8 @@ export function mountConsole(bridge: LabBridge, element: HTMLElement): RootStore
       <App root={root} />
     </StrictMode>,
   );
-  window.addEventListener('pagehide', () => {
+  window.addEventListener('pagehide', (e) => {
+    if (e.persisted) return; // kept in the back/forward cache: it may come back as it was
     stopMenu();
     root.dispose();
   });

@@ -15,7 +15,7 @@ export const DialogHost = observer(function DialogHost() {
   if (!dialog) return null;
   const close = () => dialogs.close(dialog.id);
   return (
-    <Dialog key={dialog.id} open modalType={dialog.kind === 'confirm' ? 'alert' : 'modal'} onOpenChange={(_e, data) => !data.open && close()}>
+    <Dialog key={dialog.id} open modalType="modal" onOpenChange={(_e, data) => !data.open && close()}>
       <DialogSurface style={{ maxWidth: 520 }} data-testid={`dialog-${dialog.kind}`}>
         <DialogBody>
           <Content dialog={dialog} close={close} />
