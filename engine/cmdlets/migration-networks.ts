@@ -44,8 +44,8 @@ export const addVmMigrationNetwork: CmdletDefinition = {
     for (const host of hosts) {
       const priority = (params.Priority as number | undefined) ?? Math.max(-1, ...host.migration.networks.map((n) => n.priority)) + 1;
       const network = { subnet, priority };
-      host.migration.networks.push(network);
-      host.migration.networks.sort((a, b) => a.priority - b.priority);
+      // Replaced, not pushed: a defaulted list may be shared between hosts (see smb-bandwidth.ts).
+      host.migration.networks = [...host.migration.networks, network].sort((a, b) => a.priority - b.priority);
       added.push([host, network]);
       ctx.log('Information', 'Hyper-V-VMMS', `Live migration network ${subnet} (priority ${priority}) added on '${host.name}'.`);
       if (host.migration.useAnyNetwork) {

@@ -1,5 +1,6 @@
 // Get-NetAdapter, Enable-NetAdapter and Disable-NetAdapter over the world's NICs and NIC teams.
-// A team shows as one more adapter (its team interface), as in Windows. The lab keeps one link
+// A team shows as one more adapter (its team interface), and a virtual switch shared with the
+// management OS as its host vNIC "vEthernet (<switch>)", as in Windows. The lab keeps one link
 // flag per NIC, so a disabled adapter reads "Disconnected" (Windows would say "Disabled").
 // Interface descriptions are plausible hardware names derived from the NIC's kind (invented).
 import { CommandRefusal } from '../errors';
@@ -19,11 +20,13 @@ export interface AdapterView {
   speedGbps: number;
   /** The team this NIC is a member of. */
   team?: string;
-  /** The NIC behind the view; absent for a team interface. */
+  /** The NIC behind the view; absent for a team interface or a host vNIC. */
   nic?: Nic;
+  kind: 'nic' | 'team' | 'vnic';
 }
 
 const TEAM_DESCRIPTION = 'Microsoft Network Adapter Multiplexor Driver';
+const VNIC_DESCRIPTION = 'Hyper-V Virtual Ethernet Adapter';
 
 function baseDescription(nic: Nic): string {
   if (nic.medium === 'InfiniBand' || nic.rdma.type === 'InfiniBand') return 'Mellanox ConnectX-3 IPoIB Adapter';
@@ -34,7 +37,7 @@ function baseDescription(nic: Nic): string {
   return `Intel(R) Ethernet Converged Network Adapter (${nic.speedGbps} GbE)`;
 }
 
-/** Every adapter of a host as Get-NetAdapter lists it: the NICs, then the team interfaces. */
+/** Every adapter of a host as Get-NetAdapter lists it: the NICs, the team interfaces, the host vNICs. */
 export function adaptersOf(host: Host): AdapterView[] {
   const seen = new Map<string, number>();
   const numbered = (base: string) => {
@@ -44,14 +47,22 @@ export function adaptersOf(host: Host): AdapterView[] {
   };
   const nics = host.nics.map((nic, i): AdapterView => {
     const team = host.teams.find((t) => t.members.some((m) => sameName(m, nic.name)))?.name;
-    return { name: nic.name, description: numbered(baseDescription(nic)), ifIndex: 12 + i, up: nic.linkUp, speedGbps: nic.speedGbps, nic, ...(team ? { team } : {}) };
+    return { kind: 'nic', name: nic.name, description: numbered(baseDescription(nic)), ifIndex: 12 + i, up: nic.linkUp, speedGbps: nic.speedGbps, nic, ...(team ? { team } : {}) };
   });
   const teams = host.teams.map((t, j): AdapterView => {
     const members = host.nics.filter((n) => t.members.some((m) => sameName(m, n.name)));
     const up = members.filter((n) => n.linkUp);
-    return { name: t.name, description: numbered(TEAM_DESCRIPTION), ifIndex: 40 + j, up: up.length > 0, speedGbps: up.reduce((s, n) => s + n.speedGbps, 0) };
+    return { kind: 'team', name: t.name, description: numbered(TEAM_DESCRIPTION), ifIndex: 40 + j, up: up.length > 0, speedGbps: up.reduce((s, n) => s + n.speedGbps, 0) };
   });
-  return [...nics, ...teams];
+  const bound = [...nics, ...teams];
+  const vnics = host.virtualSwitches
+    .filter((s) => s.type === 'Internal' || (s.type === 'External' && s.allowManagementOS && s.adapter !== undefined))
+    .map((s, k): AdapterView => {
+      const under = s.type === 'External' ? bound.find((a) => sameName(a.name, s.adapter!)) : undefined;
+      const up = s.type === 'Internal' || (under?.up ?? false);
+      return { kind: 'vnic', name: `vEthernet (${s.name})`, description: numbered(VNIC_DESCRIPTION), ifIndex: 50 + k, up, speedGbps: under?.speedGbps ?? 10 };
+    });
+  return [...bound, ...vnics];
 }
 
 /** The interface index Windows would show for an adapter or team interface (stable per world). */
@@ -115,11 +126,14 @@ function setLink(up: boolean): CmdletDefinition['run'] {
   return (ctx: CmdletContext, params) => {
     const selected = targetHosts(ctx, params, 'CimSession', false).map((host) => {
       const picked = selectAdapters(host, params, adaptersOf(host));
-      const team = picked.find((a) => !a.nic);
-      if (team) {
-        throw new CommandRefusal(`'${team.name}' is a team interface; ${up ? 'enabling' : 'disabling'} a team interface is not modelled in this lab.`, {
+      const virtual = picked.find((a) => !a.nic);
+      if (virtual) {
+        const what = virtual.kind === 'team' ? 'a team interface' : 'a host virtual network adapter';
+        throw new CommandRefusal(`'${virtual.name}' is ${what}; ${up ? 'enabling' : 'disabling'} it is not modelled in this lab.`, {
           parameter: 'Name',
-          fix: `${up ? 'Enable' : 'Disable'} its member adapters, or remove the team with Remove-NetLbfoTeam.`,
+          fix: virtual.kind === 'team'
+            ? `${up ? 'Enable' : 'Disable'} its member adapters, or remove the team with Remove-NetLbfoTeam.`
+            : `${up ? 'Enable' : 'Disable'} the physical adapter or team under the virtual switch.`,
         });
       }
       return { host, picked };

@@ -78,7 +78,7 @@ export const newNetLbfoTeam: CmdletDefinition = {
         ...(addressed?.ipAddress ? { ipAddress: addressed.ipAddress } : {}),
       };
       for (const nic of members) delete nic.ipAddress;
-      host.teams.push(team);
+      host.teams = [...host.teams, team]; // replaced, not pushed: a defaulted list may be shared
       ctx.log('Information', 'Microsoft-Windows-MsLbfoProvider', `Team '${name}' created on '${host.name}' with members ${team.members.join(', ')} (${mode}, ${loadBalancing}).`);
       ctx.networkChanged(host.name);
       return teamSummary(host, team);

@@ -1,5 +1,7 @@
 // Set-, Get- and Remove-SmbBandwidthLimit: an absolute cap per SMB traffic category on a computer
 // (reference network-and-transfers §4). The 1 MB/s minimum is in the signature (ValidateRange).
+// Collections are replaced, never changed in place: objects a schema default filled in may be
+// shared between hosts (engine/model/world.ts defaults), and a change must stay on its host.
 import type { Host } from '../model/world';
 import type { CmdletDefinition } from './definition';
 import { bandwidthCategories, getSmbBandwidthLimitSignature, removeSmbBandwidthLimitSignature, setSmbBandwidthLimitSignature } from './catalog/network';
@@ -25,7 +27,7 @@ export const setSmbBandwidthLimit: CmdletDefinition = {
     let changed = false;
     for (const host of hosts) {
       if (host.smb.bandwidthLimits[category] === rate) continue;
-      host.smb.bandwidthLimits[category] = rate;
+      host.smb.bandwidthLimits = { ...host.smb.bandwidthLimits, [category]: rate };
       changed = true;
       ctx.log('Information', 'Microsoft-Windows-SMBClient', `SMB bandwidth limit for ${category} traffic on '${host.name}' set to ${rate} bytes per second.`);
       ctx.networkChanged(host.name);
@@ -58,11 +60,13 @@ export const removeSmbBandwidthLimit: CmdletDefinition = {
     let changed = false;
     for (const host of hosts) {
       const removed = categories.filter((c) => host.smb.bandwidthLimits[c] !== undefined);
+      const limits = { ...host.smb.bandwidthLimits };
       for (const c of removed) {
-        delete host.smb.bandwidthLimits[c];
+        delete limits[c];
         ctx.log('Information', 'Microsoft-Windows-SMBClient', `SMB bandwidth limit for ${c} traffic removed on '${host.name}'.`);
       }
       if (removed.length) {
+        host.smb.bandwidthLimits = limits;
         changed = true;
         ctx.networkChanged(host.name);
       }

@@ -2,6 +2,9 @@
 // the engine on the default world (signed in on HV01). Every refusal leaves world and log as they were.
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../engine/contract';
+import { Engine } from '../../../engine/engine';
+import { defaultWorldInput } from '../../../engine/model/default-world';
+import { World } from '../../../engine/model/world';
 import { host, newEngine, ok, refused, worldOf } from './helpers';
 
 describe('Get-VMHost', () => {
@@ -133,5 +136,16 @@ describe('migration networks', () => {
     ok(e, 'Add-VMMigrationNetwork 172.16.0.0/16 -ComputerName HV02');
     expect(refused(e, 'Add-VMMigrationNetwork 172.16.0.0/16 -ComputerName HV01,HV02').message).toMatch(/already exists on 'HV02'/);
     expect(refused(e, 'Remove-VMMigrationNetwork 172.16.0.0/16 -ComputerName HV01,HV02').message).toBe("No migration network matching '172.16.0.0/16' was found on 'HV01'.");
+  });
+});
+
+describe('defaulted settings shared between hosts', () => {
+  it('a network added on one host does not appear on another whose settings were defaulted', () => {
+    const input = defaultWorldInput();
+    for (const h of input.hosts) delete h.migration;
+    const e = new Engine({ world: World.parse(input) });
+    ok(e, 'Add-VMMigrationNetwork 192.168.10.0/24');
+    expect(host(worldOf(e), 'HV01').migration.networks).toHaveLength(1);
+    expect(host(worldOf(e), 'HV02').migration.networks).toEqual([]);
   });
 });
