@@ -25,6 +25,7 @@ export class EngineHost {
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private readonly notices: string[];
   private dirty = false;
+  private worldPending = false;
   private lastSave = -Infinity;
   private readonly timer: WallTimer;
 
@@ -33,7 +34,7 @@ export class EngineHost {
     const loaded = options.store?.load() ?? {};
     this.notices = [...(options.notices ?? []), ...(loaded.notice ? [loaded.notice] : [])];
     this.engine = new Engine(loaded.state ?? { world: defaultWorld() });
-    this.engine.subscribe((e) => this.broadcast(e));
+    this.engine.subscribe((e) => (e.type === 'world' ? this.worldChangedSoon() : this.broadcast(e)));
     this.clock = new ClockDriver(this.engine, () => this.afterTick(), this.timer);
     if (options.startClock !== false) this.clock.start();
   }
@@ -117,6 +118,22 @@ export class EngineHost {
     } else {
       this.broadcast({ type: 'clock', clock });
     }
+  }
+
+  /**
+   * One command can change the world several times and a big world is megabytes of JSON, so the
+   * snapshots of one turn of the event loop are coalesced into one, stamped with this door's clock.
+   */
+  private worldChangedSoon(): void {
+    if (this.worldPending) return;
+    this.worldPending = true;
+    queueMicrotask(() => {
+      this.worldPending = false;
+      if (this.listeners.size === 0) return;
+      const view = this.engine.view();
+      view.clock = this.clock.state();
+      this.broadcast({ type: 'world', view });
+    });
   }
 
   private broadcast(e: EngineEvent): void {
