@@ -75,10 +75,18 @@ function lookup(node: CommandNode): CmdletDefinition {
   throw new ScriptError(notRecognized(node.name), node.nameAt, undefined, suggestion ? `Did you mean ${suggestion}?` : undefined);
 }
 
+const schemas = new WeakMap<CmdletDefinition, ReturnType<typeof paramsSchema>>();
+
+function schemaOf(def: CmdletDefinition): ReturnType<typeof paramsSchema> {
+  let schema = schemas.get(def);
+  if (!schema) schemas.set(def, (schema = paramsSchema(def.signature)));
+  return schema;
+}
+
 /** Binds and then checks against the runtime schema, so a parsed command always passes Engine.invoke's validation. */
 function bind(node: CommandNode, def: CmdletDefinition, piped?: Parameters<typeof bindCommand>[2]): BoundParams[] {
   const all = bindCommand(node, def.signature, piped);
-  const schema = paramsSchema(def.signature);
+  const schema = schemaOf(def);
   return all.map((params) => {
     const checked = schema.safeParse(params);
     if (!checked.success) {

@@ -60,8 +60,12 @@ function isPlainRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 }
 
-/** Canonical spelling of a value a caller built by hand (enum casing, hashtable key casing). */
-export function normalizeValue(p: ParameterSpec, v: unknown): unknown {
+/**
+ * Canonical form of a value a caller built by hand: a single value for an array parameter becomes
+ * a one-element array (as PowerShell binds it), enums and hashtable keys take their canonical casing.
+ */
+export function normalizeValue(p: ParameterSpec, value: unknown): unknown {
+  const v = p.type.endsWith('[]') && value !== undefined && value !== null && !Array.isArray(value) ? [value] : value;
   if (p.type === 'Enum' && typeof v === 'string') return canonicalEnum(p, v) ?? v;
   if (p.type === 'Enum[]' && Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? canonicalEnum(p, x) ?? x : x));
   if (p.type === 'Hashtable[]' && Array.isArray(v) && p.hashtableKeys) {
