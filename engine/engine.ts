@@ -12,6 +12,12 @@ import { findCmdlet } from './cmdlets/registry';
 import { paramsSchema } from './cmdlets/signature';
 import { formatCommand } from './cmdlets/format';
 import type { CmdletContext } from './cmdlets/definition';
+import { FlowNetwork } from './sim/flow-network';
+import { NetworkFabric } from './net/fabric';
+import type { NetParams } from './net/parameters';
+import { Operations } from './operations/operations';
+import { moveParams, type MoveParams } from './operations/parameters';
+import type { LogLine } from './operations/event-log';
 
 /** Everything that survives a restart (see persistence/). */
 export interface EngineState {
@@ -19,6 +25,12 @@ export interface EngineState {
   jobs: Job[];
   log: LogEntry[];
   now: number;
+}
+
+/** Tunables for tests and what-if labs; defaults are the documented parameter modules. */
+export interface EngineOptions {
+  moveParams?: Partial<MoveParams>;
+  netParams?: Partial<NetParams>;
 }
 
 const LOG_LIMIT = 10_000;
@@ -32,13 +44,46 @@ export class Engine {
   private listeners = new Set<(e: EngineEvent) => void>();
   private networkListeners = new Set<(host: string) => void>();
   private pendingLog: LogEntry[] = [];
+  /** The max-min flow network every transfer runs on (engine/sim). */
+  readonly flow: FlowNetwork;
+  /** The world's network as flow-network resources, with failover (engine/net). */
+  readonly fabric: NetworkFabric;
+  /** Moves, jobs, queue, Smart Paging (engine/operations). */
+  readonly operations: Operations;
+  private readonly changedJobs = new Set<Job>();
+  private worldDirty = false;
 
-  constructor(state: { world: World; jobs?: Job[]; log?: LogEntry[]; now?: number }) {
+  /**
+   * A saved state whose jobs were queued or running is settled here: moves that had not switched
+   * roll back to their source, moves that had switched complete (operations.recover()).
+   */
+  constructor(state: { world: World; jobs?: Job[]; log?: LogEntry[]; now?: number }, options: EngineOptions = {}) {
     this.world = state.world;
     this.jobs = state.jobs ?? [];
     this.log = state.log ?? [];
     this.logSeq = this.log.at(-1)?.seq ?? 0;
     this.sim = new Simulator(state.now ?? 0);
+    this.flow = new FlowNetwork(this.sim);
+    this.fabric = new NetworkFabric(this.flow, this.sim, this.world, options.netParams ?? {});
+    this.operations = new Operations({
+      sim: this.sim,
+      flow: this.flow,
+      fabric: this.fabric,
+      params: moveParams(options.moveParams),
+      world: () => this.world,
+      jobs: this.jobs,
+      log: (l: LogLine) => this.writeLog(l.level, l.source, l.message, l.eventId),
+      worldChanged: () => {
+        this.worldDirty = true;
+      },
+      jobChanged: (j: Job) => {
+        this.changedJobs.add(j);
+      },
+    });
+    this.networkListeners.add((host) => this.operations.networkChanged(host));
+    this.operations.recover();
+    this.changedJobs.clear();
+    this.worldDirty = false;
   }
 
   get now(): number {
@@ -85,13 +130,19 @@ export class Engine {
     const commandText = formatCommand(def.signature, bound.data);
     try {
       const outcome = def.run(this.context(), bound.data);
-      this.flushLog();
+      this.afterCommand();
       return { ok: true, value: { output: outcome.output ?? [], jobIds: outcome.jobIds ?? [], warnings: outcome.warnings ?? [], commandText } };
     } catch (err) {
-      this.flushLog();
+      this.afterCommand();
       if (err instanceof CommandRefusal) return fail(err.toContractError());
       throw err;
     }
+  }
+
+  /** A cmdlet may have changed anything: caches are dropped, the move queue re-checks its limits. */
+  private afterCommand(): void {
+    this.operations.worldTouched();
+    this.flush();
   }
 
   query(input: unknown): Result<unknown> {
@@ -106,6 +157,7 @@ export class Engine {
         return vm ? { ok: true, value: structuredClone(vm) } : fail({ code: 'NotFound', message: `Hyper-V was unable to find a virtual machine with name "${q.vm}".`, parameter: 'vm' });
       }
       case 'jobs':
+        this.operations.refresh();
         return { ok: true, value: structuredClone(this.jobs) };
       case 'eventLog':
         return { ok: true, value: this.log.filter((e) => e.seq > (q.sinceSeq ?? 0)) };
@@ -116,17 +168,17 @@ export class Engine {
 
   advance(ms: number): void {
     this.sim.advance(ms);
-    this.flushLog();
+    this.flush();
   }
 
   runUntilIdle(): void {
     this.sim.runUntilIdle();
-    this.flushLog();
+    this.flush();
   }
 
-  /** Jobs still queued or running, with progress as of now (what the Jobs pane animates). */
+  /** Jobs still queued or running, with progress interpolated at now (what the Jobs pane animates). */
   activeJobs(): Job[] {
-    return structuredClone(this.jobs.filter((j) => j.state === 'Running' || j.state === 'Queued'));
+    return structuredClone(this.operations.activeJobs());
   }
 
   clockState(speed: ClockState['speed']): ClockState {
@@ -134,6 +186,7 @@ export class Engine {
   }
 
   view(): WorldView {
+    this.operations.refresh();
     return {
       contractVersion: CONTRACT_VERSION,
       world: structuredClone(this.world),
@@ -143,7 +196,12 @@ export class Engine {
     };
   }
 
+  /**
+   * The snapshot a door saves. Consistent at any instant between events: a move's switch happens
+   * in one event, and before it the world holds none of its destination files (see operations/).
+   */
   state(): EngineState {
+    this.operations.refresh();
     return structuredClone({ world: this.world, jobs: this.jobs, log: this.log, now: this.now });
   }
 
@@ -151,24 +209,50 @@ export class Engine {
     for (const l of this.listeners) l(event);
   }
 
+  /**
+   * Pushes what changed since the last flush: log entries, then jobs that changed state (their
+   * latest record — the doors also poll activeJobs() for progress), then one world snapshot if the
+   * world changed (a move switched, a smart paging file came or went). Coalesced so that a burst
+   * of events (runUntilIdle over a thousand moves) costs one snapshot, and none without listeners.
+   */
+  private flush(): void {
+    this.flushLog();
+    if (this.changedJobs.size > 0) {
+      const jobs = [...this.changedJobs];
+      this.changedJobs.clear();
+      if (this.listeners.size > 0) {
+        this.operations.refresh();
+        this.emit({ type: 'jobs', jobs: structuredClone(jobs), clock: this.clockState(0) });
+      }
+    }
+    if (this.worldDirty) {
+      this.worldDirty = false;
+      if (this.listeners.size > 0) this.emit({ type: 'world', view: this.view() });
+    }
+  }
+
   private flushLog(): void {
     if (this.pendingLog.length === 0) return;
     const entries = this.pendingLog;
     this.pendingLog = [];
-    this.emit({ type: 'log', entries });
+    if (this.listeners.size > 0) this.emit({ type: 'log', entries });
+  }
+
+  private writeLog(level: LogEntry['level'], source: string, message: string, eventId?: number): void {
+    const entry: LogEntry = { seq: ++this.logSeq, at: this.now, level, source, message, ...(eventId !== undefined ? { eventId } : {}) };
+    this.log.push(entry);
+    if (this.log.length > LOG_LIMIT * 1.1) this.log.splice(0, this.log.length - LOG_LIMIT);
+    this.pendingLog.push(entry);
   }
 
   private context(): CmdletContext {
     return {
       world: this.world,
       sim: this.sim,
-      log: (level, source, message, eventId) => {
-        const entry: LogEntry = { seq: ++this.logSeq, at: this.now, level, source, message, ...(eventId !== undefined ? { eventId } : {}) };
-        this.log.push(entry);
-        if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
-        this.pendingLog.push(entry);
+      log: (level, source, message, eventId) => this.writeLog(level, source, message, eventId),
+      worldChanged: () => {
+        this.worldDirty = true;
       },
-      worldChanged: () => this.emit({ type: 'world', view: this.view() }),
       findVm: (name: string, parameter: string): Vm => {
         const vm = this.world.vms.find((v) => v.name.toLowerCase() === name.toLowerCase());
         if (!vm) throw new CommandRefusal(`Hyper-V was unable to find a virtual machine with name "${name}".`, { parameter, code: 'NotFound' });
@@ -177,6 +261,7 @@ export class Engine {
       networkChanged: (host: string) => {
         for (const l of this.networkListeners) l(host);
       },
+      operations: this.operations,
     };
   }
 }

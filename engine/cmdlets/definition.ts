@@ -2,6 +2,7 @@
 import type { Simulator } from '../sim/simulator';
 import type { World, Vm } from '../model/world';
 import type { BoundParams, CmdletSignature } from './signature';
+import type { Operations } from '../operations/operations';
 
 export interface CmdletContext {
   readonly world: World;
@@ -17,6 +18,11 @@ export interface CmdletContext {
    * SMB bandwidth limit), so flows crossing it are re-planned. Call after the change is made.
    */
   networkChanged(host: string): void;
+  /**
+   * The move operations and their jobs (engine/operations): the move, job and restart cmdlets use
+   * them. Optional so that a context built for a unit test of another cmdlet needs none.
+   */
+  readonly operations?: Operations;
 }
 
 export interface CmdletOutcome {

@@ -16,6 +16,10 @@ export const JobStage = z.object({
   rate: z.number().nonnegative().default(0),
   startedAt: z.number().optional(),
   endedAt: z.number().optional(),
+  /** Time left in this stage at the current rate (bounded stages only). */
+  etaMs: z.number().nonnegative().optional(),
+  /** Time spent in this stage so far (or in all, once ended). */
+  elapsedMs: z.number().nonnegative().optional(),
 });
 export type JobStage = z.infer<typeof JobStage>;
 
@@ -25,6 +29,17 @@ export const PrecopyPass = z.object({
   startedAt: z.number(),
   endedAt: z.number().optional(),
 });
+
+/** A destination file a running move is writing (see Job.partialFiles). */
+export const PartialFile = z.object({
+  computer: z.string(),
+  volume: z.string(),
+  path: z.string(),
+  sizeBytes: z.number().nonnegative(),
+  /** Bytes on disk when last recorded (the live figure comes from the flow network). */
+  bytesWritten: z.number().nonnegative().default(0),
+});
+export type PartialFile = z.infer<typeof PartialFile>;
 
 export const Job = z.object({
   id: z.string(),
@@ -52,6 +67,17 @@ export const Job = z.object({
   channels: z.array(z.object({ client: z.string(), server: z.string(), rdma: z.boolean(), connections: z.number().int() })).default([]),
   error: z.object({ message: z.string(), id: z.number().optional() }).optional(),
   cancellable: z.boolean().default(false),
+  /** Physical adapters carrying the move, as "HOST:NIC" (engine/operations). */
+  nics: z.array(z.string()).default([]),
+  /**
+   * Destination files being written and not yet part of the world (operations/partial-files.ts):
+   * they take space on their volume, and vanish when the job rolls back (also after a crash).
+   */
+  partialFiles: z.array(PartialFile).default([]),
+  /** The instant the VM was switched to its destination; after it the move can no longer roll back. */
+  committedAt: z.number().optional(),
+  /** What happened along the way that the user should see (stalls, reroutes, rollbacks). */
+  notes: z.array(z.string()).default([]),
 });
 export type Job = z.infer<typeof Job>;
 

@@ -1,0 +1,349 @@
+// runScript(engine, text): runs a PowerShell script against an engine the way a PowerShell host
+// would, and reports what happened (issue "Moves" §7; the CLI's `hvlab run <script.ps1>`).
+//
+// - The script is parsed with the command language (engine/cmdlets parseScript). A syntax error
+//   anywhere stops the whole script before anything runs, as PowerShell parses a script first.
+//   A binding error (unknown parameter, bad value) fails only its own statement; the others run.
+// - Statements run in order through engine.invoke. A statement that created jobs without -AsJob
+//   blocks until they end, as PowerShell blocks on Move-VM: the simulation advances event by
+//   event (never in fixed ticks) until every one of them has ended. -AsJob statements return at
+//   once; Wait-Job waits inside the engine.
+// - After the last statement the simulation runs until idle (moves started with -AsJob finish,
+//   smart paging files are released).
+// The report is plain JSON (no class instances, no undefined-only fields) and has a plain-text form.
+import type { Engine } from '../engine';
+import type { Job } from '../model/jobs';
+import type { Vm } from '../model/world';
+import { parseScript, type ParsedCommand, type ParseError } from '../cmdlets';
+import { parseSyntax } from '../cmdlets/syntax';
+import { PS_STATE } from '../operations/operations';
+
+export interface StatementReport {
+  index: number;
+  /** The statement as written. */
+  text: string;
+  line: number;
+  column: number;
+  cmdlet?: string;
+  /** Canonical PowerShell of what ran. */
+  commandText?: string;
+  ok: boolean;
+  error?: { message: string; parameter?: string; fix?: string };
+  warnings: string[];
+  jobIds: string[];
+  /** Objects the cmdlet wrote to the pipeline. */
+  output: unknown[];
+  /** Simulated ms when the statement started and when it returned (after its jobs, without -AsJob). */
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface StageReport {
+  name: string;
+  status: string;
+  bytesDone: number;
+  bytesTotal: number;
+  startedAt?: number;
+  endedAt?: number;
+  durationMs?: number;
+  /** bytesDone / duration, bytes per second. */
+  averageRate?: number;
+}
+
+export interface PassReport {
+  pass: number;
+  bytes: number;
+  startedAt: number;
+  endedAt?: number;
+  durationMs?: number;
+}
+
+export interface JobReport {
+  id: string;
+  cmdlet: string;
+  commandText: string;
+  kind: Job['kind'];
+  vm: string;
+  source: string;
+  destination: string;
+  /** Completed, Failed, Stopped (cancelled) — or NotStarted / Running if the script left it so. */
+  result: string;
+  error?: string;
+  createdAt: number;
+  startedAt?: number;
+  endedAt?: number;
+  durationMs?: number;
+  stages: StageReport[];
+  precopyPasses: PassReport[];
+  expectedDowntimeMs?: number;
+  measuredDowntimeMs?: number;
+  transport?: string;
+  nics: string[];
+  channels: { client: string; server: string; rdma: boolean; connections: number }[];
+  notes: string[];
+}
+
+export interface VmFilesReport {
+  name: string;
+  id: string;
+  host: string;
+  state: string;
+  configuration: string;
+  snapshots: string;
+  smartPaging: string;
+  smartPagingFile?: string;
+  vhds: { path: string; sizeBytes: number }[];
+  checkpointFiles: string[];
+}
+
+export interface ScriptReport {
+  /** True when every statement succeeded and every job completed. */
+  ok: boolean;
+  parseError?: { message: string; line: number; column: number; parameter?: string; fix?: string };
+  startedAt: number;
+  endedAt: number;
+  statements: StatementReport[];
+  jobs: JobReport[];
+  vms: VmFilesReport[];
+}
+
+interface Planned {
+  text: string;
+  line: number;
+  column: number;
+  command?: ParsedCommand;
+  error?: ParseError;
+}
+
+/** Statements to run: the parsed commands, or per statement when one has a binding error. */
+function plan(text: string): { ok: true; statements: Planned[] } | { ok: false; error: ParseError } {
+  const whole = parseScript(text);
+  if (whole.ok) {
+    return { ok: true, statements: whole.statements.map((c) => ({ text: text.slice(c.span.offset, c.span.offset + c.span.length), line: c.span.line, column: c.span.column, command: c })) };
+  }
+  if (whole.error.statementIndex === undefined) return { ok: false, error: whole.error };
+  // A binding error: parse each statement alone, so the others still run (PowerShell binds at run time).
+  const out: Planned[] = [];
+  for (const p of parseSyntax(text)) {
+    const slice = text.slice(p.at.offset, p.at.offset + p.at.length);
+    const { line, column } = position(text, p.at.offset);
+    const r = parseScript(slice);
+    if (r.ok) for (const c of r.statements) out.push({ text: slice, line, column, command: c });
+    else out.push({ text: slice, line, column, error: { ...r.error, line: line + r.error.line - 1, column: r.error.line === 1 ? column + r.error.column - 1 : r.error.column } });
+  }
+  return { ok: true, statements: out };
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+function isActive(j: Job | undefined): boolean {
+  return !!j && (j.state === 'Queued' || j.state === 'Running');
+}
+
+/** Advances the engine event by event until none of the jobs is active (or nothing is left to run). */
+function waitForJobs(engine: Engine, ids: readonly string[]): void {
+  const ops = engine.operations;
+  for (;;) {
+    if (!ids.some((id) => isActive(ops.job(id)))) return;
+    const next = engine.sim.nextEventAt();
+    if (next === undefined) return;
+    engine.advance(Math.max(0, next - engine.now));
+  }
+}
+
+export function runScript(engine: Engine, text: string): ScriptReport {
+  const startedAt = engine.now;
+  const parsed = plan(text);
+  if (!parsed.ok) {
+    const e = parsed.error;
+    return {
+      ok: false,
+      parseError: { message: e.message, line: e.line, column: e.column, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.fix ? { fix: e.fix } : {}) },
+      startedAt,
+      endedAt: engine.now,
+      statements: [],
+      jobs: [],
+      vms: vmFiles(engine.state().world.vms),
+    };
+  }
+  const statements: StatementReport[] = [];
+  const jobIds: string[] = [];
+  parsed.statements.forEach((s, index) => {
+    const at = engine.now;
+    const base = { index, text: s.text.trim(), line: s.line, column: s.column, startedAt: at };
+    if (!s.command) {
+      const e = s.error!;
+      statements.push({ ...base, ok: false, error: { message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.fix ? { fix: e.fix } : {}) }, warnings: [], jobIds: [], output: [], endedAt: at });
+      return;
+    }
+    const command = { cmdlet: s.command.cmdlet, params: { ...s.command.params } };
+    const r = engine.invoke(command);
+    if (!r.ok) {
+      const e = r.error;
+      statements.push({ ...base, cmdlet: command.cmdlet, ok: false, error: { message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.fix ? { fix: e.fix } : {}) }, warnings: [], jobIds: [], output: [], endedAt: engine.now });
+      return;
+    }
+    jobIds.push(...r.value.jobIds);
+    if (r.value.jobIds.length && command.params.AsJob !== true) waitForJobs(engine, r.value.jobIds);
+    statements.push({ ...base, cmdlet: command.cmdlet, commandText: r.value.commandText, ok: true, warnings: r.value.warnings, jobIds: r.value.jobIds, output: jsonSafe(r.value.output), endedAt: engine.now });
+  });
+  engine.runUntilIdle();
+  const state = engine.state();
+  const byId = new Map(state.jobs.map((j) => [j.id, j]));
+  const jobs = [...new Set(jobIds)].map((id) => byId.get(id)).filter((j): j is Job => !!j).map(jobReport);
+  return {
+    ok: statements.every((s) => s.ok) && jobs.every((j) => j.result === 'Completed'),
+    startedAt,
+    endedAt: engine.now,
+    statements,
+    jobs,
+    vms: vmFiles(state.world.vms),
+  };
+}
+
+function jsonSafe(v: unknown[]): unknown[] {
+  return JSON.parse(JSON.stringify(v)) as unknown[];
+}
+
+function jobReport(j: Job): JobReport {
+  return {
+    id: j.id,
+    cmdlet: j.cmdlet,
+    commandText: j.commandText,
+    kind: j.kind,
+    vm: j.vmName ?? '',
+    source: j.source ?? '',
+    destination: j.destination ?? '',
+    result: PS_STATE[j.state],
+    ...(j.error ? { error: j.error.message } : {}),
+    createdAt: j.createdAt,
+    ...(j.startedAt !== undefined ? { startedAt: j.startedAt } : {}),
+    ...(j.endedAt !== undefined ? { endedAt: j.endedAt } : {}),
+    ...(j.endedAt !== undefined && j.startedAt !== undefined ? { durationMs: j.endedAt - j.startedAt } : {}),
+    stages: j.stages.map((s) => {
+      const d = s.startedAt !== undefined && s.endedAt !== undefined ? s.endedAt - s.startedAt : undefined;
+      return {
+        name: s.name,
+        status: s.status,
+        bytesDone: s.bytesDone,
+        bytesTotal: s.bytesTotal,
+        ...(s.startedAt !== undefined ? { startedAt: s.startedAt } : {}),
+        ...(s.endedAt !== undefined ? { endedAt: s.endedAt } : {}),
+        ...(d !== undefined ? { durationMs: d } : {}),
+        ...(d !== undefined && d > 0 && s.bytesDone > 0 ? { averageRate: (s.bytesDone * 1000) / d } : {}),
+      };
+    }),
+    precopyPasses: j.precopyPasses.map((p) => ({
+      pass: p.pass,
+      bytes: p.bytes,
+      startedAt: p.startedAt,
+      ...(p.endedAt !== undefined ? { endedAt: p.endedAt, durationMs: p.endedAt - p.startedAt } : {}),
+    })),
+    ...(j.expectedDowntimeMs !== undefined ? { expectedDowntimeMs: j.expectedDowntimeMs } : {}),
+    ...(j.measuredDowntimeMs !== undefined ? { measuredDowntimeMs: j.measuredDowntimeMs } : {}),
+    ...(j.transport !== undefined ? { transport: j.transport } : {}),
+    nics: [...j.nics],
+    channels: j.channels.map((c) => ({ ...c })),
+    notes: [...j.notes],
+  };
+}
+
+function vmFiles(vms: readonly Vm[]): VmFilesReport[] {
+  return vms.map((vm) => ({
+    name: vm.name,
+    id: vm.id,
+    host: vm.host,
+    state: vm.state,
+    configuration: vm.paths.configuration,
+    snapshots: vm.paths.snapshots,
+    smartPaging: vm.paths.smartPaging,
+    ...(vm.smartPagingFile ? { smartPagingFile: vm.smartPagingFile.path } : {}),
+    vhds: vm.vhds.map((d) => ({ path: d.path, sizeBytes: d.sizeBytes })),
+    checkpointFiles: vm.checkpoints.flatMap((c) => c.files.map((f) => f.path)),
+  }));
+}
+
+// ── Plain text ──────────────────────────────────────────────────────────────────────────────────
+
+function bytes(n: number): string {
+  const units: [number, string][] = [[1024 ** 4, 'TiB'], [1024 ** 3, 'GiB'], [1024 ** 2, 'MiB'], [1024, 'KiB']];
+  for (const [size, unit] of units) if (Math.abs(n) >= size) return `${(n / size).toFixed(n / size >= 100 ? 0 : n / size >= 10 ? 1 : 2)} ${unit}`;
+  return `${Math.round(n)} B`;
+}
+
+function secs(ms: number): string {
+  return ms >= 100_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+}
+
+function at(ms: number): string {
+  return `t=${(ms / 1000).toFixed(3)}s`;
+}
+
+function rate(bps: number): string {
+  return bps >= 1e9 ? `${(bps / 1e9).toFixed(2)} GB/s` : `${(bps / 1e6).toFixed(1)} MB/s`;
+}
+
+/** The report as a person reads it in a terminal. */
+export function formatScriptReport(r: ScriptReport): string {
+  const out: string[] = [];
+  if (r.parseError) {
+    out.push(`The script was not run: line ${r.parseError.line}, column ${r.parseError.column}: ${r.parseError.message}`);
+    if (r.parseError.fix) out.push(`  ${r.parseError.fix}`);
+    return out.join('\n');
+  }
+  out.push(`Script ${r.ok ? 'succeeded' : 'had errors'}: ${r.statements.length} statement(s), ${r.jobs.length} job(s), ${at(r.startedAt)} → ${at(r.endedAt)}`);
+  out.push('');
+  out.push('Statements');
+  for (const s of r.statements) {
+    const head = `  [${s.index + 1}] line ${s.line}: ${s.commandText ?? s.text}`;
+    if (s.ok) {
+      out.push(`${head}  — OK${s.jobIds.length ? ` (job ${s.jobIds.join(', ')})` : ''}${s.endedAt > s.startedAt ? `, returned after ${secs(s.endedAt - s.startedAt)}` : ''}`);
+    } else {
+      out.push(`${head}  — ERROR: ${s.error?.message ?? ''}`);
+      if (s.error?.fix) out.push(`      fix: ${s.error.fix}`);
+    }
+    for (const w of s.warnings) out.push(`      WARNING: ${w}`);
+  }
+  if (r.jobs.length) {
+    out.push('');
+    out.push('Jobs');
+  }
+  for (const j of r.jobs) {
+    out.push(`  Job ${j.id} ${j.cmdlet} '${j.vm}' ${j.source} → ${j.destination}: ${j.result}${j.startedAt !== undefined ? `, ${at(j.startedAt)} → ${j.endedAt !== undefined ? at(j.endedAt) : '…'}` : ''}${j.durationMs !== undefined ? ` (${secs(j.durationMs)})` : ''}`);
+    if (j.error) out.push(`      error: ${j.error}`);
+    if (j.transport) out.push(`      transport: ${j.transport}${j.nics.length ? `; NICs: ${j.nics.join(', ')}` : ''}`);
+    for (const c of j.channels) out.push(`      channel: ${c.client} → ${c.server}${c.rdma ? ' (RDMA)' : ''}, ${c.connections} connection(s)`);
+    const stages = j.stages.filter((s) => s.status !== 'Pending').map((s) => {
+      const moved = s.bytesTotal > 0 || s.bytesDone > 0 ? ` ${bytes(s.bytesDone)}${s.averageRate ? ` at ${rate(s.averageRate)}` : ''}` : '';
+      return `${s.name}${s.status !== 'Done' ? ` [${s.status}]` : ''}${moved}${s.durationMs !== undefined ? ` in ${secs(s.durationMs)}` : ''}`;
+    });
+    if (stages.length) out.push(`      stages: ${stages.join('; ')}`);
+    if (j.precopyPasses.length) out.push(`      pre-copy passes: ${j.precopyPasses.map((p) => `${p.pass}: ${bytes(p.bytes)}${p.durationMs !== undefined ? ` in ${secs(p.durationMs)}` : ''}`).join('; ')}`);
+    if (j.expectedDowntimeMs !== undefined || j.measuredDowntimeMs !== undefined) {
+      out.push(`      downtime: expected ${j.expectedDowntimeMs !== undefined ? secs(j.expectedDowntimeMs) : '-'}, measured ${j.measuredDowntimeMs !== undefined ? secs(j.measuredDowntimeMs) : '-'}`);
+    }
+    for (const n of j.notes) out.push(`      note: ${n}`);
+  }
+  out.push('');
+  out.push('Virtual machines');
+  for (const vm of r.vms) {
+    out.push(`  ${vm.name} on ${vm.host} (${vm.state})`);
+    out.push(`      configuration: ${vm.configuration}`);
+    out.push(`      checkpoints:   ${vm.snapshots}`);
+    out.push(`      smart paging:  ${vm.smartPaging}${vm.smartPagingFile ? ` (file ${vm.smartPagingFile})` : ''}`);
+    for (const d of vm.vhds) out.push(`      VHD: ${d.path} (${bytes(d.sizeBytes)})`);
+    for (const f of vm.checkpointFiles) out.push(`      checkpoint file: ${f}`);
+  }
+  return out.join('\n');
+}
