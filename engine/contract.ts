@@ -22,6 +22,16 @@ export const Query = z.discriminatedUnion('name', [
   z.object({ name: z.literal('jobs') }).strict(),
   z.object({ name: z.literal('eventLog'), sinceSeq: z.number().int().nonnegative().optional() }).strict(),
   z.object({ name: z.literal('clock') }).strict(),
+  /** What Compare-VM and the Move Wizard report for a Move-VM / Move-VMStorage command, before anything moves. */
+  z.object({ name: z.literal('precheck'), command: z.lazy(() => Command) }).strict(),
+  /** Folders a Browse... dialog can offer on a computer: its volumes and shares, then what is under a path. */
+  z.object({ name: z.literal('folders'), host: z.string().min(1), path: z.string().min(1).optional() }).strict(),
+  /** Adapters, teams, SMB Multichannel connections, limits and CPU of one computer, as of now. */
+  z.object({ name: z.literal('network'), host: z.string().min(1) }).strict(),
+  /** Throughput per adapter and CPU of one computer, sampled over recent simulated time. */
+  z.object({ name: z.literal('telemetry'), host: z.string().min(1), sinceMs: z.number().nonnegative().optional() }).strict(),
+  /** Tab completion at the PowerShell prompt. */
+  z.object({ name: z.literal('complete'), text: z.string().max(10_000), cursor: z.number().int().nonnegative() }).strict(),
 ]);
 export type Query = z.infer<typeof Query>;
 
@@ -42,8 +52,12 @@ export const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invoke'), id: RequestId, command: Command }).strict(),
   z.object({ kind: z.literal('query'), id: RequestId, query: Query }).strict(),
   z.object({ kind: z.literal('clock'), id: RequestId, control: ClockControl }).strict(),
+  /** PowerShell text typed at the prompt or run from a file: parsed and run by the engine, statement by statement. */
+  z.object({ kind: z.literal('run'), id: RequestId, text: z.string().max(100_000) }).strict(),
 ]);
 export type Request = z.infer<typeof Request>;
+/** A request before a transport numbers it. */
+export type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
 // ── Errors: Hyper-V-style message, the parameter at fault, and the fix where there is one ───────
 export const ContractError = z.object({
@@ -67,6 +81,85 @@ export const CommandOutput = z.object({
 });
 export type CommandOutput = z.infer<typeof CommandOutput>;
 
+/** One statement of a script run: what ran and what came of it. */
+export interface StatementOutcome {
+  /** The statement as typed. */
+  text: string;
+  line: number;
+  column: number;
+  result: Result<CommandOutput>;
+}
+
+export interface RunOutcome {
+  statements: StatementOutcome[];
+  /** A syntax error stops the whole script before anything runs, as in PowerShell. */
+  parseError?: ContractError & { line: number; column: number };
+}
+
+export interface PrecheckIssue {
+  check: string;
+  message: string;
+  messageId?: number;
+  source?: string;
+  fix: string;
+  parameter?: string;
+  severity: 'error' | 'warning';
+}
+
+export interface PrecheckReport {
+  commandText: string;
+  errors: PrecheckIssue[];
+  warnings: PrecheckIssue[];
+}
+
+export interface FolderEntry {
+  name: string;
+  /** Full path as the destination computer sees it (D:\VMs, \\FS01\VMs\WEB01). */
+  path: string;
+  kind: 'volume' | 'share' | 'folder';
+  freeBytes?: number;
+  capacityBytes?: number;
+}
+
+export interface FolderListing {
+  host: string;
+  path?: string;
+  entries: FolderEntry[];
+}
+
+export interface AdapterView {
+  name: string;
+  description: string;
+  speedGbps: number;
+  medium: 'Ethernet' | 'InfiniBand';
+  rdmaType: 'none' | 'iWARP' | 'RoCE' | 'InfiniBand';
+  rdmaEnabled: boolean;
+  /** RDMA actually usable: enabled, capable, not teamed. */
+  rdmaOperational: boolean;
+  rssCapable: boolean;
+  team?: string;
+  linkUp: boolean;
+  ipAddress?: string;
+  txBytesPerSec: number;
+  rxBytesPerSec: number;
+}
+
+export interface NetworkView {
+  host: string;
+  adapters: AdapterView[];
+  teams: { name: string; members: string[]; mode: string; loadBalancing: string; speedGbps: number; status: 'Up' | 'Degraded' | 'Down' }[];
+  /** Get-SmbMultichannelConnection rows for transfers running now. */
+  multichannel: Record<string, string | number | boolean>[];
+  bandwidthLimits: { category: 'Default' | 'VirtualMachine' | 'LiveMigration'; bytesPerSecond: number }[];
+  cpu: { cores: number; ghz: number; vmDemandPercent: number; transferPercent: number };
+}
+
+export interface TelemetrySample {
+  at: number;
+  cpuPercent: number;
+  adapters: Record<string, { tx: number; rx: number }>;
+}
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
 export interface QueryResults {
@@ -75,6 +168,11 @@ export interface QueryResults {
   jobs: Job[];
   eventLog: LogEntry[];
   clock: ClockState;
+  precheck: PrecheckReport;
+  folders: FolderListing;
+  network: NetworkView;
+  telemetry: TelemetrySample[];
+  complete: { replaceFrom: number; candidates: string[] };
 }
 export type QueryResult<Q extends Query = Query> = QueryResults[Q['name']];
 
@@ -119,6 +217,7 @@ export interface Bridge {
   invoke(command: Command): Promise<Result<CommandOutput>>;
   query<Q extends Query>(query: Q): Promise<Result<QueryResult<Q>>>;
   clock(control: ClockControl): Promise<Result<ClockState>>;
+  run(text: string): Promise<Result<RunOutcome>>;
   subscribe(listener: (event: EngineEvent) => void): () => void;
 }
 

@@ -2,7 +2,7 @@
 // clock; it answers with results and pushes events. No transport, no wall clock (DESIGN.md).
 import {
   CONTRACT_VERSION, Command, Query, invalidRequest, describeIssues,
-  type CommandOutput, type ContractError, type EngineEvent, type Result, type WorldView, type ClockState,
+  type CommandOutput, type ContractError, type EngineEvent, type Result, type WorldView, type ClockState, type RunOutcome,
 } from './contract';
 import { CommandRefusal } from './errors';
 import { Simulator } from './sim/simulator';
@@ -18,6 +18,12 @@ import type { NetParams } from './net/parameters';
 import { Operations } from './operations/operations';
 import { moveParams, type MoveParams } from './operations/parameters';
 import type { LogLine } from './operations/event-log';
+import { precheckCommand } from './queries/precheck-query';
+import { listFolders } from './queries/folder-listing';
+import { networkView } from './queries/network-view';
+import { Telemetry } from './queries/telemetry';
+import { complete } from './cmdlets/complete';
+import { runAtPrompt } from './scripting/prompt-run';
 
 /** Everything that survives a restart (see persistence/). */
 export interface EngineState {
@@ -51,6 +57,7 @@ export class Engine {
   /** Moves, jobs, queue, Smart Paging (engine/operations). */
   readonly operations: Operations;
   private readonly changedJobs = new Set<Job>();
+  private readonly telemetry = new Telemetry(() => ({ world: this.world, flow: this.flow, fabric: this.fabric }));
   private worldDirty = false;
 
   /**
@@ -163,7 +170,29 @@ export class Engine {
         return { ok: true, value: this.log.filter((e) => e.seq > (q.sinceSeq ?? 0)) };
       case 'clock':
         return { ok: true, value: this.clockState(0) };
+      case 'precheck':
+        return precheckCommand(this.world, q.command);
+      case 'folders':
+        return listFolders(this.world, q.host, q.path);
+      case 'network':
+        return networkView({ world: this.world, flow: this.flow, fabric: this.fabric }, q.host);
+      case 'telemetry':
+        return { ok: true, value: this.telemetry.read(q.host, q.sinceMs) };
+      case 'complete':
+        return { ok: true, value: complete(q.text, q.cursor, this.world) };
     }
+  }
+
+  /** Runs a line typed at the console's prompt (see scripting/prompt-run.ts). */
+  runText(text: string): Result<RunOutcome> {
+    const outcome = runAtPrompt(this, text);
+    this.flushLog();
+    return { ok: true, value: outcome };
+  }
+
+  /** Records throughput and CPU of the computers someone is charting (the door calls it per tick). */
+  sampleTelemetry(): void {
+    this.telemetry.sample(this.now);
   }
 
   advance(ms: number): void {

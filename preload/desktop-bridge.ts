@@ -2,16 +2,11 @@
 // data and these four functions cross into the page: never ipcRenderer, never an IPC event object.
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type {
-  Bridge, ClockControl, ClockState, Command, CommandOutput, ContractError, EngineEvent, Query, QueryResult, Response, Result,
+  Bridge, ClockControl, ClockState, Command, CommandOutput, ContractError, EngineEvent, Query, QueryResult, RequestBody, Response, Result, RunOutcome,
 } from '../engine/contract';
 import { IpcChannel, MENU_MESSAGE_TYPE, isMenuCommand, type MenuMessage } from '../doors/desktop/ipc-channels';
 
 type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'send' | 'on' | 'removeListener'>;
-
-type RequestBody =
-  | { kind: 'invoke'; command: Command }
-  | { kind: 'query'; query: Query }
-  | { kind: 'clock'; control: ClockControl };
 
 function bridgeFailure(err: unknown): { ok: false; error: ContractError } {
   const message = err instanceof Error ? err.message : String(err);
@@ -36,6 +31,7 @@ export function createDesktopBridge(ipc: IpcRendererLike): Bridge {
     invoke: (command: Command) => request({ kind: 'invoke', command }) as Promise<Result<CommandOutput>>,
     query: <Q extends Query>(query: Q) => request({ kind: 'query', query }) as Promise<Result<QueryResult<Q>>>,
     clock: (control: ClockControl) => request({ kind: 'clock', control }) as Promise<Result<ClockState>>,
+    run: (text: string) => request({ kind: 'run', text }) as Promise<Result<RunOutcome>>,
     subscribe(listener: (event: EngineEvent) => void): () => void {
       if (typeof listener !== 'function') throw new TypeError('subscribe needs a listener function');
       // The IPC event (which holds ipcRenderer) stays here; the page gets the EngineEvent only.

@@ -78,6 +78,11 @@ export class EngineHost {
           }
           return { kind: 'result', id: req.id, result };
         }
+        case 'run': {
+          const result = this.engine.runText(req.text);
+          this.markDirty();
+          return { kind: 'result', id: req.id, result };
+        }
         case 'clock': {
           const state = this.clock.control(req.control);
           this.broadcast({ type: 'clock', clock: state });
@@ -110,6 +115,7 @@ export class EngineHost {
   }
 
   private afterTick(): void {
+    this.engine.sampleTelemetry();
     const clock = this.clock.state();
     const jobs = this.engine.activeJobs();
     if (jobs.length > 0) {

@@ -32,6 +32,7 @@ function desktopBridge(hvlab: Bridge): LabBridge {
     invoke: (command) => hvlab.invoke(command),
     query: (query) => hvlab.query(query),
     clock: (control) => hvlab.clock(control),
+    run: (text) => hvlab.run(text),
     subscribe: (listener) => hvlab.subscribe(listener),
     connection: alwaysConnected('desktop'),
   };

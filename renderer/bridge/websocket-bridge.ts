@@ -4,11 +4,10 @@
 // If the socket drops, pending requests fail with a clear message and the bridge reconnects with
 // exponential backoff; the first connection failing, or a missing token, is reported as 'failed'.
 import type {
-  ClockControl, ClockState, Command, CommandOutput, ContractError, EngineEvent, Query, QueryResult, Request, Result,
+  ClockControl, ClockState, Command, CommandOutput, ContractError, EngineEvent, Query, QueryResult, Request, RequestBody, Result, RunOutcome,
 } from '../../engine/contract';
 import type { ConnectionSource, ConnectionStatus, LabBridge } from './connection';
 
-type RequestBody = { kind: 'invoke'; command: Command } | { kind: 'query'; query: Query } | { kind: 'clock'; control: ClockControl };
 
 interface Pending {
   resolve(result: Result<unknown>): void;
@@ -95,6 +94,10 @@ export class WebSocketBridge implements LabBridge {
 
   clock(control: ClockControl): Promise<Result<ClockState>> {
     return this.request({ kind: 'clock', control }) as Promise<Result<ClockState>>;
+  }
+
+  run(text: string): Promise<Result<RunOutcome>> {
+    return this.request({ kind: 'run', text }) as Promise<Result<RunOutcome>>;
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {

@@ -171,6 +171,7 @@ function fakeLabBridge(view: WorldView) {
       answer = resolve as (v: unknown) => void;
     }),
     clock: async () => ({ ok: true, value: view.clock }),
+    run: async () => ({ ok: true, value: { statements: [] } }),
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -1,0 +1,60 @@
+// What a Browse... dialog can offer on a computer (issue: "a folder picker over the destination's
+// simulated volumes and shares"). The simulation tracks files, not directories, so a folder exists
+// when some VM file lies under it — plausible for a lab world, where every folder holds VMs.
+import type { FolderEntry, FolderListing, Result } from '../contract';
+import type { World } from '../model/world';
+import { findHost, forEachVmFile, freeBytes, parsePath, joinPath, normalizePath, pathKey, resolvePath, volumeUsage } from '../model/paths';
+
+export function listFolders(world: World, hostName: string, path?: string): Result<FolderListing> {
+  const host = findHost(world, hostName);
+  if (!host) return { ok: false, error: { code: 'NotFound', message: `The computer '${hostName}' could not be found.`, parameter: 'host' } };
+  if (path === undefined) return { ok: true, value: { host: host.name, entries: roots(world, host.name) } };
+
+  if (!parsePath(path)) return { ok: false, error: { code: 'InvalidParameter', message: `The path '${path}' is not a valid folder path.`, parameter: 'path' } };
+  const base = resolvePath(world, host.name, path);
+  if (!base.ok) return { ok: false, error: { code: 'NotFound', message: base.message, parameter: 'path' } };
+
+  // Compare as the owning computer sees the bytes, so \\FS01\VMs\X and FS01's D:\Shares\VMs\X agree.
+  const computer = base.value.computer.toLowerCase();
+  const under = pathKey(base.value.localPath).replace(/\\+$/, '') + '\\';
+  const children = new Map<string, string>();
+  for (const vm of world.vms) {
+    forEachVmFile(vm, (_kind, filePath) => {
+      const file = resolvePath(world, vm.host, filePath);
+      if (!file.ok || file.value.computer.toLowerCase() !== computer) return;
+      const local = normalizePath(file.value.localPath);
+      if (!local.toLowerCase().startsWith(under)) return;
+      const rest = local.slice(under.length);
+      if (!rest.includes('\\')) return;
+      const name = rest.split('\\')[0]!;
+      children.set(name.toLowerCase(), name);
+    });
+  }
+  const entries: FolderEntry[] = [...children.values()]
+    .sort((a, b) => a.localeCompare(b))
+    .map((name) => ({ name, path: joinPath(path, name), kind: 'folder' as const }));
+  return { ok: true, value: { host: host.name, path, entries } };
+}
+
+function roots(world: World, hostName: string): FolderEntry[] {
+  const host = findHost(world, hostName)!;
+  const entries: FolderEntry[] = host.volumes.map((v) => {
+    const usage = volumeUsage(world, host.name, v.letter);
+    return {
+      name: `${v.label ? `${v.label} ` : ''}(${v.letter}:)`,
+      path: `${v.letter}:\\`,
+      kind: 'volume' as const,
+      capacityBytes: v.capacityBytes,
+      ...(usage ? { freeBytes: usage.freeBytes } : {}),
+    };
+  });
+  for (const server of world.hosts) {
+    for (const share of server.shares) {
+      const local = parsePath(share.path);
+      const letter = local && local.kind === 'local' ? local.drive : undefined;
+      const free = letter ? freeBytes(world, server.name, letter) : undefined;
+      entries.push({ name: `\\\\${server.name}\\${share.name}`, path: `\\\\${server.name}\\${share.name}`, kind: 'share', ...(free !== undefined ? { freeBytes: free } : {}) });
+    }
+  }
+  return entries;
+}
