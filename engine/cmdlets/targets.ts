@@ -24,26 +24,26 @@ export function findHost(ctx: CmdletContext, typed: string): Host | undefined {
 }
 
 /**
- * The computers a command acts on. Unknown names are refused in the words of the transport
- * (unconfirmed: Hyper-V's cmdlets use WMI over DCOM, the CIM ones WinRM).
+ * The computers a command acts on. Unknown names are refused in the words of the transport; the
+ * texts are unconfirmed and shared with the move pre-checks (engine/operations/prechecks/subject.ts).
  */
 export function targetHosts(ctx: CmdletContext, params: BoundParams, parameter: 'ComputerName' | 'CimSession', hyperV: boolean): Host[] {
   const typed = stringList(params[parameter]);
   const names = typed.length ? typed : [ctx.world.session.signedInOn];
+  const hyperVHosts = ctx.world.hosts.filter((h) => h.role === 'HyperV').map((h) => h.name).join(', ');
   const hosts: Host[] = [];
   for (const name of names) {
     const host = findHost(ctx, name);
-    const known = ctx.world.hosts.map((h) => h.name).join(', ');
     if (!host) {
       const message = hyperV
-        ? `The operation on computer '${name}' failed: The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)`
+        ? `The operation on computer '${name}' failed: No such host is known. (0x80072AF9)`
         : `The WinRM client cannot process the request because the server name '${name}' cannot be resolved.`;
-      throw new CommandRefusal(message, { parameter, code: 'NotFound', fix: `Computers in this lab: ${known}.` });
+      throw new CommandRefusal(message, { parameter, code: 'NotFound', fix: `Computers in this lab: ${ctx.world.hosts.map((h) => h.name).join(', ')}.` });
     }
     if (hyperV && host.role !== 'HyperV') {
       throw new CommandRefusal(
-        `The Hyper-V Management Tools could not access an expected WMI class on computer '${host.name}'. This may indicate that the Hyper-V Platform is not enabled on the target computer.`,
-        { parameter, fix: `${host.name} is a file server; Hyper-V hosts here: ${ctx.world.hosts.filter((h) => h.role === 'HyperV').map((h) => h.name).join(', ')}.` },
+        `Hyper-V encountered an error trying to access an object on computer '${host.name}' because the object was not found. The object might have been deleted, or you might not have permission to perform the task. Verify that the Virtual Machine Management service on the computer is running.`,
+        { parameter, fix: `${host.name} is not a Hyper-V host. Run the command against one of ${hyperVHosts} (-ComputerName).` },
       );
     }
     if (!hosts.includes(host)) hosts.push(host);
@@ -56,7 +56,7 @@ export function vmNotFound(ctx: CmdletContext, name: string, parameter: string):
   return new CommandRefusal(`Hyper-V was unable to find a virtual machine with name "${name}".`, {
     parameter,
     code: 'NotFound',
-    ...(elsewhere ? { fix: `'${elsewhere.name}' is on ${elsewhere.host}: add -ComputerName ${elsewhere.host}.` } : {}),
+    ...(elsewhere ? { fix: `'${elsewhere.name}' runs on ${elsewhere.host}: add -ComputerName ${elsewhere.host}.` } : {}),
   });
 }
 

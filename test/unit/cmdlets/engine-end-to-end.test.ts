@@ -60,7 +60,7 @@ describe('power actions', () => {
     const e = newEngine();
     expect((ok(e, 'Get-VM').output as { Name: string }[]).map((v) => v.Name)).toEqual(['DC01', 'SQL01', 'WEB01']);
     expect((ok(e, 'Get-VM -ComputerName HV02 *01').output as { Name: string }[]).map((v) => v.Name)).toEqual(['APP01', 'TEST01']);
-    expect(refused(e, 'Get-VM APP01').fix).toBe("'APP01' is on HV02: add -ComputerName HV02.");
+    expect(refused(e, 'Get-VM APP01').fix).toBe("'APP01' runs on HV02: add -ComputerName HV02.");
     expect(refused(e, 'Stop-VM DC01 -Save -TurnOff').parameter).toBe('TurnOff');
   });
 });
@@ -96,6 +96,6 @@ describe('hand-built objects bind like PowerShell', () => {
 
   it('a VM is looked up on the signed-in host when no -ComputerName is given', () => {
     const r = newEngine().invoke({ cmdlet: 'Start-VM', params: { Name: 'TEST01' } });
-    expect(r).toMatchObject({ ok: false, error: { code: 'NotFound', fix: "'TEST01' is on HV02: add -ComputerName HV02." } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'NotFound', fix: "'TEST01' runs on HV02: add -ComputerName HV02." } });
   });
 });

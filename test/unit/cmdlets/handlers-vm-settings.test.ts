@@ -10,7 +10,7 @@ describe('which VM a command finds', () => {
       code: 'NotFound',
       parameter: 'VMName',
       message: 'Hyper-V was unable to find a virtual machine with name "TEST01".',
-      fix: "'TEST01' is on HV02: add -ComputerName HV02.",
+      fix: "'TEST01' runs on HV02: add -ComputerName HV02.",
     });
     ok(e, 'Set-VMProcessor TEST01 -Count 2 -ComputerName HV02');
     expect(vm(worldOf(e), 'TEST01').processorCount).toBe(2);
