@@ -102,7 +102,7 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
   });
 
   const start = command('start', 'Start', 'start', () => {
-    void root.commands.run({ cmdlet: 'Start-VM', params: { Name: vm.name } }, {
+    void root.commands.run({ cmdlet: 'Start-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
       intro: 'An error occurred while attempting to start the selected virtual machine(s).',
       vmId: vm.id,
     });
@@ -115,7 +115,7 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
       message: `Do you want to turn off "${vm.name}"?`,
       detail: 'If you turn off the virtual machine, any unsaved data in it will be lost.',
       confirmLabel: 'Turn Off',
-      onConfirm: () => void root.commands.run({ cmdlet: 'Stop-VM', params: { Name: vm.name, TurnOff: true } }, {
+      onConfirm: () => void root.commands.run({ cmdlet: 'Stop-VM', params: { Name: vm.name, TurnOff: true, ComputerName: vm.host } }, {
         intro: 'An error occurred while attempting to turn off the selected virtual machine(s).',
         vmId: vm.id,
       }),
@@ -128,14 +128,14 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
       message: `Do you want to shut down "${vm.name}"?`,
       detail: 'The guest operating system is asked to shut down; applications get the chance to save their work.',
       confirmLabel: 'Shut Down',
-      onConfirm: () => void root.commands.run({ cmdlet: 'Stop-VM', params: { Name: vm.name } }, {
+      onConfirm: () => void root.commands.run({ cmdlet: 'Stop-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
         intro: 'An error occurred while attempting to shut down the selected virtual machine(s).',
         vmId: vm.id,
       }),
     });
   });
   const save = command('save', 'Save', 'save', () => {
-    void root.commands.run({ cmdlet: 'Stop-VM', params: { Name: vm.name, Save: true } }, {
+    void root.commands.run({ cmdlet: 'Stop-VM', params: { Name: vm.name, Save: true, ComputerName: vm.host } }, {
       intro: 'An error occurred while attempting to save the state of the selected virtual machine(s).',
       vmId: vm.id,
     });

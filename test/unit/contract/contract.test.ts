@@ -35,7 +35,7 @@ describe('Engine.invoke', () => {
   it('refuses an unknown parameter in PowerShell words and changes nothing', () => {
     const engine = new Engine({ world: defaultWorld() });
     const before = JSON.stringify(engine.state());
-    const r = engine.invoke({ cmdlet: 'Start-VM', params: { Name: 'TEST01', Foo: 1 } });
+    const r = engine.invoke({ cmdlet: 'Start-VM', params: { Name: 'TEST01', ComputerName: 'HV02', Foo: 1 } });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.message).toBe("A parameter cannot be found that matches parameter name 'Foo'.");
@@ -54,7 +54,7 @@ describe('Engine.invoke', () => {
     const engine = new Engine({ world: defaultWorld() });
     const events: string[] = [];
     engine.subscribe((e) => events.push(e.type));
-    const r = engine.invoke({ cmdlet: 'Start-VM', params: { Name: 'TEST01' } });
+    const r = engine.invoke({ cmdlet: 'Start-VM', params: { Name: 'TEST01', ComputerName: 'HV02' } });
     expect(r.ok).toBe(true);
     const vm = engine.query({ name: 'vm', vm: 'TEST01' });
     expect(vm.ok && (vm.value as { state: string }).state).toBe('Running');

@@ -70,7 +70,7 @@ describe('EngineHost and its clock', () => {
     const host = new EngineHost({ timer: wall.timer, store });
     expect(host.handle({ kind: 'invoke', id: 1, command: { cmdlet: 'Start-VM', params: { Name: 'NOPE' } } }).result.ok).toBe(false);
     expect(store.saves).toHaveLength(0);
-    expect(host.handle({ kind: 'invoke', id: 2, command: { cmdlet: 'Start-VM', params: { Name: 'TEST01' } } }).result.ok).toBe(true);
+    expect(host.handle({ kind: 'invoke', id: 2, command: { cmdlet: 'Start-VM', params: { Name: 'TEST01', ComputerName: 'HV02' } } }).result.ok).toBe(true);
     expect(store.saves).toHaveLength(1);
     expect(store.saves[0]!.world.vms.find((v) => v.name === 'TEST01')!.state).toBe('Running');
     host.dispose();
@@ -93,8 +93,8 @@ describe('world snapshots to subscribers', () => {
     host.handle({ kind: 'clock', id: 1, control: { action: 'setSpeed', speed: 10 } });
     const views: EngineEvent[] = [];
     host.subscribe((e) => e.type === 'world' && views.push(e));
-    host.handle({ kind: 'invoke', id: 2, command: { cmdlet: 'Start-VM', params: { Name: 'TEST01' } } });
-    host.handle({ kind: 'invoke', id: 3, command: { cmdlet: 'Stop-VM', params: { Name: 'TEST01', TurnOff: true } } });
+    host.handle({ kind: 'invoke', id: 2, command: { cmdlet: 'Start-VM', params: { Name: 'TEST01', ComputerName: 'HV02' } } });
+    host.handle({ kind: 'invoke', id: 3, command: { cmdlet: 'Stop-VM', params: { Name: 'TEST01', TurnOff: true, ComputerName: 'HV02' } } });
     await Promise.resolve();
     expect(views).toHaveLength(1);
     const view = views[0]!;

@@ -97,7 +97,7 @@ describe('browser host', () => {
     expect(badKind.result.error!.message).toMatch(/^Invalid request: kind/);
     expect(JSON.stringify(host.engine.state())).toBe(before);
 
-    const started = await ask(ws, { kind: 'invoke', id: 9, command: { cmdlet: 'Start-VM', params: { Name: 'TEST01' } } });
+    const started = await ask(ws, { kind: 'invoke', id: 9, command: { cmdlet: 'Start-VM', params: { Name: 'TEST01', ComputerName: 'HV02' } } });
     expect(started.result.ok).toBe(true);
     ws.close();
   });

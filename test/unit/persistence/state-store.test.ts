@@ -25,7 +25,7 @@ describe('JsonStateStore', () => {
   it('round-trips the engine state', () => {
     const store = new JsonStateStore(join(dir, 'world.json'));
     const engine = new Engine({ world: defaultWorld() });
-    engine.invoke({ cmdlet: 'Start-VM', params: { Name: 'TEST01' } });
+    engine.invoke({ cmdlet: 'Start-VM', params: { Name: 'TEST01', ComputerName: 'HV02' } });
     engine.advance(5000);
     store.save(engine.state());
     const loaded = store.load();

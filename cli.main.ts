@@ -1,0 +1,67 @@
+// The command-line door's composition root: read arguments, open files, call the engine, print.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parseArgs } from './doors/node/args';
+import { runScriptCommand } from './doors/cli/run-command';
+import { flowsCommand } from './doors/cli/flows-command';
+
+const { version } = createRequire(import.meta.url)('./package.json') as { version: string };
+
+export const HELP = `hvlab ${version} — Hyper-V Mobility Lab on the command line
+
+Usage:
+  hvlab run <script.ps1> [--world <file>] [--json]
+      Runs the PowerShell script's commands against a world (the default training datacenter
+      unless --world names a world or saved-state JSON file) until every job has finished,
+      then prints a report of every command and job, and where every VM's files are.
+  hvlab flows <file>
+      Runs a flow-set file (link/flow lines, see docs/flow-files.md) to completion and prints
+      "flow <id> <finish_s>" for every flow, then the simulation's wall time.
+  hvlab --help | --version
+`;
+
+export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      out(HELP);
+      return command === undefined ? 1 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      out(`${version}\n`);
+      return 0;
+    }
+    if (command === 'run') {
+      const { options, positionals } = parseArgs(rest, { world: 'value', json: 'flag' });
+      const [script, extra] = positionals;
+      if (!script || extra) throw new Error('run needs exactly one script file: hvlab run <script.ps1> [--world <file>] [--json]');
+      return runScriptCommand({
+        scriptPath: script,
+        scriptText: readText(script, 'script'),
+        worldPath: typeof options.world === 'string' ? options.world : undefined,
+        worldText: typeof options.world === 'string' ? readText(options.world, 'world') : undefined,
+        json: options.json === true,
+        out,
+        err,
+      });
+    }
+    if (command === 'flows') {
+      const { positionals } = parseArgs(rest, {});
+      const [file, extra] = positionals;
+      if (!file || extra) throw new Error('flows needs exactly one flow-set file: hvlab flows <file>');
+      return flowsCommand(file, readText(file, 'flow-set'), out, err);
+    }
+    throw new Error(`unknown command "${command}" (try hvlab --help)`);
+  } catch (e) {
+    err(`hvlab: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read the ${what} file ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, { cause: e });
+  }
+}
