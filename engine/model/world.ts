@@ -127,8 +127,8 @@ export const Host = z.object({
   virtualSwitches: z.array(VirtualSwitch).default([]),
   volumes: z.array(Volume).min(1, 'a computer needs at least one volume'),
   shares: z.array(Share).default([]),
-  migration: MigrationSettings.default(MigrationSettings.parse({})),
-  smb: SmbClientSettings.default(SmbClientSettings.parse({})),
+  migration: MigrationSettings.default(() => MigrationSettings.parse({})),
+  smb: SmbClientSettings.default(() => SmbClientSettings.parse({})),
   /** Kerberos constrained delegation this computer account is trusted for, as "service/host". */
   delegation: z.array(z.string()).default([]),
 });
@@ -192,7 +192,7 @@ export const Vm = z.object({
   processorCount: z.number().int().min(1).max(64).default(1),
   compatibilityForMigration: z.boolean().default(false),
   memory: VmMemory,
-  workload: VmWorkload.default(VmWorkload.parse({})),
+  workload: VmWorkload.default(() => VmWorkload.parse({})),
   paths: z.object({
     configuration: name,
     snapshots: name,

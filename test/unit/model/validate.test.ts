@@ -101,3 +101,15 @@ describe('validateWorld', () => {
     if (a.ok && b.ok) expect(a.world).toEqual(b.world);
   });
 });
+
+describe('defaults are never shared between objects', () => {
+  it('gives each host its own SMB limits and migration networks, and each VM its own workload', async () => {
+    const { defaultWorld } = await import('../../../engine/model/default-world');
+    const w = defaultWorld();
+    w.hosts[0]!.smb.bandwidthLimits.LiveMigration = 100 * 1024 * 1024;
+    w.hosts[2]!.migration.networks.push({ subnet: '10.0.0.0/8', priority: 0 });
+    expect(w.hosts[1]!.smb.bandwidthLimits.LiveMigration).toBeUndefined();
+    expect(w.hosts[1]!.migration.networks).toHaveLength(2);
+    expect(w.vms.find((v) => v.name === 'WEB01')!.workload).not.toBe(w.vms.find((v) => v.name === 'APP01')!.workload);
+  });
+});
