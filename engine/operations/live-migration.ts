@@ -133,13 +133,13 @@ export class LiveMigration extends MoveRun {
         if (this.state === 'running') done();
       },
       onFailed: (reason) => this.fail(reason),
-      onChanged: (c) => this.onTransferChanged(c),
+      onChanged: (c) => this.onTransferChanged(c, 'memory'),
     });
     if (!r.ok) {
       this.fail(r.reason);
       return false;
     }
-    this.noteInfo(this.env.transfers.info(id));
+    this.noteInfo(this.env.transfers.info(id), 'memory');
     return true;
   }
 

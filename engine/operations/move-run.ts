@@ -18,7 +18,7 @@ import type { MoveParams } from './parameters';
 import type { LogLine } from './event-log';
 import { LogText } from './event-log';
 import type { Transfers, TransferInfo } from './transfers';
-import { fileCopyLegs } from './transfers';
+import { describe, fileCopyLegs } from './transfers';
 import { DISK_FULL, type PartialWriter, type VolumeSpace } from './volume-space';
 import { Resources } from '../net/resources';
 
@@ -159,10 +159,14 @@ export abstract class MoveRun {
     return `job${this.job.id}:${what}:${++this.transferSeq}`;
   }
 
-  protected noteInfo(info: TransferInfo | undefined): void {
+  /** Transport per part of the move (storage, memory), in the order first used. */
+  private readonly transports = new Map<string, string>();
+
+  protected noteInfo(info: TransferInfo | undefined, part: 'storage' | 'memory' = 'storage'): void {
     if (!info) return;
     this.lastInfo = info;
-    this.job.transport = info.transport;
+    this.transports.set(part, info.transport);
+    this.job.transport = this.transports.size === 1 ? info.transport : [...this.transports].map(([k, t]) => `${t} (${k})`).join(' + ');
     const seen = new Set(this.job.channels.map((c) => `${c.client}>${c.server}:${c.rdma}`));
     for (const c of info.channels) {
       const k = `${c.client}>${c.server}:${c.rdma}`;
@@ -174,10 +178,11 @@ export abstract class MoveRun {
     for (const n of info.nics) if (!this.job.nics.includes(n)) this.job.nics.push(n);
   }
 
-  protected onTransferChanged(c: TransferChange): void {
+  /** The fabric stalled or re-routed a transfer of this move (failover): noted on the job and in the log. */
+  protected onTransferChanged(c: TransferChange, part: 'storage' | 'memory'): void {
     this.job.notes.push(`${formatTime(this.now)}: ${c.reason}`);
     this.env.log(LogText.stalled(this.vm, c.reason));
-    if (c.plan) this.job.transport = c.plan.transport;
+    if (c.plan) this.noteInfo(describe([c.plan]), part);
     this.env.jobChanged(this.job);
   }
 
@@ -255,7 +260,7 @@ export abstract class MoveRun {
         this.copyNext(mover);
       },
       onFailed: (reason) => this.fail(`Failed to copy '${item.file.sourcePath}' to '${item.file.destinationPath}': ${reason}`),
-      onChanged: (c) => this.onTransferChanged(c),
+      onChanged: (c) => this.onTransferChanged(c, 'storage'),
     });
     if (!r.ok) {
       this.fail(`Failed to copy '${item.file.sourcePath}' to '${item.file.destinationPath}': ${r.reason}`);

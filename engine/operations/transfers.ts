@@ -156,9 +156,12 @@ export class Transfers {
     let paths: Path[] = plans[0]!.paths;
     for (const p of plans.slice(1)) paths = crossProduct(paths, p.paths);
     const extra = spec.extraUses ?? [];
+    // A cap on the whole transfer is shared by its paths in proportion to their weights.
+    const totalWeight = paths.reduce((n, p) => n + (p.weight ?? 1), 0);
     paths = paths.map((p) => {
       const uses = mergeUses([...p.uses, ...extra]);
-      const maxRate = spec.maxRate === undefined ? p.maxRate : Math.min(spec.maxRate, p.maxRate ?? Infinity);
+      const share = spec.maxRate === undefined ? undefined : (spec.maxRate * (p.weight ?? 1)) / totalWeight;
+      const maxRate = share === undefined ? p.maxRate : Math.min(share, p.maxRate ?? Infinity);
       return { uses, ...(p.weight !== undefined ? { weight: p.weight } : {}), ...(maxRate !== undefined ? { maxRate } : {}) };
     });
     return { ok: true, paths, plans };

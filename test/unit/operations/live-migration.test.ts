@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { MoveParameters as P } from '../../../engine/operations/parameters';
+import type { WorldInput } from '../../../engine/model/world';
+import { GiB, MiB, engineOf, job, ok, refused, runUntil, stageOf, start, vm, worldWith } from './support';
+
+/** Puts a VM's files on \\FS01\VMs (so "move only the virtual machine" applies). */
+function onShare(x: WorldInput, name: string): void {
+  const v = x.vms!.find((vv) => vv.name === name)!;
+  const folder = `\\\\FS01\\VMs\\${name}`;
+  v.paths = { configuration: folder, snapshots: folder, smartPaging: folder };
+  v.vhds = (v.vhds ?? []).map((d) => ({ ...d, path: `${folder}\\Virtual Hard Disks\\${d.path.split('\\').at(-1)!}` }));
+}
+
+const runningStage = (e: ReturnType<typeof engineOf>, id: string): string | undefined => job(e, id).stages.find((s) => s.status === 'Running')?.name;
+
+describe('Move-VM, VM only (files on an SMB share; reference hyperv §1, §5)', () => {
+  it('pre-copies, blacks out briefly, resumes on the destination; the VM never stops', () => {
+    const e = engineOf();
+    const id = start(e, 'Move-VM WEB01 HV02');
+    const seen = new Set<string>();
+    let hostSwitchedAt = -1;
+    runUntil(e, () => {
+      const v = vm(e, 'WEB01');
+      expect(v.state).toBe('Running');
+      const stage = runningStage(e, id);
+      if (stage) seen.add(stage);
+      if (v.host === 'HV02' && hostSwitchedAt < 0) hostSwitchedAt = e.now;
+      if (stage === 'Memory transfer') {
+        // The container VM on HV02 holds WEB01's memory while it is copied.
+        expect(e.operations.incomingMemory().get('hv02')).toBe(2 * GiB);
+        expect(v.host).toBe('HV01');
+      }
+      return job(e, id).state !== 'Running';
+    });
+    const j = job(e, id);
+    expect(j.state).toBe('Completed');
+    expect([...seen]).toEqual(['Setup', 'Memory transfer', 'Blackout', 'Resume']);
+    expect(j.committedAt).toBe(hostSwitchedAt);
+    expect(vm(e, 'WEB01').host).toBe('HV02');
+    expect(vm(e, 'WEB01').paths.configuration).toBe('\\\\FS01\\VMs\\WEB01');
+    // Pass 1 sends all memory (2 GiB startup); WEB01 dirties 20 MiB/s of a 512 MiB working set.
+    expect(j.precopyPasses[0]!.bytes).toBe(2 * GiB);
+    const p1 = j.precopyPasses[0]!;
+    const t1 = (p1.endedAt! - p1.startedAt) / 1000;
+    expect(j.precopyPasses[1]!.bytes).toBe(Math.round(20 * MiB * t1));
+    expect(j.precopyPasses.length).toBeLessThanOrEqual(P.maxPrecopyPasses);
+    expect(j.transport).toBe('Compression');
+    expect(j.nics).toEqual(['HV01:SMB1', 'HV02:SMB1']);
+    // Blackout: the rest + device state at the last pass's rate, plus the fixed part.
+    expect(j.expectedDowntimeMs).toBeGreaterThan(P.blackoutFixedMs);
+    expect(j.expectedDowntimeMs).toBeLessThan(100);
+    expect(j.measuredDowntimeMs).toBeCloseTo(j.expectedDowntimeMs!, 0);
+    expect(j.endedAt! - j.committedAt!).toBeCloseTo(P.liveMigrationResumeMs, 6);
+    expect(e.operations.incomingMemory().size).toBe(0);
+    const log = e.state().log.map((l) => l.message);
+    expect(log[0]).toBe("The Virtual Machine Management service initiated the live migration of virtual machine 'WEB01' (Virtual machine ID vm-web01) to destination host 'HV02'.");
+    expect(log.at(-1)).toMatch(/completed the live migration of virtual machine 'WEB01'/);
+  });
+
+  it('the performance option picks the transport: TCP/IP, Compression, SMB Direct', () => {
+    const transports: Record<string, string> = {};
+    const times: Record<string, number> = {};
+    for (const option of ['TCPIP', 'Compression', 'SMB']) {
+      const e = engineOf();
+      ok(e, `Set-VMHost -VirtualMachineMigrationPerformanceOption ${option}`);
+      const id = start(e, 'Move-VM WEB01 HV02');
+      e.runUntilIdle();
+      const j = job(e, id);
+      expect(j.state).toBe('Completed');
+      transports[option] = j.transport!;
+      times[option] = stageOf(j, 'Memory transfer').endedAt! - stageOf(j, 'Memory transfer').startedAt!;
+    }
+    expect(transports).toEqual({ TCPIP: 'TCP/IP', Compression: 'Compression', SMB: 'SMB: SMB Direct (iWARP) x2' });
+    expect(times.SMB!).toBeLessThan(times.Compression!);
+    expect(times.Compression!).toBeLessThan(times.TCPIP!);
+  });
+
+  it('with the pass cap, a VM dirtying faster than the link stops at 5 passes with a long blackout', () => {
+    const w = worldWith((x) => {
+      const v = x.vms!.find((vv) => vv.name === 'WEB01')!;
+      v.workload = { ...v.workload, memoryDirtyBytesPerSec: 4 * GiB, writableWorkingSetBytes: 2 * GiB };
+    });
+    const e = engineOf(w);
+    const id = start(e, 'Move-VM WEB01 HV02');
+    e.runUntilIdle();
+    const j = job(e, id);
+    expect(j.state).toBe('Completed');
+    expect(j.precopyPasses).toHaveLength(5);
+    expect(j.precopyPasses.slice(1).every((p) => p.bytes === 2 * GiB)).toBe(true);
+    expect(j.notes.some((n) => n.includes('5-pass limit'))).toBe(true);
+    expect(j.measuredDowntimeMs).toBeGreaterThan(1000);
+  });
+});
+
+describe('Move-VM with storage (shared-nothing; reference §1 "storage mirror first, then live migration")', () => {
+  it('copies storage first, then memory, then deletes the source', () => {
+    const e = engineOf();
+    const freeHv02 = e.operations.space.freeBytes('HV02', 'D');
+    const freeHv01 = e.operations.space.freeBytes('HV01', 'D');
+    const id = start(e, 'Move-VM APP01 HV01 -IncludeStorage -DestinationStoragePath D:\\VMs\\APP01 -ComputerName HV02');
+    e.runUntilIdle();
+    const j = job(e, id);
+    expect(j.state).toBe('Completed');
+    expect(j.stages.map((s) => s.name)).toEqual(['Setup', 'Storage copy', 'Memory transfer', 'Blackout', 'Resume', 'Delete source']);
+    expect(stageOf(j, 'Storage copy').endedAt).toBeLessThanOrEqual(stageOf(j, 'Memory transfer').startedAt!);
+    expect(stageOf(j, 'Storage copy').bytesDone).toBe(35 * GiB + 64 * 1024 + 64 * 1024);
+    expect(j.transport).toBe('SMB Direct (iWARP) x2 (storage) + Compression (memory)');
+    const v = vm(e, 'APP01');
+    expect(v.host).toBe('HV01');
+    expect(v.vhds[0]!.path).toBe('D:\\VMs\\APP01\\Virtual Hard Disks\\APP01.vhdx');
+    expect(v.checkpoints[0]!.files[0]!.path).toBe('D:\\VMs\\APP01\\Snapshots\\3F2A9C1E-5B7D-4E21-9A0C-1D2E3F4A5B6C.xml');
+    const moved = 35 * GiB + 2 * 64 * 1024;
+    expect(e.operations.space.freeBytes('HV02', 'D') - freeHv02).toBe(moved);
+    expect(freeHv01 - e.operations.space.freeBytes('HV01', 'D')).toBe(moved);
+  });
+
+  it('an off VM moves with its storage: no memory, a short switch', () => {
+    const e = engineOf();
+    const id = start(e, 'Move-VM TEST01 HV01 -IncludeStorage -DestinationStoragePath D:\\VMs\\TEST01 -ComputerName HV02');
+    e.runUntilIdle();
+    const j = job(e, id);
+    expect(j.state).toBe('Completed');
+    expect(j.stages.map((s) => s.name)).toEqual(['Setup', 'Storage copy', 'Switch', 'Resume', 'Delete source']);
+    expect(j.precopyPasses).toEqual([]);
+    expect(j.measuredDowntimeMs).toBeUndefined();
+    expect(vm(e, 'TEST01')).toMatchObject({ host: 'HV01', state: 'Off' });
+  });
+});
+
+describe('admission: simultaneous live migrations count on both hosts', () => {
+  it('a second migration into a host limited to one waits', () => {
+    const e = engineOf(worldWith((x) => onShare(x, 'DC01')));
+    ok(e, 'Set-VMHost -MaximumVirtualMachineMigrations 1 -ComputerName HV02');
+    const a = start(e, 'Move-VM WEB01 HV02');
+    const b = start(e, 'Move-VM DC01 HV02');
+    expect(job(e, a).state).toBe('Running');
+    expect(job(e, b)).toMatchObject({ state: 'Queued', queuePosition: 1 });
+    // HV01 still has a free live slot, and storage moves use other slots.
+    const c = start(e, 'Move-VMStorage SQL01 -VirtualMachinePath E:\\Config\\SQL01');
+    expect(job(e, c).state).toBe('Running');
+    e.runUntilIdle();
+    expect(job(e, b).startedAt).toBe(job(e, a).endedAt);
+    expect(vm(e, 'DC01').host).toBe('HV02');
+  });
+});
+
+describe('cancel (reference §1: only in Setup or Data Transfer)', () => {
+  it('Stop-Job during pre-copy: the VM stays on its source, flows and reservation gone', () => {
+    const e = engineOf();
+    const before = vm(e, 'WEB01');
+    const id = start(e, 'Move-VM WEB01 HV02 -AsJob');
+    runUntil(e, () => runningStage(e, id) === 'Memory transfer');
+    e.advance(500);
+    ok(e, `Stop-Job -Id ${id}`);
+    const j = job(e, id);
+    expect(j.state).toBe('Cancelled');
+    expect(stageOf(j, 'Memory transfer').status).toBe('Cancelled');
+    expect(stageOf(j, 'Blackout').status).toBe('Skipped');
+    expect(vm(e, 'WEB01')).toEqual(before);
+    expect(e.flow.activeTransfers()).toEqual([]);
+    expect(e.operations.incomingMemory().size).toBe(0);
+    expect(e.state().log.at(-1)!.message).toMatch(/was cancelled at migration source 'HV01'/);
+  });
+
+  it('the blackout cannot be cancelled', () => {
+    const e = engineOf();
+    const id = start(e, 'Move-VM WEB01 HV02');
+    runUntil(e, () => runningStage(e, id) === 'Blackout');
+    expect(refused(e, `Stop-Job -Id ${id}`).message).toMatch(/Blackout stage, which cannot be interrupted/);
+    e.runUntilIdle();
+    expect(vm(e, 'WEB01').host).toBe('HV02');
+  });
+});
+
+describe('faults (network-and-transfers §1–2, via the fabric)', () => {
+  it('TCP/IP on a stand-alone adapter that goes down fails the migration, which rolls back', () => {
+    const e = engineOf();
+    ok(e, 'Set-VMHost -VirtualMachineMigrationPerformanceOption TCPIP');
+    const id = start(e, 'Move-VM WEB01 HV02');
+    runUntil(e, () => runningStage(e, id) === 'Memory transfer');
+    e.advance(300);
+    ok(e, 'Disable-NetAdapter -Name SMB1 -CimSession HV02');
+    const j = job(e, id);
+    expect(j.state).toBe('Failed');
+    expect(j.error!.message).toMatch(/the live migration connection over SMB1 → SMB1 was lost/);
+    expect(vm(e, 'WEB01').host).toBe('HV01');
+    expect(e.flow.activeTransfers()).toEqual([]);
+    expect(e.state().log.at(-1)!.message).toMatch(/^Virtual machine migration operation for 'WEB01' failed at migration source 'HV01'/);
+  });
+
+  it('SMB Multichannel losing a channel stalls, then goes on over the survivor', () => {
+    const e = engineOf(worldWith((x) => {
+      onShare(x, 'SQL01');
+      x.vms!.find((v) => v.name === 'SQL01')!.networkAdapters = [];
+    }));
+    ok(e, 'Set-VMHost -VirtualMachineMigrationPerformanceOption SMB');
+    const id = start(e, 'Move-VM SQL01 HV02');
+    runUntil(e, () => runningStage(e, id) === 'Memory transfer');
+    e.advance(200);
+    ok(e, 'Disable-NetAdapter -Name SMB2 -CimSession HV02');
+    expect(job(e, id).state).toBe('Running');
+    expect(job(e, id).notes.join('\n')).toMatch(/SMB Multichannel lost SMB2 → SMB2; continuing on SMB: SMB Direct \(iWARP\) x1/);
+    e.runUntilIdle();
+    expect(job(e, id).state).toBe('Completed');
+    expect(job(e, id).transport).toBe('SMB: SMB Direct (iWARP) x1');
+    expect(vm(e, 'SQL01').host).toBe('HV02');
+  });
+
+  it('a storage copy over SMB survives a pulled cable (Multichannel failover)', () => {
+    const e = engineOf();
+    const id = start(e, 'Move-VMStorage DC01 \\\\FS01\\VMs\\DC01');
+    runUntil(e, () => runningStage(e, id) === 'Copy');
+    e.advance(2000);
+    ok(e, 'Disable-NetAdapter -Name SMB1');
+    e.runUntilIdle();
+    expect(job(e, id).state).toBe('Completed');
+    expect(job(e, id).notes.length).toBeGreaterThan(0);
+  });
+});
