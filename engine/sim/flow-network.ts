@@ -1,39 +1,42 @@
 // The flow network (DESIGN.md, "The simulation kernel"): transfers of bytes over resources with
 // capacities, sharing them by WEIGHTED MAX-MIN FAIRNESS, event-driven over a Simulator. It knows
-// nothing of Hyper-V; engine/net and engine/operations build their paths.
+// nothing of Hyper-V; engine/net and engine/operations build the paths. docs/flow-files.md has a
+// command-line way to run workloads on it.
 //
-// Model. A resource has a capacity in units per second (bytes/s for a link, cycles/s for a CPU). A
+// MODEL. A resource has a capacity in units per second (bytes/s for a link, cycles/s for a CPU). A
 // transfer moves `bytes` over one or more paths; each path is a flow that uses resources, consuming
-// `perByte` units of each per byte it delivers. Rates are given by progressive filling: a fill
-// level λ rises from 0; every unfrozen path runs at weight·λ (capped at its maxRate); when a
-// resource saturates, the paths that consume it freeze at the current level. A path using a
-// resource of capacity 0 ("down") gets rate 0 until the capacity returns.
+// `perByte` units of each per byte it delivers. Rates come from progressive filling: a level λ
+// rises from 0, every unfrozen path runs at weight·λ, a path freezes when it reaches its maxRate or
+// when a resource it consumes saturates. A path using a resource of capacity 0 (down) stalls.
 //
-// Time. Rates only change at events (a transfer starts, ends, is cancelled or re-pathed, a
-// capacity changes). Between events nothing is computed: bytes done = bytes at the last rate change
-// + rate·(t − t0), and each transfer's completion instant is exact, kept in a block-min structure;
-// one Simulator event sits at the earliest completion and is moved when it changes.
+// BOTTLENECK STRUCTURE. The allocation is kept as its structure, not as per-path numbers: every
+// path has a bottleneck — the resource that froze it, or its own cap — and every bottleneck
+// resource a level L. A path's rate is weight·L of its bottleneck. So when an event shifts the
+// levels of many resources slightly (the usual case in a busy network), the paths behind them need
+// no update at all. Bytes follow the same idea: each bottleneck resource keeps a virtual clock
+// V(t) = ∫L dt, a single-path transfer bottlenecked there has done weight·V(t) + K bytes and
+// finishes when V reaches its "virtual finish"; each resource keeps its transfers in a min-heap of
+// virtual finishes, so its next completion instant is exact and O(1) to move when L changes.
+// Multi-path transfers and capped paths are tracked explicitly (bytes at t0 + rate·(t − t0)).
 //
-// Laziness. A change marks the network dirty and schedules one "flush" event at the current
-// instant; every further change at that instant joins the same recompute, which runs in the flush
-// event, or earlier if somebody reads a rate. Reads always see the current allocation.
+// INCREMENTAL RECOMPUTE. A change (paths added or removed, a capacity changed) leaves the filling
+// identical below the first level λd at which a changed resource or path takes part in an event:
+// for a removed path its old level; for a changed resource min(its old L, the first level at which
+// it saturates with the new paths and capacity — Newton steps from below on its piecewise-linear
+// load curve, each a lower bound). The recompute resumes the filling at λd, over the bottleneck
+// groups at or above λd of the connected components the change touches (components: union-find
+// over resources, split lazily). Groups are filled as blocks: when a resource saturates, its own
+// paths freeze together by walking the group's flattened list of their other resources; only paths
+// that change bottleneck are handled one by one (found by an exact count of the resource's
+// still-unfrozen uses). Saturation levels sit in a binary heap with lazy keys (a key only grows as
+// paths freeze, so a stale key popped is pushed back with its true value).
 //
-// Incremental recompute. The previous allocation is a record of the previous filling: every path
-// froze at its level ℓ, every bottleneck resource saturated at a level L. A change (paths added or
-// removed, a capacity changed) leaves the filling identical up to the first level λd where a
-// changed resource or path takes part in an event: for a removed path that is its old ℓ; for a
-// resource it is min(its old L, the first level at which it saturates with the new paths and the
-// new capacity, found with Newton steps from below on its piecewise-linear load curve, each a lower
-// bound). So the recompute resumes the filling at λd: paths frozen below λd keep their rates,
-// only the paths at or above λd (a suffix of the freeze order, kept sorted by level) that are
-// connected to the change through resources are re-filled, from each resource's state at λd
-// (its usage minus the re-filled paths' old share). Unconnected components are not touched.
-// Resource saturation levels live in a binary heap with lazy keys (a key only grows as paths
-// freeze, so a popped stale key is re-pushed with its true value).
+// LAZINESS. A change marks the network dirty and schedules one flush event at the current instant;
+// every further change at that instant joins the same recompute. A read recomputes at once.
 //
-// Floating point: saturation uses the exact keys; λd is lowered by a relative 1e-9 margin so that
-// rounding can only widen a recompute, never skip a path that should change; usage is snapped to
-// 0 when a resource has no path; bytes done are snapped to the size at completion.
+// FLOATING POINT. λd is lowered by a relative 1e-9 so rounding can only widen a recompute; usage is
+// exactly 0 on a resource without paths; bytes are snapped to the size at completion; transfers
+// finishing within 1e-12 (relative) of the same instant complete together.
 import type { EventHandle, Simulator } from './simulator';
 
 export interface PathUse {
@@ -58,43 +61,45 @@ export interface TransferSpec {
   onComplete?: (id: string) => void;
 }
 
-
 // ---- internal layout ----------------------------------------------------------------------------
-// Paths live in slots. A slot's hot data is one block of a Float64Array (locality matters: a
-// recompute walks thousands of paths in level order, which is random in slot order):
-const P_LEVEL = 0; // fill level at which the path froze (rate = weight · level)
-const P_RATE = 1; // bytes per second
-const P_W = 2; // weight
-const P_M = 3; // maxRate / weight: the level at which the path stops growing (Infinity: none)
-const P_SLOT = 4; // its transfer's slot
-const P_NUSE = 5; // number of uses
-const P_USE = 6; // then per use k: resource, perByte·weight, position in the resource's list
-const USE_FIELDS = 3;
-/** A use is named g·64 + k in resource lists, so a path has at most 64 uses. */
+// Paths live in slots; a slot's data is one block of a Float64Array (locality: a recompute walks
+// thousands of paths).
+const P_W = 0; // weight
+const P_M = 1; // maxRate / weight (Infinity: none)
+const P_LEVEL = 2; // the level while the path is capped (bottleneck CAP)
+const P_K = 3; // implicit bytes: bytes = weight·V(t) + K
+const P_VF = 4; // implicit bytes: virtual finish (V at which the transfer is done)
+const P_BN = 5; // bottleneck: a resource, CAP or NONE
+const P_SLOT = 6; // its transfer's slot
+const P_NUSE = 7;
+const P_BLOCKED = 8; // number of its uses on resources that are down
+const P_HPOS = 9; // position in its bottleneck's completion heap, -1 if not there
+const P_XPOS = 10; // position in its bottleneck's list of explicit members, -1 if not there
+const P_USE = 11; // then per use: resource, perByte·weight, position in the resource's list, position in the bottleneck's cross list
+const USE_FIELDS = 4;
+/** Uses are named g·64 + k in resource lists, so a path has at most 64 uses. */
 const USE_SHIFT = 6;
 const MAX_USES = 1 << USE_SHIFT;
+const USE_MASK = MAX_USES - 1;
+const CAP = -1;
+const NONE = -2;
 
 // Path slot states.
 const FREE = 0;
-/** In the freeze order with a valid level. */
-const LIVE = 1;
-/** Added since the last recompute; not yet in the freeze order. */
-const NEW = 2;
-/** Removed since the last recompute; still in the freeze order until the next recompute drops it. */
-const DEAD = 3;
-/** Added and removed again before any recompute. */
-const DEAD_NEW = 4;
+const LIVE = 1; // placed in the bottleneck structure
+const NEW = 2; // added since the last recompute
+const DEAD = 3; // removed; the slot is freed at the end of the next recompute
 
-// Transfers live in slots too; hot data in one Float64Array block per slot:
+// Transfers live in slots too:
 const X_BYTES = 0;
-const X_DONE = 1; // bytes done at X_T0
-const X_T0 = 2; // ms
-const X_RATE = 3; // bytes per second since X_T0
-const X_CT = 4; // completion instant (ms), Infinity while stalled or free
-const X_PATH = 5; // the path slot when the transfer has exactly one path, else -1
+const X_DONE = 1; // bytes done at X_T0 (explicit transfers; implicit ones at their last switch)
+const X_T0 = 2;
+const X_RATE = 3; // explicit transfers: bytes per second since X_T0
+const X_CT = 4; // explicit transfers: completion instant (ms), Infinity while stalled
+const X_IMPL = 5; // 1: a single path with a resource bottleneck, bytes from that resource's virtual clock
 const XS = 6;
 
-const BLOCK_SHIFT = 6; // completion block-min: 64 transfer slots per block
+const BLOCK_SHIFT = 6; // block minima over 64 slots for the next completion
 const BLOCK = 1 << BLOCK_SHIFT;
 /** Relative margin by which the divergence level is lowered (rounding can only widen a recompute). */
 const DIVERGENCE_MARGIN = 1e-9;
@@ -103,6 +108,8 @@ const SAME_INSTANT_REL = 1e-12;
 const SAME_INSTANT_ABS = 1e-9;
 /** Newton steps allowed when looking for a changed resource's first saturation level. */
 const NEWTON_STEPS = 24;
+/** Components with at most this many resources are split exactly at every path removal. */
+const SMALL_COMPONENT = 64;
 
 interface CheckedPath {
   res: number[];
@@ -111,10 +118,11 @@ interface CheckedPath {
   maxLevel: number;
 }
 
-/** Cold data of a transfer; the hot numbers are in FlowNetwork.x at slot·XS. */
+/** Cold data of a transfer; its numbers are in FlowNetwork.x at slot·XS. */
 class Transfer {
   paths: number[] = [];
   active = true;
+  stamp = 0;
   constructor(
     readonly id: string,
     readonly seq: number,
@@ -153,56 +161,84 @@ export class FlowNetwork {
 
   private readonly sim: Simulator;
 
-  // ---- resources (dense indices) ----
+  // ---- resources ----
   private readonly resIndex = new Map<string, number>();
   private readonly resNames: string[] = [];
-  /** Uses (g·64 + k) of live paths on each resource. */
-  private readonly resAdj: number[][] = [];
   private nRes = 0;
-  private resCap: F64 = new Float64Array(8);
-  private resUsage: F64 = new Float64Array(8);
-  /** Level at which the resource froze paths in the last filling; Infinity if it bottlenecks none. */
-  private resSat: F64 = new Float64Array(8);
+  /** Live uses (g·64 + k) on each resource. */
+  private readonly adj: number[][] = [];
+  /** Per bottleneck resource: its members' uses of other resources (resource, coefficient, use). */
+  private readonly gxRes: number[][] = [];
+  private readonly gxCoef: number[][] = [];
+  private readonly gxUse: number[][] = [];
+  /** Per bottleneck resource: implicit members, a min-heap by virtual finish. */
+  private readonly gHeap: number[][] = [];
+  /** Per bottleneck resource: members whose transfer is explicit. */
+  private readonly exMem: number[][] = [];
+  private readonly compRes: number[][] = [];
+  private cap: F64 = new Float64Array(8);
+  private load: F64 = new Float64Array(8); // units per second consumed
+  /** Level of a bottleneck resource; Infinity for the others. */
+  private L: F64 = new Float64Array(8);
+  private own: F64 = new Float64Array(8); // Σ coefficient of members' uses of the resource
+  private ownCnt: I32 = new Int32Array(8);
+  private posCnt: I32 = new Int32Array(8); // live uses with coefficient > 0
+  private VT: F64 = new Float64Array(8); // virtual clock value at VT0
+  private VT0: F64 = new Float64Array(8);
+  private gNext: F64 = new Float64Array(8); // next completion instant among implicit members
+  private comp: I32 = new Int32Array(8);
+  private compLive: I32 = new Int32Array(8);
+  private compRemoved: I32 = new Int32Array(8);
   private rDirty: U8 = new Uint8Array(8);
-  // per-recompute scratch, valid where rStamp / rReach equal the epoch
-  private rStamp: I32 = new Int32Array(8);
-  private rReach: I32 = new Int32Array(8);
-  private rCnt: I32 = new Int32Array(8);
-  private rCntPos: I32 = new Int32Array(8);
-  private rOldCnt: I32 = new Int32Array(8);
-  private rStart: I32 = new Int32Array(8);
-  private rFill: I32 = new Int32Array(8);
-  private rUnfrozen: I32 = new Int32Array(8);
-  private rUnfrozenPos: I32 = new Int32Array(8);
-  private rSumC: F64 = new Float64Array(8);
-  private rSumOld: F64 = new Float64Array(8);
-  private rFrozen: F64 = new Float64Array(8);
-  private rSlope: F64 = new Float64Array(8);
+  // per-recompute scratch (valid where the stamp equals the epoch)
+  private stamp: I32 = new Int32Array(8);
+  private labEp: I32 = new Int32Array(8);
+  private gEp: I32 = new Int32Array(8);
+  private sat: I32 = new Int32Array(8);
+  private cnt: I32 = new Int32Array(8);
+  private newUses: I32 = new Int32Array(8);
+  private ownUnf: I32 = new Int32Array(8);
+  private memUnf: I32 = new Int32Array(8);
+  private slope: F64 = new Float64Array(8);
+  private frz: F64 = new Float64Array(8);
+  private ownUnfC: F64 = new Float64Array(8);
+  private newL: F64 = new Float64Array(8);
   private heapRes: I32 = new Int32Array(8);
   private heapKey: F64 = new Float64Array(8);
   private heapSize = 0;
-  private tRes: I32 = new Int32Array(8);
-  private qRes: I32 = new Int32Array(8);
+  private tList: I32 = new Int32Array(8);
+  private nT = 0;
+  private sgList: I32 = new Int32Array(8);
+  private satList: I32 = new Int32Array(8);
+  private nSat = 0;
+  private nSG = 0;
+  private gp = 0;
+  private rBlockMin: F64 = new Float64Array(1).fill(Infinity);
+  private rBlockDirty: U8 = new Uint8Array(1);
+  private readonly rDirtyBlocks: number[] = [];
+  /** Bottleneck resources sorted by level. */
+  private gOrder: I32 = new Int32Array(8);
+  private gOrderLen = 0;
+  private gScratch: I32 = new Int32Array(8);
 
   // ---- paths ----
   private nPaths = 0;
   private readonly freePaths: number[] = [];
+  private readonly deadPaths: number[] = [];
   private maxUses = 2;
   private stride = P_USE + USE_FIELDS * 2;
   private P: F64 = new Float64Array(16 * (P_USE + USE_FIELDS * 2));
   private pState: U8 = new Uint8Array(16);
-  private pReach: I32 = new Int32Array(16);
+  private pPlay: I32 = new Int32Array(16);
   private pFrozen: I32 = new Int32Array(16);
-  private reached: I32 = new Int32Array(16);
-  private freezeList: I32 = new Int32Array(16);
-  private nFrozen = 0;
-  private readonly capList: number[] = [];
-  private csr: I32 = new Int32Array(32);
-
-  // ---- freeze order: path slots sorted by level ----
-  private order: I32 = new Int32Array(16);
-  private orderLen = 0;
-  private orderScratch: I32 = new Int32Array(16);
+  private pNB: I32 = new Int32Array(16);
+  private pMark: I32 = new Int32Array(16);
+  private swList: I32 = new Int32Array(16);
+  private nSw = 0;
+  private unfrozen = 0;
+  /** Live and new paths with a finite cap level, sorted by (cap level, slot). */
+  private readonly mList: number[] = [];
+  private bfsEp = 0;
 
   // ---- transfers ----
   private readonly xfers = new Map<string, Transfer>();
@@ -211,11 +247,10 @@ export class FlowNetwork {
   private nSlots = 0;
   private xferSeq = 0;
   private x: F64 = new Float64Array(BLOCK * XS);
-  private xStamp: I32 = new Int32Array(BLOCK);
-  private xFresh: U8 = new Uint8Array(BLOCK);
-  private blockMin: F64 = new Float64Array(1).fill(Infinity);
-  private blockDirty: U8 = new Uint8Array(1);
-  private readonly dirtyBlocks: number[] = [];
+  private xBlockMin: F64 = new Float64Array(1).fill(Infinity);
+  private xBlockDirty: U8 = new Uint8Array(1);
+  private readonly xDirtyBlocks: number[] = [];
+  private readonly finalizeList: Transfer[] = [];
 
   // ---- pending changes ----
   private epoch = 0;
@@ -244,10 +279,17 @@ export class FlowNetwork {
     this.growResources(this.nRes);
     this.resIndex.set(id, r);
     this.resNames.push(id);
-    this.resAdj.push([]);
-    this.resCap[r] = capacity;
-    this.resUsage[r] = 0;
-    this.resSat[r] = Infinity;
+    this.adj.push([]);
+    this.gxRes.push([]);
+    this.gxCoef.push([]);
+    this.gxUse.push([]);
+    this.gHeap.push([]);
+    this.exMem.push([]);
+    this.compRes.push([r]);
+    this.cap[r] = capacity;
+    this.L[r] = Infinity;
+    this.gNext[r] = Infinity;
+    this.comp[r] = r;
   }
 
   hasResource(id: string): boolean {
@@ -263,21 +305,28 @@ export class FlowNetwork {
   setCapacity(id: string, capacity: number): void {
     const r = this.res('setCapacity', id);
     checkCapacity(`FlowNetwork.setCapacity("${id}")`, capacity);
-    if (this.resCap[r] === capacity) return;
-    this.resCap[r] = capacity;
+    const old = this.cap[r]!;
+    if (old === capacity) return;
+    this.cap[r] = capacity;
+    if ((old === 0) !== (capacity === 0)) {
+      // An outage starts or ends: every path using the resource (even at perByte 0) changes cap.
+      const uses = new Map<number, number>();
+      for (const e of this.adj[r]!) uses.set(e >> USE_SHIFT, (uses.get(e >> USE_SHIFT) ?? 0) + 1);
+      for (const [g, n] of uses) this.setBlocked(g, capacity === 0 ? n : -n);
+    }
     this.markResDirty(r);
     this.markDirty();
   }
 
   capacity(id: string): number {
-    return this.resCap[this.res('capacity', id)]!;
+    return this.cap[this.res('capacity', id)]!;
   }
 
   /** Units per second consumed right now. */
   usage(id: string): number {
     const r = this.res('usage', id);
     this.flush();
-    return this.resUsage[r]!;
+    return this.load[r]!;
   }
 
   // =============================== transfers ===============================
@@ -300,19 +349,21 @@ export class FlowNetwork {
     this.bySlot[slot] = t;
     this.xfers.set(spec.id, t);
     const xb = slot * XS;
-    this.x[xb + X_BYTES] = spec.bytes;
-    this.x[xb + X_DONE] = 0;
-    this.x[xb + X_T0] = this.sim.now;
-    this.x[xb + X_RATE] = 0;
-    this.xFresh[slot] = 1;
+    const x = this.x;
+    x[xb + X_BYTES] = spec.bytes;
+    x[xb + X_DONE] = 0;
+    x[xb + X_T0] = this.sim.now;
+    x[xb + X_RATE] = 0;
+    x[xb + X_IMPL] = 0;
     for (const c of checked) t.paths.push(this.addPath(t, c));
-    this.pathsChanged(t);
+    this.touchedXfers.push(t);
+    this.markDirty();
   }
 
   /** Removes a transfer now, without calling onComplete; returns the bytes it had delivered. */
   cancelTransfer(id: string): { bytesDone: number } {
     const t = this.xfer('cancelTransfer', id);
-    const bytesDone = this.doneNow(t.slot);
+    const bytesDone = this.bytesNow(t);
     this.removeTransfer(t);
     this.markDirty();
     return { bytesDone };
@@ -324,10 +375,12 @@ export class FlowNetwork {
     const where = `FlowNetwork.setPaths("${id}")`;
     if (!Array.isArray(paths)) throw new Error(`${where}: paths must be an array`);
     const checked = this.checkPaths(where, paths);
+    this.foldTransfer(t);
     for (const g of t.paths) this.removePath(g);
     t.paths = [];
     for (const c of checked) t.paths.push(this.addPath(t, c));
-    this.pathsChanged(t);
+    this.touchedXfers.push(t);
+    this.markDirty();
   }
 
   /** Sets or clears (undefined) the rate cap of one path of a running transfer. */
@@ -339,24 +392,15 @@ export class FlowNetwork {
     }
     checkMaxRate(where, maxRate);
     const g = t.paths[pathIndex]!;
-    const P = this.P;
-    const b = g * this.stride;
-    const weight = P[b + P_W]!;
+    const weight = this.P[g * this.stride + P_W]!;
     const maxLevel = maxRate === undefined ? Infinity : maxRate / weight;
-    if (maxLevel === P[b + P_M]) return;
-    const res: number[] = [];
-    const coef: number[] = [];
-    let bounded = maxLevel !== Infinity;
-    for (let k = 0, n = P[b + P_NUSE]!; k < n; k++) {
-      const ub = b + P_USE + USE_FIELDS * k;
-      res.push(P[ub]!);
-      coef.push(P[ub + 1]!);
-      if (P[ub + 1]! > 0) bounded = true;
+    if (maxLevel === this.P[g * this.stride + P_M]) return;
+    const c = this.pathDef(g);
+    if (maxLevel === Infinity && !c.coef.some((v) => v > 0)) {
+      throw new Error(`${where}: without a maxRate this path would be unbounded (no resource with perByte > 0)`);
     }
-    if (!bounded) throw new Error(`${where}: without a maxRate this path would be unbounded (no resource with perByte > 0)`);
-    this.removePath(g);
-    t.paths[pathIndex] = this.addPath(t, { res, coef, weight, maxLevel });
-    this.pathsChanged(t);
+    c.maxLevel = maxLevel;
+    this.replacePath(t, pathIndex, c);
   }
 
   isActive(id: string): boolean {
@@ -367,34 +411,38 @@ export class FlowNetwork {
   rate(id: string): number {
     const t = this.xfer('rate', id);
     this.flush();
-    return this.x[t.slot * XS + X_RATE]!;
+    const xb = t.slot * XS;
+    if (this.x[xb + X_IMPL] === 1) return this.pathRate(t.paths[0]!);
+    return this.x[xb + X_RATE]!;
   }
 
   /** Bytes per second now, per path, in the order of the transfer's paths. */
   pathRates(id: string): number[] {
     const t = this.xfer('pathRates', id);
     this.flush();
-    return t.paths.map((g) => this.P[g * this.stride + P_RATE]!);
+    return t.paths.map((g) => this.pathRate(g));
   }
 
   /** Bytes delivered at sim.now (interpolated, exact). */
   bytesDone(id: string): number {
     const t = this.xfer('bytesDone', id);
     this.flush();
-    return this.doneNow(t.slot);
+    return this.bytesNow(t);
   }
 
   remaining(id: string): number {
     const t = this.xfer('remaining', id);
     this.flush();
-    return this.x[t.slot * XS + X_BYTES]! - this.doneNow(t.slot);
+    return this.x[t.slot * XS + X_BYTES]! - this.bytesNow(t);
   }
 
   /** The simulated instant (ms) at which the transfer completes at current rates; Infinity while stalled. */
   completionAt(id: string): number {
     const t = this.xfer('completionAt', id);
     this.flush();
-    return this.x[t.slot * XS + X_CT]!;
+    const xb = t.slot * XS;
+    if (this.x[xb + X_IMPL] === 1) return this.memberCompletion(t.paths[0]!);
+    return this.x[xb + X_CT]!;
   }
 
   /** Active transfer ids, in the order they were started. */
@@ -402,7 +450,7 @@ export class FlowNetwork {
     return [...this.xfers.keys()];
   }
 
-  // =============================== internals ===============================
+  // =============================== validation and small helpers ===============================
 
   private res(op: string, id: string): number {
     const r = this.resIndex.get(id);
@@ -446,18 +494,79 @@ export class FlowNetwork {
     return out;
   }
 
-  private doneNow(slot: number): number {
-    const x = this.x;
-    const b = slot * XS;
-    const d = x[b + X_DONE]! + (x[b + X_RATE]! * (this.sim.now - x[b + X_T0]!)) / 1000;
-    const bytes = x[b + X_BYTES]!;
-    return d < bytes ? d : bytes;
+  private pathDef(g: number): CheckedPath {
+    const P = this.P;
+    const b = g * this.stride;
+    const res: number[] = [];
+    const coef: number[] = [];
+    for (let k = 0, n = P[b + P_NUSE]!; k < n; k++) {
+      res.push(P[b + P_USE + USE_FIELDS * k]!);
+      coef.push(P[b + P_USE + USE_FIELDS * k + 1]!);
+    }
+    return { res, coef, weight: P[b + P_W]!, maxLevel: P[b + P_M]! };
   }
 
-  private pathsChanged(t: Transfer): void {
-    this.x[t.slot * XS + X_PATH] = t.paths.length === 1 ? t.paths[0]! : -1;
-    this.touchedXfers.push(t);
-    this.markDirty();
+  private meff(g: number): number {
+    const b = g * this.stride;
+    return this.P[b + P_BLOCKED]! > 0 ? 0 : this.P[b + P_M]!;
+  }
+
+  /** Level of a placed path. */
+  private level(g: number): number {
+    const b = g * this.stride;
+    const bn = this.P[b + P_BN]!;
+    return bn >= 0 ? this.L[bn]! : this.P[b + P_LEVEL]!;
+  }
+
+  private pathRate(g: number): number {
+    if (this.pState[g] !== LIVE) return 0;
+    return this.P[g * this.stride + P_W]! * this.level(g);
+  }
+
+  /** Virtual clock of bottleneck resource r at time t. */
+  private vAt(r: number, t: number): number {
+    return this.VT[r]! + (this.L[r]! * (t - this.VT0[r]!)) / 1000;
+  }
+
+  private bytesNow(t: Transfer): number {
+    const x = this.x;
+    const xb = t.slot * XS;
+    const now = this.sim.now;
+    const bytes = x[xb + X_BYTES]!;
+    let d: number;
+    if (x[xb + X_IMPL] === 1) {
+      const g = t.paths[0]!;
+      const b = g * this.stride;
+      d = this.P[b + P_W]! * this.vAt(this.P[b + P_BN]!, now) + this.P[b + P_K]!;
+    } else d = x[xb + X_DONE]! + (x[xb + X_RATE]! * (now - x[xb + X_T0]!)) / 1000;
+    return d < bytes ? (d > 0 ? d : 0) : bytes;
+  }
+
+  /** Completion instant of an implicit member at its bottleneck's current level. */
+  private memberCompletion(g: number): number {
+    const P = this.P;
+    const b = g * this.stride;
+    const r = P[b + P_BN]!;
+    const d = P[b + P_VF]! - this.VT[r]!;
+    if (d <= 0) return this.VT0[r]!;
+    const lv = this.L[r]!;
+    return lv > 0 ? this.VT0[r]! + (d * 1000) / lv : Infinity;
+  }
+
+  /** Brings a transfer's explicit record up to now (before its paths change). */
+  private foldTransfer(t: Transfer): void {
+    const x = this.x;
+    const xb = t.slot * XS;
+    const now = this.sim.now;
+    const done = this.bytesNow(t);
+    if (x[xb + X_IMPL] === 1) {
+      const g = t.paths[0]!;
+      this.heapRemoveG(this.P[g * this.stride + P_BN]!, g);
+      x[xb + X_IMPL] = 0;
+      x[xb + X_RATE] = 0;
+    }
+    x[xb + X_DONE] = done;
+    x[xb + X_T0] = now;
   }
 
   private readonly flushEvent = (): void => {
@@ -479,34 +588,50 @@ export class FlowNetwork {
     if (this.rDirty[r]) return;
     this.rDirty[r] = 1;
     this.dirtyRes.push(r);
-    const s = this.resSat[r]!;
+    const s = this.L[r]!;
     if (s < this.pendingLambda) this.pendingLambda = s;
   }
 
   private growResources(n: number): void {
-    if (n <= this.resCap.length) return;
-    this.resCap = growF64(this.resCap, n);
-    this.resUsage = growF64(this.resUsage, n);
-    this.resSat = growF64(this.resSat, n);
+    if (n <= this.cap.length) return;
+    this.cap = growF64(this.cap, n);
+    this.load = growF64(this.load, n);
+    this.L = growF64(this.L, n);
+    this.own = growF64(this.own, n);
+    this.ownCnt = growI32(this.ownCnt, n);
+    this.posCnt = growI32(this.posCnt, n);
+    this.VT = growF64(this.VT, n);
+    this.VT0 = growF64(this.VT0, n);
+    this.gNext = growF64(this.gNext, n);
+    this.comp = growI32(this.comp, n);
+    this.compLive = growI32(this.compLive, n);
+    this.compRemoved = growI32(this.compRemoved, n);
     this.rDirty = growU8(this.rDirty, n);
-    this.rStamp = growI32(this.rStamp, n);
-    this.rReach = growI32(this.rReach, n);
-    this.rCnt = growI32(this.rCnt, n);
-    this.rCntPos = growI32(this.rCntPos, n);
-    this.rOldCnt = growI32(this.rOldCnt, n);
-    this.rStart = growI32(this.rStart, n);
-    this.rFill = growI32(this.rFill, n);
-    this.rUnfrozen = growI32(this.rUnfrozen, n);
-    this.rUnfrozenPos = growI32(this.rUnfrozenPos, n);
-    this.rSumC = growF64(this.rSumC, n);
-    this.rSumOld = growF64(this.rSumOld, n);
-    this.rFrozen = growF64(this.rFrozen, n);
-    this.rSlope = growF64(this.rSlope, n);
+    this.stamp = growI32(this.stamp, n);
+    this.labEp = growI32(this.labEp, n);
+    this.gEp = growI32(this.gEp, n);
+    this.sat = growI32(this.sat, n);
+    this.cnt = growI32(this.cnt, n);
+    this.newUses = growI32(this.newUses, n);
+    this.ownUnf = growI32(this.ownUnf, n);
+    this.memUnf = growI32(this.memUnf, n);
+    this.slope = growF64(this.slope, n);
+    this.frz = growF64(this.frz, n);
+    this.ownUnfC = growF64(this.ownUnfC, n);
+    this.newL = growF64(this.newL, n);
     this.heapRes = growI32(this.heapRes, n);
     this.heapKey = growF64(this.heapKey, n);
-    this.tRes = growI32(this.tRes, n);
-    this.qRes = growI32(this.qRes, n);
+    this.tList = growI32(this.tList, n);
+    this.sgList = growI32(this.sgList, n);
+    this.satList = growI32(this.satList, n);
+    this.gOrder = growI32(this.gOrder, n);
+    this.gScratch = growI32(this.gScratch, n);
+    const nb = (this.cap.length + BLOCK - 1) >> BLOCK_SHIFT;
+    this.rBlockMin = growF64(this.rBlockMin, nb, Infinity);
+    this.rBlockDirty = growU8(this.rBlockDirty, nb);
   }
+
+  // =============================== paths ===============================
 
   /** Widens the path blocks so that a path can hold `uses` uses. */
   private ensureStride(uses: number): void {
@@ -514,8 +639,7 @@ export class FlowNetwork {
     const old = this.P;
     const os = this.stride;
     const ns = P_USE + USE_FIELDS * uses;
-    const cap = this.pState.length;
-    const P = new Float64Array(cap * ns);
+    const P = new Float64Array(this.pState.length * ns);
     for (let g = 0; g < this.nPaths; g++) P.set(old.subarray(g * os, g * os + os), g * ns);
     this.P = P;
     this.stride = ns;
@@ -532,12 +656,11 @@ export class FlowNetwork {
       P.set(this.P);
       this.P = P;
       this.pState = growU8(this.pState, cap);
-      this.pReach = growI32(this.pReach, cap);
+      this.pPlay = growI32(this.pPlay, cap);
       this.pFrozen = growI32(this.pFrozen, cap);
-      this.reached = growI32(this.reached, cap);
-      this.freezeList = growI32(this.freezeList, cap);
-      this.order = growI32(this.order, cap);
-      this.orderScratch = growI32(this.orderScratch, cap);
+      this.pNB = growI32(this.pNB, cap);
+      this.pMark = growI32(this.pMark, cap);
+      this.swList = growI32(this.swList, cap);
     }
     return n - 1;
   }
@@ -549,83 +672,406 @@ export class FlowNetwork {
     const P = this.P;
     const b = g * this.stride;
     this.pState[g] = NEW;
-    P[b + P_LEVEL] = 0;
-    P[b + P_RATE] = 0;
+    this.pPlay[g] = 0;
+    this.pFrozen[g] = 0;
     P[b + P_W] = c.weight;
     P[b + P_M] = c.maxLevel;
+    P[b + P_LEVEL] = 0;
+    P[b + P_K] = 0;
+    P[b + P_VF] = 0;
+    P[b + P_BN] = NONE;
     P[b + P_SLOT] = t.slot;
     P[b + P_NUSE] = n;
+    P[b + P_HPOS] = -1;
+    P[b + P_XPOS] = -1;
+    let blocked = 0;
     for (let k = 0; k < n; k++) {
       const ub = b + P_USE + USE_FIELDS * k;
       const r = c.res[k]!;
-      const adj = this.resAdj[r]!;
+      const adj = this.adj[r]!;
       P[ub] = r;
       P[ub + 1] = c.coef[k]!;
       P[ub + 2] = adj.length;
+      P[ub + 3] = -1;
       adj.push((g << USE_SHIFT) | k);
+      if (c.coef[k]! > 0) this.posCnt[r]!++;
+      if (this.cap[r] === 0) blocked++;
       this.markResDirty(r);
+    }
+    P[b + P_BLOCKED] = blocked;
+    if (this.meff(g) !== Infinity) this.mListInsert(g);
+    if (n > 0) {
+      const r0 = c.res[0]!;
+      for (let k = 1; k < n; k++) this.unite(r0, c.res[k]!);
+      this.compLive[this.comp[r0]!]!++;
     }
     this.added.push(g);
     return g;
   }
 
+  /** Takes a path out of everything; the slot is freed after the next recompute. */
   private removePath(g: number): void {
     const P = this.P;
     const S = this.stride;
     const b = g * S;
     const live = this.pState[g] === LIVE;
-    const lv = P[b + P_LEVEL]!;
-    if (live && lv < this.pendingLambda) this.pendingLambda = lv;
-    for (let k = 0, n = P[b + P_NUSE]!; k < n; k++) {
+    const n = P[b + P_NUSE]!;
+    if (live) {
+      const lv = this.level(g);
+      if (lv < this.pendingLambda) this.pendingLambda = lv;
+      const bn = P[b + P_BN]!;
+      if (bn >= 0) {
+        if (P[b + P_HPOS]! >= 0) this.heapRemoveG(bn, g);
+        if (P[b + P_XPOS]! >= 0) this.exRemove(bn, g);
+        this.leaveGroup(g);
+      }
+      for (let k = 0; k < n; k++) {
+        const ub = b + P_USE + USE_FIELDS * k;
+        const c = P[ub + 1]!;
+        if (c > 0) {
+          const r = P[ub]! | 0;
+          const v = this.load[r]! - c * lv;
+          this.load[r] = v > 0 ? v : 0;
+        }
+      }
+    }
+    for (let k = 0; k < n; k++) {
       const ub = b + P_USE + USE_FIELDS * k;
-      const r = P[ub]!;
-      const adj = this.resAdj[r]!;
+      const r = P[ub]! | 0;
+      const adj = this.adj[r]!;
       const pos = P[ub + 2]!;
       const last = adj.pop()!;
       if (last !== ((g << USE_SHIFT) | k)) {
         adj[pos] = last;
-        P[(last >> USE_SHIFT) * S + P_USE + USE_FIELDS * (last & (MAX_USES - 1)) + 2] = pos;
+        P[(last >> USE_SHIFT) * S + P_USE + USE_FIELDS * (last & USE_MASK) + 2] = pos;
       }
-      if (adj.length === 0) this.resUsage[r] = 0;
-      else if (live) {
-        const v = this.resUsage[r]! - P[ub + 1]! * lv;
-        this.resUsage[r] = v > 0 ? v : 0;
-      }
+      if (P[ub + 1]! > 0 && --this.posCnt[r]! === 0) this.load[r] = 0;
       this.markResDirty(r);
     }
-    this.pState[g] = live ? DEAD : DEAD_NEW;
-    P[b + P_RATE] = 0;
+    if (this.meff(g) !== Infinity) this.mListRemove(g);
+    this.pState[g] = DEAD;
+    this.deadPaths.push(g);
+    if (n > 0) {
+      const l = this.comp[P[b + P_USE]!]!;
+      this.compLive[l]!--;
+      this.compRemoved[l]!++;
+      if (this.compRes[l]!.length <= SMALL_COMPONENT || this.compRemoved[l]! > this.compLive[l]! + SMALL_COMPONENT) this.splitComponent(l);
+    }
   }
 
-  private freePath(g: number): void {
-    this.pState[g] = FREE;
-    this.freePaths.push(g);
+  private replacePath(t: Transfer, k: number, c: CheckedPath): void {
+    this.foldTransfer(t);
+    this.removePath(t.paths[k]!);
+    t.paths[k] = this.addPath(t, c);
+    this.touchedXfers.push(t);
+    this.markDirty();
+  }
+
+  /** An outage on one of the path's resources starts (+1) or ends (-1). */
+  private setBlocked(g: number, delta: number): void {
+    const P = this.P;
+    const b = g * this.stride;
+    const st = this.pState[g];
+    if (st === NEW) {
+      const had = this.meff(g) !== Infinity;
+      if (had) this.mListRemove(g);
+      P[b + P_BLOCKED] = P[b + P_BLOCKED]! + delta;
+      if (this.meff(g) !== Infinity) this.mListInsert(g);
+      return;
+    }
+    if (st !== LIVE) return;
+    const t = this.bySlot[P[b + P_SLOT]!]!;
+    const k = t.paths.indexOf(g);
+    this.replacePath(t, k, this.pathDef(g));
+    // The replacement was made with the current capacities, so its blocked count is already right.
   }
 
   private removeTransfer(t: Transfer): void {
     for (const g of t.paths) this.removePath(g);
     t.paths = [];
     t.active = false;
+    this.x[t.slot * XS + X_IMPL] = 0;
     this.xfers.delete(t.id);
     this.bySlot[t.slot] = undefined;
     this.freeSlots.push(t.slot);
     this.setCt(t.slot, Infinity);
   }
 
+  // ---- group membership ----
+
+  private leaveGroup(g: number): void {
+    const P = this.P;
+    const S = this.stride;
+    const b = g * S;
+    const bn = P[b + P_BN]!;
+    P[b + P_BN] = NONE;
+    if (bn < 0) return;
+    const R = this.gxRes[bn]!;
+    const C = this.gxCoef[bn]!;
+    const U = this.gxUse[bn]!;
+    for (let k = 0, n = P[b + P_NUSE]!; k < n; k++) {
+      const ub = b + P_USE + USE_FIELDS * k;
+      const c = P[ub + 1]!;
+      if (!(c > 0)) continue;
+      if (P[ub] === bn) {
+        this.own[bn] = this.own[bn]! - c;
+        this.ownCnt[bn]!--;
+        continue;
+      }
+      const pos = P[ub + 3]!;
+      const lr = R.pop()!;
+      const lc = C.pop()!;
+      const lu = U.pop()!;
+      if (pos < R.length) {
+        R[pos] = lr;
+        C[pos] = lc;
+        U[pos] = lu;
+        P[(lu >> USE_SHIFT) * S + P_USE + USE_FIELDS * (lu & USE_MASK) + 3] = pos;
+      }
+      P[ub + 3] = -1;
+    }
+    if (this.gHeap[bn]!.length + this.exMem[bn]!.length === 0) {
+      this.own[bn] = 0;
+      this.ownCnt[bn] = 0;
+    }
+  }
+
+  private joinGroup(g: number, bn: number): void {
+    const P = this.P;
+    const b = g * this.stride;
+    P[b + P_BN] = bn;
+    if (bn === CAP) {
+      P[b + P_LEVEL] = this.meff(g);
+      return;
+    }
+    const R = this.gxRes[bn]!;
+    const C = this.gxCoef[bn]!;
+    const U = this.gxUse[bn]!;
+    for (let k = 0, n = P[b + P_NUSE]!; k < n; k++) {
+      const ub = b + P_USE + USE_FIELDS * k;
+      const c = P[ub + 1]!;
+      if (!(c > 0)) continue;
+      const r = P[ub]! | 0;
+      if (r === bn) {
+        this.own[bn] = this.own[bn]! + c;
+        this.ownCnt[bn]!++;
+      } else {
+        P[ub + 3] = R.length;
+        R.push(r | 0);
+        C.push(c);
+        U.push((g << USE_SHIFT) | k);
+      }
+    }
+  }
+
+  private exPush(bn: number, g: number): void {
+    const list = this.exMem[bn]!;
+    this.P[g * this.stride + P_XPOS] = list.length;
+    list.push(g);
+  }
+
+  private exRemove(bn: number, g: number): void {
+    const list = this.exMem[bn]!;
+    const S = this.stride;
+    const pos = this.P[g * S + P_XPOS]!;
+    const last = list.pop()!;
+    if (last !== g) {
+      list[pos] = last;
+      this.P[last * S + P_XPOS] = pos;
+    }
+    this.P[g * S + P_XPOS] = -1;
+  }
+
+  // ---- per-resource completion heaps (implicit members by virtual finish) ----
+
+  private heapPushG(bn: number, g: number): void {
+    const h = this.gHeap[bn]!;
+    h.push(g);
+    this.siftUpG(h, h.length - 1);
+  }
+
+  private heapRemoveG(bn: number, g: number): void {
+    const h = this.gHeap[bn]!;
+    const S = this.stride;
+    const pos = this.P[g * S + P_HPOS]!;
+    this.P[g * S + P_HPOS] = -1;
+    const last = h.pop()!;
+    if (pos >= h.length) return;
+    h[pos] = last;
+    this.siftUpG(h, pos);
+    this.siftDownG(h, this.P[last * S + P_HPOS]!);
+  }
+
+  private siftUpG(h: number[], i: number): void {
+    const P = this.P;
+    const S = this.stride;
+    const g = h[i]!;
+    const key = P[g * S + P_VF]!;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pg = h[p]!;
+      if (P[pg * S + P_VF]! <= key) break;
+      h[i] = pg;
+      P[pg * S + P_HPOS] = i;
+      i = p;
+    }
+    h[i] = g;
+    P[g * S + P_HPOS] = i;
+  }
+
+  private siftDownG(h: number[], i: number): void {
+    const P = this.P;
+    const S = this.stride;
+    const n = h.length;
+    const g = h[i]!;
+    const key = P[g * S + P_VF]!;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      let m = l;
+      let mk = P[h[l]! * S + P_VF]!;
+      if (l + 1 < n) {
+        const rk = P[h[l + 1]! * S + P_VF]!;
+        if (rk < mk) {
+          m = l + 1;
+          mk = rk;
+        }
+      }
+      if (key <= mk) break;
+      const mg = h[m]!;
+      h[i] = mg;
+      P[mg * S + P_HPOS] = i;
+      i = m;
+    }
+    h[i] = g;
+    P[g * S + P_HPOS] = i;
+  }
+
+  private groupNext(r: number): number {
+    const h = this.gHeap[r]!;
+    return h.length ? this.memberCompletion(h[0]!) : Infinity;
+  }
+
+  // ---- sorted list of capped paths ----
+
+  private mPos(g: number): number {
+    const m = this.meff(g);
+    const list = this.mList;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const o = list[mid]!;
+      const om = this.meff(o);
+      if (om < m || (om === m && o < g)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private mListInsert(g: number): void {
+    this.mList.splice(this.mPos(g), 0, g);
+  }
+
+  private mListRemove(g: number): void {
+    const i = this.mPos(g);
+    if (this.mList[i] === g) this.mList.splice(i, 1);
+  }
+
+  private lowerBoundM(v: number): number {
+    const list = this.mList;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.meff(list[mid]!) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private lowerBoundG(v: number): number {
+    const order = this.gOrder;
+    const L = this.L;
+    let lo = 0;
+    let hi = this.gOrderLen;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (L[order[mid]!]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  // ---- components: union-find over resources, split lazily ----
+
+  private unite(a: number, b: number): void {
+    let la = this.comp[a]!;
+    let lb = this.comp[b]!;
+    if (la === lb) return;
+    if (this.compRes[la]!.length < this.compRes[lb]!.length) [la, lb] = [lb, la];
+    const into = this.compRes[la]!;
+    for (const r of this.compRes[lb]!) {
+      this.comp[r] = la;
+      into.push(r);
+    }
+    this.compRes[lb] = [];
+    this.compLive[la] = this.compLive[la]! + this.compLive[lb]!;
+    this.compRemoved[la] = this.compRemoved[la]! + this.compRemoved[lb]!;
+    this.compLive[lb] = 0;
+    this.compRemoved[lb] = 0;
+  }
+
+  /** Recomputes the exact components of the resources labelled l. */
+  private splitComponent(l: number): void {
+    const rs = this.compRes[l]!;
+    const comp = this.comp;
+    const P = this.P;
+    const S = this.stride;
+    const ep = ++this.bfsEp;
+    for (const r of rs) comp[r] = -1;
+    this.compRes[l] = [];
+    for (const r0 of rs) {
+      if (comp[r0] !== -1) continue;
+      comp[r0] = r0;
+      const list = [r0];
+      let live = 0;
+      for (let i = 0; i < list.length; i++) {
+        for (const e of this.adj[list[i]!]!) {
+          const g = e >> USE_SHIFT;
+          if (this.pMark[g] === ep) continue;
+          this.pMark[g] = ep;
+          live++;
+          for (let k = 0, n = P[g * S + P_NUSE]!; k < n; k++) {
+            const r2 = P[g * S + P_USE + USE_FIELDS * k]! | 0;
+            if (comp[r2] === -1) {
+              comp[r2] = r0;
+              list.push(r2);
+            }
+          }
+        }
+      }
+      this.compRes[r0] = list;
+      this.compLive[r0] = live;
+      this.compRemoved[r0] = 0;
+    }
+  }
+
+  // ---- transfer slots and completion bookkeeping ----
+
   private allocSlot(): number {
     const s = this.freeSlots.pop();
     if (s !== undefined) return s;
     const n = ++this.nSlots;
-    if (n > this.xStamp.length) {
-      const cap = this.xStamp.length * 2; // stays a multiple of BLOCK
+    const capSlots = this.x.length / XS;
+    if (n > capSlots) {
+      const cap = capSlots * 2; // stays a multiple of BLOCK
       const x = new Float64Array(cap * XS);
       x.set(this.x);
-      for (let i = this.xStamp.length; i < cap; i++) x[i * XS + X_CT] = Infinity;
+      for (let i = capSlots; i < cap; i++) x[i * XS + X_CT] = Infinity;
       this.x = x;
-      this.xStamp = growI32(this.xStamp, cap);
-      this.xFresh = growU8(this.xFresh, cap);
-      this.blockMin = growF64(this.blockMin, cap >> BLOCK_SHIFT, Infinity);
-      this.blockDirty = growU8(this.blockDirty, cap >> BLOCK_SHIFT);
+      this.xBlockMin = growF64(this.xBlockMin, cap >> BLOCK_SHIFT, Infinity);
+      this.xBlockDirty = growU8(this.xBlockDirty, cap >> BLOCK_SHIFT);
     }
     this.bySlot.push(undefined);
     return n - 1;
@@ -634,28 +1080,46 @@ export class FlowNetwork {
   private setCt(slot: number, v: number): void {
     this.x[slot * XS + X_CT] = v;
     const b = slot >> BLOCK_SHIFT;
-    if (!this.blockDirty[b]) {
-      this.blockDirty[b] = 1;
-      this.dirtyBlocks.push(b);
+    if (!this.xBlockDirty[b]) {
+      this.xBlockDirty[b] = 1;
+      this.xDirtyBlocks.push(b);
+    }
+  }
+
+  private setGNext(r: number, v: number): void {
+    if (this.gNext[r] === v) return;
+    this.gNext[r] = v;
+    const b = r >> BLOCK_SHIFT;
+    if (!this.rBlockDirty[b]) {
+      this.rBlockDirty[b] = 1;
+      this.rDirtyBlocks.push(b);
     }
   }
 
   private refreshBlocks(): void {
     const x = this.x;
-    for (const b of this.dirtyBlocks) {
+    for (const b of this.xDirtyBlocks) {
       let m = Infinity;
       for (let i = (b << BLOCK_SHIFT) * XS + X_CT, e = i + BLOCK * XS; i < e; i += XS) if (x[i]! < m) m = x[i]!;
-      this.blockMin[b] = m;
-      this.blockDirty[b] = 0;
+      this.xBlockMin[b] = m;
+      this.xBlockDirty[b] = 0;
     }
-    this.dirtyBlocks.length = 0;
+    this.xDirtyBlocks.length = 0;
+    const gn = this.gNext;
+    for (const b of this.rDirtyBlocks) {
+      let m = Infinity;
+      for (let r = b << BLOCK_SHIFT, e = Math.min(r + BLOCK, this.nRes); r < e; r++) if (gn[r]! < m) m = gn[r]!;
+      this.rBlockMin[b] = m;
+      this.rBlockDirty[b] = 0;
+    }
+    this.rDirtyBlocks.length = 0;
   }
 
   private ensureCompletionEvent(): void {
     this.refreshBlocks();
     let m = Infinity;
-    const bm = this.blockMin;
-    for (let b = 0, nb = (this.nSlots + BLOCK - 1) >> BLOCK_SHIFT; b < nb; b++) if (bm[b]! < m) m = bm[b]!;
+    for (let b = 0, nb = (this.nSlots + BLOCK - 1) >> BLOCK_SHIFT; b < nb; b++) if (this.xBlockMin[b]! < m) m = this.xBlockMin[b]!;
+    for (let b = 0, nb = (this.nRes + BLOCK - 1) >> BLOCK_SHIFT; b < nb; b++) if (this.rBlockMin[b]! < m) m = this.rBlockMin[b]!;
     if (this.compHandle >= 0) {
       if (m === this.compAt) return;
       this.sim.cancel(this.compHandle);
@@ -672,11 +1136,30 @@ export class FlowNetwork {
     const now = this.sim.now;
     const lim = now + Math.max(SAME_INSTANT_ABS, Math.abs(now) * SAME_INSTANT_REL);
     this.refreshBlocks();
-    const done: Transfer[] = [];
+    const done: { t: Transfer; at: number }[] = [];
+    const S = this.stride;
+    for (let rb = 0, nb = (this.nRes + BLOCK - 1) >> BLOCK_SHIFT; rb < nb; rb++) {
+      if (!(this.rBlockMin[rb]! <= lim)) continue;
+      for (let r = rb << BLOCK_SHIFT, e = Math.min(r + BLOCK, this.nRes); r < e; r++) {
+        if (!(this.gNext[r]! <= lim)) continue;
+        const h = this.gHeap[r]!;
+        while (h.length) {
+          const g = h[0]!;
+          const at = this.memberCompletion(g);
+          if (!(at <= lim)) break;
+          this.heapRemoveG(r, g);
+          done.push({ t: this.bySlot[this.P[g * S + P_SLOT]!]!, at });
+        }
+        this.setGNext(r, this.groupNext(r));
+      }
+    }
     const x = this.x;
-    for (let b = 0, nb = (this.nSlots + BLOCK - 1) >> BLOCK_SHIFT; b < nb; b++) {
-      if (!(this.blockMin[b]! <= lim)) continue;
-      for (let s = b << BLOCK_SHIFT, e = s + BLOCK; s < e; s++) if (x[s * XS + X_CT]! <= lim) done.push(this.bySlot[s]!);
+    for (let xb = 0, nb = (this.nSlots + BLOCK - 1) >> BLOCK_SHIFT; xb < nb; xb++) {
+      if (!(this.xBlockMin[xb]! <= lim)) continue;
+      for (let s = xb << BLOCK_SHIFT, e = s + BLOCK; s < e; s++) {
+        const at = x[s * XS + X_CT]!;
+        if (at <= lim) done.push({ t: this.bySlot[s]!, at });
+      }
     }
     if (done.length === 0) {
       this.ensureCompletionEvent();
@@ -686,25 +1169,28 @@ export class FlowNetwork {
       this.sim.cancel(this.compHandle);
       this.compHandle = -1;
     }
-    done.sort((a, b) => x[a.slot * XS + X_CT]! - x[b.slot * XS + X_CT]! || a.seq - b.seq);
-    for (const t of done) {
+    done.sort((a, b) => a.at - b.at || a.t.seq - b.t.seq);
+    for (const { t } of done) {
       const xb = t.slot * XS;
       x[xb + X_DONE] = x[xb + X_BYTES]!;
       x[xb + X_T0] = now;
+      x[xb + X_IMPL] = 0;
       this.removeTransfer(t);
     }
     this.markDirty();
-    for (const t of done) t.onComplete?.(t.id);
+    for (const { t } of done) t.onComplete?.(t.id);
   };
+
+  // =============================== the recompute ===============================
 
   /** First saturation level of resource r with its current paths (new ones at their caps): a lower bound. */
   private firstSaturation(r: number, cutoff: number): number {
-    const adj = this.resAdj[r]!;
+    const adj = this.adj[r]!;
     const na = adj.length;
     if (na === 0) return Infinity;
-    const cap = this.resCap[r]!;
+    const cap = this.cap[r]!;
     if (cap === 0) return 0;
-    const { P, pState, stride } = this;
+    const { P, pState, stride, L } = this;
     let lam = 0;
     for (let it = 0; it < NEWTON_STEPS; it++) {
       let v = 0;
@@ -713,9 +1199,14 @@ export class FlowNetwork {
         const e = adj[k]!;
         const g = e >> USE_SHIFT;
         const b = g * stride;
-        const c = P[b + P_USE + USE_FIELDS * (e & (MAX_USES - 1)) + 1]!;
-        if (c === 0) continue;
-        const bound = pState[g] === NEW ? P[b + P_M]! : P[b + P_LEVEL]!;
+        const c = P[b + P_USE + USE_FIELDS * (e & USE_MASK) + 1]!;
+        if (!(c > 0)) continue;
+        let bound: number;
+        if (pState[g] === NEW) bound = P[b + P_BLOCKED]! > 0 ? 0 : P[b + P_M]!;
+        else {
+          const bn = P[b + P_BN]!;
+          bound = bn >= 0 ? L[bn]! : P[b + P_LEVEL]!;
+        }
         if (bound > lam) {
           v += c * lam;
           s += c;
@@ -731,45 +1222,105 @@ export class FlowNetwork {
     return lam;
   }
 
-  /** First index in order[0, hi) whose path level is ≥ v. */
-  private lowerBound(v: number, hi: number): number {
-    const { order, P, stride } = this;
-    let lo = 0;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (P[order[mid]! * stride + P_LEVEL]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  private touch(r: number, ep: number): void {
+    if (this.stamp[r] === ep) return;
+    this.stamp[r] = ep;
+    this.slope[r] = 0;
+    this.frz[r] = 0;
+    this.cnt[r] = 0;
+    this.newUses[r] = 0;
+    this.tList[this.nT++] = r;
   }
 
   private keyOf(r: number): number {
-    const cap = this.resCap[r]!;
-    if (cap === 0) return this.rUnfrozen[r]! > 0 ? 0 : Infinity;
-    if (this.rUnfrozenPos[r] === 0) return Infinity;
-    const s = this.rSlope[r]!;
+    if (this.cnt[r]! <= 0) return Infinity;
+    const cap = this.cap[r]!;
+    if (cap === 0) return 0;
+    const s = this.slope[r]!;
     if (!(s > 0)) return Infinity;
-    return (cap - this.rFrozen[r]!) / s;
+    return (cap - this.frz[r]!) / s;
   }
 
-  private freeze(g: number, level: number, ep: number): void {
-    const { P, rFrozen, rSlope, rUnfrozen, rUnfrozenPos } = this;
+  private inPlay(g: number, ep: number): boolean {
+    if (this.pPlay[g] === ep) return true;
+    const bn = this.P[g * this.stride + P_BN]!;
+    return bn >= 0 && this.gEp[bn] === ep;
+  }
+
+  private isFrozen(g: number, ep: number): boolean {
+    if (this.pFrozen[g] === ep) return true;
+    const bn = this.P[g * this.stride + P_BN]!;
+    return bn >= 0 && this.sat[bn] === ep && this.gEp[bn] === ep;
+  }
+
+  /** Freezes one path at level λ with bottleneck nb (a resource or CAP). */
+  private freezePath(g: number, lam: number, nb: number, ep: number): void {
+    const { P, frz, cnt, slope } = this;
     const b = g * this.stride;
     this.pFrozen[g] = ep;
-    P[b + P_LEVEL] = level;
-    P[b + P_RATE] = P[b + P_W]! * level;
-    this.freezeList[this.nFrozen++] = g;
+    this.pNB[g] = nb;
+    this.swList[this.nSw++] = g;
+    this.unfrozen--;
+    const ob = P[b + P_BN]!;
+    const inG = ob >= 0 && this.gEp[ob] === ep;
     for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) {
-      const r = P[ub]!;
       const c = P[ub + 1]!;
-      rFrozen[r] = rFrozen[r]! + c * level;
-      rUnfrozen[r] = rUnfrozen[r]! - 1;
-      if (c > 0) {
-        const left = rUnfrozenPos[r]! - 1;
-        rUnfrozenPos[r] = left;
-        rSlope[r] = left === 0 ? 0 : rSlope[r]! - c;
+      if (!(c > 0)) continue;
+      const r = P[ub]! | 0;
+      frz[r] = frz[r]! + c * lam;
+      const left = cnt[r]! - 1;
+      cnt[r] = left;
+      slope[r] = left === 0 ? 0 : slope[r]! - c;
+      if (inG && r === ob) {
+        this.ownUnf[ob]!--;
+        this.ownUnfC[ob] = this.ownUnfC[ob]! - c;
       }
     }
+    if (inG) this.memUnf[ob]!--;
+  }
+
+  /** Resource r saturates at level λ: its group freezes as a block, other paths on it switch to it. */
+  private saturate(r: number, lam: number, ep: number): void {
+    const { frz, cnt, slope } = this;
+    this.newL[r] = lam;
+    this.sat[r] = ep;
+    this.satList[this.nSat++] = r;
+    if (this.gEp[r] === ep && this.memUnf[r]! > 0) {
+      frz[r] = frz[r]! + this.ownUnfC[r]! * lam;
+      cnt[r] = cnt[r]! - this.ownUnf[r]!;
+      this.unfrozen -= this.memUnf[r]!;
+      const all = this.memUnf[r] === this.gHeap[r]!.length + this.exMem[r]!.length;
+      const R = this.gxRes[r]!;
+      const C = this.gxCoef[r]!;
+      const U = this.gxUse[r]!;
+      const pFrozen = this.pFrozen;
+      for (let j = 0, n = R.length; j < n; j++) {
+        if (!all && pFrozen[U[j]! >> USE_SHIFT] === ep) continue;
+        const r2 = R[j]!;
+        const c = C[j]!;
+        frz[r2] = frz[r2]! + c * lam;
+        const left = cnt[r2]! - 1;
+        cnt[r2] = left;
+        slope[r2] = left === 0 ? 0 : slope[r2]! - c;
+      }
+      this.memUnf[r] = 0;
+      this.ownUnf[r] = 0;
+      this.ownUnfC[r] = 0;
+    }
+    if (cnt[r]! > 0) {
+      const adj = this.adj[r]!;
+      const P = this.P;
+      const S = this.stride;
+      for (let j = 0; j < adj.length && cnt[r]! > 0; j++) {
+        const e = adj[j]!;
+        const g = e >> USE_SHIFT;
+        if (!(P[g * S + P_USE + USE_FIELDS * (e & USE_MASK) + 1]! > 0)) continue;
+        if (!this.inPlay(g, ep) || this.isFrozen(g, ep)) continue;
+        this.freezePath(g, lam, r, ep);
+      }
+    }
+    cnt[r] = 0;
+    slope[r] = 0;
   }
 
   private heapPush(r: number, key: number): void {
@@ -818,185 +1369,162 @@ export class FlowNetwork {
       this.sim.cancel(this.flushHandle);
       this.flushHandle = -1;
     }
-    const ep = ++this.epoch;
     this.stats.recomputes++;
-    const now = this.sim.now;
-    const { order, pState, pReach, pFrozen, P, stride: S } = this;
-    const { rStamp, rReach, rCnt, rCntPos, rOldCnt, rStart, rFill, rSumC, rSumOld, tRes, qRes } = this;
-    const dirtyRes = this.dirtyRes;
-    const added = this.added;
-    const n = this.orderLen;
-
-    // 1. The divergence level λd: the filling is unchanged below it.
+    // The divergence level λd: the filling is unchanged below it.
     let lam = this.pendingLambda;
-    for (const r of dirtyRes) {
+    for (const r of this.dirtyRes) {
       const s = this.firstSaturation(r, lam);
       if (s < lam) lam = s;
     }
     if (lam !== Infinity) lam *= 1 - DIVERGENCE_MARGIN;
-    const p = this.lowerBound(lam, n);
+    // First try with only the bottleneck groups (and changed resources) as candidates to saturate:
+    // resources that were not saturated rarely become so. If one would have, fill again with all.
+    if (!this.fill(lam, false)) this.fill(lam, true);
+    this.commit(this.sim.now);
+  }
 
-    // 2. Per-resource sums over the suffix (old paths at/above λd) and the added paths, and a CSR
-    //    (resource → those paths' uses).
-    let nT = 0;
-    for (const r of dirtyRes) {
-      if (rStamp[r] === ep) continue;
-      rStamp[r] = ep;
-      rCnt[r] = 0; rCntPos[r] = 0; rOldCnt[r] = 0; rSumC[r] = 0; rSumOld[r] = 0;
-      tRes[nT++] = r;
+  /**
+   * Resumes the progressive filling at level lam over what the change can reach. With full false,
+   * only bottleneck groups and changed resources may saturate; returns false if another resource
+   * ends over its capacity (then the caller fills again with full true).
+   */
+  private fill(lam: number, full: boolean): boolean {
+    const ep = ++this.epoch;
+    const { P, stride: S, L, comp, labEp, slope, frz, cnt, newUses, own, ownCnt, gEp, stamp, tList } = this;
+    const { pState, pPlay } = this;
+    const dirtyRes = this.dirtyRes;
+    const added = this.added;
+
+    // What is in play: the groups at or above λd in the touched components, capped paths at or
+    // above λd there, and new paths; per resource, their unfrozen slope and count, and the
+    // consumption of everything frozen below λd.
+    for (const r of dirtyRes) labEp[comp[r]!] = ep;
+    this.nT = 0;
+    this.unfrozen = 0;
+    for (const r of dirtyRes) this.touch(r, ep);
+    const gp = this.lowerBoundG(lam);
+    this.gp = gp;
+    const gOrder = this.gOrder;
+    const sgList = this.sgList;
+    let nSG = 0;
+    for (let i = gp, n = this.gOrderLen; i < n; i++) {
+      const r = gOrder[i]!;
+      if (labEp[comp[r]!] !== ep) continue;
+      sgList[nSG++] = r;
+      gEp[r] = ep;
+      this.touch(r, ep);
+      const lr = L[r]!;
+      const o = own[r]!;
+      slope[r] = slope[r]! + o;
+      cnt[r] = cnt[r]! + ownCnt[r]!;
+      frz[r] = frz[r]! + o * lr;
+      this.ownUnf[r] = ownCnt[r]!;
+      this.ownUnfC[r] = o;
+      const members = this.gHeap[r]!.length + this.exMem[r]!.length;
+      this.memUnf[r] = members;
+      this.unfrozen += members;
+      const R = this.gxRes[r]!;
+      const C = this.gxCoef[r]!;
+      for (let j = 0, m = R.length; j < m; j++) {
+        const r2 = R[j]!;
+        const c = C[j]!;
+        if (stamp[r2] !== ep) {
+          stamp[r2] = ep;
+          slope[r2] = c;
+          cnt[r2] = 1;
+          frz[r2] = c * lr;
+          newUses[r2] = 0;
+          tList[this.nT++] = r2;
+        } else {
+          slope[r2] = slope[r2]! + c;
+          cnt[r2] = cnt[r2]! + 1;
+          frz[r2] = frz[r2]! + c * lr;
+        }
+      }
     }
-    let nUses = 0;
-    for (let i = p; i < n; i++) {
-      const g = order[i]!;
-      if (pState[g] !== LIVE) continue;
+    this.nSG = nSG;
+    const mList = this.mList;
+    for (let i = this.lowerBoundM(lam); i < mList.length; i++) {
+      const g = mList[i]!;
       const b = g * S;
+      if (pState[g] !== LIVE || P[b + P_BN] !== CAP) continue;
+      const n = P[b + P_NUSE]!;
+      if (n === 0 || labEp[comp[P[b + P_USE]!]!] !== ep) continue;
+      pPlay[g] = ep;
+      this.unfrozen++;
       const lv = P[b + P_LEVEL]!;
-      const ue = b + P_USE + USE_FIELDS * P[b + P_NUSE]!;
-      for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) {
-        const r = P[ub]!;
-        if (rStamp[r] !== ep) {
-          rStamp[r] = ep;
-          rCnt[r] = 0; rCntPos[r] = 0; rOldCnt[r] = 0; rSumC[r] = 0; rSumOld[r] = 0;
-          tRes[nT++] = r;
-        }
+      for (let ub = b + P_USE, ue = ub + USE_FIELDS * n; ub < ue; ub += USE_FIELDS) {
         const c = P[ub + 1]!;
-        rCnt[r] = rCnt[r]! + 1;
-        rOldCnt[r] = rOldCnt[r]! + 1;
-        if (c > 0) {
-          rCntPos[r] = rCntPos[r]! + 1;
-          rSumC[r] = rSumC[r]! + c;
-          rSumOld[r] = rSumOld[r]! + c * lv;
-        }
-        nUses++;
+        if (!(c > 0)) continue;
+        const r = P[ub]! | 0;
+        this.touch(r, ep);
+        slope[r] = slope[r]! + c;
+        cnt[r] = cnt[r]! + 1;
+        frz[r] = frz[r]! + c * lv;
       }
     }
     for (const g of added) {
       if (pState[g] !== NEW) continue;
+      pPlay[g] = ep;
+      this.unfrozen++;
       const b = g * S;
-      const ue = b + P_USE + USE_FIELDS * P[b + P_NUSE]!;
-      for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) {
-        const r = P[ub]!;
-        if (rStamp[r] !== ep) {
-          rStamp[r] = ep;
-          rCnt[r] = 0; rCntPos[r] = 0; rOldCnt[r] = 0; rSumC[r] = 0; rSumOld[r] = 0;
-          tRes[nT++] = r;
-        }
+      for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) {
         const c = P[ub + 1]!;
-        rCnt[r] = rCnt[r]! + 1;
-        if (c > 0) {
-          rCntPos[r] = rCntPos[r]! + 1;
-          rSumC[r] = rSumC[r]! + c;
-        }
-        nUses++;
+        if (!(c > 0)) continue;
+        const r = P[ub]! | 0;
+        this.touch(r, ep);
+        slope[r] = slope[r]! + c;
+        cnt[r] = cnt[r]! + 1;
+        newUses[r] = newUses[r]! + 1;
       }
     }
-    let off = 0;
+    if (!full) this.stats.flowsTouched += this.unfrozen;
+    const nT = this.nT;
+    const { load, posCnt } = this;
     for (let k = 0; k < nT; k++) {
-      const r = tRes[k]!;
-      rStart[r] = off;
-      rFill[r] = off;
-      off += rCnt[r]!;
-    }
-    if (this.csr.length < nUses) this.csr = new Int32Array(Math.max(nUses, this.csr.length * 2));
-    const csr = this.csr;
-    for (let i = p; i < n; i++) {
-      const g = order[i]!;
-      if (pState[g] !== LIVE) continue;
-      const b = g * S;
-      for (let k = 0, nu = P[b + P_NUSE]!; k < nu; k++) csr[rFill[P[b + P_USE + USE_FIELDS * k]!]!++] = (g << USE_SHIFT) | k;
-    }
-    for (const g of added) {
-      if (pState[g] !== NEW) continue;
-      const b = g * S;
-      for (let k = 0, nu = P[b + P_NUSE]!; k < nu; k++) csr[rFill[P[b + P_USE + USE_FIELDS * k]!]!++] = (g << USE_SHIFT) | k;
+      const r = tList[k]!;
+      const inPlayOld = cnt[r]! - newUses[r]!;
+      const liveOld = posCnt[r]! - newUses[r]!;
+      const f = inPlayOld === liveOld ? 0 : load[r]! - frz[r]!;
+      frz[r] = f > 0 ? f : 0;
     }
 
-    // 3. What the change reaches: resources and paths connected to it through the suffix.
-    const reached = this.reached;
-    let nq = 0;
-    let nrp = 0;
-    for (const r of dirtyRes) {
-      if (rReach[r] !== ep) {
-        rReach[r] = ep;
-        qRes[nq++] = r;
-      }
-    }
-    for (let qh = 0; qh < nq; qh++) {
-      const r = qRes[qh]!;
-      for (let k = rStart[r]!, e = k + rCnt[r]!; k < e; k++) {
-        const g = csr[k]! >> USE_SHIFT;
-        if (pReach[g] === ep) continue;
-        pReach[g] = ep;
-        reached[nrp++] = g;
-        const b = g * S;
-        const ue = b + P_USE + USE_FIELDS * P[b + P_NUSE]!;
-        for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) {
-          const r2 = P[ub]!;
-          if (rReach[r2] !== ep) {
-            rReach[r2] = ep;
-            qRes[nq++] = r2;
-          }
-        }
-      }
-    }
-    // Added paths without any resource (rate cap only) are reached through nothing.
-    for (const g of added) {
-      if (pState[g] === NEW && pReach[g] !== ep) {
-        pReach[g] = ep;
-        reached[nrp++] = g;
-      }
-    }
-
-    // 4. Each reached resource's state at λd.
-    const { rFrozen, rSlope, rUnfrozen, rUnfrozenPos, resUsage, resSat, resAdj } = this;
-    for (let k = 0; k < nq; k++) {
-      const r = qRes[k]!;
-      const oldLive = resAdj[r]!.length - (rCnt[r]! - rOldCnt[r]!);
-      let fr = rOldCnt[r] === oldLive ? 0 : resUsage[r]! - rSumOld[r]!;
-      if (fr < 0) fr = 0;
-      rFrozen[r] = fr;
-      rSlope[r] = rSumC[r]!;
-      rUnfrozen[r] = rCnt[r]!;
-      rUnfrozenPos[r] = rCntPos[r]!;
-      resSat[r] = Infinity;
-    }
-
-    // 5. Progressive filling from λd: rate caps in a sorted list, saturations in a lazy heap.
-    const caps = this.capList;
-    caps.length = 0;
-    for (let k = 0; k < nrp; k++) {
-      const g = reached[k]!;
-      if (P[g * S + P_M] !== Infinity) caps.push(g);
-    }
-    if (caps.length > 1) caps.sort((a, b) => P[a * S + P_M]! - P[b * S + P_M]! || a - b);
-    this.nFrozen = 0;
+    // Progressive filling from λd.
     let level = lam === Infinity ? 0 : lam;
-    let ci = 0;
-    // New paths capped below λd froze there (their load was counted when finding λd).
-    while (ci < caps.length && P[caps[ci]! * S + P_M]! < level) {
-      const g = caps[ci++]!;
-      this.freeze(g, P[g * S + P_M]!, ep);
+    this.nSw = 0;
+    this.nSat = 0;
+    for (const g of added) {
+      // New paths capped below λd froze there (their load was counted when finding λd).
+      if (pState[g] === NEW && this.pFrozen[g] !== ep) {
+        const m = this.meff(g);
+        if (m < level) this.freezePath(g, m, CAP, ep);
+      }
     }
     this.heapSize = 0;
-    for (let k = 0; k < nq; k++) {
-      const r = qRes[k]!;
-      if (rUnfrozen[r]! > 0) {
-        const key = this.keyOf(r);
-        if (key !== Infinity) this.heapPush(r, key);
-      }
+    const rDirty = this.rDirty;
+    for (let k = 0; k < nT; k++) {
+      const r = tList[k]!;
+      if (!full && gEp[r] !== ep && !rDirty[r]) continue;
+      const key = this.keyOf(r);
+      if (key !== Infinity) this.heapPush(r, key);
     }
     const heapKey = this.heapKey;
-    const resCap = this.resCap;
-    for (;;) {
+    let mi = this.lowerBoundM(level);
+    while (this.unfrozen > 0) {
       const hk = this.heapSize > 0 ? heapKey[0]! : Infinity;
-      const cm = ci < caps.length ? P[caps[ci]! * S + P_M]! : Infinity;
+      let cm = Infinity;
+      while (mi < mList.length) {
+        const g = mList[mi]!;
+        if (this.inPlay(g, ep) && !this.isFrozen(g, ep)) {
+          cm = this.meff(g);
+          break;
+        }
+        mi++;
+      }
       if (cm <= hk) {
         if (cm === Infinity) break;
-        const g = caps[ci++]!;
-        if (pFrozen[g] !== ep) {
-          if (cm > level) level = cm;
-          this.freeze(g, level, ep);
-        }
+        if (cm > level) level = cm;
+        this.freezePath(mList[mi++]!, level, CAP, ep);
         continue;
       }
       const r = this.heapRes[0]!;
@@ -1008,116 +1536,200 @@ export class FlowNetwork {
       }
       this.heapPop();
       if (key > level) level = key;
-      resSat[r] = level;
-      const down = resCap[r] === 0;
-      for (let k = rStart[r]!, e = k + rCnt[r]!; k < e; k++) {
-        const ue = csr[k]!;
-        const g = ue >> USE_SHIFT;
-        if (pFrozen[g] !== ep && (down || P[g * S + P_USE + USE_FIELDS * (ue & (MAX_USES - 1)) + 1]! > 0)) this.freeze(g, level, ep);
-      }
+      this.saturate(r, level, ep);
     }
-    // Defensive: validation guarantees every path is bounded, so none is left unfrozen.
-    for (let k = 0; k < nrp; k++) {
-      const g = reached[k]!;
-      if (pFrozen[g] !== ep) this.freeze(g, level, ep);
+    if (full) {
+      if (this.unfrozen > 0) throw new Error('FlowNetwork: internal error: a path was left without a bottleneck');
+      return true;
     }
-    for (let k = 0; k < nq; k++) {
-      const r = qRes[k]!;
-      const f = rFrozen[r]!;
-      resUsage[r] = f > 0 && resAdj[r]!.length > 0 ? f : 0;
+    if (this.unfrozen > 0) return false;
+    // Resources that were not candidates must have stayed within capacity.
+    const cap = this.cap;
+    for (let k = 0; k < nT; k++) {
+      const r = tList[k]!;
+      if (gEp[r] === ep || rDirty[r]) continue;
+      const c = cap[r]!;
+      if (frz[r]! > c + c * 1e-9) return false;
     }
-    this.stats.flowsTouched += nrp;
+    return true;
+  }
 
-    // 6. Merge the re-filled paths (in freeze order, so sorted by level) back into the order.
-    const fl = this.freezeList;
-    const nf = this.nFrozen;
-    let q0 = p;
-    if (nf > 0 && p > 0) {
-      const first = P[fl[0]! * S + P_LEVEL]!;
-      if (P[order[p - 1]! * S + P_LEVEL]! > first) q0 = this.lowerBound(first, p);
+  /** Applies the new filling: levels, bottleneck switches, usage, transfers, completion instants. */
+  private commit(now: number): void {
+    const ep = this.epoch;
+    const { P, stride: S, L, gEp, sat, load, posCnt, frz, pState, pNB } = this;
+    const nSG = this.nSG;
+    const sgList = this.sgList;
+    const nSat = this.nSat;
+    const satList = this.satList;
+    const VT = this.VT;
+    const VT0 = this.VT0;
+    // Virtual clocks of the groups that may change are brought to now first.
+    for (let i = 0; i < nSG; i++) {
+      const r = sgList[i]!;
+      VT[r] = this.vAt(r, now);
+      VT0[r] = now;
     }
-    const A = this.orderScratch;
-    let na = 0;
-    for (let i = q0; i < n; i++) {
-      const g = order[i]!;
-      if (pState[g] === DEAD) this.freePath(g);
-      else if (pReach[g] !== ep) A[na++] = g;
-    }
-    let w = q0;
-    if (na === 0) {
-      order.set(fl.subarray(0, nf), w);
-      w += nf;
-    } else {
-      let i = 0;
-      let j = 0;
-      while (i < na && j < nf) {
-        const a = A[i]!;
-        const b = fl[j]!;
-        if (P[a * S + P_LEVEL]! <= P[b * S + P_LEVEL]!) {
-          order[w++] = a;
-          i++;
-        } else {
-          order[w++] = b;
-          j++;
-        }
-      }
-      while (i < na) order[w++] = A[i++]!;
-      while (j < nf) order[w++] = fl[j++]!;
-    }
-    this.orderLen = w;
-
-    // 7. Transfers whose rate changed: bytes folded at now, completion instant moved.
-    const { x, xStamp } = this;
-    for (let k = 0; k < nf; k++) {
-      const g = fl[k]!;
-      pState[g] = LIVE;
-      const slot = P[g * S + P_SLOT]!;
-      if (xStamp[slot] !== ep) {
-        xStamp[slot] = ep;
-        const single = x[slot * XS + X_PATH]!;
-        this.settle(slot, single >= 0 ? P[single * S + P_RATE]! : this.sumRates(slot), now);
+    for (let i = 0; i < nSat; i++) {
+      const r = satList[i]!;
+      if (gEp[r] !== ep) {
+        VT[r] = 0;
+        VT0[r] = now;
       }
     }
-    for (const t of this.touchedXfers) {
-      if (t.active && xStamp[t.slot] !== ep) {
-        xStamp[t.slot] = ep;
-        this.settle(t.slot, this.sumRates(t.slot), now);
+    const swList = this.swList;
+    const fin = this.finalizeList;
+    fin.length = 0;
+    for (let j = 0; j < this.nSw; j++) {
+      const g = swList[j]!;
+      if (pState[g] === LIVE && pNB[g] !== P[g * S + P_BN]) this.detach(g, now);
+    }
+    for (let i = 0; i < nSG; i++) {
+      const r = sgList[i]!;
+      if (sat[r] !== ep) L[r] = Infinity; // all its paths moved elsewhere
+    }
+    for (let i = 0; i < nSat; i++) {
+      const r = satList[i]!;
+      L[r] = this.newL[r]!;
+    }
+    for (let j = 0; j < this.nSw; j++) {
+      const g = swList[j]!;
+      if (pState[g] === NEW || P[g * S + P_BN] === NONE) {
+        this.joinGroup(g, pNB[g]!);
+        pState[g] = LIVE;
+        this.toFinalize(this.bySlot[P[g * S + P_SLOT]!]!);
       }
     }
+    const tList = this.tList;
+    for (let k = 0, nT = this.nT; k < nT; k++) {
+      const r = tList[k]!;
+      const f = frz[r]!;
+      load[r] = posCnt[r]! > 0 && f > 0 ? f : 0;
+    }
+    for (let i = 0; i < nSG; i++) for (const g of this.exMem[sgList[i]!]!) this.toFinalize(this.bySlot[P[g * S + P_SLOT]!]!);
+    for (const t of this.touchedXfers) this.toFinalize(t);
     this.touchedXfers.length = 0;
+    for (const t of fin) this.finalize(t, now);
+    fin.length = 0;
+    for (let i = 0; i < nSG; i++) this.setGNext(sgList[i]!, this.groupNext(sgList[i]!));
+    for (let i = 0; i < nSat; i++) this.setGNext(satList[i]!, this.groupNext(satList[i]!));
 
-    // 8. Clear the pending change.
-    for (const r of dirtyRes) this.rDirty[r] = 0;
-    dirtyRes.length = 0;
-    for (const g of added) if (pState[g] === DEAD_NEW) this.freePath(g);
-    added.length = 0;
+    // The groups' order by level: untouched ones keep their place, the saturated ones (found in
+    // increasing level) are merged in.
+    const gOrder = this.gOrder;
+    const gp = this.gp;
+    const A = this.gScratch;
+    let na = 0;
+    for (let i = gp, n = this.gOrderLen; i < n; i++) {
+      const r = gOrder[i]!;
+      if (gEp[r] !== ep) A[na++] = r;
+    }
+    let w = gp;
+    let i = 0;
+    let j = 0;
+    while (i < na && j < nSat) {
+      const a = A[i]!;
+      const b = satList[j]!;
+      if (L[a]! <= L[b]!) {
+        gOrder[w++] = a;
+        i++;
+      } else {
+        gOrder[w++] = b;
+        j++;
+      }
+    }
+    while (i < na) gOrder[w++] = A[i++]!;
+    while (j < nSat) gOrder[w++] = satList[j++]!;
+    this.gOrderLen = w;
+
+    // Clear the pending change.
+    for (const r of this.dirtyRes) this.rDirty[r] = 0;
+    this.dirtyRes.length = 0;
+    this.added.length = 0;
+    for (const g of this.deadPaths) {
+      this.pState[g] = FREE;
+      this.freePaths.push(g);
+    }
+    this.deadPaths.length = 0;
     this.pendingLambda = Infinity;
     this.ensureCompletionEvent();
   }
 
-  private sumRates(slot: number): number {
-    let rate = 0;
-    for (const g of this.bySlot[slot]!.paths) rate += this.P[g * this.stride + P_RATE]!;
-    return rate;
+  private toFinalize(t: Transfer): void {
+    if (!t.active || t.stamp === this.epoch) return;
+    t.stamp = this.epoch;
+    this.finalizeList.push(t);
   }
 
-  private settle(slot: number, rate: number, now: number): void {
+  /** A placed path changes bottleneck: its transfer's bytes are brought to now, it leaves its group. */
+  private detach(g: number, now: number): void {
+    const P = this.P;
+    const b = g * this.stride;
+    const slot = P[b + P_SLOT]!;
+    const t = this.bySlot[slot]!;
     const x = this.x;
-    const b = slot * XS;
-    const old = x[b + X_RATE]!;
-    if (rate === old && !this.xFresh[slot]) return;
-    const bytes = x[b + X_BYTES]!;
-    let done = x[b + X_DONE]!;
-    if (old !== 0) {
-      done += (old * (now - x[b + X_T0]!)) / 1000;
-      if (done > bytes) done = bytes;
-      x[b + X_DONE] = done;
+    const xb = slot * XS;
+    const bn = P[b + P_BN]!;
+    if (x[xb + X_IMPL] === 1) {
+      x[xb + X_DONE] = this.bytesNow(t);
+      x[xb + X_T0] = now;
+      x[xb + X_RATE] = 0;
+      x[xb + X_IMPL] = 0;
+      this.heapRemoveG(bn, g);
+    } else {
+      const rate = x[xb + X_RATE]!;
+      if (rate !== 0) {
+        const d = x[xb + X_DONE]! + (rate * (now - x[xb + X_T0]!)) / 1000;
+        x[xb + X_DONE] = d < x[xb + X_BYTES]! ? d : x[xb + X_BYTES]!;
+      }
+      x[xb + X_T0] = now;
+      if (P[b + P_XPOS]! >= 0) this.exRemove(bn, g);
     }
-    x[b + X_T0] = now;
-    x[b + X_RATE] = rate;
-    this.xFresh[slot] = 0;
+    this.leaveGroup(g);
+    this.toFinalize(t);
+  }
+
+  /** Puts a transfer whose paths or levels changed back on the right completion track. */
+  private finalize(t: Transfer, now: number): void {
+    const x = this.x;
+    const xb = t.slot * XS;
+    if (x[xb + X_IMPL] === 1) return; // still implicit on the same bottleneck: its clock moved for it
+    const P = this.P;
+    const S = this.stride;
+    const bytes = x[xb + X_BYTES]!;
+    const rate0 = x[xb + X_RATE]!;
+    let done = x[xb + X_DONE]!;
+    if (rate0 !== 0) {
+      done += (rate0 * (now - x[xb + X_T0]!)) / 1000;
+      if (done > bytes) done = bytes;
+      x[xb + X_DONE] = done;
+    }
+    x[xb + X_T0] = now;
+    const ps = t.paths;
+    if (ps.length === 1 && P[ps[0]! * S + P_BN]! >= 0) {
+      const g = ps[0]!;
+      const b = g * S;
+      const bn = P[b + P_BN]!;
+      if (P[b + P_XPOS]! >= 0) this.exRemove(bn, g);
+      const w = P[b + P_W]!;
+      const k = done - w * this.vAt(bn, now);
+      P[b + P_K] = k;
+      P[b + P_VF] = (bytes - k) / w;
+      this.heapPushG(bn, g);
+      x[xb + X_IMPL] = 1;
+      x[xb + X_RATE] = 0;
+      this.setCt(t.slot, Infinity);
+      return;
+    }
+    let rate = 0;
+    for (const g of ps) {
+      rate += P[g * S + P_W]! * this.level(g);
+      const bn = P[g * S + P_BN]!;
+      if (bn >= 0 && P[g * S + P_XPOS]! < 0) this.exPush(bn, g);
+    }
+    x[xb + X_RATE] = rate;
     const rem = bytes - done;
-    this.setCt(slot, rem <= 0 ? now : rate > 0 ? now + (rem * 1000) / rate : Infinity);
+    this.setCt(t.slot, rem <= 0 ? now : rate > 0 ? now + (rem * 1000) / rate : Infinity);
   }
 }
 
