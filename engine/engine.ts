@@ -214,11 +214,16 @@ export class Engine {
     return { now: this.now, speed, idle: this.idle };
   }
 
+  /**
+   * The world as doors see it. Not a copy: every door serializes it at once (IPC, WebSocket, JSON),
+   * and copying a 10,000-VM world on every change would cost more than the change itself. Callers
+   * must treat it as read-only.
+   */
   view(): WorldView {
     this.operations.refresh();
     return {
       contractVersion: CONTRACT_VERSION,
-      world: structuredClone(this.world),
+      world: this.world,
       jobs: structuredClone(this.jobs),
       clock: this.clockState(0),
       logSeq: this.logSeq,

@@ -71,25 +71,32 @@ export class NetworkFabric {
   }
 
   syncAll(): void {
-    for (const h of this.world.hosts) this.syncHost(h.name);
+    // One pass over the VMs for every host's CPU demand: a 1,000-host world must not scan its
+    // 10,000 VMs once per host.
+    const demand = new Map<string, number>();
+    for (const vm of this.world.vms) {
+      if (vm.state !== 'Running') continue;
+      const key = vm.host.toLowerCase();
+      demand.set(key, (demand.get(key) ?? 0) + vmCoreDemand(vm));
+    }
+    for (const h of this.world.hosts) this.syncHost(h, demand.get(h.name.toLowerCase()) ?? 0);
   }
 
   /** Idle CPU cycles/s of a host: total minus its running VMs' demand, never below the root's share. */
-  idleCpu(host: Host): number {
+  idleCpu(host: Host, coresDemanded?: number): number {
     const total = host.cpu.cores * host.cpu.ghz * 1e9;
-    let demand = 0;
-    const key = host.name.toLowerCase();
-    for (const vm of this.world.vms) {
-      if (vm.state !== 'Running' || vm.host.toLowerCase() !== key) continue;
-      // A VM asks for cpuDemandPercent of each of its virtual processors, one core each.
-      demand += (vm.workload.cpuDemandPercent / 100) * vm.processorCount * host.cpu.ghz * 1e9;
+    let cores = coresDemanded;
+    if (cores === undefined) {
+      cores = 0;
+      const key = host.name.toLowerCase();
+      for (const vm of this.world.vms) if (vm.state === 'Running' && vm.host.toLowerCase() === key) cores += vmCoreDemand(vm);
     }
-    return Math.max(total * this.params.minimumHostCpuShare, total - demand);
+    return Math.max(total * this.params.minimumHostCpuShare, total - cores * host.cpu.ghz * 1e9);
   }
 
   /** Sets every resource of a host from the world: adapters, receive cores, CPU, volumes, SMB limits. */
-  syncHost(name: string): void {
-    const h = findHost(this.world, name);
+  syncHost(name: string | Host, coresDemanded?: number): void {
+    const h = typeof name === 'string' ? findHost(this.world, name) : name;
     if (!h) return;
     const coreHz = h.cpu.ghz * 1e9;
     for (const n of h.nics) {
@@ -103,7 +110,7 @@ export class NetworkFabric {
       // A host vNIC's traffic is processed on one core (no vRSS for host vNICs in 2012 R2).
       if (i.kind === 'vnic') this.ensure(Resources.rxCores(h.name, i.alias), coreHz);
     }
-    this.ensure(Resources.cpu(h.name), this.idleCpu(h));
+    this.ensure(Resources.cpu(h.name), this.idleCpu(h, coresDemanded));
     for (const v of h.volumes) {
       this.ensure(Resources.volRead(h.name, v.letter), v.readBytesPerSec);
       this.ensure(Resources.volWrite(h.name, v.letter), v.writeBytesPerSec);
@@ -312,4 +319,9 @@ function onlyInterface(h: Host, alias: string): Host {
     teams: h.teams.map((t) => (t.name.toLowerCase() === a || keepSwitch?.adapter?.toLowerCase() === t.name.toLowerCase() ? t : { ...t, ipAddress: undefined })),
     virtualSwitches: h.virtualSwitches.map((s) => (s === keepSwitch || !s.adapter || s.adapter.toLowerCase() === a ? s : { ...s, allowManagementOS: false })),
   };
+}
+
+/** Cores' worth of CPU a running VM asks for: cpuDemandPercent of each virtual processor, one core each. */
+function vmCoreDemand(vm: World['vms'][number]): number {
+  return (vm.workload.cpuDemandPercent / 100) * vm.processorCount;
 }
