@@ -6,13 +6,20 @@ import type { LabBridge } from '../bridge/connection';
 import { ClockStore, type ClockSpeed } from './clock-store';
 import { CommandStore } from './command-store';
 import { ConnectionStore } from './connection-store';
+import { ConsoleStore } from './console-store';
+import { DockStore } from './dock-store';
 import { DialogStore } from './dialog-store';
 import { FrameBatch, type FrameScheduler } from './frame-batch';
 import { InventoryStore } from './inventory-store';
+import { JobListStore } from './job-list';
 import { JobStore } from './job-store';
+import { LogStore } from './log-store';
+import { NetworkStore } from './network-store';
 import { NoticeStore } from './notice-store';
 import { UiStore, type UiEnvironment } from './ui-store';
 import { VmListStore } from './vm-list';
+import { SettingsWindows } from './settings-windows';
+import { WizardWindows } from './wizard-windows';
 
 export interface RootEnvironment {
   ui?: UiEnvironment;
@@ -30,6 +37,15 @@ export class RootStore {
   readonly notices: NoticeStore;
   readonly connection: ConnectionStore;
   readonly commands: CommandStore;
+  /** The Move Wizard and the settings dialogs (renderer/views/wizard, renderer/views/settings). */
+  readonly wizards: WizardWindows;
+  readonly settings: SettingsWindows;
+  /** The bottom dock: Jobs, Event Log, Networking, PowerShell. */
+  readonly dock: DockStore;
+  readonly jobList: JobListStore;
+  readonly log: LogStore;
+  readonly network: NetworkStore;
+  readonly console: ConsoleStore;
 
   /** A snapshot request is in flight. */
   loading = false;
@@ -50,6 +66,13 @@ export class RootStore {
     this.notices = new NoticeStore();
     this.connection = new ConnectionStore(bridge.connection);
     this.commands = new CommandStore(bridge, this.dialogs);
+    this.wizards = new WizardWindows({ bridge, inventory: this.inventory, commands: this.commands, storage: env.ui?.storage });
+    this.settings = new SettingsWindows({ bridge, dialogs: this.dialogs, inventory: this.inventory });
+    this.dock = new DockStore(env.ui?.storage);
+    this.jobList = new JobListStore(this.jobs);
+    this.log = new LogStore(bridge);
+    this.network = new NetworkStore(bridge, this.dock, this.ui, this.inventory, this.clock);
+    this.console = new ConsoleStore(bridge, this.inventory, this.jobs);
     makeObservable<RootStore, 'applyView' | 'onEvent'>(this, {
       loading: observable,
       loadError: observable.ref,
@@ -70,6 +93,8 @@ export class RootStore {
   dispose(): void {
     for (const d of this.disposers.splice(0)) d();
     this.ui.dispose();
+    this.dock.dispose();
+    this.network.dispose();
     this.connection.dispose();
   }
 
@@ -86,6 +111,7 @@ export class RootStore {
       if (result.ok) {
         this.loadError = undefined;
         this.applyView(result.value);
+        void this.log.sync(result.value.logSeq);
       } else {
         this.loadError = result.error;
       }
@@ -132,7 +158,7 @@ export class RootStore {
         this.clock.enqueue(event.clock);
         break;
       case 'log':
-        // The event log view is not part of this screen yet; the snapshot's logSeq says where it is.
+        this.log.add(event.entries);
         break;
       case 'notice':
         this.notices.add(event.level, event.message);

@@ -8,6 +8,7 @@ import type { RootStore } from '../../stores/root-store';
 import { DialogHost } from '../dialogs/DialogHost';
 import { ActionsPane } from '../manager/ActionsPane';
 import { CentrePane } from '../manager/CentrePane';
+import { Dock } from '../dock/Dock';
 import { ConsoleToolbar } from '../manager/ConsoleToolbar';
 import { MenuBar } from '../manager/MenuBar';
 import { ServerTree } from '../manager/ServerTree';
@@ -94,6 +95,7 @@ const Console = observer(function Console() {
           </>
         )}
       </main>
+      <Dock />
       <StatusBar />
     </div>
   );

@@ -4,6 +4,7 @@ import { Menu, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import type { KeyboardEvent } from 'react';
 import type { ActionItem } from '../../actions/action-item';
 import { hostActions, managerActions, viewActions, vmActions } from '../../actions/catalogue';
+import { DOCK_TABS } from '../../stores/dock-store';
 import type { RootStore } from '../../stores/root-store';
 import { useRoot } from '../app/root-context';
 import { ActionMenuList, radioMenuProps } from '../shared/ActionMenuList';
@@ -52,6 +53,21 @@ function viewItems(root: RootStore): ActionItem[] {
       icon: 'view',
       enabled: true,
       run: () => root.ui.setActionsPaneVisible(!root.ui.actionsPaneVisible),
+    },
+    ...DOCK_TABS.map((t, i): ActionItem => ({
+      id: `show-${t.id}`,
+      label: t.label,
+      icon: 'view',
+      enabled: true,
+      ...(i === 0 ? { separatorBefore: true } : {}),
+      run: () => root.dock.show(t.id),
+    })),
+    {
+      id: 'toggle-dock',
+      label: root.dock.open ? 'Hide Bottom Pane' : 'Show Bottom Pane',
+      icon: 'view',
+      enabled: true,
+      run: () => root.dock.toggle(),
     },
   ];
 }
