@@ -182,6 +182,8 @@ export class FlowNetwork {
   private L: F64 = new Float64Array(8);
   private own: F64 = new Float64Array(8); // Σ coefficient of members' uses of the resource
   private ownCnt: I32 = new Int32Array(8);
+  private memCnt: I32 = new Int32Array(8); // members (implicit + explicit)
+  private topVF: F64 = new Float64Array(8); // virtual finish at the top of the completion heap (Infinity if empty)
   private posCnt: I32 = new Int32Array(8); // live uses with coefficient > 0
   private VT: F64 = new Float64Array(8); // virtual clock value at VT0
   private VT0: F64 = new Float64Array(8);
@@ -213,6 +215,8 @@ export class FlowNetwork {
   private nSat = 0;
   private nSG = 0;
   private gp = 0;
+  private nextDirty: U8 = new Uint8Array(8); // the resource's next completion instant must be recomputed
+  private readonly nextList: number[] = [];
   private rBlockMin: F64 = new Float64Array(1).fill(Infinity);
   private rBlockDirty: U8 = new Uint8Array(1);
   private readonly rDirtyBlocks: number[] = [];
@@ -289,6 +293,7 @@ export class FlowNetwork {
     this.cap[r] = capacity;
     this.L[r] = Infinity;
     this.gNext[r] = Infinity;
+    this.topVF[r] = Infinity;
     this.comp[r] = r;
   }
 
@@ -599,6 +604,8 @@ export class FlowNetwork {
     this.L = growF64(this.L, n);
     this.own = growF64(this.own, n);
     this.ownCnt = growI32(this.ownCnt, n);
+    this.memCnt = growI32(this.memCnt, n);
+    this.topVF = growF64(this.topVF, n);
     this.posCnt = growI32(this.posCnt, n);
     this.VT = growF64(this.VT, n);
     this.VT0 = growF64(this.VT0, n);
@@ -607,6 +614,7 @@ export class FlowNetwork {
     this.compLive = growI32(this.compLive, n);
     this.compRemoved = growI32(this.compRemoved, n);
     this.rDirty = growU8(this.rDirty, n);
+    this.nextDirty = growU8(this.nextDirty, n);
     this.stamp = growI32(this.stamp, n);
     this.labEp = growI32(this.labEp, n);
     this.gEp = growI32(this.gEp, n);
@@ -830,7 +838,7 @@ export class FlowNetwork {
       }
       P[ub + 3] = -1;
     }
-    if (this.gHeap[bn]!.length + this.exMem[bn]!.length === 0) {
+    if (--this.memCnt[bn]! === 0) {
       this.own[bn] = 0;
       this.ownCnt[bn] = 0;
     }
@@ -844,6 +852,7 @@ export class FlowNetwork {
       P[b + P_LEVEL] = this.meff(g);
       return;
     }
+    this.memCnt[bn]!++;
     const R = this.gxRes[bn]!;
     const C = this.gxCoef[bn]!;
     const U = this.gxUse[bn]!;
@@ -885,21 +894,26 @@ export class FlowNetwork {
   // ---- per-resource completion heaps (implicit members by virtual finish) ----
 
   private heapPushG(bn: number, g: number): void {
+    this.markNext(bn);
     const h = this.gHeap[bn]!;
     h.push(g);
     this.siftUpG(h, h.length - 1);
+    this.topVF[bn] = this.P[h[0]! * this.stride + P_VF]!;
   }
 
   private heapRemoveG(bn: number, g: number): void {
+    this.markNext(bn);
     const h = this.gHeap[bn]!;
     const S = this.stride;
     const pos = this.P[g * S + P_HPOS]!;
     this.P[g * S + P_HPOS] = -1;
     const last = h.pop()!;
-    if (pos >= h.length) return;
-    h[pos] = last;
-    this.siftUpG(h, pos);
-    this.siftDownG(h, this.P[last * S + P_HPOS]!);
+    if (pos < h.length) {
+      h[pos] = last;
+      this.siftUpG(h, pos);
+      this.siftDownG(h, this.P[last * S + P_HPOS]!);
+    }
+    this.topVF[bn] = h.length ? this.P[h[0]! * S + P_VF]! : Infinity;
   }
 
   private siftUpG(h: number[], i: number): void {
@@ -947,9 +961,20 @@ export class FlowNetwork {
     P[g * S + P_HPOS] = i;
   }
 
+  private markNext(r: number): void {
+    if (this.nextDirty[r]) return;
+    this.nextDirty[r] = 1;
+    this.nextList.push(r);
+  }
+
+  /** Next completion instant among the implicit members of bottleneck resource r. */
   private groupNext(r: number): number {
-    const h = this.gHeap[r]!;
-    return h.length ? this.memberCompletion(h[0]!) : Infinity;
+    const vf = this.topVF[r]!;
+    if (vf === Infinity) return Infinity;
+    const d = vf - this.VT[r]!;
+    if (d <= 0) return this.VT0[r]!;
+    const lv = this.L[r]!;
+    return lv > 0 ? this.VT0[r]! + (d * 1000) / lv : Infinity;
   }
 
   // ---- sorted list of capped paths ----
@@ -1289,7 +1314,7 @@ export class FlowNetwork {
       frz[r] = frz[r]! + this.ownUnfC[r]! * lam;
       cnt[r] = cnt[r]! - this.ownUnf[r]!;
       this.unfrozen -= this.memUnf[r]!;
-      const all = this.memUnf[r] === this.gHeap[r]!.length + this.exMem[r]!.length;
+      const all = this.memUnf[r] === this.memCnt[r];
       const R = this.gxRes[r]!;
       const C = this.gxCoef[r]!;
       const U = this.gxUse[r]!;
@@ -1420,7 +1445,7 @@ export class FlowNetwork {
       frz[r] = frz[r]! + o * lr;
       this.ownUnf[r] = ownCnt[r]!;
       this.ownUnfC[r] = o;
-      const members = this.gHeap[r]!.length + this.exMem[r]!.length;
+      const members = this.memCnt[r]!;
       this.memUnf[r] = members;
       this.unfrozen += members;
       const R = this.gxRes[r]!;
@@ -1564,9 +1589,11 @@ export class FlowNetwork {
     const satList = this.satList;
     const VT = this.VT;
     const VT0 = this.VT0;
-    // Virtual clocks of the groups that may change are brought to now first.
+    // Virtual clocks of the groups whose level changes are brought to now first.
+    const newL = this.newL;
     for (let i = 0; i < nSG; i++) {
       const r = sgList[i]!;
+      if (sat[r] === ep && newL[r] === L[r]) continue;
       VT[r] = this.vAt(r, now);
       VT0[r] = now;
     }
@@ -1590,7 +1617,10 @@ export class FlowNetwork {
     }
     for (let i = 0; i < nSat; i++) {
       const r = satList[i]!;
-      L[r] = this.newL[r]!;
+      if (L[r] !== newL[r]) {
+        L[r] = newL[r]!;
+        this.markNext(r);
+      }
     }
     for (let j = 0; j < this.nSw; j++) {
       const g = swList[j]!;
@@ -1611,8 +1641,12 @@ export class FlowNetwork {
     this.touchedXfers.length = 0;
     for (const t of fin) this.finalize(t, now);
     fin.length = 0;
-    for (let i = 0; i < nSG; i++) this.setGNext(sgList[i]!, this.groupNext(sgList[i]!));
-    for (let i = 0; i < nSat; i++) this.setGNext(satList[i]!, this.groupNext(satList[i]!));
+    for (let i = 0; i < nSG; i++) if (sat[sgList[i]!] !== ep) this.markNext(sgList[i]!);
+    for (const r of this.nextList) {
+      this.nextDirty[r] = 0;
+      this.setGNext(r, this.groupNext(r));
+    }
+    this.nextList.length = 0;
 
     // The groups' order by level: untouched ones keep their place, the saturated ones (found in
     // increasing level) are merged in.

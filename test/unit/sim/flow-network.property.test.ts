@@ -33,8 +33,8 @@ function maxMin(caps: number[], paths: RefPath[]): number[] {
     paths.forEach((p, i) => {
       for (const u of p.uses) {
         if (u.c === 0) continue;
-        if (frozen[i]) load[u.r] += u.c * level[i]!;
-        else slope[u.r] += u.c;
+        if (frozen[i]) load[u.r] = load[u.r]! + u.c * level[i]!;
+        else slope[u.r] = slope[u.r]! + u.c;
       }
     });
     caps.forEach((cap, r) => {
