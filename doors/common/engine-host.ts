@@ -34,7 +34,13 @@ export class EngineHost {
     const loaded = options.store?.load() ?? {};
     this.notices = [...(options.notices ?? []), ...(loaded.notice ? [loaded.notice] : [])];
     this.engine = new Engine(loaded.state ?? { world: defaultWorld() });
-    this.engine.subscribe((e) => (e.type === 'world' ? this.worldChangedSoon() : this.broadcast(e)));
+    this.engine.subscribe((e) => {
+      // A job changed state or a move switched the world: save soon (at most once a second), so a
+      // restart finds finished moves finished (engine/operations settles the rest on start-up).
+      if (e.type === 'jobs' || e.type === 'world') this.markDirty();
+      if (e.type === 'world') this.worldChangedSoon();
+      else this.broadcast(e);
+    });
     this.clock = new ClockDriver(this.engine, () => this.afterTick(), this.timer);
     if (options.startClock !== false) this.clock.start();
   }
@@ -123,6 +129,8 @@ export class EngineHost {
       this.markDirty();
     } else {
       this.broadcast({ type: 'clock', clock });
+      // The last job just ended: its final state must not wait for the next command to be saved.
+      if (this.dirty) this.markDirty();
     }
   }
 

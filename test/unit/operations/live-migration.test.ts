@@ -206,6 +206,26 @@ describe('faults (network-and-transfers §1–2, via the fabric)', () => {
     expect(vm(e, 'SQL01').host).toBe('HV02');
   });
 
+  it('a TCP stream on a team moves to the surviving member when its member fails', () => {
+    const e = engineOf(worldWith((x) => {
+      for (const h of x.hosts.filter((hh) => hh.role === 'HyperV')) {
+        h.migration = { ...h.migration, useAnyNetwork: true, networks: [], performanceOption: 'TCPIP' };
+        for (const n of h.nics!) if (n.name.startsWith('SMB')) n.linkUp = false;
+      }
+    }));
+    const id = start(e, 'Move-VM WEB01 HV02');
+    runUntil(e, () => runningStage(e, id) === 'Memory transfer');
+    const member = job(e, id).nics.find((n) => n.startsWith('HV02:'))!.split(':')[1]!;
+    expect(['NIC1', 'NIC2']).toContain(member);
+    ok(e, `Disable-NetAdapter -Name ${member} -CimSession HV02`);
+    expect(job(e, id).state).toBe('Running');
+    expect(job(e, id).notes.join('\n')).toMatch(/team failover/);
+    e.runUntilIdle();
+    expect(job(e, id).state).toBe('Completed');
+    expect(job(e, id).nics).toContain(`HV02:${member === 'NIC1' ? 'NIC2' : 'NIC1'}`);
+    expect(vm(e, 'WEB01').host).toBe('HV02');
+  });
+
   it('a storage copy over SMB survives a pulled cable (Multichannel failover)', () => {
     const e = engineOf();
     const id = start(e, 'Move-VMStorage DC01 \\\\FS01\\VMs\\DC01');
