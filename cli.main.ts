@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from './doors/node/args';
 import { runScriptCommand } from './doors/cli/run-command';
 import { flowsCommand } from './doors/cli/flows-command';
+import { labCommand } from './doors/cli/lab-command';
 
 const { version } = createRequire(import.meta.url)('./package.json') as { version: string };
 
@@ -17,6 +18,9 @@ Usage:
   hvlab flows <file>
       Runs a flow-set file (link/flow lines, see docs/flow-files.md) to completion and prints
       "flow <id> <finish_s>" for every flow, then the simulation's wall time.
+  hvlab lab list | show <id> | check <id|pack.json> [--script <solution.ps1>] | validate <pack.json> | schema
+      Offline labs: list the built-in labs, read a briefing, grade a script against a lab (exit
+      code 0 only when every task passes), check a lab pack file. hvlab lab --help for details.
   hvlab --help | --version
 `;
 
@@ -45,6 +49,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
         err,
       });
     }
+    if (command === 'lab') return labCommand(rest, { out, err, readText });
     if (command === 'flows') {
       const { positionals } = parseArgs(rest, {});
       const [file, extra] = positionals;

@@ -1,0 +1,222 @@
+// `hvlab lab ...`: the labs on the command line, for learners without the desktop app and for
+// trainers' CI (a pack's reference solution, or a learner's script, graded the way the console
+// grades it). Exit codes: 0 every task passed (or the command succeeded), 1 a task failed or the
+// pack is invalid (validate), 2 a usage error, an unknown lab or an unreadable pack.
+import { parseArgs } from '../node/args';
+import {
+  builtinLabs, findBuiltinLab, formatPackIssues, labPackJsonSchema, parseLabPackJson, runLab, summarizeLab, describeCheck,
+  type LabCheckResult, type LabPack,
+} from '../../engine/labs';
+import type { ScriptReport } from '../../engine/scripting/run-script';
+
+export interface LabCommandIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** Reads a file; throws an Error whose message a user can act on. */
+  readText: (path: string, what: string) => string;
+}
+
+export const LAB_HELP = `hvlab lab — offline labs
+
+Usage:
+  hvlab lab list [--json]
+      The built-in labs: id, level, minutes, tasks, title.
+  hvlab lab show <id|pack.json> [--json] [--solution]
+      The briefing, objectives and tasks of a lab (hint texts stay hidden; --solution prints the
+      reference solution, for trainers).
+  hvlab lab check <id|pack.json> [--script <solution.ps1>] [--json]
+      Runs the script (default: the pack's reference solution) against a fresh copy of the lab's
+      world until every job has ended, then grades every task: pass or fail, with what each check
+      expected and what it found. Exit code 0 only when every task passes.
+  hvlab lab validate <pack.json> [--json]
+      Checks a lab pack file and lists every problem with its path in the file.
+  hvlab lab schema
+      Prints the JSON Schema of lab pack files (schemas/lab-pack.schema.json).
+`;
+
+class UsageError extends Error {}
+
+/** A built-in lab by id, or a pack file (anything ending in .json or containing a path separator). */
+function resolvePack(arg: string, io: LabCommandIo): { ok: true; pack: LabPack } | { ok: false; code: number } {
+  if (/\.json$/i.test(arg) || /[\\/]/.test(arg)) {
+    const loaded = parseLabPackJson(io.readText(arg, 'lab pack'));
+    if (loaded.ok) return { ok: true, pack: loaded.pack };
+    io.err(`hvlab lab: ${arg} is not a valid lab pack:\n${indent(formatPackIssues(loaded.errors), '  ')}\n`);
+    return { ok: false, code: 2 };
+  }
+  const pack = findBuiltinLab(arg);
+  if (pack) return { ok: true, pack };
+  const ids = builtinLabs().map((p) => p.id);
+  io.err(`hvlab lab: unknown lab "${arg}". Built-in labs:\n${ids.map((id) => `  ${id}`).join('\n')}\nTo use your own pack, give the path of its .json file.\n`);
+  return { ok: false, code: 2 };
+}
+
+function indent(text: string, pad: string): string {
+  return text.split('\n').map((l) => (l ? `${pad}${l}` : l)).join('\n');
+}
+
+function one(positionals: string[], usage: string): string {
+  const [first, extra] = positionals;
+  if (!first || extra !== undefined) throw new UsageError(usage);
+  return first;
+}
+
+export function labCommand(args: string[], io: LabCommandIo): number {
+  const [sub, ...rest] = args;
+  try {
+    switch (sub) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(LAB_HELP);
+        return sub === undefined ? 2 : 0;
+      case 'list':
+        return list(rest, io);
+      case 'show':
+        return show(rest, io);
+      case 'check':
+        return check(rest, io);
+      case 'validate':
+        return validate(rest, io);
+      case 'schema': {
+        parseArgs(rest, {});
+        io.out(`${JSON.stringify(labPackJsonSchema(), null, 2)}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown lab command "${sub}" (list, show, check, validate, schema; see hvlab lab --help)`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`hvlab lab: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+// ── list ────────────────────────────────────────────────────────────────────────────────────────
+
+function list(rest: string[], io: LabCommandIo): number {
+  const { options, positionals } = parseArgs(rest, { json: 'flag' });
+  if (positionals.length) throw new UsageError('list takes no arguments: hvlab lab list [--json]');
+  const summaries = builtinLabs().map(summarizeLab);
+  if (options.json) {
+    io.out(`${JSON.stringify(summaries, null, 2)}\n`);
+    return 0;
+  }
+  const idWidth = Math.max(2, ...summaries.map((s) => s.id.length));
+  const rows = [
+    `${'ID'.padEnd(idWidth)}  ${'LEVEL'.padEnd(12)}  MIN  TASKS  TITLE`,
+    ...summaries.map((s) => `${s.id.padEnd(idWidth)}  ${s.level.padEnd(12)}  ${String(s.estimatedMinutes).padStart(3)}  ${String(s.taskCount).padStart(5)}  ${s.title}`),
+  ];
+  io.out(`${rows.join('\n')}\n`);
+  return 0;
+}
+
+// ── show ────────────────────────────────────────────────────────────────────────────────────────
+
+function show(rest: string[], io: LabCommandIo): number {
+  const { options, positionals } = parseArgs(rest, { json: 'flag', solution: 'flag' });
+  const r = resolvePack(one(positionals, 'show needs one lab: hvlab lab show <id|pack.json> [--json] [--solution]'), io);
+  if (!r.ok) return r.code;
+  const pack = r.pack;
+  if (options.json) {
+    const view = {
+      ...summarizeLab(pack),
+      briefing: pack.briefing,
+      tasks: pack.tasks.map((t) => ({ id: t.id, title: t.title, description: t.description, points: t.points, checks: t.checks.map((c) => describeCheck(c)) })),
+      hints: pack.hints.map((h) => ({ id: h.id, ...(h.task ? { task: h.task } : {}), costPoints: h.costPoints })),
+      ...(options.solution ? { referenceSolution: pack.referenceSolution } : {}),
+    };
+    io.out(`${JSON.stringify(view, null, 2)}\n`);
+    return 0;
+  }
+  const s = summarizeLab(pack);
+  const out: string[] = [];
+  out.push(`${pack.title}  (${pack.id})`);
+  out.push(`Level: ${pack.level} · about ${pack.estimatedMinutes} minutes${pack.timeLimitMinutes ? ` · time limit ${pack.timeLimitMinutes} minutes` : ''} · ${s.maxScore} points`);
+  out.push('Objectives:');
+  for (const o of pack.objectives) out.push(`  - ${o}`);
+  out.push('', pack.briefing.trim(), '');
+  out.push(`Tasks (${pack.tasks.length}):`);
+  pack.tasks.forEach((t, i) => {
+    out.push(`  ${i + 1}. ${t.title} (${t.points} points)`);
+    out.push(indent(t.description.trim(), '     '));
+    for (const c of t.checks) out.push(`     - ${describeCheck(c)}`);
+  });
+  const hintCost = pack.hints.reduce((n, h) => n + h.costPoints, 0);
+  out.push('', `Hints: ${pack.hints.length}${pack.hints.length ? ` (together they cost ${hintCost} points; reveal them in the console's Labs pane)` : ''}`);
+  if (options.solution) out.push('', 'Reference solution:', indent(pack.referenceSolution.trim(), '  '));
+  io.out(`${out.join('\n')}\n`);
+  return 0;
+}
+
+// ── check ───────────────────────────────────────────────────────────────────────────────────────
+
+function check(rest: string[], io: LabCommandIo): number {
+  const { options, positionals } = parseArgs(rest, { script: 'value', json: 'flag' });
+  const r = resolvePack(one(positionals, 'check needs one lab: hvlab lab check <id|pack.json> [--script <solution.ps1>] [--json]'), io);
+  if (!r.ok) return r.code;
+  const scriptPath = typeof options.script === 'string' ? options.script : undefined;
+  const scriptText = scriptPath !== undefined ? io.readText(scriptPath, 'script') : r.pack.referenceSolution;
+  const { report, result } = runLab(r.pack, scriptText);
+  const scriptName = scriptPath ?? '(the reference solution)';
+  if (options.json) {
+    io.out(`${JSON.stringify({ lab: summarizeLab(r.pack), script: scriptName, result, report }, null, 2)}\n`);
+  } else {
+    io.out(formatCheck(r.pack, scriptName, report, result));
+  }
+  if (report.parseError) io.err(`hvlab lab: ${scriptName}:${report.parseError.line}:${report.parseError.column}: ${report.parseError.message}\n`);
+  return result.passed ? 0 : 1;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms >= 100_000 ? 0 : 1)} s`;
+}
+
+/** The grade as a person reads it in a terminal. */
+export function formatCheck(pack: LabPack, scriptName: string, report: ScriptReport, result: LabCheckResult): string {
+  const out: string[] = [];
+  out.push(`Lab ${pack.id} — ${pack.title}`);
+  if (report.parseError) {
+    out.push(`Script ${scriptName} was not run: line ${report.parseError.line}, column ${report.parseError.column}: ${report.parseError.message}`);
+  } else {
+    const failed = report.statements.filter((s) => !s.ok);
+    out.push(`Script ${scriptName}: ${report.statements.length} statement(s), ${report.jobs.length} job(s), ${seconds(report.endedAt - report.startedAt)} simulated${failed.length ? `, ${failed.length} refused` : ''}`);
+    for (const s of failed) out.push(`  line ${s.line}: ${s.text}\n    ${s.error?.message ?? 'failed'}`);
+  }
+  out.push('');
+  for (const t of result.tasks) {
+    out.push(`[${t.pass ? 'PASS' : 'FAIL'}] ${t.id} — ${t.title} (${t.points} points)`);
+    for (const c of t.checks) {
+      out.push(`   ${c.pass ? 'ok  ' : 'FAIL'} ${c.description}`);
+      if (!c.pass) {
+        out.push(`        expected: ${c.expected}`);
+        out.push(`        found:    ${c.found}`);
+      }
+    }
+  }
+  const passed = result.tasks.filter((t) => t.pass).length;
+  out.push('');
+  out.push(`Score: ${result.score}/${result.maxScore} — ${passed} of ${result.tasks.length} task(s) passed`);
+  return `${out.join('\n')}\n`;
+}
+
+// ── validate ────────────────────────────────────────────────────────────────────────────────────
+
+function validate(rest: string[], io: LabCommandIo): number {
+  const { options, positionals } = parseArgs(rest, { json: 'flag' });
+  const path = one(positionals, 'validate needs one pack file: hvlab lab validate <pack.json> [--json]');
+  const loaded = parseLabPackJson(io.readText(path, 'lab pack'));
+  if (options.json) {
+    io.out(`${JSON.stringify(loaded.ok ? { ok: true, lab: summarizeLab(loaded.pack) } : { ok: false, errors: loaded.errors }, null, 2)}\n`);
+  } else if (loaded.ok) {
+    const s = summarizeLab(loaded.pack);
+    io.out(`${path}: valid lab pack "${s.id}" — ${s.taskCount} task(s), ${s.hintCount} hint(s), ${s.maxScore} points\n`);
+  } else {
+    io.out(`${path}: ${loaded.errors.length} problem(s):\n${indent(formatPackIssues(loaded.errors), '  ')}\n`);
+  }
+  return loaded.ok ? 0 : 1;
+}
