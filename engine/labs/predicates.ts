@@ -130,7 +130,7 @@ const leafSchemas = [
     .describe('A live migration of the VM completed over this performance option (or a transport containing this text).'),
   z.object({
     type: z.literal('migrationDowntimeBelow'), vm: vmName, ms: z.number().positive().max(3_600_000), description,
-  }).strict().describe('At least one live migration of the VM completed, and every one paused it for less than this.'),
+  }).strict().describe('At least one live migration of the VM completed, and every one moved it running and paused it for less than this.'),
   z.object({
     type: z.literal('fastestMigration'), vm: vmName, transport: TransportOption, description,
   }).strict().describe('Of the VM\'s completed live migrations, the fastest went over this performance option.'),
@@ -656,8 +656,9 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
       const done = jobsOf(e, c.vm, 'LiveMigration').filter((j) => j.state === 'Completed');
       const expected = `every live migration of ${c.vm} with a blackout under ${formatMs(c.ms)}`;
       if (done.length === 0) return { pass: false, expected, found: `no completed live migration of ${c.vm}` };
-      const slow = done.filter((j) => (j.measuredDowntimeMs ?? 0) >= c.ms);
-      const list = done.map((j) => `job ${j.id}: ${j.measuredDowntimeMs !== undefined ? formatMs(j.measuredDowntimeMs) : 'no blackout (the VM was off)'}`).join('; ');
+      // A move of an Off VM has no blackout: it was not a live move, so it does not count as one under the limit.
+      const slow = done.filter((j) => j.measuredDowntimeMs === undefined || j.measuredDowntimeMs >= c.ms);
+      const list = done.map((j) => `job ${j.id}: ${j.measuredDowntimeMs !== undefined ? formatMs(j.measuredDowntimeMs) : 'no blackout: the VM was off, so it was not a live move'}`).join('; ');
       return { pass: slow.length === 0, expected, found: `blackouts: ${list}` };
     }
     case 'fastestMigration': {
