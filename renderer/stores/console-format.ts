@@ -82,8 +82,10 @@ export function formatObjects(objects: readonly unknown[], width: number, comman
     const run: Record<string, unknown>[] = [];
     while (i < objects.length && isRecord(objects[i])) run.push(objects[i++] as Record<string, unknown>);
     const props = propertiesOf(run);
-    if (run.length === 1 && props.length >= LIST_THRESHOLD) out.push({ kind: 'output', text: formatList(run) });
-    else out.push(...formatTable(run, width, TABLE_VIEWS[command]));
+    // A cmdlet with a table view (Get-VM, Get-NetAdapter…) always gets a table, as in PowerShell.
+    const view = TABLE_VIEWS[command];
+    if (!view && run.length === 1 && props.length >= LIST_THRESHOLD) out.push({ kind: 'output', text: formatList(run) });
+    else out.push(...formatTable(run, width, view));
   }
   return out;
 }

@@ -10,7 +10,7 @@ import type { JobFilter, JobListRow } from '../../stores/job-list';
 import { isActive } from '../../stores/job-list';
 import { useRoot } from '../app/root-context';
 import { confirmCancelJob } from './cancel-job';
-import { durationShort, elapsedMs, jobRate, jobTitle, rateText, routeText, stateText } from './job-format';
+import { durationShort, elapsedMs, jobRate, jobTitle, rateText, routeText, stageText, stateText } from './job-format';
 import { JobDetails } from './JobDetails';
 import { ProgressBar, StateIcon } from './JobParts';
 
@@ -204,7 +204,11 @@ const JobRow = observer(function JobRow({ job, index, top, selected }: { job: Jo
       <div role="gridcell" aria-colindex={3} className="hv-cell"><span>{job.vmName ?? ''}</span></div>
       <div role="gridcell" aria-colindex={4} className="hv-cell" title={routeText(job)}><span>{routeText(job)}</span></div>
       <div role="gridcell" aria-colindex={5} className="hv-cell" data-testid={`job-state-${job.id}`} title={job.error?.message ?? stateText(job)}>
-        <span className={job.state === 'Failed' ? 'hv-text-danger' : undefined}>{stateText(job)}</span>
+        {job.state === 'Running' && stageText(job) ? (
+          <span><span className="visually-hidden">Running — </span>{stageText(job)}</span>
+        ) : (
+          <span className={job.state === 'Failed' ? 'hv-text-danger' : undefined}>{stateText(job)}</span>
+        )}
       </div>
       <div role="gridcell" aria-colindex={6} className="hv-cell">
         <ProgressBar

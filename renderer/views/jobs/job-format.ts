@@ -63,14 +63,19 @@ export function currentPass(job: Job): number | undefined {
   return job.precopyPasses.at(-1)!.pass;
 }
 
-/** "Running — Copy", "Running — Memory transfer, pass 2", "Queued (2nd in queue)", "Completed". */
+/** "Running — Copy", "Running — Memory transfer, pass 2", "Queued (#2 in queue)", "Completed". */
 export function stateText(job: Job): string {
   if (job.state === 'Queued') return job.queuePosition !== undefined ? `Queued (#${job.queuePosition} in queue)` : 'Queued';
   if (job.state !== 'Running') return job.state;
+  return runningStage(job) ? `Running — ${stageText(job)}` : 'Running';
+}
+
+/** The running stage, with the pass number during memory pre-copy: "Memory transfer, pass 2". */
+export function stageText(job: Job): string {
   const stage = runningStage(job);
-  if (!stage) return 'Running';
+  if (!stage) return '';
   const pass = currentPass(job);
-  return `Running — ${stage.name}${pass !== undefined && /memory|pre-?copy/i.test(stage.name) ? `, pass ${pass}` : ''}`;
+  return `${stage.name}${pass !== undefined && /memory|pre-?copy/i.test(stage.name) ? `, pass ${pass}` : ''}`;
 }
 
 /** The rate to show for a job now: its running stage's. */

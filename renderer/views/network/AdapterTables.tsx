@@ -54,6 +54,7 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
               <th scope="col">RDMA state</th>
               <th scope="col">RSS</th>
               <th scope="col">Team</th>
+              <th scope="col">IPv4 address</th>
               <th scope="col">Link</th>
               <th scope="col" className="hv-num">Sent</th>
               <th scope="col" className="hv-num">Received</th>
@@ -66,7 +67,7 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
               return (
                 <tr key={a.name} data-testid={`adapter-${a.name}`} data-link={a.linkUp ? 'up' : 'down'} className={rdma.kind === 'trap' ? 'hv-row-warning' : undefined}>
                   <th scope="row">{a.name}</th>
-                  <td>{a.description}</td>
+                  <td className="hv-net-description" title={a.description}>{a.description}</td>
                   <td className="hv-num">{speedText(a.speedGbps)}</td>
                   <td>{a.rdmaType === 'none' ? '—' : a.rdmaType}</td>
                   <td data-testid={`adapter-rdma-${a.name}`} data-rdma={rdma.kind}>
@@ -83,6 +84,7 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
                   </td>
                   <td>{a.rssCapable ? 'Yes' : 'No'}</td>
                   <td>{a.team ?? ''}</td>
+                  <td>{a.ipAddress ?? <span className="hv-text-muted">{a.team ? '(on the team)' : 'none'}</span>}</td>
                   <td data-testid={`adapter-link-${a.name}`}>
                     <span className={a.linkUp ? 'hv-link-up' : 'hv-link-down'}>{a.linkUp ? 'Up' : 'Disabled'}</span>
                   </td>
@@ -96,6 +98,7 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
                       onClick={() => setLink(a, !a.linkUp)}
                       data-testid={`adapter-toggle-${a.name}`}
                       aria-label={`${a.linkUp ? 'Disable' : 'Enable'} ${a.name}`}
+                      title={`${a.linkUp ? 'Disable' : 'Enable'}-NetAdapter -Name ${a.name} -CimSession ${host}`}
                     >
                       {a.linkUp ? 'Disable' : 'Enable'}
                     </button>
@@ -107,8 +110,9 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
                         onClick={() => setRdma(a, !a.rdmaEnabled)}
                         data-testid={`adapter-rdma-toggle-${a.name}`}
                         aria-label={`${a.rdmaEnabled ? 'Disable' : 'Enable'} RDMA on ${a.name}`}
+                        title={`${a.rdmaEnabled ? 'Disable' : 'Enable'}-NetAdapterRdma -Name ${a.name} -CimSession ${host}`}
                       >
-                        {a.rdmaEnabled ? 'Disable RDMA' : 'Enable RDMA'}
+                        {a.rdmaEnabled ? 'RDMA off' : 'RDMA on'}
                       </button>
                     )}
                   </td>

@@ -36,12 +36,13 @@ export const TelemetryCharts = observer(function TelemetryCharts({ view }: { vie
   const samples = network.loadedHost === view.host ? network.samples : [];
   const windowMs = dock.chartWindowMs;
   const endMs = samples.at(-1)?.at ?? clock.now;
+  // A lab younger than the window is shown from its start.
+  const startMs = Math.max(0, endMs - windowMs);
   const adapters = view.adapters.map((a) => a.name);
   const colors = SERIES_COLORS[theme];
 
   const data = useMemo(() => {
-    const from = endMs - windowMs;
-    const shown = samples.filter((s) => s.at >= from);
+    const shown = samples.filter((s) => s.at >= startMs);
     const xs = shown.map((s) => s.at / 1000);
     const net = adapters.map((name) => shown.map((s) => {
       const a = s.adapters[name];
@@ -53,7 +54,7 @@ export const TelemetryCharts = observer(function TelemetryCharts({ view }: { vie
     return { xs, net, cpu, peakNet, peakCpu };
     // adapters is derived from view; its names are the key
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [samples, endMs, windowMs, adapters.join('|')]);
+  }, [samples, startMs, adapters.join('|')]);
 
   const netSeries = adapters.map((name, i) => ({ label: name, color: colors[i % colors.length]! }));
   const cpuSeries = [{ label: 'CPU', color: colors[1]!, fill: true }];
@@ -82,7 +83,7 @@ export const TelemetryCharts = observer(function TelemetryCharts({ view }: { vie
         series={netSeries}
         xs={data.xs}
         ys={data.net}
-        windowSec={windowMs / 1000}
+        startSec={startMs / 1000}
         endSec={endMs / 1000}
         minYMax={1}
         yUnit=""
@@ -96,7 +97,7 @@ export const TelemetryCharts = observer(function TelemetryCharts({ view }: { vie
         <span className="visually-hidden">Now, sent plus received: </span>
         {view.adapters.map((a, i) => (
           <span key={a.name} className="hv-legend-item">
-            <span className="hv-swatch" style={{ background: colors[i % colors.length] }} aria-hidden="true" />
+            <span className="hv-swatch hv-swatch-line" style={{ background: i % 2 === 1 ? `repeating-linear-gradient(90deg, ${colors[i % colors.length]} 0 5px, transparent 5px 8px)` : colors[i % colors.length] }} aria-hidden="true" />
             {a.name} {throughputText(a.txBytesPerSec + a.rxBytesPerSec)}{a.linkUp ? '' : ' (down)'}
           </span>
         ))}
@@ -107,7 +108,7 @@ export const TelemetryCharts = observer(function TelemetryCharts({ view }: { vie
         series={cpuSeries}
         xs={data.xs}
         ys={data.cpu}
-        windowSec={windowMs / 1000}
+        startSec={startMs / 1000}
         endSec={endMs / 1000}
         yMax={100}
         yUnit="%"

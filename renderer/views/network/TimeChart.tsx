@@ -18,8 +18,8 @@ export interface TimeChartProps {
   /** Seconds of simulated time. */
   xs: readonly number[];
   ys: readonly (readonly number[])[];
-  /** The x range shown: [end - window, end], in seconds. */
-  windowSec: number;
+  /** The x range shown, in seconds of simulated time. */
+  startSec: number;
   endSec: number;
   /** Fixed y range (CPU %), or undefined to fit the data (at least `minYMax`). */
   yMax?: number;
@@ -38,25 +38,27 @@ export const SERIES_COLORS: Record<Theme, readonly string[]> = {
   dark: ['#4fa3ff', '#ff7a8a', '#6ccb5f', '#b4a0ff', '#ff9a5a', '#3ad3c1', '#f2c744', '#ff6bcb'],
 };
 
-function cssVar(name: string, fallback: string): string {
-  if (typeof document === 'undefined') return fallback;
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
+/** Axis text and grid lines per theme (the page's CSS variables change only after this renders). */
+const AXIS_COLORS: Record<Theme, { text: string; grid: string }> = {
+  light: { text: '#5f5f5f', grid: '#e3e6ea' },
+  dark: { text: '#a8a8a8', grid: '#3a3a3a' },
+};
 
 export function TimeChart(props: TimeChartProps) {
-  const { series, xs, ys, windowSec, endSec, yMax, minYMax = 1, yUnit, height, theme, label, describedBy, testId } = props;
+  const { series, xs, ys, startSec, endSec, yMax, minYMax = 1, yUnit, height, theme, label, describedBy, testId } = props;
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const range = useRef({ min: endSec - windowSec, max: endSec });
-  range.current = { min: endSec - windowSec, max: endSec };
+  // Never an empty range: at least ten seconds wide.
+  const bounds = { min: startSec, max: Math.max(endSec, startSec + 10) };
+  const range = useRef(bounds);
+  range.current = bounds;
   const seriesKey = series.map((s) => `${s.label}:${s.color}:${s.fill ? 1 : 0}`).join('|');
 
   // (Re)create on theme or series changes; data updates go through setData below.
   useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
-    const text = cssVar('--hv-text-muted', theme === 'dark' ? '#a8a8a8' : '#5f5f5f');
-    const grid = cssVar('--hv-border-light', theme === 'dark' ? '#353535' : '#e3e6ea');
+    const { text, grid } = AXIS_COLORS[theme];
     const font = '11px "Segoe UI", Tahoma, "DejaVu Sans", sans-serif';
     const axis = (values: uPlot.Axis['values']): uPlot.Axis => ({
       stroke: text,
@@ -77,15 +79,22 @@ export function TimeChart(props: TimeChartProps) {
         },
       },
       axes: [
-        { ...axis((_u, splits) => splits.map((v) => durationText(Math.max(0, v) * 1000))), size: 24 },
+        {
+          ...axis((_u, splits) => splits.map((v) => durationText(Math.max(0, v) * 1000))),
+          size: 24,
+          // Whole seconds and minutes of simulated time, never fractions.
+          incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 43_200, 86_400],
+        },
         { ...axis((_u, splits) => splits.map((v) => `${formatTick(v)}${yUnit}`)), size: 46 },
       ],
       series: [
         {},
-        ...series.map((s) => ({
+        ...series.map((s, i) => ({
           label: s.label,
           stroke: s.color,
           width: 1.5,
+          // Every other line dashed, so two adapters carrying the same rate both stay visible.
+          ...(i % 2 === 1 ? { dash: [6, 4] } : {}),
           points: { show: false },
           ...(s.fill ? { fill: `${s.color}33` } : {}),
         })),
@@ -104,7 +113,7 @@ export function TimeChart(props: TimeChartProps) {
 
   useEffect(() => {
     plot.current?.setData([[...xs], ...ys.map((y) => [...y])] as uPlot.AlignedData, true);
-  }, [xs, ys, endSec, windowSec]);
+  }, [xs, ys, startSec, endSec]);
 
   useEffect(() => {
     const el = host.current;
