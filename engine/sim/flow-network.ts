@@ -1514,6 +1514,14 @@ export class FlowNetwork {
       frz[r] = f > 0 ? f : 0;
     }
 
+    return this.fillLoop(lam, full, ep);
+  }
+
+  /** The progressive filling proper, from λd, once fill() has set up what is in play. */
+  private fillLoop(lam: number, full: boolean, ep: number): boolean {
+    const { gEp, frz, tList, pState, mList } = this;
+    const added = this.added;
+    const nT = this.nT;
     // Progressive filling from λd.
     let level = lam === Infinity ? 0 : lam;
     this.nSw = 0;
