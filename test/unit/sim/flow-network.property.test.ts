@@ -288,6 +288,46 @@ describe('FlowNetwork properties (fast-check)', () => {
     );
   });
 
+  it('agrees with the reference on bigger random networks with outages, cancels, failovers and caps', () => {
+    // 10 resources, up to 40 transfers: large shared components, many bottleneck switches.
+    const bigArb: fc.Arbitrary<Scenario> = fc.record({
+      caps: fc.array(fc.integer({ min: 50, max: 2000 }), { minLength: 10, maxLength: 10 }),
+      transfers: fc.array(
+        fc.record({
+          at: fc.integer({ min: 0, max: 40 }).map((s) => s * 250),
+          bytes: fc.integer({ min: 100, max: 20_000 }),
+          paths: fc.array(
+            fc.record({
+              uses: fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 3 }).map((rs) => rs.map((r) => ({ resource: `r${r}`, perByte: 1 }))),
+              weight: fc.constantFrom(1, 1, 2),
+              maxRate: fc.option(fc.integer({ min: 20, max: 500 }), { nil: undefined, freq: 4 }),
+            }),
+            { minLength: 1, maxLength: 2 },
+          ),
+        }),
+        { minLength: 10, maxLength: 40 },
+      ).map((ts) => ts.map((t, i) => ({ ...t, id: `t${String(i).padStart(2, '0')}` }))),
+      actions: fc.array(
+        fc.oneof(
+          fc.record({ kind: fc.constant('cap' as const), at: fc.integer({ min: 0, max: 60 }).map((s) => s * 250), res: fc.integer({ min: 0, max: 9 }), cap: fc.oneof(fc.constant(0), fc.integer({ min: 50, max: 2000 })) }),
+          fc.record({ kind: fc.constant('cancel' as const), at: fc.integer({ min: 0, max: 60 }).map((s) => s * 250), t: fc.nat(39) }),
+          fc.record({ kind: fc.constant('drop' as const), at: fc.integer({ min: 0, max: 60 }).map((s) => s * 250), t: fc.nat(39) }),
+          fc.record({ kind: fc.constant('maxRate' as const), at: fc.integer({ min: 0, max: 60 }).map((s) => s * 250), t: fc.nat(39), max: fc.option(fc.integer({ min: 10, max: 300 }), { nil: undefined }) }),
+        ),
+        { maxLength: 12 },
+      ),
+    });
+    fc.assert(
+      fc.property(bigArb, (s) => {
+        const got = runKernel(s, true);
+        const ref = runReference(s);
+        expect(Object.keys(got.finishes).sort()).toEqual(Object.keys(ref.finishes).sort());
+        for (const [id, at] of Object.entries(ref.finishes)) expect(Math.abs(got.finishes[id]! - at)).toBeLessThanOrEqual(1e-6 * Math.max(1, at));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('agrees with the reference on a generated 12-host workload at many instants (large shared component)', () => {
     const set = generateFlowSet({ hosts: 12, flows: 120, seed: 5, durationS: 20, minBytes: 1e8, maxBytes: 2e9 });
     const s: Scenario = { caps: [], transfers: [], actions: [] };

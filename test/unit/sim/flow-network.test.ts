@@ -242,6 +242,24 @@ describe('FlowNetwork: hand-computed allocations and finish times', () => {
     expect(ctx.net.rate('c0')).toBeCloseTo(12.5, 12);
   });
 
+  it('splits a component when the flow joining two parts goes away', () => {
+    const ctx = setup({ A: 100, B: 100 });
+    start(ctx, 'bridge', 1e6, [link('A', 'B')]);
+    for (let i = 0; i < 4; i++) start(ctx, `a${i}`, 1e6, [link('A')]);
+    for (let i = 0; i < 2; i++) start(ctx, `b${i}`, 1e6, [link('B')]);
+    ctx.sim.advance(1000);
+    ctx.net.cancelTransfer('bridge');
+    ctx.sim.advance(0);
+    const touched = ctx.net.stats.flowsTouched;
+    ctx.net.cancelTransfer('a0');
+    ctx.sim.advance(0);
+    // Only the three remaining flows on A are re-filled; B's two (at a higher level, 50) are now
+    // another component.
+    expect(ctx.net.stats.flowsTouched - touched).toBe(3);
+    expect(ctx.net.rate('a1')).toBeCloseTo(100 / 3, 12);
+    expect(ctx.net.rate('b1')).toBeCloseTo(50, 12);
+  });
+
   it('a resource with perByte 0 does not limit a path but its outage stalls it', () => {
     const ctx = setup({ L: 100, lic: 1 });
     start(ctx, 'a', 1000, [{ uses: [{ resource: 'L', perByte: 1 }, { resource: 'lic', perByte: 0 }] }]);
