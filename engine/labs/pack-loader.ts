@@ -34,7 +34,9 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 const errorMap: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator === 'type') {
-    const given = issue.input;
+    // The issue's input is the whole check; its path already ends in "type".
+    const check = issue.input;
+    const given = typeof check === 'object' && check !== null ? (check as Record<string, unknown>).type : undefined;
     const known = CHECK_TYPES.join(', ');
     return given === undefined ? `required: the kind of check, one of ${known}` : `unknown check type ${JSON.stringify(given)}; use one of ${known}`;
   }

@@ -511,12 +511,12 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
     case 'vmOnHost': {
       const vm = findVm(world, c.vm);
       if (!vm) return missingVm(c.vm);
-      return { pass: sameName(vm.host, c.host), expected: `${c.vm} on ${c.host}`, found: `${c.vm} is on ${vm.host}` };
+      return { pass: sameName(vm.host, c.host), expected: `${c.vm} on ${c.host}`, found: `${vm.name} is on ${vm.host}` };
     }
     case 'vmState': {
       const vm = findVm(world, c.vm);
       if (!vm) return missingVm(c.vm);
-      return { pass: vm.state === c.state, expected: `${c.vm} ${c.state}`, found: `${c.vm} is ${vm.state}` };
+      return { pass: vm.state === c.state, expected: `${c.vm} ${c.state}`, found: `${vm.name} is ${vm.state}` };
     }
     case 'vmFilesUnder': {
       const vm = findVm(world, c.vm);
