@@ -42,7 +42,7 @@ function mutate(source: Json, m: Mutation): Json {
     else delete parent[key];
   } else if (m.kind === 'replace') {
     parent[key] = m.value;
-  } else if (parent && typeof parent === 'object' && 'type' in parent) {
+  } else if (m.kind === 'checkType' && parent && typeof parent === 'object' && 'type' in parent) {
     parent.type = m.type;
   }
   return copy;
