@@ -242,6 +242,36 @@ describe('FlowNetwork: hand-computed allocations and finish times', () => {
     expect(ctx.net.rate('c0')).toBeCloseTo(12.5, 12);
   });
 
+  it('a path with no resource runs at its maxRate; multipath completion instants are exact', () => {
+    const ctx = setup({ L: 100 });
+    start(ctx, 'delay', 500, [{ uses: [], maxRate: 50 }]);
+    start(ctx, 'mix', 900, [link('L'), { uses: [], maxRate: 50 }]);
+    expect(ctx.net.rate('delay')).toBe(50);
+    expect(ctx.net.pathRates('mix')).toEqual([100, 50]);
+    // mix: 150 B/s → 6 s; delay: 500 / 50 = 10 s.
+    expect(ctx.net.completionAt('mix')).toBeCloseTo(6_000, 9);
+    ctx.net.setPaths('mix', [{ uses: [], maxRate: 50 }]); // now 50 B/s, 900 left → 18 s
+    expect(ctx.net.completionAt('mix')).toBeCloseTo(18_000, 9);
+    ctx.sim.runUntilIdle();
+    expect(ctx.done.get('delay')).toBeCloseTo(10_000, 9);
+    expect(ctx.done.get('mix')).toBeCloseTo(18_000, 9);
+  });
+
+  it('switches a transfer between one and several paths and back, keeping its bytes', () => {
+    const ctx = setup({ A: 100, B: 100 });
+    start(ctx, 't', 2000, [link('A')]);
+    ctx.sim.advance(2_000); // 200 done
+    ctx.net.setPaths('t', [link('A'), link('B')]);
+    ctx.sim.advance(2_000); // +400 → 600
+    expect(ctx.net.bytesDone('t')).toBeCloseTo(600, 9);
+    ctx.net.setPaths('t', [link('B')]);
+    ctx.sim.advance(1_000); // +100 → 700
+    expect(ctx.net.bytesDone('t')).toBeCloseTo(700, 9);
+    ctx.sim.runUntilIdle();
+    // 1300 left at 100 B/s from 5 s → 18 s.
+    expect(ctx.done.get('t')).toBeCloseTo(18_000, 9);
+  });
+
   it('splits a component when the flow joining two parts goes away', () => {
     const ctx = setup({ A: 100, B: 100 });
     start(ctx, 'bridge', 1e6, [link('A', 'B')]);
