@@ -70,7 +70,6 @@ export const Dock = observer(function Dock() {
 
   const maxHeight = Math.max(DOCK_HEIGHT.min, Math.min(DOCK_HEIGHT.max, (typeof window !== 'undefined' ? window.innerHeight : 900) - 220));
   const height = Math.min(dock.height, maxHeight);
-  const running = root.jobs.active.length;
   return (
     <>
       {dock.open && (
@@ -113,7 +112,7 @@ export const Dock = observer(function Dock() {
                 >
                   <span className="hv-dock-tab-icon" aria-hidden="true">{ICONS[t.id]}</span>
                   {t.label}
-                  {t.id === 'jobs' && running > 0 && <span className="hv-badge" aria-label={`${running} active`}>{running}</span>}
+                  {t.id === 'jobs' && <ActiveJobsBadge />}
                 </button>
               );
             })}
@@ -143,4 +142,10 @@ export const Dock = observer(function Dock() {
       </section>
     </>
   );
+});
+
+/** The number of running and queued jobs on the Jobs tab (its own observer: it changes often). */
+const ActiveJobsBadge = observer(function ActiveJobsBadge() {
+  const running = useRoot().jobs.active.length;
+  return running > 0 ? <span className="hv-badge" aria-label={`${running} active`}>{running}</span> : null;
 });

@@ -32,7 +32,7 @@ export function ProgressBar({ percent, label, state, note }: { percent: number; 
         aria-valuenow={rounded}
         aria-valuetext={note ? `${rounded}%. ${note}` : `${rounded}%`}
       >
-        <span className="hv-progress-fill" style={{ width: `${percent}%` }} />
+        <span className="hv-progress-fill" style={{ transform: `scaleX(${Math.max(0, Math.min(100, percent)) / 100})` }} />
       </span>
       <span className="hv-progress-text">{rounded}%</span>
     </span>
