@@ -11,7 +11,7 @@ import type { Job, LogEntry } from './model/jobs';
 import { findCmdlet } from './cmdlets/registry';
 import { paramsSchema } from './cmdlets/signature';
 import { formatCommand } from './cmdlets/format';
-import type { CmdletContext } from './cmdlets/definition';
+import type { CmdletContext, CmdletDefinition } from './cmdlets/definition';
 import { FlowNetwork } from './sim/flow-network';
 import { NetworkFabric } from './net/fabric';
 import type { NetParams } from './net/parameters';
@@ -57,6 +57,8 @@ export class Engine {
   /** Moves, jobs, queue, Smart Paging (engine/operations). */
   readonly operations: Operations;
   private readonly changedJobs = new Set<Job>();
+  /** Set when the running command said it changed the world (ctx.worldChanged / networkChanged). */
+  private commandChangedWorld = false;
   private readonly telemetry = new Telemetry(() => ({ world: this.world, flow: this.flow, fabric: this.fabric }));
   private worldDirty = false;
 
@@ -124,7 +126,7 @@ export class Engine {
         parameter: 'cmdlet',
       });
     }
-    const bound = paramsSchema(def.signature).safeParse(params);
+    const bound = schemaOf(def).safeParse(params);
     if (!bound.success) {
       const issues = describeIssues(bound.error);
       const first = issues[0]!;
@@ -148,13 +150,16 @@ export class Engine {
 
   /** A cmdlet may have changed anything: caches are dropped, the move queue re-checks its limits. */
   private afterCommand(): void {
-    this.operations.worldTouched();
+    this.operations.worldTouched(this.commandChangedWorld);
+    this.commandChangedWorld = false;
     this.flush();
   }
 
   query(input: unknown): Result<unknown> {
     const parsed = Query.safeParse(input);
     if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error, 'query') };
+    // Capacities of hosts whose load changed while idle are brought up to date before anyone reads them.
+    this.operations.transfers.flushStale();
     const q = parsed.data;
     switch (q.name) {
       case 'world':
@@ -286,6 +291,7 @@ export class Engine {
       log: (level, source, message, eventId) => this.writeLog(level, source, message, eventId),
       worldChanged: () => {
         this.worldDirty = true;
+        this.commandChangedWorld = true;
       },
       findVm: (name: string, parameter: string): Vm => {
         const vm = this.world.vms.find((v) => v.name.toLowerCase() === name.toLowerCase());
@@ -293,11 +299,20 @@ export class Engine {
         return vm;
       },
       networkChanged: (host: string) => {
+        this.commandChangedWorld = true;
         for (const l of this.networkListeners) l(host);
       },
       operations: this.operations,
     };
   }
+}
+
+/** A cmdlet's parameter schema, built once (building a zod schema per command cost ~0.5 ms). */
+const schemas = new WeakMap<CmdletDefinition, ReturnType<typeof paramsSchema>>();
+function schemaOf(def: CmdletDefinition): ReturnType<typeof paramsSchema> {
+  let schema = schemas.get(def);
+  if (!schema) schemas.set(def, (schema = paramsSchema(def.signature)));
+  return schema;
 }
 
 function fail(error: ContractError): { ok: false; error: ContractError } {

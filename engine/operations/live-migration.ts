@@ -88,7 +88,7 @@ export class LiveMigration extends MoveRun {
   }
 
   private storage(): void {
-    this.prepareCopies(this.sourceHost);
+    this.prepareCopies();
     if (this.copies.length === 0) {
       this.afterStorage();
       return;
@@ -128,7 +128,9 @@ export class LiveMigration extends MoveRun {
     const r = this.env.transfers.start({
       id,
       bytes,
-      legs: [{ id, kind: this.kind, source: { host: this.sourceHost }, destination: { host: this.destinationHost }, vm: this.vm.id }],
+      // One migration connection for all passes: the request id (which seeds the team-member hash of
+      // a TCP stream) is the migration's, the transfer id the pass's.
+      legs: [{ id: `job${this.job.id}:memory`, kind: this.kind, source: { host: this.sourceHost }, destination: { host: this.destinationHost }, vm: this.vm.id }],
       onComplete: () => {
         if (this.state === 'running') done();
       },

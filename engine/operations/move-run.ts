@@ -60,10 +60,26 @@ interface CopyItem {
   file: PlacedFile;
   src: ResolvedPath;
   dst: ResolvedPath;
-  transferId: string;
+  group: CopyGroup;
+  /** Bytes of the group's files before this one. */
+  offset: number;
   writer: PartialWriter;
-  done: boolean;
+}
+
+/**
+ * Files that go the same way (same source and destination volumes, same computers and shares) are
+ * copied one after the other over the same path: in the fluid model that is one transfer of their
+ * total size, each file filling in turn. One transfer instead of one per file (a VHD and its
+ * configuration usually share the way) halves the events of a big wave of moves.
+ */
+interface CopyGroup {
+  transferId: string;
+  src: ResolvedPath;
+  dst: ResolvedPath;
+  bytes: number;
+  items: CopyItem[];
   started: boolean;
+  done: boolean;
 }
 
 export abstract class MoveRun {
@@ -71,7 +87,8 @@ export abstract class MoveRun {
   protected stageIndex = -1;
   protected timer: EventHandle | -1 = -1;
   protected readonly copies: CopyItem[] = [];
-  protected copyCursor = 0;
+  private readonly groups: CopyGroup[] = [];
+  private groupCursor = 0;
   private readonly mirrors: string[] = [];
   protected lastInfo: TransferInfo | undefined;
   private copyDoneCallback: (() => void) | undefined;
@@ -96,6 +113,11 @@ export abstract class MoveRun {
 
   get id(): string {
     return this.job.id;
+  }
+
+  /** Still running (a callback may have failed or cancelled it meanwhile). */
+  protected get alive(): boolean {
+    return this.state === 'running';
   }
 
   get now(): number {
@@ -189,29 +211,41 @@ export abstract class MoveRun {
   // ── Copy phase ────────────────────────────────────────────────────────────────────────────────
 
   /** The files this move copies, VHDs first (the long part), then configuration, checkpoints, smart paging. */
-  protected prepareCopies(mover: string): void {
+  protected prepareCopies(): void {
     const order = { vhd: 0, configuration: 1, checkpoint: 2, smartPaging: 3 } as const;
     const files = this.placement.files.filter((f) => f.action === 'copy').sort((a, b) => order[a.kind] - order[b.kind]);
+    const byWay = new Map<string, CopyGroup>();
     for (const file of files) {
       if (!file.source.ok || !file.destination.ok) continue; // the pre-checks refused these; never reached
       const src = file.source.at;
       const dst = file.destination.at;
-      const item: CopyItem = {
-        file, src, dst, transferId: '', done: false, started: false,
-        writer: undefined as unknown as PartialWriter,
-      };
+      const way = `${src.computer}|${src.volume}|${src.share ?? ''}>${dst.computer}|${dst.volume}|${dst.share ?? ''}`.toLowerCase();
+      let group = byWay.get(way);
+      if (!group) {
+        group = { transferId: '', src, dst, bytes: 0, items: [], started: false, done: false };
+        byWay.set(way, group);
+        this.groups.push(group);
+      }
+      const item: CopyItem = { file, src, dst, group, offset: group.bytes, writer: undefined as unknown as PartialWriter };
+      group.bytes += file.sizeBytes;
+      group.items.push(item);
+      const g = group;
       item.writer = {
         key: volumeKey(dst.computer, dst.volume),
         computer: dst.computer,
         volume: dst.volume,
         sizeBytes: file.sizeBytes,
-        written: () => (item.done ? file.sizeBytes : item.started ? Math.min(file.sizeBytes, this.env.transfers.bytesDone(item.transferId)) : 0),
-        growing: () => item.started && !item.done,
+        written: () => {
+          if (g.done) return file.sizeBytes;
+          if (!g.started) return 0;
+          const w = this.env.transfers.bytesDone(g.transferId) - item.offset;
+          return w <= 0 ? 0 : w >= file.sizeBytes ? file.sizeBytes : w;
+        },
+        growing: () => g.started && !g.done,
         owner: { diskFull: () => this.fail(`Failed to copy '${file.sourcePath}' to '${file.destinationPath}': ${DISK_FULL}`) },
       };
       this.copies.push(item);
     }
-    void mover;
   }
 
   protected copyBytesTotal(): number {
@@ -225,8 +259,14 @@ export abstract class MoveRun {
   }
 
   protected copyRate(): number {
-    const c = this.copies[this.copyCursor];
-    return c && c.started && !c.done ? this.env.transfers.rate(c.transferId) : 0;
+    const g = this.groups[this.groupCursor];
+    return g && g.started && !g.done ? this.env.transfers.rate(g.transferId) : 0;
+  }
+
+  /** The file being written now, for messages. */
+  private currentItem(g: CopyGroup): CopyItem {
+    const done = g.started ? this.env.transfers.bytesDone(g.transferId) : 0;
+    return g.items.find((i) => done < i.offset + i.file.sizeBytes) ?? g.items.at(-1)!;
   }
 
   /** Copies every file in order, with mirroring; calls `then` when all are done. */
@@ -238,38 +278,44 @@ export abstract class MoveRun {
 
   private copyNext(mover: string): void {
     if (this.state !== 'running') return;
-    const item = this.copies[this.copyCursor];
-    if (!item) {
+    const g = this.groups[this.groupCursor];
+    if (!g) {
       const cb = this.copyDoneCallback;
       this.copyDoneCallback = undefined;
       cb?.();
       return;
     }
-    item.transferId = this.nextTransferId('copy');
-    const legs = fileCopyLegs(item.transferId, mover, item.src, item.dst);
+    g.transferId = this.nextTransferId('copy');
+    const failed = (reason: string): void => {
+      const item = this.currentItem(g);
+      this.fail(`Failed to copy '${item.file.sourcePath}' to '${item.file.destinationPath}': ${reason}`);
+    };
     const r = this.env.transfers.start({
-      id: item.transferId,
-      bytes: item.file.sizeBytes,
-      legs,
+      id: g.transferId,
+      bytes: g.bytes,
+      legs: fileCopyLegs(g.transferId, mover, g.src, g.dst),
       onComplete: () => {
         if (this.state !== 'running') return;
-        item.done = true;
+        g.done = true;
         this.recordPartials();
-        this.env.space.touch(item.writer.key);
-        this.copyCursor++;
+        this.env.space.touch(g.items[0]!.writer.key);
+        this.groupCursor++;
         this.copyNext(mover);
       },
-      onFailed: (reason) => this.fail(`Failed to copy '${item.file.sourcePath}' to '${item.file.destinationPath}': ${reason}`),
+      onFailed: failed,
       onChanged: (c) => this.onTransferChanged(c, 'storage'),
     });
     if (!r.ok) {
-      this.fail(`Failed to copy '${item.file.sourcePath}' to '${item.file.destinationPath}': ${r.reason}`);
+      failed(r.reason);
       return;
     }
-    item.started = true;
-    this.noteInfo(this.env.transfers.info(item.transferId));
+    g.started = true;
+    this.noteInfo(this.env.transfers.info(g.transferId));
     this.recordPartials();
-    this.env.space.add(item.writer);
+    for (const item of g.items) {
+      this.env.space.add(item.writer);
+      if (!this.alive) return; // the volume was already full: the move failed
+    }
   }
 
   /**
@@ -314,7 +360,9 @@ export abstract class MoveRun {
   /** Keeps Job.partialFiles in step with the copies (what a restart removes). */
   protected recordPartials(): void {
     if (this.job.committedAt !== undefined || this.state !== 'running') return;
-    this.job.partialFiles = this.copies.filter((c) => c.started).map((c) => ({
+    // A file exists on the destination once its copy has begun (files of a group begin in turn).
+    const begun = (c: CopyItem): boolean => c.group.done || (c.group.started && (c.offset === 0 || this.env.transfers.bytesDone(c.group.transferId) >= c.offset));
+    this.job.partialFiles = this.copies.filter(begun).map((c) => ({
       computer: c.dst.computer,
       volume: c.dst.volume,
       path: c.file.destinationPath,
@@ -324,7 +372,7 @@ export abstract class MoveRun {
   }
 
   protected dropPartials(): void {
-    for (const c of this.copies) if (c.started) this.env.space.remove(c.writer);
+    for (const c of this.copies) if (c.group.started) this.env.space.remove(c.writer);
     this.job.partialFiles = [];
   }
 
@@ -412,7 +460,7 @@ export abstract class MoveRun {
   protected rollback(state: 'Failed' | 'Cancelled', reason: string | undefined): void {
     if (this.timer !== -1) this.env.sim.cancel(this.timer);
     this.timer = -1;
-    for (const c of this.copies) if (c.started && !c.done) this.env.transfers.cancel(c.transferId);
+    for (const g of this.groups) if (g.started && !g.done) this.env.transfers.cancel(g.transferId);
     this.stopMirrors();
     this.cancelOwnTransfers();
     this.dropPartials();

@@ -18,7 +18,9 @@ import type { Host, Vm, World } from '../model/world';
 import { hostIndexOf } from '../model/paths';
 import { LogText, type LogLine } from './event-log';
 import type { MoveParams } from './parameters';
-import type { FilePlacement, MoveRequest } from './prechecks';
+import { runPrechecks, type FilePlacement, type MoveRequest, type PrecheckResult } from './prechecks';
+import { PrecheckView } from './precheck-view';
+import { CommandRefusal } from '../errors';
 import { Transfers } from './transfers';
 import { VolumeSpace } from './volume-space';
 import { formatTime, type MoveRun, type RunEnv } from './move-run';
@@ -68,6 +70,10 @@ export class Operations {
   private nextId: number;
   private hosts: Map<string, Host> | undefined;
   private readonly env: RunEnv;
+  private readonly view: PrecheckView;
+  /** Destination files claimed by moves not yet switched ("computer|local path" → job id). */
+  private readonly claims = new Map<string, string>();
+  private readonly claimsOf = new Map<string, string[]>();
 
   constructor(private readonly host: OperationsHost) {
     this.transfers = new Transfers(host.flow, host.fabric);
@@ -79,6 +85,13 @@ export class Operations {
       if (Number.isInteger(n) && n > max) max = n;
     }
     this.nextId = max + 1;
+    this.view = new PrecheckView(() => host.world());
+    // Whatever changes the world from here (a switch, a smart paging file) also changes what the
+    // pre-checks must see.
+    const worldChanged = (): void => {
+      this.view.invalidate();
+      host.worldChanged();
+    };
     this.env = {
       sim: host.sim,
       transfers: this.transfers,
@@ -86,10 +99,10 @@ export class Operations {
       params: host.params,
       world: () => host.world(),
       log: (l) => host.log(l),
-      worldChanged: () => host.worldChanged(),
+      worldChanged,
       jobChanged: (j) => host.jobChanged(j),
       ended: (run) => this.ended(run),
-      hostLoadChanged: (h) => host.fabric.syncHost(h),
+      hostLoadChanged: (h) => this.transfers.hostLoadChanged(h),
     };
     this.smartPaging = new SmartPaging({
       sim: host.sim,
@@ -97,7 +110,7 @@ export class Operations {
       space: this.space,
       world: () => host.world(),
       log: (l) => host.log(l),
-      worldChanged: () => host.worldChanged(),
+      worldChanged,
       incomingMemory: () => this.incomingMemory(),
       isMigrating: (vm) => this.byVm.get(vm.id) instanceof LiveMigration,
     });
@@ -156,8 +169,42 @@ export class Operations {
 
   // ── Moves ─────────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Compare-VM / the Move Wizard's checks for a request, over the part of the world the move
+   * touches (precheck-view.ts): the same result as over the whole world, at the cost of the move.
+   */
+  prechecks(request: MoveRequest): PrecheckResult {
+    const options = { hostReserveBytes: this.host.params.hostReserveBytes };
+    const quick = runPrechecks(this.view.viewFor(request, false), request, options);
+    return quick.errors.length === 0 ? quick : runPrechecks(this.view.viewFor(request, true), request, options);
+  }
+
+  /** Destination files of a placement, as "computer|local path" (folders are not files). */
+  private destinationKeys(p: FilePlacement): string[] {
+    const keys: string[] = [];
+    for (const f of p.files) {
+      if (f.kind === 'configuration' || f.action === 'stay' || !f.destination.ok) continue;
+      keys.push(`${f.destination.at.computer}|${f.destination.at.localPath}`.toLowerCase());
+    }
+    return keys;
+  }
+
   /** Creates the job of a checked move and starts it, or queues it behind the hosts' limits. */
   startMove(m: NewMove): Job {
+    // The pre-checks see the world's files; a move not yet switched has its destination files only
+    // as partial files. Two moves writing one file would leave two VMs on one disk: refused, with
+    // the text Windows gives for an existing file.
+    const keys = this.destinationKeys(m.placement);
+    for (const k of keys) {
+      const owner = this.claims.get(k);
+      if (owner === undefined) continue;
+      const f = m.placement.files.find((x) => x.destination.ok && `${x.destination.at.computer}|${x.destination.at.localPath}`.toLowerCase() === k)!;
+      const other = this.jobIndex.get(owner);
+      throw new CommandRefusal(`Failed to create '${f.destinationPath}': The file exists. (0x80070050)`, {
+        parameter: f.parameter ?? 'DestinationStoragePath',
+        fix: `Job ${owner} (moving '${other?.vmName ?? '?'}') is writing '${f.destinationPath}'. Choose another folder, or wait for job ${owner} to finish.`,
+      });
+    }
     const live = m.request.kind === 'Live';
     const copies = m.placement.files.some((f) => f.action === 'copy');
     const stages = live ? liveStages(copies, m.vm.state === 'Running') : [...STORAGE_STAGES];
@@ -183,6 +230,8 @@ export class Operations {
     };
     this.host.jobs.push(job);
     this.jobIndex.set(job.id, job);
+    for (const k of keys) this.claims.set(k, job.id);
+    this.claimsOf.set(job.id, keys);
     const run: MoveRun = live ? new LiveMigration(this.env, job, m.vm, m.request, m.placement) : new StorageMove(this.env, job, m.vm, m.request, m.placement);
     this.runs.set(job.id, run);
     this.byVm.set(m.vm.id, run);
@@ -296,15 +345,23 @@ export class Operations {
     else this.release(run);
     this.runs.delete(run.id);
     if (this.byVm.get(run.vm.id) === run) this.byVm.delete(run.vm.id);
+    for (const k of this.claimsOf.get(run.id) ?? []) if (this.claims.get(k) === run.id) this.claims.delete(k);
+    this.claimsOf.delete(run.id);
     this.pump();
   }
 
   // ── Outside changes ───────────────────────────────────────────────────────────────────────────
 
-  /** A cmdlet ran: the world may have changed anywhere (limits, volumes, VMs). */
-  worldTouched(): void {
-    this.space.invalidate();
-    this.hosts = undefined;
+  /**
+   * A cmdlet ran. If it changed the world (it said so: ctx.worldChanged / networkChanged), the
+   * caches built from the world are dropped; either way the queue re-checks its limits.
+   */
+  worldTouched(changed = true): void {
+    if (changed) {
+      this.space.invalidate();
+      this.view.invalidate();
+      this.hosts = undefined;
+    }
     this.pump();
   }
 

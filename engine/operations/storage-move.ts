@@ -35,7 +35,7 @@ export class StorageMove extends MoveRun {
   }
 
   private copy(): void {
-    this.prepareCopies(this.vm.host);
+    this.prepareCopies();
     const s = this.enter(Stage.copy);
     s.bytesTotal = this.copyBytesTotal();
     this.runCopies(this.vm.host, () => this.switchOver());

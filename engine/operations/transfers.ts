@@ -50,22 +50,61 @@ interface Direct {
 export class Transfers {
   private readonly viaFabric = new Map<string, TransferSpec>();
   private readonly direct = new Map<string, Direct>();
+  /** Transfers in flight per lower-case host name. */
+  private readonly busy = new Map<string, number>();
+  /** Hosts whose load changed while nothing of theirs was in flight: synced before their next transfer. */
+  private readonly stale = new Set<string>();
 
   constructor(private readonly flow: FlowNetwork, private readonly fabric: NetworkFabric) {}
 
+  /**
+   * A VM arrived on, left or stopped on a host: its idle CPU changed (the fabric derives the CPU
+   * capacity from the running VMs' demand). Re-syncing a host walks every VM of the world, so a
+   * host with nothing in flight is re-synced only when a transfer next uses it (or flushStale()).
+   */
+  hostLoadChanged(host: string): void {
+    const key = host.toLowerCase();
+    if ((this.busy.get(key) ?? 0) > 0) {
+      this.fabric.syncHost(host);
+      this.stale.delete(key);
+    } else this.stale.add(key);
+  }
+
+  /** Brings every host with a pending load change up to date (before a view of capacities). */
+  flushStale(): void {
+    for (const h of this.stale) this.fabric.syncHost(h);
+    this.stale.clear();
+  }
+
+  private track(legs: TransferRequest[], delta: 1 | -1): void {
+    for (const h of hostsOf(legs)) {
+      if (delta > 0 && this.stale.delete(h)) this.fabric.syncHost(h);
+      const n = (this.busy.get(h) ?? 0) + delta;
+      if (n > 0) this.busy.set(h, n);
+      else this.busy.delete(h);
+    }
+  }
+
   /** Starts a transfer; returns the refusal reason when no plan exists (nothing started). */
   start(spec: TransferSpec): { ok: true } | { ok: false; reason: string } {
+    this.track(spec.legs, 1);
+    const r = this.startTracked(spec);
+    if (!r.ok) this.track(spec.legs, -1);
+    return r;
+  }
+
+  private startTracked(spec: TransferSpec): { ok: true } | { ok: false; reason: string } {
     if (spec.legs.length === 1 && !spec.extraUses?.length && spec.maxRate === undefined) {
       const r = this.fabric.start({
         id: spec.id,
         bytes: spec.bytes,
         request: spec.legs[0]!,
         onComplete: () => {
-          this.viaFabric.delete(spec.id);
+          if (this.viaFabric.delete(spec.id)) this.track(spec.legs, -1);
           spec.onComplete();
         },
         onFailed: (_id, reason) => {
-          this.viaFabric.delete(spec.id);
+          if (this.viaFabric.delete(spec.id)) this.track(spec.legs, -1);
           spec.onFailed(reason);
         },
       });
@@ -83,7 +122,7 @@ export class Transfers {
       bytes: spec.bytes,
       paths: planned.paths,
       onComplete: () => {
-        this.direct.delete(spec.id);
+        if (this.direct.delete(spec.id)) this.track(spec.legs, -1);
         spec.onComplete();
       },
     });
@@ -92,8 +131,18 @@ export class Transfers {
 
   /** Stops a transfer; returns the bytes it had delivered (0 if it was not running). */
   cancel(id: string): number {
-    if (this.viaFabric.delete(id)) return this.fabric.cancel(id)?.bytesDone ?? 0;
-    if (this.direct.delete(id)) return this.flow.cancelTransfer(id).bytesDone;
+    const f = this.viaFabric.get(id);
+    if (f) {
+      this.viaFabric.delete(id);
+      this.track(f.legs, -1);
+      return this.fabric.cancel(id)?.bytesDone ?? 0;
+    }
+    const d = this.direct.get(id);
+    if (d) {
+      this.direct.delete(id);
+      this.track(d.spec.legs, -1);
+      return this.flow.cancelTransfer(id).bytesDone;
+    }
     return 0;
   }
 
@@ -101,12 +150,18 @@ export class Transfers {
     return this.viaFabric.has(id) || this.direct.has(id);
   }
 
+  /**
+   * Bytes delivered so far. A transfer the flow network has finished but whose completion callback
+   * has not run yet (several finish at one instant, callbacks run one after the other) counts whole.
+   */
   bytesDone(id: string): number {
-    return this.isActive(id) ? this.flow.bytesDone(id) : 0;
+    const spec = this.viaFabric.get(id) ?? this.direct.get(id)?.spec;
+    if (!spec) return 0;
+    return this.flow.isActive(id) ? this.flow.bytesDone(id) : spec.bytes;
   }
 
   rate(id: string): number {
-    return this.isActive(id) ? this.flow.rate(id) : 0;
+    return this.isActive(id) && this.flow.isActive(id) ? this.flow.rate(id) : 0;
   }
 
   stalled(id: string): boolean {
@@ -125,6 +180,7 @@ export class Transfers {
    * transfers (its failures reach onFailed), direct ones are re-planned here.
    */
   networkChanged(host: string): void {
+    this.stale.delete(host.toLowerCase());
     const changes = this.fabric.onHostChanged(host);
     for (const c of changes) {
       if (c.action === 'failed') continue;
@@ -136,6 +192,7 @@ export class Transfers {
       const planned = this.compose(d.spec);
       if (!planned.ok) {
         this.direct.delete(d.spec.id);
+        this.track(d.spec.legs, -1);
         this.flow.cancelTransfer(d.spec.id);
         d.spec.onFailed(planned.reason);
         continue;

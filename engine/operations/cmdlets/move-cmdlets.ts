@@ -9,13 +9,13 @@ import type { BoundParams, CmdletSignature } from '../../cmdlets/signature';
 import { formatCommand } from '../../cmdlets/format';
 import { compareVmSignature, moveVmSignature, moveVmStorageSignature } from '../../cmdlets/catalog/moves';
 import { vmSummary } from '../../cmdlets/vm-lifecycle';
-import { runPrechecks, toMoveRequest, type MoveCmdletName } from '../prechecks';
+import { toMoveRequest, type MoveCmdletName } from '../prechecks';
 import { jobRow, operationsOf, precheckRefusal } from './common';
 
 function startMove(ctx: CmdletContext, sig: CmdletSignature, name: MoveCmdletName, params: BoundParams) {
   const ops = operationsOf(ctx);
   const request = toMoveRequest(name, params, ctx.world);
-  const result = runPrechecks(ctx.world, request, { hostReserveBytes: ops.params.hostReserveBytes });
+  const result = ops.prechecks(request);
   if (result.errors.length > 0 || !result.placement) {
     throw precheckRefusal(result.errors, name === 'Move-VM' ? `run Compare-VM with the same parameters to see them all` : 'fix this one and run the command again to see the next');
   }
@@ -58,7 +58,7 @@ export const compareVm: CmdletDefinition = {
   run(ctx, params) {
     const ops = operationsOf(ctx);
     const request = toMoveRequest('Compare-VM', params, ctx.world);
-    const result = runPrechecks(ctx.world, request, { hostReserveBytes: ops.params.hostReserveBytes });
+    const result = ops.prechecks(request);
     const fatal = result.errors.find((e) => e.check === 'vm-not-found' || e.check === 'computer-unreachable');
     if (fatal) throw precheckRefusal([fatal], '');
     const rows = [...result.errors, ...result.warnings].map((i) => ({

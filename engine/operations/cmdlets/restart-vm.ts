@@ -21,7 +21,7 @@ export const restartVm: CmdletDefinition = {
       }
     }
     // A VM that failed its restart is off: its host has more idle CPU (compression, TCP costs).
-    for (const host of new Set(vms.map((vm) => vm.host))) ops.fabric.syncHost(host);
+    for (const host of new Set(vms.map((vm) => vm.host))) ops.transfers.hostLoadChanged(host);
     return { warnings, ...(params.Passthru === true ? { output: vms.map((vm) => vmSummary(vm, ctx.sim.now)) } : {}) };
   },
 };
