@@ -59,7 +59,7 @@ export function managerActions(root: RootStore): ActionItem[] {
   ];
 }
 
-export function hostActions(root: RootStore, _host: Host): ActionItem[] {
+export function hostActions(root: RootStore, host: Host): ActionItem[] {
   return [
     {
       id: 'new',
@@ -74,7 +74,7 @@ export function hostActions(root: RootStore, _host: Host): ActionItem[] {
       ],
     },
     later(root, 'import-vm', 'Import Virtual Machine...', 'import', 'Import-VM'),
-    later(root, 'hyperv-settings', 'Hyper-V Settings...', 'settings', 'Set-VMHost'),
+    { id: 'hyperv-settings', label: 'Hyper-V Settings...', icon: 'settings', enabled: true, run: () => root.settings.openHost(host) },
     later(root, 'switch-manager', 'Virtual Switch Manager...', 'switch', 'New-VMSwitch'),
     later(root, 'san-manager', 'Virtual SAN Manager...', 'san', 'New-VMSan'),
     later(root, 'edit-disk', 'Edit Disk...', 'editDisk', 'Resize-VHD'),
@@ -142,10 +142,10 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
   });
 
   const connect = later(root, 'connect', 'Connect...', 'connect', 'vmconnect.exe');
-  const settings = later(root, 'settings', 'Settings...', 'settings', 'Set-VM');
+  const settings: ActionItem = { id: 'settings', label: 'Settings...', icon: 'settings', enabled: true, run: () => root.settings.openVm(vm) };
   const checkpoint = later(root, 'checkpoint', 'Checkpoint', 'checkpoint', 'Checkpoint-VM');
   const revert = later(root, 'revert', 'Revert...', 'revert', 'Restore-VMSnapshot');
-  const move = later(root, 'move', 'Move...', 'move', 'Move-VM / Move-VMStorage');
+  const move = command('move', 'Move...', 'move', () => root.wizards.openMove(vm));
   const exportVm = later(root, 'export', 'Export...', 'export', 'Export-VM');
   const rename = later(root, 'rename', 'Rename...', 'rename', 'Rename-VM');
   const replication = later(root, 'enable-replication', 'Enable Replication...', 'replication', 'Enable-VMReplication');

@@ -8,8 +8,21 @@ import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react
 import { version } from '../../../package.json';
 import type { OpenDialog } from '../../stores/dialog-store';
 import { useRoot } from '../app/root-context';
+import { SettingsHost } from '../settings/SettingsHost';
+import { MoveWizardHost } from '../wizard/MoveWizard';
 
 export const DialogHost = observer(function DialogHost() {
+  return (
+    <>
+      {/* Windows the user works in; a queued dialog (an error from their OK or Finish) opens over them. */}
+      <MoveWizardHost />
+      <SettingsHost />
+      <QueuedDialog />
+    </>
+  );
+});
+
+const QueuedDialog = observer(function QueuedDialog() {
   const { dialogs } = useRoot();
   const dialog = dialogs.current;
   if (!dialog) return null;

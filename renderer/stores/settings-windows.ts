@@ -1,0 +1,33 @@
+// The open settings dialog, if any: Hyper-V Settings of a host, or the settings of a VM.
+import { action, makeObservable, observable } from 'mobx';
+import type { Host, Vm } from '../../engine/model/world';
+import { HostSettingsStore, type HostSettingsDeps } from './settings-host';
+import { VmSettingsStore, type VmSettingsDeps } from './settings-vm';
+
+export class SettingsWindows {
+  hostSettings: HostSettingsStore | undefined = undefined;
+  vmSettings: VmSettingsStore | undefined = undefined;
+
+  constructor(private readonly deps: HostSettingsDeps & VmSettingsDeps) {
+    makeObservable(this, { hostSettings: observable.ref, vmSettings: observable.ref, openHost: action, openVm: action, close: action });
+  }
+
+  openHost(host: Host): void {
+    this.close();
+    const store: HostSettingsStore = new HostSettingsStore(this.deps, host.name, host.migration, () => this.close(store));
+    this.hostSettings = store;
+    void store.load();
+  }
+
+  openVm(vm: Vm): void {
+    this.close();
+    const store: VmSettingsStore = new VmSettingsStore(this.deps, vm, () => this.close(store));
+    this.vmSettings = store;
+  }
+
+  close(which?: HostSettingsStore | VmSettingsStore): void {
+    if (which && which !== this.hostSettings && which !== this.vmSettings) return;
+    this.hostSettings = undefined;
+    this.vmSettings = undefined;
+  }
+}

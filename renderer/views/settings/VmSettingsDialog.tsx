@@ -1,0 +1,320 @@
+// "Settings for <VM> on <host>": Memory (Dynamic Memory), Processor → Compatibility, the hard
+// drives (read-only), and Management → Smart Paging File Location (reference hyperv-2012r2 §3, §4).
+import { observer } from 'mobx-react-lite';
+import { useId, type ReactNode } from 'react';
+import { Checkbox, Input, Slider } from '@fluentui/react-components';
+import { sizeText } from '../../format/vm-columns';
+import { weightName, type VmField, type VmSettingsPage, type VmSettingsStore } from '../../stores/settings-vm';
+import { fileName } from '../../stores/wizard-paths';
+import { useRoot } from '../app/root-context';
+import { FolderBox } from '../wizard/FolderBox';
+import { SettingsFrame, SettingsGroup, type SettingsNavSection } from './SettingsFrame';
+
+export const VmSettingsDialog = observer(function VmSettingsDialog({ store }: { store: VmSettingsStore }) {
+  const vm = store.vm;
+  const f = store.form;
+  const errors = store.errors;
+  const shown = (field: VmField) => !!errors[field];
+  const controllers = new Map<string, { index: number; controller: string }[]>();
+  vm.vhds.forEach((d, index) => {
+    const group = controllerName(d.controller);
+    controllers.set(group, [...(controllers.get(group) ?? []), { index, controller: d.controller }]);
+  });
+  const sections: SettingsNavSection[] = [
+    {
+      heading: 'Hardware',
+      items: [
+        { id: 'memory', label: 'Memory', detail: `${f.startupMb} MB`, error: shown('startup') || shown('minimum') || shown('maximum') || shown('buffer') },
+        { id: 'processor', label: 'Processor', detail: `${f.processors} Virtual processor${f.processors === '1' ? '' : 's'}`, error: shown('processors') },
+        { id: 'compatibility', label: 'Compatibility', indent: 1 },
+        ...[...controllers].flatMap(([name, disks]) => [
+          { id: `controller:${name}`, label: name },
+          ...disks.map((d) => ({ id: `disk:${d.index}`, label: 'Hard Drive', detail: fileName(vm.vhds[d.index]!.path), indent: 1 })),
+        ]),
+      ],
+    },
+    {
+      heading: 'Management',
+      items: [
+        { id: 'name', label: 'Name', detail: vm.name },
+        { id: 'checkpoints', label: 'Checkpoint File Location', detail: vm.paths.snapshots },
+        { id: 'smartPaging', label: 'Smart Paging File Location', detail: f.smartPaging, error: shown('smartPaging') },
+      ],
+    },
+  ];
+  const select = (id: string) => {
+    // A controller entry opens its first disk.
+    if (id.startsWith('controller:')) {
+      const first = controllers.get(id.slice(11))?.[0];
+      if (first) store.setPage(`disk:${first.index}`);
+      return;
+    }
+    store.setPage(id as VmSettingsPage);
+  };
+  return (
+    <SettingsFrame
+      title={`Settings for ${vm.name} on ${vm.host}`}
+      testId="vm-settings"
+      sections={sections}
+      current={store.page}
+      onSelect={select}
+      pageHeading={headingOf(store.page)}
+      script={store.script}
+      scriptVisible={store.scriptVisible}
+      onToggleScript={() => store.toggleScript()}
+      errors={store.showErrors ? Object.values(errors) : []}
+      applying={store.applying}
+      canApply={store.commands.length > 0}
+      onOk={() => void store.ok()}
+      onCancel={() => store.cancel()}
+      onApply={() => void store.apply()}
+    >
+      {store.page === 'memory' && <MemoryPage store={store} />}
+      {store.page === 'processor' && <ProcessorPage store={store} />}
+      {store.page === 'compatibility' && <CompatibilityPage store={store} />}
+      {store.page.startsWith('disk:') && <DiskPage store={store} index={Number(store.page.slice(5))} />}
+      {store.page === 'name' && <ReadOnlyValue text="The name of the virtual machine, as Hyper-V Manager lists it." label="Name" value={vm.name} />}
+      {store.page === 'checkpoints' && (
+        <ReadOnlyValue
+          text="The folder that holds this virtual machine's checkpoint files. To move them, use the Move Wizard (Move the virtual machine's storage → different locations → Checkpoints)."
+          label="Checkpoint file location"
+          value={vm.paths.snapshots}
+        />
+      )}
+      {store.page === 'smartPaging' && <SmartPagingPage store={store} />}
+    </SettingsFrame>
+  );
+});
+
+function headingOf(page: VmSettingsPage): string {
+  if (page.startsWith('disk:')) return 'Hard Drive';
+  switch (page) {
+    case 'memory': return 'Memory';
+    case 'processor': return 'Processor';
+    case 'compatibility': return 'Compatibility';
+    case 'name': return 'Name';
+    case 'checkpoints': return 'Checkpoint File Location';
+    case 'smartPaging': return 'Smart Paging File Location';
+    default: return '';
+  }
+}
+
+/** "SCSI 0:1" → "SCSI Controller"; "IDE 0:0" → "IDE Controller 0". */
+function controllerName(controller: string): string {
+  const m = /^(SCSI|IDE)\s*(\d+)/i.exec(controller);
+  if (!m) return controller;
+  return m[1]!.toUpperCase() === 'IDE' ? `IDE Controller ${m[2]}` : 'SCSI Controller';
+}
+
+function MbBox({ label, value, onChange, error, disabled, unit = 'MB', testId, describedBy }: {
+  label: string; value: string; onChange(v: string): void; error?: string | undefined; disabled?: boolean; unit?: string; testId: string; describedBy?: string;
+}) {
+  const id = useId();
+  const errorId = useId();
+  const described = [error ? errorId : undefined, describedBy].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="hv-settings-field">
+      <div className="hv-settings-row">
+        <label htmlFor={id}>{label}</label>
+        <Input
+          id={id}
+          value={value}
+          inputMode="numeric"
+          disabled={disabled}
+          onChange={(_e, d) => onChange(d.value)}
+          className="hv-number"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+          data-testid={testId}
+        />
+        <span aria-hidden="true">{unit}</span>
+      </div>
+      {error && <div id={errorId} className="hv-field-error" data-testid={`${testId}-error`}>{error}</div>}
+    </div>
+  );
+}
+
+function Note({ id, children }: { id?: string; children: ReactNode }) {
+  return <p id={id} className="hv-settings-note">{children}</p>;
+}
+
+const MemoryPage = observer(function MemoryPage({ store }: { store: VmSettingsStore }) {
+  const f = store.form;
+  const errors = store.errors;
+  const editable = store.memoryEditable;
+  const running = store.running;
+  const runningNoteId = useId();
+  const weightLabelId = useId();
+  return (
+    <>
+      <p>You can configure options for assigning and managing memory for this virtual machine.</p>
+      {!editable && <Note>The memory settings cannot be changed while the virtual machine is {store.vm.state.toLowerCase()}.</Note>}
+      <p>Specify the amount of memory that this virtual machine can use.</p>
+      <MbBox
+        label="Startup RAM:"
+        value={f.startupMb}
+        onChange={(v) => store.set('startupMb', v)}
+        error={errors.startup}
+        disabled={!editable || running}
+        testId="vm-startup"
+        {...(running ? { describedBy: runningNoteId } : {})}
+      />
+      {running && (
+        <Note id={runningNoteId}>
+          The virtual machine is running: its startup RAM and whether it uses Dynamic Memory can be changed only when it is turned off.
+          While it runs, the maximum RAM can only be increased and the minimum RAM only decreased.
+        </Note>
+      )}
+      <SettingsGroup title="Dynamic Memory">
+        <p>You can allow the amount of memory available to this virtual machine to change dynamically within the range you set.</p>
+        <Checkbox
+          label="Enable Dynamic Memory"
+          checked={f.dynamic}
+          disabled={!editable || running}
+          onChange={(_e, d) => store.set('dynamic', d.checked === true)}
+          data-testid="vm-dynamic"
+        />
+        <MbBox label="Minimum RAM:" value={f.minimumMb} onChange={(v) => store.set('minimumMb', v)} error={f.dynamic ? errors.minimum : undefined} disabled={!editable || !f.dynamic} testId="vm-minimum" />
+        <MbBox label="Maximum RAM:" value={f.maximumMb} onChange={(v) => store.set('maximumMb', v)} error={f.dynamic ? errors.maximum : undefined} disabled={!editable || !f.dynamic} testId="vm-maximum" />
+        <p>
+          Specify the percentage of memory that Hyper-V should try to reserve as a buffer. Hyper-V uses the percentage and the
+          current demand for memory to determine an amount of memory for the buffer.
+        </p>
+        <MbBox label="Memory buffer:" unit="%" value={f.buffer} onChange={(v) => store.set('buffer', v)} error={f.dynamic ? errors.buffer : undefined} disabled={!editable || !f.dynamic} testId="vm-buffer" />
+      </SettingsGroup>
+      <SettingsGroup title="Memory weight">
+        <p id={weightLabelId}>
+          Specify how to prioritize the availability of memory for this virtual machine compared to other virtual machines on
+          this computer.
+        </p>
+        <div className="hv-weight">
+          <span aria-hidden="true">Low</span>
+          <Slider
+            min={0}
+            max={100}
+            step={1}
+            value={f.priority}
+            disabled={!editable}
+            onChange={(_e, d) => store.set('priority', d.value)}
+            aria-labelledby={weightLabelId}
+            aria-valuetext={`${f.priority} (${weightName(f.priority)})`}
+            data-testid="vm-weight"
+          />
+          <span aria-hidden="true">High</span>
+          <span className="hv-muted">{weightName(f.priority)} ({f.priority})</span>
+        </div>
+        <p className="hv-muted">
+          Specifying a lower setting for this virtual machine might prevent it from starting when other virtual machines are
+          running and available memory is low.
+        </p>
+      </SettingsGroup>
+    </>
+  );
+});
+
+const ProcessorPage = observer(function ProcessorPage({ store }: { store: VmSettingsStore }) {
+  const { inventory } = useRoot();
+  const host = inventory.host(store.host);
+  return (
+    <>
+      <p>You can modify the number of virtual processors based on the number of processors on the physical computer.</p>
+      <MbBox
+        label="Number of virtual processors:"
+        unit=""
+        value={store.form.processors}
+        onChange={(v) => store.set('processors', v)}
+        error={store.errors.processors}
+        disabled={!store.off}
+        testId="vm-processors"
+      />
+      {!store.off && <Note>The number of virtual processors can be changed only when the virtual machine is turned off.</Note>}
+      {host && <p className="hv-muted">{host.name} has {host.cpu.cores} logical processors ({host.cpu.vendor} {host.cpu.family}).</p>}
+    </>
+  );
+});
+
+const CompatibilityPage = observer(function CompatibilityPage({ store }: { store: VmSettingsStore }) {
+  const noteId = useId();
+  return (
+    <>
+      <p>
+        You can limit the processor features that this virtual machine can use. This lets you move a running virtual machine, or
+        one in a saved state, to a physical computer with a different processor version from the same manufacturer.
+      </p>
+      <Checkbox
+        label="Migrate to a physical computer with a different processor version"
+        checked={store.form.compatibility}
+        disabled={!store.off}
+        onChange={(_e, d) => store.set('compatibility', d.checked === true)}
+        aria-describedby={store.off ? undefined : noteId}
+        data-testid="vm-compatibility"
+      />
+      {!store.off && <Note id={noteId}>You can change this setting only when the virtual machine is turned off.</Note>}
+      <p className="hv-muted">Processor compatibility never allows a move between processor manufacturers (Intel and AMD).</p>
+    </>
+  );
+});
+
+const DiskPage = observer(function DiskPage({ store, index }: { store: VmSettingsStore; index: number }) {
+  const disk = store.vm.vhds[index];
+  const pathId = useId();
+  if (!disk) return <p>This hard drive is no longer attached.</p>;
+  const m = /^(\w+)\s*(\d+):(\d+)$/.exec(disk.controller);
+  return (
+    <>
+      <p>You can change how this virtual hard disk is attached to the virtual machine when it is turned off; this lab shows it read-only.</p>
+      <dl className="hv-wizard-facts">
+        <dt>Controller:</dt>
+        <dd>{m ? controllerName(disk.controller) : disk.controller}</dd>
+        <dt>Location:</dt>
+        <dd>{m ? `${m[3]} (in use)` : '—'}</dd>
+        <dt>Type:</dt>
+        <dd>{disk.type}, {sizeText(disk.sizeBytes)} of {sizeText(disk.maxSizeBytes)}</dd>
+      </dl>
+      <div className="hv-settings-field">
+        <label htmlFor={pathId}>Virtual hard disk:</label>
+        <Input id={pathId} value={disk.path} readOnly className="hv-wide" data-testid="vm-disk-path" />
+      </div>
+      <p className="hv-muted">To move the file, use the Move Wizard: Move the virtual machine&apos;s storage.</p>
+    </>
+  );
+});
+
+function ReadOnlyValue({ text, label, value }: { text: string; label: string; value: string }) {
+  const id = useId();
+  return (
+    <>
+      <p>{text}</p>
+      <div className="hv-settings-field">
+        <label htmlFor={id}>{label}:</label>
+        <Input id={id} value={value} readOnly className="hv-wide" />
+      </div>
+    </>
+  );
+}
+
+const SmartPagingPage = observer(function SmartPagingPage({ store }: { store: VmSettingsStore }) {
+  const { bridge } = useRoot();
+  const error = store.errors.smartPaging;
+  return (
+    <>
+      <p>
+        Specify the folder to store the Smart Paging file for this virtual machine. Hyper-V uses the file only while the virtual
+        machine restarts and the host has no free memory to give it its startup memory; it is deleted once the memory has been
+        returned through Dynamic Memory.
+      </p>
+      <FolderBox
+        bridge={bridge}
+        host={store.host}
+        label="Folder:"
+        value={store.form.smartPaging}
+        onChange={(v) => store.set('smartPaging', v)}
+        messages={error ? [{ message: error }] : []}
+        testId="vm-smart-paging"
+      />
+      {store.vm.smartPagingFile && (
+        <Note>A smart paging file is in use now ({store.vm.smartPagingFile.path}).</Note>
+      )}
+    </>
+  );
+});

@@ -1,0 +1,61 @@
+// "Folder: [............] Browse..." — a folder box with its picker and its messages, as on the
+// Move Wizard's location pages and the Smart Paging File Location page.
+import { observer } from 'mobx-react-lite';
+import { useId, useState } from 'react';
+import { Button, Input } from '@fluentui/react-components';
+import type { Bridge } from '../../../engine/contract';
+import { FolderPicker } from './FolderPicker';
+import { Messages, type ShownMessage } from './Messages';
+
+export interface FolderBoxProps {
+  bridge: Pick<Bridge, 'query'>;
+  /** The computer whose folders Browse... shows. */
+  host: string;
+  label?: string;
+  /** Names the box for screen readers when several are on one page ("Folder for SQL01.vhdx"). */
+  accessibleName?: string;
+  value: string;
+  onChange(value: string): void;
+  messages?: readonly ShownMessage[];
+  disabled?: boolean;
+  testId?: string;
+}
+
+export const FolderBox = observer(function FolderBox({ bridge, host, label = 'Folder:', accessibleName, value, onChange, messages = [], disabled, testId }: FolderBoxProps) {
+  const id = useId();
+  const messagesId = useId();
+  const [browsing, setBrowsing] = useState(false);
+  const hasError = messages.length > 0;
+  return (
+    <div className="hv-folder-box">
+      <div className="hv-folder-line">
+        <label htmlFor={id}>{label}</label>
+        <Input
+          id={id}
+          value={value}
+          disabled={disabled}
+          onChange={(_e, d) => onChange(d.value)}
+          aria-label={accessibleName}
+          aria-invalid={hasError || undefined}
+          aria-describedby={hasError ? messagesId : undefined}
+          data-testid={testId}
+          className="hv-folder-input"
+        />
+        <Button disabled={disabled} onClick={() => setBrowsing(true)} data-testid={testId ? `${testId}-browse` : undefined}>Browse...</Button>
+      </div>
+      <Messages id={messagesId} messages={messages} />
+      {browsing && (
+        <FolderPicker
+          bridge={bridge}
+          host={host}
+          initial={value}
+          onChoose={(folder) => {
+            setBrowsing(false);
+            onChange(folder);
+          }}
+          onCancel={() => setBrowsing(false)}
+        />
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,177 @@
+// "Select Folder": the dialog behind Browse..., a tree over one computer's volumes and shares
+// (filled from the engine's 'folders' query as branches open) and a Folder: box. A WAI-ARIA tree:
+// Up/Down move, Right opens or steps in, Left closes or steps out, Home/End; Enter chooses (OK).
+import { observer } from 'mobx-react-lite';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Input,
+} from '@fluentui/react-components';
+import {
+  ChevronDownRegular, ChevronRightRegular, FolderAddRegular, FolderOpenRegular, FolderRegular, HardDriveRegular, ServerRegular,
+} from '@fluentui/react-icons';
+import type { Bridge } from '../../../engine/contract';
+import { sizeText } from '../../format/vm-columns';
+import { FolderBrowserStore, type FolderNode } from '../../stores/wizard-folders';
+import './wizard.css';
+
+export interface FolderPickerProps {
+  bridge: Pick<Bridge, 'query'>;
+  host: string;
+  initial: string;
+  onChoose(folder: string): void;
+  onCancel(): void;
+}
+
+export const FolderPicker = observer(function FolderPicker({ bridge, host, initial, onChoose, onCancel }: FolderPickerProps) {
+  const [store] = useState(() => new FolderBrowserStore(bridge, host, initial));
+  useEffect(() => {
+    void store.load();
+  }, [store]);
+  const treeRef = useRef<HTMLDivElement>(null);
+  const labelId = useId();
+  const folderId = useId();
+  const problemId = useId();
+
+  const ok = () => {
+    const folder = store.accept();
+    if (folder !== undefined) onChoose(folder);
+  };
+
+  const rows = store.visible;
+  const focusRow = (n: FolderNode | undefined) => {
+    if (!n) return;
+    store.select(n);
+    requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-path="${CSS.escape(n.path)}"]`)?.focus());
+  };
+
+  const onTreeKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = store.selected ? rows.indexOf(store.selected) : -1;
+    const cur = rows[at];
+    switch (e.key) {
+      case 'ArrowDown':
+        focusRow(rows[Math.min(rows.length - 1, at + 1)]);
+        break;
+      case 'ArrowUp':
+        focusRow(rows[Math.max(0, at - 1)]);
+        break;
+      case 'Home':
+        focusRow(rows[0]);
+        break;
+      case 'End':
+        focusRow(rows[rows.length - 1]);
+        break;
+      case 'ArrowRight':
+        if (!cur) return;
+        if (!cur.expanded) void store.expand(cur);
+        else if (cur.children?.length) focusRow(cur.children[0]);
+        break;
+      case 'ArrowLeft':
+        if (!cur) return;
+        if (cur.expanded) void store.toggle(cur);
+        else focusRow(cur.parent);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const tabStop = store.selected ?? rows[0];
+
+  return (
+    <Dialog open modalType="modal" surfaceMotion={null} onOpenChange={(_e, data) => { if (!data.open && data.type !== 'backdropClick') onCancel(); }}>
+      <DialogSurface
+        className="hv-picker"
+        data-testid="folder-picker"
+        onKeyDown={(e) => {
+          // Enter chooses the folder (the default button); never let it reach the wizard behind.
+          if (e.key === 'Enter') {
+            e.stopPropagation();
+            const t = e.target as HTMLElement;
+            if (t.tagName !== 'BUTTON') {
+              e.preventDefault();
+              ok();
+            }
+          }
+        }}
+      >
+        <DialogBody>
+          <DialogTitle>Select Folder</DialogTitle>
+          <DialogContent className="hv-picker-content">
+            <p id={labelId} className="hv-picker-intro">Select a folder on <strong>{host}</strong>:</p>
+            <div ref={treeRef} role="tree" aria-labelledby={labelId} className="hv-folder-tree" onKeyDown={onTreeKey} data-testid="folder-tree">
+              {store.loadError && <div className="hv-picker-note" role="alert">{store.loadError}</div>}
+              {!store.roots && !store.loadError && <div className="hv-picker-note">Loading…</div>}
+              {rows.map((n) => (
+                <FolderRow key={n.path} node={n} store={store} tabStop={n === tabStop} onOpen={ok} />
+              ))}
+            </div>
+            <div className="hv-picker-folder">
+              <label htmlFor={folderId}>Folder:</label>
+              <Input
+                id={folderId}
+                value={store.folderText}
+                onChange={(_e, d) => store.setFolderText(d.value)}
+                aria-invalid={store.problem ? true : undefined}
+                aria-describedby={store.problem ? problemId : undefined}
+                data-testid="folder-picker-path"
+              />
+            </div>
+            {store.problem && <div id={problemId} className="hv-field-error" role="alert">{store.problem}</div>}
+          </DialogContent>
+          <DialogActions position="start">
+            <Button icon={<FolderAddRegular />} disabled={!store.selected} onClick={() => focusRow(store.newFolder())}>New Folder</Button>
+          </DialogActions>
+          <DialogActions position="end">
+            <Button appearance="primary" onClick={ok} data-testid="folder-picker-ok">OK</Button>
+            <Button onClick={onCancel}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+});
+
+const FolderRow = observer(function FolderRow({ node, store, tabStop, onOpen }: { node: FolderNode; store: FolderBrowserStore; tabStop: boolean; onOpen(): void }) {
+  const selected = store.selected === node;
+  const leaf = node.children !== undefined && node.children.length === 0 && !node.loading;
+  const Icon = node.kind === 'volume' ? HardDriveRegular : node.kind === 'share' ? ServerRegular : node.expanded ? FolderOpenRegular : FolderRegular;
+  const siblings = node.parent?.children ?? store.roots ?? [];
+  return (
+    <div
+      role="treeitem"
+      aria-level={node.level}
+      aria-setsize={siblings.length}
+      aria-posinset={siblings.indexOf(node) + 1}
+      aria-selected={selected}
+      aria-expanded={leaf ? undefined : node.expanded}
+      aria-busy={node.loading || undefined}
+      tabIndex={tabStop ? 0 : -1}
+      data-path={node.path}
+      data-testid={`folder-${node.path}`}
+      className={`hv-folder-row${selected ? ' selected' : ''}`}
+      style={{ paddingLeft: 4 + (node.level - 1) * 16 }}
+      onClick={() => store.select(node)}
+      onDoubleClick={() => (leaf ? onOpen() : void store.toggle(node))}
+    >
+      <span
+        className="hv-twisty"
+        aria-hidden="true"
+        onClick={(e) => {
+          e.stopPropagation();
+          store.select(node);
+          void store.toggle(node);
+        }}
+      >
+        {leaf ? null : node.expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
+      </span>
+      <span className="hv-tree-icon" aria-hidden="true"><Icon /></span>
+      <span>{node.name}</span>
+      {node.kind !== 'folder' && node.freeBytes !== undefined && (
+        <span className="hv-tree-note">{sizeText(node.freeBytes)} free{node.capacityBytes ? ` of ${sizeText(node.capacityBytes)}` : ''}</span>
+      )}
+      {node.isNew && <span className="hv-tree-note">(new)</span>}
+      {node.error && <span className="hv-tree-note">— {node.error}</span>}
+    </div>
+  );
+});
