@@ -1,7 +1,7 @@
 // Every cmdlet the engine knows, by name or built-in alias (case-insensitive, as PowerShell
 // resolves them).
 import type { CmdletDefinition } from './definition';
-import { getVm, startVm, stopVm } from './vm-lifecycle';
+import { getVm, stopVm } from './vm-lifecycle';
 import { setVm, setVmMemory, setVmProcessor } from './vm-settings';
 import { disableVmMigration, enableVmMigration, getVmHost, setVmHost } from './vm-host';
 import { addVmMigrationNetwork, getVmMigrationNetwork, removeVmMigrationNetwork } from './migration-networks';
@@ -10,7 +10,7 @@ import { disableNetAdapterRdma, enableNetAdapterRdma, getNetAdapterRdma } from '
 import { getNetLbfoTeam, newNetLbfoTeam, removeNetLbfoTeam } from './net-lbfo';
 import { getSmbBandwidthLimit, removeSmbBandwidthLimit, setSmbBandwidthLimit } from './smb-bandwidth';
 import {
-  compareVm, getJob, getSmbClientNetworkInterface, getSmbMultichannelConnection, moveVm, moveVmStorage, restartVm, stopJob, waitJob,
+  compareVm, getJob, getSmbClientNetworkInterface, getSmbMultichannelConnection, moveVm, moveVmStorage, restartVm, startVm, stopJob, waitJob,
 } from './pending-operations';
 
 const definitions: CmdletDefinition[] = [

@@ -114,6 +114,19 @@ describe('Move-VM with storage (shared-nothing; reference §1 "storage mirror fi
     expect(freeHv01 - e.operations.space.freeBytes('HV01', 'D')).toBe(moved);
   });
 
+  it('per item: each file where it is told, the rest stays on shared storage', () => {
+    const e = engineOf();
+    // WEB01 lives on \\FS01\VMs: its disk stays there, its configuration moves to HV02's E:.
+    const id = start(e, 'Move-VM WEB01 HV02 -VirtualMachinePath E:\\VMs\\WEB01 -SnapshotFilePath E:\\VMs\\WEB01\\Snapshots');
+    e.runUntilIdle();
+    const j = job(e, id);
+    expect(j.state).toBe('Completed');
+    expect(stageOf(j, 'Storage copy').bytesDone).toBe(64 * 1024);
+    const v = vm(e, 'WEB01');
+    expect(v).toMatchObject({ host: 'HV02', paths: { configuration: 'E:\\VMs\\WEB01', snapshots: 'E:\\VMs\\WEB01\\Snapshots', smartPaging: '\\\\FS01\\VMs\\WEB01' } });
+    expect(v.vhds[0]!.path).toBe('\\\\FS01\\VMs\\WEB01\\Virtual Hard Disks\\WEB01.vhdx');
+  });
+
   it('an off VM moves with its storage: no memory, a short switch', () => {
     const e = engineOf();
     const id = start(e, 'Move-VM TEST01 HV01 -IncludeStorage -DestinationStoragePath D:\\VMs\\TEST01 -ComputerName HV02');

@@ -38,6 +38,24 @@ describe('host memory accounting (one place)', () => {
   });
 });
 
+describe('Start-VM from Off (reference hyperv §3, §4)', () => {
+  it('starts when the startup memory is free, and never uses Smart Paging otherwise', () => {
+    const w = () => tight(13 * GiB, (x) => {
+      x.vms!.find((v) => v.name === 'WEB01')!.state = 'Off';
+      delete x.vms!.find((v) => v.name === 'WEB01')!.startedAt;
+    });
+    const e = engineOf(w(), params);
+    ok(e, 'Start-VM WEB01');
+    expect(vm(e, 'WEB01').state).toBe('Running');
+    const e2 = engineOf(w(), params);
+    ok(e2, 'Set-VMMemory WEB01 -StartupBytes 4GB -MaximumBytes 8GB');
+    const err = refused(e2, 'Start-VM WEB01');
+    expect(err.message).toBe("'WEB01' failed to start. Not enough memory in the system to start the virtual machine WEB01. Could not initialize memory: Ran out of memory (0x8007000E).");
+    expect(vm(e2, 'WEB01')).toMatchObject({ state: 'Off' });
+    expect(vm(e2, 'WEB01').smartPagingFile).toBeUndefined();
+  });
+});
+
 describe('Restart-VM with Smart Paging (reference hyperv §4)', () => {
   it('bridges the gap with a smart paging file in the Smart Paging File Location, deleted later', () => {
     const e = engineOf(tight(), params);

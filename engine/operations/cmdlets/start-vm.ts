@@ -1,0 +1,38 @@
+// Start-VM with the host memory rule (reference hyperv-2012r2 §3, §4): a VM started from Off (or
+// from a saved state) needs its startup memory in physical memory — Smart Paging is never used
+// when starting from Off — or it fails with Hyper-V's message. The start itself is the command
+// language's handler (engine/cmdlets/vm-lifecycle.ts); this checks memory first, with the one
+// accounting the moves and Smart Paging use (operations/host-memory.ts), VMs started by the same
+// command counted in turn.
+import { CommandRefusal } from '../../errors';
+import type { CmdletDefinition } from '../../cmdlets/definition';
+import { startVm as startVmHandler } from '../../cmdlets/vm-lifecycle';
+import { targetVms } from '../../cmdlets/targets';
+import { hostMemory, notEnoughMemoryMessage } from '../host-memory';
+import { operationsOf } from './common';
+
+export const startVm: CmdletDefinition = {
+  signature: startVmHandler.signature,
+  run(ctx, params) {
+    const ops = operationsOf(ctx);
+    const starting = targetVms(ctx, params, 'Name').filter((vm) => vm.state === 'Off' || vm.state === 'Saved');
+    const incoming = ops.incomingMemory();
+    const taken = new Map<string, number>();
+    for (const vm of starting) {
+      const host = ctx.world.hosts.find((h) => h.name.toLowerCase() === vm.host.toLowerCase());
+      if (!host) continue;
+      const key = host.name.toLowerCase();
+      const available = hostMemory(ctx.world, host, ops.params, incoming).availableBytes - (taken.get(key) ?? 0);
+      if (available < vm.memory.startupBytes) {
+        throw new CommandRefusal(`'${vm.name}' failed to start. ${notEnoughMemoryMessage(vm)} Could not initialize memory: Ran out of memory (0x8007000E).`, {
+          parameter: 'Name',
+          fix: `${host.name} has ${(Math.max(0, available) / 1024 ** 3).toFixed(1)} GB free for virtual machines and '${vm.name}' needs ${(vm.memory.startupBytes / 1024 ** 3).toFixed(1)} GB to start (Smart Paging is used only when a running VM restarts). Shut down or move a virtual machine off ${host.name}, or lower the startup memory of '${vm.name}' (Set-VMMemory).`,
+        });
+      }
+      taken.set(key, (taken.get(key) ?? 0) + vm.memory.startupBytes);
+    }
+    const out = startVmHandler.run(ctx, params);
+    for (const h of new Set(starting.map((vm) => vm.host))) ops.transfers.hostLoadChanged(h);
+    return out;
+  },
+};
