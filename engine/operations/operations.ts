@@ -361,6 +361,7 @@ export class Operations {
       this.space.invalidate();
       this.view.invalidate();
       this.hosts = undefined;
+      this.transfers.allHostsChanged(this.host.world().hosts.map((h) => h.name));
     }
     this.pump();
   }

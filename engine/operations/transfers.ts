@@ -70,6 +70,15 @@ export class Transfers {
     } else this.stale.add(key);
   }
 
+  /**
+   * A command changed the world somewhere (a VM started, stopped, got more processors...): every
+   * host's CPU capacity may be out of date. Hosts with transfers in flight are re-synced now, the
+   * others before their next transfer.
+   */
+  allHostsChanged(hosts: readonly string[]): void {
+    for (const h of hosts) this.hostLoadChanged(h);
+  }
+
   /** Brings every host with a pending load change up to date (before a view of capacities). */
   flushStale(): void {
     for (const h of this.stale) this.fabric.syncHost(h);

@@ -250,3 +250,20 @@ describe('faults (network-and-transfers §1–2, via the fabric)', () => {
     expect(job(e, id).notes.length).toBeGreaterThan(0);
   });
 });
+
+describe('host CPU follows the VMs (compression and TCP use idle CPU only)', () => {
+  it('a VM moving in or out, or stopping, changes the hosts\' idle CPU', async () => {
+    const { Resources } = await import('../../../engine/net/resources');
+    const e = engineOf();
+    const cpu = (h: string) => { e.query({ name: 'clock' }); return e.flow.capacity(Resources.cpu(h)); };
+    const hv01 = cpu('HV01');
+    const hv02 = cpu('HV02');
+    start(e, 'Move-VM WEB01 HV02');
+    e.runUntilIdle();
+    // WEB01 asks 10 % of 2 vCPUs at 2.6 GHz.
+    expect(cpu('HV01') - hv01).toBeCloseTo(0.2 * 2.6e9, -3);
+    expect(hv02 - cpu('HV02')).toBeCloseTo(0.2 * 2.6e9, -3);
+    ok(e, 'Stop-VM WEB01 -TurnOff -ComputerName HV02');
+    expect(cpu('HV02')).toBeCloseTo(hv02, -3);
+  });
+});
