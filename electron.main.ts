@@ -38,6 +38,7 @@ function start(): void {
   ipcMain.removeAllListeners('electron-store-get-data');
   const engineHost = new EngineHost({
     store: new JsonStateStore(worldFilePath(userData)),
+    settings: settings.store,
     notices: settings.notice ? [settings.notice] : [],
   });
 

@@ -19,6 +19,7 @@ export async function main(argv: string[]): Promise<void> {
   const settings = openConfSettings(dataDir);
   const engineHost = new EngineHost({
     store: new JsonStateStore(join(dataDir, 'world.json')),
+    settings: settings.store,
     notices: settings.notice ? [settings.notice] : [],
   });
   const rendererDir = join(root, 'dist', 'renderer');

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { World } from './model/world';
 import { Job, LogEntry } from './model/jobs';
+import { CheckResult, LabCheckResult } from './labs/results';
 
 export const CONTRACT_VERSION = 1;
 
@@ -46,6 +47,136 @@ export type ClockControl = z.infer<typeof ClockControl>;
 export const ClockState = z.object({ now: z.number(), speed: ClockSpeed, idle: z.boolean() });
 export type ClockState = z.infer<typeof ClockState>;
 
+// ── Labs: the Labs pane's session with a lab pack (issue "Offline labs", docs/labs.md) ──────────
+const LabId = z.string().min(1).max(64);
+export const LAB_PACK_MAX_CHARS = 1_000_000;
+export const LabAction = z.discriminatedUnion('type', [
+  /** Every lab this door knows (built-in and imported), with status and scores from saved progress. */
+  z.object({ type: z.literal('list') }).strict(),
+  /** One lab as the pane shows it (briefing, tasks, hints, last results); changes nothing. */
+  z.object({ type: z.literal('show'), labId: LabId }).strict(),
+  /** Starts the lab: the door's world is replaced by the lab's starting world (resumes if it is the active lab). */
+  z.object({ type: z.literal('start'), labId: LabId }).strict(),
+  /** Reveals a hint of the active lab (it costs its points once). */
+  z.object({ type: z.literal('hint'), hintId: z.string().min(1).max(64) }).strict(),
+  /** Grades the active lab on the world as it is now. */
+  z.object({ type: z.literal('check') }).strict(),
+  /** Starts the active lab over: its starting world again, no hints, no results (best score kept). */
+  z.object({ type: z.literal('reset') }).strict(),
+  /** Leaves the active lab; the world and the saved progress stay. */
+  z.object({ type: z.literal('quit') }).strict(),
+  /** Adds (or replaces) a trainer's pack from its JSON text; refused with every problem, each with its path. */
+  z.object({ type: z.literal('import'), packJson: z.string().max(LAB_PACK_MAX_CHARS, `a lab pack must be under ${LAB_PACK_MAX_CHARS} characters`) }).strict(),
+  /** The pack as a JSON file (built-in packs with their world written out in full). */
+  z.object({ type: z.literal('export'), labId: LabId }).strict(),
+  /** A result report a learner can hand in: HTML from every door; the desktop door adds a PDF. Default: the active lab. */
+  z.object({ type: z.literal('report'), labId: LabId.optional() }).strict(),
+]);
+export type LabAction = z.infer<typeof LabAction>;
+
+export const LabStatus = z.enum(['NotStarted', 'InProgress', 'Completed']);
+export type LabStatus = z.infer<typeof LabStatus>;
+
+/** A lab in the list: its summary, where it came from, and the learner's standing from saved progress. */
+export const LabListItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  level: z.enum(['Beginner', 'Intermediate', 'Advanced']),
+  estimatedMinutes: z.number(),
+  timeLimitMinutes: z.number().optional(),
+  objectives: z.array(z.string()),
+  taskCount: z.number().int(),
+  hintCount: z.number().int(),
+  maxScore: z.number().int(),
+  source: z.enum(['builtin', 'imported']),
+  status: LabStatus,
+  /** This lab's world is the one in the console now. */
+  active: z.boolean(),
+  /** Score of the last Check of the current (or last) attempt. */
+  lastScore: z.number().int().optional(),
+  /** Best score of any Check, across attempts. */
+  bestScore: z.number().int().optional(),
+});
+export type LabListItem = z.infer<typeof LabListItem>;
+
+export const LabListing = z.object({ labs: z.array(LabListItem), activeLabId: z.string().nullable() });
+export type LabListing = z.infer<typeof LabListing>;
+
+export const LabHintView = z.object({
+  id: z.string(),
+  task: z.string().optional(),
+  costPoints: z.number().int(),
+  taken: z.boolean(),
+  /** Only once taken. */
+  text: z.string().optional(),
+});
+export type LabHintView = z.infer<typeof LabHintView>;
+
+export const LabTaskView = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** Markdown. */
+  description: z.string(),
+  points: z.number().int(),
+  /** The sentence of each check, as the learner reads it before any Check. */
+  checks: z.array(z.string()),
+  /** From the last Check, if there was one in this attempt. */
+  result: z.object({ pass: z.boolean(), checks: z.array(CheckResult) }).optional(),
+});
+export type LabTaskView = z.infer<typeof LabTaskView>;
+
+/** One lab as the Labs pane shows it. Never carries the reference solution. */
+export const LabView = z.object({
+  summary: LabListItem,
+  /** Markdown. */
+  briefing: z.string(),
+  tasks: z.array(LabTaskView),
+  hints: z.array(LabHintView),
+  /** Simulated ms when this attempt started (absent before the first start). */
+  startedAt: z.number().optional(),
+  /** The door's simulated clock when the view was made. */
+  now: z.number(),
+  timeLimitMs: z.number().optional(),
+  /** Simulated ms left before the time limit (negative once past it); only for the active lab with a limit. */
+  timeLeftMs: z.number().optional(),
+  /** Points the hints revealed in this attempt cost. */
+  hintPoints: z.number().int(),
+  lastCheck: LabCheckResult.optional(),
+  /** Score of the last Check (undefined before one). */
+  score: z.number().int().optional(),
+  maxScore: z.number().int(),
+  completed: z.boolean(),
+});
+export type LabView = z.infer<typeof LabView>;
+
+export const LabExport = z.object({ labId: z.string(), fileName: z.string(), packJson: z.string() });
+export type LabExport = z.infer<typeof LabExport>;
+
+export const LabReport = z.object({
+  labId: z.string(),
+  /** Suggested file name, without folder. */
+  fileName: z.string(),
+  /** A complete, script-free HTML document (always present, so every door can show and print it). */
+  html: z.string(),
+  /** The desktop door adds the same report as a PDF (webContents.printToPDF), base64-encoded. */
+  pdf: z.object({ fileName: z.string(), base64: z.string() }).optional(),
+});
+export type LabReport = z.infer<typeof LabReport>;
+
+export interface LabResults {
+  list: LabListing;
+  show: LabView;
+  start: LabView;
+  hint: LabView;
+  check: LabView;
+  reset: LabView;
+  quit: LabListing;
+  import: LabListItem;
+  export: LabExport;
+  report: LabReport;
+}
+export type LabResult<A extends LabAction = LabAction> = LabResults[A['type']];
+
 // ── Requests as they cross a transport ──────────────────────────────────────────────────────────
 export const RequestId = z.number().int().nonnegative();
 export const Request = z.discriminatedUnion('kind', [
@@ -54,6 +185,8 @@ export const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('clock'), id: RequestId, control: ClockControl }).strict(),
   /** PowerShell text typed at the prompt or run from a file: parsed and run by the engine, statement by statement. */
   z.object({ kind: z.literal('run'), id: RequestId, text: z.string().max(100_000) }).strict(),
+  /** The Labs pane: list, start, hints, Check, reset, import/export, report. */
+  z.object({ kind: z.literal('lab'), id: RequestId, action: LabAction }).strict(),
 ]);
 export type Request = z.infer<typeof Request>;
 /** A request before a transport numbers it. */
@@ -206,6 +339,12 @@ export const EngineEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clock'), clock: ClockState }),
   /** Something the user must be told once, e.g. a settings file that could not be read. */
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /**
+   * A lab changed (started, hint, Check, reset, quit, import): the lab's view (null when none is
+   * concerned) and the whole list. `worldReplaced`: the world, jobs and event log were replaced by
+   * the lab's starting world (a 'world' event with the new snapshot has been sent just before).
+   */
+  z.object({ type: z.literal('lab'), view: LabView.nullable(), listing: LabListing, worldReplaced: z.boolean() }),
 ]);
 export type EngineEvent = z.infer<typeof EngineEvent>;
 
@@ -218,6 +357,11 @@ export interface Bridge {
   query<Q extends Query>(query: Q): Promise<Result<QueryResult<Q>>>;
   clock(control: ClockControl): Promise<Result<ClockState>>;
   run(text: string): Promise<Result<RunOutcome>>;
+  /**
+   * The Labs pane. Every door of this repository provides it; it is optional only so that partial
+   * bridges (test fakes) need not, and the pane says so when it is missing.
+   */
+  lab?<A extends LabAction>(action: A): Promise<Result<LabResult<A>>>;
   subscribe(listener: (event: EngineEvent) => void): () => void;
 }
 

@@ -26,7 +26,7 @@ export class ClockDriver {
   private last = 0;
 
   constructor(
-    private readonly engine: Engine,
+    private engine: Engine,
     private readonly onTick: () => void,
     private readonly timer: WallTimer = systemTimer,
     initialSpeed: ClockState['speed'] = 1,
@@ -46,6 +46,12 @@ export class ClockDriver {
     if (this.stop) return;
     this.last = this.timer.now();
     this.stop = this.timer.every(1000 / TICKS_PER_SECOND, () => this.tick());
+  }
+
+  /** Drives another engine from now on, at the same speed (a lab replaced the world). */
+  retarget(engine: Engine): void {
+    this.engine = engine;
+    this.last = this.timer.now();
   }
 
   dispose(): void {

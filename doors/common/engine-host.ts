@@ -6,11 +6,15 @@ import {
 } from '../../engine/contract';
 import { Engine } from '../../engine/engine';
 import { defaultWorld } from '../../engine/model/default-world';
-import type { StateStore } from '../../engine/persistence/state-store';
+import type { World } from '../../engine/model/world';
+import type { SettingsStore, StateStore } from '../../engine/persistence/state-store';
 import { ClockDriver, systemTimer, type WallTimer } from './clock-driver';
+import { LabSession } from './lab-session';
 
 export interface EngineHostOptions {
   store?: StateStore;
+  /** Lab progress, scores and imported packs (electron-store / conf); in memory when absent. */
+  settings?: SettingsStore;
   timer?: WallTimer;
   /** Notices about unreadable files found while the door opened its stores. */
   notices?: string[];
@@ -20,8 +24,11 @@ export interface EngineHostOptions {
 const SAVE_INTERVAL_MS = 1000;
 
 export class EngineHost {
-  readonly engine: Engine;
   readonly clock: ClockDriver;
+  /** The Labs pane's session; starting a lab replaces the engine (replaceWorld). */
+  readonly labs: LabSession;
+  private current: Engine;
+  private detach: () => void = () => {};
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private readonly notices: string[];
   private dirty = false;
@@ -33,16 +40,20 @@ export class EngineHost {
     this.timer = options.timer ?? systemTimer;
     const loaded = options.store?.load() ?? {};
     this.notices = [...(options.notices ?? []), ...(loaded.notice ? [loaded.notice] : [])];
-    this.engine = new Engine(loaded.state ?? { world: defaultWorld() });
-    this.engine.subscribe((e) => {
-      // A job changed state or a move switched the world: save soon (at most once a second), so a
-      // restart finds finished moves finished (engine/operations settles the rest on start-up).
-      if (e.type === 'jobs' || e.type === 'world') this.markDirty();
-      if (e.type === 'world') this.worldChangedSoon();
-      else this.broadcast(e);
-    });
-    this.clock = new ClockDriver(this.engine, () => this.afterTick(), this.timer);
+    this.current = this.attach(new Engine(loaded.state ?? { world: defaultWorld() }));
+    this.clock = new ClockDriver(this.current, () => this.afterTick(), this.timer);
+    this.labs = new LabSession({
+      engine: () => this.current,
+      replaceWorld: (world) => this.replaceWorld(world),
+      broadcast: (e) => this.broadcast(e),
+    }, options.settings ?? memorySettings());
+    this.notices.push(...this.labs.notices);
     if (options.startClock !== false) this.clock.start();
+  }
+
+  /** The engine this door runs now (a lab's start or reset replaces it). */
+  get engine(): Engine {
+    return this.current;
   }
 
   /** Notices not yet shown to anyone; the first subscriber takes them. */
@@ -73,6 +84,7 @@ export class EngineHost {
         case 'invoke': {
           const result = this.engine.invoke(req.command);
           if (result.ok) this.markDirty();
+          if (result.ok) this.labs.recordCommands([{ text: result.value.commandText, ok: true }]);
           return { kind: 'result', id: req.id, result };
         }
         case 'query': {
@@ -87,6 +99,7 @@ export class EngineHost {
         case 'run': {
           const result = this.engine.runText(req.text);
           this.markDirty();
+          if (result.ok) this.labs.recordCommands(result.value.statements.map((st) => ({ text: st.text, ok: st.result.ok })));
           return { kind: 'result', id: req.id, result };
         }
         case 'clock': {
@@ -94,6 +107,8 @@ export class EngineHost {
           this.broadcast({ type: 'clock', clock: state });
           return { kind: 'result', id: req.id, result: { ok: true, value: state } };
         }
+        case 'lab':
+          return { kind: 'result', id: req.id, result: this.labs.handle(req.action) };
       }
     } catch (err) {
       const error: ContractError = { code: 'Internal', message: `The engine failed: ${(err as Error).message}` };
@@ -113,6 +128,33 @@ export class EngineHost {
     this.clock.dispose();
     this.flush();
     this.listeners.clear();
+  }
+
+  /** Wires an engine's events to this door (saving and broadcasting). */
+  private attach(engine: Engine): Engine {
+    this.detach();
+    this.detach = engine.subscribe((e) => {
+      // A job changed state or a move switched the world: save soon (at most once a second), so a
+      // restart finds finished moves finished (engine/operations settles the rest on start-up).
+      if (e.type === 'jobs' || e.type === 'world') this.markDirty();
+      if (e.type === 'world') this.worldChangedSoon();
+      else this.broadcast(e);
+    });
+    return engine;
+  }
+
+  /**
+   * A lab started or was reset: a new engine on its world (clock at 0, no jobs, empty log), driven
+   * by the same clock at the same speed, saved at once, and a fresh snapshot sent to every page.
+   */
+  private replaceWorld(world: World): void {
+    this.current = this.attach(new Engine({ world }));
+    this.clock.retarget(this.current);
+    this.dirty = true;
+    this.flush();
+    const view = this.current.view();
+    view.clock = this.clock.state();
+    this.broadcast({ type: 'world', view });
   }
 
   private markDirty(): void {
@@ -153,4 +195,12 @@ export class EngineHost {
   private broadcast(e: EngineEvent): void {
     for (const l of this.listeners) l(e);
   }
+}
+
+function memorySettings(): SettingsStore {
+  const values = new Map<string, unknown>();
+  return {
+    get: <T>(key: string, fallback: T) => (values.has(key) ? (values.get(key) as T) : fallback),
+    set: (key, value) => void values.set(key, structuredClone(value)),
+  };
 }

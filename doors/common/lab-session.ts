@@ -1,0 +1,386 @@
+// The learner's lab session as every door keeps it (issue "Offline labs"): which labs there are
+// (built-in and imported), which one is running, its progress, the best score of each, and the
+// commands run during it — all kept through the SettingsStore port so a restarted console reopens
+// the lab where the learner left it. Starting or resetting a lab hands the door a new world
+// (LabSessionHost.replaceWorld); grading, hints and pack validation are engine/labs' — this module
+// only keeps records and shapes the contract's answers.
+import {
+  type ContractError, type EngineEvent, type LabAction, type LabExport, type LabListItem, type LabListing, type LabReport,
+  type LabResult, type LabView, type Result,
+} from '../../engine/contract';
+import type { Engine } from '../../engine/engine';
+import type { World } from '../../engine/model/world';
+import type { SettingsStore } from '../../engine/persistence/state-store';
+import {
+  builtinLabs, checkSession, describeCheck, hintList, parseLabPackJson, parseProgress, serializeProgress, startLab, summarizeLab, takeHint,
+  timeLeftMs, type LabPack, type LabProgress,
+} from '../../engine/labs';
+import { labReportHtml, type LabCommandRecord } from './lab-report';
+
+/** What the session needs of its door. */
+export interface LabSessionHost {
+  /** The engine the door runs now. */
+  engine(): Engine;
+  /** Replaces the door's engine by a fresh one on this world, clock at 0; saved and broadcast. */
+  replaceWorld(world: World): void;
+  broadcast(event: EngineEvent): void;
+}
+
+/** Keys in the SettingsStore (no dots: conf and electron-store read dots as nesting). */
+export const LAB_SETTINGS = {
+  /** Id of the lab whose world is in the console, or null. */
+  active: 'labActive',
+  /** Record<labId, serialized LabProgress> of the current (or last) attempt of each lab. */
+  progress: 'labProgress',
+  /** Record<labId, BestScore> across attempts. */
+  best: 'labBest',
+  /** Record<labId, pack JSON text> of the packs a trainer imported. */
+  imported: 'labImported',
+  /** Record<labId, LabCommandRecord[]> run during the current attempt (for the report). */
+  commands: 'labCommands',
+} as const;
+
+export interface BestScore {
+  score: number;
+  maxScore: number;
+  completed: boolean;
+}
+
+/** Commands kept per attempt for the report. */
+export const LAB_COMMANDS_KEPT = 500;
+
+interface LabEntry {
+  pack: LabPack;
+  source: 'builtin' | 'imported';
+}
+
+type Failure = { ok: false; error: ContractError };
+
+function fail(code: ContractError['code'], message: string, extra: Partial<ContractError> = {}): Failure {
+  return { ok: false, error: { code, message, ...extra } };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A settings value that should be a record of `T`: entries that are not are dropped. */
+function readRecord<T>(settings: SettingsStore, key: string, accept: (v: unknown) => v is T): Record<string, T> {
+  const raw = settings.get<unknown>(key, {});
+  const out: Record<string, T> = {};
+  if (!isRecord(raw)) return out;
+  for (const [id, v] of Object.entries(raw)) if (accept(v)) out[id] = v;
+  return out;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isBest = (v: unknown): v is BestScore =>
+  isRecord(v) && typeof v.score === 'number' && typeof v.maxScore === 'number' && typeof v.completed === 'boolean';
+const isCommands = (v: unknown): v is LabCommandRecord[] =>
+  Array.isArray(v) && v.every((c) => isRecord(c) && typeof c.text === 'string' && typeof c.ok === 'boolean' && typeof c.at === 'number');
+
+export class LabSession {
+  private readonly builtins: LabEntry[];
+  private readonly imported = new Map<string, LabEntry>();
+  private readonly importedText: Record<string, string>;
+  private readonly progress = new Map<string, LabProgress>();
+  private readonly best: Record<string, BestScore>;
+  private readonly commands: Record<string, LabCommandRecord[]>;
+  private activeId: string | null = null;
+  /** Stored records that could not be used, for the door to tell the user once. */
+  readonly notices: string[] = [];
+
+  constructor(private readonly host: LabSessionHost, private readonly settings: SettingsStore, private readonly clockNow: () => number = () => Date.now()) {
+    this.builtins = builtinLabs().map((pack) => ({ pack, source: 'builtin' }));
+    const builtinIds = new Set(this.builtins.map((e) => e.pack.id));
+
+    this.importedText = readRecord(settings, LAB_SETTINGS.imported, isString);
+    for (const [id, text] of Object.entries(this.importedText)) {
+      const r = parseLabPackJson(text);
+      if (r.ok && r.pack.id === id && !builtinIds.has(id)) this.imported.set(id, { pack: r.pack, source: 'imported' });
+      else {
+        delete this.importedText[id];
+        this.notices.push(`The imported lab "${id}" could not be loaded again${r.ok ? '' : ` (${r.errors[0]?.path}: ${r.errors[0]?.message})`}; import its pack again.`);
+      }
+    }
+
+    for (const [id, text] of Object.entries(readRecord(settings, LAB_SETTINGS.progress, isString))) {
+      const r = parseProgress(text);
+      if (r.ok && r.progress.labId === id && this.find(id)) this.progress.set(id, r.progress);
+      else if (!r.ok) this.notices.push(`Your progress in lab "${id}" could not be read (${r.message}); the lab starts over.`);
+    }
+    this.best = readRecord(settings, LAB_SETTINGS.best, isBest);
+    this.commands = readRecord(settings, LAB_SETTINGS.commands, isCommands);
+
+    const active = settings.get<unknown>(LAB_SETTINGS.active, null);
+    if (typeof active === 'string') {
+      if (this.find(active) && this.progress.has(active)) this.activeId = active;
+      else this.notices.push(`The lab you were doing ("${active}") could not be reopened; pick it again in Labs to start it over.`);
+    }
+  }
+
+  /** The running lab's id, if any. */
+  get activeLabId(): string | null {
+    return this.activeId;
+  }
+
+  /** Answers one lab action of the contract. Never throws for a valid action. */
+  handle<A extends LabAction>(action: A): Result<LabResult<A>> {
+    return this.dispatch(action) as Result<LabResult<A>>;
+  }
+
+  /**
+   * Notes commands run while a lab is active (the report lists them). The door calls it after each
+   * command or prompt line; nothing is kept without an active lab.
+   */
+  recordCommands(entries: readonly { text: string; ok: boolean }[]): void {
+    const id = this.activeId;
+    if (!id || entries.length === 0) return;
+    const at = this.host.engine().now;
+    const list = [...(this.commands[id] ?? []), ...entries.map((e) => ({ at, text: e.text.slice(0, 2000), ok: e.ok }))];
+    this.commands[id] = list.slice(-LAB_COMMANDS_KEPT);
+    this.settings.set(LAB_SETTINGS.commands, this.commands);
+  }
+
+  private dispatch(action: LabAction): Result<unknown> {
+    switch (action.type) {
+      case 'list':
+        return { ok: true, value: this.listing() };
+      case 'show': {
+        const entry = this.find(action.labId);
+        return entry ? { ok: true, value: this.view(entry) } : this.unknownLab(action.labId);
+      }
+      case 'start': {
+        const entry = this.find(action.labId);
+        if (!entry) return this.unknownLab(action.labId);
+        if (this.activeId === entry.pack.id) return { ok: true, value: this.view(entry) };
+        return { ok: true, value: this.begin(entry) };
+      }
+      case 'reset': {
+        const entry = this.activeEntry();
+        return entry ? { ok: true, value: this.begin(entry) } : this.noActiveLab('reset');
+      }
+      case 'hint':
+        return this.hint(action.hintId);
+      case 'check':
+        return this.check();
+      case 'quit': {
+        const entry = this.activeEntry();
+        if (!entry) return { ok: true, value: this.listing() };
+        this.activeId = null;
+        this.settings.set(LAB_SETTINGS.active, null);
+        this.announce(entry, false);
+        return { ok: true, value: this.listing() };
+      }
+      case 'import':
+        return this.importPack(action.packJson);
+      case 'export': {
+        const entry = this.find(action.labId);
+        return entry ? { ok: true, value: this.exportPack(entry) } : this.unknownLab(action.labId);
+      }
+      case 'report': {
+        const id = action.labId ?? this.activeId;
+        if (!id) return this.noActiveLab('report on');
+        const entry = this.find(id);
+        return entry ? { ok: true, value: this.report(entry) } : this.unknownLab(id);
+      }
+    }
+  }
+
+  // ── Actions ───────────────────────────────────────────────────────────────────────────────────
+
+  /** Starts (or starts over) a lab: its world in the door, fresh progress, best score kept. */
+  private begin(entry: LabEntry): LabView {
+    const { world, progress } = startLab(entry.pack, { now: 0 });
+    this.host.replaceWorld(world);
+    this.activeId = entry.pack.id;
+    this.progress.set(entry.pack.id, progress);
+    delete this.commands[entry.pack.id];
+    this.saveProgress();
+    this.settings.set(LAB_SETTINGS.commands, this.commands);
+    this.settings.set(LAB_SETTINGS.active, entry.pack.id);
+    return this.announce(entry, true);
+  }
+
+  private hint(hintId: string): Result<LabView> {
+    const entry = this.activeEntry();
+    if (!entry) return this.noActiveLab('take a hint in');
+    const r = takeHint(entry.pack, this.progress.get(entry.pack.id)!, hintId);
+    if (!r.ok) return fail('InvalidParameter', r.message, { parameter: 'hintId' });
+    this.progress.set(entry.pack.id, r.progress);
+    this.saveProgress();
+    return { ok: true, value: this.announce(entry, false) };
+  }
+
+  private check(): Result<LabView> {
+    const entry = this.activeEntry();
+    if (!entry) return this.noActiveLab('check');
+    const id = entry.pack.id;
+    const { result, progress } = checkSession(entry.pack, this.host.engine(), this.progress.get(id)!);
+    this.progress.set(id, progress);
+    const before = this.best[id];
+    this.best[id] = {
+      score: Math.max(before?.score ?? 0, result.score),
+      maxScore: result.maxScore,
+      completed: (before?.completed ?? false) || result.passed,
+    };
+    this.saveProgress();
+    this.settings.set(LAB_SETTINGS.best, this.best);
+    return { ok: true, value: this.announce(entry, false) };
+  }
+
+  private importPack(text: string): Result<LabListItem> {
+    const r = parseLabPackJson(text);
+    if (!r.ok) {
+      const first = r.errors[0];
+      return fail('InvalidParameter', `The lab pack was refused: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}${first ? ` (first: ${first.path}: ${first.message})` : ''}.`, {
+        parameter: 'packJson',
+        fix: 'Fix every problem listed (each names its place in the file), then import the pack again.',
+        issues: r.errors,
+      });
+    }
+    const id = r.pack.id;
+    if (this.builtins.some((e) => e.pack.id === id)) {
+      return fail('InvalidParameter', `The lab pack was refused: a built-in lab already has the id "${id}".`, {
+        parameter: 'packJson',
+        fix: 'Give your lab its own id.',
+        issues: [{ path: 'id', message: `a built-in lab already has the id "${id}"; give your lab its own id` }],
+      });
+    }
+    const entry: LabEntry = { pack: r.pack, source: 'imported' };
+    this.imported.set(id, entry);
+    this.importedText[id] = text;
+    this.settings.set(LAB_SETTINGS.imported, this.importedText);
+    this.announce(entry, false);
+    return { ok: true, value: this.listItem(entry) };
+  }
+
+  private exportPack(entry: LabEntry): LabExport {
+    const stored = this.importedText[entry.pack.id];
+    const p = entry.pack;
+    // A built-in pack is written as a complete file, its world resolved in full (it loads back as is).
+    const packJson = stored ?? `${JSON.stringify({
+      formatVersion: p.formatVersion,
+      id: p.id,
+      title: p.title,
+      level: p.level,
+      estimatedMinutes: p.estimatedMinutes,
+      ...(p.timeLimitMinutes !== undefined ? { timeLimitMinutes: p.timeLimitMinutes } : {}),
+      objectives: p.objectives,
+      briefing: p.briefing,
+      world: p.world,
+      tasks: p.tasks,
+      hints: p.hints,
+      referenceSolution: p.referenceSolution,
+    }, null, 2)}\n`;
+    return { labId: p.id, fileName: `${p.id}.json`, packJson };
+  }
+
+  private report(entry: LabEntry): LabReport {
+    const id = entry.pack.id;
+    const html = labReportHtml({
+      view: this.view(entry),
+      hints: entry.pack.hints,
+      commands: this.commands[id] ?? [],
+      best: this.best[id],
+      generatedAt: new Date(this.clockNow()),
+    });
+    return { labId: id, fileName: `${id}-report.html`, html };
+  }
+
+  // ── Views ─────────────────────────────────────────────────────────────────────────────────────
+
+  private listing(): LabListing {
+    return { labs: this.entries().map((e) => this.listItem(e)), activeLabId: this.activeId };
+  }
+
+  private listItem(entry: LabEntry): LabListItem {
+    const id = entry.pack.id;
+    const progress = this.progress.get(id);
+    const best = this.best[id];
+    const completed = (best?.completed ?? false) || (progress?.completed ?? false);
+    const lastScore = progress?.lastCheck?.score;
+    return {
+      ...summarizeLab(entry.pack),
+      source: entry.source,
+      status: completed ? 'Completed' : progress ? 'InProgress' : 'NotStarted',
+      active: this.activeId === id,
+      ...(lastScore !== undefined ? { lastScore } : {}),
+      ...(best ? { bestScore: best.score } : {}),
+    };
+  }
+
+  private view(entry: LabEntry): LabView {
+    const { pack } = entry;
+    const progress = this.progress.get(pack.id);
+    const active = this.activeId === pack.id;
+    const now = this.host.engine().now;
+    const last = progress?.lastCheck;
+    const results = new Map(last?.tasks.map((t) => [t.id, t]) ?? []);
+    const hints = progress
+      ? hintList(pack, progress)
+      : pack.hints.map((h) => ({ id: h.id, ...(h.task !== undefined ? { task: h.task } : {}), costPoints: h.costPoints, taken: false }));
+    const taken = new Set(progress?.hintsTaken ?? []);
+    const left = active && progress ? timeLeftMs(pack, progress, now) : undefined;
+    return {
+      summary: this.listItem(entry),
+      briefing: pack.briefing,
+      tasks: pack.tasks.map((t) => {
+        const r = results.get(t.id);
+        return {
+          id: t.id,
+          title: t.title,
+          description: t.description,
+          points: t.points,
+          checks: t.checks.map((c) => describeCheck(c)),
+          ...(r ? { result: { pass: r.pass, checks: r.checks } } : {}),
+        };
+      }),
+      hints,
+      ...(progress ? { startedAt: progress.startedAt } : {}),
+      now,
+      ...(pack.timeLimitMinutes !== undefined ? { timeLimitMs: pack.timeLimitMinutes * 60_000 } : {}),
+      ...(left !== undefined ? { timeLeftMs: left } : {}),
+      hintPoints: pack.hints.filter((h) => taken.has(h.id)).reduce((n, h) => n + h.costPoints, 0),
+      ...(last ? { lastCheck: last, score: last.score } : {}),
+      maxScore: summarizeLab(pack).maxScore,
+      completed: progress?.completed ?? false,
+    };
+  }
+
+  /** Tells every page what changed, and returns the view it sent. */
+  private announce(entry: LabEntry, worldReplaced: boolean): LabView {
+    const view = this.view(entry);
+    this.host.broadcast({ type: 'lab', view, listing: this.listing(), worldReplaced });
+    return view;
+  }
+
+  // ── Records ───────────────────────────────────────────────────────────────────────────────────
+
+  private entries(): LabEntry[] {
+    return [...this.builtins, ...this.imported.values()];
+  }
+
+  private find(id: string): LabEntry | undefined {
+    const key = id.trim().toLowerCase();
+    return this.builtins.find((e) => e.pack.id === key) ?? this.imported.get(key);
+  }
+
+  private activeEntry(): LabEntry | undefined {
+    return this.activeId ? this.find(this.activeId) : undefined;
+  }
+
+  private saveProgress(): void {
+    const out: Record<string, string> = {};
+    for (const [id, p] of this.progress) out[id] = serializeProgress(p);
+    this.settings.set(LAB_SETTINGS.progress, out);
+  }
+
+  private unknownLab(id: string): Failure {
+    return fail('NotFound', `There is no lab "${id}". Labs: ${this.entries().map((e) => e.pack.id).join(', ')}.`, { parameter: 'labId' });
+  }
+
+  private noActiveLab(what: string): Failure {
+    return fail('CommandRefused', `No lab is running, so there is nothing to ${what}.`, { fix: 'Open Labs, pick a lab and start it.' });
+  }
+}
