@@ -11,7 +11,7 @@ export const DOCK_TABS: readonly { id: DockTab; label: string }[] = [
   { id: 'console', label: 'PowerShell' },
 ];
 
-export const DOCK_HEIGHT = { min: 120, max: 900, default: 280 };
+export const DOCK_HEIGHT = { min: 120, max: 900, default: 330 };
 
 const STORAGE_KEY = 'hvlab.dock.v1';
 
@@ -26,7 +26,11 @@ interface Persisted {
 export const CHART_WINDOWS_MS: readonly number[] = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
 
 export class DockStore {
-  open = true;
+  /**
+   * Collapsed to its tab strip at first: the console opens looking like Hyper-V Manager, and the
+   * tabs (with the number of active jobs) are one click away.
+   */
+  open = false;
   height = DOCK_HEIGHT.default;
   tab: DockTab = 'jobs';
   /** The computer the Networking pane shows; undefined: the server selected in the tree. */

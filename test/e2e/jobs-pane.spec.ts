@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
 
@@ -17,6 +18,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  if (!host) return; // it did not start
   await stopWebHost(host);
   rmSync(host.dataDir, { recursive: true, force: true });
 });
@@ -142,5 +144,29 @@ test.describe.serial('Jobs pane', () => {
     await expect(page.getByTestId('dock')).toHaveAttribute('data-open', 'false');
     await page.getByTestId('dock-tab-jobs').click();
     await expect(page.getByTestId('dock')).toHaveAttribute('data-open', 'true');
+  });
+
+  test('the dock\'s panes have no serious accessibility violations, in both themes', async ({ page }) => {
+    await open(page);
+    await run(page, 'Move-VMStorage -VMName SQL01 -DestinationStoragePath E:\\VMs\\SQL01 -ComputerName HV01');
+    await page.getByTestId('clock-speed-0').click();
+    const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    const serious = async () => (await settled(), await new AxeBuilder({ page }).include('#dock').exclude('[data-tabster-dummy]').analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    for (const theme of ['Light', 'Dark']) {
+      await page.getByTestId('menu-view').click();
+      await page.getByTestId('menuitem-theme').click();
+      await page.getByRole('menuitemradio', { name: theme }).click();
+      await page.keyboard.press('Escape');
+      for (const tab of ['jobs', 'log', 'network', 'console']) {
+        await page.getByTestId(`dock-tab-${tab}`).click();
+        if (tab === 'jobs') await page.locator('[data-testid^="job-row-"]').first().click();
+        if (tab === 'network') await expect(page.getByTestId('adapters-table')).toBeVisible();
+        if (tab === 'log') await page.getByTestId('log-row').first().click();
+        expect(await serious(), `${tab} (${theme})`).toEqual([]);
+      }
+    }
+    await page.getByTestId('clock-speed-1').click();
   });
 });

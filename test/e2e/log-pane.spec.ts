@@ -17,6 +17,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  if (!host) return; // it did not start
   await stopWebHost(host);
   rmSync(host.dataDir, { recursive: true, force: true });
 });

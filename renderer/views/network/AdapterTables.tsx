@@ -58,7 +58,6 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
               <th scope="col">Link</th>
               <th scope="col" className="hv-num">Sent</th>
               <th scope="col" className="hv-num">Received</th>
-              <th scope="col"><span className="visually-hidden">Actions</span></th>
             </tr>
           </thead>
           <tbody>
@@ -70,38 +69,17 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
                   <td className="hv-net-description" title={a.description}>{a.description}</td>
                   <td className="hv-num">{speedText(a.speedGbps)}</td>
                   <td>{a.rdmaType === 'none' ? '—' : a.rdmaType}</td>
-                  <td data-testid={`adapter-rdma-${a.name}`} data-rdma={rdma.kind}>
+                  <td className="hv-net-rdma" data-rdma={rdma.kind} data-testid={`adapter-rdma-cell-${a.name}`}>
                     {rdma.kind === 'trap' ? (
-                      <span className="hv-rdma-trap" title={rdma.why}>
+                      <span className="hv-rdma-trap" title={rdma.why} data-testid={`adapter-rdma-${a.name}`} data-rdma={rdma.kind}>
                         <WarningFilled aria-hidden="true" /> {rdma.text}
                         <span className="visually-hidden">. {rdma.why}</span>
                       </span>
                     ) : rdma.kind === 'operational' ? (
-                      <span className="hv-rdma-ok"><CheckmarkCircleRegular aria-hidden="true" /> {rdma.text}</span>
+                      <span className="hv-rdma-ok" data-testid={`adapter-rdma-${a.name}`} data-rdma={rdma.kind}><CheckmarkCircleRegular aria-hidden="true" /> {rdma.text}</span>
                     ) : (
-                      <span className="hv-text-muted">{rdma.text}</span>
-                    )}
-                  </td>
-                  <td>{a.rssCapable ? 'Yes' : 'No'}</td>
-                  <td>{a.team ?? ''}</td>
-                  <td>{a.ipAddress ?? <span className="hv-text-muted">{a.team ? '(on the team)' : 'none'}</span>}</td>
-                  <td data-testid={`adapter-link-${a.name}`}>
-                    <span className={a.linkUp ? 'hv-link-up' : 'hv-link-down'}>{a.linkUp ? 'Up' : 'Disabled'}</span>
-                  </td>
-                  <td className="hv-num">{throughputText(a.txBytesPerSec)}</td>
-                  <td className="hv-num">{throughputText(a.rxBytesPerSec)}</td>
-                  <td className="hv-net-actions">
-                    <button
-                      type="button"
-                      className="hv-small-button"
-                      disabled={root.network.isBusy(`link:${a.name}`)}
-                      onClick={() => setLink(a, !a.linkUp)}
-                      data-testid={`adapter-toggle-${a.name}`}
-                      aria-label={`${a.linkUp ? 'Disable' : 'Enable'} ${a.name}`}
-                      title={`${a.linkUp ? 'Disable' : 'Enable'}-NetAdapter -Name ${a.name} -CimSession ${host}`}
-                    >
-                      {a.linkUp ? 'Disable' : 'Enable'}
-                    </button>
+                      <span className="hv-text-muted" data-testid={`adapter-rdma-${a.name}`} data-rdma={rdma.kind}>{rdma.text}</span>
+                    )}{' '}
                     {a.rdmaType !== 'none' && (
                       <button
                         type="button"
@@ -116,6 +94,25 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
                       </button>
                     )}
                   </td>
+                  <td>{a.rssCapable ? 'Yes' : 'No'}</td>
+                  <td>{a.team ?? ''}</td>
+                  <td>{a.ipAddress ?? <span className="hv-text-muted">{a.team ? '(on the team)' : 'none'}</span>}</td>
+                  <td className="hv-net-actions">
+                    <span data-testid={`adapter-link-${a.name}`} className={a.linkUp ? 'hv-link-up' : 'hv-link-down'}>{a.linkUp ? 'Up' : 'Disabled'}</span>{' '}
+                    <button
+                      type="button"
+                      className="hv-small-button"
+                      disabled={root.network.isBusy(`link:${a.name}`)}
+                      onClick={() => setLink(a, !a.linkUp)}
+                      data-testid={`adapter-toggle-${a.name}`}
+                      aria-label={`${a.linkUp ? 'Disable' : 'Enable'} ${a.name}`}
+                      title={`${a.linkUp ? 'Disable' : 'Enable'}-NetAdapter -Name ${a.name} -CimSession ${host}`}
+                    >
+                      {a.linkUp ? 'Disable' : 'Enable'}
+                    </button>
+                  </td>
+                  <td className="hv-num">{throughputText(a.txBytesPerSec)}</td>
+                  <td className="hv-num">{throughputText(a.rxBytesPerSec)}</td>
                 </tr>
               );
             })}

@@ -10,8 +10,17 @@ import { useRoot } from '../app/root-context';
 import { throughputText } from './net-format';
 import { SERIES_COLORS, TimeChart } from './TimeChart';
 
-const MIN_CHART_HEIGHT = 70;
+const MIN_CHART_HEIGHT = 100;
 const MAX_CHART_HEIGHT = 220;
+
+/** A pause longer than this between two samples is a gap: eight times the usual spacing, at least 2 s. */
+function gapThreshold(samples: readonly { at: number }[]): number {
+  const steps: number[] = [];
+  for (let i = 1; i < samples.length; i++) steps.push(samples[i]!.at - samples[i - 1]!.at);
+  steps.sort((a, b) => a - b);
+  const typical = steps[Math.floor(steps.length / 2)] ?? 250;
+  return Math.max(2000, 8 * typical);
+}
 
 export const TelemetryCharts = observer(function TelemetryCharts({ view }: { view: NetworkView }) {
   const { network, dock, ui, clock } = useRoot();
@@ -43,14 +52,28 @@ export const TelemetryCharts = observer(function TelemetryCharts({ view }: { vie
 
   const data = useMemo(() => {
     const shown = samples.filter((s) => s.at >= startMs);
-    const xs = shown.map((s) => s.at / 1000);
-    const net = adapters.map((name) => shown.map((s) => {
-      const a = s.adapters[name];
-      return a ? ((a.tx + a.rx) * 8) / 1e9 : 0;
-    }));
-    const cpu = [shown.map((s) => s.cpuPercent)];
-    const peakNet = Math.max(0, ...net.map((ys) => Math.max(0, ...ys)));
-    const peakCpu = Math.max(0, ...cpu[0]!);
+    // Where simulated time jumped with no samples (Run until idle, a paused clock), leave a gap
+    // rather than draw a line through what nobody saw.
+    const gapMs = gapThreshold(shown);
+    const xs: number[] = [];
+    const net: (number | null)[][] = adapters.map(() => []);
+    const cpu: (number | null)[][] = [[]];
+    shown.forEach((s, i) => {
+      const prev = shown[i - 1];
+      if (prev && s.at - prev.at > gapMs) {
+        xs.push((prev.at + 1) / 1000);
+        for (const ys of net) ys.push(null);
+        cpu[0]!.push(null);
+      }
+      xs.push(s.at / 1000);
+      adapters.forEach((name, k) => {
+        const a = s.adapters[name];
+        net[k]!.push(a ? ((a.tx + a.rx) * 8) / 1e9 : 0);
+      });
+      cpu[0]!.push(s.cpuPercent);
+    });
+    const peakNet = Math.max(0, ...net.map((ys) => Math.max(0, ...ys.map((y) => y ?? 0))));
+    const peakCpu = Math.max(0, ...cpu[0]!.map((y) => y ?? 0));
     return { xs, net, cpu, peakNet, peakCpu };
     // adapters is derived from view; its names are the key
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -60,6 +83,7 @@ export const TelemetryCharts = observer(function TelemetryCharts({ view }: { vie
   const cpuSeries = [{ label: 'CPU', color: colors[1]!, fill: true }];
   const cpuNow = view.cpu.vmDemandPercent + view.cpu.transferPercent;
   const waiting = data.xs.length === 0;
+  const points = samples.filter((x) => x.at >= startMs).length;
 
   return (
     <div ref={column} className="hv-net-charts" data-testid="network-charts">
@@ -91,6 +115,7 @@ export const TelemetryCharts = observer(function TelemetryCharts({ view }: { vie
         theme={theme}
         label={`Chart of throughput per adapter on ${view.host}`}
         describedBy={netId}
+        points={points}
         testId="chart-throughput"
       />
       <p id={netId} className="hv-chart-summary" data-testid="chart-throughput-summary">
@@ -116,6 +141,7 @@ export const TelemetryCharts = observer(function TelemetryCharts({ view }: { vie
         theme={theme}
         label={`Chart of CPU use on ${view.host}`}
         describedBy={cpuId}
+        points={points}
         testId="chart-cpu"
       />
       <p id={cpuId} className="hv-chart-summary" data-testid="chart-cpu-summary">

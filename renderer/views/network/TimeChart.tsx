@@ -17,7 +17,10 @@ export interface TimeChartProps {
   series: readonly ChartSeries[];
   /** Seconds of simulated time. */
   xs: readonly number[];
-  ys: readonly (readonly number[])[];
+  /** One array per series; null is a gap. */
+  ys: readonly (readonly (number | null)[])[];
+  /** Samples shown (for tests and the summary). */
+  points: number;
   /** The x range shown, in seconds of simulated time. */
   startSec: number;
   endSec: number;
@@ -44,8 +47,10 @@ const AXIS_COLORS: Record<Theme, { text: string; grid: string }> = {
   dark: { text: '#a8a8a8', grid: '#3a3a3a' },
 };
 
+const stepped = uPlot.paths.stepped!({ align: 1 });
+
 export function TimeChart(props: TimeChartProps) {
-  const { series, xs, ys, startSec, endSec, yMax, minYMax = 1, yUnit, height, theme, label, describedBy, testId } = props;
+  const { series, xs, ys, startSec, endSec, yMax, minYMax = 1, yUnit, height, theme, label, describedBy, testId, points } = props;
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   // Never an empty range: at least ten seconds wide.
@@ -93,6 +98,8 @@ export function TimeChart(props: TimeChartProps) {
           label: s.label,
           stroke: s.color,
           width: 1.5,
+          // Rates only change at flow events: hold each value until the next sample.
+          paths: stepped,
           // Every other line dashed, so two adapters carrying the same rate both stay visible.
           ...(i % 2 === 1 ? { dash: [6, 4] } : {}),
           points: { show: false },
@@ -126,7 +133,7 @@ export function TimeChart(props: TimeChartProps) {
     return () => ro.disconnect();
   }, [height]);
 
-  return <div ref={host} className="hv-chart" role="img" aria-label={label} aria-describedby={describedBy} data-testid={testId} data-points={xs.length} />;
+  return <div ref={host} className="hv-chart" role="img" aria-label={label} aria-describedby={describedBy} data-testid={testId} data-points={points} />;
 }
 
 function formatTick(v: number): string {

@@ -54,11 +54,11 @@ export function rdmaStatus(a: AdapterView): RdmaStatus {
   if (a.team) {
     return {
       kind: 'trap',
-      text: `Enabled, not operational: teamed (${a.team})`,
+      text: 'Enabled, not operational (teamed)',
       why: `RDMA is enabled on ${a.name}, but Windows Server 2012 R2 cannot use RDMA through an LBFO team: "When teamed, the network adapters will not support RDMA." SMB Direct will not use ${a.name}. Remove it from the team and let SMB Multichannel aggregate the RDMA adapters instead.`,
     };
   }
-  if (!a.linkUp) return { kind: 'trap', text: 'Enabled, not operational: link down', why: `The link of ${a.name} is down, so RDMA cannot run on it.` };
+  if (!a.linkUp) return { kind: 'trap', text: 'Enabled, not operational (link down)', why: `The link of ${a.name} is down, so RDMA cannot run on it.` };
   return { kind: 'trap', text: 'Enabled, not operational', why: 'RDMA is enabled but the engine reports it is not usable on this adapter.' };
 }
 
