@@ -13,6 +13,7 @@ import { appMenuTemplate } from './doors/desktop/app-menu';
 import { APP_ID, PRODUCT_NAME } from './doors/desktop/app-identity';
 import { openDesktopSettings, worldFilePath } from './doors/desktop/desktop-settings';
 import { installIpcBridge } from './doors/desktop/ipc-bridge';
+import { createPdfPrinter, withPdfReports } from './doors/desktop/lab-report-pdf';
 import { createJobNotifier, JobWatcher } from './doors/desktop/job-notifier';
 import { claimSingleInstance, focusWindow } from './doors/desktop/single-instance';
 import { TaskbarProgress } from './doors/desktop/taskbar-progress';
@@ -68,7 +69,8 @@ function start(): void {
 
   const bridge = installIpcBridge({
     ipcMain,
-    engine: engineHost,
+    // Lab reports also come as PDF on the desktop (untested without the Electron runtime).
+    engine: withPdfReports(engineHost, createPdfPrinter((options) => new BrowserWindow(options)), (err) => console.warn('hvlab: the lab report could not be printed to PDF', err)),
     window: win,
     onRefused: (channel, url) => console.warn(`hvlab: refused IPC on ${channel} from ${url}`),
   });

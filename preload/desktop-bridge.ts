@@ -1,8 +1,9 @@
 // The Bridge of engine/contract.ts over Electron IPC, as the sandboxed preload builds it. Only plain
-// data and these four functions cross into the page: never ipcRenderer, never an IPC event object.
+// data and these functions cross into the page: never ipcRenderer, never an IPC event object.
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type {
-  Bridge, ClockControl, ClockState, Command, CommandOutput, ContractError, EngineEvent, Query, QueryResult, RequestBody, Response, Result, RunOutcome,
+  Bridge, ClockControl, ClockState, Command, CommandOutput, ContractError, EngineEvent, LabAction, LabResult, Query, QueryResult, RequestBody, Response,
+  Result, RunOutcome,
 } from '../engine/contract';
 import { IpcChannel, MENU_MESSAGE_TYPE, isMenuCommand, type MenuMessage } from '../doors/desktop/ipc-channels';
 
@@ -32,6 +33,7 @@ export function createDesktopBridge(ipc: IpcRendererLike): Bridge {
     query: <Q extends Query>(query: Q) => request({ kind: 'query', query }) as Promise<Result<QueryResult<Q>>>,
     clock: (control: ClockControl) => request({ kind: 'clock', control }) as Promise<Result<ClockState>>,
     run: (text: string) => request({ kind: 'run', text }) as Promise<Result<RunOutcome>>,
+    lab: <A extends LabAction>(action: A) => request({ kind: 'lab', action }) as Promise<Result<LabResult<A>>>,
     subscribe(listener: (event: EngineEvent) => void): () => void {
       if (typeof listener !== 'function') throw new TypeError('subscribe needs a listener function');
       // The IPC event (which holds ipcRenderer) stays here; the page gets the EngineEvent only.

@@ -9,6 +9,8 @@ contextBridge.exposeInMainWorld('hvlab', {
   invoke: bridge.invoke,
   query: bridge.query,
   clock: bridge.clock,
+  run: bridge.run,
+  lab: bridge.lab,
   subscribe: bridge.subscribe,
 });
 

@@ -9,7 +9,8 @@ import { isAppUrl } from './app-protocol';
 
 /** What the bridge needs of the engine host. */
 export interface RequestHandler {
-  handle(raw: unknown): Response;
+  /** May answer later (the desktop adds a PDF to a lab report: doors/desktop/lab-report-pdf.ts). */
+  handle(raw: unknown): Response | Promise<Response>;
 }
 
 /** What is read of a WebFrameMain (structural, so a fake frame will do). */
@@ -88,7 +89,7 @@ export function installIpcBridge(options: IpcBridgeOptions): IpcBridge {
     window.webContents.send(channel, payload);
   };
 
-  const onRequest = (event: IpcMainInvokeEvent, raw: unknown): Response => {
+  const onRequest = (event: IpcMainInvokeEvent, raw: unknown): Response | Promise<Response> => {
     if (!isTrustedSender(event, window)) {
       options.onRefused?.(IpcChannel.request, frameUrl(event));
       return refused(raw);

@@ -4,7 +4,8 @@
 // If the socket drops, pending requests fail with a clear message and the bridge reconnects with
 // exponential backoff; the first connection failing, or a missing token, is reported as 'failed'.
 import type {
-  ClockControl, ClockState, Command, CommandOutput, ContractError, EngineEvent, Query, QueryResult, Request, RequestBody, Result, RunOutcome,
+  ClockControl, ClockState, Command, CommandOutput, ContractError, EngineEvent, LabAction, LabResult, Query, QueryResult, Request, RequestBody, Result,
+  RunOutcome,
 } from '../../engine/contract';
 import type { ConnectionSource, ConnectionStatus, LabBridge } from './connection';
 
@@ -98,6 +99,10 @@ export class WebSocketBridge implements LabBridge {
 
   run(text: string): Promise<Result<RunOutcome>> {
     return this.request({ kind: 'run', text }) as Promise<Result<RunOutcome>>;
+  }
+
+  lab<A extends LabAction>(action: A): Promise<Result<LabResult<A>>> {
+    return this.request({ kind: 'lab', action }) as Promise<Result<LabResult<A>>>;
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {

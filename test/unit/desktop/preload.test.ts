@@ -26,10 +26,10 @@ async function load() {
 beforeEach(() => vi.unstubAllGlobals());
 
 describe('preload', () => {
-  it("exposes 'hvlab' with exactly invoke, query, clock and subscribe — functions only", async () => {
+  it("exposes 'hvlab' with exactly the Bridge's invoke, query, clock, run, lab and subscribe — functions only", async () => {
     const { key, api } = await load();
     expect(key).toBe('hvlab');
-    expect(Object.keys(api).sort()).toEqual(['clock', 'invoke', 'query', 'subscribe']);
+    expect(Object.keys(api).sort()).toEqual(['clock', 'invoke', 'lab', 'query', 'run', 'subscribe']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
