@@ -29,8 +29,18 @@ interface Server {
   pending: Map<number, (r: unknown) => void>;
 }
 
-async function startServer(dataDir: string): Promise<Server> {
-  const dev = existsSync(join(ROOT, 'dist', 'renderer', 'index.html')) ? [] : ['--dev'];
+async function startServer(dataDir: string, forceDev = false): Promise<Server> {
+  try {
+    return await launch(dataDir, forceDev);
+  } catch (err) {
+    // The built renderer can vanish while another job rebuilds it: the dev server needs no build.
+    if (!forceDev && /not built yet/.test((err as Error).message)) return launch(dataDir, true);
+    throw err;
+  }
+}
+
+async function launch(dataDir: string, forceDev: boolean): Promise<Server> {
+  const dev = !forceDev && existsSync(join(ROOT, 'dist', 'renderer', 'index.html')) ? [] : ['--dev'];
   // detached: the server gets its own process group, so one SIGKILL to the group kills tsx's
   // wrapper and the node process that runs the engine together, as a power cut would.
   const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'web.main.ts', '--port', '0', '--data-dir', dataDir, ...dev], {
