@@ -353,3 +353,49 @@ test('live migration: WEB01 on \\\\FS01\\VMs moves alone to HV02; DC01 moves wit
   await expect(page.getByTestId('vm-row-DC01')).toBeVisible();
   expect((await vmOf(page, lab, 'DC01')).vhds.map((d) => d.path)).toEqual(['D:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx']);
 });
+
+test('the Actions pane and the Action menu open it too; Enter is Next, Escape is Cancel; the folder tree works by keyboard', async ({ page }) => {
+  await page.getByTestId('server-HV01').click();
+  await page.getByTestId('vm-row-DC01').click();
+  await page.getByTestId('actions-vm').getByTestId('action-move').click();
+  await expect(page.getByTestId('move-wizard')).toBeVisible();
+  await page.getByTestId('wizard-cancel').click();
+  await expect(page.getByTestId('move-wizard')).toHaveCount(0);
+
+  await page.getByTestId('menu-action').click();
+  await page.getByRole('menuitem', { name: 'Move...' }).click();
+  const wizard = page.getByTestId('move-wizard');
+  await expect(page.getByTestId('wizard-heading')).toHaveText('Before You Begin');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('wizard-heading')).toHaveText('Choose Move Type');
+  // Arrow keys choose within the radio group, as in Windows.
+  await expect(wizard.getByRole('radio', { name: 'Move the virtual machine', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(wizard.getByRole('radio', { name: "Move the virtual machine's storage" })).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('wizard-heading')).toHaveText('Choose Options for Moving Storage');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('wizard-heading')).toHaveText('Choose a new location for virtual machine');
+
+  await wizard.getByTestId('wizard-folder-browse').click();
+  const tree = page.getByTestId('folder-tree');
+  // The tree opens on the folder in the box (D:\VMs\DC01); walk up and over to E:.
+  const dc01 = tree.getByRole('treeitem', { name: 'DC01', exact: true });
+  await expect(dc01).toBeFocused();
+  await page.keyboard.press('ArrowLeft'); // to VMs
+  await page.keyboard.press('ArrowLeft'); // collapse VMs
+  await expect(tree.getByRole('treeitem', { name: 'VMs', exact: true })).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('ArrowLeft'); // to VMs (D:)
+  await expect(tree.getByRole('treeitem', { name: /VMs \(D:\)/ })).toBeFocused();
+  await page.keyboard.press('ArrowLeft'); // collapse D:
+  await page.keyboard.press('ArrowDown'); // Fast (E:)
+  await page.keyboard.press('ArrowRight'); // expand E: (no folders yet)
+  await expect(page.getByTestId('folder-picker-path')).toHaveValue('E:\\');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('folder-picker')).toHaveCount(0);
+  await expect(wizard.getByTestId('wizard-folder')).toHaveValue('E:\\');
+  // Focus is back on Browse..., inside the wizard, where Escape cancels it.
+  await expect(wizard.getByTestId('wizard-folder-browse')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('move-wizard')).toHaveCount(0);
+});

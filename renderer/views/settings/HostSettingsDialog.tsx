@@ -1,7 +1,7 @@
 // "Hyper-V Settings for <host>" (reference hyperv-2012r2 §2): the Server pages that govern moves.
 // Option texts and explanations follow Windows Server 2012 R2's dialog.
 import { observer } from 'mobx-react-lite';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import {
   Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Input, Radio, RadioGroup,
 } from '@fluentui/react-components';
@@ -123,6 +123,14 @@ const LiveMigrationsPage = observer(function LiveMigrationsPage({ store }: { sto
   const listLabelId = useId();
   const off = !f.enabled;
   const selected = store.selectedNetwork;
+  const addRef = useRef<HTMLButtonElement>(null);
+  // Focus goes back to Add... when the Add IP Address dialog closes.
+  const adding = store.adding !== undefined;
+  const wasAdding = useRef(false);
+  useEffect(() => {
+    if (wasAdding.current && !adding) requestAnimationFrame(() => addRef.current?.focus());
+    wasAdding.current = adding;
+  }, [adding]);
   return (
     <>
       <Checkbox
@@ -157,7 +165,7 @@ const LiveMigrationsPage = observer(function LiveMigrationsPage({ store }: { sto
           <span id={listLabelId} className="visually-hidden">IP addresses for live migration, in order of preference</span>
           <NetworkList store={store} labelId={listLabelId} disabled={off || f.useAnyNetwork} />
           <div className="hv-network-buttons">
-            <Button disabled={off || f.useAnyNetwork} onClick={() => store.startAdd()} data-testid="settings-network-add">Add...</Button>
+            <Button ref={addRef} disabled={off || f.useAnyNetwork} onClick={() => store.startAdd()} data-testid="settings-network-add">Add...</Button>
             <Button disabled={off || f.useAnyNetwork || selected === undefined} onClick={() => store.removeNetwork()} data-testid="settings-network-remove">Remove</Button>
             <Button disabled={off || f.useAnyNetwork || selected === undefined || selected === 0} onClick={() => store.moveNetwork(-1)}>Move Up</Button>
             <Button disabled={off || f.useAnyNetwork || selected === undefined || selected === f.networks.length - 1} onClick={() => store.moveNetwork(1)}>Move Down</Button>

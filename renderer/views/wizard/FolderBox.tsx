@@ -1,7 +1,7 @@
 // "Folder: [............] Browse..." — a folder box with its picker and its messages, as on the
 // Move Wizard's location pages and the Smart Paging File Location page.
 import { observer } from 'mobx-react-lite';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Button, Input } from '@fluentui/react-components';
 import type { Bridge } from '../../../engine/contract';
 import { FolderPicker } from './FolderPicker';
@@ -25,6 +25,12 @@ export const FolderBox = observer(function FolderBox({ bridge, host, label = 'Fo
   const id = useId();
   const messagesId = useId();
   const [browsing, setBrowsing] = useState(false);
+  const browseRef = useRef<HTMLButtonElement>(null);
+  // Focus goes back to Browse... when the picker closes, as in Windows.
+  const closePicker = () => {
+    setBrowsing(false);
+    requestAnimationFrame(() => browseRef.current?.focus());
+  };
   const hasError = messages.length > 0;
   return (
     <div className="hv-folder-box">
@@ -41,7 +47,7 @@ export const FolderBox = observer(function FolderBox({ bridge, host, label = 'Fo
           data-testid={testId}
           className="hv-folder-input"
         />
-        <Button disabled={disabled} onClick={() => setBrowsing(true)} data-testid={testId ? `${testId}-browse` : undefined}>Browse...</Button>
+        <Button ref={browseRef} disabled={disabled} onClick={() => setBrowsing(true)} data-testid={testId ? `${testId}-browse` : undefined}>Browse...</Button>
       </div>
       <Messages id={messagesId} messages={messages} />
       {browsing && (
@@ -50,10 +56,10 @@ export const FolderBox = observer(function FolderBox({ bridge, host, label = 'Fo
           host={host}
           initial={value}
           onChoose={(folder) => {
-            setBrowsing(false);
+            closePicker();
             onChange(folder);
           }}
-          onCancel={() => setBrowsing(false)}
+          onCancel={closePicker}
         />
       )}
     </div>

@@ -24,10 +24,15 @@ export interface FolderPickerProps {
 
 export const FolderPicker = observer(function FolderPicker({ bridge, host, initial, onChoose, onCancel }: FolderPickerProps) {
   const [store] = useState(() => new FolderBrowserStore(bridge, host, initial));
-  useEffect(() => {
-    void store.load();
-  }, [store]);
   const treeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Once listed, the tree takes the focus on the folder it opened to, as Browse For Folder does
+    // (unless the user has started typing a path meanwhile).
+    void store.load().then(() => requestAnimationFrame(() => {
+      if (store.folderText !== initial && document.activeElement?.tagName === 'INPUT') return;
+      treeRef.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')?.focus();
+    }));
+  }, [store, initial]);
   const labelId = useId();
   const folderId = useId();
   const problemId = useId();

@@ -1,7 +1,7 @@
 // The pages of the Move Wizard, with the option texts of Windows Server 2012 R2 (reference §1).
 // Explanatory paragraphs paraphrase the product where its exact text is unconfirmed.
 import { observer } from 'mobx-react-lite';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Button, Checkbox, Input, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
 import { CheckmarkCircleRegular } from '@fluentui/react-icons';
 import {
@@ -117,6 +117,11 @@ const DestinationPage = observer(function DestinationPage({ wizard }: Props) {
   const inputId = useId();
   const messagesId = useId();
   const [browsing, setBrowsing] = useState(false);
+  const browseRef = useRef<HTMLButtonElement>(null);
+  const closePicker = () => {
+    setBrowsing(false);
+    requestAnimationFrame(() => browseRef.current?.focus());
+  };
   const messages = wizard.messagesFor('destination');
   return (
     <>
@@ -132,7 +137,7 @@ const DestinationPage = observer(function DestinationPage({ wizard }: Props) {
           className="hv-folder-input"
           data-testid="wizard-destination"
         />
-        <Button onClick={() => setBrowsing(true)} data-testid="wizard-destination-browse">Browse...</Button>
+        <Button ref={browseRef} onClick={() => setBrowsing(true)} data-testid="wizard-destination-browse">Browse...</Button>
       </div>
       <Messages id={messagesId} messages={messages} />
       <p className="hv-muted">The virtual machine &quot;{wizard.vm.name}&quot; is on {wizard.sourceHost}.</p>
@@ -142,10 +147,10 @@ const DestinationPage = observer(function DestinationPage({ wizard }: Props) {
           source={wizard.sourceHost}
           initial={wizard.destinationHost}
           onChoose={(name) => {
-            setBrowsing(false);
+            closePicker();
             wizard.setDestinationHost(name);
           }}
-          onCancel={() => setBrowsing(false)}
+          onCancel={closePicker}
         />
       )}
     </>
@@ -265,7 +270,7 @@ const ItemsPage = observer(function ItemsPage({ wizard }: Props) {
                   data-testid={`wizard-item-${i.key}`}
                 />
               </td>
-              <td>{i.type}</td>
+              <td className="hv-nowrap">{i.type}</td>
               <td className="hv-path">{i.source}</td>
             </tr>
           ))}
