@@ -73,6 +73,8 @@ const JobList = observer(function JobList() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     scrollPaddingStart: HEADER_HEIGHT,
+    // Rows follow the scroll in the next frame rather than a synchronous re-render per scroll event.
+    useFlushSync: false,
     getItemKey: (i) => rows[i]?.key ?? i,
   });
 
@@ -207,7 +209,7 @@ const JobRow = observer(function JobRow({ job, index, top, selected }: { job: Jo
         {job.state === 'Running' && stageText(job) ? (
           <span><span className="visually-hidden">Running — </span>{stageText(job)}</span>
         ) : (
-          <span className={job.state === 'Failed' ? 'hv-text-danger' : undefined}>{stateText(job)}</span>
+          <span className={job.state === 'Failed' ? 'hv-text-danger' : undefined}>{stateText(job)}{job.error ? `: ${job.error.message}` : ''}</span>
         )}
       </div>
       <div role="gridcell" aria-colindex={6} className="hv-cell">

@@ -1,6 +1,9 @@
 // How the Jobs pane writes rates, sizes and durations. Display only: every figure is the engine's.
 import type { Job, JobStage } from '../../../engine/model/jobs';
 
+/** One formatter, made once: toLocaleString builds a new one on every call (hot with 200 jobs). */
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** Network moves are read in bits (Gb/s, like link speeds); disk copies in bytes (MB/s). */
 export function rateText(bytesPerSecond: number | undefined, kind: Job['kind']): string {
   if (bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0) return '';
@@ -18,7 +21,7 @@ export function gbpsText(bytesPerSecond: number): string {
 export function mbpsText(bytesPerSecond: number): string {
   const mb = bytesPerSecond / 1e6;
   if (mb >= 10_000) return `${(mb / 1000).toFixed(1)} GB/s`;
-  return `${mb >= 100 ? Math.round(mb).toLocaleString('en-US') : mb.toFixed(1)} MB/s`;
+  return `${mb >= 100 ? integer.format(mb) : mb.toFixed(1)} MB/s`;
 }
 
 /** Sizes in binary units, as Windows writes them (GB = 1024³ bytes). */
@@ -31,7 +34,7 @@ export function bytesText(bytes: number): string {
     i++;
   }
   if (i === 0) return `${Math.round(v)} bytes`;
-  return `${v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1)} ${units[i]}`;
+  return `${v >= 100 ? integer.format(v) : v.toFixed(1)} ${units[i]}`;
 }
 
 /** Simulated durations: "850 ms", "42 s", "3 min 05 s", "1 h 02 min". */
@@ -50,7 +53,7 @@ export function durationShort(ms: number | undefined): string {
 /** Downtime is a matter of milliseconds. */
 export function downtimeText(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return '';
-  return ms < 10_000 ? `${Math.round(ms).toLocaleString('en-US')} ms` : durationShort(ms);
+  return ms < 10_000 ? `${integer.format(ms)} ms` : durationShort(ms);
 }
 
 export function runningStage(job: Job): JobStage | undefined {

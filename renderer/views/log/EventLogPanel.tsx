@@ -68,6 +68,8 @@ const LogList = observer(function LogList() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     scrollPaddingStart: HEADER_HEIGHT,
+    // Rows follow the scroll in the next frame rather than a synchronous re-render per scroll event.
+    useFlushSync: false,
     getItemKey: (i) => rows[i]?.seq ?? i,
   });
   useEffect(() => {
