@@ -298,13 +298,14 @@ export class MoveWizardStore {
 
   // ── What each page checks at once ───────────────────────────────────────────────────────────
 
-  /** Problems of the current page that keep Next disabled; empty boxes give none (Next just stays off). */
+  /** Problems of the current page that keep Next disabled; an empty Name box gives no message (Next just stays off). */
   get problems(): PageMessage[] {
     const id = this.currentId;
     const out: PageMessage[] = [];
     const folderCheck = (field: string, text: string) => {
+      // Folder boxes start filled in, so an empty one was emptied: say what it needs.
       const p = folderProblem(text);
-      if (p?.kind === 'invalid') out.push({ field, message: p.message });
+      if (p) out.push({ field, message: p.message });
       return p;
     };
     let blank = false;
@@ -321,15 +322,15 @@ export class MoveWizardStore {
         out.push({ field: 'destination', message: `'${name}' is not a valid computer name.` });
       }
     } else if (id === 'location') {
-      blank = folderCheck('folder', this.singleFolder)?.kind === 'empty';
+      folderCheck('folder', this.singleFolder);
     } else if (id.startsWith('item:')) {
       const key = id.slice(5) as ItemKey;
-      blank = folderCheck(key, this.folders.get(key) ?? '')?.kind === 'empty';
+      folderCheck(key, this.folders.get(key) ?? '');
     } else if (id === 'items') {
       if (this.ticked.size === 0) out.push({ message: 'Select at least one item to move.' });
     } else if (id === 'vhds') {
       if (this.disksTicked.size === 0) out.push({ message: 'Select at least one virtual hard disk to move.' });
-      for (const key of this.disksTicked) if (folderCheck(key, this.folders.get(key) ?? '')?.kind === 'empty') blank = true;
+      for (const key of this.disksTicked) folderCheck(key, this.folders.get(key) ?? '');
     }
     if (blank) out.push({ message: '' });
     return out;

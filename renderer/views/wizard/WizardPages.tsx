@@ -385,7 +385,7 @@ const SummaryPage = observer(function SummaryPage({ wizard }: Props) {
         )}
       </div>
       <ScriptToggle open={wizard.scriptVisible} onToggle={() => wizard.toggleScript()} controls={scriptId} testId="wizard-view-script" />
-      {wizard.scriptVisible && <ScriptText id={scriptId} text={wizard.scriptText} pending={pending} testId="wizard-script" />}
+      {wizard.scriptVisible && <ScriptText id={scriptId} text={wizard.scriptText} pending={pending} empty="No command to show: the engine refused the choices above." testId="wizard-script" />}
       <p>To complete the move and close this wizard, click Finish.</p>
     </>
   );
