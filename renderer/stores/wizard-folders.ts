@@ -30,6 +30,8 @@ export class FolderBrowserStore {
   folderText: string;
   /** Shown under the Folder: box after OK with a bad path. */
   problem: string | undefined = undefined;
+  /** The user has chosen or typed something: opening the tree must not overwrite it. */
+  private edited = false;
 
   constructor(
     private readonly bridge: Pick<Bridge, 'query'>,
@@ -84,11 +86,13 @@ export class FolderBrowserStore {
     this.selected = n;
     this.folderText = n.path;
     this.problem = undefined;
+    this.edited = true;
   }
 
   setFolderText(text: string): void {
     this.folderText = text;
     this.problem = undefined;
+    this.edited = true;
   }
 
   async toggle(n: FolderNode): Promise<void> {
@@ -163,17 +167,13 @@ export class FolderBrowserStore {
     let level = this.roots ?? [];
     for (;;) {
       const next = level.find((n) => target === n.path.toLowerCase().replace(/\\$/, '') || target.startsWith(withSlash(n.path.toLowerCase())) || samePath(n.path, target));
-      if (!next) return;
-      if (samePath(next.path, target)) {
-        this.select(next);
-        return;
-      }
-      runInAction(() => this.select(next));
+      if (!next || this.edited) return;
+      runInAction(() => {
+        this.selected = next;
+      });
+      if (samePath(next.path, target)) return;
       await this.expand(next);
       level = next.children ?? [];
-      runInAction(() => {
-        this.folderText = path;
-      });
     }
   }
 }

@@ -405,3 +405,39 @@ test('the Actions pane and the Action menu open it too; Enter is Next, Escape is
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('move-wizard')).toHaveCount(0);
 });
+
+test('live migration, selecting where each item goes: APP01 and its checkpoint to HV01 E:', async ({ page, lab }) => {
+  await page.getByTestId('status-bar').getByTestId('clock-speed-0').click();
+  const wizard = await openWizard(page, 'HV02', 'APP01');
+  await next(page, 'Choose Move Type');
+  await next(page, 'Specify Destination Computer');
+  await wizard.getByTestId('wizard-destination').fill('HV01');
+  await next(page, 'Choose Move Options');
+  await wizard.getByRole('radio', { name: "Move the virtual machine's data by selecting where to move the items" }).check();
+  await next(page, 'Choose Items to Move');
+  await expect(wizard.getByRole('row', { name: /Checkpoints/ })).toContainText('Checkpoints (1)');
+  await next(page, 'Choose a new location for virtual hard disk APP01.vhdx');
+  // Browse... on a live migration shows the destination's folders.
+  await wizard.getByTestId('wizard-folder-browse').click();
+  await expect(page.getByTestId('folder-picker')).toContainText('Select a folder on HV01:');
+  await page.getByTestId('folder-picker-path').fill('E:\\APP01\\Disks');
+  await page.getByTestId('folder-picker-ok').click();
+  await next(page, "Choose a new location for the virtual machine's current configuration");
+  await wizard.getByTestId('wizard-folder').fill('E:\\APP01');
+  await next(page, "Choose a new location for the virtual machine's checkpoints");
+  await wizard.getByTestId('wizard-folder').fill('E:\\APP01\\Checkpoints');
+  await next(page, "Choose a new location for the virtual machine's smart paging file");
+  await wizard.getByTestId('wizard-folder').fill('E:\\APP01');
+  await next(page, 'Completing Move Wizard');
+  await wizard.getByTestId('wizard-view-script').click();
+  await expect(wizard.getByTestId('wizard-script')).toHaveText(
+    'Move-VM -Name APP01 -DestinationHost HV01 -ComputerName HV02 -IncludeStorage -VirtualMachinePath E:\\APP01 -SnapshotFilePath E:\\APP01\\Checkpoints -SmartPagingFilePath E:\\APP01 -Vhds @(@{"SourceFilePath"="D:\\VMs\\APP01\\Virtual Hard Disks\\APP01.vhdx";"DestinationFilePath"="E:\\APP01\\Disks\\APP01.vhdx"})',
+  );
+  await wizard.getByTestId('wizard-finish').click();
+  await expect(page.getByTestId('vm-row-APP01')).toContainText(/Migrating \((\d+%|queued)\)/);
+  await page.getByTestId('run-until-idle').click();
+  await expect.poll(async () => (await vmOf(page, lab, 'APP01')).host).toBe('HV01');
+  const vm = await vmOf(page, lab, 'APP01');
+  expect(vm.paths).toEqual({ configuration: 'E:\\APP01', snapshots: 'E:\\APP01\\Checkpoints', smartPaging: 'E:\\APP01' });
+  expect(vm.vhds.map((d) => d.path)).toEqual(['E:\\APP01\\Disks\\APP01.vhdx']);
+});
