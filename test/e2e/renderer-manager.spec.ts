@@ -71,7 +71,7 @@ test.describe('Hyper-V Manager screen', () => {
       await expect(menu.getByRole('menuitem', { name: label, exact: true })).toBeVisible();
     }
     await expect(menu.getByRole('menuitem', { name: 'Start', exact: true })).toHaveCount(0);
-    await menu.getByRole('menuitem', { name: 'Move...' }).click();
+    await menu.getByRole('menuitem', { name: 'Export...' }).click();
     await expect(page.getByTestId('dialog-notAvailable')).toContainText('not available yet in this build');
     await page.getByRole('button', { name: 'OK' }).click();
     await expect(page.getByTestId('dialog-notAvailable')).toHaveCount(0);
@@ -146,7 +146,7 @@ test.describe('Hyper-V Manager screen', () => {
     await expect(page.getByTestId('context-menu')).toBeVisible();
     expect(await serious()).toEqual([]);
     await page.keyboard.press('Escape');
-    await page.getByTestId('actions-vm').getByTestId('action-settings').click();
+    await page.getByTestId('actions-vm').getByTestId('action-export').click();
     await expect(page.getByTestId('dialog-notAvailable')).toBeVisible();
     expect(await serious()).toEqual([]);
   });
