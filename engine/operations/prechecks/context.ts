@@ -30,11 +30,20 @@ export interface PrecheckContext {
 export type Precheck = (ctx: PrecheckContext) => Incompatibility[];
 
 /** Sizes as Windows prints them: binary units, labelled GB/MB. */
-export function formatBytes(n: number): string {
+export function formatBytes(n: number, decimals = 1): string {
   const GiB = 1024 ** 3;
   const MiB = 1024 ** 2;
-  if (Math.abs(n) >= GiB) return `${(n / GiB).toFixed(1)} GB`;
-  return `${(n / MiB).toFixed(1)} MB`;
+  if (Math.abs(n) >= GiB) return `${(n / GiB).toFixed(decimals)} GB`;
+  return `${(n / MiB).toFixed(decimals)} MB`;
+}
+
+/** Two sizes a learner compares ("needed" vs "free"): more decimals until they read differently. */
+export function formatBytesApart(a: number, b: number): [string, string] {
+  for (let d = 1; d <= 3; d++) {
+    const pair: [string, string] = [formatBytes(a, d), formatBytes(b, d)];
+    if (pair[0] !== pair[1] || a === b) return pair;
+  }
+  return [`${a.toLocaleString('en-US')} bytes`, `${b.toLocaleString('en-US')} bytes`];
 }
 
 /** A host's computer account, as share permissions name it: CONTOSO\HV01$. */

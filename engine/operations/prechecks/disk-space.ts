@@ -4,7 +4,7 @@
 // the move (a storage move deletes the source last — reference/hyperv-2012r2.md §1), so it is not
 // counted here. "There is not enough space on the disk. (0x80070070)" is Windows' own text; the
 // sentence around it is unconfirmed.
-import { formatBytes, type Precheck } from './context';
+import { formatBytes, formatBytesApart, type Precheck } from './context';
 import { error, type Incompatibility } from './incompatibility';
 
 export const diskSpace: Precheck = ({ placement }) => {
@@ -13,8 +13,9 @@ export const diskSpace: Precheck = ({ placement }) => {
     if (v.requiredBytes <= v.freeBytes) continue;
     const parameters = new Set(placement.files.filter((f) => f.action === 'copy' && f.destination.ok
       && f.destination.at.computer === v.computer && f.destination.at.volume === v.volume).map((f) => f.parameter));
+    const [needed, free] = formatBytesApart(v.requiredBytes, Math.max(0, v.freeBytes));
     out.push(error('disk-space', {
-      message: `Not enough space on volume ${v.volume}: of ${v.computer} for the files being moved there (${formatBytes(v.requiredBytes)} needed, ${formatBytes(Math.max(0, v.freeBytes))} free). There is not enough space on the disk. (0x80070070)`,
+      message: `Not enough space on volume ${v.volume}: of ${v.computer} for the files being moved there (${needed} needed, ${free} free). There is not enough space on the disk. (0x80070070)`,
       source: `${v.computer} ${v.volume}:`,
       fix: `Choose a volume with at least ${formatBytes(v.requiredBytes)} free for ${v.files.join(', ')}, split the files over several volumes (-Vhds per disk), or free ${formatBytes(v.requiredBytes - v.freeBytes)} on ${v.computer} ${v.volume}:.`,
       parameter: parameters.size === 1 ? [...parameters][0] : undefined,
