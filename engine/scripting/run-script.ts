@@ -107,7 +107,7 @@ export interface ScriptReport {
   vms: VmFilesReport[];
 }
 
-interface Planned {
+export interface PlannedStatement {
   text: string;
   line: number;
   column: number;
@@ -115,15 +115,18 @@ interface Planned {
   error?: ParseError;
 }
 
-/** Statements to run: the parsed commands, or per statement when one has a binding error. */
-function plan(text: string): { ok: true; statements: Planned[] } | { ok: false; error: ParseError } {
+/**
+ * Statements to run: the parsed commands, or per statement when one has a binding error (shared
+ * with the console's prompt, scripting/prompt-run.ts).
+ */
+export function planStatements(text: string): { ok: true; statements: PlannedStatement[] } | { ok: false; error: ParseError } {
   const whole = parseScript(text);
   if (whole.ok) {
     return { ok: true, statements: whole.statements.map((c) => ({ text: text.slice(c.span.offset, c.span.offset + c.span.length), line: c.span.line, column: c.span.column, command: c })) };
   }
   if (whole.error.statementIndex === undefined) return { ok: false, error: whole.error };
   // A binding error: parse each statement alone, so the others still run (PowerShell binds at run time).
-  const out: Planned[] = [];
+  const out: PlannedStatement[] = [];
   for (const p of parseSyntax(text)) {
     const slice = text.slice(p.at.offset, p.at.offset + p.at.length);
     const { line, column } = position(text, p.at.offset);
@@ -164,7 +167,7 @@ function waitForJobs(engine: Engine, ids: readonly string[]): void {
 
 export function runScript(engine: Engine, text: string): ScriptReport {
   const startedAt = engine.now;
-  const parsed = plan(text);
+  const parsed = planStatements(text);
   if (!parsed.ok) {
     const e = parsed.error;
     return {

@@ -72,10 +72,18 @@ describe('the prompt', () => {
 
   it('runs nothing when the text does not parse, and says where', () => {
     const e = engine();
-    const out = value<RunOutcome>(e.runText('Start-VM TEST01; Start-VM -Bogus 1'));
+    const out = value<RunOutcome>(e.runText("Start-VM TEST01 -ComputerName HV02; Get-VM 'unterminated"));
     expect(out.statements).toEqual([]);
-    expect(out.parseError).toMatchObject({ line: 1, message: "A parameter cannot be found that matches parameter name 'Bogus'." });
+    expect(out.parseError).toMatchObject({ line: 1 });
     expect(e.query({ name: 'vm', vm: 'TEST01' })).toMatchObject({ ok: true, value: { state: 'Off' } });
+  });
+
+  it('binds each statement on its own, so a binding error stops only its statement', () => {
+    const e = engine();
+    const out = value<RunOutcome>(e.runText('Start-VM -Bogus 1; Start-VM TEST01 -ComputerName HV02'));
+    expect(out.statements.map((s) => s.result.ok)).toEqual([false, true]);
+    const first = out.statements[0]!.result;
+    expect(!first.ok && first.error.message).toBe("A parameter cannot be found that matches parameter name 'Bogus'.");
   });
 
   it('completes cmdlet names', () => {
