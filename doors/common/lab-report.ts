@@ -28,6 +28,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+/**
+ * A hint's Markdown as inline HTML: escaped first, then `code`, **bold** and *italic* (what hints
+ * use); anything else stays as its (escaped) text.
+ */
+export function inlineMarkdownHtml(text: string): string {
+  return text.split(/(`[^`]+`)/g).map((part) => {
+    if (part.length > 1 && part.startsWith('`') && part.endsWith('`')) return `<code>${escapeHtml(part.slice(1, -1))}</code>`;
+    return escapeHtml(part)
+      .replace(/\*\*(\S(?:[^*]*\S)?)\*\*/g, '<strong>$1</strong>')
+      .replace(/(^|[^\w*\\])\*(\S(?:[^*]*\S)?)\*(?!\w)/g, '$1<em>$2</em>')
+      .replace(/\\([\\`*_])/g, '$1');
+  }).join('');
+}
+
+const points = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
+
 /** Simulated ms → "1 h 02 min 05 s", "4 min 10 s", "12.5 s". */
 export function simulatedDuration(ms: number): string {
   const negative = ms < 0;
@@ -81,7 +97,7 @@ export function labReportHtml(input: LabReportInput): string {
   out.push(`<tr><th scope="row">Score</th><td><span class="score">${last ? `${last.score} / ${last.maxScore}` : `— / ${view.maxScore}`}</span>${last ? '' : ' <span class="muted">(not checked yet)</span>'}</td></tr>`);
   out.push(`<tr><th scope="row">Status</th><td>${e(status)}${last ? (last.passed ? ' — every task passed' : ` — ${last.tasks.filter((t) => t.pass).length} of ${last.tasks.length} tasks passed`) : ''}</td></tr>`);
   if (best) out.push(`<tr><th scope="row">Best score</th><td>${best.score} / ${best.maxScore}</td></tr>`);
-  out.push(`<tr><th scope="row">Hints used</th><td>${last?.hintsUsed ?? view.hints.filter((h) => h.taken).length} (−${view.hintPoints} points)</td></tr>`);
+  out.push(`<tr><th scope="row">Hints used</th><td>${last?.hintsUsed ?? view.hints.filter((h) => h.taken).length}${view.hintPoints > 0 ? ` (−${points(view.hintPoints)})` : ''}</td></tr>`);
   if (last) {
     out.push(`<tr><th scope="row">Simulated time</th><td>${e(simulatedDuration(last.elapsedMs))} from the start of the lab to the last Check${last.timeLimitMs !== undefined ? ` (limit ${e(simulatedDuration(last.timeLimitMs))}${last.overTime ? ', <span class="fail">over time</span>' : ''})` : ''}</td></tr>`);
   }
@@ -110,7 +126,7 @@ export function labReportHtml(input: LabReportInput): string {
     out.push('<table>', '<tr><th scope="col">Hint</th><th scope="col">Cost</th><th scope="col">Text</th></tr>');
     for (const h of taken) {
       const text = h.text ?? input.hints.find((x) => x.id === h.id)?.text ?? '';
-      out.push(`<tr><td><code>${e(h.id)}</code></td><td>−${h.costPoints}</td><td>${e(text)}</td></tr>`);
+      out.push(`<tr><td><code>${e(h.id)}</code></td><td>−${h.costPoints}</td><td>${inlineMarkdownHtml(text)}</td></tr>`);
     }
     out.push('</table>');
   }

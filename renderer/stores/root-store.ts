@@ -11,6 +11,7 @@ import { DockStore } from './dock-store';
 import { DialogStore } from './dialog-store';
 import { FrameBatch, type FrameScheduler } from './frame-batch';
 import { InventoryStore } from './inventory-store';
+import { LabStore } from './lab-store';
 import { JobListStore } from './job-list';
 import { JobStore } from './job-store';
 import { LogStore } from './log-store';
@@ -46,6 +47,8 @@ export class RootStore {
   readonly log: LogStore;
   readonly network: NetworkStore;
   readonly console: ConsoleStore;
+  /** The Labs pane (renderer/views/labs). */
+  readonly labs: LabStore;
 
   /** A snapshot request is in flight. */
   loading = false;
@@ -73,6 +76,14 @@ export class RootStore {
     this.log = new LogStore(bridge);
     this.network = new NetworkStore(bridge, this.dock, this.ui, this.inventory, this.clock);
     this.console = new ConsoleStore(bridge, this.inventory, this.jobs);
+    this.labs = new LabStore({
+      bridge,
+      dialogs: this.dialogs,
+      clock: this.clock,
+      storage: env.ui?.storage,
+      // A lab's world came with its own (empty) event log: start the Event Log pane over.
+      onWorldReplaced: () => void this.log.sync(0),
+    });
     makeObservable<RootStore, 'applyView' | 'onEvent'>(this, {
       loading: observable,
       loadError: observable.ref,
@@ -95,6 +106,7 @@ export class RootStore {
     this.ui.dispose();
     this.dock.dispose();
     this.network.dispose();
+    this.labs.dispose();
     this.connection.dispose();
   }
 
@@ -112,6 +124,7 @@ export class RootStore {
         this.loadError = undefined;
         this.applyView(result.value);
         void this.log.sync(result.value.logSeq);
+        void this.labs.sync();
       } else {
         this.loadError = result.error;
       }
@@ -162,6 +175,9 @@ export class RootStore {
         break;
       case 'notice':
         this.notices.add(event.level, event.message);
+        break;
+      case 'lab':
+        this.labs.apply(event);
         break;
     }
   }

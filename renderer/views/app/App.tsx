@@ -12,6 +12,8 @@ import { Dock } from '../dock/Dock';
 import { ConsoleToolbar } from '../manager/ConsoleToolbar';
 import { MenuBar } from '../manager/MenuBar';
 import { ServerTree } from '../manager/ServerTree';
+import { LabsPane } from '../labs/LabsPane';
+import { LABS_WIDTH } from '../../stores/lab-store';
 import { StatusBar } from '../manager/StatusBar';
 import { Splitter } from '../shared/Splitter';
 import { ConnectionBanner, NoticeBar } from './ConnectionBanner';
@@ -49,7 +51,7 @@ export const App = observer(function App({ root }: { root: RootStore }) {
 });
 
 const Console = observer(function Console() {
-  const { ui, connection } = useRoot();
+  const { ui, connection, labs } = useRoot();
   // The desktop window has a native menu bar (doors/desktop/app-menu.ts); don't draw a second one.
   const desktop = connection.status.transport === 'desktop';
   return (
@@ -92,6 +94,22 @@ const Console = observer(function Console() {
               testId="splitter-actions"
             />
             <ActionsPane id="pane-actions" />
+          </>
+        )}
+        {labs.open && (
+          <>
+            <Splitter
+              orientation="vertical"
+              direction={-1}
+              value={labs.width}
+              min={LABS_WIDTH.min}
+              max={LABS_WIDTH.max}
+              onChange={(v) => labs.setWidth(v)}
+              label="Resize the Labs pane"
+              controls="pane-labs"
+              testId="splitter-labs"
+            />
+            <LabsPane id="pane-labs" />
           </>
         )}
       </main>

@@ -3,7 +3,7 @@
 // from the same action list as the Actions pane. One tab stop; arrow keys move along it.
 import { observer } from 'mobx-react-lite';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { PanelLeftRegular, PanelRightRegular, QuestionCircleRegular } from '@fluentui/react-icons';
+import { HatGraduationRegular, PanelLeftRegular, PanelRightRegular, QuestionCircleRegular } from '@fluentui/react-icons';
 import type { ActionItem } from '../../actions/action-item';
 import { vmActions } from '../../actions/catalogue';
 import { useRoot } from '../app/root-context';
@@ -49,6 +49,14 @@ export const ConsoleToolbar = observer(function ConsoleToolbar() {
         testId="tool-action-pane"
       >
         <PanelRightRegular />
+      </Tool>
+      <Tool
+        label={root.labs.open ? 'Hide Labs' : 'Labs'}
+        pressed={root.labs.open}
+        onClick={() => root.labs.toggle()}
+        testId="tool-labs"
+      >
+        <HatGraduationRegular />
       </Tool>
       {vmButtons.length > 0 && <span className="hv-tool-sep" aria-hidden="true" />}
       {vmButtons.map((a) => (

@@ -1,4 +1,4 @@
-// File, Action, View, Help — the MMC menu bar. Left/Right arrows move between the menus.
+// File, Action, View, Labs, Help — the MMC menu bar (Labs is ours: the Labs pane). Left/Right arrows move between the menus.
 import { observer } from 'mobx-react-lite';
 import { Menu, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import type { KeyboardEvent } from 'react';
@@ -72,6 +72,31 @@ function viewItems(root: RootStore): ActionItem[] {
   ];
 }
 
+function labItems(root: RootStore): ActionItem[] {
+  const { labs } = root;
+  const connected = root.connection.connected;
+  const notConnected = connected ? {} : { disabledReason: 'Not connected to the engine.' };
+  const noLab = labs.activeLabId ? {} : { disabledReason: 'No lab is running: open Labs and start one.' };
+  return [
+    { id: 'labs-show', label: labs.open ? 'Hide Labs' : 'Show Labs', icon: 'view', enabled: true, run: () => (labs.open ? labs.setOpen(false) : labs.show()) },
+    { id: 'labs-import', label: 'Import Lab Pack...', icon: 'import', enabled: connected, ...notConnected, run: () => labs.requestImport() },
+    {
+      id: 'labs-check',
+      label: 'Check Lab',
+      icon: 'refresh',
+      enabled: connected && labs.activeLabId !== null,
+      ...notConnected,
+      ...noLab,
+      separatorBefore: true,
+      run: () => {
+        labs.show();
+        if (labs.activeLabId && labs.selectedId !== labs.activeLabId) labs.select(labs.activeLabId);
+        void labs.check();
+      },
+    },
+  ];
+}
+
 function helpItems(root: RootStore): ActionItem[] {
   return [
     { id: 'help-topics', label: 'Help Topics', icon: 'help', enabled: true, run: () => root.dialogs.show({ kind: 'notAvailable', action: 'Help Topics' }) },
@@ -85,6 +110,7 @@ export const MenuBar = observer(function MenuBar() {
     { id: 'file', label: 'File', items: fileItems(root) },
     { id: 'action', label: 'Action', items: actionItems(root) },
     { id: 'view', label: 'View', items: viewItems(root) },
+    { id: 'labs', label: 'Labs', items: labItems(root) },
     { id: 'help', label: 'Help', items: helpItems(root) },
   ];
 

@@ -1,0 +1,367 @@
+// The Labs pane's state: the list of labs with the learner's standing, the lab on display, and the
+// actions (start, hints, Check, reset, quit, import, export, report) sent to the door through the
+// bridge's lab(). The door decides everything; this store shows its answers and its 'lab' events.
+// Whether the pane is open, its width and the lab on display survive reloads (localStorage); the
+// progress itself lives in the door (SettingsStore), so a reload shows it again.
+import { action, computed, makeObservable, observable, reaction, runInAction } from 'mobx';
+import type {
+  Bridge, ContractError, EngineEvent, LabAction, LabExport, LabHintView, LabListItem, LabReport, LabResult, LabView, Result,
+} from '../../engine/contract';
+import type { ClockStore } from './clock-store';
+import type { DialogStore } from './dialog-store';
+
+export const LABS_WIDTH = { min: 300, max: 760, default: 440 };
+/** The WebSocket host refuses messages over 1 MiB; the pack travels as JSON text inside one. */
+export const LAB_IMPORT_MAX_BYTES = 900 * 1024;
+
+const STORAGE_KEY = 'hvlab.labs.v1';
+
+interface Persisted {
+  open?: boolean;
+  width?: number;
+  selected?: string | null;
+}
+
+export type ImportOutcome =
+  | { ok: true; fileName: string; lab: LabListItem }
+  | { ok: false; fileName: string; error: ContractError };
+
+export interface LabStoreDeps {
+  bridge: Pick<Bridge, 'lab'>;
+  dialogs: DialogStore;
+  clock: ClockStore;
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** The door replaced the world, jobs and event log with a lab's: refetch what the console shows. */
+  onWorldReplaced?: () => void;
+}
+
+export const LAB_STATUS_TEXT: Record<LabListItem['status'], string> = {
+  NotStarted: 'Not started',
+  InProgress: 'In progress',
+  Completed: 'Completed',
+};
+
+export class LabStore {
+  open = false;
+  width = LABS_WIDTH.default;
+  labs: LabListItem[] = [];
+  activeLabId: string | null = null;
+  /** The lab on display; null: the list. */
+  selectedId: string | null = null;
+  view: LabView | undefined = undefined;
+  loaded = false;
+  /** The action in flight, if any (buttons are disabled meanwhile). */
+  busy: LabAction['type'] | undefined = undefined;
+  /** Why the last action failed (shown in the pane). */
+  error: ContractError | undefined = undefined;
+  lastImport: ImportOutcome | undefined = undefined;
+  /** Bumped to ask the pane to open its file picker (Labs menu → Import). */
+  importRequest = 0;
+  /** Set to ask the pane to move focus into itself once it is on screen (menu, toolbar). */
+  focusPending = false;
+  private readonly disposers: (() => void)[] = [];
+  private firstSync = true;
+
+  constructor(private readonly deps: LabStoreDeps) {
+    const saved = load(deps.storage);
+    if (typeof saved.open === 'boolean') this.open = saved.open;
+    if (typeof saved.width === 'number' && Number.isFinite(saved.width)) this.width = clampWidth(saved.width);
+    if (typeof saved.selected === 'string') this.selectedId = saved.selected;
+    makeObservable<LabStore, 'setView' | 'setListing'>(this, {
+      open: observable,
+      width: observable,
+      labs: observable.ref,
+      activeLabId: observable,
+      selectedId: observable,
+      view: observable.ref,
+      loaded: observable,
+      busy: observable,
+      error: observable.ref,
+      lastImport: observable.ref,
+      importRequest: observable,
+      focusPending: observable,
+      focusTaken: action,
+      setOpen: action,
+      show: action,
+      toggle: action,
+      setWidth: action,
+      select: action,
+      back: action,
+      apply: action,
+      requestImport: action,
+      dismissImport: action,
+      setView: action,
+      setListing: action,
+      selectedItem: computed,
+      activeLab: computed,
+      timeLeftMs: computed,
+      elapsedMs: computed,
+    });
+    this.disposers.push(reaction(
+      () => JSON.stringify({ open: this.open, width: this.width, selected: this.selectedId } satisfies Persisted),
+      (json) => {
+        try {
+          this.deps.storage?.setItem(STORAGE_KEY, json);
+        } catch {
+          // Storage full or disabled: the pane just won't be remembered.
+        }
+      },
+      { delay: 250 },
+    ));
+  }
+
+  get available(): boolean {
+    return typeof this.deps.bridge.lab === 'function';
+  }
+
+  get selectedItem(): LabListItem | undefined {
+    return this.labs.find((l) => l.id === this.selectedId);
+  }
+
+  get activeLab(): LabListItem | undefined {
+    return this.labs.find((l) => l.id === this.activeLabId);
+  }
+
+  /** Simulated ms left before the time limit of the lab on display, while it runs. */
+  get timeLeftMs(): number | undefined {
+    const v = this.view;
+    if (!v || !v.summary.active || v.timeLimitMs === undefined || v.startedAt === undefined) return undefined;
+    return v.startedAt + v.timeLimitMs - this.deps.clock.now;
+  }
+
+  /** Simulated ms since the lab on display started, while it runs. */
+  get elapsedMs(): number | undefined {
+    const v = this.view;
+    if (!v || !v.summary.active || v.startedAt === undefined) return undefined;
+    return Math.max(0, this.deps.clock.now - v.startedAt);
+  }
+
+  setOpen(open: boolean): void {
+    this.open = open;
+  }
+
+  /** Opens the pane and moves focus into it (menu, toolbar). */
+  show(): void {
+    this.open = true;
+    this.focusPending = true;
+  }
+
+  /** The pane moved focus into itself. */
+  focusTaken(): void {
+    this.focusPending = false;
+  }
+
+  toggle(): void {
+    if (this.open) this.open = false;
+    else this.show();
+  }
+
+  setWidth(px: number): void {
+    this.width = Math.round(clampWidth(px));
+  }
+
+  requestImport(): void {
+    this.show();
+    this.importRequest += 1;
+  }
+
+  dismissImport(): void {
+    this.lastImport = undefined;
+  }
+
+  /** Loads the list (at connect and after a reconnect); the first time, reopens the running lab. */
+  async sync(): Promise<void> {
+    const r = await this.call({ type: 'list' }, { quiet: true });
+    if (!r) return;
+    runInAction(() => {
+      this.setListing(r.labs, r.activeLabId);
+      this.loaded = true;
+      // A restarted console reopens the lab the learner was doing.
+      if (this.firstSync && r.activeLabId) {
+        this.open = true;
+        if (!this.selectedId) this.selectedId = r.activeLabId;
+      }
+      this.firstSync = false;
+      if (this.selectedId && !r.labs.some((l) => l.id === this.selectedId)) this.selectedId = null;
+    });
+    if (this.selectedId) await this.loadView(this.selectedId);
+  }
+
+  select(id: string): void {
+    this.selectedId = id;
+    if (this.view?.summary.id !== id) this.view = undefined;
+    this.error = undefined;
+    void this.loadView(id);
+  }
+
+  back(): void {
+    this.selectedId = null;
+    this.view = undefined;
+    this.error = undefined;
+  }
+
+  /** Start (or start over) the lab on display; asks first when a session would be lost. */
+  start(id: string): void {
+    const item = this.labs.find((l) => l.id === id);
+    const other = this.activeLab && this.activeLab.id !== id ? this.activeLab : undefined;
+    const run = () => void this.perform({ type: 'start', labId: id });
+    if (other) {
+      this.deps.dialogs.show({
+        kind: 'confirm',
+        title: 'Start lab',
+        message: `Start “${item?.title ?? id}”? The lab you are doing, “${other.title}”, ends, and the datacenter in the console is replaced by this lab's.`,
+        detail: 'Your progress and best score in every lab are kept.',
+        confirmLabel: 'Start lab',
+        onConfirm: run,
+      });
+    } else if (item && !item.active && item.status !== 'NotStarted') {
+      this.deps.dialogs.show({
+        kind: 'confirm',
+        title: 'Start lab again',
+        message: `Start “${item.title}” again from the beginning? The datacenter in the console is replaced by the lab's starting one; hints and results of your last attempt are cleared.`,
+        detail: 'Your best score is kept.',
+        confirmLabel: 'Start again',
+        onConfirm: run,
+      });
+    } else run();
+  }
+
+  /** Reveals a hint after the learner confirms its cost. */
+  takeHint(hint: LabHintView): void {
+    if (hint.taken) return;
+    this.deps.dialogs.show({
+      kind: 'confirm',
+      title: 'Show hint',
+      message: `Show this hint? It takes ${hint.costPoints} point${hint.costPoints === 1 ? '' : 's'} off your score.`,
+      confirmLabel: `Show hint (−${hint.costPoints})`,
+      onConfirm: () => void this.perform({ type: 'hint', hintId: hint.id }),
+    });
+  }
+
+  check(): Promise<LabView | undefined> {
+    return this.perform({ type: 'check' });
+  }
+
+  /** Starts the running lab over, after confirmation. */
+  reset(): void {
+    const lab = this.activeLab;
+    if (!lab) return;
+    this.deps.dialogs.show({
+      kind: 'confirm',
+      title: 'Reset lab',
+      message: `Reset “${lab.title}”? The datacenter goes back to the lab's starting state: your moves, jobs and event log are lost, and hints and results are cleared.`,
+      detail: 'Your best score is kept.',
+      confirmLabel: 'Reset lab',
+      onConfirm: () => void this.perform({ type: 'reset' }),
+    });
+  }
+
+  async quit(): Promise<void> {
+    const r = await this.call({ type: 'quit' });
+    if (r) this.setListing(r.labs, r.activeLabId);
+    if (this.selectedId) await this.loadView(this.selectedId);
+  }
+
+  /** Sends a pack's JSON text to the door; the outcome is kept for the pane to show. */
+  async importPack(fileName: string, text: string): Promise<ImportOutcome> {
+    let outcome: ImportOutcome;
+    if (text.length > LAB_IMPORT_MAX_BYTES) {
+      outcome = {
+        ok: false,
+        fileName,
+        error: { code: 'InvalidParameter', message: `The file is too large to be a lab pack (${Math.round(text.length / 1024)} KB; at most ${LAB_IMPORT_MAX_BYTES / 1024} KB).`, parameter: 'packJson' },
+      };
+    } else {
+      runInAction(() => (this.busy = 'import'));
+      const r = await this.bridgeCall({ type: 'import', packJson: text });
+      outcome = r.ok ? { ok: true, fileName, lab: r.value } : { ok: false, fileName, error: r.error };
+      runInAction(() => (this.busy = undefined));
+    }
+    runInAction(() => {
+      this.lastImport = outcome;
+    });
+    return outcome;
+  }
+
+  exportPack(id: string): Promise<LabExport | undefined> {
+    return this.call({ type: 'export', labId: id });
+  }
+
+  report(id?: string): Promise<LabReport | undefined> {
+    return this.call(id ? { type: 'report', labId: id } : { type: 'report' });
+  }
+
+  /** A 'lab' event from the door. */
+  apply(event: Extract<EngineEvent, { type: 'lab' }>): void {
+    this.setListing(event.listing.labs, event.listing.activeLabId);
+    if (event.view && event.view.summary.id === this.selectedId) this.setView(event.view);
+    if (event.worldReplaced) this.deps.onWorldReplaced?.();
+  }
+
+  dispose(): void {
+    for (const d of this.disposers.splice(0)) d();
+  }
+
+  private async loadView(id: string): Promise<void> {
+    const r = await this.call({ type: 'show', labId: id }, { quiet: true });
+    runInAction(() => {
+      if (r && this.selectedId === id) this.setView(r);
+      else if (!r && this.selectedId === id) this.selectedId = null;
+    });
+  }
+
+  /** A lab action that answers with the lab's view. */
+  private async perform(a: Extract<LabAction, { type: 'start' | 'hint' | 'check' | 'reset' }>): Promise<LabView | undefined> {
+    const view = (await this.call(a)) as LabView | undefined;
+    if (view) {
+      runInAction(() => {
+        this.selectedId = view.summary.id;
+        this.setView(view);
+      });
+    }
+    return view;
+  }
+
+  private async call<A extends LabAction>(a: A, options: { quiet?: boolean } = {}): Promise<LabResult<A> | undefined> {
+    runInAction(() => {
+      this.busy = a.type;
+      if (!options.quiet) this.error = undefined;
+    });
+    const r = await this.bridgeCall(a);
+    runInAction(() => {
+      this.busy = undefined;
+      if (!r.ok && !options.quiet) this.error = r.error;
+    });
+    return r.ok ? r.value : undefined;
+  }
+
+  private bridgeCall<A extends LabAction>(a: A): Promise<Result<LabResult<A>>> {
+    const bridge = this.deps.bridge;
+    if (!bridge.lab) return Promise.resolve({ ok: false, error: { code: 'Internal', message: 'This console is connected through a door that does not offer labs.' } });
+    return bridge.lab(a);
+  }
+
+  private setView(view: LabView): void {
+    this.view = view;
+  }
+
+  private setListing(labs: LabListItem[], activeLabId: string | null): void {
+    this.labs = labs;
+    this.activeLabId = activeLabId;
+  }
+}
+
+function clampWidth(px: number): number {
+  return Math.min(LABS_WIDTH.max, Math.max(LABS_WIDTH.min, px));
+}
+
+function load(storage: Pick<Storage, 'getItem'> | undefined): Persisted {
+  try {
+    const raw = storage?.getItem(STORAGE_KEY);
+    if (!raw) return {};
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Persisted) : {};
+  } catch {
+    return {};
+  }
+}
