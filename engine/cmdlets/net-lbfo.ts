@@ -76,6 +76,7 @@ export const newNetLbfoTeam: CmdletDefinition = {
         loadBalancing,
         prefixLength: addressed?.prefixLength ?? 24,
         ...(addressed?.ipAddress ? { ipAddress: addressed.ipAddress } : {}),
+        memberAddresses: Object.fromEntries(members.flatMap((n) => (n.ipAddress ? [[n.name, { ipAddress: n.ipAddress, prefixLength: n.prefixLength }]] : []))),
       };
       for (const nic of members) delete nic.ipAddress;
       host.teams = [...host.teams, team]; // replaced, not pushed: a defaulted list may be shared
@@ -111,8 +112,13 @@ export const removeNetLbfoTeam: CmdletDefinition = {
     });
     for (const { host, teams } of plans) {
       for (const t of teams) {
+        for (const nic of host.nics) {
+          const kept = Object.entries(t.memberAddresses).find(([member]) => sameName(member, nic.name))?.[1];
+          if (kept && !nic.ipAddress) Object.assign(nic, kept);
+        }
+        // A team address no member brought with it (a world file's team) goes to the first member.
         const first = host.nics.find((n) => sameName(n.name, t.members[0] ?? ''));
-        if (first && t.ipAddress && !first.ipAddress) {
+        if (first && t.ipAddress && !first.ipAddress && !Object.values(t.memberAddresses).some((a) => a.ipAddress === t.ipAddress)) {
           first.ipAddress = t.ipAddress;
           first.prefixLength = t.prefixLength;
         }

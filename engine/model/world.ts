@@ -36,6 +36,11 @@ export const Team = z.object({
   loadBalancing: z.enum(['AddressHash', 'HyperVPort', 'Dynamic']).default('Dynamic'),
   ipAddress: ipv4.optional(),
   prefixLength: prefixLength.default(24),
+  /**
+   * The members' own IP settings while they are teamed: Windows unbinds TCP/IP from a team member
+   * but keeps its configuration, so removing the team gives each adapter its address back.
+   */
+  memberAddresses: z.record(z.string(), z.object({ ipAddress: ipv4, prefixLength })).default(() => ({})),
 });
 export type Team = z.infer<typeof Team>;
 

@@ -120,7 +120,10 @@ describe('NIC teams', () => {
       { Name: 'SMBTeam', Members: ['SMB1', 'SMB2'], TeamNics: 'SMBTeam', TeamingMode: 'Lacp', LoadBalancingAlgorithm: 'TransportPorts', Status: 'Up', PSComputerName: 'HV01' },
     ]);
     const hv01 = host(worldOf(e), 'HV01');
-    expect(hv01.teams.at(-1)).toEqual({ name: 'SMBTeam', members: ['SMB1', 'SMB2'], mode: 'LACP', loadBalancing: 'AddressHash', ipAddress: '10.10.1.11', prefixLength: 24 });
+    expect(hv01.teams.at(-1)).toEqual({
+      name: 'SMBTeam', members: ['SMB1', 'SMB2'], mode: 'LACP', loadBalancing: 'AddressHash', ipAddress: '10.10.1.11', prefixLength: 24,
+      memberAddresses: { SMB1: { ipAddress: '10.10.1.11', prefixLength: 24 }, SMB2: { ipAddress: '10.10.2.11', prefixLength: 24 } },
+    });
     expect(hv01.nics.filter((n) => n.name.startsWith('SMB')).map((n) => n.ipAddress)).toEqual([undefined, undefined]);
     expect(ok(e, 'Get-NetAdapter SMBTeam').output).toEqual([expect.objectContaining({ LinkSpeed: '20 Gbps', InterfaceDescription: 'Microsoft Network Adapter Multiplexor Driver #2' })]);
     expect(changed).toEqual(['HV01']);
@@ -128,7 +131,8 @@ describe('NIC teams', () => {
     ok(e, 'Get-NetLbfoTeam SMBTeam | Remove-NetLbfoTeam');
     const after = host(worldOf(e), 'HV01');
     expect(after.teams.map((t) => t.name)).toEqual(['Team1']);
-    expect(after.nics.find((n) => n.name === 'SMB1')!.ipAddress).toBe('10.10.1.11');
+    // Each member gets its own address back, so SMB Multichannel finds both RDMA adapters again.
+    expect(after.nics.filter((n) => n.name.startsWith('SMB')).map((n) => n.ipAddress)).toEqual(['10.10.1.11', '10.10.2.11']);
     expect(changed).toEqual(['HV01', 'HV01']);
   });
 
