@@ -22,7 +22,7 @@ export const VmDetails = observer(function VmDetails({ id }: { id: string }) {
       <div className="hv-pane-title"><h2>{vm ? vm.name : 'Details'}</h2></div>
       {vm ? (
         <>
-          <div className="hv-details-body" role="tabpanel" aria-labelledby={tabId(ui.detailsTab)} data-testid={`vm-details-${ui.detailsTab}`}>
+          <div className="hv-details-body" role="tabpanel" tabIndex={0} aria-labelledby={tabId(ui.detailsTab)} data-testid={`vm-details-${ui.detailsTab}`}>
             {ui.detailsTab === 'summary' && <SummaryTab vm={vm} />}
             {ui.detailsTab === 'memory' && <MemoryTab vm={vm} />}
             {ui.detailsTab === 'networking' && <NetworkingTab vm={vm} />}
