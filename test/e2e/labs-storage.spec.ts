@@ -85,7 +85,7 @@ test.describe.serial('Labs pane', () => {
     await page.screenshot({ path: `${ARTIFACTS}/labs-briefing.png` });
 
     await detail.getByTestId('lab-start').click();
-    await expect(detail.getByTestId('lab-status')).toHaveText('In progress · running now');
+    await expect(detail.getByTestId('lab-status')).toHaveText('In progress');
     await expect(pane.getByTestId('labs-active')).toHaveText('Running: Storage migration: everything to one place');
     await expect(detail.getByTestId('lab-check-summary')).toHaveText('Not checked yet: do the tasks, then press Check.');
     // The world is the lab's, from simulated time 0.
@@ -109,7 +109,7 @@ test.describe.serial('Labs pane', () => {
     await expect(detail.getByTestId('lab-score')).toHaveText('25 / 25 (best 25)');
     await expect(detail.getByTestId('lab-check-summary')).toContainText('2 of 2 tasks passed — score 25 / 25');
     await expect(detail.getByTestId('lab-check-summary')).toContainText('Lab completed.');
-    await expect(detail.getByTestId('lab-status')).toHaveText('Completed · running now');
+    await expect(detail.getByTestId('lab-status')).toHaveText('Completed');
     await detail.getByTestId('lab-tasks').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/labs-all-passed.png` });
     expect(await seriousA11yViolations(page, '#pane-labs')).toEqual([]);
@@ -193,6 +193,26 @@ test.describe.serial('Labs pane', () => {
     await expect(detail.getByTestId('lab-score')).toHaveText('0 / 25 (best 25)');
   });
 
+  test('dark theme, keyboard: Escape goes back, then closes the pane; the toolbar button opens it again', async ({ page }) => {
+    await openConsole(page);
+    await page.getByTestId('menu-view').click();
+    await page.getByTestId('menuitem-theme').click();
+    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const pane = page.getByTestId('labs-pane');
+    await expect(pane.getByTestId('lab-detail')).toHaveAttribute('data-lab', LAB);
+    await pane.getByTestId('lab-task-move-all').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/labs-dark.png` });
+    expect(await seriousA11yViolations(page, '#pane-labs')).toEqual([]);
+    await pane.getByTestId('labs-back').focus();
+    await page.keyboard.press('Escape');
+    await expect(pane.getByTestId('lab-list')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(pane).toBeHidden();
+    await page.getByTestId('tool-labs').click();
+    await expect(pane).toBeVisible();
+    await expect(pane.getByTestId('lab-list').locator('button').first()).toBeFocused();
+  });
   test('a malformed pack is refused with its field errors; a good one is imported and listed', async ({ page }) => {
     await openConsole(page);
     const pane = page.getByTestId('labs-pane');
@@ -227,6 +247,7 @@ test.describe.serial('Labs pane', () => {
       id: 'dc01-to-e',
       title: 'Move DC01 to E:',
       level: 'Beginner',
+      timeLimitMinutes: 20,
       tasks: [{ id: 't', title: 'Move DC01', description: 'Move **all** of DC01 to `E:\\VMs\\DC01`.', checks: [{ type: 'vmFilesUnder', vm: 'DC01', path: 'E:\\VMs\\DC01' }] }],
       hints: [],
     };
@@ -235,26 +256,23 @@ test.describe.serial('Labs pane', () => {
     await expect(pane.getByTestId('lab-detail')).toHaveAttribute('data-lab', 'dc01-to-e');
     await pane.getByTestId('labs-back').click();
     await expect(pane.getByTestId('lab-item-dc01-to-e')).toContainText('imported');
-  });
+    await expect(pane.getByTestId('lab-item-dc01-to-e')).toContainText('limit 20 min');
 
-  test('dark theme, keyboard: Escape goes back, then closes the pane; the toolbar button opens it again', async ({ page }) => {
-    await openConsole(page);
-    await page.getByTestId('menu-view').click();
-    await page.getByTestId('menuitem-theme').click();
-    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
-    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    const pane = page.getByTestId('labs-pane');
-    await expect(pane.getByTestId('lab-detail')).toHaveAttribute('data-lab', LAB);
-    await pane.getByTestId('lab-task-move-all').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${ARTIFACTS}/labs-dark.png` });
-    expect(await seriousA11yViolations(page, '#pane-labs')).toEqual([]);
-    await pane.getByTestId('labs-back').focus();
-    await page.keyboard.press('Escape');
-    await expect(pane.getByTestId('lab-list')).toBeVisible();
-    await page.keyboard.press('Escape');
-    await expect(pane).toBeHidden();
-    await page.getByTestId('tool-labs').click();
-    await expect(pane).toBeVisible();
-    await expect(pane.getByTestId('lab-list').locator('button').first()).toBeFocused();
+    // Starting it ends the running lab: the console asks first. Then the clock counts down.
+    await pane.getByTestId('lab-item-dc01-to-e').click();
+    await pane.getByTestId('lab-start').click();
+    await expect(page.getByTestId('dialog-confirm')).toContainText('The lab you are doing, “Storage migration: everything to one place”, ends');
+    await page.getByTestId('confirm-ok').click();
+    const detail = pane.getByTestId('lab-detail');
+    await expect(detail.getByTestId('lab-status')).toHaveText('In progress');
+    await expect(detail.getByTestId('lab-time-left')).toHaveText(/^00:(20:00|19:[0-5]\d)$/);
+    await page.getByTestId('clock-speed-600').click();
+    await expect(detail.getByTestId('lab-time-left')).toHaveText(/^00:1[0-8]:\d\d$/, { timeout: 10_000 });
+    await page.getByTestId('clock-speed-0').click();
+    await expect(detail.getByTestId('lab-task-t')).toContainText('Move all of DC01 to E:\\VMs\\DC01.');
+    await page.screenshot({ path: `${ARTIFACTS}/labs-imported-time-limit.png` });
+    await detail.getByTestId('labs-back').click();
+    await expect(pane.getByTestId(`lab-status-${LAB}`)).toHaveText(/Completed$/);
+    await expect(pane.getByTestId(`lab-item-${LAB}-best`)).toHaveText('best 25 / 25');
   });
 });

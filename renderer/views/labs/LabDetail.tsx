@@ -90,7 +90,7 @@ const Standing = observer(function Standing({ view }: { view: LabView }) {
     <dl className="hv-lab-standing" data-testid="lab-standing">
       <div>
         <dt>Status</dt>
-        <dd data-testid="lab-status">{LAB_STATUS_TEXT[s.status]}{s.active ? ' · running now' : ''}</dd>
+        <dd data-testid="lab-status">{LAB_STATUS_TEXT[s.status]}</dd>
       </div>
       <div>
         <dt>Score</dt>
@@ -250,7 +250,7 @@ function Task({ task }: { task: LabTaskView }) {
       <div className="hv-lab-task-head">
         <ResultIcon pass={r?.pass} />
         <strong>{task.title}</strong>
-        <span className="hv-lab-muted">{r ? `${r.pass ? task.points : 0} / ${task.points}` : task.points} points</span>
+        <span className="hv-lab-muted hv-lab-points">{r ? `${r.pass ? task.points : 0} / ${task.points}` : task.points} points</span>
         <span className="visually-hidden">{r ? (r.pass ? 'passed' : 'failed') : 'not checked yet'}</span>
       </div>
       <Markdown text={task.description} className="hv-lab-task-text" headingLevel={5} />

@@ -31,13 +31,18 @@ export const LabsPane = observer(function LabsPane({ id }: { id: string }) {
   const ready = labs.loaded && (!labs.selectedId || labs.view !== undefined);
   useEffect(() => {
     if (!labs.focusPending || !ready) return;
-    const timer = setTimeout(() => {
-      const target = pane.current?.querySelector<HTMLElement>('[data-autofocus]');
-      if (!target) return;
-      target.focus({ preventScroll: true });
+    const focusIn = () => pane.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
+    const first = setTimeout(focusIn, 30);
+    // A closing menu may hand focus back to its trigger a little later: take it back once.
+    const second = setTimeout(() => {
+      const now = document.activeElement;
+      if (!pane.current?.contains(now) && (!now || now === document.body || now.closest('[role="menubar"], [role="toolbar"]'))) focusIn();
       labs.focusTaken();
-    }, 30);
-    return () => clearTimeout(timer);
+    }, 250);
+    return () => {
+      clearTimeout(first);
+      clearTimeout(second);
+    };
   }, [labs, labs.focusPending, ready]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
