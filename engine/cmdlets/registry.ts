@@ -2,6 +2,7 @@
 // resolves them).
 import type { CmdletDefinition } from './definition';
 import { getVm, stopVm } from './vm-lifecycle';
+import { checkpointVm } from './checkpoint-vm';
 import { setVm, setVmMemory, setVmProcessor } from './vm-settings';
 import { disableVmMigration, enableVmMigration, getVmHost, setVmHost } from './vm-host';
 import { addVmMigrationNetwork, getVmMigrationNetwork, removeVmMigrationNetwork } from './migration-networks';
@@ -14,7 +15,7 @@ import {
 } from './pending-operations';
 
 const definitions: CmdletDefinition[] = [
-  getVm, startVm, stopVm, restartVm, setVm, setVmMemory, setVmProcessor,
+  getVm, startVm, stopVm, restartVm, checkpointVm, setVm, setVmMemory, setVmProcessor,
   moveVmStorage, moveVm, compareVm,
   getVmHost, setVmHost, enableVmMigration, disableVmMigration,
   addVmMigrationNetwork, removeVmMigrationNetwork, getVmMigrationNetwork,

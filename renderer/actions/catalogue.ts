@@ -143,7 +143,27 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
 
   const connect = later(root, 'connect', 'Connect...', 'connect', 'vmconnect.exe');
   const settings: ActionItem = { id: 'settings', label: 'Settings...', icon: 'settings', enabled: true, run: () => root.settings.openVm(vm) };
-  const checkpoint = later(root, 'checkpoint', 'Checkpoint', 'checkpoint', 'Checkpoint-VM');
+  const checkpoint = command('checkpoint', 'Checkpoint', 'checkpoint', () => {
+    void root.commands.run({ cmdlet: 'Checkpoint-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
+      intro: 'An error occurred while attempting to checkpoint the selected virtual machine(s).',
+      vmId: vm.id,
+    });
+  });
+  // Reset is Restart-VM: a running Dynamic Memory VM on a host without free memory restarts on
+  // Smart Paging (reference §4). Confirmation wording unconfirmed, as for Turn Off.
+  const reset = command('reset', 'Reset', 'reset', () => {
+    root.dialogs.show({
+      kind: 'confirm',
+      title: 'Reset Machine',
+      message: `Do you want to reset "${vm.name}"?`,
+      detail: 'If you reset the virtual machine, any unsaved data in it will be lost.',
+      confirmLabel: 'Reset',
+      onConfirm: () => void root.commands.run({ cmdlet: 'Restart-VM', params: { Name: vm.name, Force: true, ComputerName: vm.host } }, {
+        intro: 'An error occurred while attempting to reset the selected virtual machine(s).',
+        vmId: vm.id,
+      }),
+    });
+  });
   const revert = later(root, 'revert', 'Revert...', 'revert', 'Restore-VMSnapshot');
   const move = command('move', 'Move...', 'move', () => root.wizards.openMove(vm));
   const exportVm = later(root, 'export', 'Export...', 'export', 'Export-VM');
@@ -167,7 +187,7 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
       return [
         connect, settings, turnOff, shutDown, save,
         later(root, 'resume', 'Resume', 'resume', 'Resume-VM'),
-        later(root, 'reset', 'Reset', 'reset', 'Restart-VM'),
+        reset,
         checkpoint, ...withRevert, move, exportVm, rename, replication, helpItem,
       ];
     case 'Starting':
@@ -177,7 +197,7 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
       return [
         connect, settings, turnOff, shutDown, save,
         later(root, 'pause', 'Pause', 'pause', 'Suspend-VM'),
-        later(root, 'reset', 'Reset', 'reset', 'Restart-VM'),
+        reset,
         checkpoint, ...withRevert, move, exportVm, rename, replication, helpItem,
       ];
   }

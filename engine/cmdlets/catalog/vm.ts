@@ -52,6 +52,19 @@ export const restartVmSignature: CmdletSignature = {
   ],
 };
 
+export const checkpointVmSignature: CmdletSignature = {
+  name: 'Checkpoint-VM',
+  synopsis: 'Creates a checkpoint of a virtual machine.',
+  hostParameter: 'ComputerName',
+  parameters: [
+    vmName('Name', 'String[]'),
+    { name: 'SnapshotName', type: 'String', position: 1, help: 'Name of the new checkpoint; Hyper-V names it "<VM> - (<date>)" otherwise.' },
+    computerName(),
+    asJob,
+    passthru,
+  ],
+};
+
 export const setVmSignature: CmdletSignature = {
   name: 'Set-VM',
   synopsis: 'Configures a virtual machine.',

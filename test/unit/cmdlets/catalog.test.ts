@@ -5,7 +5,7 @@ import { setNames } from '../../../engine/cmdlets/parameter-sets';
 import { pendingOperations } from '../../../engine/cmdlets/pending-operations';
 
 const expected = [
-  'Get-VM', 'Start-VM', 'Stop-VM', 'Restart-VM', 'Set-VM', 'Set-VMMemory', 'Set-VMProcessor',
+  'Get-VM', 'Start-VM', 'Stop-VM', 'Restart-VM', 'Checkpoint-VM', 'Set-VM', 'Set-VMMemory', 'Set-VMProcessor',
   'Move-VMStorage', 'Move-VM', 'Compare-VM',
   'Get-VMHost', 'Set-VMHost', 'Enable-VMMigration', 'Disable-VMMigration',
   'Add-VMMigrationNetwork', 'Remove-VMMigrationNetwork', 'Get-VMMigrationNetwork',

@@ -1,0 +1,75 @@
+// Checkpoint-VM: a standard (2012 R2) checkpoint. Its configuration file goes to the VM's checkpoint
+// (snapshot) file location, and a running VM's memory is saved beside it — so checkpoints take
+// space there and are bytes a storage move must carry. The differencing disks (.avhdx) that real
+// checkpoints start are not modelled: they begin nearly empty, and the lab keeps one file per VHD.
+// Default names follow Hyper-V's "<VM> - (<date>)", with the lab's simulated day and time standing
+// in for the calendar date (unconfirmed wording of our own).
+import { CommandRefusal } from '../errors';
+import type { Checkpoint, Vm, World } from '../model/world';
+import { freeBytes, joinPath, resolvePath } from '../model/paths';
+import { checkpointVmSignature } from './catalog/vm';
+import type { CmdletDefinition } from './definition';
+import { targetVms } from './targets';
+
+const CONFIGURATION_BYTES = 64 * 1024;
+/** Saved device state beside the memory image (.vsv); small and constant. */
+const DEVICE_STATE_BYTES = 2 * 1024 * 1024;
+
+function simulatedStamp(now: number): string {
+  const s = Math.floor(now / 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `Day ${Math.floor(s / 86_400) + 1} - ${pad(Math.floor(s / 3600) % 24)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
+}
+
+/** A GUID-shaped id that is the same for the same VM, checkpoint number and time (deterministic). */
+function checkpointGuid(vm: Vm, n: number, now: number): string {
+  let h = 2166136261;
+  for (const c of `${vm.id}|${n}|${now}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  const hex = (x: number, len: number) => (x >>> 0).toString(16).toUpperCase().padStart(len, '0').slice(-len);
+  return `${hex(h, 8)}-${hex(h >>> 16, 4)}-4${hex(h >>> 4, 3)}-A${hex(h >>> 8, 3)}-${hex(Math.imul(h, 2654435761), 8)}${hex(n, 4)}`;
+}
+
+function plan(world: World, vm: Vm, name: string, now: number): Checkpoint {
+  const n = vm.checkpoints.length + 1;
+  const guid = checkpointGuid(vm, n, now);
+  const folder = joinPath(vm.paths.snapshots, 'Snapshots');
+  const files = [{ path: joinPath(folder, `${guid}.xml`), sizeBytes: CONFIGURATION_BYTES }];
+  if (vm.state === 'Running' || vm.state === 'Paused') {
+    files.push({ path: joinPath(folder, guid, `${guid}.bin`), sizeBytes: vm.memory.startupBytes });
+    files.push({ path: joinPath(folder, guid, `${guid}.vsv`), sizeBytes: DEVICE_STATE_BYTES });
+  }
+  const where = resolvePath(world, vm.host, folder);
+  if (!where.ok) throw new CommandRefusal(`Checkpoint operation for '${vm.name}' failed. ${where.message}`, { parameter: 'Name' });
+  const needed = files.reduce((sum, f) => sum + f.sizeBytes, 0);
+  const free = freeBytes(world, where.value.computer, where.value.volume) ?? 0;
+  if (needed > free) {
+    throw new CommandRefusal(`Checkpoint operation for '${vm.name}' failed. There is not enough space on the disk. (0x80070070)`, {
+      parameter: 'Name',
+      fix: `Free space on ${where.value.computer} ${where.value.volume}: or move the checkpoint file location (Move-VMStorage -SnapshotFilePath).`,
+    });
+  }
+  const parent = vm.checkpoints.at(-1);
+  return { id: `cp-${guid}`, name, createdAt: now, ...(parent ? { parentId: parent.id } : {}), files };
+}
+
+export const checkpointVm: CmdletDefinition = {
+  signature: checkpointVmSignature,
+  run(ctx, params) {
+    const vms = targetVms(ctx, params, 'Name');
+    const now = ctx.sim.now;
+    // Every checkpoint is planned (and refused) before any is taken: bad input changes nothing.
+    const planned = vms.map((vm) => {
+      if (vm.state === 'Starting' || vm.state === 'Stopping') {
+        throw new CommandRefusal(`The operation cannot be performed while the virtual machine '${vm.name}' is in its current state (${vm.state}).`, { parameter: 'Name' });
+      }
+      const name = typeof params.SnapshotName === 'string' ? params.SnapshotName : `${vm.name} - (${simulatedStamp(now)})`;
+      return { vm, checkpoint: plan(ctx.world, vm, name, now) };
+    });
+    for (const { vm, checkpoint } of planned) {
+      vm.checkpoints = [...vm.checkpoints, checkpoint];
+      ctx.log('Information', 'Hyper-V-VMMS', `'${vm.name}' was checkpointed as '${checkpoint.name}'.`, 18596);
+    }
+    ctx.worldChanged();
+    return params.Passthru ? { output: planned.map(({ vm, checkpoint }) => ({ VMName: vm.name, Name: checkpoint.name, ComputerName: vm.host, CreationTime: checkpoint.createdAt })) } : {};
+  },
+};
