@@ -46,7 +46,7 @@ export class EngineHost {
       engine: () => this.current,
       replaceWorld: (world) => this.replaceWorld(world),
       broadcast: (e) => this.broadcast(e),
-    }, options.settings ?? memorySettings());
+    }, options.settings ?? memorySettings(), { worldRestored: loaded.state !== undefined });
     this.notices.push(...this.labs.notices);
     if (options.startClock !== false) this.clock.start();
   }

@@ -26,6 +26,16 @@ export interface LabSessionHost {
   broadcast(event: EngineEvent): void;
 }
 
+export interface LabSessionOptions {
+  /**
+   * False when the door started from a fresh world (no saved world, or an unreadable one moved
+   * aside): a lab that was running cannot be resumed on it.
+   */
+  worldRestored?: boolean;
+  /** For the report's date (doors may read the wall clock; the engine never does). */
+  wallClock?: () => number;
+}
+
 /** Keys in the SettingsStore (no dots: conf and electron-store read dots as nesting). */
 export const LAB_SETTINGS = {
   /** Id of the lab whose world is in the console, or null. */
@@ -90,7 +100,10 @@ export class LabSession {
   /** Stored records that could not be used, for the door to tell the user once. */
   readonly notices: string[] = [];
 
-  constructor(private readonly host: LabSessionHost, private readonly settings: SettingsStore, private readonly clockNow: () => number = () => Date.now()) {
+  private readonly wallClock: () => number;
+
+  constructor(private readonly host: LabSessionHost, private readonly settings: SettingsStore, options: LabSessionOptions = {}) {
+    this.wallClock = options.wallClock ?? (() => Date.now());
     this.builtins = builtinLabs().map((pack) => ({ pack, source: 'builtin' }));
     const builtinIds = new Set(this.builtins.map((e) => e.pack.id));
 
@@ -114,8 +127,11 @@ export class LabSession {
 
     const active = settings.get<unknown>(LAB_SETTINGS.active, null);
     if (typeof active === 'string') {
-      if (this.find(active) && this.progress.has(active)) this.activeId = active;
-      else this.notices.push(`The lab you were doing ("${active}") could not be reopened; pick it again in Labs to start it over.`);
+      if (this.find(active) && this.progress.has(active) && options.worldRestored !== false) this.activeId = active;
+      else {
+        this.notices.push(`The lab you were doing ("${active}") could not be reopened${options.worldRestored === false ? ' because its datacenter could not be read back' : ''}; pick it again in Labs to start it over.`);
+        settings.set(LAB_SETTINGS.active, null);
+      }
     }
   }
 
@@ -283,7 +299,7 @@ export class LabSession {
       hints: entry.pack.hints,
       commands: this.commands[id] ?? [],
       best: this.best[id],
-      generatedAt: new Date(this.clockNow()),
+      generatedAt: new Date(this.wallClock()),
     });
     return { labId: id, fileName: `${id}-report.html`, html };
   }

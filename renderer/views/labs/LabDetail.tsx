@@ -169,6 +169,8 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
     if (report.pdf) {
       downloadBase64(report.pdf.fileName, report.pdf.base64, 'application/pdf');
       setMessage(`Saved ${report.pdf.fileName}.`);
+    } else if (desktop) {
+      setMessage('The PDF could not be made: use “Download report” to save the report as a web page instead.');
     } else if (!openHtmlDocument(report.html)) {
       setMessage('The browser blocked the report window: use “Download report” instead.');
     } else setMessage('The report opened in a new tab: print it from there (Ctrl+P), or download it.');
@@ -184,19 +186,18 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
     <>
       <div className="hv-lab-files" role="group" aria-label="Report and pack">
         {desktop ? (
+          // Untested here (no Electron runtime): the desktop door answers with a PDF; Electron shows a save dialog.
           <Button size="small" appearance="subtle" icon={<DocumentRegular />} disabled={busy} onClick={() => void openReport()} data-testid="lab-report" title="Save your results as a PDF to hand in">
             Report (PDF)…
           </Button>
         ) : (
-          <>
-            <Button size="small" appearance="subtle" icon={<DocumentRegular />} disabled={busy} onClick={() => void openReport()} data-testid="lab-report" title="Open your results as a printable page">
-              Report
-            </Button>
-            <Button size="small" appearance="subtle" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void downloadReport()} data-testid="lab-report-download" title="Download your results as an HTML file to hand in">
-              Download report
-            </Button>
-          </>
+          <Button size="small" appearance="subtle" icon={<DocumentRegular />} disabled={busy} onClick={() => void openReport()} data-testid="lab-report" title="Open your results as a printable page">
+            Report
+          </Button>
         )}
+        <Button size="small" appearance="subtle" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void downloadReport()} data-testid="lab-report-download" title="Download your results as an HTML file to hand in">
+          Download report
+        </Button>
         <Button size="small" appearance="subtle" icon={<ArrowExportRegular />} disabled={busy} onClick={() => void exportPack()} data-testid="lab-export" title="Save this lab pack as a JSON file">
           Export pack
         </Button>

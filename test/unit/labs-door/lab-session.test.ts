@@ -233,6 +233,19 @@ describe('a lab session through the engine host', () => {
     second.host.dispose();
   });
 
+  it('does not reopen a lab whose world could not be read back (the door started on a fresh world)', () => {
+    const settings = memorySettings();
+    const first = door({ state: memoryStateStore(), settings });
+    first.ok({ type: 'start', labId: LAB });
+    first.host.dispose();
+    const second = door({ state: memoryStateStore(), settings }); // world.json lost
+    expect(second.ok({ type: 'list' }).activeLabId).toBeNull();
+    const notice = second.events.find((e) => e.type === 'notice') as { message: string } | undefined;
+    expect(notice?.message).toMatch(/could not be reopened because its datacenter could not be read back/);
+    expect(second.ok({ type: 'list' }).labs.find((l) => l.id === LAB)!.status).toBe('InProgress');
+    second.host.dispose();
+  });
+
   it('reset starts the lab over (world, hints, results) and keeps the best score; quit leaves the world as it is', () => {
     const d = door();
     d.ok({ type: 'start', labId: LAB });
