@@ -292,7 +292,7 @@ export class FlowNetwork {
     this.resNames.push(id);
     this.adj.push([]);
     this.gxRes.push([]);
-    this.gxCoef.push([]);
+    this.gxCoef.push(doubleList());
     this.gxUse.push([]);
     this.gHeap.push([]);
     this.exMem.push([]);
@@ -1780,6 +1780,17 @@ export class FlowNetwork {
     const rem = bytes - done;
     this.setCt(t.slot, rem <= 0 ? now : rate > 0 ? now + (rem * 1000) / rate : Infinity);
   }
+}
+
+/**
+ * An empty array that holds doubles from the start: coefficients read from a Float64Array would
+ * otherwise leave some lists with small-integer elements and others with doubles, and the hot loops
+ * over them would see two array shapes (and be deoptimized once they are compiled for one).
+ */
+function doubleList(): number[] {
+  const a = [0.5];
+  a.pop();
+  return a;
 }
 
 function checkCapacity(where: string, capacity: number): void {
