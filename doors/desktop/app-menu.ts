@@ -27,6 +27,13 @@ export function appMenuTemplate(actions: AppMenuActions, options: AppMenuOptions
   const view: MenuItemConstructorOptions[] = [
     { id: 'toggle-theme', label: 'Toggle &Light/Dark Theme', click: send('toggleTheme') },
     { id: 'toggle-actions-pane', label: 'Show/Hide &Action Pane', click: send('toggleActionsPane') },
+    { type: 'separator' },
+    { id: 'show-jobs', label: '&Jobs', click: send('showJobs') },
+    { id: 'show-event-log', label: '&Event Log', click: send('showEventLog') },
+    { id: 'show-networking', label: '&Networking', click: send('showNetworking') },
+    { id: 'show-powershell', label: '&PowerShell', click: send('showPowerShell') },
+    { type: 'separator' },
+    { id: 'open-labs', label: 'La&bs...', click: send('openLabs') },
   ];
   if (options.dev) {
     view.push(

@@ -44,6 +44,11 @@ export const MENU_COMMANDS = [
   'turnOff',
   'toggleTheme',
   'toggleActionsPane',
+  'showJobs',
+  'showEventLog',
+  'showNetworking',
+  'showPowerShell',
+  'openLabs',
   'help',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

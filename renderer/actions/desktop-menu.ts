@@ -59,6 +59,21 @@ export function runMenuCommand(root: RootStore, command: DesktopMenuCommand): vo
     case 'toggleActionsPane':
       ui.setActionsPaneVisible(!ui.actionsPaneVisible);
       break;
+    case 'showJobs':
+      root.dock.show('jobs');
+      break;
+    case 'showEventLog':
+      root.dock.show('log');
+      break;
+    case 'showNetworking':
+      root.dock.show('network');
+      break;
+    case 'showPowerShell':
+      root.dock.show('console');
+      break;
+    case 'openLabs':
+      root.labs.show();
+      break;
     case 'help':
       dialogs.show({ kind: 'about' });
       break;

@@ -55,8 +55,15 @@ describe('appMenuTemplate', () => {
     click(items(dev, '&View').find((i) => i.id === 'toggle-devtools'));
     expect(a.reload).toHaveBeenCalledTimes(1);
     expect(a.toggleDevTools).toHaveBeenCalledTimes(1);
-    const ids = items(appMenuTemplate(a, { dev: false }), '&View').map((i) => i.id);
-    expect(ids).toEqual(['toggle-theme', 'toggle-actions-pane']);
+    const ids = items(appMenuTemplate(a, { dev: false }), '&View').map((i) => i.id).filter(Boolean);
+    expect(ids).toEqual(['toggle-theme', 'toggle-actions-pane', 'show-jobs', 'show-event-log', 'show-networking', 'show-powershell', 'open-labs']);
+  });
+
+  it('opens the bottom panes and the Labs pane from the View menu', () => {
+    const a = actions();
+    const view = items(appMenuTemplate(a, { dev: false }), '&View');
+    for (const id of ['show-jobs', 'show-event-log', 'show-networking', 'show-powershell', 'open-labs']) click(view.find((i) => i.id === id));
+    expect(a.send.mock.calls.map((c) => c[0])).toEqual(['showJobs', 'showEventLog', 'showNetworking', 'showPowerShell', 'openLabs']);
   });
 
   it('adds the application menu on macOS', () => {
