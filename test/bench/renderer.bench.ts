@@ -11,7 +11,6 @@
 // (the server the console opens on; its volumes and memory made large enough to hold them), so the
 // first list is long enough for scrolling to mean something. The 200 moves are typed at the
 // PowerShell prompt, two per host on 100 hosts, from D: to C: (each host runs 2 storage migrations at a time).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,6 +21,7 @@ import { generateWorld } from '../../engine/model/generate-world';
 import { encodeState } from '../../engine/persistence/saved-state';
 import type { EngineState } from '../../engine/engine';
 import { chromiumLaunch } from '../../playwright.config';
+import { launchWebHost, stopWebHost } from '../support/web-host-process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GATHERED_ON_FIRST_HOST = 2000;
@@ -63,29 +63,6 @@ export function benchWorld(): BenchWorld {
     }
   }
   return { state: { world, jobs: [], log: [], now: 0 }, moves };
-}
-
-async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'web.main.ts'), '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`browser host exited (${code}):\n${output}`)));
-  });
-  return { url, child };
 }
 
 /** Installed before the page's own scripts: long tasks and the first VM row, timed in the page. */
@@ -148,7 +125,8 @@ async function measure(): Promise<BenchFigure> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-bench-renderer-'));
   const { state, moves } = benchWorld();
   writeFileSync(join(dataDir, 'world.json'), encodeState(state));
-  const { url, child } = await startHost(dataDir);
+  const host = await launchWebHost(dataDir);
+  const { url } = host;
   const browser = await chromium.launch(chromiumLaunch);
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -235,11 +213,7 @@ async function measure(): Promise<BenchFigure> {
     };
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => {
-      if (child.exitCode !== null) resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    await stopWebHost(host);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@
 // that nothing was lost or duplicated. Two lanes (two data directories, two processes at a time)
 // share the 2 cores; each lane keeps its world from kill to kill.
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +16,8 @@ import { resolvePath, vmFiles } from '../../engine/model/paths';
 import type { World, Vm } from '../../engine/model/world';
 import type { Job } from '../../engine/model/jobs';
 import { defaultWorld } from '../../engine/model/default-world';
+import { ROOT, launchWebHost } from '../support/web-host-process';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const LANES = 2;
 const TRIALS_PER_LANE = 25;
 const dirs: string[] = [];
@@ -42,34 +42,10 @@ async function startServer(dataDir: string, forceDev = false): Promise<Server> {
 }
 
 async function launch(dataDir: string, forceDev: boolean): Promise<Server> {
-  const dev = !forceDev && existsSync(join(ROOT, 'dist', 'renderer', 'index.html')) ? [] : ['--dev'];
+  const dev = forceDev || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'));
   // detached: the server gets its own process group, so one SIGKILL to the group kills tsx's
   // wrapper and the node process that runs the engine together, as a power cut would.
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'web.main.ts', '--port', '0', '--data-dir', dataDir, ...dev], {
-    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => { err += String(d); });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the browser host did not start: ${err}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += String(d);
-      const m = /serving the console at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the browser host exited (${code}): ${err}`)));
-  }).catch((e: unknown) => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  });
+  const { url, process: child } = await launchWebHost(dataDir, { dev, detached: true, timeoutMs: 30_000 });
   const u = new URL(url);
   const ws = new WebSocket(`ws://${u.host}/bridge?token=${u.searchParams.get('token')}`);
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,68 @@
+// Starts the real browser host (web.main.ts, as `npm start` does) in a child process and waits for
+// the URL it prints. Shared by the e2e fixture, the crash test and the renderer benchmark.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface WebHostProcess {
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+export interface LaunchOptions {
+  /** Serve the renderer through Vite's dev server (no build needed). */
+  dev?: boolean;
+  /** Its own process group, so one SIGKILL to the group stops tsx's wrapper and the engine together. */
+  detached?: boolean;
+  timeoutMs?: number;
+}
+
+export async function launchWebHost(dataDir: string, options: LaunchOptions = {}): Promise<WebHostProcess> {
+  const args = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'web.main.ts'), '--port', '0', '--data-dir', dataDir, ...(options.dev ? ['--dev'] : [])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, detached: options.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the browser host did not start:\n${output}`)), options.timeoutMs ?? 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the browser host exited (${code}):\n${output}`));
+    });
+  }).catch((e: unknown) => {
+    stopNow(child, options.detached ?? false);
+    throw e;
+  });
+  const parsed = new URL(url);
+  return { url, port: Number(parsed.port), token: parsed.searchParams.get('token')!, dataDir, process: child };
+}
+
+function stopNow(child: ChildProcess, group: boolean): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    process.kill(group ? -child.pid : child.pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
+
+export async function stopWebHost(host: WebHostProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (host.process.exitCode !== null || host.process.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    host.process.once('exit', () => resolve());
+    host.process.kill(signal);
+  });
+}
