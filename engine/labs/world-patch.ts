@@ -15,22 +15,12 @@
 // The patched world is then validated like any world, so every mistake is reported with the path
 // of the field at fault.
 import { defaultWorldInput } from '../model/default-world';
+import { NAMED_LISTS } from '../model/validate';
 
 /** The bases a patch can start from. Only the built-in training datacenter for now. */
 export const WORLD_BASES = ['default'] as const;
 export type WorldBase = (typeof WORLD_BASES)[number];
 
-/** The key that names an element of each list a patch may address by name. */
-export const NAMED_LISTS: Readonly<Record<string, string>> = {
-  hosts: 'name',
-  nics: 'name',
-  teams: 'name',
-  virtualSwitches: 'name',
-  volumes: 'letter',
-  shares: 'name',
-  vms: 'name',
-  checkpoints: 'name',
-};
 
 export interface PatchIssue {
   /** Path inside the patch, e.g. hosts.HV09.nics. */

@@ -14,8 +14,11 @@ export interface WorldIssue {
 
 export type ValidateResult = { ok: true; world: World } | { ok: false; errors: WorldIssue[] };
 
-/** Key used to name an element of each array in messages, instead of its index. */
-const NAME_KEYS: Record<string, string> = {
+/**
+ * The key that names an element of each list of the world: messages say hosts[HV01] rather than
+ * hosts[0], and lab packs patch lists by these names (engine/labs/world-patch.ts).
+ */
+export const NAMED_LISTS: Readonly<Record<string, string>> = {
   hosts: 'name',
   nics: 'name',
   teams: 'name',
@@ -34,7 +37,7 @@ export function namedPath(input: unknown, path: readonly PropertyKey[]): string 
   for (const seg of path) {
     if (typeof seg === 'number') {
       const item = Array.isArray(node) ? (node as unknown[])[seg] : undefined;
-      const key = parentKey ? NAME_KEYS[parentKey] : undefined;
+      const key = parentKey ? NAMED_LISTS[parentKey] : undefined;
       const label = key && item && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
       out += typeof label === 'string' && label.trim() ? `[${label}]` : `[${seg}]`;
       node = item;

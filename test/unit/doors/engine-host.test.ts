@@ -1,37 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EngineHost } from '../../../doors/common/engine-host';
-import type { WallTimer } from '../../../doors/common/clock-driver';
+import { manualTimer } from '../../support/manual-timer';
 import type { EngineEvent } from '../../../engine/contract';
 import type { EngineState } from '../../../engine/engine';
 import type { StateStore } from '../../../engine/persistence/state-store';
-
-/** A wall clock the test moves by hand. */
-function manualTimer() {
-  let now = 0;
-  const tasks: { every: number; next: number; fn: () => void }[] = [];
-  const timer: WallTimer = {
-    now: () => now,
-    every(ms, fn) {
-      const t = { every: ms, next: now + ms, fn };
-      tasks.push(t);
-      return () => tasks.splice(tasks.indexOf(t), 1);
-    },
-  };
-  return {
-    timer,
-    pass(ms: number) {
-      const end = now + ms;
-      for (;;) {
-        const due = tasks.filter((t) => t.next <= end).sort((a, b) => a.next - b.next)[0];
-        if (!due) break;
-        now = due.next;
-        due.next += due.every;
-        due.fn();
-      }
-      now = end;
-    },
-  };
-}
 
 function memoryStore(): StateStore & { saves: EngineState[] } {
   const saves: EngineState[] = [];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineHost } from '../../../doors/common/engine-host';
 import { LAB_SETTINGS } from '../../../doors/common/lab-session';
-import type { WallTimer } from '../../../doors/common/clock-driver';
+import { manualTimer } from '../../support/manual-timer';
 import { EngineEvent, type ContractError, type LabAction, type LabResult, type Result } from '../../../engine/contract';
 import type { EngineState } from '../../../engine/engine';
 import type { SettingsStore, StateStore } from '../../../engine/persistence/state-store';
@@ -11,33 +11,6 @@ import { findBuiltinLab, parseLabPackJson } from '../../../engine/labs';
 
 const LAB = 'storage-single-location';
 const SOLUTION = 'Move-VMStorage -VMName SQL01 -DestinationStoragePath \\\\FS01\\VMs\\SQL01';
-
-function manualTimer() {
-  let now = 0;
-  const tasks: { every: number; next: number; fn: () => void }[] = [];
-  const timer: WallTimer = {
-    now: () => now,
-    every(ms, fn) {
-      const t = { every: ms, next: now + ms, fn };
-      tasks.push(t);
-      return () => tasks.splice(tasks.indexOf(t), 1);
-    },
-  };
-  return {
-    timer,
-    pass(ms: number) {
-      const end = now + ms;
-      for (;;) {
-        const due = tasks.filter((t) => t.next <= end).sort((a, b) => a.next - b.next)[0];
-        if (!due) break;
-        now = due.next;
-        due.next += due.every;
-        due.fn();
-      }
-      now = end;
-    },
-  };
-}
 
 /** world.json: keeps the last save, as JSON. */
 function memoryStateStore(): StateStore & { saved(): EngineState | undefined } {
