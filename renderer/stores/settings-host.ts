@@ -6,7 +6,7 @@ import { action, computed, makeObservable, observable, runInAction } from 'mobx'
 import type { Bridge, Command } from '../../engine/contract';
 import type { Host } from '../../engine/model/world';
 import type { DialogStore } from './dialog-store';
-import { commandText, scriptText } from './settings-script';
+import { applyInOrder, scriptText } from './settings-script';
 
 export type HostSettingsPage = 'vhdPath' | 'vmPath' | 'liveMigrations' | 'advanced' | 'storageMigrations';
 export type Authentication = Host['migration']['authentication'];
@@ -229,21 +229,10 @@ export class HostSettingsStore {
     runInAction(() => {
       this.applying = true;
     });
-    let ok = true;
-    for (const command of commands) {
-      const result = await this.deps.bridge.invoke(command);
-      if (!result.ok) {
-        ok = false;
-        this.deps.dialogs.show({
-          kind: 'error',
-          title: 'Hyper-V Settings',
-          intro: `An error occurred while applying the Hyper-V settings of '${this.host}'.`,
-          error: result.error,
-          commandText: commandText(command),
-        });
-        break;
-      }
-    }
+    const ok = await applyInOrder(this.deps.bridge, this.deps.dialogs, commands, {
+      title: 'Hyper-V Settings',
+      intro: `An error occurred while applying the Hyper-V settings of '${this.host}'.`,
+    });
     await this.reload(ok);
     runInAction(() => {
       this.applying = false;

@@ -3,7 +3,8 @@
 // bare, booleans as $true/$false, sizes as 4GB when exact, strings bare when safe, else in single
 // quotes). The Move Wizard needs none of this: the engine's precheck returns its canonical text.
 // The invoke answer's commandText stays the authority for what actually ran.
-import type { Command } from '../../engine/contract';
+import type { Bridge, Command } from '../../engine/contract';
+import type { DialogStore } from './dialog-store';
 
 const BARE_SAFE = /^[\p{L}\p{N}_.:\\/+*?~=%!^-]+$/u;
 const NUMBER_LIKE = /^[+-]?(0x[0-9a-f]+|\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?(kb|mb|gb|tb|pb)?$/i;
@@ -45,4 +46,25 @@ export function commandText(command: Command): string {
 
 export function scriptText(commands: readonly Command[]): string {
   return commands.map(commandText).join('\n');
+}
+
+/**
+ * What OK and Apply do in a settings dialog: the commands one at a time, stopping at the first
+ * refusal, which is shown with the command that caused it. Earlier commands stay applied, as in
+ * Windows. Returns whether all were applied.
+ */
+export async function applyInOrder(
+  bridge: Pick<Bridge, 'invoke'>,
+  dialogs: Pick<DialogStore, 'show'>,
+  commands: readonly Command[],
+  error: { title: string; intro: string },
+): Promise<boolean> {
+  for (const command of commands) {
+    const result = await bridge.invoke(command);
+    if (!result.ok) {
+      dialogs.show({ kind: 'error', title: error.title, intro: error.intro, error: result.error, commandText: commandText(command) });
+      return false;
+    }
+  }
+  return true;
 }

@@ -9,7 +9,7 @@ import type { Bridge, Command } from '../../engine/contract';
 import type { Vm } from '../../engine/model/world';
 import type { DialogStore } from './dialog-store';
 import type { InventoryStore } from './inventory-store';
-import { commandText, scriptText } from './settings-script';
+import { applyInOrder, scriptText } from './settings-script';
 import { cleanFolder, folderProblem, samePath } from './wizard-paths';
 
 export type VmSettingsPage = 'memory' | 'processor' | 'compatibility' | `disk:${number}` | 'name' | 'checkpoints' | 'smartPaging';
@@ -229,21 +229,10 @@ export class VmSettingsStore {
     runInAction(() => {
       this.applying = true;
     });
-    let ok = true;
-    for (const command of commands) {
-      const result = await this.deps.bridge.invoke(command);
-      if (!result.ok) {
-        ok = false;
-        this.deps.dialogs.show({
-          kind: 'error',
-          title: `Settings for ${this.baseline.name}`,
-          intro: `An error occurred while applying changes to the virtual machine '${this.baseline.name}'.`,
-          error: result.error,
-          commandText: commandText(command),
-        });
-        break;
-      }
-    }
+    const ok = await applyInOrder(this.deps.bridge, this.deps.dialogs, commands, {
+      title: `Settings for ${this.baseline.name}`,
+      intro: `An error occurred while applying changes to the virtual machine '${this.baseline.name}'.`,
+    });
     await this.reload(ok);
     runInAction(() => {
       this.applying = false;
