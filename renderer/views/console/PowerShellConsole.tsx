@@ -107,7 +107,7 @@ export const PowerShellConsole = observer(function PowerShellConsole() {
           if (!window.getSelection()?.toString()) input.current?.focus({ preventScroll: true });
         }}
       >
-        <pre className="hv-ps-block output">{'Windows PowerShell\nCopyright (C) 2014 Microsoft Corporation. All rights reserved.\n(Hyper-V Mobility Lab: commands run in the simulated datacenter. Tab completes; Esc then Tab leaves the prompt.)\n'}</pre>
+        <pre className="hv-ps-block output">{'Windows PowerShell (simulated by Hyper-V Mobility Lab; not a Microsoft product)\nCommands run in the simulated datacenter. Tab completes; Esc then Tab leaves the prompt.\n'}</pre>
         {blocks.map((b) => <Block key={b.id} block={b} />)}
         <div className="hv-ps-inputline">
           <label htmlFor="ps-input" className="hv-ps-prompt">{ps.prompt}</label>
