@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
+import { runAtPrompt } from './page-helpers';
 
 const ARTIFACTS = 'test/e2e/artifacts';
 let host: RunningWebHost;
@@ -29,15 +30,7 @@ async function open(page: Page) {
   await expect(page.getByTestId('vm-row-DC01')).toBeVisible();
 }
 
-async function run(page: Page, line: string) {
-  await page.getByTestId('dock-tab-console').click();
-  const input = page.getByTestId('powershell-input');
-  await input.fill(line);
-  await input.press('Enter');
-  await expect(input).toHaveValue('');
-  await expect(page.getByTestId('powershell-hint')).not.toHaveText('Running…');
-  await expect(page.getByTestId('ps-error')).toHaveCount(0);
-}
+const run = runAtPrompt;
 
 test.describe.serial('Jobs pane', () => {
   test('cancelling a running storage move asks first, ends Cancelled, and the files stay at the source', async ({ page }) => {

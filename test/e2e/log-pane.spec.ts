@@ -5,8 +5,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
+import { runAtPrompt } from './page-helpers';
 
 const ARTIFACTS = 'test/e2e/artifacts';
 let host: RunningWebHost;
@@ -22,15 +23,7 @@ test.afterAll(async () => {
   rmSync(host.dataDir, { recursive: true, force: true });
 });
 
-async function run(page: Page, line: string) {
-  await page.getByTestId('dock-tab-console').click();
-  const input = page.getByTestId('powershell-input');
-  await input.fill(line);
-  await input.press('Enter');
-  await expect(input).toHaveValue('');
-  await expect(page.getByTestId('powershell-hint')).not.toHaveText('Running…');
-  await expect(page.getByTestId('ps-error')).toHaveCount(0);
-}
+const run = runAtPrompt;
 
 test('the Event Log lists the moves newest first, filters by level, and previews the selected event', async ({ page }) => {
   await page.goto(host.url);

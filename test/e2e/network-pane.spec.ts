@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
+import { runAtPrompt } from './page-helpers';
 
 const ARTIFACTS = 'test/e2e/artifacts';
 let host: RunningWebHost;
@@ -29,15 +30,7 @@ async function openNetworking(page: Page) {
   await expect(page.getByTestId('adapters-table')).toBeVisible();
 }
 
-async function run(page: Page, line: string) {
-  await page.getByTestId('dock-tab-console').click();
-  const input = page.getByTestId('powershell-input');
-  await input.fill(line);
-  await input.press('Enter');
-  await expect(input).toHaveValue('');
-  await expect(page.getByTestId('powershell-hint')).not.toHaveText('Running…');
-  await expect(page.getByTestId('ps-error')).toHaveCount(0);
-}
+const run = runAtPrompt;
 
 test.describe.serial('Networking pane', () => {
   test('while an SMB Direct copy runs, the charts and the Multichannel table show it', async ({ page }) => {

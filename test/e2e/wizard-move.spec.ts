@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
+import { queryThroughPage } from './page-helpers';
 
 const test = base.extend<{ lab: RunningWebHost }>({
   lab: [async ({ page }, use) => {
@@ -32,23 +33,7 @@ interface VmView {
   vhds: { path: string }[];
 }
 
-/** A query through the page's own WebSocket bridge, as the console makes them. */
-async function query<T>(page: Page, lab: RunningWebHost, q: unknown): Promise<T> {
-  const result = await page.evaluate(async ({ port, token, q }) => new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=${token}`);
-    ws.onopen = () => ws.send(JSON.stringify({ kind: 'query', id: 7, query: q }));
-    ws.onmessage = (m) => {
-      const msg = JSON.parse(String(m.data));
-      if (msg.kind === 'result' && msg.id === 7) {
-        ws.close();
-        resolve(msg.result);
-      }
-    };
-    ws.onerror = () => reject(new Error('bridge socket failed'));
-  }), { port: lab.port, token: lab.token, q });
-  if (!result.ok) throw new Error(result.error?.message);
-  return result.value as T;
-}
+const query = <T>(page: Page, lab: RunningWebHost, q: unknown): Promise<T> => queryThroughPage<T>(page, lab, q);
 
 const vmOf = (page: Page, lab: RunningWebHost, name: string) => query<VmView>(page, lab, { name: 'vm', vm: name });
 

@@ -1,0 +1,33 @@
+// What several specs do through the page: type a line at the PowerShell prompt, or ask the engine
+// a query over the page's own WebSocket bridge, as the console does.
+import { expect, type Page } from '@playwright/test';
+import type { WebHostProcess } from '../support/web-host-process';
+
+/** Opens the PowerShell pane, runs one line, and expects it to finish without an error. */
+export async function runAtPrompt(page: Page, line: string): Promise<void> {
+  await page.getByTestId('dock-tab-console').click();
+  const input = page.getByTestId('powershell-input');
+  await input.fill(line);
+  await input.press('Enter');
+  await expect(input).toHaveValue('');
+  await expect(page.getByTestId('powershell-hint')).not.toHaveText('Running…');
+  await expect(page.getByTestId('ps-error')).toHaveCount(0);
+}
+
+/** A query through the page's own WebSocket bridge; throws the engine's message on a refusal. */
+export async function queryThroughPage<T>(page: Page, host: Pick<WebHostProcess, 'port' | 'token'>, q: unknown): Promise<T> {
+  const result = await page.evaluate(async ({ port, token, q }) => new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=${token}`);
+    ws.onopen = () => ws.send(JSON.stringify({ kind: 'query', id: 7, query: q }));
+    ws.onmessage = (m) => {
+      const msg = JSON.parse(String(m.data));
+      if (msg.kind === 'result' && msg.id === 7) {
+        ws.close();
+        resolve(msg.result);
+      }
+    };
+    ws.onerror = () => reject(new Error('bridge socket failed'));
+  }), { port: host.port, token: host.token, q });
+  if (!result.ok) throw new Error(result.error?.message);
+  return result.value as T;
+}
