@@ -2,7 +2,7 @@
 // paths case-insensitively and accepts `/` for `\`, so every comparison here goes through
 // pathKey(). A path resolves, as seen from one computer, to the computer and volume that hold the
 // bytes: that is what decides free space and which volume a copy reads or writes.
-import type { Host, Vm, World } from './world';
+import type { Host, Share, Vm, World } from './world';
 
 export type ParsedPath =
   | { kind: 'local'; drive: string; segments: string[] }
@@ -164,19 +164,88 @@ function volumeKeysOf(host: Host): Map<string, string> {
   return keys;
 }
 
+// A share's folder, parsed once per spelling: every file reached through the share needs its drive.
+const shareTargetCache = new WeakMap<Share, { path: string; target: ParsedPath | undefined }>();
+function shareTarget(share: Share): ParsedPath | undefined {
+  const c = shareTargetCache.get(share);
+  if (c && c.path === share.path) return c.target;
+  const target = parsePath(share.path);
+  shareTargetCache.set(share, { path: share.path, target });
+  return target;
+}
+
+function isSep(c: number): boolean {
+  return c === 92 || c === 47; // \ or /
+}
+
+/** One of BAD_SEGMENT's characters, by code: < > : " | ? * (letters and digits fail the first test). */
+function isBadChar(c: number): boolean {
+  return c < 64 ? c === 60 || c === 62 || c === 58 || c === 34 || c === 63 || c === 42 : c === 124;
+}
+
+function invalidPath(path: string): string {
+  return `!"${path}" is not a valid path; use a local path such as D:\\VMs or a share such as \\\\FS01\\VMs`;
+}
+
 export function locateVolume(fromHost: string, path: string, hostIndex: ReadonlyMap<string, Host>): string {
+  // The usual spellings are read in one pass over the characters, with no regex, split or copy
+  // (parsePath's way costs several allocations per file, and a large world has tens of thousands
+  // of files). Anything unusual (`..`, blanks around it, characters outside printable ASCII) takes
+  // the full resolver.
+  const n = path.length;
   const c0 = path.charCodeAt(0);
   const c1 = path.charCodeAt(1);
-  const sep = (c: number): boolean => c === 92 || c === 47;
-  if (path.length >= 2 && c1 === 58 && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) && (path.length === 2 || sep(path.charCodeAt(2))) && !path.includes('..')) {
-    if (BAD_SEGMENT.test(path.slice(3))) return `!"${path}" is not a valid path; use a local path such as D:\\VMs or a share such as \\\\FS01\\VMs`;
+  if (n >= 2 && c1 === 58 && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) && (n === 2 || isSep(path.charCodeAt(2)))) {
+    let bad = false;
+    for (let i = 3; i < n; i++) {
+      const c = path.charCodeAt(i);
+      if (c === 46 && path.charCodeAt(i + 1) === 46) return locateSlowly(fromHost, path, hostIndex);
+      if (isBadChar(c)) bad = true;
+    }
+    if (bad) return invalidPath(path);
     const host = hostIndex.get(fromHost) ?? hostIndex.get(fromHost.toLowerCase());
     if (!host) return `!computer "${fromHost}" does not exist`;
     const drive = path[0]!.toUpperCase();
-    const key = volumeKeysOf(host).get(drive);
-    return key ?? `!volume ${drive}: does not exist on ${host.name}`;
+    return volumeKeysOf(host).get(drive) ?? `!volume ${drive}: does not exist on ${host.name}`;
   }
-  // Anything else (UNC, `..`, odd spelling) takes the full resolver; with an index it needs no world.
+  if (n >= 5 && isSep(c0) && isSep(c1)) {
+    // \\server\share\rest: server and share are one segment each; only rest's names are checked.
+    let i = 2;
+    while (i < n && !isSep(path.charCodeAt(i))) i++;
+    const serverEnd = i;
+    const shareStart = ++i;
+    while (i < n && !isSep(path.charCodeAt(i))) i++;
+    const shareEnd = i;
+    if (serverEnd === 2 || shareEnd === shareStart || path.charCodeAt(n - 1) === 32) return locateSlowly(fromHost, path, hostIndex);
+    let bad = false;
+    for (let j = 2; j < n; j++) {
+      const c = path.charCodeAt(j);
+      if (c < 32 || c > 126 || (c === 46 && path.charCodeAt(j + 1) === 46)) return locateSlowly(fromHost, path, hostIndex);
+      if (j >= shareEnd && isBadChar(c)) bad = true;
+    }
+    if (bad) return invalidPath(path);
+    const serverName = path.slice(2, serverEnd);
+    const lower = serverName.toLowerCase();
+    const server = hostIndex.get(lower) ?? hostIndex.get(lower.split('.')[0]!);
+    if (!server) return `!computer "${serverName}" in "${path}" does not exist`;
+    const shareName = path.slice(shareStart, shareEnd);
+    const s0 = shareName.charCodeAt(0);
+    if (shareName.length === 2 && shareName.charCodeAt(1) === 36 /* $ */ && ((s0 >= 65 && s0 <= 90) || (s0 >= 97 && s0 <= 122))) {
+      const drive = shareName[0]!.toUpperCase();
+      return volumeKeysOf(server).get(drive) ?? `!volume ${drive}: does not exist on ${server.name}`;
+    }
+    const shareKey = shareName.toLowerCase();
+    const share = server.shares.find((s) => s.name.toLowerCase() === shareKey);
+    if (!share) return `!share "${shareName}" does not exist on ${server.name}`;
+    const target = shareTarget(share);
+    if (!target || target.kind !== 'local') return `!share "${share.name}" on ${server.name} points at "${share.path}", which is not a local path`;
+    return volumeKeysOf(server).get(target.drive) ?? `!share "${share.name}" on ${server.name} is on volume ${target.drive}:, which does not exist`;
+  }
+  return locateSlowly(fromHost, path, hostIndex);
+}
+
+function locateSlowly(fromHost: string, path: string, hostIndex: ReadonlyMap<string, Host>): string {
+  // With an index the full resolver needs no world.
   const r = resolvePath(NO_WORLD, fromHost, path, hostIndex);
   return r.ok ? volumeKey(r.value.computer, r.value.volume) : `!${r.message}`;
 }

@@ -254,13 +254,17 @@ function checkVm(vm: Vm, at: string, hostIndex: Map<string, Host>, used: Map<str
     }
   });
   if (vm.checkpoints.length) checkCheckpoints(vm, at, err);
-  // The three folders must be valid paths on an existing volume or share.
-  for (const key of ['configuration', 'snapshots', 'smartPaging'] as const) {
-    const k = locateVolume(vm.host, vm.paths[key], hostIndex);
-    if (k.charCodeAt(0) === 33) err(`${at}.paths.${key}`, k.slice(1));
-  }
+  // The three folders must be valid paths on an existing volume or share. They are usually one
+  // folder (Hyper-V's default), which also holds the configuration file: each is located once.
+  const { configuration, snapshots, smartPaging } = vm.paths;
+  const inConfiguration = locateVolume(vm.host, configuration, hostIndex);
+  const inSnapshots = snapshots === configuration ? inConfiguration : locateVolume(vm.host, snapshots, hostIndex);
+  const inSmartPaging = smartPaging === configuration ? inConfiguration : smartPaging === snapshots ? inSnapshots : locateVolume(vm.host, smartPaging, hostIndex);
+  if (inConfiguration.charCodeAt(0) === 33) err(`${at}.paths.configuration`, inConfiguration.slice(1));
+  if (inSnapshots.charCodeAt(0) === 33) err(`${at}.paths.snapshots`, inSnapshots.slice(1));
+  if (inSmartPaging.charCodeAt(0) === 33) err(`${at}.paths.smartPaging`, inSmartPaging.slice(1));
   forEachVmFile(vm, (kind, path, sizeBytes, field) => {
-    const k = locateVolume(vm.host, path, hostIndex);
+    const k = path === configuration ? inConfiguration : locateVolume(vm.host, path, hostIndex);
     if (k.charCodeAt(0) === 33 /* ! */) {
       if (kind !== 'configuration') err(`${at}.${field()}`, k.slice(1)); // the folder's error says it
       return;
