@@ -5,7 +5,7 @@
 // stripped) — or give up with FAIL, in which case the caller asks zod itself, which also writes
 // the error messages. Anything the compiler does not understand (refinements, transforms, formats
 // other than a regex) is handed to zod at that node, so a new field in world.ts is never handled
-// differently from zod. test/unit/model/fast-parse.test.ts checks the two agree.
+// differently from zod. test/unit/model/world-file.test.ts checks the two agree.
 import type { z } from 'zod';
 
 export const FAIL: unique symbol = Symbol('fast-parse-fail');
@@ -34,7 +34,13 @@ function delegate(schema: z.ZodType): Parse {
 /** Defaults are copied so two parsed objects never share a mutable default. */
 function deepCopy<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(deepCopy) as T;
+  // A plain loop: most defaults are [] or {}, tens of thousands of them in a large world, and
+  // Array.prototype.map (species lookup, holey result) showed in its profile.
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < v.length; i++) out.push(deepCopy(v[i]));
+    return out as T;
+  }
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) out[k] = deepCopy((v as Record<string, unknown>)[k]);
   return out as T;
@@ -72,15 +78,24 @@ function compileChecks(checks: Def['checks'], kind: 'string' | 'number' | 'array
       case 'less_than':
         steps.push(d.inclusive ? (v) => (v <= d.value ? v : FAIL) : (v) => (v < d.value ? v : FAIL));
         break;
+      case 'custom':
+        // A refinement: zod reports an issue when its result is falsy (a promise is zod's to refuse).
+        if (d.when) return null;
+        steps.push((v) => {
+          const r = d.fn(v);
+          return r && !(r instanceof Promise) ? v : FAIL;
+        });
+        break;
       default:
         return null;
     }
   }
   if (steps.length === 0) return (v) => v;
+  if (steps.length === 1) return steps[0]!;
   return (v) => {
     let x = v;
-    for (const s of steps) {
-      x = s(x);
+    for (let i = 0; i < steps.length; i++) {
+      x = steps[i]!(x);
       if (x === FAIL) return FAIL;
     }
     return x;
@@ -117,7 +132,11 @@ function compileNode(schema: z.ZodType, inPlace: boolean): Parse {
     }
     case 'default': {
       const inner = compileNode(def.innerType, inPlace);
-      return (v) => (v === undefined ? deepCopy(def.defaultValue) : inner(v));
+      return (v) => {
+        if (v !== undefined) return inner(v);
+        const d = def.defaultValue; // a getter: zod calls a default function once per use
+        return d !== null && typeof d === 'object' ? deepCopy(d) : d;
+      };
     }
     case 'union': {
       const options = (def.options as z.ZodType[]).map((o) => compileNode(o, false)) // an option that fails must not have touched the input;
@@ -174,15 +193,23 @@ function compileNode(schema: z.ZodType, inPlace: boolean): Parse {
         return (v) => {
           if (v === null || typeof v !== 'object' || Array.isArray(v)) return FAIL;
           const input = v as Record<string, unknown>;
+          let absent = 0;
           for (let i = 0; i < keys.length; i++) {
             const k = keys[i]!;
             const before = input[k];
             const r = parsers[i]!(before);
             if (r === FAIL) return FAIL;
-            if (r === undefined && optional[i] && !(k in input)) continue;
+            if (r === undefined && !(k in input)) {
+              absent++; // stays absent, as zod leaves an optional key out
+              continue;
+            }
             if (r !== before) input[k] = r;
           }
-          for (const k in input) if (!known.has(k)) delete input[k];
+          // Every known key is there now but the absent ones: as many keys in all means none is
+          // unknown, which is cheaper to count than to look each key up.
+          let count = 0;
+          for (const _ in input) count++;
+          if (count !== keys.length - absent) for (const k in input) if (!known.has(k)) delete input[k];
           return input;
         };
       }

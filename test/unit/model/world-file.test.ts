@@ -77,6 +77,47 @@ describe('fast parse agrees with zod', () => {
   });
 });
 
+describe('fast parse agrees with zod on missing and unknown keys', () => {
+  const copy = compileFastParser(World);
+  const inPlace = compileFastParser(World, { inPlace: true });
+
+  it('deletes keys and adds unknown ones (random edits of the default and a generated world)', () => {
+    const bases = [defaultWorldInput(), generateWorld({ hosts: 4, vms: 6, seed: 5, rackSize: 2 })].map((w) => JSON.parse(JSON.stringify(w)) as Record<string, unknown>);
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('delete', 'add', 'undefined'), fc.constantFrom('extra', 'name', 'notes', 'ipAddress', 'startedAt', 'smb', 'migration', 'workload', '__x'));
+    fc.assert(fc.property(fc.nat(1), fc.array(edit, { minLength: 1, maxLength: 4 }), (which, edits) => {
+      const input = structuredClone(bases[which]!);
+      for (const [pick, kind, key] of edits) editSomeObject(input, pick, kind, key);
+      const z = World.safeParse(structuredClone(input));
+      const f = copy(structuredClone(input));
+      const g = inPlace(structuredClone(input));
+      if (!z.success) {
+        expect(f).toBe(FAIL);
+        expect(g).toBe(FAIL);
+      } else {
+        expect(f).toStrictEqual(z.data);
+        expect(g).toStrictEqual(z.data);
+      }
+    }), { numRuns: 400, seed: 11 });
+  });
+});
+
+/** In the n-th object (depth-first, modulo count) of a JSON tree: deletes a key (its first, or `key`), adds `key`, or sets it undefined. */
+function editSomeObject(root: unknown, n: number, kind: 'delete' | 'add' | 'undefined', key: string): void {
+  const objects: Record<string, unknown>[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      objects.push(node as Record<string, unknown>);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(root);
+  const o = objects[n % objects.length]!;
+  if (kind === 'delete') delete o[key in o ? key : Object.keys(o)[n % Math.max(1, Object.keys(o).length)]!];
+  else if (kind === 'add') o[key] = key === 'startedAt' ? 5 : 'x';
+  else o[key] = undefined;
+}
+
 /** Replaces the n-th leaf (depth-first, modulo count) of a JSON tree. */
 function setSomeLeaf(root: unknown, n: number, value: unknown): void {
   const leaves: [Record<string, unknown> | unknown[], string | number][] = [];
