@@ -13,7 +13,7 @@ import type { Simulator } from '../sim/simulator';
 import type { Host, World } from '../model/world';
 import { findHost } from '../model/paths';
 import type { FlowNetworkPort, Path } from './flow-port';
-import { hostInterfaces, lineRate } from './interfaces';
+import { hostInterfaces, hostVnicAliases, lineRate } from './interfaces';
 import { multichannelConnectionRows, planMultichannel, type SmbMultichannelConnectionRow } from './multichannel-planner';
 import { NetParameters, type NetParams } from './parameters';
 import { Resources, SMB_CATEGORIES } from './resources';
@@ -106,10 +106,8 @@ export class NetworkFabric {
       // Receive work of the adapter spreads over its RSS queues' cores (one core without RSS).
       this.ensure(Resources.rxCores(h.name, n.name), Math.min(Math.max(1, n.rssQueues > 1 ? n.rssQueues : 1), h.cpu.cores) * coreHz);
     }
-    for (const i of hostInterfaces(h)) {
-      // A host vNIC's traffic is processed on one core (no vRSS for host vNICs in 2012 R2).
-      if (i.kind === 'vnic') this.ensure(Resources.rxCores(h.name, i.alias), coreHz);
-    }
+    // A host vNIC's traffic is processed on one core (no vRSS for host vNICs in 2012 R2).
+    for (const alias of hostVnicAliases(h)) this.ensure(Resources.rxCores(h.name, alias), coreHz);
     this.ensure(Resources.cpu(h.name), this.idleCpu(h, coresDemanded));
     for (const v of h.volumes) {
       this.ensure(Resources.volRead(h.name, v.letter), v.readBytesPerSec);

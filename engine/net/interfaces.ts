@@ -116,6 +116,34 @@ export function hostInterfaces(host: Host): NetInterface[] {
   return [...out, ...vnics];
 }
 
+/**
+ * Aliases of the host vNICs alone, in hostInterfaces()' order, without building every interface:
+ * registering a large world's resources needs only these. Same rules as hostInterfaces(): an
+ * un-teamed adapter, then a team, bound to an External switch shared with the management OS.
+ */
+export function hostVnicAliases(host: Host): string[] {
+  const out: string[] = [];
+  if (host.virtualSwitches.length === 0) return out;
+  const switchOn = new Map<string, { name: string; allowManagementOS: boolean }>();
+  for (const s of host.virtualSwitches) {
+    if (s.type === 'External' && s.adapter) switchOn.set(s.adapter.toLowerCase(), { name: s.name, allowManagementOS: s.allowManagementOS });
+  }
+  if (switchOn.size === 0) return out;
+  const teamed = new Set<string>();
+  for (const t of host.teams) for (const m of t.members) teamed.add(m.toLowerCase());
+  for (const n of host.nics) {
+    const key = n.name.toLowerCase();
+    if (teamed.has(key)) continue;
+    const sw = switchOn.get(key);
+    if (sw?.allowManagementOS) out.push(`vEthernet (${sw.name})`);
+  }
+  for (const t of host.teams) {
+    const sw = switchOn.get(t.name.toLowerCase());
+    if (sw?.allowManagementOS) out.push(`vEthernet (${sw.name})`);
+  }
+  return out;
+}
+
 function asVnic(under: NetInterface, switchName: string, host: string, index: number): NetInterface {
   const alias = `vEthernet (${switchName})`;
   return { ...under, alias, index, kind: 'vnic', rss: false, rdma: false, rxCores: () => Resources.rxCores(host, alias) };

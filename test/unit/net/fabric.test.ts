@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { GiB, Gbps, host, lab, nic, rdma, world } from './support/lab';
+import { hostInterfaces, hostVnicAliases } from '../../../engine/net/interfaces';
 import { NetParameters } from '../../../engine/net/parameters';
 import { Resources } from '../../../engine/net/resources';
 import { defaultWorld } from '../../../engine/model/default-world';
@@ -13,6 +15,16 @@ describe('NetworkFabric resources', () => {
     const demand = (0.06 + 1.4 + 0.2) * 2.6e9;
     expect(flow.capacity(Resources.cpu('HV01'))).toBeCloseTo(16 * 2.6e9 - demand, 0);
     expect(flow.capacity(Resources.smbLimit('HV01', 'LiveMigration'))).toBe(NetParameters.unlimitedBytesPerSecond);
+  });
+
+  it('finds the host vNICs as hostInterfaces does, for any teams and switches', () => {
+    const adapter = fc.constantFrom('NIC1', 'nic2', 'SMB1', 'Team1', 'team2', 'Nope', undefined);
+    const vSwitch = fc.record({ name: fc.constantFrom('Production', 'Storage', 'Lab'), type: fc.constantFrom('External', 'Internal', 'Private'), adapter, allowManagementOS: fc.boolean() });
+    const team = fc.record({ name: fc.constantFrom('Team1', 'Team2'), members: fc.subarray(['NIC1', 'NIC2', 'smb1', 'NIC9'], { minLength: 1 }) });
+    fc.assert(fc.property(fc.array(team, { maxLength: 2 }), fc.array(vSwitch, { maxLength: 3 }), (teams, virtualSwitches) => {
+      const h = world([host('HV01', [nic('NIC1', 1, 1, 11), nic('NIC2', 1, 1, 12), nic('SMB1', 10, 2, 11)], { teams, virtualSwitches })]).hosts[0]!;
+      expect(hostVnicAliases(h)).toEqual(hostInterfaces(h).filter((i) => i.kind === 'vnic').map((i) => i.alias));
+    }), { numRuns: 500, seed: 7 });
   });
 
   it('keeps capacities in step: bandwidth limit set, link down', () => {
