@@ -29,9 +29,11 @@
 // nothing in play crosses it, and its own members can only be disturbed where they cross a
 // resource in play whose level falls below theirs; mx[r] bounds the levels of what crosses r, so
 // that is checked by walking r's uses only when r saturates below mx[r] (rare). When it happens
-// (about 1 recompute in 5 in the 256x10000 benchmark), or two groups tie so that one is reached
-// after the loop passed it, the filling is redone over every group at or above λd of the
-// connected components the change touches (components: union-find over resources, split lazily). Groups are filled as blocks: when a resource saturates, its own
+// (about 1 recompute in 5 in the 256x10000 benchmark) the groups of those members, and all they
+// reach, come into play there and then (their levels are above the current one). If such a group
+// has capped members, or two groups tie so that one is reached after the loop passed it, the
+// filling is redone over every group at or above λd of the connected components the change
+// touches (components: union-find over resources, split lazily). Groups are filled as blocks: when a resource saturates, its own
 // paths freeze together by walking the group's flattened list of their other resources; only paths
 // that change bottleneck are handled one by one (found by an exact count of the resource's
 // still-unfrozen uses). Saturation levels sit in a binary heap with lazy keys (a key only grows as
@@ -129,6 +131,10 @@ type FillResult = 0 | 1 | 2;
 const FILL_OK = 0;
 const FILL_OVERLOAD = 1;
 const FILL_LEFT_OUT = 2;
+type PullResult = 0 | 1 | 2;
+const PULL_NONE = 0;
+const PULLED = 1;
+const PULL_FAILED = 2;
 
 interface CheckedPath {
   res: number[];
@@ -226,6 +232,9 @@ export class FlowNetwork {
   private passed: I32 = new Int32Array(8); // left out of play by the group loop
   /** Upper bound on the level of every path using the resource other than its own group's members. */
   private mx: F64 = new Float64Array(8);
+  private capCnt: I32 = new Int32Array(8); // members with a finite cap level
+  private readonly lateList: number[] = [];
+  private fullFill = false;
   private ownUnfC: F64 = new Float64Array(8);
   private newL: F64 = new Float64Array(8);
   private heapRes: I32 = new Int32Array(8);
@@ -651,6 +660,7 @@ export class FlowNetwork {
     this.reached = growI32(this.reached, n);
     this.passed = growI32(this.passed, n);
     this.mx = growF64(this.mx, n);
+    this.capCnt = growI32(this.capCnt, n);
     this.ownUnfC = growF64(this.ownUnfC, n);
     this.newL = growF64(this.newL, n);
     this.heapRes = growI32(this.heapRes, n);
@@ -864,6 +874,7 @@ export class FlowNetwork {
       }
       P[ub + 3] = -1;
     }
+    if (this.meff(g) !== Infinity) this.capCnt[bn]!--;
     if (--this.memCnt[bn]! === 0) {
       this.own[bn] = 0;
       this.ownCnt[bn] = 0;
@@ -879,6 +890,7 @@ export class FlowNetwork {
       return;
     }
     this.memCnt[bn]!++;
+    if (this.meff(g) !== Infinity) this.capCnt[bn]!++;
     const R = this.gxRes[bn]!;
     const C = this.gxCoef[bn]!;
     const U = this.gxUse[bn]!;
@@ -1377,6 +1389,12 @@ export class FlowNetwork {
   }
 
   private heapPush(r: number, key: number): void {
+    if (key === Infinity) return;
+    // A resource may have several entries (its key dropped after it was pushed).
+    if (this.heapSize === this.heapRes.length) {
+      this.heapRes = growI32(this.heapRes, this.heapSize + 1);
+      this.heapKey = growF64(this.heapKey, this.heapSize + 1);
+    }
     const hr = this.heapRes;
     const hk = this.heapKey;
     let i = this.heapSize++;
@@ -1445,6 +1463,7 @@ export class FlowNetwork {
    */
   private fill(lam: number, reach: boolean, full: boolean): FillResult {
     const ep = ++this.epoch;
+    this.fullFill = full;
     const { P, stride: S, L, comp, labEp, slope, frz, cnt, newUses, own, ownCnt, gEp, stamp, tList } = this;
     const { pState, pPlay } = this;
     const dirtyRes = this.dirtyRes;
@@ -1596,10 +1615,9 @@ export class FlowNetwork {
       const key = this.keyOf(r);
       if (key !== Infinity) this.heapPush(r, key);
     }
-    const heapKey = this.heapKey;
     let mi = this.lowerBoundM(level);
     while (this.unfrozen > 0) {
-      const hk = this.heapSize > 0 ? heapKey[0]! : Infinity;
+      const hk = this.heapSize > 0 ? this.heapKey[0]! : Infinity;
       let cm = Infinity;
       while (mi < mList.length) {
         const g = mList[mi]!;
@@ -1625,7 +1643,14 @@ export class FlowNetwork {
       this.heapPop();
       if (key > level) level = key;
       // A path left out of play that crosses r above this level would in truth still be growing.
-      if (reach && this.mx[r]! > level && this.leftOutAbove(r, level, ep)) return FILL_LEFT_OUT;
+      if (reach && this.mx[r]! > level) {
+        const pulled = this.pullLeftOut(r, level, ep);
+        if (pulled === PULL_FAILED) return FILL_LEFT_OUT;
+        if (pulled === PULLED) {
+          this.heapPush(r, this.keyOf(r));
+          continue;
+        }
+      }
       this.saturate(r, level, ep);
     }
     if (full) {
@@ -1645,12 +1670,17 @@ export class FlowNetwork {
   }
 
   /**
-   * Whether a placed path not in play crosses r (not as r's member) at an old level above lam. If
-   * not, tightens mx[r]: once r saturates at lam, nothing crosses it above lam.
+   * Before r saturates at lam: a placed path not in play that crosses r (not as r's member) at an
+   * old level above lam would in truth still be growing there, so its group comes into play now,
+   * with every group it reaches. Fails (the caller fills component-wide) if such a group has capped
+   * members, which the capped-path cursor may already have passed. Otherwise, when nothing was
+   * pulled, tightens mx[r]: once r saturates at lam nothing crosses it above lam.
    */
-  private leftOutAbove(r: number, lam: number, ep: number): boolean {
-    const { P, stride: S, pState, L } = this;
+  private pullLeftOut(r: number, lam: number, ep: number): PullResult {
+    const { P, stride: S, pState, L, gEp } = this;
     const adj = this.adj[r]!;
+    const late = this.lateList;
+    late.length = 0;
     for (let j = 0; j < adj.length; j++) {
       const e = adj[j]!;
       const g = e >> USE_SHIFT;
@@ -1658,11 +1688,69 @@ export class FlowNetwork {
       if (pState[g] !== LIVE || !(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + 1]! > 0)) continue;
       if (this.inPlay(g, ep)) continue; // at or below lam once r saturates
       const bn = P[b + P_BN]!;
-      if (bn === r) continue;
-      if ((bn >= 0 ? L[bn]! : P[b + P_LEVEL]!) > lam) return true;
+      if (bn === r || !((bn >= 0 ? L[bn]! : P[b + P_LEVEL]!) > lam)) continue;
+      if (bn < 0) return PULL_FAILED; // a capped path left out: cannot happen in a touched component
+      if (gEp[bn] !== ep) {
+        gEp[bn] = ep; // claimed; entered below
+        late.push(bn);
+      }
     }
-    this.mx[r] = lam;
-    return false;
+    if (late.length === 0) {
+      this.mx[r] = lam;
+      return PULL_NONE;
+    }
+    // Everything these groups reach upward comes in too (their levels are above lam).
+    for (let i = 0; i < late.length; i++) {
+      const G = late[i]!;
+      if (this.capCnt[G]! > 0) return PULL_FAILED;
+      const R = this.gxRes[G]!;
+      for (let j = 0, m = R.length; j < m; j++) {
+        const r2 = R[j]!;
+        if (L[r2] !== Infinity && gEp[r2] !== ep) {
+          gEp[r2] = ep;
+          late.push(r2);
+        }
+      }
+    }
+    for (const G of late) this.enterLate(G, ep);
+    for (const G of late) this.heapPush(G, this.keyOf(G));
+    return PULLED;
+  }
+
+  /** Group G comes into play in the middle of the filling (at a level below its old one). */
+  private enterLate(G: number, ep: number): void {
+    const { L, own, ownCnt, slope, cnt, frz, gEp, rDirty } = this;
+    this.sgList[this.nSG++] = G;
+    this.touchLate(G, ep);
+    const lr = L[G]!;
+    const o = own[G]!;
+    slope[G] = slope[G]! + o;
+    cnt[G] = cnt[G]! + ownCnt[G]!;
+    frz[G] = frz[G]! - o * lr;
+    this.ownUnf[G] = ownCnt[G]!;
+    this.ownUnfC[G] = o;
+    const members = this.memCnt[G]!;
+    this.memUnf[G] = members;
+    this.unfrozen += members;
+    const R = this.gxRes[G]!;
+    const C = this.gxCoef[G]!;
+    for (let j = 0, m = R.length; j < m; j++) {
+      const r2 = R[j]!;
+      const c = C[j]!;
+      this.touchLate(r2, ep);
+      slope[r2] = slope[r2]! + c;
+      cnt[r2] = cnt[r2]! + 1;
+      frz[r2] = frz[r2]! - c * lr;
+      // Its key may have dropped: offered again (the stale entry is dropped when it surfaces).
+      if (this.fullFill || gEp[r2] === ep || rDirty[r2]) this.heapPush(r2, this.keyOf(r2));
+    }
+  }
+
+  /** touch() for a resource first reached in the middle of the filling: all its usage is frozen. */
+  private touchLate(r: number, ep: number): void {
+    if (this.stamp[r] === ep) return;
+    this.touch(r, ep);
+    this.frz[r] = this.load[r]!;
   }
 
   /** Applies the new filling: levels, bottleneck switches, usage, transfers, completion instants. */
