@@ -92,12 +92,16 @@ export function crossCheck(world: World): WorldIssue[] {
   };
   const hostIndex = hostIndexOf(world);
 
-  // Computer names are case-insensitive in Windows.
-  const seenHosts = new Set<string>();
+  // Computer names are case-insensitive in Windows. VM names are unique per computer: one set of
+  // lower-case names per computer name (shared by computers that clash), found by host object.
+  const vmNamesByName = new Map<string, Set<string>>();
+  const vmNamesOn = new Map<Host, Set<string>>();
   for (const h of world.hosts) {
     const k = h.name.toLowerCase();
-    if (seenHosts.has(k)) err(`hosts[${h.name}].name`, `duplicate computer name "${h.name}"`);
-    seenHosts.add(k);
+    let vmNames = vmNamesByName.get(k);
+    if (vmNames) err(`hosts[${h.name}].name`, `duplicate computer name "${h.name}"`);
+    else vmNamesByName.set(k, (vmNames = new Set()));
+    vmNamesOn.set(h, vmNames);
     checkHost(h, hostIndex, err);
   }
   if (!hostIndex.has(world.session.signedInOn.toLowerCase())) {
@@ -106,7 +110,6 @@ export function crossCheck(world: World): WorldIssue[] {
 
   const usedByVolume = new Map<string, number>();
   const seenVmIds = new Map<string, string>();
-  const seenVmNames = new Set<string>();
   for (const vm of world.vms) {
     const at = `vms[${vm.name}]`;
     const idKey = vm.id.toLowerCase();
@@ -119,9 +122,10 @@ export function crossCheck(world: World): WorldIssue[] {
       continue;
     }
     if (host.role !== 'HyperV') err(`${at}.host`, `host "${host.name}" is a file server, not a Hyper-V host`);
-    const nameKey = `${host.name.toLowerCase()}|${vm.name.toLowerCase()}`;
-    if (seenVmNames.has(nameKey)) err(`${at}.name`, `duplicate VM name "${vm.name}" on ${host.name}`);
-    seenVmNames.add(nameKey);
+    const vmNames = vmNamesOn.get(host)!;
+    const before = vmNames.size;
+    vmNames.add(vm.name.toLowerCase());
+    if (vmNames.size === before) err(`${at}.name`, `duplicate VM name "${vm.name}" on ${host.name}`);
     checkVm(vm, at, hostIndex, usedByVolume, err);
   }
 
@@ -141,6 +145,7 @@ export function crossCheck(world: World): WorldIssue[] {
 type Err = (path: string, message: string) => void;
 
 function dupes<T>(items: readonly T[], key: (t: T) => string, at: (t: T) => string, what: string, host: string, err: Err): void {
+  if (items.length < 2) return;
   const seen = new Set<string>();
   for (const it of items) {
     const k = key(it).toLowerCase();
@@ -234,11 +239,12 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
     if (Number(len) > 32 || (addr ?? '').split('.').some((o) => Number(o) > 255)) err(`${at}.migration.networks[${i}].subnet`, `"${n.subnet}" is not a valid IPv4 subnet`);
   });
 
-  const aliases = new Set([...h.nics.map((n) => n.name), ...h.teams.map((t) => t.name), ...h.virtualSwitches.map((s) => `vEthernet (${s.name})`)].map((s) => s.toLowerCase()));
+  let aliases: Set<string> | undefined; // built only for a host with constraints
   for (const [server, list] of Object.entries(h.smb.constraints)) {
+    aliases ??= new Set([...h.nics.map((n) => n.name), ...h.teams.map((t) => t.name), ...h.virtualSwitches.map((s) => `vEthernet (${s.name})`)].map((s) => s.toLowerCase()));
     if (!hostIndex.has(server.toLowerCase()) && !hostIndex.has(server.toLowerCase().split('.')[0]!)) err(`${at}.smb.constraints[${server}]`, `server "${server}" does not exist`);
     list.forEach((a, i) => {
-      if (!aliases.has(a.toLowerCase())) err(`${at}.smb.constraints[${server}][${i}]`, `interface "${a}" does not exist on ${h.name}`);
+      if (!aliases!.has(a.toLowerCase())) err(`${at}.smb.constraints[${server}][${i}]`, `interface "${a}" does not exist on ${h.name}`);
     });
   }
 }

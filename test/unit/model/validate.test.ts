@@ -51,6 +51,17 @@ describe('validateWorld', () => {
     expect(errs.some((e) => e.path === 'vms[DC01].name' && /duplicate VM name "DC01" on HV01/.test(e.message))).toBe(true);
   });
 
+  it('counts VM names per computer name, even across two computers whose names clash', () => {
+    const errs = errorsOf(mutate((w) => {
+      w.hosts[1]!.name = 'Hv01';
+      const vm = w.vms!.find((v) => v.host === 'HV02')!;
+      vm.host = 'Hv01';
+      vm.name = 'dc01';
+    }));
+    expect(errs).toContainEqual({ path: 'hosts[Hv01].name', message: 'duplicate computer name "Hv01"' });
+    expect(errs.filter((e) => e.path === 'vms[dc01].name')).toEqual([{ path: 'vms[dc01].name', message: 'duplicate VM name "dc01" on Hv01' }]);
+  });
+
   it('reports a NIC in two teams and a teamed InfiniBand NIC', () => {
     const errs = errorsOf(mutate((w) => {
       const h = hv01(w);
