@@ -33,18 +33,21 @@
 // reach, come into play there and then (their levels are above the current one). If such a group
 // has capped members, or two groups tie so that one is reached after the loop passed it, the
 // filling is redone over every group at or above λd of the connected components the change
-// touches (components: union-find over resources, split lazily). Groups are filled as blocks: when a resource saturates, its own
-// paths freeze together by walking the group's flattened list of their other resources; only paths
-// that change bottleneck are handled one by one (found by an exact count of the resource's
-// still-unfrozen uses). Saturation levels sit in a binary heap with lazy keys (a key only grows as
-// paths freeze, so a stale key popped is pushed back with its true value). Only bottleneck groups
-// and changed resources are candidates at first; if another resource ends over its capacity (a new
-// bottleneck appeared: about 2% of events in the 256x10000 benchmark) the filling is redone with all.
+// touches (components: union-find over resources, split lazily).
 //
-// COST. A recompute is linear in the groups and group-to-resource links at or above λd in the
-// touched components, plus a log factor for the heap; unchanged parts of the network are not read.
-// Exactness has a price in a busy shared network: one new flow shifts the levels of most groups
-// above it slightly (see test/bench/flow-network.bench.ts for figures).
+// Groups are filled as blocks: when a resource saturates, its own paths freeze together by walking
+// the group's flattened list of their other resources; only paths that change bottleneck are
+// handled one by one (found by an exact count of the resource's still-unfrozen uses). Saturation
+// levels sit in a binary heap with lazy keys: a key only grows as paths freeze, so a stale key
+// popped is pushed back with its true value; when paths come into play late a resource's key can
+// drop, and it is pushed again (the older entry is dropped when it surfaces). Only bottleneck groups
+// and changed resources are candidates at first; if another resource ends over its capacity (a new
+// bottleneck appeared) the filling is redone with all of them as candidates.
+//
+// COST. A recompute is linear in the groups the change reaches and their group-to-resource links,
+// plus a log factor for the heap; the rest of the network is not read. Exactness has a price in a
+// busy shared network: one new flow shifts the levels of most groups above it slightly, and
+// those shifts reach further up (see test/bench/flow-network.bench.ts for figures).
 //
 // LAZINESS. A change marks the network dirty and schedules one flush event at the current instant;
 // every further change at that instant joins the same recompute. A read recomputes at once.
