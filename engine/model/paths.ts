@@ -178,37 +178,40 @@ function isSep(c: number): boolean {
   return c === 92 || c === 47; // \ or /
 }
 
-/** One of BAD_SEGMENT's characters, by code: < > : " | ? * (letters and digits fail the first test). */
-function isBadChar(c: number): boolean {
-  return c < 64 ? c === 60 || c === 62 || c === 58 || c === 34 || c === 63 || c === 42 : c === 124;
+// Searched from a position (lastIndex), so the path is never sliced: BAD_SEGMENT's characters, and
+// anything outside printable ASCII (line breaks, which parsePath refuses; blanks trim() removes).
+const BAD_CHAR = new RegExp(BAD_SEGMENT.source, 'g');
+const UNUSUAL_CHAR = /[^ -~]/g;
+function found(re: RegExp, path: string, from: number): boolean {
+  re.lastIndex = from;
+  return re.test(path);
 }
+
+// Drive letter by character code, either case: "D" for both D and d, without toUpperCase (which
+// showed in profiles at tens of thousands of paths).
+const DRIVE_LETTER: (string | undefined)[] = [];
+for (let c = 65; c <= 90; c++) DRIVE_LETTER[c] = DRIVE_LETTER[c + 32] = String.fromCharCode(c);
 
 function invalidPath(path: string): string {
   return `!"${path}" is not a valid path; use a local path such as D:\\VMs or a share such as \\\\FS01\\VMs`;
 }
 
 export function locateVolume(fromHost: string, path: string, hostIndex: ReadonlyMap<string, Host>): string {
-  // The usual spellings are read in one pass over the characters, with no regex, split or copy
-  // (parsePath's way costs several allocations per file, and a large world has tens of thousands
-  // of files). Anything unusual (`..`, blanks around it, characters outside printable ASCII) takes
-  // the full resolver.
+  // The usual spellings are read here without parsePath's regex, split and copies (several
+  // allocations per file, and a large world has tens of thousands of files). A forbidden
+  // character in a file or folder name makes any spelling invalid; anything else unusual (`..`,
+  // blanks around it, characters outside printable ASCII) takes the full resolver.
   const n = path.length;
   const c0 = path.charCodeAt(0);
-  const c1 = path.charCodeAt(1);
-  if (n >= 2 && c1 === 58 && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) && (n === 2 || isSep(path.charCodeAt(2)))) {
-    let bad = false;
-    for (let i = 3; i < n; i++) {
-      const c = path.charCodeAt(i);
-      if (c === 46 && path.charCodeAt(i + 1) === 46) return locateSlowly(fromHost, path, hostIndex);
-      if (isBadChar(c)) bad = true;
-    }
-    if (bad) return invalidPath(path);
+  const drive = DRIVE_LETTER[c0];
+  if (drive !== undefined && path.charCodeAt(1) === 58 && (n === 2 || isSep(path.charCodeAt(2)))) {
+    if (found(BAD_CHAR, path, 3)) return invalidPath(path);
+    if (path.includes('..', 3)) return locateSlowly(fromHost, path, hostIndex);
     const host = hostIndex.get(fromHost) ?? hostIndex.get(fromHost.toLowerCase());
     if (!host) return `!computer "${fromHost}" does not exist`;
-    const drive = path[0]!.toUpperCase();
     return volumeKeysOf(host).get(drive) ?? `!volume ${drive}: does not exist on ${host.name}`;
   }
-  if (n >= 5 && isSep(c0) && isSep(c1)) {
+  if (n >= 5 && isSep(c0) && isSep(path.charCodeAt(1))) {
     // \\server\share\rest: server and share are one segment each; only rest's names are checked.
     let i = 2;
     while (i < n && !isSep(path.charCodeAt(i))) i++;
@@ -217,23 +220,15 @@ export function locateVolume(fromHost: string, path: string, hostIndex: Readonly
     while (i < n && !isSep(path.charCodeAt(i))) i++;
     const shareEnd = i;
     if (serverEnd === 2 || shareEnd === shareStart || path.charCodeAt(n - 1) === 32) return locateSlowly(fromHost, path, hostIndex);
-    let bad = false;
-    for (let j = 2; j < n; j++) {
-      const c = path.charCodeAt(j);
-      if (c < 32 || c > 126 || (c === 46 && path.charCodeAt(j + 1) === 46)) return locateSlowly(fromHost, path, hostIndex);
-      if (j >= shareEnd && isBadChar(c)) bad = true;
-    }
-    if (bad) return invalidPath(path);
+    if (found(BAD_CHAR, path, shareEnd)) return invalidPath(path);
+    if (found(UNUSUAL_CHAR, path, 2) || path.includes('..', 2)) return locateSlowly(fromHost, path, hostIndex);
     const serverName = path.slice(2, serverEnd);
     const lower = serverName.toLowerCase();
     const server = hostIndex.get(lower) ?? hostIndex.get(lower.split('.')[0]!);
     if (!server) return `!computer "${serverName}" in "${path}" does not exist`;
     const shareName = path.slice(shareStart, shareEnd);
-    const s0 = shareName.charCodeAt(0);
-    if (shareName.length === 2 && shareName.charCodeAt(1) === 36 /* $ */ && ((s0 >= 65 && s0 <= 90) || (s0 >= 97 && s0 <= 122))) {
-      const drive = shareName[0]!.toUpperCase();
-      return volumeKeysOf(server).get(drive) ?? `!volume ${drive}: does not exist on ${server.name}`;
-    }
+    const admin = shareName.length === 2 && shareName.charCodeAt(1) === 36 /* $ */ ? DRIVE_LETTER[shareName.charCodeAt(0)] : undefined;
+    if (admin !== undefined) return volumeKeysOf(server).get(admin) ?? `!volume ${admin}: does not exist on ${server.name}`;
     const shareKey = shareName.toLowerCase();
     const share = server.shares.find((s) => s.name.toLowerCase() === shareKey);
     if (!share) return `!share "${shareName}" does not exist on ${server.name}`;
