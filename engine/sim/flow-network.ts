@@ -1453,11 +1453,170 @@ export class FlowNetwork {
     if (lam !== Infinity) lam *= 1 - DIVERGENCE_MARGIN;
     // First try with only the bottleneck groups (and changed resources) as candidates to saturate:
     // resources that were not saturated rarely become so. If one would have, fill again with all.
-    let r = this.fill(lam, true, false);
-    if (r === FILL_LEFT_OUT) r = this.fill(lam, false, false);
-    if (r === FILL_OVERLOAD) this.fill(lam, false, true);
+    if (!this.settleInPlace(lam)) {
+      let r = this.fill(lam, true, false);
+      if (r === FILL_LEFT_OUT) r = this.fill(lam, false, false);
+      if (r === FILL_OVERLOAD) this.fill(lam, false, true);
+    }
     this.commit(this.sim.now);
   }
+
+  /**
+   * The common case first: nothing changes bottleneck. Then every group the change reaches keeps
+   * its members, and in increasing old level (a topological order of "a member of X crosses Y")
+   * each one's new level follows from its capacity and what crosses it: L' = (cap − others') / own'.
+   * Only a group whose level moved passes the difference on, along its members' other resources,
+   * so one walk per changed group and no heap. New paths join the crossed group with the lowest
+   * level. Returns false, having changed nothing that matters, as soon as that assumption fails:
+   * a group's level below λd, a crossing path above a group's new level (mx[r] bounds them; the
+   * uses are walked only when it is exceeded), a resource over capacity, a tie in the order, a cap
+   * or an outage involved. The caller then runs the progressive filling.
+   */
+  private settleInPlace(lam: number): boolean {
+    if (!(lam < Infinity)) return false;
+    const ep = ++this.epoch;
+    const { P, stride: S, L, cap, load, own, memCnt, stamp, frz, gEp, sat, newL, reached, passed, pState, pNB, mx } = this;
+    const ownAdd = this.slope; // per group: coefficients of the new paths joining it
+    const memAdd = this.cnt; // per group: new paths joining it
+    this.nT = 0;
+    this.nSw = 0;
+    let nSG = 0;
+    let nSat = 0;
+    for (const r of this.dirtyRes) {
+      if (cap[r] === 0) return false;
+      this.touch(r, ep);
+    }
+    for (const g of this.added) {
+      if (pState[g] !== NEW) continue;
+      const b = g * S;
+      if (P[b + P_BLOCKED]! > 0 || P[b + P_M] !== Infinity) return false;
+      let bn = -1;
+      let bl = Infinity;
+      const ue = b + P_USE + USE_FIELDS * P[b + P_NUSE]!;
+      for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) {
+        if (!(P[ub + 1]! > 0)) continue;
+        const r = P[ub]! | 0;
+        this.touch(r, ep);
+        reached[r] = ep;
+        if (L[r]! < bl) {
+          bl = L[r]!;
+          bn = r;
+        }
+      }
+      if (bn < 0) return false;
+      pNB[g] = bn;
+      this.swList[this.nSw++] = g;
+      memAdd[bn]!++;
+      for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) if (P[ub] === bn) ownAdd[bn] = ownAdd[bn]! + P[ub + 1]!;
+    }
+    const gp = this.lowerBoundG(lam);
+    const { gOrder, sgList, satList, rDirty } = this;
+    let touchedPaths = 0;
+    for (let i = gp, n = this.gOrderLen; i < n; i++) {
+      const r = gOrder[i]!;
+      if (reached[r] !== ep && !rDirty[r]) {
+        passed[r] = ep;
+        continue;
+      }
+      gEp[r] = ep;
+      sgList[nSG++] = r;
+      this.touch(r, ep);
+      if (memCnt[r]! + memAdd[r]! === 0) continue; // its last member left: no longer a bottleneck
+      if (this.capCnt[r]! > 0) return false;
+      const lr = L[r]!;
+      const lv = (cap[r]! - (load[r]! - own[r]! * lr + frz[r]!)) / (own[r]! + ownAdd[r]!);
+      if (!(lv >= lam && lv < Infinity)) return false;
+      if (mx[r]! > lv && this.crossesAbove(r, lv, ep)) return false;
+      newL[r] = lv;
+      sat[r] = ep;
+      satList[nSat++] = r;
+      touchedPaths += memCnt[r]!;
+      const d = lv - lr;
+      if (d !== 0) {
+        const R = this.gxRes[r]!;
+        const C = this.gxCoef[r]!;
+        for (let j = 0, m = R.length; j < m; j++) {
+          const r2 = R[j]!;
+          if (gEp[r2] === ep || passed[r2] === ep) return false; // tied levels: order unknown
+          if (stamp[r2] !== ep) this.touch(r2, ep);
+          frz[r2] = frz[r2]! + C[j]! * d;
+          reached[r2] = ep;
+          if (mx[r2]! < lv) mx[r2] = lv;
+        }
+      }
+      if (memAdd[r]! > 0) {
+        for (let j = 0; j < this.nSw; j++) {
+          const g = this.swList[j]!;
+          if (pNB[g] !== r) continue;
+          const b = g * S;
+          for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) {
+            const r2 = P[ub]! | 0;
+            if (r2 === r || !(P[ub + 1]! > 0)) continue;
+            if (gEp[r2] === ep || passed[r2] === ep) return false;
+            frz[r2] = frz[r2]! + P[ub + 1]! * lv;
+            if (mx[r2]! < lv) mx[r2] = lv;
+          }
+        }
+      }
+    }
+    // Usage: a saturated group is at capacity; anything else must have stayed within it.
+    const tList = this.tList;
+    for (let k = 0, nT = this.nT; k < nT; k++) {
+      const r = tList[k]!;
+      if (sat[r] === ep) {
+        frz[r] = cap[r]!;
+        continue;
+      }
+      if (L[r] !== Infinity && gEp[r] !== ep) return false; // reached below λd: cannot be
+      const f = load[r]! + frz[r]!;
+      const c = cap[r]!;
+      if (f > c + c * 1e-9) return false;
+      frz[r] = f > 0 ? f : 0;
+    }
+    // Levels may have changed order among groups that do not touch: commit merges by level.
+    for (let i = 1; i < nSat; i++) {
+      const r = satList[i]!;
+      const v = newL[r]!;
+      let j = i - 1;
+      while (j >= 0 && newL[satList[j]!]! > v) {
+        satList[j + 1] = satList[j]!;
+        j--;
+      }
+      satList[j + 1] = r;
+    }
+    this.gp = gp;
+    this.nSG = nSG;
+    this.nSat = nSat;
+    this.stats.flowsTouched += touchedPaths;
+    return true;
+  }
+
+  /** Whether a path crosses r (not as its member) at a level above lv, counting new levels set this epoch. */
+  private crossesAbove(r: number, lv: number, ep: number): boolean {
+    const { P, stride: S, pState, L, sat, newL, pNB } = this;
+    const adj = this.adj[r]!;
+    for (let j = 0; j < adj.length; j++) {
+      const e = adj[j]!;
+      const g = e >> USE_SHIFT;
+      const b = g * S;
+      if (!(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + 1]! > 0)) continue;
+      const st = pState[g];
+      let level: number;
+      if (st === NEW) {
+        const bn = pNB[g]!;
+        if (bn === r) continue;
+        if (sat[bn] !== ep) return true; // its group comes later: a tie, or worse
+        level = newL[bn]!;
+      } else if (st === LIVE) {
+        const bn = P[b + P_BN]!;
+        if (bn === r) continue;
+        level = bn < 0 ? P[b + P_LEVEL]! : sat[bn] === ep ? newL[bn]! : L[bn]!;
+      } else continue;
+      if (level > lv) return true;
+    }
+    return false;
+  }
+
 
   /**
    * Resumes the progressive filling at level lam over what the change can reach. With full false,
