@@ -1444,16 +1444,18 @@ export class FlowNetwork {
       this.flushHandle = -1;
     }
     this.stats.recomputes++;
-    // The divergence level λd: the filling is unchanged below it.
-    let lam = this.pendingLambda;
-    for (const r of this.dirtyRes) {
-      const s = this.firstSaturation(r, lam);
-      if (s < lam) lam = s;
-    }
-    if (lam !== Infinity) lam *= 1 - DIVERGENCE_MARGIN;
-    // First try with only the bottleneck groups (and changed resources) as candidates to saturate:
-    // resources that were not saturated rarely become so. If one would have, fill again with all.
-    if (!this.settleInPlace(lam)) {
+    // Groups below the lowest changed level keep theirs when nothing changes bottleneck.
+    if (!this.settleInPlace(this.pendingLambda * (1 - DIVERGENCE_MARGIN))) {
+      // The divergence level λd: the filling is unchanged below it.
+      let lam = this.pendingLambda;
+      for (const r of this.dirtyRes) {
+        const s = this.firstSaturation(r, lam);
+        if (s < lam) lam = s;
+      }
+      if (lam !== Infinity) lam *= 1 - DIVERGENCE_MARGIN;
+      // First try with only the bottleneck groups (and changed resources) as candidates to
+      // saturate: resources that were not saturated rarely become so. If one would have, fill
+      // again with all.
       let r = this.fill(lam, true, false);
       if (r === FILL_LEFT_OUT) r = this.fill(lam, false, false);
       if (r === FILL_OVERLOAD) this.fill(lam, false, true);
@@ -1511,6 +1513,7 @@ export class FlowNetwork {
     }
     const gp = this.lowerBoundG(lam);
     const { gOrder, sgList, satList, rDirty } = this;
+    let low = lam;
     let touchedPaths = 0;
     for (let i = gp, n = this.gOrderLen; i < n; i++) {
       const r = gOrder[i]!;
@@ -1525,7 +1528,8 @@ export class FlowNetwork {
       if (this.capCnt[r]! > 0) return false;
       const lr = L[r]!;
       const lv = (cap[r]! - (load[r]! - own[r]! * lr + frz[r]!)) / (own[r]! + ownAdd[r]!);
-      if (!(lv >= lam && lv < Infinity)) return false;
+      if (!(lv >= 0 && lv < Infinity)) return false;
+      if (lv < low) low = lv;
       if (mx[r]! > lv && this.crossesAbove(r, lv, ep)) return false;
       newL[r] = lv;
       sat[r] = ep;
@@ -1584,7 +1588,8 @@ export class FlowNetwork {
       }
       satList[j + 1] = r;
     }
-    this.gp = gp;
+    // commit re-sorts the groups from the first place a new level can take.
+    this.gp = low < lam ? this.lowerBoundG(low) : gp;
     this.nSG = nSG;
     this.nSat = nSat;
     this.stats.flowsTouched += touchedPaths;
