@@ -237,6 +237,9 @@ export class FlowNetwork {
   private mx: F64 = new Float64Array(8);
   private capCnt: I32 = new Int32Array(8); // members with a finite cap level
   private readonly lateList: number[] = [];
+  /** Pairs (resource, level) for mx, recorded by tightenLater in epoch tightEp. */
+  private readonly tightList: number[] = [];
+  private tightEp = 0;
   private fullFill = false;
   private ownUnfC: F64 = new Float64Array(8);
   private newL: F64 = new Float64Array(8);
@@ -1600,6 +1603,7 @@ export class FlowNetwork {
   private crossesAbove(r: number, lv: number, ep: number): boolean {
     const { P, stride: S, pState, L, sat, newL, pNB } = this;
     const adj = this.adj[r]!;
+    let top = 0;
     for (let j = 0; j < adj.length; j++) {
       const e = adj[j]!;
       const g = e >> USE_SHIFT;
@@ -1618,7 +1622,9 @@ export class FlowNetwork {
         level = bn < 0 ? P[b + P_LEVEL]! : sat[bn] === ep ? newL[bn]! : L[bn]!;
       } else continue;
       if (level > lv) return true;
+      if (level > top) top = level;
     }
+    this.tightenLater(r, top);
     return false;
   }
 
@@ -1847,15 +1853,26 @@ export class FlowNetwork {
     const { P, stride: S, pState, L, gEp } = this;
     const adj = this.adj[r]!;
     const late = this.lateList;
-    late.length = 0;
+    if (late.length > 0) late.length = 0;
+    let top = 0; // the highest level crossing r once it saturates, if nothing is pulled
     for (let j = 0; j < adj.length; j++) {
       const e = adj[j]!;
       const g = e >> USE_SHIFT;
       const b = g * S;
       if (pState[g] !== LIVE || !(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + 1]! > 0)) continue;
-      if (this.inPlay(g, ep)) continue; // at or below lam once r saturates
       const bn = P[b + P_BN]!;
-      if (bn === r || !((bn >= 0 ? L[bn]! : P[b + P_LEVEL]!) > lam)) continue;
+      if (bn === r) continue;
+      if (this.inPlay(g, ep)) {
+        // Frozen: its new level; still growing: it freezes on r now and becomes r's member.
+        const lv = this.frozenLevel(g, ep);
+        if (lv > top) top = lv;
+        continue;
+      }
+      const lv = bn >= 0 ? L[bn]! : P[b + P_LEVEL]!;
+      if (!(lv > lam)) {
+        if (lv > top) top = lv;
+        continue;
+      }
       if (bn < 0) return PULL_FAILED; // a capped path left out: cannot happen in a touched component
       if (gEp[bn] !== ep) {
         gEp[bn] = ep; // claimed; entered below
@@ -1863,7 +1880,7 @@ export class FlowNetwork {
       }
     }
     if (late.length === 0) {
-      this.mx[r] = lam;
+      this.tightenLater(r, top);
       return PULL_NONE;
     }
     // Everything these groups reach upward comes in too (their levels are above lam).
@@ -1882,6 +1899,28 @@ export class FlowNetwork {
     for (const G of late) this.enterLate(G, ep);
     for (const G of late) this.heapPush(G, this.keyOf(G));
     return PULLED;
+  }
+
+  /** The level a path in play froze at this recompute, or -1 while it is still growing. */
+  private frozenLevel(g: number, ep: number): number {
+    if (this.pFrozen[g] === ep) {
+      const nb = this.pNB[g]!;
+      return nb >= 0 ? this.newL[nb]! : this.meff(g);
+    }
+    const bn = this.P[g * this.stride + P_BN]!;
+    return bn >= 0 && this.sat[bn] === ep && this.gEp[bn] === ep ? this.newL[bn]! : -1;
+  }
+
+  /**
+   * Records that, if this recompute's result is the one committed, nothing crosses r above top:
+   * mx[r] is tightened then (a result abandoned for another fill must not lower it).
+   */
+  private tightenLater(r: number, top: number): void {
+    if (this.tightEp !== this.epoch) {
+      this.tightEp = this.epoch;
+      this.tightList.length = 0;
+    }
+    this.tightList.push(r, top);
   }
 
   /** Group G comes into play in the middle of the filling (at a level below its old one). */
@@ -1957,6 +1996,10 @@ export class FlowNetwork {
       if (sat[r] !== ep) L[r] = Infinity; // all its paths moved elsewhere
     }
     const mx = this.mx;
+    if (this.tightEp === ep) {
+      const tl = this.tightList;
+      for (let i = 0; i < tl.length; i += 2) mx[tl[i]!] = tl[i + 1]!;
+    }
     for (let i = 0; i < nSat; i++) {
       const r = satList[i]!;
       // Once r is saturated every path crossing it is at or below its level.
