@@ -19,6 +19,15 @@
 // virtual finishes, so its next completion instant is exact and O(1) to move when L changes.
 // Multi-path transfers and capped paths are tracked explicitly (bytes at t0 + rate·(t − t0)).
 //
+// SETTLING IN PLACE. Most changes move levels without changing any path's bottleneck. Then the
+// groups keep their members, and in increasing old level (a topological order of "a member of X
+// crosses Y") each reached group's new level follows from its capacity and what crosses it,
+// L' = (cap − others') / own'. Only a group whose level moved passes the difference on, along its
+// members' other resources: one walk per changed group, no heap (settleInPlace). It gives up, with
+// nothing committed, as soon as that assumption fails — a path crossing a group above the group's
+// new level, a resource over capacity, a tie in the order, a cap or an outage involved — and the
+// progressive filling below runs instead (40% of the 256x10000 benchmark's recomputes).
+//
 // INCREMENTAL RECOMPUTE. A change (paths added or removed, a capacity changed) leaves the filling
 // identical below the first level λd at which a changed resource or path takes part in an event:
 // for a removed path its old level; for a changed resource min(its old L, the first level at which
