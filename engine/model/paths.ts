@@ -261,22 +261,39 @@ export interface VmFile {
  */
 export function vmFiles(vm: Vm): VmFile[] {
   const files: VmFile[] = [];
-  forEachVmFile(vm, (kind, path, sizeBytes, field) => files.push({ kind, path, sizeBytes, field: field() }));
+  forEachVmFile(vm, (kind, path, sizeBytes, i, j) => files.push({ kind, path, sizeBytes, field: vmFileField(kind, i, j) }));
   return files;
 }
 
-/** Allocation-free walk over a VM's files (field names are built only when asked for). */
-export function forEachVmFile(vm: Vm, visit: (kind: VmFile['kind'], path: string, sizeBytes: number, field: () => string) => void): void {
-  visit('configuration', vm.paths.configuration, vm.configurationSizeBytes, () => 'paths.configuration');
+/**
+ * Allocation-free walk over a VM's files. `i` is the index of the disk or checkpoint, `j` of the
+ * file within a checkpoint; vmFileField() names the field from them when a message needs it.
+ */
+export function forEachVmFile(vm: Vm, visit: (kind: VmFile['kind'], path: string, sizeBytes: number, i: number, j: number) => void): void {
+  visit('configuration', vm.paths.configuration, vm.configurationSizeBytes, 0, 0);
   for (let i = 0; i < vm.vhds.length; i++) {
     const d = vm.vhds[i]!;
-    visit('vhd', d.path, d.sizeBytes, () => `vhds[${i}].path`);
+    visit('vhd', d.path, d.sizeBytes, i, 0);
   }
   for (let i = 0; i < vm.checkpoints.length; i++) {
     const files = vm.checkpoints[i]!.files;
-    for (let j = 0; j < files.length; j++) visit('checkpoint', files[j]!.path, files[j]!.sizeBytes, () => `checkpoints[${i}].files[${j}].path`);
+    for (let j = 0; j < files.length; j++) visit('checkpoint', files[j]!.path, files[j]!.sizeBytes, i, j);
   }
-  if (vm.smartPagingFile) visit('smartPaging', vm.smartPagingFile.path, vm.smartPagingFile.sizeBytes, () => 'smartPagingFile.path');
+  if (vm.smartPagingFile) visit('smartPaging', vm.smartPagingFile.path, vm.smartPagingFile.sizeBytes, 0, 0);
+}
+
+/** Field path inside the VM of a file forEachVmFile visited, e.g. vhds[0].path. */
+export function vmFileField(kind: VmFile['kind'], i: number, j: number): string {
+  switch (kind) {
+    case 'configuration':
+      return 'paths.configuration';
+    case 'vhd':
+      return `vhds[${i}].path`;
+    case 'checkpoint':
+      return `checkpoints[${i}].files[${j}].path`;
+    case 'smartPaging':
+      return 'smartPagingFile.path';
+  }
 }
 
 export interface VolumeUsage {

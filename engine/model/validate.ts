@@ -5,7 +5,7 @@
 // host that does not exist is not.
 import { World, type Host, type Vm } from './world';
 import { compileFastParser, FAIL, type FastParser } from './fast-parse';
-import { forEachVmFile, hostIndexOf, locateVolume, parsePath, volumeKey } from './paths';
+import { forEachVmFile, hostIndexOf, locateVolume, parsePath, vmFileField, volumeKey } from './paths';
 
 export interface WorldIssue {
   path: string;
@@ -253,12 +253,13 @@ function checkVm(vm: Vm, at: string, hostIndex: Map<string, Host>, used: Map<str
   const m = vm.memory;
   if (m.minimumBytes > m.startupBytes) err(`${at}.memory.minimumBytes`, `minimum memory (${m.minimumBytes}) is more than startup memory (${m.startupBytes})`);
   if (m.maximumBytes < m.startupBytes) err(`${at}.memory.maximumBytes`, `maximum memory (${m.maximumBytes}) is less than startup memory (${m.startupBytes})`);
-  vm.vhds.forEach((d, i) => {
+  for (let i = 0; i < vm.vhds.length; i++) {
+    const d = vm.vhds[i]!;
     if (d.sizeBytes > d.maxSizeBytes && d.type !== 'Fixed') {
       // A dynamic file can outgrow its maximum only by metadata; more means corrupt data.
       if (d.sizeBytes > d.maxSizeBytes * 1.01 + 64 * 1024 ** 2) err(`${at}.vhds[${i}].sizeBytes`, `file size ${d.sizeBytes} exceeds the disk's maximum size ${d.maxSizeBytes}`);
     }
-  });
+  }
   if (vm.checkpoints.length) checkCheckpoints(vm, at, err);
   // The three folders must be valid paths on an existing volume or share. They are usually one
   // folder (Hyper-V's default), which also holds the configuration file: each is located once.
@@ -269,10 +270,10 @@ function checkVm(vm: Vm, at: string, hostIndex: Map<string, Host>, used: Map<str
   if (inConfiguration.charCodeAt(0) === 33) err(`${at}.paths.configuration`, inConfiguration.slice(1));
   if (inSnapshots.charCodeAt(0) === 33) err(`${at}.paths.snapshots`, inSnapshots.slice(1));
   if (inSmartPaging.charCodeAt(0) === 33) err(`${at}.paths.smartPaging`, inSmartPaging.slice(1));
-  forEachVmFile(vm, (kind, path, sizeBytes, field) => {
+  forEachVmFile(vm, (kind, path, sizeBytes, i, j) => {
     const k = path === configuration ? inConfiguration : locateVolume(vm.host, path, hostIndex);
     if (k.charCodeAt(0) === 33 /* ! */) {
-      if (kind !== 'configuration') err(`${at}.${field()}`, k.slice(1)); // the folder's error says it
+      if (kind !== 'configuration') err(`${at}.${vmFileField(kind, i, j)}`, k.slice(1)); // the folder's error says it
       return;
     }
     used.set(k, (used.get(k) ?? 0) + sizeBytes);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultWorld } from '../../../engine/model/default-world';
-import { baseName, hostIndexOf, isUnder, joinPath, locateVolume, normalizePath, parentPath, parsePath, resolvePath, samePath, volumeKey, volumeUsage } from '../../../engine/model/paths';
+import { baseName, hostIndexOf, isUnder, joinPath, locateVolume, normalizePath, parentPath, parsePath, resolvePath, samePath, vmFiles, volumeKey, volumeUsage } from '../../../engine/model/paths';
 
 const GiB = 1024 ** 3;
 
@@ -30,6 +30,17 @@ describe('paths', () => {
     expect(resolvePath(w, 'HV01', '\\\\fs01.contoso.com\\vms\\A')).toEqual({ ok: true, value: { computer: 'FS01', volume: 'D', share: 'VMs', remote: true, localPath: 'D:\\Shares\\VMs\\A' } });
     expect(resolvePath(w, 'HV01', '\\\\HV02\\E$\\X')).toMatchObject({ ok: true, value: { computer: 'HV02', volume: 'E', remote: true } });
     expect(resolvePath(w, 'HV01', 'Z:\\X')).toEqual({ ok: false, message: 'volume Z: does not exist on HV01' });
+  });
+
+  it('names each VM file by its field', () => {
+    const vm = defaultWorld().vms.find((v) => v.checkpoints.length > 0)!;
+    vm.smartPagingFile = { path: 'D:\\VMs\\x.slp', sizeBytes: 1, createdAt: 0 };
+    expect(vmFiles(vm).map((f) => f.field)).toEqual([
+      'paths.configuration',
+      ...vm.vhds.map((_, i) => `vhds[${i}].path`),
+      ...vm.checkpoints.flatMap((c, i) => c.files.map((_, j) => `checkpoints[${i}].files[${j}].path`)),
+      'smartPagingFile.path',
+    ]);
   });
 
   it('counts VM files on a volume, including other hosts\' VMs on a share', () => {
