@@ -325,17 +325,19 @@ export class FlowNetwork {
   addResource(id: string, capacity: number): void {
     if (typeof id !== 'string' || id === '') throw new Error('FlowNetwork.addResource: a resource id must be a non-empty string');
     if (this.resIndex.has(id)) throw new Error(`FlowNetwork.addResource: duplicate resource "${id}"`);
-    checkCapacity(`FlowNetwork.addResource("${id}")`, capacity);
+    checkCapacity('addResource', id, capacity);
     const r = this.nRes++;
     this.growResources(this.nRes);
     this.resIndex.set(id, r);
     this.resNames.push(id);
-    this.adj.push([]);
-    this.gxRes.push([]);
-    this.gxCoef.push(doubleList());
-    this.gxUse.push([]);
-    this.gHeap.push([]);
-    this.exMem.push([]);
+    // Most resources of a big world never carry a path: their lists are shared empty ones until
+    // the first push (a 1,000-host world has 20,000 resources).
+    this.adj.push(NO_INTS);
+    this.gxRes.push(NO_INTS);
+    this.gxCoef.push(NO_DOUBLES);
+    this.gxUse.push(NO_INTS);
+    this.gHeap.push(NO_INTS);
+    this.exMem.push(NO_INTS);
     this.compRes.push([r]);
     this.cap[r] = capacity;
     this.L[r] = Infinity;
@@ -356,7 +358,7 @@ export class FlowNetwork {
   /** Changes a capacity from now on; 0 means down: paths using it stall until it returns. */
   setCapacity(id: string, capacity: number): void {
     const r = this.res('setCapacity', id);
-    checkCapacity(`FlowNetwork.setCapacity("${id}")`, capacity);
+    checkCapacity('setCapacity', id, capacity);
     const old = this.cap[r]!;
     if (old === capacity) return;
     this.cap[r] = capacity;
@@ -747,7 +749,8 @@ export class FlowNetwork {
     for (let k = 0; k < n; k++) {
       const ub = b + P_USE + USE_FIELDS * k;
       const r = c.res[k]!;
-      const adj = this.adj[r]!;
+      let adj = this.adj[r]!;
+      if (adj === NO_INTS) adj = this.adj[r] = [];
       P[ub] = r;
       P[ub + 1] = c.coef[k]!;
       P[ub + 2] = adj.length;
@@ -906,6 +909,11 @@ export class FlowNetwork {
     }
     this.memCnt[bn]!++;
     if (this.meff(g) !== Infinity) this.capCnt[bn]!++;
+    if (this.gxRes[bn] === NO_INTS) {
+      this.gxRes[bn] = [];
+      this.gxCoef[bn] = doubleList();
+      this.gxUse[bn] = [];
+    }
     const R = this.gxRes[bn]!;
     const C = this.gxCoef[bn]!;
     const U = this.gxUse[bn]!;
@@ -927,7 +935,8 @@ export class FlowNetwork {
   }
 
   private exPush(bn: number, g: number): void {
-    const list = this.exMem[bn]!;
+    let list = this.exMem[bn]!;
+    if (list === NO_INTS) list = this.exMem[bn] = [];
     this.P[g * this.stride + P_XPOS] = list.length;
     list.push(g);
   }
@@ -948,7 +957,8 @@ export class FlowNetwork {
 
   private heapPushG(bn: number, g: number): void {
     this.markNext(bn);
-    const h = this.gHeap[bn]!;
+    let h = this.gHeap[bn]!;
+    if (h === NO_INTS) h = this.gHeap[bn] = [];
     h.push(g);
     this.siftUpG(h, h.length - 1);
     this.topVF[bn] = this.P[h[0]! * this.stride + P_VF]!;
@@ -2174,9 +2184,13 @@ function doubleList(): number[] {
   return a;
 }
 
-function checkCapacity(where: string, capacity: number): void {
+/** Shared empty lists, never pushed to: a resource gets its own on its first element. */
+const NO_INTS: number[] = [];
+const NO_DOUBLES: number[] = doubleList();
+
+function checkCapacity(op: string, id: string, capacity: number): void {
   if (typeof capacity !== 'number' || !Number.isFinite(capacity) || capacity < 0) {
-    throw new Error(`${where}: capacity must be a finite number ≥ 0 (units per second), got ${String(capacity)}`);
+    throw new Error(`FlowNetwork.${op}("${id}"): capacity must be a finite number ≥ 0 (units per second), got ${String(capacity)}`);
   }
 }
 
