@@ -1491,10 +1491,11 @@ export class FlowNetwork {
    * each one's new level follows from its capacity and what crosses it: L' = (cap − others') / own'.
    * Only a group whose level moved passes the difference on, along its members' other resources,
    * so one walk per changed group and no heap. New paths join the crossed group with the lowest
-   * level. Returns false, having changed nothing that matters, as soon as that assumption fails:
-   * a group's level below λd, a crossing path above a group's new level (mx[r] bounds them; the
-   * uses are walked only when it is exceeded), a resource over capacity, a tie in the order, a cap
-   * or an outage involved. The caller then runs the progressive filling.
+   * level. lam is the lowest changed level: groups below it are not read. Returns false, having
+   * committed nothing (mx may only have risen, which keeps it a bound), as soon as that assumption
+   * fails: a crossing path above a group's new level (mx[r] bounds them; the uses are walked only
+   * when it is exceeded), a resource over capacity, a tie in the order, a cap or an outage
+   * involved. The caller then runs the progressive filling.
    */
   private settleInPlace(lam: number): boolean {
     if (!(lam < Infinity)) return false;
@@ -1593,7 +1594,7 @@ export class FlowNetwork {
         frz[r] = cap[r]!;
         continue;
       }
-      if (L[r] !== Infinity && gEp[r] !== ep) return false; // reached below λd: cannot be
+      if (L[r] !== Infinity && gEp[r] !== ep) return false; // a group reached but not settled: cannot be
       const f = load[r]! + frz[r]!;
       const c = cap[r]!;
       if (f > c + c * 1e-9) return false;
