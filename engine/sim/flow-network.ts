@@ -1879,10 +1879,12 @@ export class FlowNetwork {
       const e = adj[j]!;
       const g = e >> USE_SHIFT;
       const b = g * S;
-      if (pState[g] !== LIVE || !(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + 1]! > 0)) continue;
+      const st = pState[g];
+      if ((st !== LIVE && st !== NEW) || !(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + 1]! > 0)) continue;
       const bn = P[b + P_BN]!;
       if (bn === r) continue;
-      if (this.inPlay(g, ep)) {
+      // A new path is always in play.
+      if (st === NEW || this.inPlay(g, ep)) {
         // Frozen: its new level; still growing: it freezes on r now and becomes r's member.
         const lv = this.frozenLevel(g, ep);
         if (lv > top) top = lv;

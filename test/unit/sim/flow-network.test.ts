@@ -290,6 +290,29 @@ describe('FlowNetwork: hand-computed allocations and finish times', () => {
     expect(ctx.net.rate('b1')).toBeCloseTo(50, 12);
   });
 
+  it('a capped path on a shared link joins the others when the link falls below its cap', () => {
+    // A = 433, B = 253. a over A and B gets 253 (B). b has two paths on A: p0 (perByte 0.25 twice,
+    // so 0.5 per byte) and p1 capped at 76: 1·λ + 0.5λ + 76 = 433 → λ = 238 < 253, so a moves to A.
+    // c (perByte 3): 4.5λ + 76 = 433 → λ = 79.33…, b.p1 still capped. d (perByte 0.25):
+    // 4.75λ + 76 = 433 would give 75.16 < 76, so b.p1 is no longer held by its cap:
+    // 5.75λ = 433 → λ = 75.30…, and b.p1 runs at it too.
+    const ctx = setup({ A: 433, B: 253 });
+    start(ctx, 'a', 1e9, [link('A', 'B')]);
+    expect(ctx.net.rate('a')).toBeCloseTo(253, 9);
+    start(ctx, 'b', 1e9, [
+      { uses: [{ resource: 'A', perByte: 0.25 }, { resource: 'A', perByte: 0.25 }] },
+      { uses: [{ resource: 'A', perByte: 1 }], maxRate: 76 },
+    ]);
+    expect(ctx.net.rate('a')).toBeCloseTo(238, 9);
+    expect(ctx.net.pathRates('b')).toEqual([expect.closeTo(238, 9), expect.closeTo(76, 9)]);
+    start(ctx, 'c', 1e9, [{ uses: [{ resource: 'A', perByte: 3 }] }]);
+    expect(ctx.net.rate('c')).toBeCloseTo(357 / 4.5, 9);
+    start(ctx, 'd', 1e9, [{ uses: [{ resource: 'A', perByte: 0.25 }] }]);
+    expect(ctx.net.rate('a')).toBeCloseTo(433 / 5.75, 9);
+    expect(ctx.net.pathRates('b')).toEqual([expect.closeTo(433 / 5.75, 9), expect.closeTo(433 / 5.75, 9)]);
+    expect(ctx.net.usage('A')).toBeCloseTo(433, 9);
+  });
+
   it('a resource with perByte 0 does not limit a path but its outage stalls it', () => {
     const ctx = setup({ L: 100, lic: 1 });
     start(ctx, 'a', 1000, [{ uses: [{ resource: 'L', perByte: 1 }, { resource: 'lic', perByte: 0 }] }]);
