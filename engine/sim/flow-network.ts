@@ -457,6 +457,48 @@ export class FlowNetwork {
     this.replacePath(t, pathIndex, c);
   }
 
+  /**
+   * Checks the bottleneck structure against the paths themselves (for tests; O(paths)): every
+   * placed path has a bottleneck, no path runs above a saturated resource it uses, group member
+   * counts and coefficients, usage, and the crossing-level bound mx. Throws naming what is wrong.
+   */
+  verifyStructure(): void {
+    this.flush();
+    const { P, stride: S } = this;
+    const members = new Int32Array(this.nRes);
+    const ownSum = new Float64Array(this.nRes);
+    const usage = new Float64Array(this.nRes);
+    const at = `at ${this.sim.now} ms`;
+    for (let g = 0; g < this.nPaths; g++) {
+      if (this.pState[g] !== LIVE) continue;
+      const b = g * S;
+      const bn = P[b + P_BN]!;
+      if (bn === NONE) throw new Error(`FlowNetwork: placed path ${g} has no bottleneck ${at}`);
+      const lv = this.level(g);
+      if (!(lv >= 0 && lv < Infinity)) throw new Error(`FlowNetwork: path ${g} has level ${lv} ${at}`);
+      if (bn >= 0) members[bn]!++;
+      for (let k = 0, n = P[b + P_NUSE]!; k < n; k++) {
+        const r = P[b + P_USE + USE_FIELDS * k]! | 0;
+        const c = P[b + P_USE + USE_FIELDS * k + 1]!;
+        usage[r] = usage[r]! + c * lv;
+        if (r === bn) ownSum[r] = ownSum[r]! + c;
+        if (!(c > 0) || r === bn) continue;
+        const tol = 1e-9 * Math.max(1, lv);
+        if (this.L[r]! < Infinity && lv > this.L[r]! + tol) throw new Error(`FlowNetwork: path ${g} at level ${lv} crosses "${this.resNames[r]}" saturated at ${this.L[r]} ${at}`);
+        if (lv > this.mx[r]! + tol) throw new Error(`FlowNetwork: path ${g} at level ${lv} crosses "${this.resNames[r]}" above its bound ${this.mx[r]} ${at}`);
+      }
+    }
+    for (let r = 0; r < this.nRes; r++) {
+      const name = this.resNames[r];
+      if (members[r] !== this.memCnt[r]) throw new Error(`FlowNetwork: "${name}" counts ${this.memCnt[r]} members, has ${members[r]} ${at}`);
+      if ((members[r]! > 0) !== (this.L[r]! < Infinity)) throw new Error(`FlowNetwork: "${name}" has ${members[r]} members and level ${this.L[r]} ${at}`);
+      const tol = 1e-6 * Math.max(1, this.cap[r]!);
+      if (Math.abs(ownSum[r]! - this.own[r]!) > 1e-9 * Math.max(1, ownSum[r]!)) throw new Error(`FlowNetwork: "${name}" own ${this.own[r]} vs ${ownSum[r]} ${at}`);
+      if (Math.abs(usage[r]! - this.load[r]!) > tol) throw new Error(`FlowNetwork: "${name}" usage ${this.load[r]} vs ${usage[r]} ${at}`);
+      if (usage[r]! > this.cap[r]! + tol) throw new Error(`FlowNetwork: "${name}" over capacity: ${usage[r]} > ${this.cap[r]} ${at}`);
+    }
+  }
+
   isActive(id: string): boolean {
     return this.xfers.has(id);
   }
@@ -1882,7 +1924,8 @@ export class FlowNetwork {
       const st = pState[g];
       if ((st !== LIVE && st !== NEW) || !(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + 1]! > 0)) continue;
       const bn = P[b + P_BN]!;
-      if (bn === r) continue;
+      // r's own member, unless it already froze elsewhere in this fill (then it crosses r).
+      if (bn === r && !(this.pFrozen[g] === ep && this.pNB[g] !== r)) continue;
       // A new path is always in play.
       if (st === NEW || this.inPlay(g, ep)) {
         // Frozen: its new level; still growing: it freezes on r now and becomes r's member.

@@ -328,6 +328,35 @@ describe('FlowNetwork properties (fast-check)', () => {
     );
   });
 
+  it('keeps its bottleneck structure consistent after every change on generated workloads', () => {
+    // Settling in place, late entries and the crossing-level bound only show their mistakes
+    // after many events in a busy network: check the whole structure after each one.
+    for (const [hosts, flows, seed] of [[8, 200, 9], [16, 300, 3], [24, 600, 11]] as const) {
+      const set = generateFlowSet({ hosts, flows, seed });
+      const sim = new Simulator();
+      const net = new FlowNetwork(sim);
+      for (const l of set.links) net.addResource(l.name, l.bytesPerS);
+      let finished = 0;
+      const check = (): void => net.verifyStructure();
+      for (const f of set.flows) {
+        sim.schedule(f.startS * 1000, () => {
+          net.startTransfer({
+            id: f.id,
+            bytes: f.bytes,
+            paths: [{ uses: f.links.map((resource) => ({ resource, perByte: 1 })) }],
+            onComplete: () => {
+              finished++;
+              sim.schedule(sim.now, check);
+            },
+          });
+          check();
+        });
+      }
+      sim.runUntilIdle();
+      expect(finished).toBe(flows);
+    }
+  });
+
   it('agrees with the reference on a generated 12-host workload at many instants (large shared component)', () => {
     const set = generateFlowSet({ hosts: 12, flows: 120, seed: 5, durationS: 20, minBytes: 1e8, maxBytes: 2e9 });
     const s: Scenario = { caps: [], transfers: [], actions: [] };
