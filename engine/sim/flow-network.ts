@@ -1699,7 +1699,7 @@ export class FlowNetwork {
   private fill(lam: number, reach: boolean, full: boolean): FillResult {
     const ep = ++this.epoch;
     this.fullFill = full;
-    const { P, stride: S, L, comp, labEp, slope, frz, cnt, newUses, own, ownCnt, gEp, stamp, tList } = this;
+    const { P, stride: S, L, comp, labEp, slope, frz, cnt, newUses, gEp, stamp, tList } = this;
     const { pState, pPlay } = this;
     const dirtyRes = this.dirtyRes;
     const added = this.added;
@@ -1779,15 +1779,8 @@ export class FlowNetwork {
       gEp[r] = ep;
       this.touch(r, ep);
       const lr = L[r]!;
-      const o = own[r]!;
-      slope[r] = slope[r]! + o;
-      cnt[r] = cnt[r]! + ownCnt[r]!;
-      frz[r] = frz[r]! + o * lr;
-      this.ownUnf[r] = ownCnt[r]!;
-      this.ownUnfC[r] = o;
-      const members = this.memCnt[r]!;
-      this.memUnf[r] = members;
-      this.unfrozen += members;
+      // In play from the start: the old usage in play is counted up here and taken from load later.
+      this.unfreezeMembers(r, 1);
       const R = this.gxRes[r]!;
       const C = this.gxCoef[r]!;
       for (let j = 0, m = R.length; j < m; j++) {
@@ -1988,21 +1981,31 @@ export class FlowNetwork {
     this.tightList.push(r, top);
   }
 
+  /**
+   * Group r's members unfreeze on r itself: their slope and count, and their old usage on r added
+   * to (sign 1) or taken from (sign -1) its frozen total, as the caller keeps it.
+   */
+  private unfreezeMembers(r: number, sign: 1 | -1): void {
+    const o = this.own[r]!;
+    const oc = this.ownCnt[r]!;
+    this.slope[r] = this.slope[r]! + o;
+    this.cnt[r] = this.cnt[r]! + oc;
+    this.frz[r] = this.frz[r]! + sign * o * this.L[r]!;
+    this.ownUnf[r] = oc;
+    this.ownUnfC[r] = o;
+    const members = this.memCnt[r]!;
+    this.memUnf[r] = members;
+    this.unfrozen += members;
+  }
+
   /** Group G comes into play in the middle of the filling (at a level below its old one). */
   private enterLate(G: number, ep: number): void {
-    const { L, own, ownCnt, slope, cnt, frz, gEp, rDirty } = this;
+    const { L, slope, cnt, frz, gEp, rDirty } = this;
     this.sgList[this.nSG++] = G;
     this.touchLate(G, ep);
     const lr = L[G]!;
-    const o = own[G]!;
-    slope[G] = slope[G]! + o;
-    cnt[G] = cnt[G]! + ownCnt[G]!;
-    frz[G] = frz[G]! - o * lr;
-    this.ownUnf[G] = ownCnt[G]!;
-    this.ownUnfC[G] = o;
-    const members = this.memCnt[G]!;
-    this.memUnf[G] = members;
-    this.unfrozen += members;
+    // In play late: its members' old usage leaves what is frozen.
+    this.unfreezeMembers(G, -1);
     const R = this.gxRes[G]!;
     const C = this.gxCoef[G]!;
     for (let j = 0, m = R.length; j < m; j++) {
