@@ -51,11 +51,8 @@ export function nicRss(n: Nic): boolean {
 export function hostInterfaces(host: Host): NetInterface[] {
   const out: NetInterface[] = [];
   const nicByName = new Map(host.nics.map((n) => [n.name.toLowerCase(), n]));
-  const teamed = new Set(host.teams.flatMap((t) => t.members.map((m) => m.toLowerCase())));
-  const switchOn = new Map<string, { name: string; allowManagementOS: boolean }>();
-  for (const s of host.virtualSwitches) {
-    if (s.type === 'External' && s.adapter) switchOn.set(s.adapter.toLowerCase(), { name: s.name, allowManagementOS: s.allowManagementOS });
-  }
+  const teamed = teamedNics(host);
+  const switchOn = externalSwitchesByAdapter(host);
   const vnics: NetInterface[] = [];
 
   host.nics.forEach((n, i) => {
@@ -124,28 +121,44 @@ export function hostInterfaces(host: Host): NetInterface[] {
 export function hostVnicAliases(host: Host): string[] {
   const out: string[] = [];
   if (host.virtualSwitches.length === 0) return out;
-  const switchOn = new Map<string, { name: string; allowManagementOS: boolean }>();
-  for (const s of host.virtualSwitches) {
-    if (s.type === 'External' && s.adapter) switchOn.set(s.adapter.toLowerCase(), { name: s.name, allowManagementOS: s.allowManagementOS });
-  }
+  const switchOn = externalSwitchesByAdapter(host);
   if (switchOn.size === 0) return out;
-  const teamed = new Set<string>();
-  for (const t of host.teams) for (const m of t.members) teamed.add(m.toLowerCase());
+  const teamed = teamedNics(host);
   for (const n of host.nics) {
     const key = n.name.toLowerCase();
     if (teamed.has(key)) continue;
     const sw = switchOn.get(key);
-    if (sw?.allowManagementOS) out.push(`vEthernet (${sw.name})`);
+    if (sw?.allowManagementOS) out.push(vnicAlias(sw.name));
   }
   for (const t of host.teams) {
     const sw = switchOn.get(t.name.toLowerCase());
-    if (sw?.allowManagementOS) out.push(`vEthernet (${sw.name})`);
+    if (sw?.allowManagementOS) out.push(vnicAlias(sw.name));
   }
   return out;
 }
 
+/** External switches by the (lower-cased) adapter or team they are bound to. */
+function externalSwitchesByAdapter(host: Host): Map<string, { name: string; allowManagementOS: boolean }> {
+  const switchOn = new Map<string, { name: string; allowManagementOS: boolean }>();
+  for (const s of host.virtualSwitches) {
+    if (s.type === 'External' && s.adapter) switchOn.set(s.adapter.toLowerCase(), { name: s.name, allowManagementOS: s.allowManagementOS });
+  }
+  return switchOn;
+}
+
+/** Lower-cased names of the adapters that are team members. */
+function teamedNics(host: Host): Set<string> {
+  const teamed = new Set<string>();
+  for (const t of host.teams) for (const m of t.members) teamed.add(m.toLowerCase());
+  return teamed;
+}
+
+function vnicAlias(switchName: string): string {
+  return `vEthernet (${switchName})`;
+}
+
 function asVnic(under: NetInterface, switchName: string, host: string, index: number): NetInterface {
-  const alias = `vEthernet (${switchName})`;
+  const alias = vnicAlias(switchName);
   return { ...under, alias, index, kind: 'vnic', rss: false, rdma: false, rxCores: () => Resources.rxCores(host, alias) };
 }
 
