@@ -119,7 +119,7 @@ export function findHost(world: World, name: string): Host | undefined {
  */
 export function resolvePath(world: World, fromHost: string, path: string, hostIndex?: ReadonlyMap<string, Host>): ResolveResult {
   const p = parsePath(path);
-  if (!p) return { ok: false, message: `"${path}" is not a valid path; use a local path such as D:\\VMs or a share such as \\\\FS01\\VMs` };
+  if (!p) return { ok: false, message: invalidPathMessage(path) };
   const lookup = (n: string): Host | undefined => hostIndex?.get(n.toLowerCase()) ?? hostIndex?.get(n.toLowerCase().split('.')[0]!) ?? (hostIndex ? undefined : findHost(world, n));
   if (p.kind === 'local') {
     const host = lookup(fromHost);
@@ -192,8 +192,12 @@ function found(re: RegExp, path: string, from: number): boolean {
 const DRIVE_LETTER: (string | undefined)[] = [];
 for (let c = 65; c <= 90; c++) DRIVE_LETTER[c] = DRIVE_LETTER[c + 32] = String.fromCharCode(c);
 
+function invalidPathMessage(path: string): string {
+  return `"${path}" is not a valid path; use a local path such as D:\\VMs or a share such as \\\\FS01\\VMs`;
+}
+
 function invalidPath(path: string): string {
-  return `!"${path}" is not a valid path; use a local path such as D:\\VMs or a share such as \\\\FS01\\VMs`;
+  return `!${invalidPathMessage(path)}`;
 }
 
 export function locateVolume(fromHost: string, path: string, hostIndex: ReadonlyMap<string, Host>): string {
