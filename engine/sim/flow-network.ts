@@ -1886,9 +1886,10 @@ export class FlowNetwork {
       return FILL_OK;
     }
     if (this.unfrozen > 0) return FILL_OVERLOAD;
-    // Resources that were not candidates must have stayed within capacity.
+    // Resources that were not candidates must have stayed within capacity (those first reached by a
+    // group that came into play late included).
     const cap = this.cap;
-    for (let k = 0; k < nT; k++) {
+    for (let k = 0, n = this.nT; k < n; k++) {
       const r = tList[k]!;
       if (gEp[r] === ep || rDirty[r]) continue;
       const c = cap[r]!;
