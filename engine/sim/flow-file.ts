@@ -47,6 +47,8 @@ export interface FlowRunResult {
   /** FlowNetwork.stats at the end of the run. */
   recomputes: number;
   flowsTouched: number;
+  settled: number;
+  pathsMoved: number;
 }
 
 /** A flow-set file or object that does not make sense; `line` is 1-based when it comes from a file. */
@@ -176,7 +178,8 @@ export function runFlowSet(set: FlowSet): FlowRunResult {
     return { id: f.id, finishS: ms / 1000 };
   });
   finishes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { finishes, events: sim.eventsRun, wallMs, recomputes: net.stats.recomputes, flowsTouched: net.stats.flowsTouched };
+  const { recomputes, flowsTouched, settled, pathsMoved } = net.stats;
+  return { finishes, events: sim.eventsRun, wallMs, recomputes, flowsTouched, settled, pathsMoved };
 }
 
 /** `flow <id> <finish_s>` lines (6 decimals, sorted by id), then `# wall <ms> ms`. */

@@ -48,6 +48,8 @@ function flowsBench(hosts: number, flows: number, target: string): Bench {
         events_per_s: Math.round(r.events / (r.wallMs / 1000)),
         recomputes: r.recomputes,
         flows_touched_per_recompute: Math.round(r.flowsTouched / Math.max(1, r.recomputes)),
+        settled_pct: Math.round((100 * r.settled) / Math.max(1, r.recomputes)),
+        paths_moved: r.pathsMoved,
         sim_end_s: Math.max(...r.finishes.map((f) => f.finishS)),
         peak_rss_mb: peakRss,
       };

@@ -290,6 +290,38 @@ describe('FlowNetwork: hand-computed allocations and finish times', () => {
     expect(ctx.net.rate('b1')).toBeCloseTo(50, 12);
   });
 
+  it('moves a path to a group that fell below its own and settles the rest around it, without a refill', () => {
+    // A = 10, B = 12. f1 on A, f2 on A and B, f3 on B: A's level is 5 (f1, f2), B's 7 (f3; f2
+    // crosses it at 5). f4 joins B: with f2 still on A, B would fall to (12 − 5) / 2 = 3.5 < 5, so
+    // f2 moves to B: B = 12 / 3 = 4 (f2, f3, f4) and A = 10 − 4 = 6 for f1.
+    const ctx = setup({ A: 10, B: 12 });
+    start(ctx, 'f1', 1e6, [link('A')]);
+    start(ctx, 'f2', 1e6, [link('A', 'B')]);
+    start(ctx, 'f3', 1e6, [link('B')]);
+    ctx.sim.advance(1_000);
+    expect([ctx.net.rate('f1'), ctx.net.rate('f2'), ctx.net.rate('f3')]).toEqual([5, 5, 7]);
+    const stats = ctx.net.stats;
+    const [settled, moved] = [stats.settled, stats.pathsMoved];
+    start(ctx, 'f4', 1e6, [link('B')]);
+    ctx.sim.advance(0);
+    expect(stats.pathsMoved - moved).toBe(1);
+    expect(stats.settled - settled).toBe(1);
+    for (const [id, rate] of [['f1', 6], ['f2', 4], ['f3', 4], ['f4', 4]] as const) expect(ctx.net.rate(id)).toBeCloseTo(rate, 12);
+    ctx.net.verifyStructure();
+    ctx.sim.advance(1_000); // f2: 5 bytes in the first second, 4 in the second
+    expect(ctx.net.bytesDone('f2')).toBeCloseTo(9, 12);
+    // f4 leaves: B alone would give f2 and f3 6, above A's 10 − 6 = 4 for f1, so f2 moves back to A
+    // (the group it now crosses fell below it): A = 5 (f1, f2), B = 12 − 5 = 7 for f3.
+    ctx.net.cancelTransfer('f4');
+    ctx.sim.advance(0);
+    expect(stats.pathsMoved - moved).toBe(2);
+    expect(stats.settled - settled).toBe(2);
+    for (const [id, rate] of [['f1', 5], ['f2', 5], ['f3', 7]] as const) expect(ctx.net.rate(id)).toBeCloseTo(rate, 12);
+    ctx.net.verifyStructure();
+    ctx.sim.advance(1_000);
+    expect(ctx.net.bytesDone('f2')).toBeCloseTo(14, 12);
+  });
+
   it('a capped path on a shared link joins the others when the link falls below its cap', () => {
     // A = 433, B = 253. a over A and B gets 253 (B). b has two paths on A: p0 (perByte 0.25 twice,
     // so 0.5 per byte) and p1 capped at 76: 1·λ + 0.5λ + 76 = 433 → λ = 238 < 253, so a moves to A.
