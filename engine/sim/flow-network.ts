@@ -1232,20 +1232,30 @@ export class FlowNetwork {
     return n - 1;
   }
 
+  // A block's minimum stays exact without a rescan unless its minimal entry grows.
   private setCt(slot: number, v: number): void {
-    this.x[slot * XS + X_CT] = v;
+    const i = slot * XS + X_CT;
+    const old = this.x[i]!;
+    this.x[i] = v;
     const b = slot >> BLOCK_SHIFT;
-    if (!this.xBlockDirty[b]) {
+    if (this.xBlockDirty[b]) return;
+    const m = this.xBlockMin[b]!;
+    if (v <= m) this.xBlockMin[b] = v;
+    else if (old <= m) {
       this.xBlockDirty[b] = 1;
       this.xDirtyBlocks.push(b);
     }
   }
 
   private setGNext(r: number, v: number): void {
-    if (this.gNext[r] === v) return;
+    const old = this.gNext[r]!;
+    if (old === v) return;
     this.gNext[r] = v;
     const b = r >> BLOCK_SHIFT;
-    if (!this.rBlockDirty[b]) {
+    if (this.rBlockDirty[b]) return;
+    const m = this.rBlockMin[b]!;
+    if (v <= m) this.rBlockMin[b] = v;
+    else if (old <= m) {
       this.rBlockDirty[b] = 1;
       this.rDirtyBlocks.push(b);
     }
@@ -2196,8 +2206,10 @@ export class FlowNetwork {
     }
     for (let i = 0; i < nSat; i++) {
       const r = satList[i]!;
-      // Once r is saturated every path crossing it is at or below its level.
-      if (mx[r]! > newL[r]!) mx[r] = newL[r]!;
+      // Once r is saturated every path crossing it is at or below its level. (Written every time:
+      // a store first reached after the optimizing compiler ran would throw its code away.)
+      const lv = newL[r]!;
+      mx[r] = mx[r]! > lv ? lv : mx[r]!;
       if (L[r] !== newL[r]) {
         L[r] = newL[r]!;
         this.markNext(r);
