@@ -1585,7 +1585,7 @@ export class FlowNetwork {
     this.failRes = -1;
     if (!(lam < Infinity)) return false;
     const ep = ++this.epoch;
-    const { P, stride: S, L, cap, load, own, memCnt, stamp, frz, gEp, sat, newL, reached, passed, pState, pNB, mx } = this;
+    const { P, stride: S, L, cap, load, own, memCnt, stamp, frz, gEp, sat, newL, passed, pState, pNB, mx } = this;
     const ownAdd = this.slope; // per group: coefficients of the new paths joining it
     const memAdd = this.cnt; // per group: new paths joining it
     this.nT = 0;
@@ -1607,7 +1607,6 @@ export class FlowNetwork {
         if (!(P[ub + 1]! > 0)) continue;
         const r = P[ub]! | 0;
         this.touch(r, ep);
-        reached[r] = ep;
         if (L[r]! < bl) {
           bl = L[r]!;
           bn = r;
@@ -1622,17 +1621,17 @@ export class FlowNetwork {
       for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) if (P[ub] === bn) ownAdd[bn] = ownAdd[bn]! + P[ub + 1]!;
     }
     const gp = this.lowerBoundG(lam);
-    const { sgList, satList, rDirty } = this;
+    const { sgList, satList } = this;
     // The groups from gp in level order: the old one, or after paths moved, the estimated new one.
     const order = reordered ? this.estimatedOrder(gp) : this.gOrder;
     let low = lam;
     let touchedPaths = 0;
     for (let i = reordered ? 0 : gp, n = reordered ? this.gOrderLen - gp : this.gOrderLen; i < n; i++) {
       const r = order[i]!;
-      if (reached[r] !== ep && !rDirty[r]) {
-        passed[r] = ep;
-        continue;
-      }
+      // Reached: touched — changed, used by a new path, or crossed by a group that moved. Passed,
+      // here, means the loop is past it: skipped or settled (a later change reaching it fails).
+      passed[r] = ep;
+      if (stamp[r] !== ep) continue;
       gEp[r] = ep;
       sgList[nSG++] = r;
       this.touch(r, ep);
@@ -1658,10 +1657,9 @@ export class FlowNetwork {
         const C = this.gxCoef[r]!;
         for (let j = 0, m = R.length; j < m; j++) {
           const r2 = R[j]!;
-          if (gEp[r2] === ep || passed[r2] === ep) return false; // tied levels: order unknown
+          if (passed[r2] === ep) return false; // tied levels: order unknown
           if (stamp[r2] !== ep) this.touch(r2, ep);
           frz[r2] = frz[r2]! + C[j]! * d;
-          reached[r2] = ep;
           if (mx[r2]! < lv) mx[r2] = lv;
         }
       }
@@ -1673,7 +1671,7 @@ export class FlowNetwork {
           for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) {
             const r2 = P[ub]! | 0;
             if (r2 === r || !(P[ub + 1]! > 0)) continue;
-            if (gEp[r2] === ep || passed[r2] === ep) return false;
+            if (passed[r2] === ep) return false;
             frz[r2] = frz[r2]! + P[ub + 1]! * lv;
             if (mx[r2]! < lv) mx[r2] = lv;
           }
