@@ -32,7 +32,7 @@ function delegate(schema: z.ZodType): Parse {
 }
 
 /** Defaults are copied so two parsed objects never share a mutable default. */
-function deepCopy<T>(v: T): T {
+export function deepCopy<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   // A plain loop: most defaults are [] or {}, tens of thousands of them in a large world, and
   // Array.prototype.map (species lookup, holey result) showed in its profile.
