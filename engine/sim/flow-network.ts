@@ -429,7 +429,10 @@ export class FlowNetwork {
     x[xb + X_T0] = this.sim.now;
     x[xb + X_RATE] = 0;
     x[xb + X_IMPL] = 0;
-    for (const c of checked) t.paths.push(this.addPath(t, c));
+    for (let q = 0, qs = checked; q < qs.length; q++) {
+      const c = qs[q]!;
+      t.paths.push(this.addPath(t, c));
+    }
     this.touchedXfers.push(t);
     this.markDirty();
   }
@@ -916,7 +919,10 @@ export class FlowNetwork {
   }
 
   private removeTransfer(t: Transfer): void {
-    for (const g of t.paths) this.removePath(g);
+    for (let q = 0, qs = t.paths; q < qs.length; q++) {
+      const g = qs[q]!;
+      this.removePath(g);
+    }
     t.paths = [];
     t.active = false;
     this.x[t.slot * XS + X_IMPL] = 0;
@@ -1166,7 +1172,8 @@ export class FlowNetwork {
     if (la === lb) return;
     if (this.compRes[la]!.length < this.compRes[lb]!.length) [la, lb] = [lb, la];
     const into = this.compRes[la]!;
-    for (const r of this.compRes[lb]!) {
+    for (let q = 0, qs = this.compRes[lb]!; q < qs.length; q++) {
+      const r = qs[q]!;
       this.comp[r] = la;
       into.push(r);
     }
@@ -1184,9 +1191,13 @@ export class FlowNetwork {
     const P = this.P;
     const S = this.stride;
     const ep = ++this.bfsEp;
-    for (const r of rs) comp[r] = -1;
+    for (let q = 0, qs = rs; q < qs.length; q++) {
+      const r = qs[q]!;
+      comp[r] = -1;
+    }
     this.compRes[l] = [];
-    for (const r0 of rs) {
+    for (let q = 0, qs = rs; q < qs.length; q++) {
+      const r0 = qs[q]!;
       if (comp[r0] !== -1) continue;
       comp[r0] = r0;
       const list = [r0];
@@ -1263,7 +1274,8 @@ export class FlowNetwork {
 
   private refreshBlocks(): void {
     const x = this.x;
-    for (const b of this.xDirtyBlocks) {
+    for (let q = 0, qs = this.xDirtyBlocks; q < qs.length; q++) {
+      const b = qs[q]!;
       let m = Infinity;
       for (let i = (b << BLOCK_SHIFT) * XS + X_CT, e = i + BLOCK * XS; i < e; i += XS) if (x[i]! < m) m = x[i]!;
       this.xBlockMin[b] = m;
@@ -1271,7 +1283,8 @@ export class FlowNetwork {
     }
     this.xDirtyBlocks.length = 0;
     const gn = this.gNext;
-    for (const b of this.rDirtyBlocks) {
+    for (let q = 0, qs = this.rDirtyBlocks; q < qs.length; q++) {
+      const b = qs[q]!;
       let m = Infinity;
       for (let r = b << BLOCK_SHIFT, e = Math.min(r + BLOCK, this.nRes); r < e; r++) if (gn[r]! < m) m = gn[r]!;
       this.rBlockMin[b] = m;
@@ -1335,7 +1348,8 @@ export class FlowNetwork {
       this.compHandle = -1;
     }
     done.sort((a, b) => a.at - b.at || a.t.seq - b.t.seq);
-    for (const { t } of done) {
+    for (let q = 0, qs = done; q < qs.length; q++) {
+      const { t } = qs[q]!;
       const xb = t.slot * XS;
       x[xb + X_DONE] = x[xb + X_BYTES]!;
       x[xb + X_T0] = now;
@@ -1343,7 +1357,10 @@ export class FlowNetwork {
       this.removeTransfer(t);
     }
     this.markDirty();
-    for (const { t } of done) t.onComplete?.(t.id);
+    for (let q = 0, qs = done; q < qs.length; q++) {
+      const { t } = qs[q]!;
+      t.onComplete?.(t.id);
+    }
   };
 
   // =============================== the recompute ===============================
@@ -1554,7 +1571,8 @@ export class FlowNetwork {
     else {
       // The divergence level λd: the filling is unchanged below it.
       let lam = this.pendingLambda;
-      for (const r of this.dirtyRes) {
+      for (let q = 0, qs = this.dirtyRes; q < qs.length; q++) {
+        const r = qs[q]!;
         const s = this.firstSaturation(r, lam);
         if (s < lam) lam = s;
       }
@@ -1592,11 +1610,13 @@ export class FlowNetwork {
     this.nSw = 0;
     let nSG = 0;
     let nSat = 0;
-    for (const r of this.dirtyRes) {
+    for (let q = 0, qs = this.dirtyRes; q < qs.length; q++) {
+      const r = qs[q]!;
       if (cap[r] === 0) return false;
       this.touch(r, ep);
     }
-    for (const g of this.added) {
+    for (let q = 0, qs = this.added; q < qs.length; q++) {
+      const g = qs[q]!;
       if (pState[g] !== NEW) continue;
       const b = g * S;
       if (P[b + P_BLOCKED]! > 0 || P[b + P_M] !== Infinity) return false;
@@ -1752,7 +1772,8 @@ export class FlowNetwork {
       moving.push(g);
     }
     if (moving.length === 0) return false;
-    for (const g of moving) {
+    for (let q = 0, qs = moving; q < qs.length; q++) {
+      const g = qs[q]!;
       if (pState[g] === NEW) {
         this.pHint[g] = r;
         continue;
@@ -1840,10 +1861,16 @@ export class FlowNetwork {
     // What is in play: the groups at or above λd in the touched components, capped paths at or
     // above λd there, and new paths; per resource, their unfrozen slope and count, and the
     // consumption of everything frozen below λd.
-    for (const r of dirtyRes) labEp[comp[r]!] = ep;
+    for (let q = 0, qs = dirtyRes; q < qs.length; q++) {
+      const r = qs[q]!;
+      labEp[comp[r]!] = ep;
+    }
     this.nT = 0;
     this.unfrozen = 0;
-    for (const r of dirtyRes) this.touch(r, ep);
+    for (let q = 0, qs = dirtyRes; q < qs.length; q++) {
+      const r = qs[q]!;
+      this.touch(r, ep);
+    }
     const mList = this.mList;
     for (let i = this.lowerBoundM(lam); i < mList.length; i++) {
       const g = mList[i]!;
@@ -1865,7 +1892,8 @@ export class FlowNetwork {
         frz[r] = frz[r]! + c * lv;
       }
     }
-    for (const g of added) {
+    for (let q = 0, qs = added; q < qs.length; q++) {
+      const g = qs[q]!;
       if (pState[g] !== NEW) continue;
       pPlay[g] = ep;
       this.unfrozen++;
@@ -1888,9 +1916,11 @@ export class FlowNetwork {
     if (reach) {
       // A changed resource that is not a bottleneck may become one (its capacity dropped): what
       // crosses it above λd is reached.
-      for (const r of dirtyRes) {
+      for (let q = 0, qs = dirtyRes; q < qs.length; q++) {
+        const r = qs[q]!;
         if (L[r] !== Infinity || !(this.mx[r]! > lam)) continue;
-        for (const e of this.adj[r]!) {
+        for (let u = 0, us = this.adj[r]!; u < us.length; u++) {
+          const e = us[u]!;
           const bn = P[(e >> USE_SHIFT) * S + P_BN]!;
           if (bn >= 0 && pState[e >> USE_SHIFT] === LIVE && L[bn]! >= lam) reached[bn] = ep;
         }
@@ -1961,7 +1991,8 @@ export class FlowNetwork {
     let level = lam === Infinity ? 0 : lam;
     this.nSw = 0;
     this.nSat = 0;
-    for (const g of added) {
+    for (let q = 0, qs = added; q < qs.length; q++) {
+      const g = qs[q]!;
       // New paths capped below λd froze there (their load was counted when finding λd).
       if (pState[g] === NEW && this.pFrozen[g] !== ep) {
         const m = this.meff(g);
@@ -2088,8 +2119,14 @@ export class FlowNetwork {
         }
       }
     }
-    for (const G of late) this.enterLate(G, ep);
-    for (const G of late) this.heapPush(G, this.keyOf(G));
+    for (let q = 0, qs = late; q < qs.length; q++) {
+      const G = qs[q]!;
+      this.enterLate(G, ep);
+    }
+    for (let q = 0, qs = late; q < qs.length; q++) {
+      const G = qs[q]!;
+      this.heapPush(G, this.keyOf(G));
+    }
     return PULLED;
   }
 
@@ -2161,10 +2198,22 @@ export class FlowNetwork {
     this.frz[r] = this.load[r]!;
   }
 
-  /** Applies the new filling: levels, bottleneck switches, usage, transfers, completion instants. */
+  /**
+   * Applies the new filling: levels, bottleneck switches, usage, transfers, completion instants,
+   * the groups' order. In parts: each is compiled on its own, sooner than one large function would
+   * be (the first run of a workload spends most of its time waiting for the hot code to compile).
+   */
   private commit(now: number): void {
+    this.commitLevels(now);
+    this.commitPaths(now);
+    this.commitOrder();
+    this.clearPending();
+  }
+
+  /** New levels and virtual clocks; paths that change bottleneck leave their groups. */
+  private commitLevels(now: number): void {
     const ep = this.epoch;
-    const { P, stride: S, L, gEp, sat, load, posCnt, frz, pState, pNB } = this;
+    const { P, stride: S, L, gEp, sat, pState, pNB } = this;
     const nSG = this.nSG;
     const sgList = this.sgList;
     const nSat = this.nSat;
@@ -2213,6 +2262,15 @@ export class FlowNetwork {
         this.markNext(r);
       }
     }
+  }
+
+  /** Paths join their new groups; usage; transfers and groups get their next completion instants. */
+  private commitPaths(now: number): void {
+    const ep = this.epoch;
+    const { P, stride: S, sat, load, posCnt, frz, pState, pNB, swList } = this;
+    const nSG = this.nSG;
+    const sgList = this.sgList;
+    const fin = this.finalizeList;
     for (let j = 0; j < this.nSw; j++) {
       const g = swList[j]!;
       if (pState[g] === NEW || P[g * S + P_BN] === NONE) {
@@ -2227,20 +2285,34 @@ export class FlowNetwork {
       const f = frz[r]!;
       load[r] = posCnt[r]! > 0 && f > 0 ? f : 0;
     }
-    for (let i = 0; i < nSG; i++) for (const g of this.exMem[sgList[i]!]!) this.toFinalize(this.bySlot[P[g * S + P_SLOT]!]!);
-    for (const t of this.touchedXfers) this.toFinalize(t);
+    for (let i = 0; i < nSG; i++) for (let q = 0, qs = this.exMem[sgList[i]!]!; q < qs.length; q++) {
+      const g = qs[q]!;
+      this.toFinalize(this.bySlot[P[g * S + P_SLOT]!]!);
+    }
+    for (let q = 0, qs = this.touchedXfers; q < qs.length; q++) {
+      const t = qs[q]!;
+      this.toFinalize(t);
+    }
     this.touchedXfers.length = 0;
-    for (const t of fin) this.finalize(t, now);
+    for (let q = 0, qs = fin; q < qs.length; q++) {
+      const t = qs[q]!;
+      this.finalize(t, now);
+    }
     fin.length = 0;
     for (let i = 0; i < nSG; i++) if (sat[sgList[i]!] !== ep) this.markNext(sgList[i]!);
-    for (const r of this.nextList) {
+    for (let q = 0, qs = this.nextList; q < qs.length; q++) {
+      const r = qs[q]!;
       this.nextDirty[r] = 0;
       this.setGNext(r, this.groupNext(r));
     }
     this.nextList.length = 0;
+  }
 
-    // The groups' order by level: untouched ones keep their place, the saturated ones (found in
-    // increasing level) are merged in.
+  /** The groups' order by level: untouched ones keep their place, the saturated ones (found in increasing level) are merged in. */
+  private commitOrder(): void {
+    const ep = this.epoch;
+    const { gEp, L, satList } = this;
+    const nSat = this.nSat;
     const gOrder = this.gOrder;
     const gp = this.gp;
     const A = this.gScratch;
@@ -2266,12 +2338,18 @@ export class FlowNetwork {
     while (i < na) gOrder[w++] = A[i++]!;
     while (j < nSat) gOrder[w++] = satList[j++]!;
     this.gOrderLen = w;
+  }
 
-    // Clear the pending change.
-    for (const r of this.dirtyRes) this.rDirty[r] = 0;
+  /** The pending change is applied: cleared, dead path slots freed, the next completion event set. */
+  private clearPending(): void {
+    for (let q = 0, qs = this.dirtyRes; q < qs.length; q++) {
+      const r = qs[q]!;
+      this.rDirty[r] = 0;
+    }
     this.dirtyRes.length = 0;
     this.added.length = 0;
-    for (const g of this.deadPaths) {
+    for (let q = 0, qs = this.deadPaths; q < qs.length; q++) {
+      const g = qs[q]!;
       this.pState[g] = FREE;
       this.freePaths.push(g);
     }
@@ -2347,7 +2425,8 @@ export class FlowNetwork {
       return;
     }
     let rate = 0;
-    for (const g of ps) {
+    for (let q = 0, qs = ps; q < qs.length; q++) {
+      const g = qs[q]!;
       rate += P[g * S + P_W]! * this.level(g);
       const bn = P[g * S + P_BN]!;
       if (bn >= 0 && P[g * S + P_XPOS]! < 0) this.exPush(bn, g);
