@@ -1603,43 +1603,14 @@ export class FlowNetwork {
     this.failRes = -1;
     if (!(lam < Infinity)) return false;
     const ep = ++this.epoch;
-    const { P, stride: S, L, cap, load, own, memCnt, stamp, frz, gEp, sat, newL, passed, pState, pNB, mx } = this;
+    const { P, stride: S, L, cap, load, own, memCnt, stamp, frz, gEp, sat, newL, passed, pNB, mx } = this;
     const ownAdd = this.slope; // per group: coefficients of the new paths joining it
     const memAdd = this.cnt; // per group: new paths joining it
     this.nT = 0;
     this.nSw = 0;
     let nSG = 0;
     let nSat = 0;
-    for (let q = 0, qs = this.dirtyRes; q < qs.length; q++) {
-      const r = qs[q]!;
-      if (cap[r] === 0) return false;
-      this.touch(r, ep);
-    }
-    for (let q = 0, qs = this.added; q < qs.length; q++) {
-      const g = qs[q]!;
-      if (pState[g] !== NEW) continue;
-      const b = g * S;
-      if (P[b + P_BLOCKED]! > 0 || P[b + P_M] !== Infinity) return false;
-      let bn = -1;
-      let bl = Infinity;
-      const ue = b + P_USE + USE_FIELDS * P[b + P_NUSE]!;
-      for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) {
-        if (!(P[ub + 1]! > 0)) continue;
-        const r = P[ub]! | 0;
-        this.touch(r, ep);
-        if (L[r]! < bl) {
-          bl = L[r]!;
-          bn = r;
-        }
-      }
-      if (bn < 0) return false;
-      const hint = this.pHint[g]!;
-      if (hint >= 0) bn = hint;
-      pNB[g] = bn;
-      this.swList[this.nSw++] = g;
-      memAdd[bn]!++;
-      for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) if (P[ub] === bn) ownAdd[bn] = ownAdd[bn]! + P[ub + 1]!;
-    }
+    if (!this.placeNewPaths(ep)) return false;
     const gp = this.lowerBoundG(lam);
     const { sgList, satList } = this;
     // The groups from gp in level order: the old one, or after paths moved, the estimated new one.
@@ -1698,20 +1669,7 @@ export class FlowNetwork {
         }
       }
     }
-    // Usage: a saturated group is at capacity; anything else must have stayed within it.
-    const tList = this.tList;
-    for (let k = 0, nT = this.nT; k < nT; k++) {
-      const r = tList[k]!;
-      if (sat[r] === ep) {
-        frz[r] = cap[r]!;
-        continue;
-      }
-      if (L[r] !== Infinity && gEp[r] !== ep) return false; // a group reached but not settled: cannot be
-      const f = load[r]! + frz[r]!;
-      const c = cap[r]!;
-      if (f > c + c * 1e-9) return false;
-      frz[r] = f > 0 ? f : 0;
-    }
+    if (!this.settledWithinCapacity(ep)) return false;
     // Levels may have changed order among groups that do not touch: commit merges by level.
     for (let i = 1; i < nSat; i++) {
       const r = satList[i]!;
@@ -1728,6 +1686,67 @@ export class FlowNetwork {
     this.nSG = nSG;
     this.nSat = nSat;
     this.stats.flowsTouched += touchedPaths;
+    return true;
+  }
+
+  /**
+   * Settling's first step: changed resources are touched, and each new path joins the crossed
+   * group with the lowest level (or the one it was moved to). False if a changed resource is down,
+   * or a new path is capped, blocked or crosses nothing.
+   */
+  private placeNewPaths(ep: number): boolean {
+    const { P, stride: S, L, cap, pState, pNB } = this;
+    const ownAdd = this.slope;
+    const memAdd = this.cnt;
+    for (let q = 0, qs = this.dirtyRes; q < qs.length; q++) {
+      const r = qs[q]!;
+      if (cap[r] === 0) return false;
+      this.touch(r, ep);
+    }
+    for (let q = 0, qs = this.added; q < qs.length; q++) {
+      const g = qs[q]!;
+      if (pState[g] !== NEW) continue;
+      const b = g * S;
+      if (P[b + P_BLOCKED]! > 0 || P[b + P_M] !== Infinity) return false;
+      let bn = -1;
+      let bl = Infinity;
+      const ue = b + P_USE + USE_FIELDS * P[b + P_NUSE]!;
+      for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) {
+        if (!(P[ub + 1]! > 0)) continue;
+        const r = P[ub]! | 0;
+        this.touch(r, ep);
+        if (L[r]! < bl) {
+          bl = L[r]!;
+          bn = r;
+        }
+      }
+      if (bn < 0) return false;
+      const hint = this.pHint[g]!;
+      if (hint >= 0) bn = hint;
+      pNB[g] = bn;
+      this.swList[this.nSw++] = g;
+      memAdd[bn]!++;
+      for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) if (P[ub] === bn) ownAdd[bn] = ownAdd[bn]! + P[ub + 1]!;
+    }
+    return true;
+  }
+
+  /** Settling's check of usage: a saturated group is at capacity; anything else must have stayed within it. */
+  private settledWithinCapacity(ep: number): boolean {
+    const { L, cap, load, frz, gEp, sat } = this;
+    const tList = this.tList;
+    for (let k = 0, nT = this.nT; k < nT; k++) {
+      const r = tList[k]!;
+      if (sat[r] === ep) {
+        frz[r] = cap[r]!;
+        continue;
+      }
+      if (L[r] !== Infinity && gEp[r] !== ep) return false; // a group reached but not settled: cannot be
+      const f = load[r]! + frz[r]!;
+      const c = cap[r]!;
+      if (f > c + c * 1e-9) return false;
+      frz[r] = f > 0 ? f : 0;
+    }
     return true;
   }
 
