@@ -5,7 +5,7 @@
 // host that does not exist is not.
 import { World, type Host, type Vm } from './world';
 import { compileFastParser, FAIL, type FastParser } from './fast-parse';
-import { forEachVmFile, hostIndexOf, locateVolume, parsePath, vmFileField, volumeKey } from './paths';
+import { hostIndexOf, locateVolume, parsePath, volumeKey } from './paths';
 
 export interface WorldIssue {
   path: string;
@@ -108,25 +108,26 @@ export function crossCheck(world: World): WorldIssue[] {
     err('session.signedInOn', `host "${world.session.signedInOn}" does not exist`);
   }
 
+  // The VM loop allocates nothing per VM on the happy path but its lower-case name: a field's
+  // path (vms[VM1].id) is written only for an error.
   const usedByVolume = new Map<string, number>();
   const seenVmIds = new Map<string, string>();
   for (const vm of world.vms) {
-    const at = `vms[${vm.name}]`;
     const idKey = vm.id.toLowerCase();
     const prior = seenVmIds.get(idKey);
-    if (prior !== undefined) err(`${at}.id`, `duplicate VM id "${vm.id}" (also used by ${prior})`);
+    if (prior !== undefined) err(`vms[${vm.name}].id`, `duplicate VM id "${vm.id}" (also used by ${prior})`);
     else seenVmIds.set(idKey, vm.name);
     const host = hostIndex.get(vm.host) ?? hostIndex.get(vm.host.toLowerCase());
     if (!host) {
-      err(`${at}.host`, `host "${vm.host}" does not exist`);
+      err(`vms[${vm.name}].host`, `host "${vm.host}" does not exist`);
       continue;
     }
-    if (host.role !== 'HyperV') err(`${at}.host`, `host "${host.name}" is a file server, not a Hyper-V host`);
+    if (host.role !== 'HyperV') err(`vms[${vm.name}].host`, `host "${host.name}" is a file server, not a Hyper-V host`);
     const vmNames = vmNamesOn.get(host)!;
     const before = vmNames.size;
     vmNames.add(vm.name.toLowerCase());
-    if (vmNames.size === before) err(`${at}.name`, `duplicate VM name "${vm.name}" on ${host.name}`);
-    checkVm(vm, at, hostIndex, usedByVolume, err);
+    if (vmNames.size === before) err(`vms[${vm.name}].name`, `duplicate VM name "${vm.name}" on ${host.name}`);
+    checkVm(vm, hostIndex, usedByVolume, err);
   }
 
   // Free space: other data plus every VM file resolving to the volume must fit.
@@ -144,59 +145,77 @@ export function crossCheck(world: World): WorldIssue[] {
 
 type Err = (path: string, message: string) => void;
 
-function dupes<T>(items: readonly T[], key: (t: T) => string, at: (t: T) => string, what: string, host: string, err: Err): void {
+/** Reports items of a host's list whose `key` (name or letter) repeats, case-insensitively: `hosts[HV01].nics[NIC1].name`. */
+function dupes<K extends string>(items: readonly Record<K, string>[], list: string, key: K, what: string, h: Host, err: Err): void {
   if (items.length < 2) return;
   const seen = new Set<string>();
-  for (const it of items) {
-    const k = key(it).toLowerCase();
-    if (seen.has(k)) err(at(it), `duplicate ${what} "${key(it)}" on ${host}`);
+  for (let i = 0; i < items.length; i++) {
+    const name = items[i]![key];
+    const k = name.toLowerCase();
+    if (seen.has(k)) err(`hosts[${h.name}].${list}[${name}].${key}`, `duplicate ${what} "${name}" on ${h.name}`);
     seen.add(k);
   }
 }
 
+/** Whether a subnet the schema let through ("n.n.n.n/n", 1 to 3 digits a part) has a part over 255 or a prefix over 32. */
+function badSubnet(subnet: string): boolean {
+  let part = 0;
+  for (let i = 0; i < subnet.length; i++) {
+    const c = subnet.charCodeAt(i);
+    if (c === 46 /* . */ || c === 47 /* / */) {
+      if (part > 255) return true;
+      part = 0;
+    } else {
+      part = part * 10 + (c - 48);
+    }
+  }
+  return part > 32;
+}
+
+// Written without a closure, array or path string per item on the happy path (a thousand hosts).
 function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
   const at = `hosts[${h.name}]`;
-  dupes(h.nics, (n) => n.name, (n) => `${at}.nics[${n.name}].name`, 'network adapter name', h.name, err);
-  dupes(h.teams, (t) => t.name, (t) => `${at}.teams[${t.name}].name`, 'team name', h.name, err);
-  dupes(h.virtualSwitches, (s) => s.name, (s) => `${at}.virtualSwitches[${s.name}].name`, 'virtual switch name', h.name, err);
-  dupes(h.volumes, (v) => v.letter, (v) => `${at}.volumes[${v.letter}].letter`, 'volume letter', h.name, err);
-  dupes(h.shares, (s) => s.name, (s) => `${at}.shares[${s.name}].name`, 'share name', h.name, err);
+  dupes(h.nics, 'nics', 'name', 'network adapter name', h, err);
+  dupes(h.teams, 'teams', 'name', 'team name', h, err);
+  dupes(h.virtualSwitches, 'virtualSwitches', 'name', 'virtual switch name', h, err);
+  dupes(h.volumes, 'volumes', 'letter', 'volume letter', h, err);
+  dupes(h.shares, 'shares', 'name', 'share name', h, err);
 
-  const nics = new Map(h.nics.map((n) => [n.name.toLowerCase(), n]));
+  const nics = new Map<string, Host['nics'][number]>();
+  for (const n of h.nics) nics.set(n.name.toLowerCase(), n);
   // A team is an interface of its own: its name must not clash with an adapter's.
   for (const t of h.teams) {
     if (nics.has(t.name.toLowerCase())) err(`${at}.teams[${t.name}].name`, `team name "${t.name}" is already the name of a network adapter on ${h.name}`);
   }
 
   for (const n of h.nics) {
-    const nat = `${at}.nics[${n.name}]`;
-    if (n.rdma.type === 'InfiniBand' && n.medium !== 'InfiniBand') err(`${nat}.rdma.type`, 'RDMA type InfiniBand needs an InfiniBand adapter (medium is Ethernet)');
-    if ((n.rdma.type === 'iWARP' || n.rdma.type === 'RoCE') && n.medium === 'InfiniBand') err(`${nat}.rdma.type`, `RDMA type ${n.rdma.type} runs over Ethernet, but the adapter's medium is InfiniBand`);
-    if (n.rdma.enabled && n.rdma.type === 'none') err(`${nat}.rdma.enabled`, 'RDMA cannot be enabled on an adapter that is not RDMA-capable (rdma.type is none)');
+    if (n.rdma.type === 'InfiniBand' && n.medium !== 'InfiniBand') err(`${at}.nics[${n.name}].rdma.type`, 'RDMA type InfiniBand needs an InfiniBand adapter (medium is Ethernet)');
+    if ((n.rdma.type === 'iWARP' || n.rdma.type === 'RoCE') && n.medium === 'InfiniBand') err(`${at}.nics[${n.name}].rdma.type`, `RDMA type ${n.rdma.type} runs over Ethernet, but the adapter's medium is InfiniBand`);
+    if (n.rdma.enabled && n.rdma.type === 'none') err(`${at}.nics[${n.name}].rdma.enabled`, 'RDMA cannot be enabled on an adapter that is not RDMA-capable (rdma.type is none)');
   }
 
   const teamOf = new Map<string, string>();
   for (const t of h.teams) {
-    const tat = `${at}.teams[${t.name}]`;
     const inThis = new Set<string>();
-    t.members.forEach((m, i) => {
-      const mat = `${tat}.members[${i}]`;
-      const nic = nics.get(m.toLowerCase());
+    for (let i = 0; i < t.members.length; i++) {
+      const m = t.members[i]!;
+      const key = m.toLowerCase();
+      const nic = nics.get(key);
       if (!nic) {
-        err(mat, `adapter "${m}" does not exist on ${h.name}`);
-        return;
+        err(`${at}.teams[${t.name}].members[${i}]`, `adapter "${m}" does not exist on ${h.name}`);
+        continue;
       }
-      if (inThis.has(m.toLowerCase())) {
-        err(mat, `adapter "${m}" is listed twice in team ${t.name}`);
-        return;
+      if (inThis.has(key)) {
+        err(`${at}.teams[${t.name}].members[${i}]`, `adapter "${m}" is listed twice in team ${t.name}`);
+        continue;
       }
-      inThis.add(m.toLowerCase());
-      const other = teamOf.get(m.toLowerCase());
-      if (other) err(mat, `adapter "${m}" is already a member of team ${other}`);
-      else teamOf.set(m.toLowerCase(), t.name);
-      if (nic.medium === 'InfiniBand') err(mat, `adapter "${m}" is InfiniBand: InfiniBand cannot be teamed by the OS`);
+      inThis.add(key);
+      const other = teamOf.get(key);
+      if (other) err(`${at}.teams[${t.name}].members[${i}]`, `adapter "${m}" is already a member of team ${other}`);
+      else teamOf.set(key, t.name);
+      if (nic.medium === 'InfiniBand') err(`${at}.teams[${t.name}].members[${i}]`, `adapter "${m}" is InfiniBand: InfiniBand cannot be teamed by the OS`);
       if (nic.ipAddress) err(`${at}.nics[${nic.name}].ipAddress`, `adapter "${nic.name}" is a member of team ${t.name} and cannot have its own IP address`);
-    });
+    }
   }
 
   const switchOf = new Map<string, string>();
@@ -212,7 +231,13 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
       continue;
     }
     const key = s.adapter.toLowerCase();
-    const team = h.teams.find((t) => t.name.toLowerCase() === key);
+    let team: Host['teams'][number] | undefined;
+    for (const t of h.teams) {
+      if (t.name.toLowerCase() === key) {
+        team = t;
+        break;
+      }
+    }
     const nic = nics.get(key);
     if (!team && !nic) {
       err(`${sat}.adapter`, `adapter "${s.adapter}" does not exist on ${h.name}`);
@@ -234,13 +259,16 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
     else if (!h.volumes.some((v) => v.letter === p.drive)) err(sat, `volume ${p.drive}: does not exist on ${h.name}`);
   }
 
-  h.migration.networks.forEach((n, i) => {
-    const [addr, len] = n.subnet.split('/');
-    if (Number(len) > 32 || (addr ?? '').split('.').some((o) => Number(o) > 255)) err(`${at}.migration.networks[${i}].subnet`, `"${n.subnet}" is not a valid IPv4 subnet`);
-  });
+  const networks = h.migration.networks;
+  for (let i = 0; i < networks.length; i++) {
+    const subnet = networks[i]!.subnet;
+    if (badSubnet(subnet)) err(`${at}.migration.networks[${i}].subnet`, `"${subnet}" is not a valid IPv4 subnet`);
+  }
 
   let aliases: Set<string> | undefined; // built only for a host with constraints
-  for (const [server, list] of Object.entries(h.smb.constraints)) {
+  const constraints = h.smb.constraints;
+  for (const server in constraints) {
+    const list = constraints[server]!;
     aliases ??= new Set([...h.nics.map((n) => n.name), ...h.teams.map((t) => t.name), ...h.virtualSwitches.map((s) => `vEthernet (${s.name})`)].map((s) => s.toLowerCase()));
     if (!hostIndex.has(server.toLowerCase()) && !hostIndex.has(server.toLowerCase().split('.')[0]!)) err(`${at}.smb.constraints[${server}]`, `server "${server}" does not exist`);
     list.forEach((a, i) => {
@@ -249,35 +277,50 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
   }
 }
 
-function checkVm(vm: Vm, at: string, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err): void {
+function checkVm(vm: Vm, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err): void {
   const m = vm.memory;
-  if (m.minimumBytes > m.startupBytes) err(`${at}.memory.minimumBytes`, `minimum memory (${m.minimumBytes}) is more than startup memory (${m.startupBytes})`);
-  if (m.maximumBytes < m.startupBytes) err(`${at}.memory.maximumBytes`, `maximum memory (${m.maximumBytes}) is less than startup memory (${m.startupBytes})`);
+  if (m.minimumBytes > m.startupBytes) err(`vms[${vm.name}].memory.minimumBytes`, `minimum memory (${m.minimumBytes}) is more than startup memory (${m.startupBytes})`);
+  if (m.maximumBytes < m.startupBytes) err(`vms[${vm.name}].memory.maximumBytes`, `maximum memory (${m.maximumBytes}) is less than startup memory (${m.startupBytes})`);
   for (let i = 0; i < vm.vhds.length; i++) {
     const d = vm.vhds[i]!;
     if (d.sizeBytes > d.maxSizeBytes && d.type !== 'Fixed') {
       // A dynamic file can outgrow its maximum only by metadata; more means corrupt data.
-      if (d.sizeBytes > d.maxSizeBytes * 1.01 + 64 * 1024 ** 2) err(`${at}.vhds[${i}].sizeBytes`, `file size ${d.sizeBytes} exceeds the disk's maximum size ${d.maxSizeBytes}`);
+      if (d.sizeBytes > d.maxSizeBytes * 1.01 + 64 * 1024 ** 2) err(`vms[${vm.name}].vhds[${i}].sizeBytes`, `file size ${d.sizeBytes} exceeds the disk's maximum size ${d.maxSizeBytes}`);
     }
   }
-  if (vm.checkpoints.length) checkCheckpoints(vm, at, err);
+  if (vm.checkpoints.length) checkCheckpoints(vm, `vms[${vm.name}]`, err);
   // The three folders must be valid paths on an existing volume or share. They are usually one
   // folder (Hyper-V's default), which also holds the configuration file: each is located once.
   const { configuration, snapshots, smartPaging } = vm.paths;
   const inConfiguration = locateVolume(vm.host, configuration, hostIndex);
   const inSnapshots = snapshots === configuration ? inConfiguration : locateVolume(vm.host, snapshots, hostIndex);
   const inSmartPaging = smartPaging === configuration ? inConfiguration : smartPaging === snapshots ? inSnapshots : locateVolume(vm.host, smartPaging, hostIndex);
-  if (inConfiguration.charCodeAt(0) === 33) err(`${at}.paths.configuration`, inConfiguration.slice(1));
-  if (inSnapshots.charCodeAt(0) === 33) err(`${at}.paths.snapshots`, inSnapshots.slice(1));
-  if (inSmartPaging.charCodeAt(0) === 33) err(`${at}.paths.smartPaging`, inSmartPaging.slice(1));
-  forEachVmFile(vm, (kind, path, sizeBytes, i, j) => {
-    const k = path === configuration ? inConfiguration : locateVolume(vm.host, path, hostIndex);
-    if (k.charCodeAt(0) === 33 /* ! */) {
-      if (kind !== 'configuration') err(`${at}.${vmFileField(kind, i, j)}`, k.slice(1)); // the folder's error says it
-      return;
-    }
-    used.set(k, (used.get(k) ?? 0) + sizeBytes);
-  });
+  if (inConfiguration.charCodeAt(0) === 33) err(`vms[${vm.name}].paths.configuration`, inConfiguration.slice(1));
+  if (inSnapshots.charCodeAt(0) === 33) err(`vms[${vm.name}].paths.snapshots`, inSnapshots.slice(1));
+  if (inSmartPaging.charCodeAt(0) === 33) err(`vms[${vm.name}].paths.smartPaging`, inSmartPaging.slice(1));
+  // Every file the simulation tracks (as paths.forEachVmFile walks them), counted on its volume;
+  // a file in the configuration folder has that folder's answer, whose error was reported above.
+  if (inConfiguration.charCodeAt(0) !== 33) used.set(inConfiguration, (used.get(inConfiguration) ?? 0) + vm.configurationSizeBytes);
+  for (let i = 0; i < vm.vhds.length; i++) {
+    const d = vm.vhds[i]!;
+    countFile(vm, d.path, d.sizeBytes, inConfiguration, hostIndex, used, err, 'vhds', i, -1);
+  }
+  for (let i = 0; i < vm.checkpoints.length; i++) {
+    const files = vm.checkpoints[i]!.files;
+    for (let j = 0; j < files.length; j++) countFile(vm, files[j]!.path, files[j]!.sizeBytes, inConfiguration, hostIndex, used, err, 'checkpoints', i, j);
+  }
+  if (vm.smartPagingFile) countFile(vm, vm.smartPagingFile.path, vm.smartPagingFile.sizeBytes, inConfiguration, hostIndex, used, err, 'smartPagingFile', -1, -1);
+}
+
+/** Adds a VM file's bytes to its volume, or reports why its path has none (vhds[0].path, checkpoints[0].files[1].path, smartPagingFile.path). */
+function countFile(vm: Vm, path: string, sizeBytes: number, inConfiguration: string, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err, list: 'vhds' | 'checkpoints' | 'smartPagingFile', i: number, j: number): void {
+  const k = path === vm.paths.configuration ? inConfiguration : locateVolume(vm.host, path, hostIndex);
+  if (k.charCodeAt(0) === 33 /* ! */) {
+    const field = list === 'vhds' ? `vhds[${i}].path` : list === 'checkpoints' ? `checkpoints[${i}].files[${j}].path` : 'smartPagingFile.path';
+    err(`vms[${vm.name}].${field}`, k.slice(1));
+    return;
+  }
+  used.set(k, (used.get(k) ?? 0) + sizeBytes);
 }
 
 function checkCheckpoints(vm: Vm, at: string, err: Err): void {
