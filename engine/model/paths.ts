@@ -159,7 +159,8 @@ const volumeKeyCache = new WeakMap<Host, { n: number; keys: Map<string, string> 
 function volumeKeysOf(host: Host): Map<string, string> {
   const c = volumeKeyCache.get(host);
   if (c && c.n === host.volumes.length) return c.keys;
-  const keys = new Map(host.volumes.map((v) => [v.letter, volumeKey(host.name, v.letter)]));
+  const keys = new Map<string, string>();
+  for (let i = 0; i < host.volumes.length; i++) keys.set(host.volumes[i]!.letter, volumeKey(host.name, host.volumes[i]!.letter));
   volumeKeyCache.set(host, { n: host.volumes.length, keys });
   return keys;
 }
@@ -319,8 +320,12 @@ function volumeKey(computer: string, letter: string): string {
 export function hostIndexOf(world: World): Map<string, Host> {
   // Keyed by lower-case name, and by the exact spelling too (saves a toLowerCase per lookup).
   const m = new Map<string, Host>();
-  for (const h of world.hosts) if (!m.has(h.name.toLowerCase())) m.set(h.name.toLowerCase(), h);
-  for (const h of world.hosts) if (!m.has(h.name)) m.set(h.name, h);
+  const hosts = world.hosts;
+  for (let i = 0; i < hosts.length; i++) {
+    const key = hosts[i]!.name.toLowerCase();
+    if (!m.has(key)) m.set(key, hosts[i]!);
+  }
+  for (let i = 0; i < hosts.length; i++) if (!m.has(hosts[i]!.name)) m.set(hosts[i]!.name, hosts[i]!);
   return m;
 }
 

@@ -96,7 +96,9 @@ export function crossCheck(world: World): WorldIssue[] {
   // lower-case names per computer name (shared by computers that clash), found by host object.
   const vmNamesByName = new Map<string, Set<string>>();
   const vmNamesOn = new Map<Host, Set<string>>();
-  for (const h of world.hosts) {
+  const hosts = world.hosts;
+  for (let i = 0; i < hosts.length; i++) {
+    const h = hosts[i]!;
     const k = h.name.toLowerCase();
     let vmNames = vmNamesByName.get(k);
     if (vmNames) err(`hosts[${h.name}].name`, `duplicate computer name "${h.name}"`);
@@ -112,7 +114,9 @@ export function crossCheck(world: World): WorldIssue[] {
   // path (vms[VM1].id) is written only for an error.
   const usedByVolume = new Map<string, number>();
   const seenVmIds = new Map<string, string>();
-  for (const vm of world.vms) {
+  const vms = world.vms;
+  for (let i = 0; i < vms.length; i++) {
+    const vm = vms[i]!;
     const idKey = vm.id.toLowerCase();
     const prior = seenVmIds.get(idKey);
     if (prior !== undefined) err(`vms[${vm.name}].id`, `duplicate VM id "${vm.id}" (also used by ${prior})`);
@@ -132,8 +136,10 @@ export function crossCheck(world: World): WorldIssue[] {
 
   // Free space: other data plus every VM file resolving to the volume must fit.
   const used = usedByVolume;
-  for (const h of world.hosts) {
-    for (const v of h.volumes) {
+  for (let i = 0; i < hosts.length; i++) {
+    const h = hosts[i]!;
+    for (let j = 0; j < h.volumes.length; j++) {
+      const v = h.volumes[j]!;
       const total = v.otherDataBytes + (used.get(volumeKey(h.name, v.letter)) ?? 0);
       if (total > v.capacityBytes) {
         err(`hosts[${h.name}].volumes[${v.letter}].capacityBytes`, `files on ${h.name} ${v.letter}: take ${total} bytes, more than its capacity of ${v.capacityBytes} bytes`);
@@ -172,7 +178,8 @@ function badSubnet(subnet: string): boolean {
   return part > 32;
 }
 
-// Written without a closure, array or path string per item on the happy path (a thousand hosts).
+// Written without a closure, array, iterator or path string per item on the happy path (a
+// thousand hosts; this runs once, cold, so for-of would allocate an iterator result per item).
 function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
   const at = `hosts[${h.name}]`;
   dupes(h.nics, 'nics', 'name', 'network adapter name', h, err);
@@ -182,20 +189,23 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
   dupes(h.shares, 'shares', 'name', 'share name', h, err);
 
   const nics = new Map<string, Host['nics'][number]>();
-  for (const n of h.nics) nics.set(n.name.toLowerCase(), n);
+  for (let i = 0; i < h.nics.length; i++) nics.set(h.nics[i]!.name.toLowerCase(), h.nics[i]!);
   // A team is an interface of its own: its name must not clash with an adapter's.
-  for (const t of h.teams) {
+  for (let i = 0; i < h.teams.length; i++) {
+    const t = h.teams[i]!;
     if (nics.has(t.name.toLowerCase())) err(`${at}.teams[${t.name}].name`, `team name "${t.name}" is already the name of a network adapter on ${h.name}`);
   }
 
-  for (const n of h.nics) {
+  for (let i = 0; i < h.nics.length; i++) {
+    const n = h.nics[i]!;
     if (n.rdma.type === 'InfiniBand' && n.medium !== 'InfiniBand') err(`${at}.nics[${n.name}].rdma.type`, 'RDMA type InfiniBand needs an InfiniBand adapter (medium is Ethernet)');
     if ((n.rdma.type === 'iWARP' || n.rdma.type === 'RoCE') && n.medium === 'InfiniBand') err(`${at}.nics[${n.name}].rdma.type`, `RDMA type ${n.rdma.type} runs over Ethernet, but the adapter's medium is InfiniBand`);
     if (n.rdma.enabled && n.rdma.type === 'none') err(`${at}.nics[${n.name}].rdma.enabled`, 'RDMA cannot be enabled on an adapter that is not RDMA-capable (rdma.type is none)');
   }
 
   const teamOf = new Map<string, string>();
-  for (const t of h.teams) {
+  for (let ti = 0; ti < h.teams.length; ti++) {
+    const t = h.teams[ti]!;
     const inThis = new Set<string>();
     for (let i = 0; i < t.members.length; i++) {
       const m = t.members[i]!;
@@ -219,7 +229,8 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
   }
 
   const switchOf = new Map<string, string>();
-  for (const s of h.virtualSwitches) {
+  for (let i = 0; i < h.virtualSwitches.length; i++) {
+    const s = h.virtualSwitches[i]!;
     const sat = `${at}.virtualSwitches[${s.name}]`;
     if (s.type === 'External' && !s.adapter) {
       err(`${sat}.adapter`, 'an External virtual switch must be bound to a network adapter or team');
@@ -232,7 +243,8 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
     }
     const key = s.adapter.toLowerCase();
     let team: Host['teams'][number] | undefined;
-    for (const t of h.teams) {
+    for (let j = 0; j < h.teams.length; j++) {
+      const t = h.teams[j]!;
       if (t.name.toLowerCase() === key) {
         team = t;
         break;
@@ -252,7 +264,8 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
     if (ip && !s.allowManagementOS) err(`${sat}.allowManagementOS`, `"${s.adapter}" has IP address ${ip}, but the switch does not share it with the management operating system`);
   }
 
-  for (const sh of h.shares) {
+  for (let i = 0; i < h.shares.length; i++) {
+    const sh = h.shares[i]!;
     const p = parsePath(sh.path);
     const sat = `${at}.shares[${sh.name}].path`;
     if (!p || p.kind !== 'local') err(sat, `"${sh.path}" must be a local folder such as D:\\Shares\\VMs`);

@@ -72,14 +72,20 @@ export class NetworkFabric {
 
   syncAll(): void {
     // One pass over the VMs for every host's CPU demand: a 1,000-host world must not scan its
-    // 10,000 VMs once per host.
+    // 10,000 VMs once per host. Indexed loops and each host spelling lower-cased once: this runs
+    // cold when a world is loaded, where for-of allocates per item.
     const demand = new Map<string, number>();
-    for (const vm of this.world.vms) {
+    const lower = new Map<string, string>();
+    const vms = this.world.vms;
+    for (let i = 0; i < vms.length; i++) {
+      const vm = vms[i]!;
       if (vm.state !== 'Running') continue;
-      const key = vm.host.toLowerCase();
+      let key = lower.get(vm.host);
+      if (key === undefined) lower.set(vm.host, (key = vm.host.toLowerCase()));
       demand.set(key, (demand.get(key) ?? 0) + vmCoreDemand(vm));
     }
-    for (const h of this.world.hosts) this.syncHost(h, demand.get(h.name.toLowerCase()) ?? 0);
+    const hosts = this.world.hosts;
+    for (let i = 0; i < hosts.length; i++) this.syncHost(hosts[i]!, demand.get(hosts[i]!.name.toLowerCase()) ?? 0);
   }
 
   /** Idle CPU cycles/s of a host: total minus its running VMs' demand, never below the root's share. */
@@ -99,7 +105,8 @@ export class NetworkFabric {
     const h = typeof name === 'string' ? findHost(this.world, name) : name;
     if (!h) return;
     const coreHz = h.cpu.ghz * 1e9;
-    for (const n of h.nics) {
+    for (let i = 0; i < h.nics.length; i++) {
+      const n = h.nics[i]!;
       const cap = n.linkUp ? lineRate(n) : 0;
       this.ensure(Resources.nicTx(h.name, n.name), cap);
       this.ensure(Resources.nicRx(h.name, n.name), cap);
@@ -107,13 +114,18 @@ export class NetworkFabric {
       this.ensure(Resources.rxCores(h.name, n.name), Math.min(Math.max(1, n.rssQueues > 1 ? n.rssQueues : 1), h.cpu.cores) * coreHz);
     }
     // A host vNIC's traffic is processed on one core (no vRSS for host vNICs in 2012 R2).
-    for (const alias of hostVnicAliases(h)) this.ensure(Resources.rxCores(h.name, alias), coreHz);
+    const vnics = hostVnicAliases(h);
+    for (let i = 0; i < vnics.length; i++) this.ensure(Resources.rxCores(h.name, vnics[i]!), coreHz);
     this.ensure(Resources.cpu(h.name), this.idleCpu(h, coresDemanded));
-    for (const v of h.volumes) {
+    for (let i = 0; i < h.volumes.length; i++) {
+      const v = h.volumes[i]!;
       this.ensure(Resources.volRead(h.name, v.letter), v.readBytesPerSec);
       this.ensure(Resources.volWrite(h.name, v.letter), v.writeBytesPerSec);
     }
-    for (const c of SMB_CATEGORIES) this.ensure(Resources.smbLimit(h.name, c), h.smb.bandwidthLimits[c] ?? this.params.unlimitedBytesPerSecond);
+    for (let i = 0; i < SMB_CATEGORIES.length; i++) {
+      const c = SMB_CATEGORIES[i]!;
+      this.ensure(Resources.smbLimit(h.name, c), h.smb.bandwidthLimits[c] ?? this.params.unlimitedBytesPerSecond);
+    }
   }
 
   private ensure(id: string, capacity: number): void {

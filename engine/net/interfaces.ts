@@ -119,22 +119,50 @@ export function hostInterfaces(host: Host): NetInterface[] {
  * un-teamed adapter, then a team, bound to an External switch shared with the management OS.
  */
 export function hostVnicAliases(host: Host): string[] {
+  // Called for every host when a world is loaded (cold code): the lists are short, so plain scans
+  // stand in for the map and set hostInterfaces() builds, and nothing is allocated but the answer.
   const out: string[] = [];
-  if (host.virtualSwitches.length === 0) return out;
-  const switchOn = externalSwitchesByAdapter(host);
-  if (switchOn.size === 0) return out;
-  const teamed = teamedNics(host);
-  for (const n of host.nics) {
-    const key = n.name.toLowerCase();
-    if (teamed.has(key)) continue;
-    const sw = switchOn.get(key);
+  const switches = host.virtualSwitches;
+  if (switches.length === 0) return out;
+  for (let i = 0; i < host.nics.length; i++) {
+    const name = host.nics[i]!.name;
+    if (isTeamed(host, name)) continue;
+    const sw = externalSwitchOn(switches, name);
     if (sw?.allowManagementOS) out.push(vnicAlias(sw.name));
   }
-  for (const t of host.teams) {
-    const sw = switchOn.get(t.name.toLowerCase());
+  for (let i = 0; i < host.teams.length; i++) {
+    const sw = externalSwitchOn(switches, host.teams[i]!.name);
     if (sw?.allowManagementOS) out.push(vnicAlias(sw.name));
   }
   return out;
+}
+
+/**
+ * Names equal but for case (their lower-case forms are equal), without copying names of different
+ * lengths: only U+0130 (İ) changes length when lower-cased.
+ */
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length && !a.includes('\u0130') && !b.includes('\u0130')) return false;
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The External switch bound to an adapter or team: the last one, as externalSwitchesByAdapter's map keeps. */
+function externalSwitchOn(switches: Host['virtualSwitches'], adapter: string): Host['virtualSwitches'][number] | undefined {
+  for (let i = switches.length - 1; i >= 0; i--) {
+    const s = switches[i]!;
+    if (s.type === 'External' && s.adapter && sameName(s.adapter, adapter)) return s;
+  }
+  return undefined;
+}
+
+/** Whether an adapter is a member of a team, as teamedNics' set says. */
+function isTeamed(host: Host, nic: string): boolean {
+  for (let i = 0; i < host.teams.length; i++) {
+    const members = host.teams[i]!.members;
+    for (let j = 0; j < members.length; j++) if (sameName(members[j]!, nic)) return true;
+  }
+  return false;
 }
 
 /** External switches by the (lower-cased) adapter or team they are bound to. */
