@@ -1643,17 +1643,7 @@ export class FlowNetwork {
       satList[nSat++] = r;
       touchedPaths += memCnt[r]!;
       const d = lv - lr;
-      if (d !== 0) {
-        const R = this.gxRes[r]!;
-        const C = this.gxCoef[r]!;
-        for (let j = 0, m = R.length; j < m; j++) {
-          const r2 = R[j]!;
-          if (passed[r2] === ep) return false; // tied levels: order unknown
-          if (stamp[r2] !== ep) this.touch(r2, ep);
-          frz[r2] = frz[r2]! + C[j]! * d;
-          if (mx[r2]! < lv) mx[r2] = lv;
-        }
-      }
+      if (d !== 0 && !this.spread(r, d, lv, ep)) return false;
       if (memAdd[r]! > 0) {
         for (let j = 0; j < this.nSw; j++) {
           const g = this.swList[j]!;
@@ -1686,6 +1676,25 @@ export class FlowNetwork {
     this.nSG = nSG;
     this.nSat = nSat;
     this.stats.flowsTouched += touchedPaths;
+    return true;
+  }
+
+  /**
+   * Group r's level moved by d (to lv): the difference goes along its members' other resources.
+   * False if that reaches a group the settling loop has passed (tied levels: order unknown). On its
+   * own because it is the hottest loop: a small function is compiled early in a workload's first run.
+   */
+  private spread(r: number, d: number, lv: number, ep: number): boolean {
+    const { passed, stamp, frz, mx } = this;
+    const R = this.gxRes[r]!;
+    const C = this.gxCoef[r]!;
+    for (let j = 0, m = R.length; j < m; j++) {
+      const r2 = R[j]!;
+      if (passed[r2] === ep) return false;
+      if (stamp[r2] !== ep) this.touch(r2, ep);
+      frz[r2] = frz[r2]! + C[j]! * d;
+      if (mx[r2]! < lv) mx[r2] = lv;
+    }
     return true;
   }
 
