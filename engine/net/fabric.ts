@@ -129,8 +129,7 @@ export class NetworkFabric {
   }
 
   private ensure(id: string, capacity: number): void {
-    if (!this.flow.hasResource(id)) this.flow.addResource(id, capacity);
-    else if (this.flow.capacity(id) !== capacity) this.flow.setCapacity(id, capacity);
+    this.flow.ensureResource(id, capacity);
   }
 
   /** Plans without starting. */

@@ -24,6 +24,8 @@ export interface TransferSpec {
 
 export interface FlowNetworkPort {
   addResource(id: string, capacityPerSecond: number): void;
+  /** Adds the resource, or sets its capacity if it exists. */
+  ensureResource(id: string, capacityPerSecond: number): void;
   hasResource(id: string): boolean;
   /** 0 = down: paths through it stall. */
   setCapacity(id: string, capacityPerSecond: number): void;

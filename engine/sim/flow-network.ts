@@ -290,6 +290,7 @@ export class FlowNetwork {
   private est: F64 = new Float64Array(8);
   private estTag: I32 = new Int32Array(8);
   private sOrder: I32 = new Int32Array(8);
+  private scratchSize = 0;
 
   // ---- paths ----
   private nPaths = 0;
@@ -346,6 +347,22 @@ export class FlowNetwork {
     if (typeof id !== 'string' || id === '') throw new Error('FlowNetwork.addResource: a resource id must be a non-empty string');
     if (this.resIndex.has(id)) throw new Error(`FlowNetwork.addResource: duplicate resource "${id}"`);
     checkCapacity('addResource', id, capacity);
+    this.add(id, capacity);
+  }
+
+  /** Adds the resource, or sets its capacity if it has one already (one lookup: a world syncs thousands). */
+  ensureResource(id: string, capacity: number): void {
+    const r = this.resIndex.get(id);
+    if (r !== undefined) {
+      if (this.cap[r] !== capacity) this.setCapacity(id, capacity);
+      return;
+    }
+    if (typeof id !== 'string' || id === '') throw new Error('FlowNetwork.ensureResource: a resource id must be a non-empty string');
+    checkCapacity('ensureResource', id, capacity);
+    this.add(id, capacity);
+  }
+
+  private add(id: string, capacity: number): void {
     const r = this.nRes++;
     this.growResources(this.nRes);
     this.resIndex.set(id, r);
@@ -729,6 +746,20 @@ export class FlowNetwork {
     this.compRemoved = growI32(this.compRemoved, n);
     this.rDirty = growU8(this.rDirty, n);
     this.nextDirty = growU8(this.nextDirty, n);
+    this.mx = growF64(this.mx, n);
+    this.capCnt = growI32(this.capCnt, n);
+    this.gOrder = growI32(this.gOrder, n);
+    const nb = (this.cap.length + BLOCK - 1) >> BLOCK_SHIFT;
+    this.rBlockMin = growF64(this.rBlockMin, nb, Infinity);
+    this.rBlockDirty = growU8(this.rBlockDirty, nb);
+  }
+  /**
+   * Working arrays of a recompute, sized to the resources when one runs (not on every addResource:
+   * a big world registers 20,000 resources before its first transfer).
+   */
+  private ensureScratch(): void {
+    const n = this.nRes;
+    if (n <= this.scratchSize) return;
     this.stamp = growI32(this.stamp, n);
     this.labEp = growI32(this.labEp, n);
     this.gEp = growI32(this.gEp, n);
@@ -741,8 +772,6 @@ export class FlowNetwork {
     this.frz = growF64(this.frz, n);
     this.reached = growI32(this.reached, n);
     this.passed = growI32(this.passed, n);
-    this.mx = growF64(this.mx, n);
-    this.capCnt = growI32(this.capCnt, n);
     this.ownUnfC = growF64(this.ownUnfC, n);
     this.newL = growF64(this.newL, n);
     this.heapRes = growI32(this.heapRes, n);
@@ -750,15 +779,13 @@ export class FlowNetwork {
     this.tList = growI32(this.tList, n);
     this.sgList = growI32(this.sgList, n);
     this.satList = growI32(this.satList, n);
-    this.gOrder = growI32(this.gOrder, n);
     this.gScratch = growI32(this.gScratch, n);
     this.est = growF64(this.est, n);
     this.estTag = growI32(this.estTag, n);
     this.sOrder = growI32(this.sOrder, n);
-    const nb = (this.cap.length + BLOCK - 1) >> BLOCK_SHIFT;
-    this.rBlockMin = growF64(this.rBlockMin, nb, Infinity);
-    this.rBlockDirty = growU8(this.rBlockDirty, nb);
+    this.scratchSize = n;
   }
+
 
   // =============================== paths ===============================
 
@@ -1554,6 +1581,7 @@ export class FlowNetwork {
   }
 
   private recompute(): void {
+    this.ensureScratch();
     this.dirty = false;
     if (this.flushHandle >= 0) {
       this.sim.cancel(this.flushHandle);

@@ -364,6 +364,22 @@ describe('FlowNetwork: errors', () => {
     expect(() => net.addResource('N', Number.NaN)).toThrow(/capacity/);
     expect(() => net.setCapacity('nope', 1)).toThrow(/unknown resource "nope"/);
     expect(() => net.capacity('nope')).toThrow(/unknown resource/);
+    expect(() => net.ensureResource('M', -1)).toThrow(/ensureResource\("M"\): capacity must be a finite number/);
+    expect(() => net.ensureResource('', 1)).toThrow(/non-empty string/);
+    expect(net.hasResource('M')).toBe(false);
+  });
+
+  it('ensureResource adds a resource once and afterwards only sets its capacity', () => {
+    const ctx = setup({ L: 100 });
+    ctx.net.ensureResource('M', 50);
+    expect(ctx.net.resources()).toEqual(['L', 'M']);
+    start(ctx, 'a', 1e6, [link('L', 'M')]);
+    expect(ctx.net.rate('a')).toBe(50);
+    ctx.net.ensureResource('M', 50); // unchanged: nothing to recompute
+    ctx.net.ensureResource('M', 80);
+    expect(ctx.net.resources()).toEqual(['L', 'M']);
+    expect(ctx.net.capacity('M')).toBe(80);
+    expect(ctx.net.rate('a')).toBe(80);
   });
 
   it('rejects bad transfers with a clear message', () => {
