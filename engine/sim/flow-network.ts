@@ -1835,19 +1835,43 @@ export class FlowNetwork {
         continue;
       }
       if (pState[g] !== LIVE) continue; // listed twice: it uses r more than once
-      const t = this.bySlot[P[g * S + P_SLOT]!]!;
-      const k = t.paths.indexOf(g);
-      const def = this.pathDef(g);
-      this.foldTransfer(t);
-      this.removePath(g);
-      const ng = this.addPath(t, def);
-      t.paths[k] = ng;
-      this.pHint[ng] = r;
-      this.touchedXfers.push(t);
-      this.stats.pathsMoved++;
+      this.rehome(g, r);
     }
     moving.length = 0;
     return true;
+  }
+
+  /**
+   * A placed path leaves its group and is placed again by this recompute, which tries group r for
+   * it first: what removing and re-adding it would do (its transfer's bytes brought to now, its
+   * usage taken back, its resources changed), without re-registering its uses.
+   */
+  private rehome(g: number, r: number): void {
+    const { P, load } = this;
+    const b = g * this.stride;
+    const t = this.bySlot[P[b + P_SLOT]!]!;
+    const lv = this.level(g);
+    const bn = P[b + P_BN]!;
+    this.foldTransfer(t);
+    if (P[b + P_XPOS]! >= 0) this.exRemove(bn, g);
+    this.leaveGroup(g);
+    if (lv < this.pendingLambda) this.pendingLambda = lv;
+    for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) {
+      const u = P[ub]! | 0;
+      const c = P[ub + 1]!;
+      if (c > 0) {
+        const v = load[u]! - c * lv;
+        load[u] = v > 0 ? v : 0;
+      }
+      this.markResDirty(u);
+    }
+    this.pState[g] = NEW;
+    this.pPlay[g] = 0;
+    this.pFrozen[g] = 0;
+    this.pHint[g] = r;
+    this.added.push(g);
+    this.touchedXfers.push(t);
+    this.stats.pathsMoved++;
   }
 
   /** The groups from gOrder[gp] on, sorted by this recompute's estimated levels (else their old ones). */
