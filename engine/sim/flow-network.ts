@@ -2351,18 +2351,11 @@ export class FlowNetwork {
   /** Paths join their new groups; usage; transfers and groups get their next completion instants. */
   private commitPaths(now: number): void {
     const ep = this.epoch;
-    const { P, stride: S, sat, load, posCnt, frz, pState, pNB, swList } = this;
+    const { P, stride: S, sat, load, posCnt, frz } = this;
     const nSG = this.nSG;
     const sgList = this.sgList;
     const fin = this.finalizeList;
-    for (let j = 0; j < this.nSw; j++) {
-      const g = swList[j]!;
-      if (pState[g] === NEW || P[g * S + P_BN] === NONE) {
-        this.joinGroup(g, pNB[g]!);
-        pState[g] = LIVE;
-        this.toFinalize(this.bySlot[P[g * S + P_SLOT]!]!);
-      }
-    }
+    if (this.nSw > 0) this.joinNewGroups();
     const tList = this.tList;
     for (let k = 0, nT = this.nT; k < nT; k++) {
       const r = tList[k]!;
@@ -2390,6 +2383,19 @@ export class FlowNetwork {
       this.setGNext(r, this.groupNext(r));
     }
     this.nextList.length = 0;
+  }
+
+  /** New paths and paths that switched join their groups. */
+  private joinNewGroups(): void {
+    const { P, stride: S, pState, pNB, swList } = this;
+    for (let j = 0; j < this.nSw; j++) {
+      const g = swList[j]!;
+      if (pState[g] === NEW || P[g * S + P_BN] === NONE) {
+        this.joinGroup(g, pNB[g]!);
+        pState[g] = LIVE;
+        this.toFinalize(this.bySlot[P[g * S + P_SLOT]!]!);
+      }
+    }
   }
 
   /** The groups' order by level: untouched ones keep their place, the saturated ones (found in increasing level) are merged in. */
