@@ -2,8 +2,10 @@
 // each host has one NIC of 1, 10 or 40 Gb/s (links h<i>.tx and h<i>.rx), each flow goes from a random
 // host's tx to another random host's rx, sizes 1–100 GB, starts uniform over 100 s; run to
 // completion. Targets: ≤ 100 ms and ≤ 1000 ms wall (the run itself; generation is not timed), for the
-// first run in a fresh process; run2_* are a second run of the same set in that process (less JIT
-// warm-up: about the steady state for 256x10000, still partly cold for 64x1000).
+// first run in a fresh process — JIT warm-up included, as `hvlab flows` sees it — reported as the
+// median over 5 fresh processes (wall_ms_min/max give the spread); run2_* are a second run of the
+// same set in the same process (less warm-up: about the steady state for 256x10000, still partly
+// cold for 64x1000).
 // HVLAB_WRITE_FLOWS=<dir> writes the generated sets there as flow files, for `hvlab flows <file>`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ function flowsBench(hosts: number, flows: number, target: string): Bench {
     name,
     description: `Flow network: ${hosts} hosts × ${flows} flows (NIC tx → NIC rx, 1/10/40 Gb/s, 1–100 GB, starts over 100 s) run to completion`,
     target,
+    processes: 5,
     run(): BenchFigure {
       const set = generateFlowSet({ hosts, flows, seed: 1 });
       const dir = process.env.HVLAB_WRITE_FLOWS;

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import type { Bench } from './harness';
+import { medianFigures, type Bench, type BenchFigure } from './harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -35,17 +35,24 @@ if (child) {
   for (const file of files) {
     for (const bench of await benchesOf(file)) {
       if (only && !bench.name.startsWith(only)) continue;
-      const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-        env: { ...process.env, HVLAB_BENCH_CHILD: `${file}::${bench.name}` },
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      if (r.status !== 0) {
+      const runs: BenchFigure[] = [];
+      for (let i = 0; i < (bench.processes ?? 1); i++) {
+        const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+          env: { ...process.env, HVLAB_BENCH_CHILD: `${file}::${bench.name}` },
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        if (r.status !== 0) {
+          process.stderr.write(`${bench.name}: failed\n${r.stderr}\n`);
+          break;
+        }
+        runs.push(JSON.parse(r.stdout) as BenchFigure);
+      }
+      if (runs.length < (bench.processes ?? 1)) {
         failed = true;
-        process.stderr.write(`${bench.name}: failed\n${r.stderr}\n`);
         continue;
       }
-      const figures = JSON.parse(r.stdout) as Record<string, number | string>;
+      const figures = medianFigures(runs);
       process.stdout.write(json ? `${JSON.stringify({ bench: bench.name, ...figures, target: bench.target })}\n` : `${format(bench.name, figures, bench.target)}\n`);
     }
   }
