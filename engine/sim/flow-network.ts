@@ -28,12 +28,13 @@
 // new level, a resource over capacity, a tie in the order, a cap or an outage involved.
 //
 // MOVING PATHS. When settling failed only because paths cross a group above its new level (the
-// filling would freeze them there first), those paths move to that group — each is replaced by a
-// new path, as setPaths does, which settling places in that group — and settling runs again, in
-// the order of the levels the failed attempt estimated, up to SETTLE_RETRIES times. Whatever it
-// then commits passed the same checks, so it is the max-min allocation; only when it still fails
-// does the progressive filling below run (8% of the 256x10000 benchmark's recomputes; 42% without
-// moving paths).
+// filling would freeze them there first), those paths move to that group — each leaves its own
+// group and is placed again as a new path would be (rehome: its bytes brought to now, its usage
+// taken back), settling trying that group for it first — and settling runs again, in the order of
+// the levels the failed attempt estimated, up to SETTLE_RETRIES times. Whatever it then commits
+// passed the same checks, so it is the max-min allocation; only when it still fails does the
+// progressive filling below run (8% of the 256x10000 benchmark's recomputes; 42% without moving
+// paths).
 //
 // INCREMENTAL RECOMPUTE. A change (paths added or removed, a capacity changed) leaves the filling
 // identical below the first level λd at which a changed resource or path takes part in an event:
@@ -1793,10 +1794,10 @@ export class FlowNetwork {
 
   /**
    * After settleInPlace failed because paths cross failRes above its new level failLv: those paths
-   * move to it — a placed one is replaced by a new path (as setPaths does: its bytes are brought to
-   * now) that settling puts in failRes's group first, a new one is just pointed there. The levels
-   * the attempt found are kept as estimates to order the next one. False (nothing moved) if there
-   * is nothing to move or a capped or blocked path is among them: the filling handles those.
+   * move to it — a placed one is placed again (rehome), a new one is pointed there; settling tries
+   * failRes's group for them first. The levels the attempt found are kept as estimates to order the
+   * next one. False (nothing moved) if there is nothing to move or a capped or blocked path is among
+   * them: the filling handles those.
    */
   private moveCrossers(): boolean {
     const r = this.failRes;
@@ -1813,7 +1814,7 @@ export class FlowNetwork {
     }
     est[r] = lv;
     estTag[r] = tag;
-    const moving = this.lateList;
+    const moving = this.lateList; // free outside a fill
     moving.length = 0;
     const adj = this.adj[r]!;
     for (let j = 0; j < adj.length; j++) {
