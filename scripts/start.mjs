@@ -6,6 +6,7 @@ import { existsSync, statSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENGINE_NODE_FLAGS } from './engine-node-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -59,7 +60,7 @@ if (electron) {
     'The Electron runtime could not be downloaded (this machine looks offline), so the desktop window cannot open; ' +
       'run `node node_modules/electron/install.js` when online to get it. Serving the same console in your browser instead.\n',
   );
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'web.main.ts'), ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'web.main.ts'), ...process.argv.slice(2)], {
     stdio: 'inherit',
   });
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { medianFigures, type Bench, type BenchFigure } from './harness';
+import { ENGINE_NODE_FLAGS } from '../../scripts/engine-node-flags.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -37,7 +38,8 @@ if (child) {
       if (only && !bench.name.startsWith(only)) continue;
       const runs: BenchFigure[] = [];
       for (let i = 0; i < (bench.processes ?? 1); i++) {
-        const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+        // Each bench in a process set up like the engine's own (scripts/engine-node-flags.mjs).
+        const r = spawnSync(process.execPath, [...ENGINE_NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url)], {
           env: { ...process.env, HVLAB_BENCH_CHILD: `${file}::${bench.name}` },
           encoding: 'utf8',
           maxBuffer: 64 * 1024 * 1024,

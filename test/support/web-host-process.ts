@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENGINE_NODE_FLAGS } from '../../scripts/engine-node-flags.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -23,7 +24,7 @@ export interface LaunchOptions {
 }
 
 export async function launchWebHost(dataDir: string, options: LaunchOptions = {}): Promise<WebHostProcess> {
-  const args = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'web.main.ts'), '--port', '0', '--data-dir', dataDir, ...(options.dev ? ['--dev'] : [])];
+  const args = [...ENGINE_NODE_FLAGS, join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'web.main.ts'), '--port', '0', '--data-dir', dataDir, ...(options.dev ? ['--dev'] : [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, detached: options.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
