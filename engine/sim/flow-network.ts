@@ -376,7 +376,7 @@ export class FlowNetwork {
     this.gxUse.push(NO_INTS);
     this.gHeap.push(NO_INTS);
     this.exMem.push(NO_INTS);
-    this.compRes.push([r]);
+    this.compRes.push(NO_INTS); // the component [r], made a list when it first grows or splits
     this.cap[r] = capacity;
     this.L[r] = Infinity;
     this.gNext[r] = Infinity;
@@ -919,7 +919,7 @@ export class FlowNetwork {
       const l = this.comp[P[b + P_USE]!]!;
       this.compLive[l]!--;
       this.compRemoved[l]!++;
-      if (this.compRes[l]!.length <= SMALL_COMPONENT || this.compRemoved[l]! > this.compLive[l]! + SMALL_COMPONENT) this.splitComponent(l);
+      if (this.compMembers(l).length <= SMALL_COMPONENT || this.compRemoved[l]! > this.compLive[l]! + SMALL_COMPONENT) this.splitComponent(l);
     }
   }
 
@@ -1198,13 +1198,19 @@ export class FlowNetwork {
 
   // ---- components: union-find over resources, split lazily ----
 
+  /** The resources labelled l (a resource that never shared a path is its own component, listed on demand). */
+  private compMembers(l: number): number[] {
+    const rs = this.compRes[l]!;
+    return rs === NO_INTS ? (this.compRes[l] = [l]) : rs;
+  }
+
   private unite(a: number, b: number): void {
     let la = this.comp[a]!;
     let lb = this.comp[b]!;
     if (la === lb) return;
-    if (this.compRes[la]!.length < this.compRes[lb]!.length) [la, lb] = [lb, la];
-    const into = this.compRes[la]!;
-    for (let q = 0, qs = this.compRes[lb]!; q < qs.length; q++) {
+    if (this.compMembers(la).length < this.compMembers(lb).length) [la, lb] = [lb, la];
+    const into = this.compMembers(la);
+    for (let q = 0, qs = this.compMembers(lb); q < qs.length; q++) {
       const r = qs[q]!;
       this.comp[r] = la;
       into.push(r);
@@ -1218,7 +1224,7 @@ export class FlowNetwork {
 
   /** Recomputes the exact components of the resources labelled l. */
   private splitComponent(l: number): void {
-    const rs = this.compRes[l]!;
+    const rs = this.compMembers(l);
     const comp = this.comp;
     const P = this.P;
     const S = this.stride;
