@@ -345,7 +345,7 @@ export class FlowNetwork {
 
   /** Adds a resource with a capacity in units per second (finite, ≥ 0). */
   addResource(id: string, capacity: number): void {
-    if (typeof id !== 'string' || id === '') throw new Error('FlowNetwork.addResource: a resource id must be a non-empty string');
+    checkResourceId('addResource', id);
     if (this.resIndex.has(id)) throw new Error(`FlowNetwork.addResource: duplicate resource "${id}"`);
     checkCapacity('addResource', id, capacity);
     this.add(id, capacity);
@@ -358,7 +358,7 @@ export class FlowNetwork {
       if (this.cap[r] !== capacity) this.setCapacity(id, capacity);
       return;
     }
-    if (typeof id !== 'string' || id === '') throw new Error('FlowNetwork.ensureResource: a resource id must be a non-empty string');
+    checkResourceId('ensureResource', id);
     checkCapacity('ensureResource', id, capacity);
     this.add(id, capacity);
   }
@@ -634,7 +634,6 @@ export class FlowNetwork {
     return out;
   }
 
-
   private pathDef(g: number): CheckedPath {
     const P = this.P;
     const b = g * this.stride;
@@ -758,6 +757,7 @@ export class FlowNetwork {
     this.rBlockMin = growF64(this.rBlockMin, nb, Infinity);
     this.rBlockDirty = growU8(this.rBlockDirty, nb);
   }
+
   /**
    * Working arrays of a recompute, sized to the resources when one runs (not on every addResource:
    * a big world registers 20,000 resources before its first transfer).
@@ -790,7 +790,6 @@ export class FlowNetwork {
     this.sOrder = growI32(this.sOrder, n);
     this.scratchSize = n;
   }
-
 
   // =============================== paths ===============================
 
@@ -878,27 +877,8 @@ export class FlowNetwork {
     const P = this.P;
     const S = this.stride;
     const b = g * S;
-    const live = this.pState[g] === LIVE;
     const n = P[b + P_NUSE]!;
-    if (live) {
-      const lv = this.level(g);
-      if (lv < this.pendingLambda) this.pendingLambda = lv;
-      const bn = P[b + P_BN]!;
-      if (bn >= 0) {
-        if (P[b + P_HPOS]! >= 0) this.heapRemoveG(bn, g);
-        if (P[b + P_XPOS]! >= 0) this.exRemove(bn, g);
-        this.leaveGroup(g);
-      }
-      for (let k = 0; k < n; k++) {
-        const ub = b + P_USE + USE_FIELDS * k;
-        const c = P[ub + 1]!;
-        if (c > 0) {
-          const r = P[ub]! | 0;
-          const v = this.load[r]! - c * lv;
-          this.load[r] = v > 0 ? v : 0;
-        }
-      }
-    }
+    if (this.pState[g] === LIVE) this.unplace(g);
     for (let k = 0; k < n; k++) {
       const ub = b + P_USE + USE_FIELDS * k;
       const r = P[ub]! | 0;
@@ -920,6 +900,31 @@ export class FlowNetwork {
       this.compLive[l]!--;
       this.compRemoved[l]!++;
       if (this.compMembers(l).length <= SMALL_COMPONENT || this.compRemoved[l]! > this.compLive[l]! + SMALL_COMPONENT) this.splitComponent(l);
+    }
+  }
+
+  /**
+   * A placed path leaves the bottleneck structure: its group (and completion tracking there) and
+   * its usage; the filling below its level may change.
+   */
+  private unplace(g: number): void {
+    const { P, load } = this;
+    const b = g * this.stride;
+    const lv = this.level(g);
+    if (lv < this.pendingLambda) this.pendingLambda = lv;
+    const bn = P[b + P_BN]!;
+    if (bn >= 0) {
+      if (P[b + P_HPOS]! >= 0) this.heapRemoveG(bn, g);
+      if (P[b + P_XPOS]! >= 0) this.exRemove(bn, g);
+      this.leaveGroup(g);
+    }
+    for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) {
+      const c = P[ub + 1]!;
+      if (c > 0) {
+        const r = P[ub]! | 0;
+        const v = load[r]! - c * lv;
+        load[r] = v > 0 ? v : 0;
+      }
     }
   }
 
@@ -1281,33 +1286,18 @@ export class FlowNetwork {
     return n - 1;
   }
 
-  // A block's minimum stays exact without a rescan unless its minimal entry grows.
   private setCt(slot: number, v: number): void {
     const i = slot * XS + X_CT;
     const old = this.x[i]!;
     this.x[i] = v;
-    const b = slot >> BLOCK_SHIFT;
-    if (this.xBlockDirty[b]) return;
-    const m = this.xBlockMin[b]!;
-    if (v <= m) this.xBlockMin[b] = v;
-    else if (old <= m) {
-      this.xBlockDirty[b] = 1;
-      this.xDirtyBlocks.push(b);
-    }
+    noteBlockEntry(this.xBlockMin, this.xBlockDirty, this.xDirtyBlocks, slot >> BLOCK_SHIFT, old, v);
   }
 
   private setGNext(r: number, v: number): void {
     const old = this.gNext[r]!;
     if (old === v) return;
     this.gNext[r] = v;
-    const b = r >> BLOCK_SHIFT;
-    if (this.rBlockDirty[b]) return;
-    const m = this.rBlockMin[b]!;
-    if (v <= m) this.rBlockMin[b] = v;
-    else if (old <= m) {
-      this.rBlockDirty[b] = 1;
-      this.rDirtyBlocks.push(b);
-    }
+    noteBlockEntry(this.rBlockMin, this.rBlockDirty, this.rDirtyBlocks, r >> BLOCK_SHIFT, old, v);
   }
 
   private refreshBlocks(): void {
@@ -1600,8 +1590,8 @@ export class FlowNetwork {
     }
     this.stats.recomputes++;
     // Groups below the lowest changed level keep theirs when nothing changes bottleneck. When the
-    // only obstacle is paths that should move to a group that fell below them, they are moved (as
-    // setPaths would) and the settling is tried again, a few times, before the progressive filling.
+    // only obstacle is paths that should move to a group that fell below them, they are moved
+    // (moveCrossers) and the settling is tried again, a few times, before the progressive filling.
     let settled = this.settleInPlace(this.pendingLambda * (1 - DIVERGENCE_MARGIN), false);
     for (let tries = 0; !settled && tries < SETTLE_RETRIES && this.moveCrossers(); tries++) {
       settled = this.settleInPlace(this.pendingLambda * (1 - DIVERGENCE_MARGIN), true);
@@ -1858,24 +1848,12 @@ export class FlowNetwork {
    * usage taken back, its resources changed), without re-registering its uses.
    */
   private rehome(g: number, r: number): void {
-    const { P, load } = this;
+    const P = this.P;
     const b = g * this.stride;
     const t = this.bySlot[P[b + P_SLOT]!]!;
-    const lv = this.level(g);
-    const bn = P[b + P_BN]!;
     this.foldTransfer(t);
-    if (P[b + P_XPOS]! >= 0) this.exRemove(bn, g);
-    this.leaveGroup(g);
-    if (lv < this.pendingLambda) this.pendingLambda = lv;
-    for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) {
-      const u = P[ub]! | 0;
-      const c = P[ub + 1]!;
-      if (c > 0) {
-        const v = load[u]! - c * lv;
-        load[u] = v > 0 ? v : 0;
-      }
-      this.markResDirty(u);
-    }
+    this.unplace(g);
+    for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) this.markResDirty(P[ub]! | 0);
     this.pState[g] = NEW;
     this.pPlay[g] = 0;
     this.pFrozen[g] = 0;
@@ -2545,12 +2523,30 @@ function doubleList(): number[] {
   return a;
 }
 
-/** Shared empty lists, never pushed to: a resource gets its own on its first element. */
+/** Shared empty lists, never pushed to: a resource gets its own on its first element (compRes: the component of the resource alone). */
 const NO_INTS: number[] = [];
 const NO_DOUBLES: number[] = doubleList();
 
+/**
+ * An entry of block b changed from old to v: the block's minimum stays exact without a rescan
+ * unless its minimal entry grew, and then the block is listed for refreshBlocks.
+ */
+function noteBlockEntry(min: F64, dirty: U8, dirtyList: number[], b: number, old: number, v: number): void {
+  if (dirty[b]) return;
+  const m = min[b]!;
+  if (v <= m) min[b] = v;
+  else if (old <= m) {
+    dirty[b] = 1;
+    dirtyList.push(b);
+  }
+}
+
 function pathAt(where: string, i: number): string {
   return `${where}: path ${i}`;
+}
+
+function checkResourceId(op: string, id: string): void {
+  if (typeof id !== 'string' || id === '') throw new Error(`FlowNetwork.${op}: a resource id must be a non-empty string`);
 }
 
 function checkCapacity(op: string, id: string, capacity: number): void {
