@@ -51,12 +51,11 @@ export function nicRss(n: Nic): boolean {
 export function hostInterfaces(host: Host): NetInterface[] {
   const out: NetInterface[] = [];
   const nicByName = new Map(host.nics.map((n) => [n.name.toLowerCase(), n]));
-  const teamed = teamedNics(host);
-  const switchOn = externalSwitchesByAdapter(host);
+  const switches = host.virtualSwitches;
   const vnics: NetInterface[] = [];
 
   host.nics.forEach((n, i) => {
-    if (teamed.has(n.name.toLowerCase())) return;
+    if (isTeamed(host, n.name)) return;
     const base: NetInterface = {
       host: host.name,
       alias: n.name,
@@ -74,7 +73,7 @@ export function hostInterfaces(host: Host): NetInterface[] {
       upMembers: n.linkUp ? [n.name] : [],
       rxCores: (m) => Resources.rxCores(host.name, m),
     };
-    const sw = switchOn.get(n.name.toLowerCase());
+    const sw = externalSwitchOn(switches, n.name);
     if (sw) {
       if (sw.allowManagementOS) vnics.push(asVnic(base, sw.name, host.name, 60 + vnics.length));
       return; // the adapter itself is bound to the switch: no IP of its own
@@ -103,7 +102,7 @@ export function hostInterfaces(host: Host): NetInterface[] {
       team: { name: t.name, mode: t.mode, loadBalancing: t.loadBalancing },
       rxCores: (m) => Resources.rxCores(host.name, m),
     };
-    const sw = switchOn.get(t.name.toLowerCase());
+    const sw = externalSwitchOn(switches, t.name);
     if (sw) {
       if (sw.allowManagementOS) vnics.push(asVnic(base, sw.name, host.name, 60 + vnics.length));
       return;
@@ -119,8 +118,7 @@ export function hostInterfaces(host: Host): NetInterface[] {
  * un-teamed adapter, then a team, bound to an External switch shared with the management OS.
  */
 export function hostVnicAliases(host: Host): string[] {
-  // Called for every host when a world is loaded (cold code): the lists are short, so plain scans
-  // stand in for the map and set hostInterfaces() builds, and nothing is allocated but the answer.
+  // Called for every host when a world is loaded (cold code): nothing is allocated but the answer.
   const out: string[] = [];
   const switches = host.virtualSwitches;
   if (switches.length === 0) return out;
@@ -147,7 +145,7 @@ function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/** The External switch bound to an adapter or team: the last one, as externalSwitchesByAdapter's map keeps. */
+/** The External switch bound to an adapter or team (names compared without case): the last one listed. */
 function externalSwitchOn(switches: Host['virtualSwitches'], adapter: string): Host['virtualSwitches'][number] | undefined {
   for (let i = switches.length - 1; i >= 0; i--) {
     const s = switches[i]!;
@@ -156,29 +154,13 @@ function externalSwitchOn(switches: Host['virtualSwitches'], adapter: string): H
   return undefined;
 }
 
-/** Whether an adapter is a member of a team, as teamedNics' set says. */
+/** Whether an adapter is a member of a team (names compared without case). */
 function isTeamed(host: Host, nic: string): boolean {
   for (let i = 0; i < host.teams.length; i++) {
     const members = host.teams[i]!.members;
     for (let j = 0; j < members.length; j++) if (sameName(members[j]!, nic)) return true;
   }
   return false;
-}
-
-/** External switches by the (lower-cased) adapter or team they are bound to. */
-function externalSwitchesByAdapter(host: Host): Map<string, { name: string; allowManagementOS: boolean }> {
-  const switchOn = new Map<string, { name: string; allowManagementOS: boolean }>();
-  for (const s of host.virtualSwitches) {
-    if (s.type === 'External' && s.adapter) switchOn.set(s.adapter.toLowerCase(), { name: s.name, allowManagementOS: s.allowManagementOS });
-  }
-  return switchOn;
-}
-
-/** Lower-cased names of the adapters that are team members. */
-function teamedNics(host: Host): Set<string> {
-  const teamed = new Set<string>();
-  for (const t of host.teams) for (const m of t.members) teamed.add(m.toLowerCase());
-  return teamed;
 }
 
 function vnicAlias(switchName: string): string {
