@@ -16,7 +16,7 @@ import type { FlowNetworkPort, Path } from './flow-port';
 import { hostInterfaces, hostVnicAliases, lineRate } from './interfaces';
 import { multichannelConnectionRows, planMultichannel, type SmbMultichannelConnectionRow } from './multichannel-planner';
 import { NetParameters, type NetParams } from './parameters';
-import { Resources, SMB_CATEGORIES } from './resources';
+import { describeResource, Resources, SMB_CATEGORIES } from './resources';
 import { planTransfer, type PlanResult, type TransferPlan, type TransferRequest } from './transfer-planner';
 
 export interface StartTransfer {
@@ -58,34 +58,77 @@ export class NetworkFabric {
   private live = new Map<string, Live>();
   private failures = new Map<string, number>();
   private readonly params: NetParams;
+  /**
+   * Lower-case names of the hosts whose resources are in the flow network. A host is registered
+   * the first time a transfer, a capacity read or a change touches it: a 1,000-host world has
+   * 21,000 resources, and registering them all took a sixth of its load time (bench
+   * world.1000x10000) for hosts most sessions never move anything on.
+   */
+  private readonly registered = new Set<string>();
+  /** Cores demanded per lower-case host name, until a load change (loadChanged). */
+  private demand: Map<string, number> | undefined;
 
   constructor(private readonly flow: FlowNetworkPort, private readonly sim: Simulator, private world: World, params: Partial<NetParams> = {}) {
     this.params = { ...NetParameters, ...params };
-    this.syncAll();
   }
 
-  /** Replaces the world (e.g. after a load) and re-syncs every host. */
+  /** Replaces the world (e.g. after a load): each host is registered again when next used. */
   setWorld(world: World): void {
     this.world = world;
-    this.syncAll();
+    this.registered.clear();
+    this.demand = undefined;
   }
 
+  /** Registers every host's resources now (a view of the whole datacenter's capacities). */
   syncAll(): void {
-    // One pass over the VMs for every host's CPU demand: a 1,000-host world must not scan its
-    // 10,000 VMs once per host. Indexed loops and each host spelling lower-cased once: this runs
-    // cold when a world is loaded, where for-of allocates per item.
-    const demand = new Map<string, number>();
-    const lower = new Map<string, string>();
-    const vms = this.world.vms;
-    for (let i = 0; i < vms.length; i++) {
-      const vm = vms[i]!;
-      if (vm.state !== 'Running') continue;
-      let key = lower.get(vm.host);
-      if (key === undefined) lower.set(vm.host, (key = vm.host.toLowerCase()));
-      demand.set(key, (demand.get(key) ?? 0) + vmCoreDemand(vm));
-    }
     const hosts = this.world.hosts;
-    for (let i = 0; i < hosts.length; i++) this.syncHost(hosts[i]!, demand.get(hosts[i]!.name.toLowerCase()) ?? 0);
+    for (let i = 0; i < hosts.length; i++) this.syncHost(hosts[i]!);
+  }
+
+  /**
+   * Some host's VM CPU demand changed (a VM started, stopped, arrived or left): the next sync
+   * counts the running VMs again.
+   */
+  loadChanged(): void {
+    this.demand = undefined;
+  }
+
+  /** Cores' worth of CPU a host's running VMs ask for, from one pass over the VMs shared by all hosts. */
+  private coresDemandedOn(h: Host): number {
+    // A 1,000-host world must not scan its 10,000 VMs once per host registered.
+    this.demand ??= coresDemandedByHost(this.world.vms);
+    return this.demand.get(h.name.toLowerCase()) ?? 0;
+  }
+
+  /**
+   * A resource's capacity, registering its host first if nothing has used it yet (0 for a
+   * resource no host has, e.g. an adapter that was removed).
+   */
+  capacity(resource: string): number {
+    this.register(resource);
+    return this.flow.hasResource(resource) ? this.flow.capacity(resource) : 0;
+  }
+
+  /**
+   * Makes sure every resource the paths use exists before flows go over them: the hosts they
+   * name are registered; a resource no host has (its adapter was removed since the plan was
+   * made) is added with no capacity, so a path over it stalls rather than throws.
+   */
+  ensureResources(paths: readonly Path[]): void {
+    for (let i = 0; i < paths.length; i++) {
+      const uses = paths[i]!.uses;
+      for (let j = 0; j < uses.length; j++) {
+        const id = uses[j]!.resource;
+        this.register(id);
+        if (!this.flow.hasResource(id)) this.flow.addResource(id, 0);
+      }
+    }
+  }
+
+  private register(resource: string): void {
+    if (this.flow.hasResource(resource)) return;
+    const host = describeResource(resource)?.host;
+    if (host !== undefined && !this.registered.has(host.toLowerCase())) this.syncHost(host);
   }
 
   /** Idle CPU cycles/s of a host: total minus its running VMs' demand, never below the root's share. */
@@ -100,10 +143,16 @@ export class NetworkFabric {
     return Math.max(total * this.params.minimumHostCpuShare, total - cores * host.cpu.ghz * 1e9);
   }
 
+  /** Brings a registered host's resources up to date; one nothing has used yet stays unregistered. */
+  refreshHost(name: string): void {
+    if (this.registered.has(name.toLowerCase())) this.syncHost(name);
+  }
+
   /** Sets every resource of a host from the world: adapters, receive cores, CPU, volumes, SMB limits. */
-  syncHost(name: string | Host, coresDemanded?: number): void {
+  syncHost(name: string | Host): void {
     const h = typeof name === 'string' ? findHost(this.world, name) : name;
     if (!h) return;
+    this.registered.add(h.name.toLowerCase());
     const coreHz = h.cpu.ghz * 1e9;
     for (let i = 0; i < h.nics.length; i++) {
       const n = h.nics[i]!;
@@ -116,7 +165,7 @@ export class NetworkFabric {
     // A host vNIC's traffic is processed on one core (no vRSS for host vNICs in 2012 R2).
     const vnics = hostVnicAliases(h);
     for (let i = 0; i < vnics.length; i++) this.ensure(Resources.rxCores(h.name, vnics[i]!), coreHz);
-    this.ensure(Resources.cpu(h.name), this.idleCpu(h, coresDemanded));
+    this.ensure(Resources.cpu(h.name), this.idleCpu(h, this.coresDemandedOn(h)));
     for (let i = 0; i < h.volumes.length; i++) {
       const v = h.volumes[i]!;
       this.ensure(Resources.volRead(h.name, v.letter), v.readBytesPerSec);
@@ -142,7 +191,7 @@ export class NetworkFabric {
     const request: TransferRequest = { ...t.request, id: t.request.id ?? t.id };
     const r = planTransfer(this.world, request);
     if (!r.ok) return r;
-    for (const u of r.plan.paths.flatMap((p) => p.uses)) if (!this.flow.hasResource(u.resource)) this.flow.addResource(u.resource, 0);
+    this.ensureResources(r.plan.paths);
     const live: Live = { id: t.id, bytes: t.bytes, request, plan: r.plan, generation: 0, ...(t.onComplete ? { onComplete: t.onComplete } : {}), ...(t.onFailed ? { onFailed: t.onFailed } : {}) };
     this.live.set(t.id, live);
     this.flow.startTransfer({
@@ -201,6 +250,7 @@ export class NetworkFabric {
    * settings, VM CPU demand): re-syncs its resources and re-plans the transfers that touch it.
    */
   onHostChanged(hostName: string, cause = `${hostName} configuration changed`): TransferChange[] {
+    this.demand = undefined;
     this.syncHost(hostName);
     const key = hostName.toLowerCase();
     const changes: TransferChange[] = [];
@@ -277,7 +327,7 @@ export class NetworkFabric {
     l.plan = plan;
     l.generation++;
     l.stalledUntil = undefined;
-    for (const u of plan.paths.flatMap((p) => p.uses)) if (!this.flow.hasResource(u.resource)) this.flow.addResource(u.resource, 0);
+    this.ensureResources(plan.paths);
     this.flow.setPaths(l.id, plan.paths);
   }
 
@@ -290,6 +340,7 @@ export class NetworkFabric {
     const gen = ++l.generation;
     const resumesAt = this.sim.now + stallMs;
     l.stalledUntil = resumesAt;
+    this.ensureResources(plan.paths);
     // Nothing moves during the stall: outstanding requests wait for their time-out and replay.
     this.flow.setPaths(l.id, stalled(plan.paths));
     this.sim.schedule(resumesAt, () => {
@@ -328,6 +379,20 @@ function onlyInterface(h: Host, alias: string): Host {
     teams: h.teams.map((t) => (t.name.toLowerCase() === a || keepSwitch?.adapter?.toLowerCase() === t.name.toLowerCase() ? t : { ...t, ipAddress: undefined })),
     virtualSwitches: h.virtualSwitches.map((s) => (s === keepSwitch || !s.adapter || s.adapter.toLowerCase() === a ? s : { ...s, allowManagementOS: false })),
   };
+}
+
+function coresDemandedByHost(vms: readonly World['vms'][number][]): Map<string, number> {
+  // Indexed loops and each host spelling lower-cased once: this runs cold, where for-of allocates per item.
+  const demand = new Map<string, number>();
+  const lower = new Map<string, string>();
+  for (let i = 0; i < vms.length; i++) {
+    const vm = vms[i]!;
+    if (vm.state !== 'Running') continue;
+    let key = lower.get(vm.host);
+    if (key === undefined) lower.set(vm.host, (key = vm.host.toLowerCase()));
+    demand.set(key, (demand.get(key) ?? 0) + vmCoreDemand(vm));
+  }
+  return demand;
 }
 
 /** Cores' worth of CPU a running VM asks for: cpuDemandPercent of each virtual processor, one core each. */

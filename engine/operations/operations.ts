@@ -77,7 +77,7 @@ export class Operations {
 
   constructor(private readonly host: OperationsHost) {
     this.transfers = new Transfers(host.flow, host.fabric);
-    this.space = new VolumeSpace(() => host.world(), host.sim, host.flow, host.params.volumeFullMarginBytes);
+    this.space = new VolumeSpace(() => host.world(), host.sim, (r) => host.fabric.capacity(r), host.params.volumeFullMarginBytes);
     let max = 0;
     for (const j of host.jobs) {
       this.jobIndex.set(j.id, j);

@@ -59,15 +59,12 @@ export class Transfers {
 
   /**
    * A VM arrived on, left or stopped on a host: its idle CPU changed (the fabric derives the CPU
-   * capacity from the running VMs' demand). Re-syncing a host walks every VM of the world, so a
-   * host with nothing in flight is re-synced only when a transfer next uses it (or flushStale()).
+   * capacity from the running VMs' demand). A host with transfers in flight is re-synced now; one
+   * with nothing in flight when a transfer next uses it (or flushStale()).
    */
   hostLoadChanged(host: string): void {
-    const key = host.toLowerCase();
-    if ((this.busy.get(key) ?? 0) > 0) {
-      this.fabric.syncHost(host);
-      this.stale.delete(key);
-    } else this.stale.add(key);
+    this.fabric.loadChanged();
+    this.noteLoadChanged(host);
   }
 
   /**
@@ -76,12 +73,21 @@ export class Transfers {
    * others before their next transfer.
    */
   allHostsChanged(hosts: readonly string[]): void {
-    for (const h of hosts) this.hostLoadChanged(h);
+    this.fabric.loadChanged();
+    for (const h of hosts) this.noteLoadChanged(h);
+  }
+
+  private noteLoadChanged(host: string): void {
+    const key = host.toLowerCase();
+    if ((this.busy.get(key) ?? 0) > 0) {
+      this.fabric.syncHost(host);
+      this.stale.delete(key);
+    } else this.stale.add(key);
   }
 
   /** Brings every host with a pending load change up to date (before a view of capacities). */
   flushStale(): void {
-    for (const h of this.stale) this.fabric.syncHost(h);
+    for (const h of this.stale) this.fabric.refreshHost(h);
     this.stale.clear();
   }
 
@@ -123,7 +129,7 @@ export class Transfers {
     }
     const planned = this.compose(spec);
     if (!planned.ok) return planned;
-    this.ensureResources(planned.paths);
+    this.fabric.ensureResources(planned.paths);
     const d: Direct = { spec, plans: planned.plans, hosts: hostsOf(spec.legs) };
     this.direct.set(spec.id, d);
     this.flow.startTransfer({
@@ -206,7 +212,7 @@ export class Transfers {
         d.spec.onFailed(planned.reason);
         continue;
       }
-      this.ensureResources(planned.paths);
+      this.fabric.ensureResources(planned.paths);
       d.plans = planned.plans;
       this.flow.setPaths(d.spec.id, planned.paths);
     }
@@ -233,9 +239,6 @@ export class Transfers {
     return { ok: true, paths, plans };
   }
 
-  private ensureResources(paths: Path[]): void {
-    for (const p of paths) for (const u of p.uses) if (!this.flow.hasResource(u.resource)) this.flow.addResource(u.resource, 0);
-  }
 }
 
 function hostsOf(legs: TransferRequest[]): Set<string> {

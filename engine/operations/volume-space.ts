@@ -14,7 +14,6 @@
 // moment it could be full — and at the check, re-scheduled from the space then left. The checks
 // close in on the true instant geometrically, and only run while something writes to the volume.
 import type { Simulator, EventHandle } from '../sim/simulator';
-import type { FlowNetwork } from '../sim/flow-network';
 import { hostIndexOf, vmFileBytesByVolume, volumeKey, forEachVmFile, locateVolume } from '../model/paths';
 import type { Host, Vm, Volume, World } from '../model/world';
 import { Resources } from '../net/resources';
@@ -50,7 +49,8 @@ export class VolumeSpace {
   constructor(
     private readonly world: () => World,
     private readonly sim: Simulator,
-    private readonly flow: FlowNetwork,
+    /** A flow-network resource's capacity per second (NetworkFabric.capacity). */
+    private readonly capacity: (resource: string) => number,
     private readonly marginBytes: number,
   ) {}
 
@@ -145,9 +145,7 @@ export class VolumeSpace {
       this.full(key);
       return;
     }
-    const cap = this.flow.hasResource(Resources.volWrite(first.computer, first.volume.toUpperCase()))
-      ? this.flow.capacity(Resources.volWrite(first.computer, first.volume.toUpperCase()))
-      : 0;
+    const cap = this.capacity(Resources.volWrite(first.computer, first.volume.toUpperCase()));
     const at = growing && cap > 0 ? this.sim.now + (room * 1000) / cap : Infinity;
     if (at === s.at && s.handle !== -1) return;
     if (s.handle !== -1) this.sim.cancel(s.handle);

@@ -8,13 +8,34 @@ import { defaultWorld } from '../../../engine/model/default-world';
 
 describe('NetworkFabric resources', () => {
   it('registers a world: NICs at line rate, CPU as idle cycles, volumes, SMB limits', () => {
-    const { flow } = lab(defaultWorld());
-    expect(flow.capacity(Resources.nicTx('HV01', 'SMB1'))).toBe(10 * Gbps);
-    expect(flow.capacity(Resources.volWrite('FS01', 'D'))).toBe(1800e6);
+    const { fabric } = lab(defaultWorld());
+    expect(fabric.capacity(Resources.nicTx('HV01', 'SMB1'))).toBe(10 * Gbps);
+    expect(fabric.capacity(Resources.volWrite('FS01', 'D'))).toBe(1800e6);
     // HV01 runs DC01 (2 vCPU × 3 %), SQL01 (4 × 35 %), WEB01 (2 × 10 %) on 16 × 2.6 GHz.
     const demand = (0.06 + 1.4 + 0.2) * 2.6e9;
-    expect(flow.capacity(Resources.cpu('HV01'))).toBeCloseTo(16 * 2.6e9 - demand, 0);
-    expect(flow.capacity(Resources.smbLimit('HV01', 'LiveMigration'))).toBe(NetParameters.unlimitedBytesPerSecond);
+    expect(fabric.capacity(Resources.cpu('HV01'))).toBeCloseTo(16 * 2.6e9 - demand, 0);
+    expect(fabric.capacity(Resources.smbLimit('HV01', 'LiveMigration'))).toBe(NetParameters.unlimitedBytesPerSecond);
+    expect(fabric.capacity(Resources.nicTx('HV01', 'NoSuchNic'))).toBe(0);
+  });
+
+  it('registers a host\'s resources when something first uses it, with the load it has then', () => {
+    const w = defaultWorld();
+    const { flow, fabric } = lab(w);
+    // Nothing is registered up front: a 1,000-host world would spend a sixth of its load there.
+    expect(flow.hasResource(Resources.cpu('HV01'))).toBe(false);
+    expect(flow.hasResource(Resources.nicTx('HV02', 'SMB1'))).toBe(false);
+    // HV02's VMs stop before anything uses HV02: its CPU is then all idle.
+    for (const vm of w.vms) if (vm.host === 'HV02') vm.state = 'Off';
+    fabric.loadChanged();
+    fabric.start({ id: 'lm', bytes: 4 * GiB, request: { kind: 'LiveMigrationSmb', source: { host: 'HV01' }, destination: { host: 'HV02' } } });
+    expect(flow.rate('lm')).toBeGreaterThan(0);
+    expect(flow.capacity(Resources.cpu('HV02'))).toBe(16 * 2.6e9);
+    expect(flow.capacity(Resources.nicRx('HV02', 'SMB1'))).toBe(10 * Gbps);
+    // A host no transfer touches stays out of the flow network; a refresh does not add it.
+    fabric.refreshHost('FS01');
+    expect(flow.hasResource(Resources.cpu('FS01'))).toBe(false);
+    fabric.syncAll();
+    expect(flow.hasResource(Resources.cpu('FS01'))).toBe(true);
   });
 
   it('finds the host vNICs as hostInterfaces does, for any teams and switches', () => {
@@ -35,6 +56,7 @@ describe('NetworkFabric resources', () => {
     expect(flow.capacity(Resources.smbLimit('HV01', 'LiveMigration'))).toBe(500e6);
     fabric.onLinkChange('HV01', 'SMB2', false);
     expect(flow.capacity(Resources.nicRx('HV01', 'SMB2'))).toBe(0);
+    expect(fabric.capacity(Resources.nicRx('HV01', 'SMB2'))).toBe(0);
     expect(w.hosts[0]!.nics.find((n) => n.name === 'SMB2')!.linkUp).toBe(false);
   });
 

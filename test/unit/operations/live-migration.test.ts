@@ -255,7 +255,7 @@ describe('host CPU follows the VMs (compression and TCP use idle CPU only)', () 
   it('a VM moving in or out, or stopping, changes the hosts\' idle CPU', async () => {
     const { Resources } = await import('../../../engine/net/resources');
     const e = engineOf();
-    const cpu = (h: string) => { e.query({ name: 'clock' }); return e.flow.capacity(Resources.cpu(h)); };
+    const cpu = (h: string) => { e.query({ name: 'clock' }); return e.fabric.capacity(Resources.cpu(h)); };
     const hv01 = cpu('HV01');
     const hv02 = cpu('HV02');
     start(e, 'Move-VM WEB01 HV02');
