@@ -65,7 +65,7 @@ export class NetworkFabric {
    * world.1000x10000) for hosts most sessions never move anything on.
    */
   private readonly registered = new Set<string>();
-  /** Cores demanded per lower-case host name, until a load change (loadChanged). */
+  /** Cores demanded per lower-case host name; a host whose load changed is left out (loadChanged). */
   private demand: Map<string, number> | undefined;
 
   constructor(private readonly flow: FlowNetworkPort, private readonly sim: Simulator, private world: World, params: Partial<NetParams> = {}) {
@@ -86,18 +86,23 @@ export class NetworkFabric {
   }
 
   /**
-   * Some host's VM CPU demand changed (a VM started, stopped, arrived or left): the next sync
-   * counts the running VMs again.
+   * VM CPU demand changed on a host (a VM started, stopped, arrived or left), or anywhere when no
+   * host is named: the next sync of those hosts counts their running VMs again.
    */
-  loadChanged(): void {
-    this.demand = undefined;
+  loadChanged(host?: string): void {
+    if (host === undefined) this.demand = undefined;
+    else this.demand?.delete(host.toLowerCase());
   }
 
-  /** Cores' worth of CPU a host's running VMs ask for, from one pass over the VMs shared by all hosts. */
+  /** Cores' worth of CPU a host's running VMs ask for. */
   private coresDemandedOn(h: Host): number {
-    // A 1,000-host world must not scan its 10,000 VMs once per host registered.
-    this.demand ??= coresDemandedByHost(this.world.vms);
-    return this.demand.get(h.name.toLowerCase()) ?? 0;
+    // A 1,000-host world must not scan its 10,000 VMs once per host registered: one pass counts
+    // every host; after that, only a host whose load changed is counted again.
+    this.demand ??= coresDemandedByHost(this.world);
+    const key = h.name.toLowerCase();
+    let cores = this.demand.get(key);
+    if (cores === undefined) this.demand.set(key, (cores = coresDemandedOnHost(this.world.vms, key)));
+    return cores;
   }
 
   /**
@@ -134,12 +139,7 @@ export class NetworkFabric {
   /** Idle CPU cycles/s of a host: total minus its running VMs' demand, never below the root's share. */
   idleCpu(host: Host, coresDemanded?: number): number {
     const total = host.cpu.cores * host.cpu.ghz * 1e9;
-    let cores = coresDemanded;
-    if (cores === undefined) {
-      cores = 0;
-      const key = host.name.toLowerCase();
-      for (const vm of this.world.vms) if (vm.state === 'Running' && vm.host.toLowerCase() === key) cores += vmCoreDemand(vm);
-    }
+    const cores = coresDemanded ?? coresDemandedOnHost(this.world.vms, host.name.toLowerCase());
     return Math.max(total * this.params.minimumHostCpuShare, total - cores * host.cpu.ghz * 1e9);
   }
 
@@ -250,7 +250,7 @@ export class NetworkFabric {
    * settings, VM CPU demand): re-syncs its resources and re-plans the transfers that touch it.
    */
   onHostChanged(hostName: string, cause = `${hostName} configuration changed`): TransferChange[] {
-    this.demand = undefined;
+    this.loadChanged(hostName);
     this.syncHost(hostName);
     const key = hostName.toLowerCase();
     const changes: TransferChange[] = [];
@@ -381,10 +381,12 @@ function onlyInterface(h: Host, alias: string): Host {
   };
 }
 
-function coresDemandedByHost(vms: readonly World['vms'][number][]): Map<string, number> {
+function coresDemandedByHost(world: World): Map<string, number> {
   // Indexed loops and each host spelling lower-cased once: this runs cold, where for-of allocates per item.
   const demand = new Map<string, number>();
+  for (let i = 0; i < world.hosts.length; i++) demand.set(world.hosts[i]!.name.toLowerCase(), 0);
   const lower = new Map<string, string>();
+  const vms = world.vms;
   for (let i = 0; i < vms.length; i++) {
     const vm = vms[i]!;
     if (vm.state !== 'Running') continue;
@@ -393,6 +395,15 @@ function coresDemandedByHost(vms: readonly World['vms'][number][]): Map<string, 
     demand.set(key, (demand.get(key) ?? 0) + vmCoreDemand(vm));
   }
   return demand;
+}
+
+function coresDemandedOnHost(vms: readonly World['vms'][number][], key: string): number {
+  let cores = 0;
+  for (let i = 0; i < vms.length; i++) {
+    const vm = vms[i]!;
+    if (vm.state === 'Running' && vm.host.toLowerCase() === key) cores += vmCoreDemand(vm);
+  }
+  return cores;
 }
 
 /** Cores' worth of CPU a running VM asks for: cpuDemandPercent of each virtual processor, one core each. */

@@ -63,7 +63,7 @@ export class Transfers {
    * with nothing in flight when a transfer next uses it (or flushStale()).
    */
   hostLoadChanged(host: string): void {
-    this.fabric.loadChanged();
+    this.fabric.loadChanged(host);
     this.noteLoadChanged(host);
   }
 

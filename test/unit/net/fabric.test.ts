@@ -31,6 +31,12 @@ describe('NetworkFabric resources', () => {
     expect(flow.rate('lm')).toBeGreaterThan(0);
     expect(flow.capacity(Resources.cpu('HV02'))).toBe(16 * 2.6e9);
     expect(flow.capacity(Resources.nicRx('HV02', 'SMB1'))).toBe(10 * Gbps);
+    // A load change is counted again for the host named, on its next sync.
+    const hv01 = flow.capacity(Resources.cpu('HV01'));
+    w.vms.find((vm) => vm.name === 'WEB01')!.state = 'Off';
+    fabric.loadChanged('HV01');
+    fabric.refreshHost('HV01');
+    expect(flow.capacity(Resources.cpu('HV01')) - hv01).toBeCloseTo(0.2 * 2.6e9, -3);
     // A host no transfer touches stays out of the flow network; a refresh does not add it.
     fabric.refreshHost('FS01');
     expect(flow.hasResource(Resources.cpu('FS01'))).toBe(false);
