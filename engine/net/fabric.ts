@@ -1,6 +1,6 @@
-// The network fabric: registers a world's resources in the flow network, keeps their capacities
-// in step with the world, starts transfers from plans, and decides what a change does to the
-// transfers in flight (reference: network-and-transfers §1–4):
+// The network fabric: registers each host's resources in the flow network when something first
+// uses them, keeps their capacities in step with the world, starts transfers from plans, and
+// decides what a change does to the transfers in flight (reference: network-and-transfers §1–4):
 // - SMB Multichannel that loses a channel stalls briefly, then goes on over the survivors (or
 //   over the next tier, if a whole tier is gone) with no error;
 // - a TCP live migration stream on a stand-alone adapter that goes down fails (the caller fails
@@ -68,21 +68,8 @@ export class NetworkFabric {
   /** Cores demanded per lower-case host name; a host whose load changed is left out (loadChanged). */
   private demand: Map<string, number> | undefined;
 
-  constructor(private readonly flow: FlowNetworkPort, private readonly sim: Simulator, private world: World, params: Partial<NetParams> = {}) {
+  constructor(private readonly flow: FlowNetworkPort, private readonly sim: Simulator, private readonly world: World, params: Partial<NetParams> = {}) {
     this.params = { ...NetParameters, ...params };
-  }
-
-  /** Replaces the world (e.g. after a load): each host is registered again when next used. */
-  setWorld(world: World): void {
-    this.world = world;
-    this.registered.clear();
-    this.demand = undefined;
-  }
-
-  /** Registers every host's resources now (a view of the whole datacenter's capacities). */
-  syncAll(): void {
-    const hosts = this.world.hosts;
-    for (let i = 0; i < hosts.length; i++) this.syncHost(hosts[i]!);
   }
 
   /**

@@ -760,7 +760,7 @@ export class FlowNetwork {
 
   /**
    * Working arrays of a recompute, sized to the resources when one runs (not on every addResource:
-   * a big world registers 20,000 resources before its first transfer).
+   * the fabric registers a host's score of resources at once, and a busy world hundreds of hosts).
    */
   private ensureScratch(): void {
     const n = this.nRes;

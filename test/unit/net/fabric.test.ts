@@ -40,7 +40,7 @@ describe('NetworkFabric resources', () => {
     // A host no transfer touches stays out of the flow network; a refresh does not add it.
     fabric.refreshHost('FS01');
     expect(flow.hasResource(Resources.cpu('FS01'))).toBe(false);
-    fabric.syncAll();
+    fabric.syncHost('FS01');
     expect(flow.hasResource(Resources.cpu('FS01'))).toBe(true);
   });
 
