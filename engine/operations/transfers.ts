@@ -238,7 +238,6 @@ export class Transfers {
     });
     return { ok: true, paths, plans };
   }
-
 }
 
 function hostsOf(legs: TransferRequest[]): Set<string> {
