@@ -21,7 +21,9 @@ export function parseNumberLiteral(text: string): number | undefined {
   if (hex !== undefined && suffix?.toLowerCase() === 'd') return undefined;
   const base = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
   const value = (sign === '-' ? -1 : 1) * base * (multiplier ? multipliers[multiplier.toLowerCase()]! : 1);
-  return Number.isFinite(value) ? value : undefined;
+  // "-0" is the integer 0 in PowerShell; as -0 it would print as 0 and read back as a different
+  // number (found by test/unit/cmdlets/fuzz.test.ts: -Timeout -0 did not round-trip).
+  return Number.isFinite(value) ? value + 0 : undefined;
 }
 
 /** Rounds as .NET converts a double to an integer type: to the nearest, ties to even. */

@@ -23,6 +23,13 @@ describe('parameter names', () => {
     expect(parseOne('Wait-Job 1 -TimeoutSec 30').params).toEqual({ Id: [1], Timeout: 30 });
   });
 
+  it('read -0 as 0, as PowerShell does, so the command prints and reads back the same', () => {
+    for (const zero of ['-0', '-0.0', '-0x0', '-0KB']) {
+      const { Timeout } = parseOne(`Wait-Job 1 -Timeout ${zero}`).params as { Timeout: number };
+      expect(Object.is(Timeout, 0), zero).toBe(true);
+    }
+  });
+
   it('prefer an exact name over longer names it prefixes', () => {
     expect(parseOne('Get-Job -Id 1').params).toEqual({ Id: [1] });
   });
