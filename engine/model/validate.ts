@@ -5,7 +5,7 @@
 // host that does not exist is not.
 import { World, type Host, type Vm } from './world';
 import { compileFastParser, FAIL, type FastParser } from './fast-parse';
-import { hostIndexOf, locateVolume, parsePath, volumeKey } from './paths';
+import { hostIndexOf, locateVolume, parsePath, vmFileField, volumeKey, type VmFile } from './paths';
 
 export interface WorldIssue {
   path: string;
@@ -311,26 +311,26 @@ function checkVm(vm: Vm, hostIndex: Map<string, Host>, used: Map<string, number>
   if (inConfiguration.charCodeAt(0) === 33) err(`vms[${vm.name}].paths.configuration`, inConfiguration.slice(1));
   if (inSnapshots.charCodeAt(0) === 33) err(`vms[${vm.name}].paths.snapshots`, inSnapshots.slice(1));
   if (inSmartPaging.charCodeAt(0) === 33) err(`vms[${vm.name}].paths.smartPaging`, inSmartPaging.slice(1));
-  // Every file the simulation tracks (as paths.forEachVmFile walks them), counted on its volume;
-  // a file in the configuration folder has that folder's answer, whose error was reported above.
+  // Every file the simulation tracks, counted on its volume: forEachVmFile's walk, unrolled here
+  // because its callback would be a closure per VM (~3 ms over 10,000 VMs). A file in the
+  // configuration folder has that folder's answer, whose error was reported above.
   if (inConfiguration.charCodeAt(0) !== 33) used.set(inConfiguration, (used.get(inConfiguration) ?? 0) + vm.configurationSizeBytes);
   for (let i = 0; i < vm.vhds.length; i++) {
     const d = vm.vhds[i]!;
-    countFile(vm, d.path, d.sizeBytes, inConfiguration, hostIndex, used, err, 'vhds', i, -1);
+    countFile(vm, 'vhd', d.path, d.sizeBytes, inConfiguration, hostIndex, used, err, i, 0);
   }
   for (let i = 0; i < vm.checkpoints.length; i++) {
     const files = vm.checkpoints[i]!.files;
-    for (let j = 0; j < files.length; j++) countFile(vm, files[j]!.path, files[j]!.sizeBytes, inConfiguration, hostIndex, used, err, 'checkpoints', i, j);
+    for (let j = 0; j < files.length; j++) countFile(vm, 'checkpoint', files[j]!.path, files[j]!.sizeBytes, inConfiguration, hostIndex, used, err, i, j);
   }
-  if (vm.smartPagingFile) countFile(vm, vm.smartPagingFile.path, vm.smartPagingFile.sizeBytes, inConfiguration, hostIndex, used, err, 'smartPagingFile', -1, -1);
+  if (vm.smartPagingFile) countFile(vm, 'smartPaging', vm.smartPagingFile.path, vm.smartPagingFile.sizeBytes, inConfiguration, hostIndex, used, err, 0, 0);
 }
 
 /** Adds a VM file's bytes to its volume, or reports why its path has none (vhds[0].path, checkpoints[0].files[1].path, smartPagingFile.path). */
-function countFile(vm: Vm, path: string, sizeBytes: number, inConfiguration: string, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err, list: 'vhds' | 'checkpoints' | 'smartPagingFile', i: number, j: number): void {
+function countFile(vm: Vm, kind: VmFile['kind'], path: string, sizeBytes: number, inConfiguration: string, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err, i: number, j: number): void {
   const k = path === vm.paths.configuration ? inConfiguration : locateVolume(vm.host, path, hostIndex);
   if (k.charCodeAt(0) === 33 /* ! */) {
-    const field = list === 'vhds' ? `vhds[${i}].path` : list === 'checkpoints' ? `checkpoints[${i}].files[${j}].path` : 'smartPagingFile.path';
-    err(`vms[${vm.name}].${field}`, k.slice(1));
+    err(`vms[${vm.name}].${vmFileField(kind, i, j)}`, k.slice(1));
     return;
   }
   used.set(k, (used.get(k) ?? 0) + sizeBytes);

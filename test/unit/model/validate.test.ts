@@ -90,8 +90,12 @@ describe('validateWorld', () => {
       w.vms![1]!.vhds![0]!.path = '\\\\FS01\\Nope\\SQL01.vhdx';
       w.vms![3]!.vhds![0]!.sizeBytes = 3 * 1000 ** 4;
       w.vms![3]!.vhds![0]!.maxSizeBytes = 3 * 1000 ** 4;
+      w.vms![2]!.checkpoints = [{ id: 'cp-1', name: 'Before', createdAt: 0, files: [{ path: 'D:\\ok.vmcx', sizeBytes: 1 }, { path: 'R:\\cp.vmrs', sizeBytes: 1 }] }];
+      w.vms![2]!.smartPagingFile = { path: 'S:\\sp.slp', sizeBytes: 1, createdAt: 0 };
     }));
     expect(errs).toContainEqual({ path: 'vms[DC01].vhds[0].path', message: 'volume Q: does not exist on HV01' });
+    expect(errs).toContainEqual({ path: 'vms[WEB01].checkpoints[0].files[1].path', message: 'volume R: does not exist on HV01' });
+    expect(errs).toContainEqual({ path: 'vms[WEB01].smartPagingFile.path', message: 'volume S: does not exist on HV01' });
     expect(errs).toContainEqual({ path: 'vms[SQL01].vhds[0].path', message: 'share "Nope" does not exist on FS01' });
     expect(errs.some((e) => e.path === 'hosts[HV02].volumes[D].capacityBytes' && /more than its capacity/.test(e.message))).toBe(true);
   });
