@@ -1,10 +1,10 @@
 // The command-line door's composition root: read arguments, open files, call the engine, print.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from './doors/node/args';
 import { runScriptCommand } from './doors/cli/run-command';
 import { flowsCommand } from './doors/cli/flows-command';
 import { labCommand } from './doors/cli/lab-command';
+import { readUserFile, USER_FILE_LIMITS } from './doors/node/user-file';
 
 const { version } = createRequire(import.meta.url)('./package.json') as { version: string };
 
@@ -63,10 +63,14 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
   }
 }
 
+/** Every file a user names goes through readUserFile: a regular file within its kind's size limit. */
+const LIMITS: Record<string, number> = {
+  script: USER_FILE_LIMITS.script,
+  world: USER_FILE_LIMITS.world,
+  'flow-set': USER_FILE_LIMITS.flowSet,
+  'lab pack': USER_FILE_LIMITS.labPack,
+};
+
 function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new Error(`cannot read the ${what} file ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, { cause: e });
-  }
+  return readUserFile(path, { maxBytes: LIMITS[what] ?? USER_FILE_LIMITS.script, what });
 }
