@@ -17,9 +17,11 @@ import type { World, Vm } from '../../engine/model/world';
 import type { Job } from '../../engine/model/jobs';
 import { defaultWorld } from '../../engine/model/default-world';
 import { ROOT, launchWebHost } from '../support/web-host-process';
+import { depth } from '../support/depth';
 
 const LANES = 2;
-const TRIALS_PER_LANE = 25;
+/** 25 kills a lane under CI; 5 locally, where the suite shares the machine. */
+const TRIALS_PER_LANE = depth(5, 25);
 const dirs: string[] = [];
 /** Servers not yet killed: a failing lane must not leave one behind. */
 const live = new Set<Server>();
@@ -191,9 +193,9 @@ describe('crash consistency of the browser host under SIGKILL', () => {
   it(`survives ${LANES * TRIALS_PER_LANE} kills mid-move with nothing lost or duplicated`, async () => {
     const results = await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, 20261125 + i)));
     const total = results.reduce((a, r) => ({ trials: a.trials + r.trials, interrupted: a.interrupted + r.interrupted, completed: a.completed + r.completed, refused: a.refused + r.refused }), { trials: 0, interrupted: 0, completed: 0, refused: 0 });
-    expect(total.trials).toBeGreaterThanOrEqual(50);
+    expect(total.trials).toBe(LANES * TRIALS_PER_LANE);
     // The kills did land mid-move (saved states with running jobs, rolled back) and moves also finished.
     expect(total.interrupted).toBeGreaterThan(0);
     expect(total.completed).toBeGreaterThan(0);
-  }, 180_000);
+  }, depth(180_000, 600_000));
 });

@@ -7,6 +7,7 @@ import { parseScript, type ParseResult } from '../../../engine/cmdlets/parse';
 import { formatCommand } from '../../../engine/cmdlets/format';
 import { findCmdlet } from '../../../engine/cmdlets/registry';
 import { paramsSchema } from '../../../engine/cmdlets/signature';
+import { depth } from '../../support/depth';
 
 const seeds = [
   'Move-VMStorage "Test VM" -VirtualMachinePath D:\\TestVM\\Config -SnapshotFilePath D:\\TestVM\\Snapshots -SmartPagingFilePath D:\\TestVM\\SmartPaging -VHDs @(@{"SourceFilePath"="C:\\TestVM\\Disk1.VHDX";"DestinationFilePath"="D:\\TestVM\\Disks\\Disk1.VHDX"})',
@@ -68,7 +69,7 @@ describe('parser fuzzing', () => {
       fc.property(fc.string({ unit: fc.constantFrom(...syntaxChars), maxLength: 60 }), (text) => {
         checkResult(text, parseScript(text));
       }),
-      { numRuns: 3000 },
+      { numRuns: depth(500, 3000) },
     );
   });
 
@@ -77,7 +78,7 @@ describe('parser fuzzing', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
         checkResult(text, parseScript(text));
       }),
-      { numRuns: 1000 },
+      { numRuns: depth(300, 1000) },
     );
   });
 
@@ -87,7 +88,7 @@ describe('parser fuzzing', () => {
         const text = mutate(seed, ms);
         checkResult(text, parseScript(text));
       }),
-      { numRuns: 3000 },
+      { numRuns: depth(500, 3000) },
     );
   });
 
@@ -102,7 +103,7 @@ describe('parser fuzzing', () => {
         const text = words.join(' ');
         checkResult(text, parseScript(text));
       }),
-      { numRuns: 3000 },
+      { numRuns: depth(500, 3000) },
     );
   });
 
