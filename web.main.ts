@@ -32,7 +32,10 @@ export async function main(argv: string[]): Promise<void> {
   } else if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('The console is not built yet: run `npm run build:renderer` (npm start does it for you).');
   }
-  const web = await startWebHost({ engineHost, rendererDir, port, ...(typeof options.token === 'string' ? { token: options.token } : {}), ...dev });
+  const web = await startWebHost({
+    engineHost, rendererDir, port, ...(typeof options.token === 'string' ? { token: options.token } : {}), ...dev,
+    onSlowConsumer: (why) => process.stderr.write(`A page that stopped reading its updates was disconnected (${why}); it reconnects on its own.\n`),
+  });
   for (const notice of [...engineHost.pendingNotices()]) process.stderr.write(`${notice}\n`);
   process.stdout.write(`Hyper-V Mobility Lab is serving the console at ${web.url}\n`);
   const shutdown = () => {

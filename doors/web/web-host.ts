@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EngineHost } from '../common/engine-host';
-import type { EventMessage, Response } from '../../engine/contract';
+import type { EngineEvent, EventMessage } from '../../engine/contract';
 import { isAllowedHost, isAllowedOrigin, newToken, tokenMatches } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
+import { DEFAULT_OUTBOX_LIMITS, SocketOutbox, type OutboxLimits } from './socket-outbox';
 
 export interface WebHostOptions {
   engineHost: EngineHost;
@@ -20,6 +21,10 @@ export interface WebHostOptions {
   middleware?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
   /** Upgrades that are not for the bridge (Vite's HMR socket in dev). */
   onOtherUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Per-socket memory budget (socket-outbox.ts); the defaults suit real pages. */
+  outboxLimits?: OutboxLimits;
+  /** Told when a page is closed for not reading its updates. */
+  onSlowConsumer?: (why: string) => void;
 }
 
 export interface WebHost {
@@ -27,6 +32,8 @@ export interface WebHost {
   port: number;
   token: string;
   server: Server;
+  /** Each open page's socket: bytes waiting to be read and whether its events are being coalesced. */
+  sockets(): { bufferedAmount: number; behind: boolean }[];
   close(): Promise<void>;
 }
 
@@ -50,6 +57,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     else serveStatic(options.rendererDir, req, res);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // Every page gets the same event object: serialize it once, not once per page (a 10,000-VM
+  // snapshot is 7 MB of JSON).
+  const outboxes = new Map<WebSocket, SocketOutbox>();
+  const serialized = new WeakMap<EngineEvent, string>();
+  const serialize = (event: EngineEvent): string => {
+    let text = serialized.get(event);
+    if (text === undefined) {
+      text = JSON.stringify({ kind: 'event', event } satisfies EventMessage);
+      serialized.set(event, text);
+    }
+    return text;
+  };
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -64,7 +83,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!isAllowedHost(req.headers.host, port)) return refuse(403, 'Forbidden host');
     if (!isAllowedOrigin(req.headers.origin, port)) return refuse(403, 'Forbidden origin');
     if (!tokenMatches(url.searchParams.get('token'), token)) return refuse(401, 'Missing or wrong token');
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, options.engineHost));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const outbox = attach(ws, options.engineHost, serialize, options);
+      outboxes.set(ws, outbox);
+      ws.once('close', () => outboxes.delete(ws));
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -78,6 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     server,
+    sockets: () => [...outboxes].map(([ws, outbox]) => ({ bufferedAmount: ws.bufferedAmount, behind: outbox.isBehind })),
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
@@ -88,22 +112,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function attach(ws: WebSocket, host: EngineHost): void {
-  const send = (msg: Response | EventMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
-  };
-  const unsubscribe = host.subscribe((event) => send({ kind: 'event', event }));
+function attach(ws: WebSocket, host: EngineHost, serialize: (event: EngineEvent) => string, options: WebHostOptions): SocketOutbox {
+  const outbox = new SocketOutbox(ws, options.outboxLimits ?? DEFAULT_OUTBOX_LIMITS, options.onSlowConsumer);
+  const unsubscribe = host.subscribe((event) => outbox.event(event, serialize(event)));
   ws.on('message', (data, isBinary) => {
     let raw: unknown;
     try {
       if (isBinary) throw new Error('binary frames are not part of the contract');
       raw = JSON.parse(data.toString());
     } catch (err) {
-      send({ kind: 'result', id: 0, result: { ok: false, error: { code: 'InvalidRequest', message: `Invalid request: the message is not JSON (${(err as Error).message}).` } } });
+      outbox.result({ kind: 'result', id: 0, result: { ok: false, error: { code: 'InvalidRequest', message: `Invalid request: the message is not JSON (${(err as Error).message}).` } } });
       return;
     }
-    send(host.handle(raw));
+    outbox.result(host.handle(raw));
   });
   ws.on('close', unsubscribe);
   ws.on('error', unsubscribe);
+  return outbox;
 }
