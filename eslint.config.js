@@ -1,5 +1,7 @@
 // Layering rules of DESIGN.md, enforced: only the desktop composition root and the preload bridge
-// may load `electron`; the renderer sees engine *types* only; the engine knows no transport.
+// may load `electron`; the renderer sees engine *types* only, except the shared pure layer
+// engine/common/ (no Node, no DOM, no other engine code), which it may run; the engine knows no
+// transport.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -37,7 +39,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [electronOnlyInDesktopRoot],
         patterns: [
-          { group: ['**/engine', '**/engine/**'], allowTypeImports: true, message: 'The renderer may import engine types only (DESIGN.md: the renderer never runs simulation code).' },
+          { regex: '(^|/)engine(/(?!common(/|$)).*)?$', allowTypeImports: true, message: 'The renderer may import engine types only (DESIGN.md: the renderer never runs simulation code); engine/common/ is the shared layer it may run.' },
           { group: ['**/doors/**', 'node:*', 'ws', 'conf', 'electron-store'], message: 'The renderer runs in a sandboxed page: no Node modules or door code.' },
         ],
       }],
@@ -52,6 +54,24 @@ export default tseslint.config(
           { group: ['**/doors/**', '**/renderer/**', 'ws', 'node:http', 'node:https', 'node:net', 'electron-store', 'react', 'mobx'], message: 'The engine is free of transports and UI (DESIGN.md).' },
         ],
       }],
+    },
+  },
+  {
+    // The shared pure layer: code the renderer and the doors run as well as the engine. It stands
+    // alone — no other engine module, no Node module, no DOM — so importing it drags nothing in.
+    files: ['engine/common/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [electronOnlyInDesktopRoot],
+        patterns: [
+          { group: ['../*', '../**'], message: 'engine/common/ is the shared pure layer: it imports no other engine module (move what it needs into engine/common/).' },
+          { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'ws', 'conf', 'electron-store', 'react', 'react-dom', 'mobx', 'mobx-react-lite'], message: 'engine/common/ runs in the renderer too: no Node modules, no UI.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate']
+          .map((name) => ({ name, message: 'engine/common/ runs in the engine, the doors and the renderer: no DOM or Node globals.' })),
+      ],
     },
   },
 );

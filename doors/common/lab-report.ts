@@ -4,6 +4,7 @@
 // the 'report' lab action with it; the desktop door also prints it to PDF.
 import type { LabView } from '../../engine/contract';
 import type { LabHint } from '../../engine/labs';
+import { escapeHtml, markdownHtml } from '../../engine/common/markdown';
 
 export interface LabCommandRecord {
   /** Simulated ms when it ran. */
@@ -22,24 +23,12 @@ export interface LabReportInput {
   generatedAt: Date;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
-
 /**
- * A hint's Markdown as inline HTML: escaped first, then `code`, **bold** and *italic* (what hints
- * use); anything else stays as its (escaped) text.
+ * A hint's Markdown as HTML, by the same reader the Labs pane uses (engine/common/markdown.ts):
+ * every text escaped, links as their text; a one-paragraph hint comes without its <p>.
  */
-export function inlineMarkdownHtml(text: string): string {
-  return text.split(/(`[^`]+`)/g).map((part) => {
-    if (part.length > 1 && part.startsWith('`') && part.endsWith('`')) return `<code>${escapeHtml(part.slice(1, -1))}</code>`;
-    return escapeHtml(part)
-      .replace(/\*\*(\S(?:[^*]*\S)?)\*\*/g, '<strong>$1</strong>')
-      .replace(/(^|[^\w*\\])\*(\S(?:[^*]*\S)?)\*(?!\w)/g, '$1<em>$2</em>')
-      .replace(/\\([\\`*_])/g, '$1');
-  }).join('');
+export function hintHtml(text: string): string {
+  return markdownHtml(text, { headingLevel: 4 });
 }
 
 const points = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
@@ -126,7 +115,7 @@ export function labReportHtml(input: LabReportInput): string {
     out.push('<table>', '<tr><th scope="col">Hint</th><th scope="col">Cost</th><th scope="col">Text</th></tr>');
     for (const h of taken) {
       const text = h.text ?? input.hints.find((x) => x.id === h.id)?.text ?? '';
-      out.push(`<tr><td><code>${e(h.id)}</code></td><td>−${h.costPoints}</td><td>${inlineMarkdownHtml(text)}</td></tr>`);
+      out.push(`<tr><td><code>${e(h.id)}</code></td><td>−${h.costPoints}</td><td>${hintHtml(text)}</td></tr>`);
     }
     out.push('</table>');
   }

@@ -4,9 +4,9 @@ import { ESLint } from 'eslint';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
-async function problems(filePath: string, code: string): Promise<string[]> {
+async function problems(filePath: string, code: string, rule = '@typescript-eslint/no-restricted-imports'): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
 
 describe('layering rules', () => {
@@ -34,5 +34,15 @@ describe('layering rules', () => {
   it('the engine imports no transport or UI', async () => {
     expect(await problems('engine/operations/x.ts', "import { WebSocket } from 'ws';\nexport const w = WebSocket;\n")).toHaveLength(1);
     expect(await problems('engine/operations/x.ts', "import { startWebHost } from '../../doors/web/web-host';\nexport const s = startWebHost;\n")).toHaveLength(1);
+  });
+
+  it('the renderer may run the shared pure layer engine/common/, and that layer stands alone', async () => {
+    expect(await problems('renderer/views/x.tsx', "import { parseMarkdown } from '../../engine/common/markdown';\nexport const p = parseMarkdown;\n")).toHaveLength(0);
+    expect(await problems('renderer/views/x.tsx', "import { parseLabPackJson } from '../../engine/labs/pack-loader';\nexport const p = parseLabPackJson;\n")).toHaveLength(1);
+    expect(await problems('engine/common/x.ts', "import { World } from '../model/world';\nexport const w = World;\n")).toHaveLength(1);
+    expect(await problems('engine/common/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toHaveLength(1);
+    expect(await problems('engine/common/x.ts', "import { parseMarkdown } from './markdown';\nexport const p = parseMarkdown;\n")).toHaveLength(0);
+    expect(await problems('engine/common/x.ts', 'export const w = window.innerWidth + process.pid;\n', 'no-restricted-globals')).toHaveLength(2);
+    expect(await problems('engine/labs/x.ts', 'export const p = process.pid;\n', 'no-restricted-globals')).toHaveLength(0);
   });
 });
