@@ -1,12 +1,11 @@
 // The command-line door's composition root: read arguments, open files, call the engine, print.
-import { createRequire } from 'node:module';
+// Each subcommand's module is imported when that subcommand runs, so `hvlab --version` and
+// `--help` load none of the engine (in the bundle, each is a chunk of its own: scripts/build-cli.mjs).
 import { parseArgs } from './doors/node/args';
-import { runScriptCommand } from './doors/cli/run-command';
-import { flowsCommand } from './doors/cli/flows-command';
-import { labCommand } from './doors/cli/lab-command';
 import { readUserFile, USER_FILE_LIMITS } from './doors/node/user-file';
+import packageJson from './package.json' with { type: 'json' };
 
-const { version } = createRequire(import.meta.url)('./package.json') as { version: string };
+const { version } = packageJson;
 
 export const HELP = `hvlab ${version} — Hyper-V Mobility Lab on the command line
 
@@ -39,6 +38,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
       const { options, positionals } = parseArgs(rest, { world: 'value', json: 'flag' });
       const [script, extra] = positionals;
       if (!script || extra) throw new Error('run needs exactly one script file: hvlab run <script.ps1> [--world <file>] [--json]');
+      const { runScriptCommand } = await import('./doors/cli/run-command');
       return runScriptCommand({
         scriptPath: script,
         scriptText: readText(script, 'script'),
@@ -49,11 +49,15 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
         err,
       });
     }
-    if (command === 'lab') return labCommand(rest, { out, err, readText });
+    if (command === 'lab') {
+      const { labCommand } = await import('./doors/cli/lab-command');
+      return labCommand(rest, { out, err, readText });
+    }
     if (command === 'flows') {
       const { positionals } = parseArgs(rest, {});
       const [file, extra] = positionals;
       if (!file || extra) throw new Error('flows needs exactly one flow-set file: hvlab flows <file>');
+      const { flowsCommand } = await import('./doors/cli/flows-command');
       return flowsCommand(file, readText(file, 'flow-set'), out, err);
     }
     throw new Error(`unknown command "${command}" (try hvlab --help)`);

@@ -1,17 +1,50 @@
-#!/usr/bin/env node
-// The `hvlab` command: runs cli.main.ts through tsx, so `npx hvlab` works right after `npm ci`.
-// It runs in a Node process set up like the engine's others (scripts/engine-node-flags.mjs): when
-// started without those flags it starts itself once more with them.
+#!/usr/bin/env -S node --v8-pool-size=0
+// The `hvlab` command. It runs dist/cli/hvlab.mjs, one ES module bundled from cli.main.ts by
+// scripts/build-cli.mjs, so a start compiles no TypeScript and starts no second process. The bundle
+// is built on first run, and again when a source file it came from is newer than it (a developer's
+// edit), which costs a stat per source file (~150) on every start.
+//
+// The engine's Node flags (scripts/engine-node-flags.mjs) come from the line above where the system
+// reads it (`npx hvlab`, `./bin/hvlab.mjs`). Started as `node bin/hvlab.mjs` without them, a
+// command that simulates starts itself once more with them; --help and --version never do.
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ENGINE_NODE_FLAGS } from '../scripts/engine-node-flags.mjs';
 
-if (!ENGINE_NODE_FLAGS.every((f) => process.execArgv.includes(f))) {
-  const r = spawnSync(process.execPath, [...ENGINE_NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'dist', 'cli', 'hvlab.mjs');
+const args = process.argv.slice(2);
+
+const simulates = !['--help', '-h', 'help', '--version', '-v', undefined].includes(args[0]);
+if (simulates && !ENGINE_NODE_FLAGS.every((f) => process.execArgv.includes(f))) {
+  const r = spawnSync(process.execPath, [...ENGINE_NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
   if (r.error) throw r.error;
   process.exit(r.status ?? (r.signal ? 1 : 0));
 }
-register();
-const { run } = await import('../cli.main.ts');
-process.exitCode = await run(process.argv.slice(2));
+
+/** True when the bundle exists and no source it was built from changed since. */
+function bundleIsFresh() {
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(join(root, 'dist', 'cli', 'inputs.json'), 'utf8'));
+  } catch {
+    return false; // never built (or the list is unreadable): build it
+  }
+  for (const [file, mtimeMs] of Object.entries(inputs)) {
+    try {
+      if (statSync(join(root, file)).mtimeMs !== mtimeMs) return false;
+    } catch {
+      return false; // a source was removed or renamed: build again
+    }
+  }
+  return true;
+}
+
+if (!bundleIsFresh()) {
+  const { buildCli } = await import('../scripts/build-cli.mjs');
+  await buildCli();
+}
+const { run } = await import(pathToFileURL(bundle).href);
+process.exitCode = await run(args);

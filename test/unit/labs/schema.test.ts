@@ -1,5 +1,5 @@
 // schemas/lab-pack.schema.json is generated from the zod schema; this fails when the committed
-// file is out of date. Regenerate it with:  npx tsx bin/hvlab.mjs lab schema > schemas/lab-pack.schema.json
+// file is out of date. Regenerate it with:  npx hvlab lab schema > schemas/lab-pack.schema.json
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ const committedPath = `${ROOT}schemas/lab-pack.schema.json`;
 describe('the published lab pack JSON Schema', () => {
   it('is up to date with the zod schema', () => {
     const committed = JSON.parse(readFileSync(committedPath, 'utf8')) as unknown;
-    expect(committed, 'schemas/lab-pack.schema.json is out of date: npx tsx bin/hvlab.mjs lab schema > schemas/lab-pack.schema.json').toEqual(labPackJsonSchema());
+    expect(committed, 'schemas/lab-pack.schema.json is out of date: npx hvlab lab schema > schemas/lab-pack.schema.json').toEqual(labPackJsonSchema());
   });
 
   it('is a 2020-12 schema with the recursive checks under $defs', () => {
