@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EngineHost } from './doors/common/engine-host';
 import { JsonStateStore } from './doors/node/json-state-store';
+import { fileAsideStore, nodeScenarioFiles } from './doors/node/scenario-files';
+import { guardUnsavedClose, openRecentScenario, withNativeScenarioDialogs } from './doors/desktop/scenario-dialogs';
 import type { Job } from './engine/model/jobs';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererProtocolHandler } from './doors/desktop/app-protocol';
 import { appMenuTemplate } from './doors/desktop/app-menu';
@@ -41,6 +43,7 @@ function start(): void {
     store: new JsonStateStore(worldFilePath(userData)),
     settings: settings.store,
     notices: settings.notice ? [settings.notice] : [],
+    scenarios: { files: nodeScenarioFiles(userData), aside: fileAsideStore(join(userData, 'world-aside.json')), nativeDialogs: true },
   });
 
   hardenSession(session.defaultSession);
@@ -67,10 +70,21 @@ function start(): void {
     win.show();
   });
 
+  // File → Open / Save As show native dialogs; closing with unsaved changes asks Save / Don't Save / Cancel.
+  const scenarioDialogs = {
+    dialog,
+    window: () => mainWindow,
+    scenarios: engineHost.scenarios,
+    onSaveFailed: (error: { message: string }) => void dialog.showMessageBox(win, { type: 'error', title: PRODUCT_NAME, message: error.message, buttons: ['OK'] }),
+  };
+  const unguard = guardUnsavedClose(win, scenarioDialogs);
   const bridge = installIpcBridge({
     ipcMain,
     // Lab reports also come as PDF on the desktop (untested without the Electron runtime).
-    engine: withPdfReports(engineHost, createPdfPrinter((options) => new BrowserWindow(options)), (err) => console.warn('hvlab: the lab report could not be printed to PDF', err)),
+    engine: withNativeScenarioDialogs(
+      withPdfReports(engineHost, createPdfPrinter((options) => new BrowserWindow(options)), (err) => console.warn('hvlab: the lab report could not be printed to PDF', err)),
+      scenarioDialogs,
+    ),
     window: win,
     onRefused: (channel, url) => console.warn(`hvlab: refused IPC on ${channel} from ${url}`),
   });
@@ -91,13 +105,11 @@ function start(): void {
     },
     { progress: (active) => taskbar.update(active), ended: notifyEnded },
   );
-  const unsubscribe = engineHost.subscribe((event) => {
-    bridge.forward(event);
-    watcher.onEvent(event);
-  });
-
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({
+  const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({
     send: (command) => bridge.menu(command),
+    openRecent: (key) => void openRecentScenario(key, scenarioDialogs).then((r) => {
+      if (!r.ok && r.error.message !== 'Cancelled.') scenarioDialogs.onSaveFailed(r.error);
+    }),
     quit: () => app.quit(),
     about: () => void dialog.showMessageBox(win, {
       type: 'info',
@@ -108,12 +120,24 @@ function start(): void {
     }),
     reload: () => win.webContents.reloadIgnoringCache(),
     toggleDevTools: () => win.webContents.toggleDevTools(),
-  }, { dev, platform: process.platform })));
+  }, { dev, platform: process.platform, recent: engineHost.scenarios.status().recent })));
+  setMenu();
+  let recentKeys = JSON.stringify(engineHost.scenarios.status().recent);
+  const unsubscribe = engineHost.subscribe((event) => {
+    bridge.forward(event);
+    watcher.onEvent(event);
+    // The recent list is in the File menu: rebuilt when it changes.
+    if (event.type === 'scenario' && JSON.stringify(event.status.recent) !== recentKeys) {
+      recentKeys = JSON.stringify(event.status.recent);
+      setMenu();
+    }
+  });
 
   win.on('closed', () => {
     mainWindow = undefined;
   });
   app.once('will-quit', () => {
+    unguard();
     windowState.dispose();
     unsubscribe();
     bridge.dispose();

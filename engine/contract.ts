@@ -55,22 +55,26 @@ export const LabAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list') }).strict(),
   /** One lab as the pane shows it (briefing, tasks, hints, last results); changes nothing. */
   z.object({ type: z.literal('show'), labId: LabId }).strict(),
-  /** Starts the lab: the door's world is replaced by the lab's starting world (resumes if it is the active lab). */
+  /**
+   * Starts the lab: the user's datacenter (world, jobs, event log, clock) is kept aside, persisted,
+   * and the lab's starting world takes its place (resumes if it is the active lab). Refused while
+   * moves are running in the user's datacenter (they could not be brought back as they were).
+   */
   z.object({ type: z.literal('start'), labId: LabId }).strict(),
   /** Reveals a hint of the active lab (it costs its points once). */
   z.object({ type: z.literal('hint'), hintId: z.string().min(1).max(64) }).strict(),
   /** Grades the active lab on the world as it is now. */
   z.object({ type: z.literal('check') }).strict(),
-  /** Starts the active lab over: its starting world again, no hints, no results (best score kept). */
+  /** Starts the active lab over: its starting world again, no results; hints taken stay taken (and cost their points). */
   z.object({ type: z.literal('reset') }).strict(),
-  /** Leaves the active lab; the world and the saved progress stay. */
+  /** Leaves the active lab: the user's datacenter kept aside comes back exactly; the lab's progress stays. */
   z.object({ type: z.literal('quit') }).strict(),
   /** Adds (or replaces) a trainer's pack from its JSON text; refused with every problem, each with its path. */
   z.object({ type: z.literal('import'), packJson: z.string().max(LAB_PACK_MAX_CHARS, `a lab pack must be under ${LAB_PACK_MAX_CHARS} characters`) }).strict(),
   /** The pack as a JSON file (built-in packs with their world written out in full). */
   z.object({ type: z.literal('export'), labId: LabId }).strict(),
   /** A result report a learner can hand in: HTML from every door; the desktop door adds a PDF. Default: the active lab. */
-  z.object({ type: z.literal('report'), labId: LabId.optional() }).strict(),
+  z.object({ type: z.literal('report'), labId: LabId.optional(), learner: z.string().max(120).optional() }).strict(),
 ]);
 export type LabAction = z.infer<typeof LabAction>;
 
@@ -177,6 +181,97 @@ export interface LabResults {
 }
 export type LabResult<A extends LabAction = LabAction> = LabResults[A['type']];
 
+// ── Scenarios: the user's datacenter as a file (File menu: New, Open, Save, Save As, Revert) ────
+/** A scenario's name in the data folder's scenarios folder; the door checks it further (scenario-file.ts). */
+const ScenarioName = z.string().min(1).max(200);
+/** Replacing a datacenter that has unsaved changes is refused unless the user chose Don't Save. */
+const discardChanges = z.boolean().optional();
+export const ScenarioTemplate = z.enum(['training', 'empty', 'generated']);
+export type ScenarioTemplate = z.infer<typeof ScenarioTemplate>;
+/** Largest generated datacenter (the size the benchmarks hold to their targets). */
+export const GENERATED_LIMITS = { hosts: { min: 2, max: 1000 }, vms: { min: 0, max: 10_000 } } as const;
+/** A scenario uploaded from the browser travels inside one WebSocket message (at most 1 MiB). */
+export const SCENARIO_UPLOAD_MAX_CHARS = 900 * 1024;
+export const ScenarioAction = z.discriminatedUnion('type', [
+  /** The current scenario's name, unsaved mark and where it is kept, the recent list and the library. */
+  z.object({ type: z.literal('status') }).strict(),
+  /** A new datacenter: the default training one, its computers without VMs, or a generated one. */
+  z.object({
+    type: z.literal('new'),
+    template: ScenarioTemplate,
+    hosts: z.number().int().min(GENERATED_LIMITS.hosts.min).max(GENERATED_LIMITS.hosts.max).optional(),
+    vms: z.number().int().min(GENERATED_LIMITS.vms.min).max(GENERATED_LIMITS.vms.max).optional(),
+    discardChanges,
+  }).strict(),
+  /** Opens a scenario of the data folder by name; without a name the desktop door shows its Open dialog. */
+  z.object({ type: z.literal('open'), name: ScenarioName.optional(), discardChanges }).strict(),
+  /** Opens an entry of the recent list (by its key: the renderer never names a path). */
+  z.object({ type: z.literal('openRecent'), key: z.string().min(1).max(64), discardChanges }).strict(),
+  /** Opens a scenario file the user uploaded (browser); it becomes an unsaved scenario named after the file. */
+  z.object({
+    type: z.literal('openText'),
+    fileName: z.string().min(1).max(260),
+    text: z.string().max(SCENARIO_UPLOAD_MAX_CHARS, `an uploaded scenario must be under ${SCENARIO_UPLOAD_MAX_CHARS} characters`),
+    discardChanges,
+  }).strict(),
+  /** Saves where the scenario came from; a scenario never saved needs Save As. */
+  z.object({ type: z.literal('save') }).strict(),
+  /** Saves under a name in the data folder; without a name the desktop door shows its Save As dialog. */
+  z.object({ type: z.literal('saveAs'), name: ScenarioName.optional(), overwrite: z.boolean().optional() }).strict(),
+  /** Goes back to the scenario as last saved (discards every change since). */
+  z.object({ type: z.literal('revert') }).strict(),
+  /** The current datacenter as a scenario file's text, to download. */
+  z.object({ type: z.literal('download') }).strict(),
+]);
+export type ScenarioAction = z.infer<typeof ScenarioAction>;
+
+export const RecentScenario = z.object({
+  /** What openRecent takes. */
+  key: z.string(),
+  name: z.string(),
+  /** Where it is, as the user knows it: "Data folder" or the file's full path (desktop). */
+  where: z.string(),
+});
+export type RecentScenario = z.infer<typeof RecentScenario>;
+
+export const LibraryScenario = z.object({ name: z.string(), modifiedAt: z.number(), sizeBytes: z.number() });
+export type LibraryScenario = z.infer<typeof LibraryScenario>;
+
+export const ScenarioStatus = z.object({
+  /** "Untitled" until saved. */
+  name: z.string(),
+  /** Changed since it was last saved or opened. */
+  dirty: z.boolean(),
+  /** Where Save writes: a scenario of the data folder, a file the user chose (desktop), or nowhere yet. */
+  location: z.enum(['none', 'library', 'file']),
+  /** The file's full path (desktop files) or its file name (data folder). */
+  where: z.string().optional(),
+  recent: z.array(RecentScenario),
+  /** The scenarios in the data folder (browser host: what Open and Save As offer). */
+  library: z.array(LibraryScenario),
+  /** The door shows native Open and Save As dialogs (desktop): send open/saveAs without a name. */
+  nativeDialogs: z.boolean(),
+  /** A lab is running: the user's scenario is kept aside until Leave lab. */
+  lab: z.object({ id: z.string(), title: z.string() }).nullable(),
+});
+export type ScenarioStatus = z.infer<typeof ScenarioStatus>;
+
+export const ScenarioDownload = z.object({ fileName: z.string(), text: z.string() });
+export type ScenarioDownload = z.infer<typeof ScenarioDownload>;
+
+export interface ScenarioResults {
+  status: ScenarioStatus;
+  new: ScenarioStatus;
+  open: ScenarioStatus;
+  openRecent: ScenarioStatus;
+  openText: ScenarioStatus;
+  save: ScenarioStatus;
+  saveAs: ScenarioStatus;
+  revert: ScenarioStatus;
+  download: ScenarioDownload;
+}
+export type ScenarioResult<A extends ScenarioAction = ScenarioAction> = ScenarioResults[A['type']];
+
 // ── Requests as they cross a transport ──────────────────────────────────────────────────────────
 export const RequestId = z.number().int().nonnegative();
 export const Request = z.discriminatedUnion('kind', [
@@ -187,6 +282,8 @@ export const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('run'), id: RequestId, text: z.string().max(100_000) }).strict(),
   /** The Labs pane: list, start, hints, Check, reset, import/export, report. */
   z.object({ kind: z.literal('lab'), id: RequestId, action: LabAction }).strict(),
+  /** The File menu: new, open, save, save as, revert, download. */
+  z.object({ kind: z.literal('scenario'), id: RequestId, action: ScenarioAction }).strict(),
 ]);
 export type Request = z.infer<typeof Request>;
 /** A request before a transport numbers it. */
@@ -345,6 +442,11 @@ export const EngineEvent = z.discriminatedUnion('type', [
    * the lab's starting world (a 'world' event with the new snapshot has been sent just before).
    */
   z.object({ type: z.literal('lab'), view: LabView.nullable(), listing: LabListing, worldReplaced: z.boolean() }),
+  /**
+   * The scenario changed (opened, saved, renamed, the first unsaved change, a lab started or left).
+   * `worldReplaced`: a 'world' event with the new snapshot has been sent just before.
+   */
+  z.object({ type: z.literal('scenario'), status: ScenarioStatus, worldReplaced: z.boolean() }),
 ]);
 export type EngineEvent = z.infer<typeof EngineEvent>;
 
@@ -362,6 +464,8 @@ export interface Bridge {
    * bridges (test fakes) need not, and the pane says so when it is missing.
    */
   lab?<A extends LabAction>(action: A): Promise<Result<LabResult<A>>>;
+  /** The File menu's scenarios; optional for the same reason as lab. */
+  scenario?<A extends ScenarioAction>(action: A): Promise<Result<ScenarioResult<A>>>;
   subscribe(listener: (event: EngineEvent) => void): () => void;
 }
 

@@ -3,7 +3,7 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type {
   Bridge, ClockControl, ClockState, Command, CommandOutput, ContractError, EngineEvent, LabAction, LabResult, Query, QueryResult, RequestBody, Response,
-  Result, RunOutcome,
+  Result, RunOutcome, ScenarioAction, ScenarioResult,
 } from '../engine/contract';
 import { IpcChannel, MENU_MESSAGE_TYPE, isMenuCommand, type MenuMessage } from '../doors/desktop/ipc-channels';
 
@@ -34,6 +34,7 @@ export function createDesktopBridge(ipc: IpcRendererLike): Bridge {
     clock: (control: ClockControl) => request({ kind: 'clock', control }) as Promise<Result<ClockState>>,
     run: (text: string) => request({ kind: 'run', text }) as Promise<Result<RunOutcome>>,
     lab: <A extends LabAction>(action: A) => request({ kind: 'lab', action }) as Promise<Result<LabResult<A>>>,
+    scenario: <A extends ScenarioAction>(action: A) => request({ kind: 'scenario', action }) as Promise<Result<ScenarioResult<A>>>,
     subscribe(listener: (event: EngineEvent) => void): () => void {
       if (typeof listener !== 'function') throw new TypeError('subscribe needs a listener function');
       // The IPC event (which holds ipcRenderer) stays here; the page gets the EngineEvent only.

@@ -11,6 +11,7 @@ contextBridge.exposeInMainWorld('hvlab', {
   clock: bridge.clock,
   run: bridge.run,
   lab: bridge.lab,
+  scenario: bridge.scenario,
   subscribe: bridge.subscribe,
 });
 

@@ -4,12 +4,14 @@
 import {
   Request, invalidRequest, type EngineEvent, type Response, type ContractError,
 } from '../../engine/contract';
-import { Engine } from '../../engine/engine';
+import { Engine, type EngineState } from '../../engine/engine';
 import { defaultWorld } from '../../engine/model/default-world';
-import type { World } from '../../engine/model/world';
 import type { SettingsStore, StateStore } from '../../engine/persistence/state-store';
 import { ClockDriver, systemTimer, type WallTimer } from './clock-driver';
 import { LabSession } from './lab-session';
+import {
+  ScenarioSession, memoryAsideStore, memoryScenarioFiles, type AsideStore, type ScenarioFiles,
+} from './scenario-session';
 
 export interface EngineHostOptions {
   store?: StateStore;
@@ -19,6 +21,8 @@ export interface EngineHostOptions {
   /** Notices about unreadable files found while the door opened its stores. */
   notices?: string[];
   startClock?: boolean;
+  /** Scenario files and the datacenter a lab keeps aside; in memory when absent. */
+  scenarios?: { files: ScenarioFiles; aside: AsideStore; nativeDialogs?: boolean };
 }
 
 const SAVE_INTERVAL_MS = 1000;
@@ -27,6 +31,8 @@ export class EngineHost {
   readonly clock: ClockDriver;
   /** The Labs pane's session; starting a lab replaces the engine (replaceWorld). */
   readonly labs: LabSession;
+  /** The File menu's scenario: name, unsaved changes, save and open, the datacenter a lab keeps aside. */
+  readonly scenarios: ScenarioSession;
   private current: Engine;
   private detach: () => void = () => {};
   private readonly listeners = new Set<(e: EngineEvent) => void>();
@@ -42,12 +48,27 @@ export class EngineHost {
     this.notices = [...(options.notices ?? []), ...(loaded.notice ? [loaded.notice] : [])];
     this.current = this.attach(new Engine(loaded.state ?? { world: defaultWorld() }));
     this.clock = new ClockDriver(this.current, () => this.afterTick(), this.timer);
+    const settings = options.settings ?? memorySettings();
+    const worldRestored = loaded.state !== undefined;
+    this.scenarios = new ScenarioSession({
+      engine: () => this.current,
+      replaceState: (state) => this.replaceState(state),
+      broadcast: (e) => this.broadcast(e),
+      activeLab: () => this.labs.activeLabSummary(),
+    }, settings, options.scenarios?.files ?? memoryScenarioFiles(), options.scenarios?.aside ?? memoryAsideStore(), {
+      worldRestored,
+      nativeDialogs: options.scenarios?.nativeDialogs ?? false,
+    });
     this.labs = new LabSession({
       engine: () => this.current,
-      replaceWorld: (world) => this.replaceWorld(world),
+      replaceWorld: (world) => this.replaceState({ world, jobs: [], log: [], now: 0 }),
       broadcast: (e) => this.broadcast(e),
-    }, options.settings ?? memorySettings(), { worldRestored: loaded.state !== undefined });
-    this.notices.push(...this.labs.notices);
+      keepAside: () => this.scenarios.keepAside(),
+      bringBack: () => this.scenarios.bringBack(),
+      labChanged: () => this.scenarios.labChanged(),
+    }, settings, { worldRestored });
+    this.scenarios.recoverAside();
+    this.notices.push(...this.labs.notices, ...this.scenarios.notices.splice(0));
     if (options.startClock !== false) this.clock.start();
   }
 
@@ -83,7 +104,7 @@ export class EngineHost {
       switch (req.kind) {
         case 'invoke': {
           const result = this.engine.invoke(req.command);
-          if (result.ok) this.markDirty();
+          if (result.ok) this.changed();
           if (result.ok) this.labs.recordCommands([{ text: result.value.commandText, ok: true }]);
           return { kind: 'result', id: req.id, result };
         }
@@ -98,7 +119,8 @@ export class EngineHost {
         }
         case 'run': {
           const result = this.engine.runText(req.text);
-          this.markDirty();
+          if (result.ok && result.value.statements.some((st) => st.result.ok)) this.changed();
+          else this.markDirty();
           if (result.ok) this.labs.recordCommands(result.value.statements.map((st) => ({ text: st.text, ok: st.result.ok })));
           return { kind: 'result', id: req.id, result };
         }
@@ -109,6 +131,8 @@ export class EngineHost {
         }
         case 'lab':
           return { kind: 'result', id: req.id, result: this.labs.handle(req.action) };
+        case 'scenario':
+          return { kind: 'result', id: req.id, result: this.scenarios.handle(req.action) };
       }
     } catch (err) {
       const error: ContractError = { code: 'Internal', message: `The engine failed: ${(err as Error).message}` };
@@ -136,7 +160,7 @@ export class EngineHost {
     this.detach = engine.subscribe((e) => {
       // A job changed state or a move switched the world: save soon (at most once a second), so a
       // restart finds finished moves finished (engine/operations settles the rest on start-up).
-      if (e.type === 'jobs' || e.type === 'world') this.markDirty();
+      if (e.type === 'jobs' || e.type === 'world') this.changed();
       if (e.type === 'world') this.worldChangedSoon();
       else this.broadcast(e);
     });
@@ -144,17 +168,24 @@ export class EngineHost {
   }
 
   /**
-   * A lab started or was reset: a new engine on its world (clock at 0, no jobs, empty log), driven
-   * by the same clock at the same speed, saved at once, and a fresh snapshot sent to every page.
+   * A lab started or was reset (its world, clock at 0, no jobs, empty log), a scenario was opened or
+   * the datacenter a lab kept aside came back: a new engine on that state, driven by the same clock
+   * at the same speed, saved at once, and a fresh snapshot sent to every page.
    */
-  private replaceWorld(world: World): void {
-    this.current = this.attach(new Engine({ world }));
+  private replaceState(state: EngineState): void {
+    this.current = this.attach(new Engine(state));
     this.clock.retarget(this.current);
     this.dirty = true;
     this.flush();
     const view = this.current.view();
     view.clock = this.clock.state();
     this.broadcast({ type: 'world', view });
+  }
+
+  /** The datacenter changed: saved soon, and the scenario has unsaved changes. */
+  private changed(): void {
+    this.markDirty();
+    this.scenarios.touch();
   }
 
   private markDirty(): void {

@@ -21,6 +21,8 @@ export interface LabReportInput {
   best?: { score: number; maxScore: number; completed: boolean };
   /** Wall-clock time the report was made (doors may read the wall clock; the engine never does). */
   generatedAt: Date;
+  /** The learner's name as they typed it before making the report; a blank line to fill in when absent. */
+  learner?: string;
 }
 
 /**
@@ -79,7 +81,7 @@ export function labReportHtml(input: LabReportInput): string {
   out.push(`<style>${STYLE}</style>`, '</head>', '<body>');
   out.push(`<h1>${e(s.title)}</h1>`);
   out.push(`<p class="meta">Hyper-V Mobility Lab · lab <code>${e(s.id)}</code> · ${e(s.level)} · about ${s.estimatedMinutes} min${s.timeLimitMinutes !== undefined ? ` · time limit ${s.timeLimitMinutes} min` : ''} · report made ${e(input.generatedAt.toISOString().replace('T', ' ').slice(0, 16))} UTC</p>`);
-  out.push('<p>Learner: <span class="fill">&nbsp;</span></p>');
+  out.push(input.learner ? `<p>Learner: <strong class="learner">${e(input.learner)}</strong></p>` : '<p>Learner: <span class="fill">&nbsp;</span></p>');
 
   out.push('<h2>Result</h2>', '<table>');
   const status = s.status === 'Completed' ? 'Completed' : s.status === 'InProgress' ? 'In progress' : 'Not started';

@@ -24,6 +24,15 @@ export interface LabSessionHost {
   /** Replaces the door's engine by a fresh one on this world, clock at 0; saved and broadcast. */
   replaceWorld(world: World): void;
   broadcast(event: EngineEvent): void;
+  /**
+   * Keeps the user's datacenter aside before the first lab replaces it (persisted, so a restart
+   * mid-lab still brings it back); returns why it cannot be kept, which refuses the start.
+   */
+  keepAside?(): string | undefined;
+  /** Leave lab: brings the datacenter kept aside back exactly; false when there was none. */
+  bringBack?(): boolean;
+  /** A lab started or ended (the door's title names it). */
+  labChanged?(): void;
 }
 
 export interface LabSessionOptions {
@@ -140,6 +149,12 @@ export class LabSession {
     return this.activeId;
   }
 
+  /** The running lab's id and title, if any. */
+  activeLabSummary(): { id: string; title: string } | null {
+    const entry = this.activeEntry();
+    return entry ? { id: entry.pack.id, title: entry.pack.title } : null;
+  }
+
   /** Answers one lab action of the contract. Never throws for a valid action. */
   handle<A extends LabAction>(action: A): Result<LabResult<A>> {
     return this.dispatch(action) as Result<LabResult<A>>;
@@ -170,11 +185,17 @@ export class LabSession {
         const entry = this.find(action.labId);
         if (!entry) return this.unknownLab(action.labId);
         if (this.activeId === entry.pack.id) return { ok: true, value: this.view(entry) };
-        return { ok: true, value: this.begin(entry) };
+        if (this.activeId === null) {
+          const refusal = this.host.keepAside?.();
+          if (refusal) return fail('CommandRefused', `The lab was not started. ${refusal}`, { fix: 'Open View → Jobs to see the moves running.' });
+        }
+        const view = this.begin(entry);
+        this.host.labChanged?.();
+        return { ok: true, value: view };
       }
       case 'reset': {
         const entry = this.activeEntry();
-        return entry ? { ok: true, value: this.begin(entry) } : this.noActiveLab('reset');
+        return entry ? { ok: true, value: this.begin(entry, { keepHints: true }) } : this.noActiveLab('reset');
       }
       case 'hint':
         return this.hint(action.hintId);
@@ -185,7 +206,9 @@ export class LabSession {
         if (!entry) return { ok: true, value: this.listing() };
         this.activeId = null;
         this.settings.set(LAB_SETTINGS.active, null);
-        this.announce(entry, false);
+        const back = this.host.bringBack?.() ?? false;
+        this.announce(entry, back);
+        this.host.labChanged?.();
         return { ok: true, value: this.listing() };
       }
       case 'import':
@@ -198,19 +221,23 @@ export class LabSession {
         const id = action.labId ?? this.activeId;
         if (!id) return this.noActiveLab('report on');
         const entry = this.find(id);
-        return entry ? { ok: true, value: this.report(entry) } : this.unknownLab(id);
+        return entry ? { ok: true, value: this.report(entry, action.learner?.trim() || undefined) } : this.unknownLab(id);
       }
     }
   }
 
   // ── Actions ───────────────────────────────────────────────────────────────────────────────────
 
-  /** Starts (or starts over) a lab: its world in the door, fresh progress, best score kept. */
-  private begin(entry: LabEntry): LabView {
+  /**
+   * Starts (or starts over) a lab: its world in the door, fresh progress, best score kept. A reset
+   * keeps the hints already taken, and so their cost: starting over must not buy the points back.
+   */
+  private begin(entry: LabEntry, options: { keepHints?: boolean } = {}): LabView {
     const { world, progress } = startLab(entry.pack, { now: 0 });
+    const hintsTaken = options.keepHints ? this.progress.get(entry.pack.id)?.hintsTaken ?? [] : [];
     this.host.replaceWorld(world);
     this.activeId = entry.pack.id;
-    this.progress.set(entry.pack.id, progress);
+    this.progress.set(entry.pack.id, { ...progress, hintsTaken: [...hintsTaken] });
     delete this.commands[entry.pack.id];
     this.saveProgress();
     this.settings.set(LAB_SETTINGS.commands, this.commands);
@@ -292,16 +319,18 @@ export class LabSession {
     return { labId: p.id, fileName: `${p.id}.json`, packJson };
   }
 
-  private report(entry: LabEntry): LabReport {
+  private report(entry: LabEntry, learner: string | undefined): LabReport {
     const id = entry.pack.id;
     const html = labReportHtml({
+      ...(learner ? { learner } : {}),
       view: this.view(entry),
       hints: entry.pack.hints,
       commands: this.commands[id] ?? [],
       best: this.best[id],
       generatedAt: new Date(this.wallClock()),
     });
-    return { labId: id, fileName: `${id}-report.html`, html };
+    const who = learner?.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+    return { labId: id, fileName: `${id}-report${who ? `-${who}` : ''}.html`, html };
   }
 
   // ── Views ─────────────────────────────────────────────────────────────────────────────────────

@@ -2,12 +2,15 @@
 // Start, the theme…) go to the page over the 'menu' channel; Exit, About, Reload and DevTools are
 // the main process's own. Offline: Help opens the console's own help, never a web page.
 import type { MenuItemConstructorOptions } from 'electron';
+import type { RecentScenario } from '../../engine/contract';
 import type { MenuCommand } from './ipc-channels';
 import { PRODUCT_NAME } from './app-identity';
 
 export interface AppMenuActions {
   /** Sends a command to the console page. */
   send(command: MenuCommand): void;
+  /** File → a recent scenario (the main process asks to save changes, then opens it). */
+  openRecent?(key: string): void;
   quit(): void;
   about(): void;
   /** Development only. */
@@ -19,6 +22,8 @@ export interface AppMenuActions {
 export interface AppMenuOptions {
   /** Development build: adds Reload and Toggle Developer Tools. */
   dev: boolean;
+  /** The recent scenarios (the menu is rebuilt when they change). */
+  recent?: readonly RecentScenario[];
   platform?: NodeJS.Platform;
 }
 
@@ -46,7 +51,28 @@ export function appMenuTemplate(actions: AppMenuActions, options: AppMenuOptions
     {
       id: 'file',
       label: '&File',
-      submenu: [{ id: 'exit', label: 'E&xit', ...(options.platform === 'darwin' ? { accelerator: 'Cmd+Q' } : {}), click: () => actions.quit() }],
+      submenu: [
+        { id: 'new-scenario', label: '&New...', accelerator: 'CmdOrCtrl+N', click: send('newScenario') },
+        { id: 'open-scenario', label: '&Open...', accelerator: 'CmdOrCtrl+O', click: send('openScenario') },
+        { id: 'save-scenario', label: '&Save', accelerator: 'CmdOrCtrl+S', click: send('saveScenario') },
+        { id: 'save-scenario-as', label: 'Save &As...', click: send('saveScenarioAs') },
+        { id: 'revert-scenario', label: '&Revert to Saved', click: send('revertScenario') },
+        { type: 'separator' },
+        {
+          id: 'recent-scenarios',
+          label: 'Recent Scenari&os',
+          enabled: (options.recent?.length ?? 0) > 0,
+          submenu: (options.recent ?? []).map((r, i) => ({
+            id: `recent-${r.key}`,
+            // Windows numbers a recent list with access keys: &1 name.
+            label: `&${i + 1} ${r.name.replace(/&/g, '&&')}`,
+            toolTip: r.where,
+            click: () => actions.openRecent?.(r.key),
+          })),
+        },
+        { type: 'separator' },
+        { id: 'exit', label: 'E&xit', ...(options.platform === 'darwin' ? { accelerator: 'Cmd+Q' } : {}), click: () => actions.quit() },
+      ],
     },
     {
       id: 'action',

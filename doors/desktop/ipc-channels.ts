@@ -32,10 +32,16 @@ export interface IpcPushChannels {
 }
 
 /**
- * Menu commands the page acts on (the main process handles Exit, About, Reload and DevTools itself).
- * Hyper-V Manager's Action menu, the View toggles, and Help.
+ * Menu commands the page acts on (the main process handles Exit, About, Reload, DevTools and the
+ * recent scenarios itself). The File menu's scenarios, Hyper-V Manager's Action menu, the View
+ * toggles, and Help.
  */
 export const MENU_COMMANDS = [
+  'newScenario',
+  'openScenario',
+  'saveScenario',
+  'saveScenarioAs',
+  'revertScenario',
   'refresh',
   'hyperVSettings',
   'move',

@@ -1,6 +1,6 @@
 // Picks the door the page came through: the Electron preload's `window.hvlab`, else the browser
 // host's WebSocket on the page's own origin.
-import type { Bridge, LabAction, LabResult, Result } from '../../engine/contract';
+import type { Bridge, LabAction, LabResult, Result, ScenarioAction, ScenarioResult } from '../../engine/contract';
 import { alwaysConnected, type LabBridge } from './connection';
 import { readBridgeToken } from './token';
 import { WebSocketBridge } from './websocket-bridge';
@@ -36,6 +36,9 @@ function desktopBridge(hvlab: Bridge): LabBridge {
     lab: <A extends LabAction>(action: A): Promise<Result<LabResult<A>>> => (hvlab.lab
       ? hvlab.lab(action)
       : Promise.resolve({ ok: false, error: { code: 'Internal', message: 'This build of the desktop app does not offer labs (its preload has no lab method).' } })),
+    scenario: <A extends ScenarioAction>(action: A): Promise<Result<ScenarioResult<A>>> => (hvlab.scenario
+      ? hvlab.scenario(action)
+      : Promise.resolve({ ok: false, error: { code: 'Internal', message: 'This build of the desktop app does not offer scenarios (its preload has no scenario method).' } })),
     subscribe: (listener) => hvlab.subscribe(listener),
     connection: alwaysConnected('desktop'),
   };

@@ -5,7 +5,7 @@
 // exponential backoff; the first connection failing, or a missing token, is reported as 'failed'.
 import type {
   ClockControl, ClockState, Command, CommandOutput, ContractError, EngineEvent, LabAction, LabResult, Query, QueryResult, Request, RequestBody, Result,
-  RunOutcome,
+  RunOutcome, ScenarioAction, ScenarioResult,
 } from '../../engine/contract';
 import type { ConnectionSource, ConnectionStatus, LabBridge } from './connection';
 
@@ -103,6 +103,10 @@ export class WebSocketBridge implements LabBridge {
 
   lab<A extends LabAction>(action: A): Promise<Result<LabResult<A>>> {
     return this.request({ kind: 'lab', action }) as Promise<Result<LabResult<A>>>;
+  }
+
+  scenario<A extends ScenarioAction>(action: A): Promise<Result<ScenarioResult<A>>> {
+    return this.request({ kind: 'scenario', action }) as Promise<Result<ScenarioResult<A>>>;
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {

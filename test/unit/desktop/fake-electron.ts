@@ -174,6 +174,15 @@ export class FakeBrowserWindow extends FakeEmitter {
   focus(): void {
     this.focused++;
   }
+
+  /** As BrowserWindow.close(): 'close' (which may be prevented), then 'closed'. */
+  close(): void {
+    const event = fakeEvent({});
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
 }
 
 export class FakeNotification extends FakeEmitter {
@@ -295,7 +304,12 @@ function build() {
     session: { defaultSession: fakeSession() },
     screen: { displays, getAllDisplays: () => displays, getPrimaryDisplay: () => displays[0] },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: (template: unknown) => ({ template }) },
-    dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })), showErrorBox: vi.fn() },
+    dialog: {
+      showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+      showErrorBox: vi.fn(),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+      showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+    },
     shell: { openPath: vi.fn(), openExternal: vi.fn() },
   };
 }

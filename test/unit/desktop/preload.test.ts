@@ -26,10 +26,10 @@ async function load() {
 beforeEach(() => vi.unstubAllGlobals());
 
 describe('preload', () => {
-  it("exposes 'hvlab' with exactly the Bridge's invoke, query, clock, run, lab and subscribe — functions only", async () => {
+  it("exposes 'hvlab' with exactly the Bridge's invoke, query, clock, run, lab, scenario and subscribe — functions only", async () => {
     const { key, api } = await load();
     expect(key).toBe('hvlab');
-    expect(Object.keys(api).sort()).toEqual(['clock', 'invoke', 'lab', 'query', 'run', 'subscribe']);
+    expect(Object.keys(api).sort()).toEqual(['clock', 'invoke', 'lab', 'query', 'run', 'scenario', 'subscribe']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
@@ -39,10 +39,12 @@ describe('preload', () => {
     await expect(api.invoke!({ cmdlet: 'Get-VM', params: {} })).resolves.toEqual({ ok: true, value: 'v' });
     await api.query!({ name: 'world' });
     await api.clock!({ action: 'runUntilIdle' });
+    await api.scenario!({ type: 'save' });
     expect(e.ipcRenderer.invoke.mock.calls).toEqual([
       ['hvlab:request', { kind: 'invoke', id: 1, command: { cmdlet: 'Get-VM', params: {} } }],
       ['hvlab:request', { kind: 'query', id: 2, query: { name: 'world' } }],
       ['hvlab:request', { kind: 'clock', id: 3, control: { action: 'runUntilIdle' } }],
+      ['hvlab:request', { kind: 'scenario', id: 4, action: { type: 'save' } }],
     ]);
   });
 

@@ -111,8 +111,8 @@ describe('a lab session through the engine host', () => {
     expect(engine.state().log).toEqual([]);
     // Saved at once: a restart finds the lab's world.
     expect(d.stores.state.saved()!.world.name).toBe('Contoso — SQL01 moves to the file server');
-    // A fresh snapshot, then the lab event.
-    expect(d.events.map((e) => e.type)).toEqual(['world', 'lab']);
+    // A fresh snapshot, then the lab event, then the scenario's (its title names the lab).
+    expect(d.events.map((e) => e.type)).toEqual(['world', 'lab', 'scenario']);
     const worldEvent = d.events[0] as Extract<EngineEvent, { type: 'world' }>;
     expect(worldEvent.view.world.name).toBe('Contoso — SQL01 moves to the file server');
     expect(worldEvent.view.clock.now).toBe(0);
@@ -219,8 +219,9 @@ describe('a lab session through the engine host', () => {
     second.host.dispose();
   });
 
-  it('reset starts the lab over (world, hints, results) and keeps the best score; quit leaves the world as it is', () => {
+  it('reset starts the lab over (world, results) and keeps the best score and the hints taken; quit brings the user\'s datacenter back', () => {
     const d = door();
+    const users = d.host.engine.state();
     d.ok({ type: 'start', labId: LAB });
     d.run(SOLUTION);
     d.untilIdle();
@@ -232,7 +233,9 @@ describe('a lab session through the engine host', () => {
     expect(d.host.engine).not.toBe(moved);
     expect(d.events.map((e) => e.type)).toEqual(['world', 'lab']);
     expect(reset.lastCheck).toBeUndefined();
-    expect(reset.hintPoints).toBe(0);
+    // Starting over does not buy back a hint's points (issue "Never lose the user's work").
+    expect(reset.hints.find((h) => h.id === 'wizard')).toMatchObject({ taken: true });
+    expect(reset.hintPoints).toBeGreaterThan(0);
     expect(reset.completed).toBe(false);
     expect(reset.summary).toMatchObject({ status: 'Completed', bestScore: 25, active: true });
     expect(d.ok({ type: 'check' }).score).toBe(0);
@@ -240,7 +243,8 @@ describe('a lab session through the engine host', () => {
     const engine = d.host.engine;
     const quit = d.ok({ type: 'quit' });
     expect(quit.activeLabId).toBeNull();
-    expect(d.host.engine).toBe(engine);
+    expect(d.host.engine).not.toBe(engine);
+    expect(d.host.engine.state()).toEqual(users);
     expect(d.lab({ type: 'check' }).ok).toBe(false);
     expect(d.lab({ type: 'reset' }).ok).toBe(false);
     d.host.dispose();
@@ -257,6 +261,10 @@ describe('a lab session through the engine host', () => {
     d.ok({ type: 'check' });
     const report = d.ok({ type: 'report' });
     expect(report.fileName).toBe(`${LAB}-report.html`);
+    // The learner's name, typed before the report is made, is in it (and in the file name).
+    const named = d.ok({ type: 'report', learner: 'Ana <Pérez>' });
+    expect(named.html).toContain('Learner: <strong class="learner">Ana &lt;Pérez&gt;</strong>');
+    expect(named.fileName).toBe(`${LAB}-report-Ana-Pérez.html`);
     expect(report.pdf).toBeUndefined();
     const html = report.html;
     expect(html).toMatch(/^<!doctype html>/);
