@@ -2,16 +2,14 @@
 // what the browser host's Open and Save As list) and files the desktop user chose in a native
 // dialog. Names are checked before they become paths (scenarioNameProblem: no separators, no `..`),
 // and the joined path is checked again to be inside the folder. Writes are atomic.
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, isAbsolute, dirname } from 'node:path';
 import type { AsideStore, ScenarioFiles, ScenarioLocation } from '../common/scenario-session';
 import { SCENARIO_EXTENSION, scenarioNameProblem } from '../../engine/persistence/scenario-file';
 import type { LibraryScenario } from '../../engine/contract';
 import { JsonStateStore } from './json-state-store';
 import { writeFileAtomic } from './atomic-file';
-
-/** Scenario files are read whole; a bigger file is refused before it is read (a 10,000-VM world is about 30 MB). */
-export const SCENARIO_FILE_MAX_BYTES = 256 * 1024 * 1024;
+import { USER_FILE_LIMITS, readUserFile } from './user-file';
 
 export function nodeScenarioFiles(dataDir: string): ScenarioFiles {
   const folder = join(dataDir, 'scenarios');
@@ -44,9 +42,8 @@ export function nodeScenarioFiles(dataDir: string): ScenarioFiles {
     read(location) {
       const path = pathOf(location);
       if (!existsSync(path)) throw new Error(location.kind === 'library' ? `there is no scenario "${location.name}" in the data folder` : `${path} does not exist`);
-      const size = statSync(path).size;
-      if (size > SCENARIO_FILE_MAX_BYTES) throw new Error(`the file is ${Math.round(size / 1024 / 1024)} MB, more than a scenario can be (${SCENARIO_FILE_MAX_BYTES / 1024 / 1024} MB)`);
-      return readFileSync(path, 'utf8');
+      // A scenario is a saved state: the world file's size limit, folders and devices refused.
+      return readUserFile(path, { maxBytes: USER_FILE_LIMITS.world, what: 'scenario' });
     },
     write: (location, text) => writeFileAtomic(pathOf(location), text),
   };
