@@ -53,6 +53,7 @@ type Pending =
   | { type: 'jobs'; jobs: Map<string, Extract<EngineEvent, { type: 'jobs' }>['jobs'][number]>; clock: Extract<EngineEvent, { type: 'jobs' }>['clock'] }
   | { type: 'clock'; event: Extract<EngineEvent, { type: 'clock' }> }
   | { type: 'lab'; event: Extract<EngineEvent, { type: 'lab' }> }
+  | { type: 'scenario'; event: Extract<EngineEvent, { type: 'scenario' }> }
   | { type: 'log'; entries: Extract<EngineEvent, { type: 'log' }>['entries'] }
   | { type: 'notice'; events: Extract<EngineEvent, { type: 'notice' }>[] };
 
@@ -125,6 +126,13 @@ export class SocketOutbox {
         const seen = this.pending.get('lab');
         const worldReplaced = event.worldReplaced || (seen?.type === 'lab' && seen.event.worldReplaced);
         this.pending.set('lab', { type: 'lab', event: { ...event, worldReplaced } });
+        return;
+      }
+      case 'scenario': {
+        // The latest status says it all; a replaced world must still be refetched by the page.
+        const seen = this.pending.get('scenario');
+        const worldReplaced = event.worldReplaced || (seen?.type === 'scenario' && seen.event.worldReplaced);
+        this.pending.set('scenario', { type: 'scenario', event: { ...event, worldReplaced } });
         return;
       }
       case 'log': {

@@ -60,6 +60,17 @@ describe('SocketOutbox', () => {
     ]);
   });
 
+  it('keeps the latest scenario status while behind, with worldReplaced if any of them replaced the world', () => {
+    const { socket, sent } = fakeSocket();
+    const outbox = new SocketOutbox(socket, limits);
+    outbox.result({ kind: 'result', id: 1, result: { ok: true, value: 'x'.repeat(300) } });
+    const a = { type: 'scenario', status: { name: 'A' }, worldReplaced: true } as unknown as EngineEvent;
+    const b = { type: 'scenario', status: { name: 'B' }, worldReplaced: false } as unknown as EngineEvent;
+    for (const e of [a, b]) outbox.event(e, text(e));
+    socket.drain();
+    expect(events(sent.slice(1))).toEqual([{ type: 'scenario', status: { name: 'B' }, worldReplaced: true }]);
+  });
+
   it('closes with 1013 and a reason once more log entries wait than it keeps', () => {
     vi.useFakeTimers();
     const { socket } = fakeSocket();
