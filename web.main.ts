@@ -8,15 +8,20 @@ import { fileAsideStore, nodeScenarioFiles } from './doors/node/scenario-files';
 import { openConfSettings } from './doors/node/conf-settings-store';
 import { defaultDataDir } from './doors/node/data-dir';
 import { parseArgs } from './doors/node/args';
-import { startWebHost, type WebHostOptions } from './doors/web/web-host';
+import { startWebHost } from './doors/web/web-host';
+import { startDevServer } from './doors/web/dev-server';
+import { rememberIdentity, resolveIdentity } from './doors/node/web-host-identity';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
 export async function main(argv: string[]): Promise<void> {
-  const { options } = parseArgs(argv, { port: 'value', 'data-dir': 'value', dev: 'flag', token: 'value' });
-  const port = options.port === undefined ? 0 : Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number 0..65535, got "${String(options.port)}"`);
+  const { options } = parseArgs(argv, { port: 'value', 'data-dir': 'value', dev: 'flag', token: 'value', 'token-file': 'value' });
   const dataDir = typeof options['data-dir'] === 'string' ? options['data-dir'] : defaultDataDir();
+  const identity = resolveIdentity(dataDir, {
+    ...(typeof options.port === 'string' ? { port: options.port } : {}),
+    ...(typeof options.token === 'string' ? { token: options.token } : {}),
+    ...(typeof options['token-file'] === 'string' ? { tokenFile: options['token-file'] } : {}),
+  });
   const settings = openConfSettings(dataDir);
   const engineHost = new EngineHost({
     store: new JsonStateStore(join(dataDir, 'world.json')),
@@ -25,24 +30,25 @@ export async function main(argv: string[]): Promise<void> {
     scenarios: { files: nodeScenarioFiles(dataDir), aside: fileAsideStore(join(dataDir, 'world-aside.json')) },
   });
   const rendererDir = join(root, 'dist', 'renderer');
-  const dev: Partial<WebHostOptions> = {};
-  if (options.dev) {
-    // Live reload of the renderer: Vite answers HTTP and its own HMR socket; the bridge stays ours.
-    const { createServer } = await import('vite');
-    const vite = await createServer({ configFile: join(root, 'vite.config.ts'), server: { middlewareMode: true, hmr: { port: 0 } }, appType: 'spa' });
-    dev.middleware = (req, res, next) => vite.middlewares(req, res, next);
-  } else if (!existsSync(join(rendererDir, 'index.html'))) {
+  const dev = options.dev ? await startDevServer(join(root, 'vite.config.ts')) : undefined;
+  if (!dev && !existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('The console is not built yet: run `npm run build:renderer` (npm start does it for you).');
   }
   const web = await startWebHost({
-    engineHost, rendererDir, port, ...(typeof options.token === 'string' ? { token: options.token } : {}), ...dev,
+    engineHost, rendererDir, port: identity.port, portIsPreference: identity.portIsPreference,
+    ...(identity.token !== undefined ? { token: identity.token } : {}),
+    ...(dev ? { middleware: dev.middleware } : {}),
     onSlowConsumer: (why) => process.stderr.write(`A page that stopped reading its updates was disconnected (${why}); it reconnects on its own.\n`),
   });
-  for (const notice of [...engineHost.pendingNotices()]) process.stderr.write(`${notice}\n`);
+  const notRemembered = rememberIdentity(dataDir, web.port, identity.ownToken ? web.token : undefined);
+  for (const notice of [...identity.notices, ...(notRemembered ? [notRemembered] : []), ...engineHost.pendingNotices()]) process.stderr.write(`${notice}\n`);
+  if (web.portTaken !== undefined) {
+    process.stderr.write(`Port ${web.portTaken}, which the console used last time, is taken by another program: serving on ${web.port} instead (an open tab needs the new address).\n`);
+  }
   process.stdout.write(`Hyper-V Mobility Lab is serving the console at ${web.url}\n`);
   const shutdown = () => {
     engineHost.dispose();
-    void web.close().then(() => process.exit(0));
+    void Promise.all([web.close(), dev?.close()]).then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

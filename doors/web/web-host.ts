@@ -16,6 +16,8 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 or absent: a free port. */
   port?: number;
+  /** When `port` is busy, take a free one instead of failing (it was only remembered, not asked for). */
+  portIsPreference?: boolean;
   token?: string;
   /** Lets a dev server (Vite middleware) answer HTTP instead of the static files. */
   middleware?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -30,6 +32,8 @@ export interface WebHostOptions {
 export interface WebHost {
   url: string;
   port: number;
+  /** The preferred port when it was busy and another was taken. */
+  portTaken?: number;
   token: string;
   server: Server;
   /** Each open page's socket: bytes waiting to be read and whether its events are being coalesced. */
@@ -90,15 +94,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  const listen = (at: number) => new Promise<void>((resolve, reject) => {
+    const fail = (err: Error) => reject(err);
+    server.once('error', fail);
+    server.listen(at, '127.0.0.1', () => {
+      server.off('error', fail);
+      resolve();
+    });
   });
+  let portTaken: number | undefined;
+  try {
+    await listen(options.port ?? 0);
+  } catch (err) {
+    if (!options.portIsPreference || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    portTaken = options.port;
+    await listen(0);
+  }
   port = (server.address() as AddressInfo).port;
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
+    ...(portTaken !== undefined ? { portTaken } : {}),
     token,
     server,
     sockets: () => [...outboxes].map(([ws, outbox]) => ({ bufferedAmount: ws.bufferedAmount, behind: outbox.isBehind })),
