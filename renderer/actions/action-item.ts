@@ -3,7 +3,8 @@
 export type ActionIcon =
   | 'new' | 'import' | 'settings' | 'switch' | 'san' | 'editDisk' | 'inspectDisk' | 'stopService' | 'remove'
   | 'refresh' | 'view' | 'help' | 'connect' | 'start' | 'turnOff' | 'shutDown' | 'save' | 'pause' | 'resume'
-  | 'reset' | 'checkpoint' | 'revert' | 'move' | 'export' | 'rename' | 'replication' | 'delete' | 'connectServer';
+  | 'reset' | 'checkpoint' | 'revert' | 'move' | 'export' | 'rename' | 'replication' | 'delete' | 'connectServer'
+  | 'cut' | 'copy' | 'paste' | 'selectAll';
 
 export interface ActionItem {
   /** Stable id, also the test id suffix: action-<id>. */

@@ -16,6 +16,8 @@ import { LabsPane } from '../labs/LabsPane';
 import { LABS_WIDTH } from '../../stores/lab-store';
 import { StatusBar } from '../manager/StatusBar';
 import { Splitter } from '../shared/Splitter';
+import { preventBrowserContextMenu, useTextContextMenu } from '../shared/TextContextMenu';
+import { installAccessKeyCues } from '../shared/window-keys';
 import { ConnectionBanner, NoticeBar } from './ConnectionBanner';
 import { ErrorPage } from './ErrorPage';
 import { RootContext, useRoot } from './root-context';
@@ -37,12 +39,16 @@ export const App = observer(function App({ root }: { root: RootStore }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [root]);
+  useEffect(() => installAccessKeyCues(), []);
+  useEffect(() => preventBrowserContextMenu(), []);
+  const textMenu = useTextContextMenu();
   return (
     <RootContext.Provider value={root}>
       {/* No layout class on the provider: Fluent copies it onto every portal's mount node. */}
       <FluentProvider theme={fluentTheme(theme)} style={{ height: '100%' }}>
-        <div className="hv-provider">
+        <div className="hv-provider" onContextMenu={textMenu.onContextMenu}>
           {root.connection.status.phase === 'failed' ? <ErrorPage /> : <Console />}
+          {textMenu.menu}
         </div>
         <DialogHost />
       </FluentProvider>

@@ -1,13 +1,13 @@
 // Shows the first queued dialog: a Hyper-V-style error, "not available yet", a confirmation, About.
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
-import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
 import { version } from '../../../package.json';
 import type { OpenDialog } from '../../stores/dialog-store';
 import { useRoot } from '../app/root-context';
+import { AccessButton } from '../shared/AccessKey';
+import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
 import { SettingsHost } from '../settings/SettingsHost';
 import { MoveWizardHost } from '../wizard/MoveWizard';
 
@@ -28,15 +28,24 @@ const QueuedDialog = observer(function QueuedDialog() {
   if (!dialog) return null;
   const close = () => dialogs.close(dialog.id);
   return (
-    <Dialog key={dialog.id} open modalType="modal" onOpenChange={(_e, data) => !data.open && close()}>
-      <DialogSurface style={{ maxWidth: 520 }} data-testid={`dialog-${dialog.kind}`}>
-        <DialogBody>
-          <Content dialog={dialog} close={close} />
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <WindowFrame key={dialog.id} title={titleOf(dialog)} className="hv-message" testId={`dialog-${dialog.kind}`} onCancel={close}>
+      <Content dialog={dialog} close={close} />
+    </WindowFrame>
   );
 });
+
+function titleOf(dialog: OpenDialog): string {
+  switch (dialog.kind) {
+    case 'error':
+    case 'info':
+    case 'confirm':
+      return dialog.title;
+    case 'notAvailable':
+      return dialog.action.replace(/\.\.\.$/, '');
+    case 'about':
+      return 'About Hyper-V Mobility Lab';
+  }
+}
 
 function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
   switch (dialog.kind) {
@@ -45,8 +54,7 @@ function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
     case 'notAvailable':
       return (
         <>
-          <DialogTitle>{dialog.action.replace(/\.\.\.$/, '')}</DialogTitle>
-          <DialogContent>
+          <WindowContent>
             <div className="hv-dialog-body">
               <span className="hv-dialog-icon info" aria-hidden="true"><InfoRegular /></span>
               <div className="hv-dialog-text">
@@ -56,32 +64,30 @@ function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
                 )}
               </div>
             </div>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={close}>OK</Button>
-          </DialogActions>
+          </WindowContent>
+          <WindowButtons>
+            <Button appearance="primary" data-default-button onClick={close}>OK</Button>
+          </WindowButtons>
         </>
       );
     case 'info':
       return (
         <>
-          <DialogTitle>{dialog.title}</DialogTitle>
-          <DialogContent>
+          <WindowContent>
             <div className="hv-dialog-body">
               <span className="hv-dialog-icon info" aria-hidden="true"><InfoRegular /></span>
               <div className="hv-dialog-text"><p>{dialog.message}</p></div>
             </div>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={close}>OK</Button>
-          </DialogActions>
+          </WindowContent>
+          <WindowButtons>
+            <Button appearance="primary" data-default-button onClick={close}>OK</Button>
+          </WindowButtons>
         </>
       );
     case 'confirm':
       return (
         <>
-          <DialogTitle>{dialog.title}</DialogTitle>
-          <DialogContent>
+          <WindowContent>
             <div className="hv-dialog-body">
               <span className="hv-dialog-icon warning" aria-hidden="true"><WarningRegular /></span>
               <div className="hv-dialog-text">
@@ -89,10 +95,11 @@ function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
                 {dialog.detail && <p>{dialog.detail}</p>}
               </div>
             </div>
-          </DialogContent>
-          <DialogActions>
+          </WindowContent>
+          <WindowButtons>
             <Button
               appearance="primary"
+              data-default-button
               data-testid="confirm-ok"
               onClick={() => {
                 close();
@@ -102,7 +109,7 @@ function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
               {dialog.confirmLabel}
             </Button>
             <Button onClick={close} data-testid="confirm-cancel">Cancel</Button>
-          </DialogActions>
+          </WindowButtons>
         </>
       );
     case 'about':
@@ -115,8 +122,7 @@ function ErrorContent({ dialog, close }: { dialog: Extract<OpenDialog, { kind: '
   const e = dialog.error;
   return (
     <>
-      <DialogTitle>{dialog.title}</DialogTitle>
-      <DialogContent>
+      <WindowContent>
         <div className="hv-dialog-body" role="alert">
           <span className="hv-dialog-icon error" aria-hidden="true"><ErrorCircleRegular /></span>
           <div className="hv-dialog-text">
@@ -136,11 +142,11 @@ function ErrorContent({ dialog, close }: { dialog: Extract<OpenDialog, { kind: '
             )}
           </div>
         </div>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={() => setDetails(!details)} aria-expanded={details}>{details ? 'Hide Details' : 'See Details'}</Button>
-        <Button appearance="primary" onClick={close} data-testid="error-close">Close</Button>
-      </DialogActions>
+      </WindowContent>
+      <WindowButtons>
+        <AccessButton label={details ? 'Hide &Details' : 'See &Details'} onClick={() => setDetails(!details)} aria-expanded={details} />
+        <Button appearance="primary" data-default-button onClick={close} data-testid="error-close">Close</Button>
+      </WindowButtons>
     </>
   );
 }
@@ -149,8 +155,7 @@ const AboutContent = observer(function AboutContent({ close }: { close(): void }
   const { inventory, connection } = useRoot();
   return (
     <>
-      <DialogTitle>About Hyper-V Mobility Lab</DialogTitle>
-      <DialogContent>
+      <WindowContent>
         <div className="hv-dialog-text">
           <p><strong>Hyper-V Mobility Lab</strong> {version}</p>
           <p>
@@ -164,10 +169,10 @@ const AboutContent = observer(function AboutContent({ close }: { close(): void }
             Not affiliated with Microsoft. Hyper-V and Windows Server are trademarks of Microsoft Corporation.
           </p>
         </div>
-      </DialogContent>
-      <DialogActions>
-        <Button appearance="primary" onClick={close}>OK</Button>
-      </DialogActions>
+      </WindowContent>
+      <WindowButtons>
+        <Button appearance="primary" data-default-button onClick={close}>OK</Button>
+      </WindowButtons>
     </>
   );
 });

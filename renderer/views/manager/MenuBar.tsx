@@ -1,13 +1,15 @@
 // File, Action, View, Labs, Help — the MMC menu bar (Labs is ours: the Labs pane). Left/Right arrows move between the menus.
 import { observer } from 'mobx-react-lite';
 import { Menu, MenuPopover, MenuTrigger } from '@fluentui/react-components';
-import type { KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import type { ActionItem } from '../../actions/action-item';
 import { hostActions, managerActions, viewActions, vmActions } from '../../actions/catalogue';
 import { DOCK_TABS } from '../../stores/dock-store';
 import type { RootStore } from '../../stores/root-store';
 import { useRoot } from '../app/root-context';
+import { AccessText, accessKeyProps, plainLabel } from '../shared/AccessKey';
 import { ActionMenuList, radioMenuProps } from '../shared/ActionMenuList';
+import { menuAccessLabel, useMenuBarKeys } from './menubar-keys';
 
 function fileItems(root: RootStore): ActionItem[] {
   const desktop = root.connection.status.transport === 'desktop';
@@ -114,6 +116,9 @@ export const MenuBar = observer(function MenuBar() {
     { id: 'help', label: 'Help', items: helpItems(root) },
   ];
 
+  const barRef = useRef<HTMLDivElement>(null);
+  useMenuBarKeys(barRef);
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.hv-menubar-item')];
@@ -125,16 +130,16 @@ export const MenuBar = observer(function MenuBar() {
   };
 
   return (
-    <div className="hv-menubar" role="menubar" aria-label="Menu bar" onKeyDown={onKeyDown} data-testid="menu-bar">
+    <div ref={barRef} className="hv-menubar" role="menubar" aria-label="Menu bar" onKeyDown={onKeyDown} data-testid="menu-bar">
       {menus.map((m, i) => (
         <Menu key={m.id} positioning={{ position: 'below', align: 'start', offset: 0 }} {...radioMenuProps(m.items)}>
           <MenuTrigger disableButtonEnhancement>
-            <button type="button" role="menuitem" className="hv-menubar-item" tabIndex={i === 0 ? 0 : -1} data-testid={`menu-${m.id}`}>
-              {m.label}
+            <button type="button" role="menuitem" className="hv-menubar-item" tabIndex={i === 0 ? 0 : -1} data-testid={`menu-${m.id}`} {...accessKeyProps(menuAccessLabel(m.label))}>
+              <AccessText label={menuAccessLabel(m.label)} />
             </button>
           </MenuTrigger>
           <MenuPopover>
-            <ActionMenuList items={m.items} label={m.label} />
+            <ActionMenuList items={m.items} label={plainLabel(m.label)} />
           </MenuPopover>
         </Menu>
       ))}

@@ -3,11 +3,10 @@
 // the engine's refusal is shown in the dialog.
 import { observer } from 'mobx-react-lite';
 import { useId, useState } from 'react';
-import {
-  Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, Select,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import type { ContractError, NetworkView } from '../../../engine/contract';
 import { useRoot } from '../app/root-context';
+import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
 import { LOAD_BALANCING, TEAMING_MODES, speedText } from './net-format';
 
 export const TeamDialog = observer(function TeamDialog({ view, onClose }: { view: NetworkView; onClose(): void }) {
@@ -35,69 +34,64 @@ export const TeamDialog = observer(function TeamDialog({ view, onClose }: { view
   };
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, data) => !data.open && onClose()}>
-      <DialogSurface style={{ maxWidth: 560 }} data-testid="team-dialog">
-        <DialogBody>
-          <DialogTitle>New team — {view.host}</DialogTitle>
-          <DialogContent>
-            <div className="hv-form">
-              <Field label="Team name" required>
-                <Input value={name} onChange={(_e, d) => setName(d.value)} data-testid="team-name" />
-              </Field>
-              <fieldset className="hv-fieldset" aria-labelledby={membersLabel}>
-                <legend id={membersLabel}>Member adapters</legend>
-                {candidates.length === 0 && <p className="hv-text-muted">Every adapter of {view.host} is already in a team.</p>}
-                {candidates.map((a) => (
-                  <Checkbox
-                    key={a.name}
-                    checked={members.includes(a.name)}
-                    onChange={(_e, d) => setMembers((m) => (d.checked ? [...m, a.name] : m.filter((x) => x !== a.name)))}
-                    label={`${a.name} — ${a.description}, ${speedText(a.speedGbps)}${a.rdmaType !== 'none' ? `, RDMA ${a.rdmaType}${a.rdmaEnabled ? ' (enabled)' : ''}` : ''}${a.linkUp ? '' : ', link down'}`}
-                    data-testid={`team-member-${a.name}`}
-                  />
-                ))}
-              </fieldset>
-              <div className="hv-form-row">
-                <Field label="Teaming mode">
-                  <Select value={mode} onChange={(_e, d) => setMode(d.value)} data-testid="team-mode">
-                    {TEAMING_MODES.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
-                  </Select>
-                </Field>
-                <Field label="Load balancing mode">
-                  <Select value={lb} onChange={(_e, d) => setLb(d.value)} data-testid="team-lb">
-                    {LOAD_BALANCING.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
-                  </Select>
-                </Field>
-              </div>
-              {rdmaMembers.length > 0 && (
-                <MessageBar intent="warning" layout="multiline" data-testid="team-rdma-warning">
-                  <MessageBarBody>
-                    {rdmaMembers.map((a) => a.name).join(', ')} {rdmaMembers.length === 1 ? 'has' : 'have'} RDMA enabled. In Windows Server 2012 R2 teamed
-                    adapters do not support RDMA: SMB Direct will stop using {rdmaMembers.length === 1 ? 'it' : 'them'}. SMB Multichannel already
-                    aggregates and fails over un-teamed RDMA adapters.
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-              <div>
-                <div className="hv-text-muted">PowerShell</div>
-                <pre className="hv-command-text" data-testid="team-script">{script}</pre>
-              </div>
-              {error && (
-                <MessageBar intent="error" layout="multiline" data-testid="team-error">
-                  <MessageBarBody>
-                    New-NetLbfoTeam : {error.message}{error.fix ? ` ${error.fix}` : ''}
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-            </div>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={busy || !name.trim() || members.length === 0} onClick={() => void ok()} data-testid="team-ok">OK</Button>
-            <Button onClick={onClose} data-testid="team-cancel">Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <WindowFrame title={`New team — ${view.host}`} className="hv-team-dialog" testId="team-dialog" onCancel={onClose} minWidth={360} minHeight={260}>
+      <WindowContent>
+        <div className="hv-form">
+          <Field label="Team name" required>
+            <Input value={name} onChange={(_e, d) => setName(d.value)} data-testid="team-name" />
+          </Field>
+          <fieldset className="hv-fieldset" aria-labelledby={membersLabel}>
+            <legend id={membersLabel}>Member adapters</legend>
+            {candidates.length === 0 && <p className="hv-text-muted">Every adapter of {view.host} is already in a team.</p>}
+            {candidates.map((a) => (
+              <Checkbox
+                key={a.name}
+                checked={members.includes(a.name)}
+                onChange={(_e, d) => setMembers((m) => (d.checked ? [...m, a.name] : m.filter((x) => x !== a.name)))}
+                label={`${a.name} — ${a.description}, ${speedText(a.speedGbps)}${a.rdmaType !== 'none' ? `, RDMA ${a.rdmaType}${a.rdmaEnabled ? ' (enabled)' : ''}` : ''}${a.linkUp ? '' : ', link down'}`}
+                data-testid={`team-member-${a.name}`}
+              />
+            ))}
+          </fieldset>
+          <div className="hv-form-row">
+            <Field label="Teaming mode">
+              <Select value={mode} onChange={(_e, d) => setMode(d.value)} data-testid="team-mode">
+                {TEAMING_MODES.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+              </Select>
+            </Field>
+            <Field label="Load balancing mode">
+              <Select value={lb} onChange={(_e, d) => setLb(d.value)} data-testid="team-lb">
+                {LOAD_BALANCING.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+              </Select>
+            </Field>
+          </div>
+          {rdmaMembers.length > 0 && (
+            <MessageBar intent="warning" layout="multiline" data-testid="team-rdma-warning">
+              <MessageBarBody>
+                {rdmaMembers.map((a) => a.name).join(', ')} {rdmaMembers.length === 1 ? 'has' : 'have'} RDMA enabled. In Windows Server 2012 R2 teamed
+                adapters do not support RDMA: SMB Direct will stop using {rdmaMembers.length === 1 ? 'it' : 'them'}. SMB Multichannel already
+                aggregates and fails over un-teamed RDMA adapters.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <div>
+            <div className="hv-text-muted">PowerShell</div>
+            <pre className="hv-command-text" data-testid="team-script">{script}</pre>
+          </div>
+          {error && (
+            <MessageBar intent="error" layout="multiline" data-testid="team-error">
+              <MessageBarBody>
+                New-NetLbfoTeam : {error.message}{error.fix ? ` ${error.fix}` : ''}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      </WindowContent>
+      <WindowButtons>
+        <Button appearance="primary" data-default-button disabled={busy || !name.trim() || members.length === 0} onClick={() => void ok()} data-testid="team-ok">OK</Button>
+        <Button onClick={onClose} data-testid="team-cancel">Cancel</Button>
+      </WindowButtons>
+    </WindowFrame>
   );
 });
 

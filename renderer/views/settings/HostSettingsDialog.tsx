@@ -2,10 +2,9 @@
 // Option texts and explanations follow Windows Server 2012 R2's dialog.
 import { observer } from 'mobx-react-lite';
 import { useEffect, useId, useRef } from 'react';
-import {
-  Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Input, Radio, RadioGroup,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { MIGRATIONS_MAX, MIGRATIONS_MIN, type Authentication, type HostSettingsPage, type HostSettingsStore, type PerformanceOption } from '../../stores/settings-host';
+import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
 import { SettingsFrame, SettingsGroup, type SettingsNavSection } from './SettingsFrame';
 
 const PAGE_HEADINGS: Record<HostSettingsPage, string> = {
@@ -223,44 +222,27 @@ const AddNetworkDialog = observer(function AddNetworkDialog({ store }: { store: 
   const errorId = useId();
   const adding = store.adding!;
   return (
-    <Dialog open modalType="modal" surfaceMotion={null} onOpenChange={(_e, d) => { if (!d.open && d.type !== 'backdropClick') store.cancelAdd(); }}>
-      <DialogSurface
-        className="hv-picker"
-        data-testid="add-network"
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.stopPropagation();
-            if ((e.target as HTMLElement).tagName !== 'BUTTON') {
-              e.preventDefault();
-              store.confirmAdd();
-            }
-          }
-        }}
-      >
-        <DialogBody>
-          <DialogTitle>Add IP Address</DialogTitle>
-          <DialogContent>
-            <p>Specify the IP address or subnet of a network to accept incoming live migrations on, for example 192.168.10.0/24.</p>
-            <div className="hv-picker-folder">
-              <label htmlFor={id}>IP address or subnet:</label>
-              <Input
-                id={id}
-                value={adding.text}
-                onChange={(_e, d) => store.setAddText(d.value)}
-                aria-invalid={adding.problem ? true : undefined}
-                aria-describedby={adding.problem ? errorId : undefined}
-                data-testid="add-network-subnet"
-              />
-            </div>
-            {adding.problem && <div id={errorId} className="hv-field-error" role="alert">{adding.problem}</div>}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => store.confirmAdd()} data-testid="add-network-ok">OK</Button>
-            <Button onClick={() => store.cancelAdd()}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <WindowFrame title="Add IP Address" className="hv-picker" testId="add-network" onCancel={() => store.cancelAdd()}>
+      <WindowContent>
+        <p>Specify the IP address or subnet of a network to accept incoming live migrations on, for example 192.168.10.0/24.</p>
+        <div className="hv-picker-folder">
+          <label htmlFor={id}>IP address or subnet:</label>
+          <Input
+            id={id}
+            value={adding.text}
+            onChange={(_e, d) => store.setAddText(d.value)}
+            aria-invalid={adding.problem ? true : undefined}
+            aria-describedby={adding.problem ? errorId : undefined}
+            data-testid="add-network-subnet"
+          />
+        </div>
+        {adding.problem && <div id={errorId} className="hv-field-error" role="alert">{adding.problem}</div>}
+      </WindowContent>
+      <WindowButtons>
+        <Button appearance="primary" data-default-button onClick={() => store.confirmAdd()} data-testid="add-network-ok">OK</Button>
+        <Button onClick={() => store.cancelAdd()}>Cancel</Button>
+      </WindowButtons>
+    </WindowFrame>
   );
 });
 

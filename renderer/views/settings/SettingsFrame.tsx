@@ -1,11 +1,13 @@
 // The frame both settings windows share, as in Hyper-V Manager: the list of settings on the left
 // (sections, each entry with its current value under it), the selected page on the right, then
 // OK / Cancel / Apply — plus the lab's "View script" showing what OK will run. Up/Down move
-// through the list; Escape cancels; Enter (outside buttons and lists) presses OK.
+// through the list; in the shared window frame, Escape cancels, Enter (outside buttons and lists)
+// presses OK and Alt+A presses Apply.
 import { observer } from 'mobx-react-lite';
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { Button, Dialog, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { ErrorCircleRegular } from '@fluentui/react-icons';
+import { AccessButton } from '../shared/AccessKey';
+import { WindowButtons, WindowFrame } from '../shared/WindowFrame';
 import { ScriptText, ScriptToggle } from '../wizard/ScriptView';
 import '../wizard/wizard.css';
 import './settings.css';
@@ -64,82 +66,69 @@ export const SettingsFrame = observer(function SettingsFrame(props: SettingsFram
   };
 
   return (
-    <Dialog open modalType="modal" surfaceMotion={null} onOpenChange={(_e, data) => { if (!data.open && data.type !== 'backdropClick') onCancel(); }}>
-      <DialogSurface
-        className="hv-settings"
-        data-testid={testId}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter' || e.defaultPrevented || !e.currentTarget.contains(e.target as Node)) return;
-          const t = e.target as HTMLElement;
-          if (t.tagName === 'BUTTON' || t.tagName === 'TEXTAREA' || t.closest('[role="listbox"]')) return;
-          e.preventDefault();
-          onOk();
-        }}
-      >
-        <DialogTitle className="hv-wizard-title">{title}</DialogTitle>
-        <div className="hv-settings-main">
-          <nav ref={navRef} className="hv-settings-nav" aria-label="Settings" onKeyDown={onNavKey}>
-            {sections.map((s) => (
-              <div key={s.heading} className="hv-settings-section">
-                <h3>{s.heading}</h3>
-                <ul>
-                  {s.items.map((item) => {
-                    const selected = item.id === current;
-                    return (
-                      <li key={item.id}>
-                        <button
-                          type="button"
-                          data-nav={item.id}
-                          data-testid={`settings-nav-${item.id}`}
-                          className={`hv-settings-item${selected ? ' selected' : ''}`}
-                          style={{ paddingLeft: 10 + (item.indent ?? 0) * 16 }}
-                          aria-current={selected ? 'page' : undefined}
-                          tabIndex={selected ? 0 : -1}
-                          onClick={() => onSelect(item.id)}
-                        >
-                          <span className="hv-settings-item-label">
-                            {item.label}
-                            {item.error && <span className="hv-settings-item-error" role="img" aria-label="has an error"><ErrorCircleRegular /></span>}
-                          </span>
-                          {item.detail && <span className="hv-settings-item-detail">{item.detail}</span>}
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </div>
-            ))}
-          </nav>
-          <section className="hv-settings-page" aria-labelledby={headingId} data-testid={`${testId}-page-${current}`}>
-            <h2 id={headingId} className="hv-settings-heading">{pageHeading}</h2>
-            {children}
-          </section>
-        </div>
-        {scriptVisible && (
-          <div className="hv-settings-script">
-            <ScriptText id={scriptId} text={script} testId="settings-script" />
-          </div>
-        )}
-        {errors.length > 0 && (
-          <div className="hv-settings-errors" role="alert" data-testid="settings-errors">
-            <ErrorCircleRegular aria-hidden="true" />
-            <div>
-              <div>Correct the following before the settings can be applied:</div>
-              <ul>{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>
+    <WindowFrame title={title} className="hv-settings" testId={testId} onCancel={onCancel} minWidth={560} minHeight={420}>
+      <div className="hv-settings-main">
+        <nav ref={navRef} className="hv-settings-nav" aria-label="Settings" onKeyDown={onNavKey}>
+          {sections.map((s) => (
+            <div key={s.heading} className="hv-settings-section">
+              <h3>{s.heading}</h3>
+              <ul>
+                {s.items.map((item) => {
+                  const selected = item.id === current;
+                  return (
+                    <li key={item.id}>
+                      <button
+                        type="button"
+                        data-nav={item.id}
+                        data-testid={`settings-nav-${item.id}`}
+                        className={`hv-settings-item${selected ? ' selected' : ''}`}
+                        style={{ paddingLeft: 10 + (item.indent ?? 0) * 16 }}
+                        aria-current={selected ? 'page' : undefined}
+                        tabIndex={selected ? 0 : -1}
+                        onClick={() => onSelect(item.id)}
+                      >
+                        <span className="hv-settings-item-label">
+                          {item.label}
+                          {item.error && <span className="hv-settings-item-error" role="img" aria-label="has an error"><ErrorCircleRegular /></span>}
+                        </span>
+                        {item.detail && <span className="hv-settings-item-detail">{item.detail}</span>}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
             </div>
-          </div>
-        )}
-        <div className="hv-wizard-buttons">
-          <span className="hv-settings-script-toggle">
-            <ScriptToggle open={scriptVisible} onToggle={onToggleScript} controls={scriptId} testId="settings-view-script" />
-          </span>
-          <span className="hv-wizard-busy" role="status">{applying ? 'Applying…' : ''}</span>
-          <Button appearance="primary" disabled={applying} onClick={onOk} data-testid="settings-ok">OK</Button>
-          <Button disabled={applying} onClick={onCancel} data-testid="settings-cancel">Cancel</Button>
-          <Button disabled={applying || !canApply} onClick={onApply} data-testid="settings-apply">Apply</Button>
+          ))}
+        </nav>
+        <section className="hv-settings-page" aria-labelledby={headingId} data-testid={`${testId}-page-${current}`}>
+          <h2 id={headingId} className="hv-settings-heading">{pageHeading}</h2>
+          {children}
+        </section>
+      </div>
+      {scriptVisible && (
+        <div className="hv-settings-script">
+          <ScriptText id={scriptId} text={script} testId="settings-script" />
         </div>
-      </DialogSurface>
-    </Dialog>
+      )}
+      {errors.length > 0 && (
+        <div className="hv-settings-errors" role="alert" data-testid="settings-errors">
+          <ErrorCircleRegular aria-hidden="true" />
+          <div>
+            <div>Correct the following before the settings can be applied:</div>
+            <ul>{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>
+          </div>
+        </div>
+      )}
+      <WindowButtons>
+        <span className="hv-settings-script-toggle">
+          <ScriptToggle open={scriptVisible} onToggle={onToggleScript} controls={scriptId} testId="settings-view-script" />
+        </span>
+        <span className="hv-wizard-busy" role="status">{applying ? 'Applying…' : ''}</span>
+        <AccessButton label="OK" appearance="primary" data-default-button disabled={applying} onClick={onOk} data-testid="settings-ok" />
+        <AccessButton label="Cancel" disabled={applying} onClick={onCancel} data-testid="settings-cancel" />
+        <AccessButton label="&Apply" disabled={applying || !canApply} onClick={onApply} data-testid="settings-apply" />
+      </WindowButtons>
+    </WindowFrame>
   );
 });
 

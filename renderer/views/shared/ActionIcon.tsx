@@ -1,9 +1,9 @@
 // The small icon in front of each action, in the Actions pane and in menus.
 import {
   AddRegular, ArrowClockwiseRegular, ArrowExportRegular, ArrowImportRegular, ArrowMoveRegular, ArrowResetRegular,
-  ArrowSyncRegular, ArrowUndoRegular, CameraRegular, DeleteRegular, DesktopArrowRightRegular, DismissRegular,
+  ArrowSyncRegular, ArrowUndoRegular, CameraRegular, ClipboardPasteRegular, CopyRegular, CutRegular, DeleteRegular, DesktopArrowRightRegular, DismissRegular,
   DocumentSearchRegular, EditRegular, EyeRegular, PauseRegular, PlayRegular, PlugConnectedRegular, PowerRegular,
-  QuestionCircleRegular, RenameRegular, SaveRegular, ServerRegular, SettingsRegular, StopRegular, StorageRegular,
+  QuestionCircleRegular, RenameRegular, SaveRegular, SelectAllOnRegular, ServerRegular, SettingsRegular, StopRegular, StorageRegular,
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { ActionIcon as IconName } from '../../actions/action-item';
@@ -37,6 +37,10 @@ const ICONS: Record<IconName, { Icon: FluentIcon; tone?: 'start' | 'stop' }> = {
   replication: { Icon: ArrowSyncRegular },
   delete: { Icon: DeleteRegular },
   connectServer: { Icon: ServerRegular },
+  cut: { Icon: CutRegular },
+  copy: { Icon: CopyRegular },
+  paste: { Icon: ClipboardPasteRegular },
+  selectAll: { Icon: SelectAllOnRegular },
 };
 
 export function ActionIcon({ name }: { name: IconName }) {

@@ -2,10 +2,9 @@
 // (in Windows it is the Active Directory object picker; the lab knows its computers directly).
 import { observer } from 'mobx-react-lite';
 import { useId, useState } from 'react';
-import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Radio, RadioGroup,
-} from '@fluentui/react-components';
+import { Button, Radio, RadioGroup } from '@fluentui/react-components';
 import type { Host } from '../../../engine/model/world';
+import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
 
 export interface ComputerPickerProps {
   hosts: readonly Host[];
@@ -24,40 +23,23 @@ export const ComputerPicker = observer(function ComputerPicker({ hosts, source, 
   const labelId = useId();
   const ok = () => chosen && onChoose(chosen);
   return (
-    <Dialog open modalType="modal" surfaceMotion={null} onOpenChange={(_e, data) => { if (!data.open && data.type !== 'backdropClick') onCancel(); }}>
-      <DialogSurface
-        className="hv-picker"
-        data-testid="computer-picker"
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.stopPropagation();
-            if ((e.target as HTMLElement).tagName !== 'BUTTON') {
-              e.preventDefault();
-              ok();
-            }
-          }
-        }}
-      >
-        <DialogBody>
-          <DialogTitle>Select Computer</DialogTitle>
-          <DialogContent>
-            <p id={labelId} className="hv-picker-intro">Select the computer running Hyper-V to move the virtual machine to:</p>
-            <RadioGroup aria-labelledby={labelId} value={chosen} onChange={(_e, d) => setChosen(d.value)} className="hv-computer-list">
-              {hosts.map((h) => (
-                <Radio
-                  key={h.name}
-                  value={h.name}
-                  label={`${h.name} — Windows Server ${h.os === '2012R2' ? '2012 R2' : '2012'}, ${h.cpu.vendor} ${h.cpu.family}${h.name.toLowerCase() === source.toLowerCase() ? ' (the virtual machine is on this computer)' : ''}`}
-                />
-              ))}
-            </RadioGroup>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={ok} disabled={!chosen} data-testid="computer-picker-ok">OK</Button>
-            <Button onClick={onCancel}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <WindowFrame title="Select Computer" className="hv-picker" testId="computer-picker" onCancel={onCancel}>
+      <WindowContent>
+        <p id={labelId} className="hv-picker-intro">Select the computer running Hyper-V to move the virtual machine to:</p>
+        <RadioGroup aria-labelledby={labelId} value={chosen} onChange={(_e, d) => setChosen(d.value)} className="hv-computer-list">
+          {hosts.map((h) => (
+            <Radio
+              key={h.name}
+              value={h.name}
+              label={`${h.name} — Windows Server ${h.os === '2012R2' ? '2012 R2' : '2012'}, ${h.cpu.vendor} ${h.cpu.family}${h.name.toLowerCase() === source.toLowerCase() ? ' (the virtual machine is on this computer)' : ''}`}
+            />
+          ))}
+        </RadioGroup>
+      </WindowContent>
+      <WindowButtons>
+        <Button appearance="primary" data-default-button onClick={ok} disabled={!chosen} data-testid="computer-picker-ok">OK</Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </WindowButtons>
+    </WindowFrame>
   );
 });

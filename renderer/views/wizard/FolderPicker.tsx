@@ -3,15 +3,15 @@
 // Up/Down move, Right opens or steps in, Left closes or steps out, Home/End; Enter chooses (OK).
 import { observer } from 'mobx-react-lite';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Input,
-} from '@fluentui/react-components';
+import { Button, Input } from '@fluentui/react-components';
 import {
   ChevronDownRegular, ChevronRightRegular, FolderAddRegular, FolderOpenRegular, FolderRegular, HardDriveRegular, ServerRegular,
 } from '@fluentui/react-icons';
 import type { Bridge } from '../../../engine/contract';
 import { sizeText } from '../../format/vm-columns';
 import { FolderBrowserStore, type FolderNode } from '../../stores/wizard-folders';
+import { AccessButton } from '../shared/AccessKey';
+import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
 import './wizard.css';
 
 export interface FolderPickerProps {
@@ -84,56 +84,34 @@ export const FolderPicker = observer(function FolderPicker({ bridge, host, initi
   const tabStop = store.selected ?? rows[0];
 
   return (
-    <Dialog open modalType="modal" surfaceMotion={null} onOpenChange={(_e, data) => { if (!data.open && data.type !== 'backdropClick') onCancel(); }}>
-      <DialogSurface
-        className="hv-picker"
-        data-testid="folder-picker"
-        onKeyDown={(e) => {
-          // Enter chooses the folder (the default button); never let it reach the wizard behind.
-          if (e.key === 'Enter') {
-            e.stopPropagation();
-            const t = e.target as HTMLElement;
-            if (t.tagName !== 'BUTTON') {
-              e.preventDefault();
-              ok();
-            }
-          }
-        }}
-      >
-        <DialogBody>
-          <DialogTitle>Select Folder</DialogTitle>
-          <DialogContent className="hv-picker-content">
-            <p id={labelId} className="hv-picker-intro">Select a folder on <strong>{host}</strong>:</p>
-            <div ref={treeRef} role="tree" aria-labelledby={labelId} className="hv-folder-tree" onKeyDown={onTreeKey} data-testid="folder-tree">
-              {store.loadError && <div className="hv-picker-note" role="alert">{store.loadError}</div>}
-              {!store.roots && !store.loadError && <div className="hv-picker-note">Loading…</div>}
-              {rows.map((n) => (
-                <FolderRow key={n.path} node={n} store={store} tabStop={n === tabStop} onOpen={ok} />
-              ))}
-            </div>
-            <div className="hv-picker-folder">
-              <label htmlFor={folderId}>Folder:</label>
-              <Input
-                id={folderId}
-                value={store.folderText}
-                onChange={(_e, d) => store.setFolderText(d.value)}
-                aria-invalid={store.problem ? true : undefined}
-                aria-describedby={store.problem ? problemId : undefined}
-                data-testid="folder-picker-path"
-              />
-            </div>
-            {store.problem && <div id={problemId} className="hv-field-error" role="alert">{store.problem}</div>}
-          </DialogContent>
-          <DialogActions position="start">
-            <Button icon={<FolderAddRegular />} disabled={!store.selected} onClick={() => focusRow(store.newFolder())}>New Folder</Button>
-          </DialogActions>
-          <DialogActions position="end">
-            <Button appearance="primary" onClick={ok} data-testid="folder-picker-ok">OK</Button>
-            <Button onClick={onCancel}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <WindowFrame title="Select Folder" className="hv-picker" testId="folder-picker" onCancel={onCancel} minHeight={300}>
+      <WindowContent className="hv-picker-content">
+        <p id={labelId} className="hv-picker-intro">Select a folder on <strong>{host}</strong>:</p>
+        <div ref={treeRef} role="tree" aria-labelledby={labelId} className="hv-folder-tree" onKeyDown={onTreeKey} data-testid="folder-tree">
+          {store.loadError && <div className="hv-picker-note" role="alert">{store.loadError}</div>}
+          {!store.roots && !store.loadError && <div className="hv-picker-note">Loading…</div>}
+          {rows.map((n) => (
+            <FolderRow key={n.path} node={n} store={store} tabStop={n === tabStop} onOpen={ok} />
+          ))}
+        </div>
+        <div className="hv-picker-folder">
+          <label htmlFor={folderId}>Folder:</label>
+          <Input
+            id={folderId}
+            value={store.folderText}
+            onChange={(_e, d) => store.setFolderText(d.value)}
+            aria-invalid={store.problem ? true : undefined}
+            aria-describedby={store.problem ? problemId : undefined}
+            data-testid="folder-picker-path"
+          />
+        </div>
+        {store.problem && <div id={problemId} className="hv-field-error" role="alert">{store.problem}</div>}
+      </WindowContent>
+      <WindowButtons start={<AccessButton label="&Make New Folder" icon={<FolderAddRegular />} disabled={!store.selected} onClick={() => focusRow(store.newFolder())} />}>
+        <Button appearance="primary" data-default-button onClick={ok} data-testid="folder-picker-ok">OK</Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </WindowButtons>
+    </WindowFrame>
   );
 });
 

@@ -1,13 +1,15 @@
 // The Move Wizard window (reference hyperv-2012r2 §1): title 'Move "<VM>" Wizard', the page
 // heading across the top, the pages on the left (the current one bold; earlier ones clickable,
-// later ones not), the page, and < Previous / Next > / Finish / Cancel. Enter presses the default
-// button (Next >, or Finish on the Summary page); Escape cancels.
+// later ones not), the page, and < Previous / Next > / Finish / Cancel. In the shared window frame:
+// Enter presses the default button (Next >, or Finish on the Summary page), Escape cancels,
+// Alt+P / Alt+N / Alt+F press < Previous / Next > / Finish.
 import { observer } from 'mobx-react-lite';
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { Button, Dialog, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { useEffect, useId, useRef } from 'react';
 import { ArrowMoveRegular } from '@fluentui/react-icons';
 import type { MoveWizardStore } from '../../stores/wizard-move';
 import { useRoot } from '../app/root-context';
+import { AccessButton } from '../shared/AccessKey';
+import { WindowButtons, WindowFrame } from '../shared/WindowFrame';
 import { WizardPageContent } from './WizardPages';
 import './wizard.css';
 
@@ -38,62 +40,41 @@ const MoveWizard = observer(function MoveWizard({ wizard }: { wizard: MoveWizard
     target.focus();
   }, [page.id]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'Enter' || e.defaultPrevented) return;
-    // Keys from a dialog opened over the wizard (Browse...) are theirs.
-    if (!e.currentTarget.contains(e.target as Node)) return;
-    const t = e.target as HTMLElement;
-    if (t.tagName === 'BUTTON' || t.tagName === 'A' || t.tagName === 'TEXTAREA' || t.getAttribute('role') === 'button') return;
-    e.preventDefault();
-    if (onSummary) void wizard.finish();
-    else void wizard.next();
-  };
-
   return (
-    <Dialog
-      open
-      modalType="modal"
-      surfaceMotion={null}
-      onOpenChange={(_e, data) => {
-        if (!data.open && data.type !== 'backdropClick') wizard.cancel();
-      }}
-    >
-      <DialogSurface className="hv-wizard" data-testid="move-wizard" onKeyDown={onKeyDown}>
-        <DialogTitle className="hv-wizard-title">Move &quot;{wizard.vm.name}&quot; Wizard</DialogTitle>
-        <div className="hv-wizard-header">
-          <span className="hv-wizard-header-icon" aria-hidden="true"><ArrowMoveRegular /></span>
-          <h2 id={headingId} data-testid="wizard-heading">{page.heading}</h2>
+    <WindowFrame title={`Move "${wizard.vm.name}" Wizard`} className="hv-wizard" testId="move-wizard" onCancel={() => wizard.cancel()} minWidth={560} minHeight={400}>
+      <div className="hv-wizard-header">
+        <span className="hv-wizard-header-icon" aria-hidden="true"><ArrowMoveRegular /></span>
+        <h2 id={headingId} data-testid="wizard-heading">{page.heading}</h2>
+      </div>
+      <div className="hv-wizard-main">
+        <nav className="hv-wizard-nav" aria-label="Wizard pages" data-testid="wizard-nav">
+          <ol>
+            {wizard.pages.map((p, i) => {
+              if (i === wizard.index) {
+                return <li key={p.id}><span className="hv-wizard-step current" aria-current="step">{p.nav}</span></li>;
+              }
+              if (i < wizard.index) {
+                return (
+                  <li key={p.id}>
+                    <button type="button" className="hv-wizard-step earlier" onClick={() => wizard.goTo(p.id)}>{p.nav}</button>
+                  </li>
+                );
+              }
+              return <li key={p.id}><span className="hv-wizard-step later">{p.nav}</span></li>;
+            })}
+          </ol>
+        </nav>
+        <div ref={pageRef} className="hv-wizard-page" role="group" aria-labelledby={headingId} tabIndex={-1} data-testid={`wizard-page-${page.id}`}>
+          <WizardPageContent wizard={wizard} />
         </div>
-        <div className="hv-wizard-main">
-          <nav className="hv-wizard-nav" aria-label="Wizard pages" data-testid="wizard-nav">
-            <ol>
-              {wizard.pages.map((p, i) => {
-                if (i === wizard.index) {
-                  return <li key={p.id}><span className="hv-wizard-step current" aria-current="step">{p.nav}</span></li>;
-                }
-                if (i < wizard.index) {
-                  return (
-                    <li key={p.id}>
-                      <button type="button" className="hv-wizard-step earlier" onClick={() => wizard.goTo(p.id)}>{p.nav}</button>
-                    </li>
-                  );
-                }
-                return <li key={p.id}><span className="hv-wizard-step later">{p.nav}</span></li>;
-              })}
-            </ol>
-          </nav>
-          <div ref={pageRef} className="hv-wizard-page" role="group" aria-labelledby={headingId} tabIndex={-1} data-testid={`wizard-page-${page.id}`}>
-            <WizardPageContent wizard={wizard} />
-          </div>
-        </div>
-        <div className="hv-wizard-buttons">
-          <span className="hv-wizard-busy" role="status">{wizard.checking ? 'Checking…' : wizard.finishing ? 'Starting the move…' : ''}</span>
-          <Button disabled={!wizard.canPrevious} onClick={() => wizard.previous()} data-testid="wizard-previous">&lt; Previous</Button>
-          <Button appearance={onSummary ? 'secondary' : 'primary'} disabled={!wizard.canNext} onClick={() => void wizard.next()} data-testid="wizard-next">Next &gt;</Button>
-          <Button appearance={onSummary ? 'primary' : 'secondary'} disabled={!wizard.canFinish} onClick={() => void wizard.finish()} data-testid="wizard-finish">Finish</Button>
-          <Button onClick={() => wizard.cancel()} data-testid="wizard-cancel">Cancel</Button>
-        </div>
-      </DialogSurface>
-    </Dialog>
+      </div>
+      <WindowButtons>
+        <span className="hv-wizard-busy" role="status">{wizard.checking ? 'Checking…' : wizard.finishing ? 'Starting the move…' : ''}</span>
+        <AccessButton label="< &Previous" disabled={!wizard.canPrevious} onClick={() => wizard.previous()} data-testid="wizard-previous" />
+        <AccessButton label="&Next >" appearance={onSummary ? 'secondary' : 'primary'} data-default-button={onSummary ? undefined : true} disabled={!wizard.canNext} onClick={() => void wizard.next()} data-testid="wizard-next" />
+        <AccessButton label="&Finish" appearance={onSummary ? 'primary' : 'secondary'} data-default-button={onSummary ? true : undefined} disabled={!wizard.canFinish} onClick={() => void wizard.finish()} data-testid="wizard-finish" />
+        <AccessButton label="Cancel" onClick={() => wizard.cancel()} data-testid="wizard-cancel" />
+      </WindowButtons>
+    </WindowFrame>
   );
 });
