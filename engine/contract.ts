@@ -31,6 +31,11 @@ export const Query = z.discriminatedUnion('name', [
   z.object({ name: z.literal('network'), host: z.string().min(1) }).strict(),
   /** Throughput per adapter and CPU of one computer, sampled over recent simulated time. */
   z.object({ name: z.literal('telemetry'), host: z.string().min(1), sinceMs: z.number().nonnegative().optional() }).strict(),
+  /**
+   * Whether a VM's configuration may be changed now, and Hyper-V's refusal if not (a move of it is
+   * running): what the VM Settings dialog shows before Apply.
+   */
+  z.object({ name: z.literal('configurationLock'), vm: z.string().min(1) }).strict(),
   /** Tab completion at the PowerShell prompt. */
   z.object({ name: z.literal('complete'), text: z.string().max(10_000), cursor: z.number().int().nonnegative() }).strict(),
 ]);
@@ -295,6 +300,8 @@ export const ContractError = z.object({
   message: z.string(),
   parameter: z.string().optional(),
   fix: z.string().optional(),
+  /** The fix worded for the console (the page, button or option to use), where it differs from `fix`'s PowerShell. */
+  guiFix: z.string().optional(),
   messageId: z.number().int().optional(),
   /** Every schema problem, each with the path of the field at fault. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
@@ -340,6 +347,18 @@ export interface PrecheckReport {
   commandText: string;
   errors: PrecheckIssue[];
   warnings: PrecheckIssue[];
+}
+
+/** Why a VM's configuration cannot be changed now (a move of it is queued or running). */
+export interface ConfigurationLock {
+  /** Hyper-V's refusal, as Set-VM and the settings dialog give it. */
+  message: string;
+  /** What to do, in PowerShell (Wait-Job / Stop-Job). */
+  fix: string;
+  /** What to do, in the console (the Jobs pane). */
+  guiFix: string;
+  /** The move holding the VM. */
+  jobId: string;
 }
 
 export interface FolderEntry {
@@ -402,6 +421,7 @@ export interface QueryResults {
   folders: FolderListing;
   network: NetworkView;
   telemetry: TelemetrySample[];
+  configurationLock: ConfigurationLock | null;
   complete: { replaceFrom: number; candidates: string[] };
 }
 export type QueryResult<Q extends Query = Query> = QueryResults[Q['name']];

@@ -17,6 +17,7 @@ import { NetworkFabric } from './net/fabric';
 import type { NetParams } from './net/parameters';
 import { Operations } from './operations/operations';
 import { moveParams, type MoveParams } from './operations/parameters';
+import { configurationLock } from './operations/configuration-lock';
 import type { LogLine } from './operations/event-log';
 import { precheckCommand } from './queries/precheck-query';
 import { listFolders } from './queries/folder-listing';
@@ -165,8 +166,8 @@ export class Engine {
       case 'world':
         return { ok: true, value: this.view() };
       case 'vm': {
-        const vm = this.world.vms.find((v) => v.id === q.vm || v.name.toLowerCase() === q.vm.toLowerCase());
-        return vm ? { ok: true, value: structuredClone(vm) } : fail({ code: 'NotFound', message: `Hyper-V was unable to find a virtual machine with name "${q.vm}".`, parameter: 'vm' });
+        const vm = this.vmByIdOrName(q.vm);
+        return vm ? { ok: true, value: structuredClone(vm) } : fail(vmNotFound(q.vm));
       }
       case 'jobs':
         this.operations.refresh();
@@ -183,9 +184,17 @@ export class Engine {
         return networkView({ world: this.world, flow: this.flow, fabric: this.fabric }, q.host);
       case 'telemetry':
         return { ok: true, value: this.telemetry.read(q.host, q.sinceMs) };
+      case 'configurationLock': {
+        const vm = this.vmByIdOrName(q.vm);
+        return vm ? { ok: true, value: configurationLock(this.operations, vm) ?? null } : fail(vmNotFound(q.vm));
+      }
       case 'complete':
         return { ok: true, value: complete(q.text, q.cursor, this.world) };
     }
+  }
+
+  private vmByIdOrName(key: string): Vm | undefined {
+    return this.world.vms.find((v) => v.id === key || v.name.toLowerCase() === key.toLowerCase());
   }
 
   /** Runs a line typed at the console's prompt (see scripting/prompt-run.ts). */
@@ -322,4 +331,8 @@ function fail(error: ContractError): { ok: false; error: ContractError } {
 export function loadWorld(input: unknown): Result<World> {
   const parsed = World.safeParse(input);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: invalidRequest(parsed.error, 'world') };
+}
+
+function vmNotFound(key: string): ContractError {
+  return { code: 'NotFound', message: `Hyper-V was unable to find a virtual machine with name "${key}".`, parameter: 'vm' };
 }

@@ -4,7 +4,7 @@ import type { ContractError } from './contract';
 export class CommandRefusal extends Error {
   constructor(
     message: string,
-    readonly details: { parameter?: string; fix?: string; messageId?: number; code?: ContractError['code'] } = {},
+    readonly details: { parameter?: string; fix?: string; guiFix?: string; messageId?: number; code?: ContractError['code'] } = {},
   ) {
     super(message);
     this.name = 'CommandRefusal';
@@ -16,6 +16,7 @@ export class CommandRefusal extends Error {
       message: this.message,
       ...(this.details.parameter ? { parameter: this.details.parameter } : {}),
       ...(this.details.fix ? { fix: this.details.fix } : {}),
+      ...(this.details.guiFix ? { guiFix: this.details.guiFix } : {}),
       ...(this.details.messageId !== undefined ? { messageId: this.details.messageId } : {}),
     };
   }

@@ -7,6 +7,7 @@
 import { CommandRefusal } from '../errors';
 import type { Checkpoint, Vm, World } from '../model/world';
 import { freeBytes, joinPath, resolvePath } from '../model/paths';
+import { refuseWhileMoving } from '../operations/configuration-lock';
 import { checkpointVmSignature } from './catalog/vm';
 import type { CmdletDefinition } from './definition';
 import { targetVms } from './targets';
@@ -59,6 +60,8 @@ export const checkpointVm: CmdletDefinition = {
     const now = ctx.sim.now;
     // Every checkpoint is planned (and refused) before any is taken: bad input changes nothing.
     const planned = vms.map((vm) => {
+      // A checkpoint adds files the running move did not plan for (they would stay behind at its switch).
+      refuseWhileMoving(ctx.operations, vm, 'Name');
       if (vm.state === 'Starting' || vm.state === 'Stopping') {
         throw new CommandRefusal(`The operation cannot be performed while the virtual machine '${vm.name}' is in its current state (${vm.state}).`, { parameter: 'Name' });
       }

@@ -1,23 +1,26 @@
 // Set-VM, Set-VMMemory and Set-VMProcessor: the virtual machine settings that decide whether and
 // how a VM can move (memory for the destination, processor compatibility, the smart paging and
-// checkpoint folders). Every VM named is checked before any is changed.
+// checkpoint folders). Every VM named is checked before any is changed, and none may change while
+// a move of it is queued or running (operations/configuration-lock.ts).
 import { CommandRefusal } from '../errors';
 import type { Vm, VmMemory } from '../model/world';
+import { samePath } from '../model/paths';
 import type { CmdletContext, CmdletDefinition } from './definition';
 import type { BoundParams } from './signature';
 import { setVmMemorySignature, setVmProcessorSignature, setVmSignature } from './catalog/vm';
 import { describeMemoryChange, planMemory, type MemoryChange, type MemoryParameterNames } from './memory-rules';
+import { refuseWhileMoving } from '../operations/configuration-lock';
 import { folderProblem } from './paths';
 import { hostOfVm, targetVms } from './targets';
 import { vmSummary } from './vm-lifecycle';
 
 const psQuote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** Hyper-V's refusal for a setting that needs the VM off (Set-VMProcessor, Set-VM -ProcessorCount). */
-function needsOff(vm: Vm, device: string, parameter: string): CommandRefusal {
+/** Hyper-V's refusal for a setting that needs the VM off (processors, their compatibility, the smart paging folder). */
+function needsOff(vm: Vm, device: string, parameter: string, otherwise?: string): CommandRefusal {
   return new CommandRefusal(
     `'${vm.name}' failed to modify device '${device}'. The operation cannot be performed while the virtual machine is in its current state.`,
-    { parameter, fix: `The virtual machine is ${vm.state}; turn it off first: Stop-VM -Name ${psQuote(vm.name)}` },
+    { parameter, fix: `The virtual machine is ${vm.state}; turn it off first: Stop-VM -Name ${psQuote(vm.name)}${otherwise ? `; ${otherwise}` : ''}` },
   );
 }
 
@@ -79,6 +82,7 @@ export const setVm: CmdletDefinition = {
     const notes = params.Notes as string | undefined;
 
     const plans = targetVms(ctx, params, 'Name').map((vm): Plan => {
+      refuseWhileMoving(ctx.operations, vm, 'Name');
       if (processors !== undefined) checkProcessorCount(ctx, vm, processors, 'ProcessorCount');
       const memory = Object.keys(change).length ? planMemory(vm, change, names) : undefined;
       if (smartPaging !== undefined) {
@@ -86,6 +90,11 @@ export const setVm: CmdletDefinition = {
         // Unconfirmed: Hyper-V keeps the folder of a smart paging file in use; the lab refuses the change meanwhile.
         if (vm.smartPagingFile) {
           throw new CommandRefusal(`The smart paging file location of '${vm.name}' cannot be changed while its smart paging file is in use.`, { parameter: 'SmartPagingFilePath' });
+        }
+        // Hyper-V Manager greys the Smart Paging File Location out unless the VM is off; a running
+        // VM's location moves with Move-VMStorage -SmartPagingFilePath.
+        if (vm.state !== 'Off' && !samePath(smartPaging, vm.paths.smartPaging)) {
+          throw needsOff(vm, 'Smart Paging File Location', 'SmartPagingFilePath', `or move it while it runs: Move-VMStorage -VMName ${psQuote(vm.name)} -SmartPagingFilePath ${psQuote(smartPaging)}`);
         }
       }
       if (snapshots !== undefined) {
@@ -139,6 +148,7 @@ export const setVmMemory: CmdletDefinition = {
       ...(params.Priority !== undefined ? { priority: params.Priority as number } : {}),
     };
     const plans = targetVms(ctx, params, 'VMName').map((vm): Plan => {
+      refuseWhileMoving(ctx.operations, vm, 'VMName');
       const memory = planMemory(vm, change, names);
       return { vm, apply: () => memoryApply(vm, memory) };
     });
@@ -167,6 +177,7 @@ export const setVmProcessor: CmdletDefinition = {
     const count = params.Count as number | undefined;
     const compatibility = params.CompatibilityForMigrationEnabled as boolean | undefined;
     const plans = targetVms(ctx, params, 'VMName').map((vm): Plan => {
+      refuseWhileMoving(ctx.operations, vm, 'VMName');
       if (count !== undefined) checkProcessorCount(ctx, vm, count, 'Count');
       if (compatibility !== undefined && vm.state !== 'Off') throw needsOff(vm, 'Processor', 'CompatibilityForMigrationEnabled');
       return {

@@ -96,3 +96,15 @@ export type MoveParams = {
 export function moveParams(overrides: Partial<MoveParams> = {}): MoveParams {
   return { ...MoveParameters, ...overrides };
 }
+
+/**
+ * Hyper-V's refusal of a configuration change (Set-VM, Set-VMMemory, Set-VMProcessor,
+ * Checkpoint-VM, the VM Settings dialog) while the VM is being moved. A move carries the
+ * configuration it found when it started and switches the VM to that copy, so Hyper-V 2012 R2
+ * does not accept changes meanwhile. *Unconfirmed* wording: no published source gives the text;
+ * this is Hyper-V's "failed to modify" pattern with Windows' invalid-state sentence, and the lab
+ * says why in the fix (engine/operations/configuration-lock.ts).
+ */
+export function configurationLockedText(vmName: string): string {
+  return `'${vmName}' failed to modify settings. The operation cannot be performed while the object is in its current state.`;
+}

@@ -1,7 +1,7 @@
 // Sends commands to the engine and turns a refusal into a Hyper-V-style error dialog. Nothing is
 // applied locally: the engine's 'world' event shows the outcome.
 import { action, makeObservable, observable } from 'mobx';
-import type { Bridge, Command, CommandOutput, Result } from '../../engine/contract';
+import type { Bridge, Command, CommandOutput, ContractError, Result } from '../../engine/contract';
 import type { DialogStore } from './dialog-store';
 
 export interface RunOptions {
@@ -41,6 +41,12 @@ export class CommandStore {
 
   private settle(result: Result<CommandOutput>, options: RunOptions): void {
     if (options.vmId) this.busy.delete(options.vmId);
-    if (!result.ok) this.dialogs.show({ kind: 'error', title: 'Hyper-V Manager', intro: options.intro, error: result.error });
+    if (!result.ok) this.dialogs.show({ kind: 'error', title: 'Hyper-V Manager', intro: options.intro, error: consoleError(result.error) });
   }
+}
+
+/** A refusal as the console shows it: the fix worded for the console where the engine gives one, else the PowerShell one. */
+export function consoleError(error: ContractError): ContractError {
+  const { guiFix, ...rest } = error;
+  return guiFix ? { ...rest, fix: guiFix } : rest;
 }

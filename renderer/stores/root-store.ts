@@ -70,7 +70,7 @@ export class RootStore {
     this.connection = new ConnectionStore(bridge.connection);
     this.commands = new CommandStore(bridge, this.dialogs);
     this.wizards = new WizardWindows({ bridge, inventory: this.inventory, commands: this.commands, storage: env.ui?.storage });
-    this.settings = new SettingsWindows({ bridge, dialogs: this.dialogs, inventory: this.inventory });
+    this.settings = new SettingsWindows({ bridge, dialogs: this.dialogs, inventory: this.inventory, jobs: this.jobs });
     this.dock = new DockStore(env.ui?.storage);
     this.jobList = new JobListStore(this.jobs);
     this.log = new LogStore(bridge);

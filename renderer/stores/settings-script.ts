@@ -4,6 +4,7 @@
 // quotes). The Move Wizard needs none of this: the engine's precheck returns its canonical text.
 // The invoke answer's commandText stays the authority for what actually ran.
 import type { Bridge, Command } from '../../engine/contract';
+import { consoleError } from './command-store';
 import type { DialogStore } from './dialog-store';
 
 const BARE_SAFE = /^[\p{L}\p{N}_.:\\/+*?~=%!^-]+$/u;
@@ -62,7 +63,7 @@ export async function applyInOrder(
   for (const command of commands) {
     const result = await bridge.invoke(command);
     if (!result.ok) {
-      dialogs.show({ kind: 'error', title: error.title, intro: error.intro, error: result.error, commandText: commandText(command) });
+      dialogs.show({ kind: 'error', title: error.title, intro: error.intro, error: consoleError(result.error), commandText: commandText(command) });
       return false;
     }
   }

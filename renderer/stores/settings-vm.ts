@@ -4,11 +4,15 @@
 // Manager checks as you type (ranges, 2 MB steps, minimum ≤ startup ≤ maximum, what a running VM
 // may change); OK sends Set-VMMemory / Set-VMProcessor / Set-VM for what changed and shows the
 // engine's refusal if there is one. Message texts are the lab's (Hyper-V's own are unconfirmed).
-import { action, computed, makeObservable, observable, runInAction } from 'mobx';
-import type { Bridge, Command } from '../../engine/contract';
+// While a move of the VM is queued or running the engine refuses every change (its
+// 'configurationLock' query gives the text, shown before Apply); the form keeps what was typed,
+// and fields the user did not touch follow the VM as the engine changes it (a move's switch).
+import { action, computed, makeObservable, observable, reaction, runInAction, type IReactionDisposer } from 'mobx';
+import type { Bridge, Command, ConfigurationLock } from '../../engine/contract';
 import type { Vm } from '../../engine/model/world';
 import type { DialogStore } from './dialog-store';
 import type { InventoryStore } from './inventory-store';
+import type { JobStore } from './job-store';
 import { applyInOrder, scriptText } from './settings-script';
 import { cleanFolder, folderProblem, samePath } from './wizard-paths';
 
@@ -36,6 +40,8 @@ export interface VmSettingsDeps {
   bridge: Pick<Bridge, 'invoke' | 'query'>;
   dialogs: Pick<DialogStore, 'show'>;
   inventory: InventoryStore;
+  /** Job events tell the dialog when to ask the engine again whether the VM is being moved. */
+  jobs: Pick<JobStore, 'activeMoveByVm'>;
 }
 
 export class VmSettingsStore {
@@ -46,6 +52,11 @@ export class VmSettingsStore {
   applying = false;
   scriptVisible = false;
   showErrors = false;
+  /** The engine's refusal while the VM is being moved, shown before Apply; undefined when changes are allowed. */
+  lock: ConfigurationLock | undefined = undefined;
+
+  private lockSeq = 0;
+  private readonly disposers: IReactionDisposer[] = [];
 
   constructor(
     private readonly deps: VmSettingsDeps,
@@ -54,8 +65,9 @@ export class VmSettingsStore {
   ) {
     this.baseline = vm;
     this.form = formOf(vm);
-    makeObservable<VmSettingsStore, 'rebase'>(this, {
+    makeObservable<VmSettingsStore, 'rebase' | 'setLock' | 'follow'>(this, {
       page: observable,
+      lock: observable.ref,
       form: observable,
       baseline: observable.ref,
       applying: observable,
@@ -71,7 +83,48 @@ export class VmSettingsStore {
       set: action,
       toggleScript: action,
       rebase: action,
+      setLock: action,
+      follow: action,
     });
+    // Ask the engine again whenever a move of this VM starts, is admitted or ends.
+    this.disposers.push(reaction(
+      () => {
+        const job = deps.jobs.activeMoveByVm.get(vm.id);
+        return job ? `${job.id}|${job.state}` : '';
+      },
+      () => void this.loadLock(),
+      { fireImmediately: true },
+    ));
+    this.disposers.push(reaction(() => this.vm, (now) => this.follow(now)));
+  }
+
+  dispose(): void {
+    for (const d of this.disposers.splice(0)) d();
+    this.lockSeq++;
+  }
+
+  private async loadLock(): Promise<void> {
+    const seq = ++this.lockSeq;
+    const result = await this.deps.bridge.query({ name: 'configurationLock', vm: this.baseline.id });
+    if (seq === this.lockSeq && result.ok) this.setLock(result.value ?? undefined);
+  }
+
+  private setLock(lock: ConfigurationLock | undefined): void {
+    this.lock = lock;
+  }
+
+  /**
+   * The engine changed the VM while the dialog is open (a move switched its paths, a command at
+   * the prompt): fields the user has not edited take the new values, edited ones stay as typed.
+   */
+  private follow(now: Vm): void {
+    if (now === this.baseline) return;
+    const was = formOf(this.baseline);
+    const next = formOf(now);
+    for (const key of Object.keys(next) as (keyof VmForm)[]) {
+      if (this.form[key] === was[key]) (this.form as Record<keyof VmForm, VmForm[keyof VmForm]>)[key] = next[key];
+    }
+    this.baseline = now;
   }
 
   /** The VM as the engine has it now (its state decides what may change). */
@@ -247,6 +300,7 @@ export class VmSettingsStore {
   cancel(): void {
     this.onClose();
   }
+
 
   private async reload(resetForm: boolean): Promise<void> {
     const result = await this.deps.bridge.query({ name: 'vm', vm: this.baseline.id });

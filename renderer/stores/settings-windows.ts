@@ -27,6 +27,7 @@ export class SettingsWindows {
 
   close(which?: HostSettingsStore | VmSettingsStore): void {
     if (which && which !== this.hostSettings && which !== this.vmSettings) return;
+    this.vmSettings?.dispose();
     this.hostSettings = undefined;
     this.vmSettings = undefined;
   }

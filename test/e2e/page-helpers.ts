@@ -16,9 +16,21 @@ export async function runAtPrompt(page: Page, line: string): Promise<void> {
 
 /** A query through the page's own WebSocket bridge; throws the engine's message on a refusal. */
 export async function queryThroughPage<T>(page: Page, host: Pick<WebHostProcess, 'port' | 'token'>, q: unknown): Promise<T> {
-  const result = await page.evaluate(async ({ port, token, q }) => new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve, reject) => {
+  return requestThroughPage<T>(page, host, { kind: 'query', query: q });
+}
+
+/**
+ * A clock control through the page's own WebSocket bridge (e.g. { action: 'runUntilIdle' }): time
+ * passing while a modal dialog covers the status bar's controls.
+ */
+export async function clockThroughPage(page: Page, host: Pick<WebHostProcess, 'port' | 'token'>, control: unknown): Promise<void> {
+  await requestThroughPage(page, host, { kind: 'clock', control });
+}
+
+async function requestThroughPage<T>(page: Page, host: Pick<WebHostProcess, 'port' | 'token'>, body: Record<string, unknown>): Promise<T> {
+  const result = await page.evaluate(async ({ port, token, body }) => new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=${token}`);
-    ws.onopen = () => ws.send(JSON.stringify({ kind: 'query', id: 7, query: q }));
+    ws.onopen = () => ws.send(JSON.stringify({ ...body, id: 7 }));
     ws.onmessage = (m) => {
       const msg = JSON.parse(String(m.data));
       if (msg.kind === 'result' && msg.id === 7) {
@@ -27,7 +39,7 @@ export async function queryThroughPage<T>(page: Page, host: Pick<WebHostProcess,
       }
     };
     ws.onerror = () => reject(new Error('bridge socket failed'));
-  }), { port: host.port, token: host.token, q });
+  }), { port: host.port, token: host.token, body });
   if (!result.ok) throw new Error(result.error?.message);
   return result.value as T;
 }

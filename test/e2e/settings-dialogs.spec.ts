@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
-import { queryThroughPage } from './page-helpers';
+import { clockThroughPage, queryThroughPage, runAtPrompt } from './page-helpers';
 
 const test = base.extend<{ lab: RunningWebHost }>({
   lab: [async ({ page }, use) => {
@@ -212,21 +212,60 @@ test('VM Settings: OK raises Maximum RAM; an engine refusal is shown over the di
   await expect(page.getByTestId('vm-settings')).toHaveCount(0);
   expect((await vmOf(page, lab, 'SQL01')).memory.maximumBytes).toBe(64 * GiB);
 
+  // The Smart Paging File Location needs the VM off: greyed out with a note while SQL01 runs.
   dialog = await openVmSettings(page, 'HV01', 'SQL01');
   await dialog.getByTestId('settings-nav-smartPaging').click();
-  await expect(dialog.getByTestId('vm-smart-paging')).toHaveValue('D:\\VMs\\SQL01');
+  await expect(dialog.getByTestId('vm-smart-paging')).toBeDisabled();
+  await expect(dialog).toContainText('The Smart Paging File Location can be changed here only when the virtual machine is turned off.');
+  await dialog.getByTestId('settings-cancel').click();
+
+  dialog = await openVmSettings(page, 'HV02', 'TEST01');
+  await dialog.getByTestId('settings-nav-smartPaging').click();
+  await expect(dialog.getByTestId('vm-smart-paging')).toHaveValue('D:\\VMs\\TEST01');
   await dialog.getByTestId('vm-smart-paging').fill('SmartPaging');
   await expect(dialog).toContainText('The path is not valid');
   await dialog.getByTestId('vm-smart-paging').fill('Q:\\SmartPaging');
   await dialog.getByTestId('settings-ok').click();
   const error = page.getByTestId('dialog-error');
-  await expect(error).toContainText("An error occurred while applying changes to the virtual machine 'SQL01'.");
-  await expect(error.getByTestId('error-message')).toContainText("Failed to change the smart paging file path of 'SQL01' to 'Q:\\SmartPaging'.");
+  await expect(error).toContainText("An error occurred while applying changes to the virtual machine 'TEST01'.");
+  await expect(error.getByTestId('error-message')).toContainText("Failed to change the smart paging file path of 'TEST01' to 'Q:\\SmartPaging'.");
   await shot(page, 'settings-vm-engine-error');
   await error.getByTestId('error-close').click();
   await expect(page.getByTestId('vm-settings')).toBeVisible();
   await dialog.getByTestId('settings-cancel').click();
-  expect((await vmOf(page, lab, 'SQL01')).paths.smartPaging).toBe('D:\\VMs\\SQL01');
+  expect((await vmOf(page, lab, 'TEST01')).paths.smartPaging).toBe('D:\\VMs\\TEST01');
+});
+
+test('VM Settings while the VM is being moved: Hyper-V\'s refusal before Apply and on Apply; the change applies after the move and the move is kept', async ({ page, lab }) => {
+  await page.getByTestId('clock-speed-0').click();
+  await runAtPrompt(page, 'Move-VMStorage -VMName SQL01 -DestinationStoragePath E:\\VMs\\SQL01 -AsJob');
+  const dialog = await openVmSettings(page, 'HV01', 'SQL01');
+  const locked = dialog.getByTestId('vm-settings-locked');
+  await expect(locked).toContainText("'SQL01' failed to modify settings. The operation cannot be performed while the object is in its current state.");
+  await expect(locked).toContainText("A storage move of 'SQL01' is running (see the Jobs pane).");
+  await dialog.getByTestId('vm-maximum').fill('65536');
+  await shot(page, 'settings-vm-locked-by-move');
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByTestId('settings-apply').click();
+  const error = page.getByTestId('dialog-error');
+  await expect(error.getByTestId('error-message')).toContainText("'SQL01' failed to modify settings.");
+  await expect(error.getByTestId('error-message')).toContainText('Wait until it finishes, or cancel it there');
+  await shot(page, 'settings-vm-locked-apply-refused');
+  await error.getByTestId('error-close').click();
+  // Nothing was applied, and what was typed is still there.
+  expect((await vmOf(page, lab, 'SQL01')).memory.maximumBytes).toBe(32 * GiB);
+  await expect(dialog.getByTestId('vm-maximum')).toHaveValue('65536');
+
+  // The move finishes: the note goes, the untouched smart paging folder follows the move, Apply works.
+  await clockThroughPage(page, lab, { action: 'runUntilIdle' });
+  await expect(locked).toHaveCount(0);
+  await dialog.getByTestId('settings-nav-smartPaging').click();
+  await expect(dialog.getByTestId('vm-smart-paging')).toHaveValue('E:\\VMs\\SQL01');
+  await dialog.getByTestId('settings-ok').click();
+  await expect(page.getByTestId('vm-settings')).toHaveCount(0);
+  const vm = await vmOf(page, lab, 'SQL01');
+  expect(vm.memory.maximumBytes).toBe(64 * GiB);
+  expect(vm.paths.smartPaging).toBe('E:\\VMs\\SQL01');
 });
 
 test('VM Settings: processor compatibility only when off; smart paging folder by Browse...', async ({ page, lab }) => {

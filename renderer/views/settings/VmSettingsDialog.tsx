@@ -8,6 +8,7 @@ import { weightName, type VmField, type VmSettingsPage, type VmSettingsStore } f
 import { fileName } from '../../stores/wizard-paths';
 import { useRoot } from '../app/root-context';
 import { FolderBox } from '../wizard/FolderBox';
+import { Messages } from '../wizard/Messages';
 import { SettingsFrame, SettingsGroup, type SettingsNavSection } from './SettingsFrame';
 
 export const VmSettingsDialog = observer(function VmSettingsDialog({ store }: { store: VmSettingsStore }) {
@@ -69,6 +70,12 @@ export const VmSettingsDialog = observer(function VmSettingsDialog({ store }: { 
       onCancel={() => store.cancel()}
       onApply={() => void store.apply()}
     >
+      {store.lock && (
+        <Messages
+          testId="vm-settings-locked"
+          messages={[{ severity: 'warning', message: store.lock.message, fix: `${store.lock.guiFix} Your changes stay in this dialog until then.` }]}
+        />
+      )}
       {store.page === 'memory' && <MemoryPage store={store} />}
       {store.page === 'processor' && <ProcessorPage store={store} />}
       {store.page === 'compatibility' && <CompatibilityPage store={store} />}
@@ -310,8 +317,15 @@ const SmartPagingPage = observer(function SmartPagingPage({ store }: { store: Vm
         value={store.form.smartPaging}
         onChange={(v) => store.set('smartPaging', v)}
         messages={error ? [{ message: error }] : []}
+        disabled={!store.off}
         testId="vm-smart-paging"
       />
+      {!store.off && (
+        <Note>
+          The Smart Paging File Location can be changed here only when the virtual machine is turned off. To move it while the
+          virtual machine runs, use the Move Wizard: Move the virtual machine&apos;s storage → different locations → Smart paging.
+        </Note>
+      )}
       {store.vm.smartPagingFile && (
         <Note>A smart paging file is in use now ({store.vm.smartPagingFile.path}).</Note>
       )}

@@ -1,6 +1,7 @@
 // Set-VM, Set-VMMemory and Set-VMProcessor with Hyper-V's rules, run through the engine on the
 // default world (signed in on HV01: DC01, SQL01, WEB01 there; APP01 and TEST01 on HV02, TEST01 off).
 import { describe, expect, it } from 'vitest';
+import type { World } from '../../../engine/model/world';
 import { GB, MB, TB, host, newEngine, ok, refused, vm, worldOf } from './helpers';
 
 describe('which VM a command finds', () => {
@@ -24,8 +25,12 @@ describe('which VM a command finds', () => {
 });
 
 describe('Set-VM', () => {
+  const dc01Off = (w: World) => {
+    vm(w, 'DC01').state = 'Off';
+  };
+
   it('-SmartPagingFilePath changes only that setting, and logs it', () => {
-    const e = newEngine();
+    const e = newEngine(dc01Off);
     const before = vm(worldOf(e), 'DC01');
     ok(e, 'Set-VM DC01 -SmartPagingFilePath E:\\SmartPaging\\DC01');
     const after = vm(worldOf(e), 'DC01');
@@ -34,7 +39,7 @@ describe('Set-VM', () => {
   });
 
   it('accepts an SMB share the host may use', () => {
-    const e = newEngine();
+    const e = newEngine(dc01Off);
     ok(e, 'Set-VM DC01 -SmartPagingFilePath \\\\FS01\\VMs\\Paging');
     expect(vm(worldOf(e), 'DC01').paths.smartPaging).toBe('\\\\FS01\\VMs\\Paging');
   });
@@ -52,6 +57,16 @@ describe('Set-VM', () => {
       message: `Failed to change the smart paging file path of 'DC01' to '${path}'. ${problem}`,
       parameter: 'SmartPagingFilePath',
     });
+  });
+
+  it('-SmartPagingFilePath needs the VM off, as Hyper-V Manager greys it out; the same folder is no change', () => {
+    const e = newEngine();
+    expect(refused(e, 'Set-VM DC01 -SmartPagingFilePath E:\\SmartPaging\\DC01')).toMatchObject({
+      message: "'DC01' failed to modify device 'Smart Paging File Location'. The operation cannot be performed while the virtual machine is in its current state.",
+      parameter: 'SmartPagingFilePath',
+      fix: "The virtual machine is Running; turn it off first: Stop-VM -Name 'DC01'; or move it while it runs: Move-VMStorage -VMName 'DC01' -SmartPagingFilePath 'E:\\SmartPaging\\DC01'",
+    });
+    ok(e, `Set-VM DC01 -SmartPagingFilePath '${vm(worldOf(e), 'DC01').paths.smartPaging}'`);
   });
 
   it('refuses a share that does not grant the host access', () => {
