@@ -279,12 +279,14 @@ export type ScenarioResult<A extends ScenarioAction = ScenarioAction> = Scenario
 
 // ── Requests as they cross a transport ──────────────────────────────────────────────────────────
 export const RequestId = z.number().int().nonnegative();
+/** The longest text the console's prompt takes in one `run` request; longer scripts go to `hvlab run`. */
+export const MAX_PROMPT_TEXT = 100_000;
 export const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invoke'), id: RequestId, command: Command }).strict(),
   z.object({ kind: z.literal('query'), id: RequestId, query: Query }).strict(),
   z.object({ kind: z.literal('clock'), id: RequestId, control: ClockControl }).strict(),
   /** PowerShell text typed at the prompt or run from a file: parsed and run by the engine, statement by statement. */
-  z.object({ kind: z.literal('run'), id: RequestId, text: z.string().max(100_000) }).strict(),
+  z.object({ kind: z.literal('run'), id: RequestId, text: z.string().max(MAX_PROMPT_TEXT, { error: (i) => `a command at the prompt is at most ${MAX_PROMPT_TEXT.toLocaleString('en-US')} characters (this one has ${typeof i.input === 'string' ? i.input.length.toLocaleString('en-US') : '?'}); run a longer script with hvlab run <script.ps1>` }) }).strict(),
   /** The Labs pane: list, start, hints, Check, reset, import/export, report. */
   z.object({ kind: z.literal('lab'), id: RequestId, action: LabAction }).strict(),
   /** The File menu: new, open, save, save as, revert, download. */

@@ -24,7 +24,7 @@ import { listFolders } from './queries/folder-listing';
 import { networkView } from './queries/network-view';
 import { Telemetry } from './queries/telemetry';
 import { complete } from './cmdlets/complete';
-import { runAtPrompt } from './scripting/prompt-run';
+import { startPromptRun, type PromptRun } from './scripting/prompt-run';
 
 /** Everything that survives a restart (see persistence/). */
 export interface EngineState {
@@ -199,9 +199,24 @@ export class Engine {
 
   /** Runs a line typed at the console's prompt (see scripting/prompt-run.ts). */
   runText(text: string): Result<RunOutcome> {
-    const outcome = runAtPrompt(this, text);
-    this.flushLog();
-    return { ok: true, value: outcome };
+    const run = this.startRun(text);
+    run.step(Infinity);
+    return { ok: true, value: run.outcome() };
+  }
+
+  /** The same run, advanced by a door in slices of statements so other clients get turns between them. */
+  startRun(text: string): PromptRun {
+    const run = startPromptRun(this, text);
+    return {
+      get done() {
+        return run.done;
+      },
+      step: (maxStatements) => {
+        run.step(maxStatements);
+        this.flushLog();
+      },
+      outcome: () => run.outcome(),
+    };
   }
 
   /** Records throughput and CPU of the computers someone is charting (the door calls it per tick). */

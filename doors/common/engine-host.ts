@@ -5,6 +5,7 @@ import {
   Request, invalidRequest, type EngineEvent, type Response, type ContractError,
 } from '../../engine/contract';
 import { Engine, type EngineState } from '../../engine/engine';
+import { PROMPT_SLICE_STATEMENTS, type PromptRun } from '../../engine/scripting/prompt-run';
 import { defaultWorld } from '../../engine/model/default-world';
 import type { SettingsStore, StateStore } from '../../engine/persistence/state-store';
 import { ClockDriver, systemTimer, type WallTimer } from './clock-driver';
@@ -118,11 +119,9 @@ export class EngineHost {
           return { kind: 'result', id: req.id, result };
         }
         case 'run': {
-          const result = this.engine.runText(req.text);
-          if (result.ok && result.value.statements.some((st) => st.result.ok)) this.changed();
-          else this.markDirty();
-          if (result.ok) this.labs.recordCommands(result.value.statements.map((st) => ({ text: st.text, ok: st.result.ok })));
-          return { kind: 'result', id: req.id, result };
+          const run = this.engine.startRun(req.text);
+          run.step(Infinity);
+          return this.runEnded(req.id, run);
         }
         case 'clock': {
           const state = this.clock.control(req.control);
@@ -135,9 +134,49 @@ export class EngineHost {
           return { kind: 'result', id: req.id, result: this.scenarios.handle(req.action) };
       }
     } catch (err) {
-      const error: ContractError = { code: 'Internal', message: `The engine failed: ${(err as Error).message}` };
-      return { kind: 'result', id: req.id, result: { ok: false, error } };
+      return internalError(req.id, err);
     }
+  }
+
+  /**
+   * handle(), except that a long prompt run lets other clients in: it runs PROMPT_SLICE_STATEMENTS
+   * statements per turn of the event loop and answers when the last has run (a 98 KB paste used to
+   * hold every page and the clock for 5 s). What runs is the same as through handle(): the slices
+   * are counted in statements, so the outcome does not depend on the machine's speed; requests
+   * from other pages may run between two slices, as two PowerShell sessions on one host interleave.
+   */
+  respond(raw: unknown): Response | Promise<Response> {
+    if ((raw as { kind?: unknown } | null)?.kind !== 'run') return this.handle(raw);
+    const parsed = Request.safeParse(raw);
+    if (!parsed.success || parsed.data.kind !== 'run') return this.handle(raw);
+    const { id, text } = parsed.data;
+    let run: PromptRun;
+    try {
+      run = this.engine.startRun(text);
+      run.step(PROMPT_SLICE_STATEMENTS);
+    } catch (err) {
+      return internalError(id, err);
+    }
+    if (run.done) return this.runEnded(id, run);
+    return (async () => {
+      try {
+        while (!run.done) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          run.step(PROMPT_SLICE_STATEMENTS);
+        }
+        return this.runEnded(id, run);
+      } catch (err) {
+        return internalError(id, err);
+      }
+    })();
+  }
+
+  private runEnded(id: number, run: PromptRun): Response {
+    const outcome = run.outcome();
+    if (outcome.statements.some((st) => st.result.ok)) this.changed();
+    else this.markDirty();
+    this.labs.recordCommands(outcome.statements.map((st) => ({ text: st.text, ok: st.result.ok })));
+    return { kind: 'result', id, result: { ok: true, value: outcome } };
   }
 
   /** Saves now if anything changed (also called on shutdown). */
@@ -226,6 +265,11 @@ export class EngineHost {
   private broadcast(e: EngineEvent): void {
     for (const l of this.listeners) l(e);
   }
+}
+
+function internalError(id: number, err: unknown): Response {
+  const error: ContractError = { code: 'Internal', message: `The engine failed: ${(err as Error).message}` };
+  return { kind: 'result', id, result: { ok: false, error } };
 }
 
 function memorySettings(): SettingsStore {

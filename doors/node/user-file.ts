@@ -3,11 +3,12 @@
 // until the process aborts, on a FIFO or /dev/urandom it never returns, and on a 3 GB file it
 // holds gigabytes before the parser can say no. Here each of those is one sentence naming the file.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { MAX_SCRIPT_TEXT } from '../../engine/scripting/run-script';
 
 /** Size limits per kind of file, in bytes (docs: README "Command line"). */
 export const USER_FILE_LIMITS = {
-  /** A PowerShell script for `hvlab run` / `hvlab lab check --script`: about 100,000 lines. */
-  script: 4 * 1024 * 1024,
+  /** A PowerShell script for `hvlab run` / `hvlab lab check --script`: the engine's script limit. */
+  script: MAX_SCRIPT_TEXT,
   /** A world file or saved console state: about six times the 10,000-VM bench world, indented. */
   world: 64 * 1024 * 1024,
   /** A flow-set file for `hvlab flows`: far above the 256 × 10,000 bench set. */

@@ -141,7 +141,9 @@ function attach(ws: WebSocket, host: EngineHost, serialize: (event: EngineEvent)
       outbox.result({ kind: 'result', id: 0, result: { ok: false, error: { code: 'InvalidRequest', message: `Invalid request: the message is not JSON (${(err as Error).message}).` } } });
       return;
     }
-    outbox.result(host.handle(raw));
+    const answer = host.respond(raw);
+    if (answer instanceof Promise) void answer.then((r) => outbox.result(r));
+    else outbox.result(answer);
   });
   ws.on('close', unsubscribe);
   ws.on('error', unsubscribe);

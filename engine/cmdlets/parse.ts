@@ -10,7 +10,7 @@ import { findCmdlet, allCmdlets } from './registry';
 import { parseSyntax, type CommandNode, type PipelineNode } from './syntax';
 import { bindCommand } from './binder';
 import { pipedInputOf, pipelineMessages } from './pipeline';
-import { ScriptError, spanAt, type Range, type SourceSpan } from './source-text';
+import { LineIndex, ScriptError, type Range, type SourceSpan } from './source-text';
 
 /**
  * One command. `span` is non-enumerable: the object itself is exactly `{ cmdlet, params }`, so it
@@ -110,8 +110,8 @@ function bindPipeline(p: PipelineNode): { cmdlet: string; params: BoundParams }[
   return bind(second, next, piped).map((params) => ({ cmdlet: next.signature.name, params }));
 }
 
-function toParseError(text: string, e: ScriptError, statementIndex?: number): ParseError {
-  const span = spanAt(text, e.at);
+function toParseError(lines: LineIndex, e: ScriptError, statementIndex?: number): ParseError {
+  const span = lines.span(e.at);
   return {
     message: e.message,
     line: span.line,
@@ -136,22 +136,23 @@ export function parseScript(text: string): ParseResult {
   try {
     pipelines = parseSyntax(text);
   } catch (e) {
-    return { ok: false, error: unexpected(text, e) };
+    return { ok: false, error: unexpected(new LineIndex(text), e) };
   }
+  const lines = new LineIndex(text);
   const statements: ParsedCommand[] = [];
   for (const [index, p] of pipelines.entries()) {
     try {
-      const span = spanAt(text, p.at as Range);
+      const span = lines.span(p.at as Range);
       for (const command of bindPipeline(p)) statements.push(withSpan(command, span));
     } catch (e) {
-      return { ok: false, error: unexpected(text, e, index) };
+      return { ok: false, error: unexpected(lines, e, index) };
     }
   }
   return { ok: true, statements };
 }
 
-function unexpected(text: string, e: unknown, statementIndex?: number): ParseError {
-  if (e instanceof ScriptError) return toParseError(text, e, statementIndex);
+function unexpected(lines: LineIndex, e: unknown, statementIndex?: number): ParseError {
+  if (e instanceof ScriptError) return toParseError(lines, e, statementIndex);
   // Not expected to happen (the fuzz tests look for it); never let it escape the parser.
   const span = { offset: 0, length: 0, line: 1, column: 1 };
   return { message: `The console could not read this script (${e instanceof Error ? e.message : String(e)}).`, line: 1, column: 1, span, ...(statementIndex !== undefined ? { statementIndex } : {}) };

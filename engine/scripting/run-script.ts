@@ -16,6 +16,7 @@ import type { Job } from '../model/jobs';
 import type { Vm } from '../model/world';
 import { parseScript, type ParsedCommand, type ParseError } from '../cmdlets';
 import { parseSyntax } from '../cmdlets/syntax';
+import { LineIndex } from '../cmdlets/source-text';
 import { PS_STATE } from '../operations/operations';
 
 export interface StatementReport {
@@ -127,27 +128,15 @@ export function planStatements(text: string): { ok: true; statements: PlannedSta
   if (whole.error.statementIndex === undefined) return { ok: false, error: whole.error };
   // A binding error: parse each statement alone, so the others still run (PowerShell binds at run time).
   const out: PlannedStatement[] = [];
+  const lines = new LineIndex(text);
   for (const p of parseSyntax(text)) {
     const slice = text.slice(p.at.offset, p.at.offset + p.at.length);
-    const { line, column } = position(text, p.at.offset);
+    const { line, column } = lines.position(p.at.offset);
     const r = parseScript(slice);
     if (r.ok) for (const c of r.statements) out.push({ text: slice, line, column, command: c });
     else out.push({ text: slice, line, column, error: { ...r.error, line: line + r.error.line - 1, column: r.error.line === 1 ? column + r.error.column - 1 : r.error.column } });
   }
   return { ok: true, statements: out };
-}
-
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text[i];
-    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
 }
 
 function isActive(j: Job | undefined): boolean {
@@ -165,9 +154,17 @@ function waitForJobs(engine: Engine, ids: readonly string[]): void {
   }
 }
 
+/**
+ * The longest script `hvlab run` and a lab check take, in characters: about 100,000 lines of
+ * commands. Parsing and running cost time linear in the length; the limit bounds the memory.
+ */
+export const MAX_SCRIPT_TEXT = 4 * 1024 * 1024;
+
 export function runScript(engine: Engine, text: string): ScriptReport {
   const startedAt = engine.now;
-  const parsed = planStatements(text);
+  const parsed: ReturnType<typeof planStatements> = text.length > MAX_SCRIPT_TEXT
+    ? { ok: false, error: { message: `The script is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_SCRIPT_TEXT.toLocaleString('en-US')}. Split it into several scripts.`, line: 1, column: 1, span: { offset: 0, length: 0, line: 1, column: 1 } } }
+    : planStatements(text);
   if (!parsed.ok) {
     const e = parsed.error;
     return {
