@@ -76,6 +76,8 @@ export const LabAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('quit') }).strict(),
   /** Adds (or replaces) a trainer's pack from its JSON text; refused with every problem, each with its path. */
   z.object({ type: z.literal('import'), packJson: z.string().max(LAB_PACK_MAX_CHARS, `a lab pack must be under ${LAB_PACK_MAX_CHARS} characters`) }).strict(),
+  /** Forgets an imported pack, its progress and best score (built-in labs and the running lab stay). */
+  z.object({ type: z.literal('remove'), labId: LabId }).strict(),
   /** The pack as a JSON file (built-in packs with their world written out in full). */
   z.object({ type: z.literal('export'), labId: LabId }).strict(),
   /** A result report a learner can hand in: HTML from every door; the desktop door adds a PDF. Default: the active lab. */
@@ -181,6 +183,7 @@ export interface LabResults {
   reset: LabView;
   quit: LabListing;
   import: LabListItem;
+  remove: LabListing;
   export: LabExport;
   report: LabReport;
 }

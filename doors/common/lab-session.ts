@@ -15,6 +15,7 @@ import {
   builtinLabs, checkSession, describeCheck, hintList, parseLabPackJson, parseProgress, serializeProgress, startLab, summarizeLab, takeHint,
   timeLeftMs, type LabPack, type LabProgress,
 } from '../../engine/labs';
+import { LAB_PACK_LIMITS, sizeText, utf8Bytes } from '../../engine/common/lab-limits';
 import { labReportHtml, type LabCommandRecord } from './lab-report';
 
 /** What the session needs of its door. */
@@ -213,6 +214,8 @@ export class LabSession {
       }
       case 'import':
         return this.importPack(action.packJson);
+      case 'remove':
+        return this.removePack(action.labId);
       case 'export': {
         const entry = this.find(action.labId);
         return entry ? { ok: true, value: this.exportPack(entry) } : this.unknownLab(action.labId);
@@ -290,12 +293,59 @@ export class LabSession {
         issues: [{ path: 'id', message: `a built-in lab already has the id "${id}"; give your lab its own id` }],
       });
     }
+    const room = this.importRoom(id, text);
+    if (room) return room;
     const entry: LabEntry = { pack: r.pack, source: 'imported' };
     this.imported.set(id, entry);
     this.importedText[id] = text;
     this.settings.set(LAB_SETTINGS.imported, this.importedText);
     this.announce(entry, false);
     return { ok: true, value: this.listItem(entry) };
+  }
+
+  /** Forgets an imported lab: its pack, progress, best score and commands. */
+  private removePack(labId: string): Result<LabListing> {
+    const entry = this.find(labId);
+    if (!entry) return this.unknownLab(labId);
+    const id = entry.pack.id;
+    if (entry.source === 'builtin') return fail('CommandRefused', `"${entry.pack.title}" is a built-in lab; only imported labs can be removed.`, { parameter: 'labId' });
+    if (this.activeId === id) return fail('CommandRefused', `"${entry.pack.title}" is running; leave the lab before removing it.`, { parameter: 'labId', fix: 'Press Leave lab, then Remove.' });
+    this.imported.delete(id);
+    delete this.importedText[id];
+    this.progress.delete(id);
+    delete this.best[id];
+    delete this.commands[id];
+    this.settings.set(LAB_SETTINGS.imported, this.importedText);
+    this.saveProgress();
+    this.settings.set(LAB_SETTINGS.best, this.best);
+    this.settings.set(LAB_SETTINGS.commands, this.commands);
+    const listing = this.listing();
+    this.host.broadcast({ type: 'lab', view: null, listing, worldReplaced: false });
+    return { ok: true, value: listing };
+  }
+
+  /**
+   * Refuses an import past LAB_PACK_LIMITS' count or total size of imported packs (a pack that
+   * replaces one with its id frees that one's room).
+   */
+  private importRoom(id: string, text: string): Failure | undefined {
+    const others = Object.entries(this.importedText).filter(([other]) => other !== id);
+    if (others.length >= LAB_PACK_LIMITS.importedPacks) {
+      return fail('InvalidParameter', `The lab pack was refused: this console already keeps ${others.length} imported labs, the most it keeps (${LAB_PACK_LIMITS.importedPacks}).`, {
+        parameter: 'packJson',
+        fix: 'Remove an imported lab you no longer need (its Remove button in Labs), or import the pack again under the id of one it replaces.',
+        issues: [{ path: '(root)', message: `at most ${LAB_PACK_LIMITS.importedPacks} imported labs; this console has ${others.length}` }],
+      });
+    }
+    const total = others.reduce((n, [, t]) => n + utf8Bytes(t), 0) + utf8Bytes(text);
+    if (total > LAB_PACK_LIMITS.importedBytes) {
+      return fail('InvalidParameter', `The lab pack was refused: imported labs would take ${sizeText(total)} in all with it, more than the ${sizeText(LAB_PACK_LIMITS.importedBytes)} this console keeps.`, {
+        parameter: 'packJson',
+        fix: 'Remove an imported lab you no longer need (its Remove button in Labs), then import the pack again.',
+        issues: [{ path: '(root)', message: `imported labs at most ${sizeText(LAB_PACK_LIMITS.importedBytes)} in all; with this pack ${sizeText(total)}` }],
+      });
+    }
+    return undefined;
   }
 
   private exportPack(entry: LabEntry): LabExport {

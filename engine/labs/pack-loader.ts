@@ -5,6 +5,8 @@
 // (`tasks[2].checks[0].vm: required`), so a trainer fixes them all in one pass. The loader never
 // throws, whatever it is given: it returns errors.
 import type { z } from 'zod';
+import { LAB_PACK_LIMITS, sizeText, utf8Bytes } from '../common/lab-limits';
+import { MARKDOWN_LIMITS, parseMarkdown } from '../common/markdown';
 import { validateWorld, parseJsonText } from '../model/validate';
 import type { World } from '../model/world';
 import { parseScript } from '../cmdlets';
@@ -40,8 +42,13 @@ const errorMap: z.core.$ZodErrorMap = (issue) => {
     const known = CHECK_TYPES.join(', ');
     return given === undefined ? `required: the kind of check, one of ${known}` : `unknown check type ${JSON.stringify(given)}; use one of ${known}`;
   }
+  // Limits name the limit and what the pack has.
+  if (issue.code === 'too_big' && typeof issue.input === 'string') return `at most ${count(issue.maximum)} characters; this has ${count(issue.input.length)}`;
+  if (issue.code === 'too_big' && Array.isArray(issue.input)) return `at most ${count(issue.maximum)}; this pack has ${count(issue.input.length)}`;
   return undefined;
 };
+
+const count = (n: number | bigint) => n.toLocaleString('en-US');
 
 function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): LabPackIssue[] {
   return error.issues.map((i) => ({ path: formatIssuePath([...prefix, ...i.path]), message: i.message }));
@@ -79,6 +86,29 @@ function duplicates(ids: readonly string[]): Set<number> {
   return out;
 }
 
+/**
+ * The pack's Markdown as a whole: at most LAB_PACK_LIMITS.markdownChars characters, and nothing
+ * nested deeper than the reader shows (it would be flattened in the Labs pane).
+ */
+function markdownIssues(shape: z.output<typeof LabPackShape>): LabPackIssue[] {
+  const fields: [string, string][] = [
+    ['briefing', shape.briefing],
+    ...shape.tasks.map((t, i): [string, string] => [`tasks[${i}].description`, t.description]),
+    ...shape.hints.map((h, i): [string, string] => [`hints[${i}].text`, h.text]),
+  ];
+  const total = fields.reduce((n, [, text]) => n + text.length, 0);
+  if (total > LAB_PACK_LIMITS.markdownChars) {
+    return [{ path: '(root)', message: `the pack's Markdown (briefing, task descriptions and hints) is ${count(total)} characters in all; at most ${count(LAB_PACK_LIMITS.markdownChars)}` }];
+  }
+  const errors: LabPackIssue[] = [];
+  for (const [path, text] of fields) {
+    const cut = parseMarkdown(text).nestingCut;
+    if (cut === 'block') errors.push({ path, message: `Markdown nests block quotes and lists more than ${MARKDOWN_LIMITS.blockNesting} deep (the most the Labs pane shows)` });
+    else if (cut === 'inline') errors.push({ path, message: `Markdown nests emphasis and links more than ${MARKDOWN_LIMITS.inlineNesting} deep (the most the Labs pane shows)` });
+  }
+  return errors;
+}
+
 function crossReferences(shape: z.output<typeof LabPackShape>, world: World): LabPackIssue[] {
   const errors: LabPackIssue[] = [];
   for (const i of duplicates(shape.tasks.map((t) => t.id))) errors.push({ path: `tasks[${i}].id`, message: `duplicate task id "${shape.tasks[i]!.id}"` });
@@ -110,7 +140,7 @@ export function loadLabPack(input: unknown): LabPackLoad {
     if (!shape.success) errors.push(...zodIssues(shape.error).filter((e) => e.path !== 'world'));
     if (!world.ok) errors.push(...world.errors);
     if (errors.length || !shape.success || !world.ok) return { ok: false, errors };
-    const refs = crossReferences(shape.data, world.world);
+    const refs = [...markdownIssues(shape.data), ...crossReferences(shape.data, world.world)];
     if (refs.length) return { ok: false, errors: refs };
     const { $schema: _schema, world: _source, ...rest } = shape.data;
     return { ok: true, pack: { ...rest, world: world.world } };
@@ -120,8 +150,12 @@ export function loadLabPack(input: unknown): LabPackLoad {
   }
 }
 
-/** JSON text → validated pack; a JSON syntax error says where. Never throws. */
+/** JSON text → validated pack; a JSON syntax error says where. Never throws; a pack over the size limit is not parsed. */
 export function parseLabPackJson(text: string): LabPackLoad {
+  const bytes = utf8Bytes(text);
+  if (bytes > LAB_PACK_LIMITS.packBytes) {
+    return { ok: false, errors: [{ path: '(root)', message: `the pack is ${sizeText(bytes)} (${count(bytes)} bytes); a lab pack may be at most ${sizeText(LAB_PACK_LIMITS.packBytes)}` }] };
+  }
   const j = parseJsonText(text);
   if (!j.ok) return { ok: false, errors: j.errors.map((e) => ({ path: e.path, message: e.message })) };
   return loadLabPack(j.value);

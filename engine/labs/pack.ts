@@ -12,6 +12,8 @@
 // editors); loading it (pack-loader.ts) resolves and validates the world and every cross-reference,
 // and yields a LabPack, whose world is a complete, validated World.
 import { z } from 'zod';
+import { LAB_PACK_LIMITS } from '../common/lab-limits';
+import { MARKDOWN_LIMITS } from '../common/markdown';
 import { World } from '../model/world';
 import { Check } from './predicates';
 import { WORLD_BASES } from './world-patch';
@@ -22,7 +24,7 @@ const id = z.string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits, words joined by hyphens, e.g. storage-single-location')
   .max(64);
 const line = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const markdown = z.string().trim().min(1, 'must not be empty').max(50_000);
+const markdown = z.string().trim().min(1, 'must not be empty').max(LAB_PACK_LIMITS.fieldChars);
 
 export const LabLevel = z.enum(['Beginner', 'Intermediate', 'Advanced']);
 export type LabLevel = z.infer<typeof LabLevel>;
@@ -59,8 +61,8 @@ const packFields = {
   estimatedMinutes: z.number().int().min(1).max(600),
   objectives: z.array(line(300)).min(1, 'name at least one objective, e.g. "70-410: Configure Hyper-V — live migration"').max(20),
   briefing: markdown.describe('What the lab is about, why it matters, what to watch: Markdown.'),
-  tasks: z.array(LabTask).min(1, 'a lab needs at least one task').max(50),
-  hints: z.array(LabHint).max(100).default([]),
+  tasks: z.array(LabTask).min(1, 'a lab needs at least one task').max(LAB_PACK_LIMITS.tasks),
+  hints: z.array(LabHint).max(LAB_PACK_LIMITS.hints).default([]),
   timeLimitMinutes: z.number().int().min(1).max(1440).optional(),
   referenceSolution: z.string().trim().min(1, 'must not be empty').max(100_000).describe('A PowerShell script that passes every task.'),
 };
@@ -69,7 +71,10 @@ const packFields = {
 export const LabPackFile = z.object({
   ...packFields,
   world: z.union([WorldPatchForm, World]).describe('The starting world: a full world, or { "base": "default", "patch": { ... } }.'),
-}).strict().meta({ title: 'Hyper-V Mobility Lab — lab pack', description: 'A lab exercise: briefing, starting world, graded tasks, hints and a reference solution.' });
+}).strict().meta({
+  title: 'Hyper-V Mobility Lab — lab pack',
+  description: `A lab exercise: briefing, starting world, graded tasks, hints and a reference solution. A pack file is at most ${LAB_PACK_LIMITS.packBytes / 1024} KB; its Markdown (briefing, task descriptions, hints) at most ${LAB_PACK_LIMITS.markdownChars.toLocaleString('en-US')} characters in all, nesting block quotes and lists at most ${MARKDOWN_LIMITS.blockNesting} deep.`,
+});
 
 /** The file with the world left for the loader to resolve (it reports world errors with their own paths). */
 export const LabPackShape = z.object({ ...packFields, world: z.unknown() }).strict();

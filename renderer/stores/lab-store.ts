@@ -7,12 +7,11 @@ import { action, computed, makeObservable, observable, reaction, runInAction } f
 import type {
   Bridge, ContractError, EngineEvent, LabAction, LabExport, LabHintView, LabListItem, LabReport, LabResult, LabView, Result,
 } from '../../engine/contract';
+import { LAB_PACK_LIMITS, sizeText, utf8Bytes } from '../../engine/common/lab-limits';
 import type { ClockStore } from './clock-store';
 import type { DialogStore } from './dialog-store';
 
 export const LABS_WIDTH = { min: 300, max: 760, default: 440 };
-/** The WebSocket host refuses messages over 1 MiB; the pack travels as JSON text inside one. */
-export const LAB_IMPORT_MAX_BYTES = 900 * 1024;
 
 const STORAGE_KEY = 'hvlab.labs.v1';
 
@@ -262,25 +261,65 @@ export class LabStore {
     if (this.selectedId) await this.loadView(this.selectedId);
   }
 
+  /**
+   * Reads a picked file and sends it to the door, unless it is over the pack size limit (checked
+   * before reading, so a huge file is never loaded); the outcome is kept for the pane to show.
+   */
+  async importFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<ImportOutcome> {
+    if (file.size > LAB_PACK_LIMITS.packBytes) return this.refuseImport(file.name, file.size);
+    return this.importPack(file.name, await file.text());
+  }
+
   /** Sends a pack's JSON text to the door; the outcome is kept for the pane to show. */
   async importPack(fileName: string, text: string): Promise<ImportOutcome> {
-    let outcome: ImportOutcome;
-    if (text.length > LAB_IMPORT_MAX_BYTES) {
-      outcome = {
-        ok: false,
-        fileName,
-        error: { code: 'InvalidParameter', message: `The file is too large to be a lab pack (${Math.round(text.length / 1024)} KB; at most ${LAB_IMPORT_MAX_BYTES / 1024} KB).`, parameter: 'packJson' },
-      };
-    } else {
-      runInAction(() => (this.busy = 'import'));
-      const r = await this.bridgeCall({ type: 'import', packJson: text });
-      outcome = r.ok ? { ok: true, fileName, lab: r.value } : { ok: false, fileName, error: r.error };
-      runInAction(() => (this.busy = undefined));
-    }
+    const bytes = utf8Bytes(text);
+    if (bytes > LAB_PACK_LIMITS.packBytes) return this.refuseImport(fileName, bytes);
+    runInAction(() => (this.busy = 'import'));
+    const r = await this.bridgeCall({ type: 'import', packJson: text });
+    const outcome: ImportOutcome = r.ok ? { ok: true, fileName, lab: r.value } : { ok: false, fileName, error: r.error };
     runInAction(() => {
+      this.busy = undefined;
       this.lastImport = outcome;
     });
     return outcome;
+  }
+
+  private refuseImport(fileName: string, bytes: number): ImportOutcome {
+    const outcome: ImportOutcome = {
+      ok: false,
+      fileName,
+      error: {
+        code: 'InvalidParameter',
+        message: `The file is ${sizeText(bytes)}; a lab pack may be at most ${sizeText(LAB_PACK_LIMITS.packBytes)}.`,
+        parameter: 'packJson',
+        fix: 'Pick the lab pack file (.json) itself; a pack that big is not one.',
+      },
+    };
+    runInAction(() => (this.lastImport = outcome));
+    return outcome;
+  }
+
+  /** Forgets an imported lab after the learner confirms. */
+  remove(id: string): void {
+    const lab = this.labs.find((l) => l.id === id);
+    if (!lab || lab.source !== 'imported') return;
+    this.deps.dialogs.show({
+      kind: 'confirm',
+      title: 'Remove lab',
+      message: `Remove the imported lab “${lab.title}” from this console? Your progress and best score in it are removed too.`,
+      detail: 'Import its pack file again to get it back.',
+      confirmLabel: 'Remove lab',
+      onConfirm: () => void this.removeNow(id),
+    });
+  }
+
+  private async removeNow(id: string): Promise<void> {
+    const r = await this.call({ type: 'remove', labId: id });
+    if (!r) return;
+    runInAction(() => {
+      this.setListing(r.labs, r.activeLabId);
+      if (this.selectedId === id) this.back();
+    });
   }
 
   exportPack(id: string): Promise<LabExport | undefined> {
@@ -295,6 +334,7 @@ export class LabStore {
   apply(event: Extract<EngineEvent, { type: 'lab' }>): void {
     this.setListing(event.listing.labs, event.listing.activeLabId);
     if (event.view && event.view.summary.id === this.selectedId) this.setView(event.view);
+    else if (this.selectedId && this.loaded && !event.listing.labs.some((l) => l.id === this.selectedId)) this.back(); // removed elsewhere
     if (event.worldReplaced) this.deps.onWorldReplaced?.();
   }
 

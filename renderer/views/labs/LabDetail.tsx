@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { Button } from '@fluentui/react-components';
 import {
   ArrowDownloadRegular, ArrowExportRegular, ArrowLeftRegular, ArrowResetRegular, CheckmarkCircleFilled, CheckmarkRegular, ChevronDownRegular,
-  ChevronRightRegular, CircleRegular, DismissCircleFilled, DocumentRegular, LightbulbRegular, PlayRegular, SignOutRegular,
+  ChevronRightRegular, CircleRegular, DeleteRegular, DismissCircleFilled, DocumentRegular, LightbulbRegular, PlayRegular, SignOutRegular,
 } from '@fluentui/react-icons';
 import type { LabHintView, LabTaskView, LabView } from '../../../engine/contract';
 import { durationText } from '../../format/vm-columns';
@@ -201,6 +201,19 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
         <Button size="small" appearance="subtle" icon={<ArrowExportRegular />} disabled={busy} onClick={() => void exportPack()} data-testid="lab-export" title="Save this lab pack as a JSON file">
           Export pack
         </Button>
+        {s.source === 'imported' && (
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<DeleteRegular />}
+            disabled={busy || s.active}
+            onClick={() => labs.remove(s.id)}
+            data-testid="lab-remove"
+            title={s.active ? 'Leave the lab before removing it' : 'Remove this imported lab, its progress and best score from this console'}
+          >
+            Remove
+          </Button>
+        )}
       </div>
       {message && <p className="hv-lab-message" role="status" data-testid="lab-message">{message}</p>}
     </>

@@ -49,7 +49,7 @@ export const LabsPane = observer(function LabsPane({ id }: { id: string }) {
     const file = e.currentTarget.files?.[0];
     e.currentTarget.value = ''; // picking the same file again must fire again
     if (!file) return;
-    const outcome = await labs.importPack(file.name, await file.text());
+    const outcome = await labs.importFile(file);
     if (outcome.ok) labs.select(outcome.lab.id);
   };
 

@@ -8,6 +8,7 @@ import { EngineEvent, type ContractError, type LabAction, type LabResult, type R
 import type { EngineState } from '../../../engine/engine';
 import type { SettingsStore, StateStore } from '../../../engine/persistence/state-store';
 import { findBuiltinLab, parseLabPackJson } from '../../../engine/labs';
+import { LAB_PACK_LIMITS, utf8Bytes } from '../../../engine/common/lab-limits';
 
 const LAB = 'storage-single-location';
 const SOLUTION = 'Move-VMStorage -VMName SQL01 -DestinationStoragePath \\\\FS01\\VMs\\SQL01';
@@ -381,5 +382,53 @@ describe('importing and exporting packs', () => {
     expect(d.ok({ type: 'list' }).activeLabId).toBeNull();
     expect(d.ok({ type: 'list' }).labs.find((l) => l.id === LAB)!.status).toBe('NotStarted');
     d.host.dispose();
+  });
+
+  // Issue 18: before, any number of packs of any total size were kept in the settings file and
+  // re-read at every start; both are limited now, and a refusal names the limit and the count.
+  it('keeps at most LAB_PACK_LIMITS.importedPacks imported packs; replacing one by its id still works', () => {
+    const d = door();
+    const max = LAB_PACK_LIMITS.importedPacks;
+    for (let i = 0; i < max; i++) d.ok({ type: 'import', packJson: JSON.stringify(trainerPack({ id: `lab-${i}` })) });
+    const refused = d.lab({ type: 'import', packJson: JSON.stringify(trainerPack({ id: 'one-more' })) });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error.message).toBe(`The lab pack was refused: this console already keeps ${max} imported labs, the most it keeps (${max}).`);
+    expect(!refused.ok && refused.error.issues).toEqual([{ path: '(root)', message: `at most ${max} imported labs; this console has ${max}` }]);
+    expect(d.ok({ type: 'import', packJson: JSON.stringify(trainerPack({ id: 'lab-3', title: 'Replaced' })) }).title).toBe('Replaced');
+    // removing one makes room
+    d.ok({ type: 'remove', labId: 'lab-0' });
+    expect(d.ok({ type: 'import', packJson: JSON.stringify(trainerPack({ id: 'one-more' })) }).id).toBe('one-more');
+    d.host.dispose();
+  });
+
+  it('keeps at most LAB_PACK_LIMITS.importedBytes of imported packs in all', () => {
+    const d = door();
+    const padded = (id: string) => JSON.stringify(trainerPack({ id })) + ' '.repeat(500_000); // JSON allows trailing white space
+    const fit = Math.floor(LAB_PACK_LIMITS.importedBytes / utf8Bytes(padded('lab-0')));
+    for (let i = 0; i < fit; i++) d.ok({ type: 'import', packJson: padded(`lab-${i}`) });
+    const refused = d.lab({ type: 'import', packJson: padded('one-more') });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error.message).toMatch(/^The lab pack was refused: imported labs would take 4\.\d MB in all with it, more than the 4 MB this console keeps\.$/);
+    expect(d.ok({ type: 'list' }).labs.filter((l) => l.source === 'imported')).toHaveLength(fit);
+    d.host.dispose();
+  });
+
+  it('removes an imported lab with its progress; never a built-in one or the one running', () => {
+    const stores = { state: memoryStateStore(), settings: memorySettings() };
+    const d = door(stores);
+    d.ok({ type: 'import', packJson: JSON.stringify(trainerPack()) });
+    d.ok({ type: 'start', labId: 'my-first-lab' });
+    const running = d.lab({ type: 'remove', labId: 'my-first-lab' });
+    expect(!running.ok && running.error).toMatchObject({ code: 'CommandRefused', fix: 'Press Leave lab, then Remove.' });
+    d.ok({ type: 'check' });
+    d.ok({ type: 'quit' });
+    const listing = d.ok({ type: 'remove', labId: 'my-first-lab' });
+    expect(listing.labs.map((l) => l.id)).not.toContain('my-first-lab');
+    expect(d.events.at(-1)).toMatchObject({ type: 'lab', view: null, worldReplaced: false });
+    const builtin = d.lab({ type: 'remove', labId: LAB });
+    expect(!builtin.ok && builtin.error.code).toBe('CommandRefused');
+    expect(d.lab({ type: 'remove', labId: 'my-first-lab' }).ok).toBe(false);
+    d.host.dispose();
+    expect(stores.settings.dump()).not.toContain('my-first-lab');
   });
 });

@@ -6,7 +6,8 @@ import type { EngineEvent, LabAction, LabResult, Result } from '../../../engine/
 import { ClockStore } from '../../../renderer/stores/clock-store';
 import { DialogStore } from '../../../renderer/stores/dialog-store';
 import { FrameBatch } from '../../../renderer/stores/frame-batch';
-import { LAB_IMPORT_MAX_BYTES, LabStore } from '../../../renderer/stores/lab-store';
+import { LAB_PACK_LIMITS } from '../../../engine/common/lab-limits';
+import { LabStore } from '../../../renderer/stores/lab-store';
 
 const LAB = 'storage-single-location';
 
@@ -96,12 +97,37 @@ describe('LabStore', () => {
 
   it('refuses a file too large to be a pack without sending it, and keeps the door\'s field errors', async () => {
     const { store, calls } = setup();
-    const big = await store.importPack('huge.json', 'x'.repeat(LAB_IMPORT_MAX_BYTES + 1));
+    const big = await store.importPack('huge.json', 'x'.repeat(LAB_PACK_LIMITS.packBytes + 1));
     expect(big.ok).toBe(false);
+    expect(!big.ok && big.error.message).toBe('The file is 513 KB; a lab pack may be at most 512 KB.');
+    // a picked file over the limit is refused by its size, before it is read
+    let read = false;
+    const huge = await store.importFile({ name: 'dvd.iso', size: 4_700_000_000, text: async () => ((read = true), '') });
+    expect(!huge.ok && huge.error.message).toBe('The file is 4,482.3 MB; a lab pack may be at most 512 KB.');
+    expect(read).toBe(false);
     expect(calls).not.toContain('import');
     const bad = await store.importPack('bad.json', '{"formatVersion": 1}');
     expect(bad.ok).toBe(false);
     expect(store.lastImport).toBe(bad);
     expect(!bad.ok && bad.error.issues!.map((i) => i.path)).toEqual(expect.arrayContaining(['id', 'title', 'tasks']));
+  });
+
+  it('removes an imported lab after asking; the pane goes back to the list', async () => {
+    const { store, dialogs } = setup();
+    const pack = { formatVersion: 1, id: 'mine', title: 'Mine', level: 'Beginner', estimatedMinutes: 5, objectives: ['o'], briefing: 'b', world: { base: 'default', patch: {} }, tasks: [{ id: 't', title: 'T', description: 'd', checks: [{ type: 'vmOnHost', vm: 'DC01', host: 'HV01' }] }], referenceSolution: 'Get-VM' };
+    await store.importPack('mine.json', JSON.stringify(pack));
+    await store.sync();
+    store.select('mine');
+    await settle();
+    store.remove('mine');
+    expect(dialogs.queue.map((d) => d.kind)).toEqual(['confirm']);
+    const confirm = dialogs.queue[0] as Extract<(typeof dialogs.queue)[number], { kind: 'confirm' }>;
+    confirm.onConfirm();
+    await settle();
+    await settle();
+    expect(store.labs.some((l) => l.id === 'mine')).toBe(false);
+    expect(store.selectedId).toBeNull();
+    store.remove(LAB); // a built-in lab: nothing to ask
+    expect(dialogs.queue).toHaveLength(1);
   });
 });
