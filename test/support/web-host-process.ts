@@ -13,6 +13,8 @@ export interface WebHostProcess {
   token: string;
   dataDir: string;
   process: ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
 }
 
 export interface LaunchOptions {
@@ -21,16 +23,19 @@ export interface LaunchOptions {
   /** Its own process group, so one SIGKILL to the group stops tsx's wrapper and the engine together. */
   detached?: boolean;
   timeoutMs?: number;
+  /** 'remembered': no --port, so the host takes the port it kept in its data folder (default: any free port). */
+  port?: number | 'remembered';
 }
 
 export async function launchWebHost(dataDir: string, options: LaunchOptions = {}): Promise<WebHostProcess> {
-  const args = [...ENGINE_NODE_FLAGS, join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'web.main.ts'), '--port', '0', '--data-dir', dataDir, ...(options.dev ? ['--dev'] : [])];
+  const args = [...ENGINE_NODE_FLAGS, join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'web.main.ts'), ...(options.port === 'remembered' ? [] : ['--port', String(options.port ?? 0)]), '--data-dir', dataDir, ...(options.dev ? ['--dev'] : [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, detached: options.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the browser host did not start:\n${output}`)), options.timeoutMs ?? 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+    const onData = () => {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
       if (m) {
         clearTimeout(timer);
@@ -48,7 +53,7 @@ export async function launchWebHost(dataDir: string, options: LaunchOptions = {}
     throw e;
   });
   const parsed = new URL(url);
-  return { url, port: Number(parsed.port), token: parsed.searchParams.get('token')!, dataDir, process: child };
+  return { url, port: Number(parsed.port), token: parsed.searchParams.get('token')!, dataDir, process: child, output: () => output };
 }
 
 function stopNow(child: ChildProcess, group: boolean): void {
