@@ -1,12 +1,14 @@
 // `npm start`: the desktop app where the Electron runtime is present; otherwise one try to fetch it
 // with Electron's own installer, and if that fails (offline), say so plainly and serve the same
-// console in the browser.
+// console in the browser. A failed try is remembered (electron-runtime.mjs): later starts go
+// straight to the browser until `npm start -- --retry-electron`.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_NODE_FLAGS } from './engine-node-flags.mjs';
+import { electronMarkerPath, ensureElectron, RETRY_ELECTRON_FLAG } from './electron-runtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -37,30 +39,34 @@ function ensureRendererBuilt() {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-let electron = electronBinary();
-if (!electron && existsSync(join(root, 'node_modules', 'electron', 'install.js'))) {
-  process.stdout.write('The Electron runtime is not installed; trying once to download it…\n');
-  spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
-    cwd: join(root, 'node_modules', 'electron'),
-    stdio: 'ignore',
-    timeout: 60_000,
-    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
-  });
-  electron = electronBinary();
-}
+const retry = process.argv.includes(RETRY_ELECTRON_FLAG);
+const passOn = process.argv.slice(2).filter((a) => a !== RETRY_ELECTRON_FLAG);
+const runtime = ensureElectron({
+  electronDir: join(root, 'node_modules', 'electron'),
+  markerPath: electronMarkerPath(root),
+  retry,
+  findBinary: electronBinary,
+  onTry: () => process.stdout.write('The Electron runtime is not installed; trying once to download it…\n'),
+});
+const electron = runtime.binary;
 
 ensureRendererBuilt();
 if (electron) {
   const b = spawnSync(npm, ['run', '--silent', 'build:electron'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
-  const child = spawn(electron, [root, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(electron, [root, ...passOn], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   process.stdout.write(
-    'The Electron runtime could not be downloaded (this machine looks offline), so the desktop window cannot open; ' +
-      'run `node node_modules/electron/install.js` when online to get it. Serving the same console in your browser instead.\n',
+    runtime.tried
+      ? 'The Electron runtime could not be downloaded (this machine looks offline), so the desktop window cannot open. ' +
+          `Later starts will not try again; run \`npm start -- ${RETRY_ELECTRON_FLAG}\` when online to get it. Serving the same console in your browser instead.\n`
+      : runtime.failedAt
+        ? `The Electron runtime could not be downloaded when last tried (${runtime.failedAt}), so the console opens in your browser; ` +
+          `\`npm start -- ${RETRY_ELECTRON_FLAG}\` tries the download again.\n`
+        : 'The Electron runtime is not installed, so the console opens in your browser.\n',
   );
-  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'web.main.ts'), ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'web.main.ts'), ...passOn], {
     stdio: 'inherit',
   });
   child.on('exit', (code) => process.exit(code ?? 0));
