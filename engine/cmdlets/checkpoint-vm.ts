@@ -4,12 +4,18 @@
 // checkpoints start are not modelled: they begin nearly empty, and the lab keeps one file per VHD.
 // Default names follow Hyper-V's "<VM> - (<date>)", with the lab's simulated day and time standing
 // in for the calendar date (unconfirmed wording of our own).
+//
+// A VM has at most 50 checkpoints (TechNet, "Hyper-V scalability in Windows Server 2012 and
+// Windows Server 2012 R2"). The free space of a volume is worked out once per command (the world's
+// files are counted once, not once per checkpoint: each checkpoint used to count every file of the
+// world again, its predecessors' included, so each took longer than the last).
 import { CommandRefusal } from '../errors';
-import type { Checkpoint, Vm, World } from '../model/world';
-import { freeBytes, joinPath, resolvePath } from '../model/paths';
+import type { Checkpoint, Host, Vm, World } from '../model/world';
+import { hostIndexOf, joinPath, resolvePath, vmFileBytesByVolume, volumeKey, volumeUsage } from '../model/paths';
 import { refuseWhileMoving } from '../operations/configuration-lock';
+import { HYPERV_LIMITS } from '../rules/hyperv-limits';
 import { checkpointVmSignature } from './catalog/vm';
-import type { CmdletDefinition } from './definition';
+import type { CmdletContext, CmdletDefinition } from './definition';
 import { targetVms } from './targets';
 
 const CONFIGURATION_BYTES = 64 * 1024;
@@ -30,7 +36,46 @@ function checkpointGuid(vm: Vm, n: number, now: number): string {
   return `${hex(h, 8)}-${hex(h >>> 16, 4)}-4${hex(h >>> 4, 3)}-A${hex(h >>> 8, 3)}-${hex(Math.imul(h, 2654435761), 8)}${hex(n, 4)}`;
 }
 
-function plan(world: World, vm: Vm, name: string, now: number): Checkpoint {
+/**
+ * Free bytes per volume for one command: the engine's own accounting when there is one (it also
+ * counts the partial files of moves writing there), else the world's files counted once. Bytes
+ * this command's earlier checkpoints take are subtracted as they are planned.
+ */
+interface FreeSpace {
+  /** The world's hosts by name, built once per command. */
+  hosts: ReadonlyMap<string, Host>;
+  /** Bytes that could still be written to the volume. */
+  free(computer: string, volume: string): number;
+  /** This command plans to write `bytes` there. */
+  take(computer: string, volume: string, bytes: number): void;
+}
+
+function freeSpace(ctx: CmdletContext): FreeSpace {
+  const space = ctx.operations?.space;
+  let usage: Map<string, number> | undefined;
+  const taken = new Map<string, number>();
+  const now = space
+    ? (computer: string, volume: string) => space.freeBytes(computer, volume)
+    : (computer: string, volume: string) => volumeUsage(ctx.world, computer, volume, (usage ??= vmFileBytesByVolume(ctx.world)))?.freeBytes ?? 0;
+  return {
+    hosts: hostIndexOf(ctx.world),
+    free: (computer, volume) => now(computer, volume) - (taken.get(volumeKey(computer, volume)) ?? 0),
+    take: (computer, volume, bytes) => {
+      const k = volumeKey(computer, volume);
+      taken.set(k, (taken.get(k) ?? 0) + bytes);
+    },
+  };
+}
+
+function plan(world: World, vm: Vm, name: string, now: number, space: FreeSpace): Checkpoint {
+  const max = HYPERV_LIMITS.vm.checkpoints;
+  if (vm.checkpoints.length >= max) {
+    // Hyper-V's wording for this refusal is unconfirmed; the figure is the published maximum.
+    throw new CommandRefusal(`Checkpoint operation for '${vm.name}' failed. '${vm.name}' already has ${vm.checkpoints.length} checkpoints; a virtual machine can have at most ${max}.`, {
+      parameter: 'Name',
+      fix: `Delete checkpoints of '${vm.name}' you no longer need before taking another (Hyper-V Manager's Delete Checkpoint; not modelled in this lab).`,
+    });
+  }
   const n = vm.checkpoints.length + 1;
   const guid = checkpointGuid(vm, n, now);
   const folder = joinPath(vm.paths.snapshots, 'Snapshots');
@@ -39,16 +84,16 @@ function plan(world: World, vm: Vm, name: string, now: number): Checkpoint {
     files.push({ path: joinPath(folder, guid, `${guid}.bin`), sizeBytes: vm.memory.startupBytes });
     files.push({ path: joinPath(folder, guid, `${guid}.vsv`), sizeBytes: DEVICE_STATE_BYTES });
   }
-  const where = resolvePath(world, vm.host, folder);
+  const where = resolvePath(world, vm.host, folder, space.hosts);
   if (!where.ok) throw new CommandRefusal(`Checkpoint operation for '${vm.name}' failed. ${where.message}`, { parameter: 'Name' });
   const needed = files.reduce((sum, f) => sum + f.sizeBytes, 0);
-  const free = freeBytes(world, where.value.computer, where.value.volume) ?? 0;
-  if (needed > free) {
+  if (needed > space.free(where.value.computer, where.value.volume)) {
     throw new CommandRefusal(`Checkpoint operation for '${vm.name}' failed. There is not enough space on the disk. (0x80070070)`, {
       parameter: 'Name',
       fix: `Free space on ${where.value.computer} ${where.value.volume}: or move the checkpoint file location (Move-VMStorage -SnapshotFilePath).`,
     });
   }
+  space.take(where.value.computer, where.value.volume, needed);
   const parent = vm.checkpoints.at(-1);
   return { id: `cp-${guid}`, name, createdAt: now, ...(parent ? { parentId: parent.id } : {}), files };
 }
@@ -58,6 +103,7 @@ export const checkpointVm: CmdletDefinition = {
   run(ctx, params) {
     const vms = targetVms(ctx, params, 'Name');
     const now = ctx.sim.now;
+    const free = freeSpace(ctx);
     // Every checkpoint is planned (and refused) before any is taken: bad input changes nothing.
     const planned = vms.map((vm) => {
       // A checkpoint adds files the running move did not plan for (they would stay behind at its switch).
@@ -66,7 +112,7 @@ export const checkpointVm: CmdletDefinition = {
         throw new CommandRefusal(`The operation cannot be performed while the virtual machine '${vm.name}' is in its current state (${vm.state}).`, { parameter: 'Name' });
       }
       const name = typeof params.SnapshotName === 'string' ? params.SnapshotName : `${vm.name} - (${simulatedStamp(now)})`;
-      return { vm, checkpoint: plan(ctx.world, vm, name, now) };
+      return { vm, checkpoint: plan(ctx.world, vm, name, now, free) };
     });
     for (const { vm, checkpoint } of planned) {
       vm.checkpoints = [...vm.checkpoints, checkpoint];

@@ -5,6 +5,7 @@
 // computer account"). Messages are the Win32 error texts with their HRESULTs.
 import type { Host, World } from '../model/world';
 import { sameName } from './wildcard';
+import { explainPathProblem, pathTextProblem, win32TextFor } from '../rules/windows-paths';
 
 export const pathErrors = {
   syntax: 'The filename, directory name, or volume label syntax is incorrect. (0x8007007B)',
@@ -17,28 +18,28 @@ export const pathErrors = {
 
 export type ParsedPath = { kind: 'local'; drive: string; rest: string } | { kind: 'share'; server: string; share: string; rest: string };
 
-const hasBadCharacter = (s: string) => /[<>:"|?*]/.test(s) || [...s].some((c) => c.charCodeAt(0) < 32);
-
-/** The parts of an absolute Windows folder path, or the reason it is not one. */
-export function parseFolderPath(path: string): ParsedPath | { problem: string } {
-  if (path.length > 260) return { problem: pathErrors.tooLong };
-  const local = /^([A-Za-z]):[\\/](.*)$/s.exec(path);
-  const unc = /^[\\/]{2}([^\\/]+)[\\/]([^\\/]+)(?:[\\/](.*))?$/s.exec(path);
-  const parts = local ? { rest: local[2]! } : unc ? { rest: unc[3] ?? '' } : undefined;
-  if (!parts) return { problem: pathErrors.syntax };
-  const segments = parts.rest.split(/[\\/]/);
-  if (segments.slice(0, -1).some((s) => s === '')) return { problem: pathErrors.syntax };
-  if (segments.some((s) => hasBadCharacter(s) || /[ .]$/.test(s.replace(/^\.{1,2}$/, '')))) return { problem: pathErrors.syntax };
-  if (unc && (hasBadCharacter(unc[1]!) || hasBadCharacter(unc[2]!))) return { problem: pathErrors.syntax };
-  return local
-    ? { kind: 'local', drive: local[1]!.toUpperCase(), rest: parts.rest }
-    : { kind: 'share', server: unc![1]!, share: unc![2]!, rest: parts.rest };
+/**
+ * The parts of an absolute Windows folder path, or the reason it is not one: the Win32 text, and
+ * for a broken naming rule (MAX_PATH, reserved characters and names; engine/rules/windows-paths.ts)
+ * a sentence naming the value and the limit, for the refusal's fix.
+ */
+export function parseFolderPath(path: string): ParsedPath | { problem: string; why?: string } {
+  const rule = pathTextProblem(path, 'folder');
+  if (rule) return rule.kind === 'notFullPath' ? { problem: pathErrors.syntax } : { problem: win32TextFor(rule), why: explainPathProblem(rule) };
+  const local = /^([A-Za-z]):(?:[\\/](.*))?$/s.exec(path.trim());
+  if (local) return { kind: 'local', drive: local[1]!.toUpperCase(), rest: local[2] ?? '' };
+  const unc = /^[\\/]{2}([^\\/]+)[\\/]([^\\/]+)(?:[\\/](.*))?$/s.exec(path.trim());
+  if (unc) return { kind: 'share', server: unc[1]!, share: unc[2]!, rest: unc[3] ?? '' };
+  return { problem: pathErrors.syntax };
 }
 
-/** Why `host` cannot use the folder, or undefined when it can. */
-export function folderProblem(world: World, host: Host, path: string): string | undefined {
+/** Why `host` cannot use the folder (the Win32 text), or undefined when it can. `explain` receives the naming rule broken, if one is. */
+export function folderProblem(world: World, host: Host, path: string, explain?: (why: string) => void): string | undefined {
   const parsed = parseFolderPath(path);
-  if ('problem' in parsed) return parsed.problem;
+  if ('problem' in parsed) {
+    if (parsed.why) explain?.(parsed.why);
+    return parsed.problem;
+  }
   if (parsed.kind === 'local') return host.volumes.some((v) => v.letter === parsed.drive) ? undefined : pathErrors.notFound;
   const server = world.hosts.find((h) => sameName(h.name, parsed.server.split('.')[0]!));
   if (!server) return pathErrors.networkPath;

@@ -7,7 +7,7 @@ import { CommandRefusal } from '../errors';
 import type { Host, Vm } from '../model/world';
 import type { CmdletContext } from './definition';
 import type { BoundParams } from './signature';
-import { hasWildcard, sameName, wildcardMatch } from './wildcard';
+import { hasWildcard, sameName, wildcardMatcher } from './wildcard';
 
 const localNames = new Set(['localhost', '.', '127.0.0.1', '::1']);
 
@@ -63,13 +63,16 @@ export function vmNotFound(ctx: CmdletContext, name: string, parameter: string):
 /** The VMs named by `parameter` (wildcards allowed) on the hosts of -ComputerName. */
 export function targetVms(ctx: CmdletContext, params: BoundParams, parameter: string): Vm[] {
   const hosts = targetHosts(ctx, params, 'ComputerName', true);
-  const out: Vm[] = [];
+  // A Set keeps `-Name *` over thousands of VMs linear (an array's includes() made it quadratic).
+  const on = new Set(hosts.map((h) => h.name.toLowerCase()));
+  const out = new Set<Vm>();
   for (const name of stringList(params[parameter])) {
-    const matches = ctx.world.vms.filter((vm) => hosts.some((h) => sameName(h.name, vm.host)) && wildcardMatch(name, vm.name));
+    const match = wildcardMatcher(name);
+    const matches = ctx.world.vms.filter((vm) => on.has(vm.host.toLowerCase()) && match(vm.name));
     if (matches.length === 0 && !hasWildcard(name)) throw vmNotFound(ctx, name, parameter);
-    for (const vm of matches) if (!out.includes(vm)) out.push(vm);
+    for (const vm of matches) out.add(vm);
   }
-  return out;
+  return [...out];
 }
 
 export function hostOfVm(ctx: CmdletContext, vm: Vm): Host | undefined {

@@ -5,6 +5,7 @@ import type { Host } from '../model/world';
 import type { CmdletContext, CmdletDefinition } from './definition';
 import type { BoundParams } from './signature';
 import { disableVmMigrationSignature, enableVmMigrationSignature, getVmHostSignature, setVmHostSignature } from './catalog/vm-host';
+import { parseFolderPath } from './paths';
 import { targetHosts } from './targets';
 
 /** Hyper-V's default folders; the lab does not model changing them yet (see Set-VMHost). */
@@ -50,6 +51,14 @@ export const setVmHost: CmdletDefinition = {
   run(ctx, params) {
     for (const name of ['VirtualHardDiskPath', 'VirtualMachinePath'] as const) {
       if (params[name] !== undefined) {
+        // A path Windows cannot use is refused for what it is before the lab says it does not model the setting.
+        const parsed = parseFolderPath(String(params[name]));
+        if ('problem' in parsed) {
+          throw new CommandRefusal(`Failed to set the default ${name === 'VirtualMachinePath' ? 'virtual machine' : 'virtual hard disk'} folder to '${String(params[name])}'. ${parsed.problem}`, {
+            parameter: name,
+            ...(parsed.why ? { fix: parsed.why } : {}),
+          });
+        }
         throw new CommandRefusal(`Changing the host's default ${name === 'VirtualMachinePath' ? 'virtual machine' : 'virtual hard disk'} folder is not modelled in this build of the lab.`, {
           parameter: name,
           code: 'InvalidParameter',

@@ -26,8 +26,9 @@ function needsOff(vm: Vm, device: string, parameter: string, otherwise?: string)
 
 function checkFolder(ctx: CmdletContext, vm: Vm, path: string, what: string, parameter: string): void {
   const host = hostOfVm(ctx, vm);
-  const problem = host ? folderProblem(ctx.world, host, path) : undefined;
-  if (problem) throw new CommandRefusal(`Failed to change the ${what} of '${vm.name}' to '${path}'. ${problem}`, { parameter });
+  let why: string | undefined;
+  const problem = host ? folderProblem(ctx.world, host, path, (w) => (why = w)) : undefined;
+  if (problem) throw new CommandRefusal(`Failed to change the ${what} of '${vm.name}' to '${path}'. ${problem}`, { parameter, ...(why ? { fix: why } : {}) });
 }
 
 function checkProcessorCount(ctx: CmdletContext, vm: Vm, count: number, parameter: string): void {

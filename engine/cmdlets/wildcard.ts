@@ -30,12 +30,22 @@ function escapeRegExp(c: string): string {
 
 /** Whether `text` matches the wildcard pattern (a pattern without wildcards must match exactly, any case). */
 export function wildcardMatch(pattern: string, text: string): boolean {
-  if (!hasWildcard(pattern)) return pattern.toLowerCase() === text.toLowerCase();
-  try {
-    return toRegExp(pattern).test(text);
-  } catch {
-    return false;
+  return wildcardMatcher(pattern)(text);
+}
+
+/** wildcardMatch with the pattern compiled once, for matching it against many names. */
+export function wildcardMatcher(pattern: string): (text: string) => boolean {
+  if (!hasWildcard(pattern)) {
+    const lower = pattern.toLowerCase();
+    return (text) => lower === text.toLowerCase();
   }
+  let re: RegExp;
+  try {
+    re = toRegExp(pattern);
+  } catch {
+    return () => false;
+  }
+  return (text) => re.test(text);
 }
 
 export function sameName(a: string, b: string): boolean {

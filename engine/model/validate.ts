@@ -6,6 +6,7 @@
 import { World, type Host, type Vm } from './world';
 import { compileFastParser, FAIL, type FastParser } from './fast-parse';
 import { hostIndexOf, locateVolume, parsePath, vmFileField, volumeKey, type VmFile } from './paths';
+import { checkVmLimits, HostLoadCheck, VhdOwnerCheck } from './validate-limits';
 
 export interface WorldIssue {
   path: string;
@@ -113,6 +114,8 @@ export function crossCheck(world: World): WorldIssue[] {
   // The VM loop allocates nothing per VM on the happy path but its lower-case name: a field's
   // path (vms[VM1].id) is written only for an error.
   const usedByVolume = new Map<string, number>();
+  const hostLoad = new HostLoadCheck();
+  const vhdOwners = new VhdOwnerCheck();
   const seenVmIds = new Map<string, string>();
   const vms = world.vms;
   for (let i = 0; i < vms.length; i++) {
@@ -131,8 +134,11 @@ export function crossCheck(world: World): WorldIssue[] {
     const before = vmNames.size;
     vmNames.add(vm.name.toLowerCase());
     if (vmNames.size === before) err(`vms[${vm.name}].name`, `duplicate VM name "${vm.name}" on ${host.name}`);
-    checkVm(vm, hostIndex, usedByVolume, err);
+    hostLoad.add(host, vm);
+    checkVm(vm, hostIndex, usedByVolume, vhdOwners, err);
   }
+  hostLoad.report(err);
+  vhdOwners.report(world, hostIndex, err);
 
   // Free space: other data plus every VM file resolving to the volume must fit.
   const used = usedByVolume;
@@ -290,7 +296,7 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
   }
 }
 
-function checkVm(vm: Vm, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err): void {
+function checkVm(vm: Vm, hostIndex: Map<string, Host>, used: Map<string, number>, vhdOwners: VhdOwnerCheck, err: Err): void {
   const m = vm.memory;
   if (m.minimumBytes > m.startupBytes) err(`vms[${vm.name}].memory.minimumBytes`, `minimum memory (${m.minimumBytes}) is more than startup memory (${m.startupBytes})`);
   if (m.maximumBytes < m.startupBytes) err(`vms[${vm.name}].memory.maximumBytes`, `maximum memory (${m.maximumBytes}) is less than startup memory (${m.startupBytes})`);
@@ -302,6 +308,7 @@ function checkVm(vm: Vm, hostIndex: Map<string, Host>, used: Map<string, number>
     }
   }
   if (vm.checkpoints.length) checkCheckpoints(vm, `vms[${vm.name}]`, err);
+  checkVmLimits(vm, err);
   // The three folders must be valid paths on an existing volume or share. They are usually one
   // folder (Hyper-V's default), which also holds the configuration file: each is located once.
   const { configuration, snapshots, smartPaging } = vm.paths;
@@ -317,7 +324,8 @@ function checkVm(vm: Vm, hostIndex: Map<string, Host>, used: Map<string, number>
   if (inConfiguration.charCodeAt(0) !== 33) used.set(inConfiguration, (used.get(inConfiguration) ?? 0) + vm.configurationSizeBytes);
   for (let i = 0; i < vm.vhds.length; i++) {
     const d = vm.vhds[i]!;
-    countFile(vm, 'vhd', d.path, d.sizeBytes, inConfiguration, hostIndex, used, err, i, 0);
+    const k = countFile(vm, 'vhd', d.path, d.sizeBytes, inConfiguration, hostIndex, used, err, i, 0);
+    if (k !== undefined) vhdOwners.add(vm, i, k);
   }
   for (let i = 0; i < vm.checkpoints.length; i++) {
     const files = vm.checkpoints[i]!.files;
@@ -326,14 +334,18 @@ function checkVm(vm: Vm, hostIndex: Map<string, Host>, used: Map<string, number>
   if (vm.smartPagingFile) countFile(vm, 'smartPaging', vm.smartPagingFile.path, vm.smartPagingFile.sizeBytes, inConfiguration, hostIndex, used, err, 0, 0);
 }
 
-/** Adds a VM file's bytes to its volume, or reports why its path has none (vhds[0].path, checkpoints[0].files[1].path, smartPagingFile.path). */
-function countFile(vm: Vm, kind: VmFile['kind'], path: string, sizeBytes: number, inConfiguration: string, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err, i: number, j: number): void {
+/**
+ * Adds a VM file's bytes to its volume and returns the volume's key, or reports why its path has
+ * none (vhds[0].path, checkpoints[0].files[1].path, smartPagingFile.path).
+ */
+function countFile(vm: Vm, kind: VmFile['kind'], path: string, sizeBytes: number, inConfiguration: string, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err, i: number, j: number): string | undefined {
   const k = path === vm.paths.configuration ? inConfiguration : locateVolume(vm.host, path, hostIndex);
   if (k.charCodeAt(0) === 33 /* ! */) {
     err(`vms[${vm.name}].${vmFileField(kind, i, j)}`, k.slice(1));
-    return;
+    return undefined;
   }
   used.set(k, (used.get(k) ?? 0) + sizeBytes);
+  return k;
 }
 
 function checkCheckpoints(vm: Vm, at: string, err: Err): void {

@@ -4,10 +4,17 @@
 // move cannot leave the two out of step.
 import { z } from 'zod';
 import { deepCopy } from './fast-parse';
+import { HYPERV_LIMITS } from '../rules/hyperv-limits';
 
 export const WORLD_SCHEMA_VERSION = 1;
 
 const name = z.string().trim().min(1, 'must not be empty').max(255);
+/**
+ * A file or folder path. Its length limit is MAX_PATH's (259 characters for a file, 248 for a
+ * folder: engine/rules/windows-paths.ts), which the cross-checks apply with a message that names
+ * the length and the limit (model/validate-limits.ts); a name's 255 would cut a file path short.
+ */
+const pathText = z.string().trim().min(1, 'must not be empty');
 const bytes = z.number().int('must be a whole number of bytes').nonnegative();
 const rate = z.number().positive('must be greater than zero');
 const ipv4 = z.string().regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/, 'must be an IPv4 address such as 192.168.10.11')
@@ -135,10 +142,11 @@ export const Host = z.object({
   cpu: z.object({
     vendor: z.enum(['Intel', 'AMD']),
     family: name,
-    cores: z.number().int().min(1).max(640),
+    /** Logical processors; 2012 R2 Hyper-V supports at most 320 (engine/rules/hyperv-limits.ts). */
+    cores: z.number().int().min(1).max(HYPERV_LIMITS.host.logicalProcessors, `Hyper-V supports at most ${HYPERV_LIMITS.host.logicalProcessors} logical processors per host`),
     ghz: z.number().positive().max(10),
   }),
-  memoryBytes: bytes,
+  memoryBytes: bytes.max(HYPERV_LIMITS.host.memoryBytes, `Hyper-V supports at most 4 TB (${HYPERV_LIMITS.host.memoryBytes} bytes) of physical memory per host`),
   nics: z.array(Nic).default([]),
   teams: z.array(Team).default([]),
   virtualSwitches: z.array(VirtualSwitch).default([]),
@@ -152,7 +160,7 @@ export const Host = z.object({
 export type Host = z.infer<typeof Host>;
 
 export const VhdFile = z.object({
-  path: name,
+  path: pathText,
   /** Bytes the file occupies now (what a copy moves). */
   sizeBytes: bytes,
   /** Maximum size the guest sees. */
@@ -168,7 +176,7 @@ export const Checkpoint = z.object({
   createdAt: z.number().nonnegative(),
   parentId: name.optional(),
   /** Checkpoint configuration and saved-state files, under the checkpoint (snapshot) folder. */
-  files: z.array(z.object({ path: name, sizeBytes: bytes })).default([]),
+  files: z.array(z.object({ path: pathText, sizeBytes: bytes })).default([]),
 });
 export type Checkpoint = z.infer<typeof Checkpoint>;
 
@@ -206,14 +214,14 @@ export const Vm = z.object({
   state: VmState.default('Off'),
   /** Simulated ms when it last started; uptime = now - startedAt while running. */
   startedAt: z.number().nonnegative().optional(),
-  processorCount: z.number().int().min(1).max(64).default(1),
+  processorCount: z.number().int().min(1).max(HYPERV_LIMITS.vm.virtualProcessors, `a virtual machine has at most ${HYPERV_LIMITS.vm.virtualProcessors} virtual processors`).default(1),
   compatibilityForMigration: z.boolean().default(false),
   memory: VmMemory,
   workload: VmWorkload.default(defaultsOf(VmWorkload)),
   paths: z.object({
-    configuration: name,
-    snapshots: name,
-    smartPaging: name,
+    configuration: pathText,
+    snapshots: pathText,
+    smartPaging: pathText,
   }),
   configurationSizeBytes: bytes.default(64 * 1024),
   vhds: z.array(VhdFile).default([]),
@@ -221,7 +229,7 @@ export const Vm = z.object({
   networkAdapters: z.array(z.object({ name: z.string().default('Network Adapter'), switchName: name.optional() })).default([]),
   checkpoints: z.array(Checkpoint).default([]),
   /** Present only while a restart is bridged by Smart Paging (reference: hyperv §4). */
-  smartPagingFile: z.object({ path: name, sizeBytes: bytes, createdAt: z.number() }).optional(),
+  smartPagingFile: z.object({ path: pathText, sizeBytes: bytes, createdAt: z.number() }).optional(),
   notes: z.string().default(''),
 });
 export type Vm = z.infer<typeof Vm>;

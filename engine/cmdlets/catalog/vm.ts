@@ -3,6 +3,10 @@
 // model (-AutomaticStartAction, -Reserve, -ResourcePoolName ...) answer "parameter not found".
 import type { CmdletSignature } from '../signature';
 import { asJob, computerName, passthru, vmName } from './common';
+import { HYPERV_LIMITS } from '../../rules/hyperv-limits';
+
+/** 64 virtual processors per virtual machine (engine/rules/hyperv-limits.ts). */
+const MAX_VP = HYPERV_LIMITS.vm.virtualProcessors;
 
 const bytes = (name: string, help: string) => ({ name, type: 'Bytes' as const, typeName: 'System.Int64', help });
 
@@ -72,7 +76,7 @@ export const setVmSignature: CmdletSignature = {
   parameters: [
     vmName('Name', 'String[]'),
     computerName(),
-    { name: 'ProcessorCount', type: 'Int', typeName: 'System.Int64', min: 1, max: 64, help: 'Virtual processors (the virtual machine must be off).' },
+    { name: 'ProcessorCount', type: 'Int', typeName: 'System.Int64', min: 1, max: MAX_VP, help: 'Virtual processors (the virtual machine must be off).' },
     { name: 'DynamicMemory', type: 'Switch', help: 'Enables Dynamic Memory.' },
     { name: 'StaticMemory', type: 'Switch', help: 'Disables Dynamic Memory.' },
     bytes('MemoryStartupBytes', 'Startup memory.'),
@@ -109,7 +113,7 @@ export const setVmProcessorSignature: CmdletSignature = {
   parameters: [
     vmName('VMName', 'String[]'),
     computerName(),
-    { name: 'Count', type: 'Int', typeName: 'System.Int64', min: 1, max: 64, help: 'Virtual processors (the virtual machine must be off).' },
+    { name: 'Count', type: 'Int', typeName: 'System.Int64', min: 1, max: MAX_VP, help: 'Virtual processors (the virtual machine must be off).' },
     { name: 'CompatibilityForMigrationEnabled', type: 'Bool', help: 'Processor compatibility for migration to a different processor generation (virtual machine must be off).' },
     passthru,
   ],

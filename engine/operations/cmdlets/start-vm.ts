@@ -3,12 +3,13 @@
 // when starting from Off — or it fails with Hyper-V's message. The start itself is the command
 // language's handler (engine/cmdlets/vm-lifecycle.ts); this checks memory first, with the one
 // accounting the moves and Smart Paging use (operations/host-memory.ts), VMs started by the same
-// command counted in turn.
+// command counted in turn. Then the host's maximums for running VMs (operations/host-limits.ts).
 import { CommandRefusal } from '../../errors';
 import type { CmdletDefinition } from '../../cmdlets/definition';
 import { startVm as startVmHandler } from '../../cmdlets/vm-lifecycle';
 import { targetVms } from '../../cmdlets/targets';
 import { hostMemory, notEnoughMemoryMessage } from '../host-memory';
+import { runLimitProblem, runningLoad, type RunningLoad } from '../host-limits';
 import { operationsOf } from './common';
 
 export const startVm: CmdletDefinition = {
@@ -18,6 +19,7 @@ export const startVm: CmdletDefinition = {
     const starting = targetVms(ctx, params, 'Name').filter((vm) => vm.state === 'Off' || vm.state === 'Saved');
     const incoming = ops.incomingMemory();
     const taken = new Map<string, number>();
+    const loads = new Map<string, RunningLoad>();
     for (const vm of starting) {
       const host = ctx.world.hosts.find((h) => h.name.toLowerCase() === vm.host.toLowerCase());
       if (!host) continue;
@@ -30,6 +32,12 @@ export const startVm: CmdletDefinition = {
         });
       }
       taken.set(key, (taken.get(key) ?? 0) + vm.memory.startupBytes);
+      let load = loads.get(key);
+      if (!load) loads.set(key, (load = runningLoad(ctx.world, host)));
+      const limit = runLimitProblem(host, load, vm);
+      if (limit) throw new CommandRefusal(`'${vm.name}' failed to start. ${limit}`, { parameter: 'Name', fix: `Shut down or move a virtual machine off ${host.name} first.` });
+      load.vms++;
+      load.processors += vm.processorCount;
     }
     const out = startVmHandler.run(ctx, params);
     for (const h of new Set(starting.map((vm) => vm.host))) ops.transfers.hostLoadChanged(h);

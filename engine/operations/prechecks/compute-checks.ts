@@ -1,6 +1,7 @@
 // What the destination must offer the running VM: the same kind of processor, its virtual
 // switches, and memory (reference/hyperv-2012r2.md §5).
 import type { Host, Vm } from '../../model/world';
+import { runLimitProblem, runningLoad } from '../host-limits';
 import { formatBytes, holdsMemory, sameName, type Precheck, type PrecheckOptions } from './context';
 import { error, type Incompatibility } from './incompatibility';
 
@@ -109,6 +110,22 @@ export const memory: Precheck = ({ world, vm, destination, live, options }) => {
     message: `Not enough memory in the system to start the virtual machine ${vm.name}. Could not initialize memory: Ran out of memory (0x8007000E).`,
     source: 'Memory',
     fix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(reserve)} for itself, and its running virtual machines hold ${formatBytes(used)}; '${vm.name}' needs ${formatBytes(needed)}, ${formatBytes(used + needed - usable)} more than is free. Shut down or move a virtual machine off ${destination.name}, or lower the startup memory of '${vm.name}' (Set-VMMemory, with the VM off).`,
+    parameter: 'DestinationHost',
+  })];
+};
+
+/**
+ * A running VM arriving must fit within the destination's maximums for running virtual machines
+ * (1,024 VMs, 2,048 virtual processors; operations/host-limits.ts). The text is unconfirmed.
+ */
+export const runningLimits: Precheck = ({ world, vm, destination, live }) => {
+  if (!live || vm.state !== 'Running') return [];
+  const problem = runLimitProblem(destination, runningLoad(world, destination, new Set([vm.id])), vm);
+  if (!problem) return [];
+  return [error('host-limit', {
+    message: `The virtual machine '${vm.name}' cannot be moved to '${destination.name}'. ${problem}`,
+    source: destination.name,
+    fix: `Shut down or move a virtual machine off ${destination.name}, or choose another destination host.`,
     parameter: 'DestinationHost',
   })];
 };

@@ -26,6 +26,7 @@ export type PrecheckName =
   | 'processor-vendor'
   | 'processor-family'
   | 'memory'
+  | 'host-limit'
   | 'virtual-switch'
   | 'pass-through-disk'
   | 'path-invalid'

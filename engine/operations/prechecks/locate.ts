@@ -4,8 +4,9 @@
 // cannot be found", a missing drive is "The system cannot find the path specified".
 import { findHost, parsePath, resolvePath, type ResolvedPath } from '../../model/paths';
 import type { World } from '../../model/world';
+import { explainPathProblem, pathTextProblem, type PathKind } from '../../rules/windows-paths';
 
-export type PathProblemReason = 'malformed' | 'unknownComputer' | 'missingShare' | 'missingVolume';
+export type PathProblemReason = 'malformed' | 'tooLong' | 'unknownComputer' | 'missingShare' | 'missingVolume';
 
 export interface PathProblem {
   reason: PathProblemReason;
@@ -23,13 +24,17 @@ export type Located = { ok: true; at: ResolvedPath } | { ok: false; problem: Pat
 // FormatMessage texts of the Win32 errors, as HRESULTs (FACILITY_WIN32).
 export const win32Messages: Record<PathProblemReason, string> = {
   malformed: 'The filename, directory name, or volume label syntax is incorrect. (0x8007007B)',
+  tooLong: 'The filename or extension is too long. (0x800700CE)',
   unknownComputer: 'The network path was not found. (0x80070035)',
   missingShare: 'The network name cannot be found. (0x80070043)',
   missingVolume: 'The system cannot find the path specified. (0x80070003)',
 };
 
-export function locate(world: World, fromHost: string, path: string): Located {
+/** `what`: whether the path names a file or a folder (MAX_PATH leaves a folder 12 characters less). */
+export function locate(world: World, fromHost: string, path: string, what: PathKind = 'file'): Located {
   const problem = (reason: PathProblemReason, fix: string): Located => ({ ok: false, problem: { reason, path, seenFrom: fromHost, win32: win32Messages[reason], fix } });
+  const rule = pathTextProblem(path, what);
+  if (rule && rule.kind !== 'notFullPath') return problem(rule.kind === 'tooLong' ? 'tooLong' : 'malformed', explainPathProblem(rule));
   const parsed = parsePath(path);
   if (!parsed) return problem('malformed', `Use a full local path such as D:\\VMs\\<name> or a share path such as \\\\FS01\\VMs\\<name>.`);
   if (parsed.kind === 'local') {

@@ -120,7 +120,7 @@ export function planPlacement(world: World, vm: Vm, request: MoveRequest): FileP
   const vhdIssues: VhdRequestIssue[] = [];
   const requestedPaths: RequestedPath[] = [];
   const named = (path: string, parameter: string): Target => {
-    requestedPaths.push({ path, parameter, located: locate(world, destinationHost, path) });
+    requestedPaths.push({ path, parameter, located: locate(world, destinationHost, path, parameter === 'Vhds' ? 'file' : 'folder') });
     return { path, parameter };
   };
 

@@ -7,7 +7,7 @@
 // every incompatibility at once, as Hyper-V's report does.
 import type { World } from '../../model/world';
 import { credSsp, kerberosDelegation } from './authentication';
-import { memory, processor, virtualSwitches } from './compute-checks';
+import { memory, processor, runningLimits, virtualSwitches } from './compute-checks';
 import type { Precheck, PrecheckContext, PrecheckOptions } from './context';
 import { diskSpace } from './disk-space';
 import { downLevel, migrationEnabled, migrationNetwork, sameDomain } from './host-checks';
@@ -38,6 +38,7 @@ export const PRECHECKS: readonly Precheck[] = [
   kerberosDelegation,
   processor,
   memory,
+  runningLimits,
   virtualSwitches,
   passThroughDisks,
   pathsValid,

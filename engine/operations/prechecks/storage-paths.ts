@@ -2,6 +2,7 @@
 // VM's own disks under the same file names, and do not land on a file that is already there.
 // Texts: the Win32 parts are Windows' own; the Hyper-V wrappers are unconfirmed.
 import { baseName, forEachVmFile, hostIndexOf, parsePath, resolvePath, samePath } from '../../model/paths';
+import { explainPathProblem, MAX_FILE_PATH_CHARS } from '../../rules/windows-paths';
 import { sameName, type Precheck } from './context';
 import { error, warning, type Incompatibility } from './incompatibility';
 
@@ -20,6 +21,25 @@ export const pathsValid: Precheck = ({ placement }) => {
       source: r.path,
       fix: p.fix,
       parameter: r.parameter,
+    }));
+  }
+  // The files Hyper-V would write under a folder that is itself short enough may still pass
+  // MAX_PATH ("<folder>\\Virtual Hard Disks\\<disk>", "<folder>\\Snapshots\\<GUID>\\<GUID>.bin"):
+  // the longest one per parameter is reported.
+  const longest = new Map<string, (typeof placement.files)[number]>();
+  for (const f of placement.files) {
+    if (f.action === 'stay' || f.kind === 'configuration' || !f.parameter || f.destinationPath.length <= MAX_FILE_PATH_CHARS) continue;
+    if (seen.has(`${f.parameter}|${f.destinationPath.toLowerCase()}`)) continue;
+    const prior = longest.get(f.parameter);
+    if (!prior || prior.destinationPath.length < f.destinationPath.length) longest.set(f.parameter, f);
+  }
+  for (const [parameter, f] of longest) {
+    if (placement.requestedPaths.some((r) => r.parameter === parameter && !r.located.ok)) continue;
+    out.push(error('path-invalid', {
+      message: `Failed to create '${f.destinationPath}': The filename or extension is too long. (0x800700CE)`,
+      source: f.label,
+      fix: `${explainPathProblem({ kind: 'tooLong', length: f.destinationPath.length, limit: MAX_FILE_PATH_CHARS, what: 'file' })} Choose a shorter destination folder.`,
+      parameter,
     }));
   }
   return out;
