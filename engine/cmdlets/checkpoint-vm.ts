@@ -13,7 +13,7 @@ import { CommandRefusal } from '../errors';
 import type { Checkpoint, Host, Vm, World } from '../model/world';
 import { hostIndexOf, joinPath, resolvePath, vmFileBytesByVolume, volumeKey, volumeUsage } from '../model/paths';
 import { refuseWhileMoving } from '../operations/configuration-lock';
-import { HYPERV_LIMITS } from '../rules/hyperv-limits';
+import { HYPERV_LIMITS } from '../common/hyperv-limits';
 import { checkpointVmSignature } from './catalog/vm';
 import type { CmdletContext, CmdletDefinition } from './definition';
 import { targetVms } from './targets';

@@ -9,11 +9,11 @@
 // "Failed to modify device 'Memory'" style; their exact wording is unconfirmed.
 import { CommandRefusal } from '../errors';
 import type { Vm, VmMemory } from '../model/world';
-import { HYPERV_LIMITS } from '../rules/hyperv-limits';
+import { HYPERV_LIMITS } from '../common/hyperv-limits';
 
 export const MB = 1024 ** 2;
 export const MIN_MEMORY = 32 * MB;
-/** 1 TB: HYPERV_LIMITS.vm.memoryBytes (engine/rules/hyperv-limits.ts). */
+/** 1 TB: HYPERV_LIMITS.vm.memoryBytes (engine/common/hyperv-limits.ts). */
 export const MAX_MEMORY = HYPERV_LIMITS.vm.memoryBytes;
 const ALIGNMENT = 2 * MB;
 

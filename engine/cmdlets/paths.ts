@@ -5,7 +5,7 @@
 // computer account"). Messages are the Win32 error texts with their HRESULTs.
 import type { Host, World } from '../model/world';
 import { sameName } from './wildcard';
-import { explainPathProblem, pathTextProblem, win32TextFor } from '../rules/windows-paths';
+import { explainPathProblem, pathTextProblem, win32TextFor } from '../common/windows-paths';
 
 export const pathErrors = {
   syntax: 'The filename, directory name, or volume label syntax is incorrect. (0x8007007B)',
@@ -20,7 +20,7 @@ export type ParsedPath = { kind: 'local'; drive: string; rest: string } | { kind
 
 /**
  * The parts of an absolute Windows folder path, or the reason it is not one: the Win32 text, and
- * for a broken naming rule (MAX_PATH, reserved characters and names; engine/rules/windows-paths.ts)
+ * for a broken naming rule (MAX_PATH, reserved characters and names; engine/common/windows-paths.ts)
  * a sentence naming the value and the limit, for the refusal's fix.
  */
 export function parseFolderPath(path: string): ParsedPath | { problem: string; why?: string } {

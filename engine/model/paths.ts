@@ -3,7 +3,7 @@
 // pathKey(). A path resolves, as seen from one computer, to the computer and volume that hold the
 // bytes: that is what decides free space and which volume a copy reads or writes.
 import type { Host, Share, Vm, World } from './world';
-import { explainPathProblem, nameProblem, pathTextProblem } from '../rules/windows-paths';
+import { explainPathProblem, nameProblem, pathTextProblem } from '../common/windows-paths';
 
 export type ParsedPath =
   | { kind: 'local'; drive: string; segments: string[] }
@@ -27,7 +27,7 @@ export function parsePath(path: string): ParsedPath | undefined {
   return undefined;
 }
 
-// A name Windows refuses (engine/rules/windows-paths.ts: reserved characters, control characters,
+// A name Windows refuses (engine/common/windows-paths.ts: reserved characters, control characters,
 // device names such as NUL, a trailing period or space) makes the path invalid.
 function splitSegments(rest: string): string[] | undefined {
   const segments = rest.split('\\').filter((s) => s.length > 0 && s !== '.');

@@ -1,9 +1,9 @@
 // The cross-checks of a world that come from Hyper-V's published maximums and from Windows'
-// path rules (engine/rules): a world file, a lab pack or a saved state beyond them is refused with
+// path rules (engine/common): a world file, a lab pack or a saved state beyond them is refused with
 // the field, the value and the limit. validate.ts calls these from its VM and host loops; they
 // allocate nothing on the happy path.
-import { HYPERV_LIMITS, maxNetworkAdapters, vhdMaxBytesFor } from '../rules/hyperv-limits';
-import { explainPathProblem, MAX_FILE_PATH_CHARS, MAX_FOLDER_PATH_CHARS } from '../rules/windows-paths';
+import { HYPERV_LIMITS, maxNetworkAdapters, vhdMaxBytesFor } from '../common/hyperv-limits';
+import { explainPathProblem, MAX_FILE_PATH_CHARS, MAX_FOLDER_PATH_CHARS } from '../common/windows-paths';
 import { resolvePath, vmFileField, type VmFile } from './paths';
 import type { Host, Vm, World } from './world';
 

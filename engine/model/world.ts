@@ -4,14 +4,14 @@
 // move cannot leave the two out of step.
 import { z } from 'zod';
 import { deepCopy } from './fast-parse';
-import { HYPERV_LIMITS } from '../rules/hyperv-limits';
+import { HYPERV_LIMITS } from '../common/hyperv-limits';
 
 export const WORLD_SCHEMA_VERSION = 1;
 
 const name = z.string().trim().min(1, 'must not be empty').max(255);
 /**
  * A file or folder path. Its length limit is MAX_PATH's (259 characters for a file, 248 for a
- * folder: engine/rules/windows-paths.ts), which the cross-checks apply with a message that names
+ * folder: engine/common/windows-paths.ts), which the cross-checks apply with a message that names
  * the length and the limit (model/validate-limits.ts); a name's 255 would cut a file path short.
  */
 const pathText = z.string().trim().min(1, 'must not be empty');
@@ -142,7 +142,7 @@ export const Host = z.object({
   cpu: z.object({
     vendor: z.enum(['Intel', 'AMD']),
     family: name,
-    /** Logical processors; 2012 R2 Hyper-V supports at most 320 (engine/rules/hyperv-limits.ts). */
+    /** Logical processors; 2012 R2 Hyper-V supports at most 320 (engine/common/hyperv-limits.ts). */
     cores: z.number().int().min(1).max(HYPERV_LIMITS.host.logicalProcessors, `Hyper-V supports at most ${HYPERV_LIMITS.host.logicalProcessors} logical processors per host`),
     ghz: z.number().positive().max(10),
   }),

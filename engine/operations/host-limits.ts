@@ -1,11 +1,11 @@
 // Hyper-V's per-host maximums for running virtual machines: 1,024 running VMs and 2,048 virtual
 // processors of running VMs per host (TechNet, "Hyper-V scalability in Windows Server 2012 and
-// Windows Server 2012 R2"; figures in engine/rules/hyperv-limits.ts). Start-VM and the live
+// Windows Server 2012 R2"; figures in engine/common/hyperv-limits.ts). Start-VM and the live
 // migration pre-check ask the same question: would these VMs, added to what runs there, fit?
 // The refusal's wording is unconfirmed; the figures are the published ones.
 import { isRunningState } from '../model/validate-limits';
 import type { Host, Vm, World } from '../model/world';
-import { HYPERV_LIMITS } from '../rules/hyperv-limits';
+import { HYPERV_LIMITS } from '../common/hyperv-limits';
 
 export interface RunningLoad {
   vms: number;

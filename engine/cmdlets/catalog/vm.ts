@@ -3,9 +3,9 @@
 // model (-AutomaticStartAction, -Reserve, -ResourcePoolName ...) answer "parameter not found".
 import type { CmdletSignature } from '../signature';
 import { asJob, computerName, passthru, vmName } from './common';
-import { HYPERV_LIMITS } from '../../rules/hyperv-limits';
+import { HYPERV_LIMITS } from '../../common/hyperv-limits';
 
-/** 64 virtual processors per virtual machine (engine/rules/hyperv-limits.ts). */
+/** 64 virtual processors per virtual machine (engine/common/hyperv-limits.ts). */
 const MAX_VP = HYPERV_LIMITS.vm.virtualProcessors;
 
 const bytes = (name: string, help: string) => ({ name, type: 'Bytes' as const, typeName: 'System.Int64', help });

@@ -4,7 +4,7 @@
 // cannot be found", a missing drive is "The system cannot find the path specified".
 import { findHost, parsePath, resolvePath, type ResolvedPath } from '../../model/paths';
 import type { World } from '../../model/world';
-import { explainPathProblem, pathTextProblem, type PathKind } from '../../rules/windows-paths';
+import { explainPathProblem, pathTextProblem, type PathKind } from '../../common/windows-paths';
 
 export type PathProblemReason = 'malformed' | 'tooLong' | 'unknownComputer' | 'missingShare' | 'missingVolume';
 

@@ -2,7 +2,7 @@
 // VM's own disks under the same file names, and do not land on a file that is already there.
 // Texts: the Win32 parts are Windows' own; the Hyper-V wrappers are unconfirmed.
 import { baseName, forEachVmFile, hostIndexOf, parsePath, resolvePath, samePath } from '../../model/paths';
-import { explainPathProblem, MAX_FILE_PATH_CHARS } from '../../rules/windows-paths';
+import { explainPathProblem, MAX_FILE_PATH_CHARS } from '../../common/windows-paths';
 import { sameName, type Precheck } from './context';
 import { error, warning, type Incompatibility } from './incompatibility';
 

@@ -1,5 +1,5 @@
 // World files beyond Hyper-V's published maximums or Windows' path rules are refused with the field,
-// the value and the limit (engine/rules). Before these rules, every world below loaded silently.
+// the value and the limit (engine/common). Before these rules, every world below loaded silently.
 import { describe, expect, it } from 'vitest';
 import { defaultWorldInput } from '../../../engine/model/default-world';
 import { validateWorld } from '../../../engine/model/validate';

@@ -2,7 +2,7 @@
 // Source for every figure unless noted: Microsoft TechNet, "Hyper-V scalability in Windows Server
 // 2012 and Windows Server 2012 R2" (the table of virtual machine and host maximums). Virtual hard
 // disk sizes: TechNet, "Hyper-V Virtual Hard Disk Format Overview" (VHDX up to 64 TB; VHD up to
-// 2,040 GB). Pure data: the engine and the console both read it (engine/rules imports nothing).
+// 2,040 GB). Pure data in the shared layer (engine/common/): the engine and the console both read it.
 //
 // Not enforced because the model has no field for them: 4 virtual SCSI controllers, 4 virtual
 // Fibre Channel adapters, 2 COM ports, 1 floppy drive per VM; 64 nodes and 8,000 VMs per failover

@@ -14,7 +14,7 @@
 //     example, NUL.txt is not recommended";
 //   - "Do not end a file or directory name with a space or a period."
 // Whether the volume, share or folder exists is not a text rule: the engine answers that.
-// This module imports nothing, so the renderer may load it (eslint.config.js, docs/architecture.md).
+// It lives in engine/common/, the shared pure layer the renderer may run too (docs/architecture.md).
 
 export const MAX_PATH = 260;
 /** Characters in a file's full path: MAX_PATH less the terminating null. */
