@@ -6,6 +6,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const electronOnlyInDesktopRoot = {
   name: 'electron',
@@ -24,6 +26,18 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronOnlyInDesktopRoot] }],
     },
+  },
+  {
+    // No import cycles anywhere (a lower layer never imports a higher one, and a module loaded in
+    // the middle of a cycle sees its partner's exports uninitialised). Type-only imports are
+    // erased at build time, so they do not count.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: false }] },
   },
   {
     files: ['electron.main.ts', 'preload/**'],

@@ -4,7 +4,7 @@
 // starts; the console replaces text[replaceFrom, cursor) with the chosen candidate.
 import type { World } from '../model/world';
 import type { CmdletSignature, ParameterSpec } from './signature';
-import { allCmdlets, findCmdlet } from './registry';
+import { allSignatures, findSignature } from './registry';
 import { matchParameter } from './parameter-names';
 import { inSet } from './parameter-sets';
 import { dashes, doubleQuotes, isNewline, isSpace, singleQuotes } from './syntax';
@@ -106,12 +106,11 @@ export function complete(text: string, cursor: number, world?: World): Completio
   const { tokens, partial } = statementTokens(text.slice(0, at));
 
   if (tokens.length === 0) {
-    const names = allCmdlets().map((d) => d.signature.name).filter((n) => startsWith(n, partial.text));
+    const names = allSignatures().map((s) => s.name).filter((n) => startsWith(n, partial.text));
     return { replaceFrom: partial.start, candidates: names.sort(byName) };
   }
-  const def = findCmdlet(tokens[0]!.text);
-  if (!def) return { replaceFrom: partial.start, candidates: [] };
-  const sig = def.signature;
+  const sig = findSignature(tokens[0]!.text);
+  if (!sig) return { replaceFrom: partial.start, candidates: [] };
 
   const first = partial.text[0] ?? '';
   if (dashes.has(first) && !partial.text.includes(':')) {

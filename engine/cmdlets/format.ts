@@ -4,7 +4,7 @@
 // quoted only when needed; hashtables as in the reference: @(@{"SourceFilePath"="...";...}).
 // parseScript(formatCommand(c)) gives back c for every valid command (a property test checks it).
 import type { BoundParams, CmdletSignature, ParamValue, ParameterSpec } from './signature';
-import { findCmdlet } from './registry';
+import { findSignature } from './registry';
 import { doubleQuoted, formatBytes, quoteArgument } from './powershell-text';
 
 export { formatBytes } from './powershell-text';
@@ -52,9 +52,9 @@ export function formatCommand(command: { cmdlet: string; params?: Record<string,
 export function formatCommand(sig: CmdletSignature, params: BoundParams): string;
 export function formatCommand(a: CmdletSignature | { cmdlet: string; params?: Record<string, unknown> }, params?: BoundParams): string {
   if ('cmdlet' in a) {
-    const def = findCmdlet(a.cmdlet);
-    if (!def) throw new Error(`The term '${a.cmdlet}' is not recognized as the name of a cmdlet, function, script file, or operable program.`);
-    return formatWith(def.signature, a.params ?? {});
+    const sig = findSignature(a.cmdlet);
+    if (!sig) throw new Error(`The term '${a.cmdlet}' is not recognized as the name of a cmdlet, function, script file, or operable program.`);
+    return formatWith(sig, a.params ?? {});
   }
   return formatWith(a, params ?? {});
 }

@@ -3,10 +3,9 @@
 // and the parameter at fault. A syntax error anywhere stops the whole script (as PowerShell
 // parses a script before it runs it); binding errors are reported for the first statement
 // that has one. The function never throws, whatever the input.
-import type { BoundParams } from './signature';
-import { paramsSchema } from './signature';
-import type { CmdletDefinition } from './definition';
-import { findCmdlet, allCmdlets } from './registry';
+import type { BoundParams, CmdletSignature } from './signature';
+import { paramsSchema } from './params-schema';
+import { findSignature, allSignatures } from './registry';
 import { parseSyntax, type CommandNode, type PipelineNode } from './syntax';
 import { bindCommand } from './binder';
 import { pipedInputOf, pipelineMessages } from './pipeline';
@@ -60,33 +59,33 @@ function editDistance(a: string, b: string): number {
 export function closestCmdlet(typed: string): string | undefined {
   const lower = typed.toLowerCase();
   let best: { name: string; d: number } | undefined;
-  for (const d of allCmdlets()) {
-    const name = d.signature.name;
+  for (const s of allSignatures()) {
+    const name = s.name;
     const distance = editDistance(lower, name.toLowerCase());
     if (!best || distance < best.d) best = { name, d: distance };
   }
   return best && best.d <= Math.max(2, Math.floor(typed.length / 4)) ? best.name : undefined;
 }
 
-function lookup(node: CommandNode): CmdletDefinition {
-  const def = findCmdlet(node.name);
-  if (def) return def;
+function lookup(node: CommandNode): CmdletSignature {
+  const sig = findSignature(node.name);
+  if (sig) return sig;
   const suggestion = closestCmdlet(node.name);
   throw new ScriptError(notRecognized(node.name), node.nameAt, undefined, suggestion ? `Did you mean ${suggestion}?` : undefined);
 }
 
-const schemas = new WeakMap<CmdletDefinition, ReturnType<typeof paramsSchema>>();
+const schemas = new WeakMap<CmdletSignature, ReturnType<typeof paramsSchema>>();
 
-function schemaOf(def: CmdletDefinition): ReturnType<typeof paramsSchema> {
-  let schema = schemas.get(def);
-  if (!schema) schemas.set(def, (schema = paramsSchema(def.signature)));
+function schemaOf(sig: CmdletSignature): ReturnType<typeof paramsSchema> {
+  let schema = schemas.get(sig);
+  if (!schema) schemas.set(sig, (schema = paramsSchema(sig)));
   return schema;
 }
 
 /** Binds and then checks against the runtime schema, so a parsed command always passes Engine.invoke's validation. */
-function bind(node: CommandNode, def: CmdletDefinition, piped?: Parameters<typeof bindCommand>[2]): BoundParams[] {
-  const all = bindCommand(node, def.signature, piped);
-  const schema = schemaOf(def);
+function bind(node: CommandNode, sig: CmdletSignature, piped?: Parameters<typeof bindCommand>[2]): BoundParams[] {
+  const all = bindCommand(node, sig, piped);
+  const schema = schemaOf(sig);
   return all.map((params) => {
     const checked = schema.safeParse(params);
     if (!checked.success) {
@@ -101,13 +100,13 @@ function bind(node: CommandNode, def: CmdletDefinition, piped?: Parameters<typeo
 function bindPipeline(p: PipelineNode): { cmdlet: string; params: BoundParams }[] {
   const [first, second, third] = p.commands;
   if (!first) return [];
-  const def = lookup(first);
-  if (!second) return bind(first, def).map((params) => ({ cmdlet: def.signature.name, params }));
+  const sig = lookup(first);
+  if (!second) return bind(first, sig).map((params) => ({ cmdlet: sig.name, params }));
   if (third) throw new ScriptError(pipelineMessages.tooLong, third.nameAt);
-  const [producerParams] = bind(first, def);
-  const piped = pipedInputOf(first, def.signature, producerParams!);
+  const [producerParams] = bind(first, sig);
+  const piped = pipedInputOf(first, sig, producerParams!);
   const next = lookup(second);
-  return bind(second, next, piped).map((params) => ({ cmdlet: next.signature.name, params }));
+  return bind(second, next, piped).map((params) => ({ cmdlet: next.name, params }));
 }
 
 function toParseError(lines: LineIndex, e: ScriptError, statementIndex?: number): ParseError {

@@ -1,42 +1,46 @@
-// Every cmdlet the engine knows, by name or built-in alias (case-insensitive, as PowerShell
-// resolves them).
-import type { CmdletDefinition } from './definition';
-import { getVm, stopVm } from './vm-lifecycle';
-import { checkpointVm } from './checkpoint-vm';
-import { setVm, setVmMemory, setVmProcessor } from './vm-settings';
-import { disableVmMigration, enableVmMigration, getVmHost, setVmHost } from './vm-host';
-import { addVmMigrationNetwork, getVmMigrationNetwork, removeVmMigrationNetwork } from './migration-networks';
-import { disableNetAdapter, enableNetAdapter, getNetAdapter } from './net-adapters';
-import { disableNetAdapterRdma, enableNetAdapterRdma, getNetAdapterRdma } from './net-adapter-rdma';
-import { getNetLbfoTeam, newNetLbfoTeam, removeNetLbfoTeam } from './net-lbfo';
-import { getSmbBandwidthLimit, removeSmbBandwidthLimit, setSmbBandwidthLimit } from './smb-bandwidth';
+// Every cmdlet signature the command language knows, by name or built-in alias (case-insensitive,
+// as PowerShell resolves them). The parser, the formatter and completion read it. It holds no
+// handlers: what a cmdlet does is registered in engine/command-table.ts, above both this layer and
+// the operations layer, so the parser knows no operations.
+import type { CmdletSignature } from './signature';
+import { getVmSignature, startVmSignature, stopVmSignature, restartVmSignature, checkpointVmSignature, setVmSignature, setVmMemorySignature, setVmProcessorSignature } from './catalog/vm';
+import { moveVmStorageSignature, moveVmSignature, compareVmSignature } from './catalog/moves';
 import {
-  compareVm, getJob, getSmbClientNetworkInterface, getSmbMultichannelConnection, moveVm, moveVmStorage, restartVm, startVm, stopJob, waitJob,
-} from './pending-operations';
+  getVmHostSignature, setVmHostSignature, enableVmMigrationSignature, disableVmMigrationSignature,
+  addVmMigrationNetworkSignature, removeVmMigrationNetworkSignature, getVmMigrationNetworkSignature,
+} from './catalog/vm-host';
+import {
+  getNetAdapterSignature, enableNetAdapterSignature, disableNetAdapterSignature,
+  getNetAdapterRdmaSignature, enableNetAdapterRdmaSignature, disableNetAdapterRdmaSignature,
+  newNetLbfoTeamSignature, removeNetLbfoTeamSignature, getNetLbfoTeamSignature,
+  setSmbBandwidthLimitSignature, getSmbBandwidthLimitSignature, removeSmbBandwidthLimitSignature,
+  getSmbMultichannelConnectionSignature, getSmbClientNetworkInterfaceSignature,
+} from './catalog/network';
+import { getJobSignature, stopJobSignature, waitJobSignature } from './catalog/jobs';
 
-const definitions: CmdletDefinition[] = [
-  getVm, startVm, stopVm, restartVm, checkpointVm, setVm, setVmMemory, setVmProcessor,
-  moveVmStorage, moveVm, compareVm,
-  getVmHost, setVmHost, enableVmMigration, disableVmMigration,
-  addVmMigrationNetwork, removeVmMigrationNetwork, getVmMigrationNetwork,
-  getNetAdapter, enableNetAdapter, disableNetAdapter,
-  getNetAdapterRdma, enableNetAdapterRdma, disableNetAdapterRdma,
-  newNetLbfoTeam, removeNetLbfoTeam, getNetLbfoTeam,
-  setSmbBandwidthLimit, getSmbBandwidthLimit, removeSmbBandwidthLimit,
-  getSmbMultichannelConnection, getSmbClientNetworkInterface,
-  getJob, stopJob, waitJob,
+const signatures: readonly CmdletSignature[] = [
+  getVmSignature, startVmSignature, stopVmSignature, restartVmSignature, checkpointVmSignature, setVmSignature, setVmMemorySignature, setVmProcessorSignature,
+  moveVmStorageSignature, moveVmSignature, compareVmSignature,
+  getVmHostSignature, setVmHostSignature, enableVmMigrationSignature, disableVmMigrationSignature,
+  addVmMigrationNetworkSignature, removeVmMigrationNetworkSignature, getVmMigrationNetworkSignature,
+  getNetAdapterSignature, enableNetAdapterSignature, disableNetAdapterSignature,
+  getNetAdapterRdmaSignature, enableNetAdapterRdmaSignature, disableNetAdapterRdmaSignature,
+  newNetLbfoTeamSignature, removeNetLbfoTeamSignature, getNetLbfoTeamSignature,
+  setSmbBandwidthLimitSignature, getSmbBandwidthLimitSignature, removeSmbBandwidthLimitSignature,
+  getSmbMultichannelConnectionSignature, getSmbClientNetworkInterfaceSignature,
+  getJobSignature, stopJobSignature, waitJobSignature,
 ];
 
-const byName = new Map<string, CmdletDefinition>();
-for (const d of definitions) {
-  byName.set(d.signature.name.toLowerCase(), d);
-  for (const alias of d.signature.aliases ?? []) byName.set(alias.toLowerCase(), d);
+const byName = new Map<string, CmdletSignature>();
+for (const s of signatures) {
+  byName.set(s.name.toLowerCase(), s);
+  for (const alias of s.aliases ?? []) byName.set(alias.toLowerCase(), s);
 }
 
-export function findCmdlet(name: string): CmdletDefinition | undefined {
+export function findSignature(name: string): CmdletSignature | undefined {
   return byName.get(name.toLowerCase());
 }
 
-export function allCmdlets(): readonly CmdletDefinition[] {
-  return definitions;
+export function allSignatures(): readonly CmdletSignature[] {
+  return signatures;
 }

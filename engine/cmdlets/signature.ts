@@ -1,9 +1,8 @@
 // How a cmdlet's parameters are declared: one declaration feeds the PowerShell binder (names,
 // positions, parameter sets, prefixes), the runtime schema every door validates against, the
 // formatter that writes canonical PowerShell, and tab completion in the console.
-import { z } from 'zod';
-import { checkValue, normalizeValue } from './value-rules';
-import { resolveParameterSet } from './parameter-sets';
+// It imports nothing: the binder, the value rules, the parameter sets and the runtime schema
+// (params-schema.ts) all build on it.
 
 export type ParameterType =
   | 'String'
@@ -102,33 +101,4 @@ export function isArrayType(type: ParameterType): boolean {
 export function shouldProcess(sig: CmdletSignature): boolean {
   if (sig.supportsShouldProcess !== undefined) return sig.supportsShouldProcess;
   return !/^(Get|Compare|Wait)-/i.test(sig.name);
-}
-
-function valueSchema(p: ParameterSpec): z.ZodType {
-  return z.preprocess(
-    (v) => normalizeValue(p, v),
-    z.custom<ParamValue>().superRefine((v, ctx) => {
-      const problem = checkValue(p, v);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  );
-}
-
-/**
- * The runtime schema of a cmdlet's bound parameters (names exact, as the formatter writes them).
- * It canonicalizes enum spellings and hashtable keys, checks each value as the binder does
- * (types, ValidateRange, not-empty) and resolves the parameter set: a command object built by a
- * wizard obeys the same rules as one typed in the console.
- */
-export function paramsSchema(sig: CmdletSignature): z.ZodType<BoundParams> {
-  const shape: Record<string, z.ZodType> = {};
-  for (const p of sig.parameters) shape[p.name] = valueSchema(p).optional();
-  return z
-    .object(shape)
-    .strict()
-    .superRefine((params, ctx) => {
-      const supplied = Object.keys(params).filter((k) => params[k] !== undefined);
-      const resolution = resolveParameterSet(sig, supplied);
-      if (!resolution.ok) ctx.addIssue({ code: 'custom', message: resolution.message, path: [resolution.parameter ?? supplied[0] ?? sig.name] });
-    }) as unknown as z.ZodType<BoundParams>;
 }

@@ -5,28 +5,28 @@ import type { Command, PrecheckReport, Result } from '../contract';
 import { describeIssues } from '../contract';
 import { CommandRefusal } from '../errors';
 import type { World } from '../model/world';
-import { findCmdlet } from '../cmdlets/registry';
-import { paramsSchema } from '../cmdlets/signature';
+import { findSignature } from '../cmdlets/registry';
+import { paramsSchema } from '../cmdlets/params-schema';
 import { formatCommand } from '../cmdlets/format';
 import { runPrechecks, toMoveRequest, type MoveCmdletName } from '../operations/prechecks';
 
 const MOVE_CMDLETS = new Set(['move-vm', 'move-vmstorage', 'compare-vm']);
 
 export function precheckCommand(world: World, command: Command, options: Parameters<typeof runPrechecks>[2] = {}): Result<PrecheckReport> {
-  const def = findCmdlet(command.cmdlet);
-  if (!def || !MOVE_CMDLETS.has(def.signature.name.toLowerCase())) {
+  const sig = findSignature(command.cmdlet);
+  if (!sig || !MOVE_CMDLETS.has(sig.name.toLowerCase())) {
     return { ok: false, error: { code: 'InvalidRequest', message: `Pre-checks apply to Move-VM, Move-VMStorage and Compare-VM, not '${command.cmdlet}'.`, parameter: 'cmdlet' } };
   }
-  const bound = paramsSchema(def.signature).safeParse(command.params);
+  const bound = paramsSchema(sig).safeParse(command.params);
   if (!bound.success) {
     const issues = describeIssues(bound.error);
     return { ok: false, error: { code: 'InvalidParameter', message: `Cannot validate argument on parameter '${issues[0]!.path}'. ${issues[0]!.message}`, parameter: issues[0]!.path, issues } };
   }
   try {
-    const request = toMoveRequest(def.signature.name as MoveCmdletName, bound.data, world);
+    const request = toMoveRequest(sig.name as MoveCmdletName, bound.data, world);
     const { errors, warnings } = runPrechecks(world, request, options);
     const strip = (i: (typeof errors)[number]) => ({ ...i });
-    return { ok: true, value: { commandText: formatCommand(def.signature, bound.data), errors: errors.map(strip), warnings: warnings.map(strip) } };
+    return { ok: true, value: { commandText: formatCommand(sig, bound.data), errors: errors.map(strip), warnings: warnings.map(strip) } };
   } catch (err) {
     if (err instanceof CommandRefusal) return { ok: false, error: err.toContractError() };
     throw err;

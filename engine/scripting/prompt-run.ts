@@ -7,7 +7,7 @@
 // in between slices; the slices are counted in statements, never in wall-clock time, so a run's
 // outcome does not depend on how fast the machine is.
 import type { ContractError, RunOutcome, StatementOutcome } from '../contract';
-import type { Engine } from '../engine';
+import type { ScriptHost } from './script-host';
 import { planStatements, type PlannedStatement } from './run-script';
 
 /** Statements a door runs before it lets other clients in (about 10–50 ms of work). */
@@ -22,7 +22,7 @@ export interface PromptRun {
   outcome(): RunOutcome;
 }
 
-export function startPromptRun(engine: Engine, text: string): PromptRun {
+export function startPromptRun(engine: ScriptHost, text: string): PromptRun {
   const planned = planStatements(text);
   if (!planned.ok) {
     const e = planned.error;

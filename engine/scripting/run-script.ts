@@ -11,7 +11,7 @@
 // - After the last statement the simulation runs until idle (moves started with -AsJob finish,
 //   smart paging files are released).
 // The report is plain JSON (no class instances, no undefined-only fields) and has a plain-text form.
-import type { Engine } from '../engine';
+import type { ScriptHost } from './script-host';
 import type { Job } from '../model/jobs';
 import type { Vm } from '../model/world';
 import { parseScript, type ParsedCommand, type ParseError } from '../cmdlets';
@@ -144,7 +144,7 @@ function isActive(j: Job | undefined): boolean {
 }
 
 /** Advances the engine event by event until none of the jobs is active (or nothing is left to run). */
-function waitForJobs(engine: Engine, ids: readonly string[]): void {
+function waitForJobs(engine: ScriptHost, ids: readonly string[]): void {
   const ops = engine.operations;
   for (;;) {
     if (!ids.some((id) => isActive(ops.job(id)))) return;
@@ -160,7 +160,7 @@ function waitForJobs(engine: Engine, ids: readonly string[]): void {
  */
 export const MAX_SCRIPT_TEXT = 4 * 1024 * 1024;
 
-export function runScript(engine: Engine, text: string): ScriptReport {
+export function runScript(engine: ScriptHost, text: string): ScriptReport {
   const startedAt = engine.now;
   const parsed: ReturnType<typeof planStatements> = text.length > MAX_SCRIPT_TEXT
     ? { ok: false, error: { message: `The script is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_SCRIPT_TEXT.toLocaleString('en-US')}. Split it into several scripts.`, line: 1, column: 1, span: { offset: 0, length: 0, line: 1, column: 1 } } }

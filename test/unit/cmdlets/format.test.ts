@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatCommand } from '../../../engine/cmdlets/format';
-import { allCmdlets } from '../../../engine/cmdlets/registry';
-import { paramsSchema, type BoundParams, type CmdletSignature, type ParameterSpec, type ParamValue } from '../../../engine/cmdlets/signature';
+import { allSignatures } from '../../../engine/cmdlets/registry';
+import type { BoundParams, CmdletSignature, ParameterSpec, ParamValue } from '../../../engine/cmdlets/signature';
+import { paramsSchema } from '../../../engine/cmdlets/params-schema';
 import { inSet, isMandatoryIn, setNames } from '../../../engine/cmdlets/parameter-sets';
 import { integerBounds } from '../../../engine/cmdlets/value-rules';
 import { elementTypeName } from '../../../engine/cmdlets/signature';
@@ -57,7 +58,7 @@ describe('canonical text', () => {
   });
 
   it('formats a signature and bound parameters, as Engine.invoke does', () => {
-    const sig = allCmdlets().find((d) => d.signature.name === 'Get-VM')!.signature;
+    const sig = allSignatures().find((s) => s.name === 'Get-VM')!;
     expect(formatCommand(sig, { Name: ['DC01'] })).toBe('Get-VM -Name DC01');
   });
 
@@ -127,8 +128,7 @@ function commandArb(sig: CmdletSignature): fc.Arbitrary<{ cmdlet: string; params
 }
 
 describe('round trip: parseScript(formatCommand(c)) deep-equals c', () => {
-  for (const def of allCmdlets()) {
-    const sig = def.signature;
+  for (const sig of allSignatures()) {
     it(sig.name, () => {
       const schema = paramsSchema(sig);
       fc.assert(

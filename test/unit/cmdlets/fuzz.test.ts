@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseScript, type ParseResult } from '../../../engine/cmdlets/parse';
 import { formatCommand } from '../../../engine/cmdlets/format';
-import { findCmdlet } from '../../../engine/cmdlets/registry';
-import { paramsSchema } from '../../../engine/cmdlets/signature';
+import { findSignature } from '../../../engine/cmdlets/registry';
+import { paramsSchema } from '../../../engine/cmdlets/params-schema';
 import { depth } from '../../support/depth';
 
 const seeds = [
@@ -24,9 +24,9 @@ const syntaxChars = [..."-$@(){}[];|,'\"`#<>=:.\\/ \t\n\r*?&+%~", '\u2018', '\u2
 function checkResult(text: string, r: ParseResult): void {
   if (r.ok) {
     for (const c of r.statements) {
-      const def = findCmdlet(c.cmdlet);
-      expect(def, c.cmdlet).toBeDefined();
-      expect(paramsSchema(def!.signature).safeParse(c.params).success).toBe(true);
+      const sig = findSignature(c.cmdlet);
+      expect(sig, c.cmdlet).toBeDefined();
+      expect(paramsSchema(sig!).safeParse(c.params).success).toBe(true);
       const again = parseScript(formatCommand(c));
       expect(again.ok).toBe(true);
       if (again.ok) expect({ ...again.statements[0]! }).toEqual({ ...c });

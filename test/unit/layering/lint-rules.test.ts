@@ -45,4 +45,13 @@ describe('layering rules', () => {
     expect(await problems('engine/common/x.ts', 'export const w = window.innerWidth + process.pid;\n', 'no-restricted-globals')).toHaveLength(2);
     expect(await problems('engine/labs/x.ts', 'export const p = process.pid;\n', 'no-restricted-globals')).toHaveLength(0);
   });
+
+  it('an import cycle fails the lint', async () => {
+    // format.ts reads signatures from registry.ts, and move-cmdlets.ts formats commands: a registry
+    // that imported the operations' handlers again would close the cycle the command table broke.
+    const cyclic = "import { moveVm } from '../operations/cmdlets/move-cmdlets';\nexport const m = moveVm;\n";
+    expect(await problems('engine/cmdlets/registry.ts', cyclic, 'import-x/no-cycle')).toHaveLength(1);
+    const typeOnly = "import type { CmdletDefinition } from './definition';\nexport type D = CmdletDefinition;\n";
+    expect(await problems('engine/cmdlets/registry.ts', typeOnly, 'import-x/no-cycle')).toHaveLength(0);
+  }, 120_000);
 });

@@ -1,0 +1,47 @@
+// What every cmdlet does: its signature (engine/cmdlets/registry.ts) and its handler. The command
+// language's own handlers (engine/cmdlets/) and the operations layer's (moves, jobs, Restart-VM
+// with Smart Paging, Start-VM's memory rule, the SMB Multichannel views: engine/operations/cmdlets/)
+// meet here, above both, so neither layer imports the other's handlers.
+import type { CmdletDefinition } from './cmdlets/definition';
+import { getVm, stopVm } from './cmdlets/vm-lifecycle';
+import { checkpointVm } from './cmdlets/checkpoint-vm';
+import { setVm, setVmMemory, setVmProcessor } from './cmdlets/vm-settings';
+import { disableVmMigration, enableVmMigration, getVmHost, setVmHost } from './cmdlets/vm-host';
+import { addVmMigrationNetwork, getVmMigrationNetwork, removeVmMigrationNetwork } from './cmdlets/migration-networks';
+import { disableNetAdapter, enableNetAdapter, getNetAdapter } from './cmdlets/net-adapters';
+import { disableNetAdapterRdma, enableNetAdapterRdma, getNetAdapterRdma } from './cmdlets/net-adapter-rdma';
+import { getNetLbfoTeam, newNetLbfoTeam, removeNetLbfoTeam } from './cmdlets/net-lbfo';
+import { getSmbBandwidthLimit, removeSmbBandwidthLimit, setSmbBandwidthLimit } from './cmdlets/smb-bandwidth';
+import { compareVm, moveVm, moveVmStorage } from './operations/cmdlets/move-cmdlets';
+import { getJob, stopJob, waitJob } from './operations/cmdlets/job-cmdlets';
+import { restartVm } from './operations/cmdlets/restart-vm';
+import { startVm } from './operations/cmdlets/start-vm';
+import { getSmbClientNetworkInterface, getSmbMultichannelConnection } from './operations/cmdlets/smb-cmdlets';
+
+const definitions: readonly CmdletDefinition[] = [
+  getVm, startVm, stopVm, restartVm, checkpointVm, setVm, setVmMemory, setVmProcessor,
+  moveVmStorage, moveVm, compareVm,
+  getVmHost, setVmHost, enableVmMigration, disableVmMigration,
+  addVmMigrationNetwork, removeVmMigrationNetwork, getVmMigrationNetwork,
+  getNetAdapter, enableNetAdapter, disableNetAdapter,
+  getNetAdapterRdma, enableNetAdapterRdma, disableNetAdapterRdma,
+  newNetLbfoTeam, removeNetLbfoTeam, getNetLbfoTeam,
+  setSmbBandwidthLimit, getSmbBandwidthLimit, removeSmbBandwidthLimit,
+  getSmbMultichannelConnection, getSmbClientNetworkInterface,
+  getJob, stopJob, waitJob,
+];
+
+const byName = new Map<string, CmdletDefinition>();
+for (const d of definitions) {
+  byName.set(d.signature.name.toLowerCase(), d);
+  for (const alias of d.signature.aliases ?? []) byName.set(alias.toLowerCase(), d);
+}
+
+/** The cmdlet to run for a name or alias (case-insensitive). */
+export function findCmdlet(name: string): CmdletDefinition | undefined {
+  return byName.get(name.toLowerCase());
+}
+
+export function allCmdlets(): readonly CmdletDefinition[] {
+  return definitions;
+}
