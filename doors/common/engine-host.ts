@@ -5,6 +5,7 @@ import {
   Request, invalidRequest, type EngineEvent, type Response, type ContractError,
 } from '../../engine/contract';
 import { Engine, type EngineState } from '../../engine/engine';
+import { checkJsonDepth } from '../../engine/common/json-depth';
 import { PROMPT_SLICE_STATEMENTS, type PromptRun } from '../../engine/scripting/prompt-run';
 import { defaultWorld } from '../../engine/model/default-world';
 import type { SettingsStore, StateStore } from '../../engine/persistence/state-store';
@@ -98,6 +99,8 @@ export class EngineHost {
   handle(raw: unknown): Response {
     const id = typeof (raw as { id?: unknown } | null)?.id === 'number' && Number.isInteger((raw as { id: number }).id) && (raw as { id: number }).id >= 0
       ? (raw as { id: number }).id : 0;
+    const tooDeep = refuseDeep(raw, id);
+    if (tooDeep) return tooDeep;
     const parsed = Request.safeParse(raw);
     if (!parsed.success) return { kind: 'result', id, result: { ok: false, error: invalidRequest(parsed.error, 'request') } };
     const req = parsed.data;
@@ -146,7 +149,7 @@ export class EngineHost {
    * from other pages may run between two slices, as two PowerShell sessions on one host interleave.
    */
   respond(raw: unknown): Response | Promise<Response> {
-    if ((raw as { kind?: unknown } | null)?.kind !== 'run') return this.handle(raw);
+    if ((raw as { kind?: unknown } | null)?.kind !== 'run' || checkJsonDepth(raw)) return this.handle(raw);
     const parsed = Request.safeParse(raw);
     if (!parsed.success || parsed.data.kind !== 'run') return this.handle(raw);
     const { id, text } = parsed.data;
@@ -265,6 +268,17 @@ export class EngineHost {
   private broadcast(e: EngineEvent): void {
     for (const l of this.listeners) l(e);
   }
+}
+
+/**
+ * A request nested deeper than the contract ever is, refused before validation: zod and the
+ * engine walk values recursively, and 10,000 nested arrays ended as "Maximum call stack size exceeded".
+ */
+function refuseDeep(raw: unknown, id: number): Response | undefined {
+  const problem = checkJsonDepth(raw);
+  if (!problem) return undefined;
+  const message = `Invalid request: ${problem.path}: ${problem.message}.`;
+  return { kind: 'result', id, result: { ok: false, error: { code: 'InvalidRequest', message, issues: [{ path: problem.path, message: problem.message }] } } };
 }
 
 function internalError(id: number, err: unknown): Response {
