@@ -1,20 +1,20 @@
 // The renderer's logic without a browser: the WebSocket bridge (over a fake socket), the frame
 // coalescing of job progress, the snapshot/event ordering of the RootStore, list sorting and the
-// column formats. Runs in Node under Playwright's runner (vitest only collects test/unit).
-import { test, expect } from '@playwright/test';
+// column formats. Runs in Node under Vitest.
+import { describe, expect, it as test } from 'vitest';
 import { reaction } from 'mobx';
-import type { EngineEvent, WorldView } from '../../engine/contract';
-import { Job } from '../../engine/model/jobs';
-import type { Vm } from '../../engine/model/world';
-import { defaultWorld } from '../../engine/model/default-world';
-import { alwaysConnected, type ConnectionStatus, type LabBridge } from '../../renderer/bridge/connection';
-import { WebSocketBridge, type SocketLike } from '../../renderer/bridge/websocket-bridge';
-import { FrameBatch, type FrameScheduler } from '../../renderer/stores/frame-batch';
-import { JobStore, moveStatusText } from '../../renderer/stores/job-store';
-import { RootStore } from '../../renderer/stores/root-store';
-import { UiStore } from '../../renderer/stores/ui-store';
-import { sortVms } from '../../renderer/stores/vm-list';
-import { assignedMemoryText, cpuUsageText, durationText, uptimeText } from '../../renderer/format/vm-columns';
+import type { EngineEvent, WorldView } from '../../../engine/contract';
+import { Job } from '../../../engine/model/jobs';
+import type { Vm } from '../../../engine/model/world';
+import { defaultWorld } from '../../../engine/model/default-world';
+import { alwaysConnected, type ConnectionStatus, type LabBridge } from '../../../renderer/bridge/connection';
+import { WebSocketBridge, type SocketLike } from '../../../renderer/bridge/websocket-bridge';
+import { FrameBatch, type FrameScheduler } from '../../../renderer/stores/frame-batch';
+import { JobStore, moveStatusText } from '../../../renderer/stores/job-store';
+import { RootStore } from '../../../renderer/stores/root-store';
+import { UiStore } from '../../../renderer/stores/ui-store';
+import { sortVms } from '../../../renderer/stores/vm-list';
+import { assignedMemoryText, cpuUsageText, durationText, uptimeText } from '../../../renderer/format/vm-columns';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -61,7 +61,7 @@ function harness() {
   return { bridge, sockets, timers, statuses };
 }
 
-test.describe('WebSocket bridge', () => {
+describe('WebSocket bridge', () => {
   test('answers each request by id and forwards events', async () => {
     const { bridge, sockets } = harness();
     const socket = sockets[0]!;
@@ -134,7 +134,7 @@ class ManualFrames implements FrameScheduler {
   }
 }
 
-test.describe('job progress', () => {
+describe('job progress', () => {
   test('is coalesced: the latest value per job, applied once per frame in one action', () => {
     const frames = new ManualFrames();
     const jobs = new JobStore(new FrameBatch(frames));
@@ -184,7 +184,7 @@ function fakeLabBridge(view: WorldView) {
   };
 }
 
-test.describe('RootStore', () => {
+describe('RootStore', () => {
   test('loads the snapshot, ignores older events meanwhile, then follows events', async () => {
     const view: WorldView = { contractVersion: 1, world: defaultWorld(), jobs: [], clock: { now: 1000, speed: 10, idle: true }, logSeq: 0 };
     const fake = fakeLabBridge(view);
@@ -216,7 +216,7 @@ test.describe('RootStore', () => {
   });
 });
 
-test.describe('list and formats', () => {
+describe('list and formats', () => {
   const vms = defaultWorld().vms;
   const name = (list: Vm[]) => list.map((v) => v.name);
 

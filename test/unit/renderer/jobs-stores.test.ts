@@ -1,21 +1,21 @@
-// The dock's logic without a browser (Node, under Playwright's runner like renderer-stores.spec.ts):
+// The dock's logic without a browser (Node, under Vitest like renderer-stores.test.ts):
 // cancelling a job past its point of no return shows the engine's refusal; the Jobs list groups
 // and orders 250 jobs; the Event Log store merges out-of-order answers; the PowerShell formatter
 // writes tables, lists and error positions as Windows PowerShell does; Tab completion cycles.
 // The engine runs in-process behind a bridge, so every figure is the engine's own.
-import { test, expect } from '@playwright/test';
-import type { EngineEvent, Query, QueryResult, Result } from '../../engine/contract';
-import { Engine } from '../../engine/engine';
-import { defaultWorld } from '../../engine/model/default-world';
-import { Job, type LogEntry } from '../../engine/model/jobs';
-import { alwaysConnected, type LabBridge } from '../../renderer/bridge/connection';
-import { errorPosition, formatObjects, formatParseError, formatStatementError, formatTable } from '../../renderer/stores/console-format';
-import { FrameBatch, type FrameScheduler } from '../../renderer/stores/frame-batch';
-import { JobListStore } from '../../renderer/stores/job-list';
-import { JobStore } from '../../renderer/stores/job-store';
-import { LogStore } from '../../renderer/stores/log-store';
-import { RootStore } from '../../renderer/stores/root-store';
-import { confirmCancelJob } from '../../renderer/views/jobs/cancel-job';
+import { describe, expect, it as test } from 'vitest';
+import type { EngineEvent, Query, QueryResult, Result } from '../../../engine/contract';
+import { Engine } from '../../../engine/engine';
+import { defaultWorld } from '../../../engine/model/default-world';
+import { Job, type LogEntry } from '../../../engine/model/jobs';
+import { alwaysConnected, type LabBridge } from '../../../renderer/bridge/connection';
+import { errorPosition, formatObjects, formatParseError, formatStatementError, formatTable } from '../../../renderer/stores/console-format';
+import { FrameBatch, type FrameScheduler } from '../../../renderer/stores/frame-batch';
+import { JobListStore } from '../../../renderer/stores/job-list';
+import { JobStore } from '../../../renderer/stores/job-store';
+import { LogStore } from '../../../renderer/stores/log-store';
+import { RootStore } from '../../../renderer/stores/root-store';
+import { confirmCancelJob } from '../../../renderer/views/jobs/cancel-job';
 
 class ManualFrames implements FrameScheduler {
   queued: (() => void)[] = [];
@@ -50,7 +50,7 @@ function engineBridge(engine: Engine): LabBridge {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-test.describe('cancelling from the Jobs pane', () => {
+describe('cancelling from the Jobs pane', () => {
   test('past the switch the engine refuses Stop-Job, and its message is what the user reads', async () => {
     const engine = new Engine({ world: defaultWorld() });
     const root = new RootStore(engineBridge(engine), { scheduler: new ManualFrames() });
@@ -154,7 +154,7 @@ test('the Event Log store merges answers overtaken by events, keeps order and fi
   expect(log.entry(3)?.message).toBe('m3');
 });
 
-test.describe('PowerShell output', () => {
+describe('PowerShell output', () => {
   test('a table: headers, dashes under the header text, numbers right-aligned, widths fitted', () => {
     const [t] = formatTable([{ Name: 'DC01', ProcessorCount: 2, Enabled: true }, { Name: 'SQL01', ProcessorCount: 16, Enabled: false }], 120);
     expect(t!.text).toBe([
