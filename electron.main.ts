@@ -50,7 +50,7 @@ function start(): void {
   session.defaultSession.protocol.handle(APP_SCHEME, createRendererProtocolHandler(rendererDir));
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
-  const restored = restoreWindowState(settings.store, screen.getAllDisplays(), screen.getPrimaryDisplay());
+  const restored = restoreWindowState(engineHost.settings, screen.getAllDisplays(), screen.getPrimaryDisplay());
   const iconFile = join(here, 'icon.png');
   const icon = existsSync(iconFile) ? { icon: iconFile } : {};
   const win = new BrowserWindow({
@@ -64,7 +64,7 @@ function start(): void {
     webPreferences: secureWebPreferences({ preload: join(here, 'preload.cjs'), devTools: dev }),
   });
   mainWindow = win;
-  const windowState = trackWindowState(win, settings.store);
+  const windowState = trackWindowState(win, engineHost.settings);
   win.once('ready-to-show', () => {
     if (restored.maximized) win.maximize();
     win.show();
@@ -141,6 +141,7 @@ function start(): void {
     windowState.dispose();
     unsubscribe();
     bridge.dispose();
+    for (const unsaved of engineHost.flush()) console.error(`hvlab: ${unsaved}`);
     engineHost.dispose();
   });
   if (!existsSync(join(rendererDir, 'index.html'))) {

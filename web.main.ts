@@ -41,12 +41,13 @@ export async function main(argv: string[]): Promise<void> {
     onSlowConsumer: (why) => process.stderr.write(`A page that stopped reading its updates was disconnected (${why}); it reconnects on its own.\n`),
   });
   const notRemembered = rememberIdentity(dataDir, web.port, identity.ownToken ? web.token : undefined);
-  for (const notice of [...identity.notices, ...(notRemembered ? [notRemembered] : []), ...engineHost.pendingNotices()]) process.stderr.write(`${notice}\n`);
+  for (const notice of [...identity.notices, ...(notRemembered ? [notRemembered] : []), ...engineHost.pendingNotices().map((n) => n.message)]) process.stderr.write(`${notice}\n`);
   if (web.portTaken !== undefined) {
     process.stderr.write(`Port ${web.portTaken}, which the console used last time, is taken by another program: serving on ${web.port} instead (an open tab needs the new address).\n`);
   }
   process.stdout.write(`Hyper-V Mobility Lab is serving the console at ${web.url}\n`);
   const shutdown = () => {
+    for (const unsaved of engineHost.flush()) process.stderr.write(`hvlab web: ${unsaved}\n`);
     engineHost.dispose();
     void Promise.all([web.close(), dev?.close()]).then(() => process.exit(0));
   };

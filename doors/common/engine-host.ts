@@ -11,6 +11,8 @@ import { defaultWorld } from '../../engine/model/default-world';
 import type { SettingsStore, StateStore } from '../../engine/persistence/state-store';
 import { ClockDriver, systemTimer, type WallTimer } from './clock-driver';
 import { LabSession } from './lab-session';
+import { Autosave } from './autosave';
+import { memorySettings, PendingSettings } from './pending-settings';
 import {
   ScenarioSession, memoryAsideStore, memoryScenarioFiles, type AsideStore, type ScenarioFiles,
 } from './scenario-session';
@@ -29,28 +31,54 @@ export interface EngineHostOptions {
 
 const SAVE_INTERVAL_MS = 1000;
 
+/** A message for the user, shown once by the console (the contract's 'notice' event). */
+export type Notice = Extract<EngineEvent, { type: 'notice' }>;
+
 export class EngineHost {
   readonly clock: ClockDriver;
   /** The Labs pane's session; starting a lab replaces the engine (replaceWorld). */
   readonly labs: LabSession;
   /** The File menu's scenario: name, unsaved changes, save and open, the datacenter a lab keeps aside. */
   readonly scenarios: ScenarioSession;
+  /**
+   * The door's settings, for anything else the door keeps there (window bounds): a write the store
+   * refuses is kept in memory, reported once, and retried; it never throws.
+   */
+  readonly settings: SettingsStore;
   private current: Engine;
   private detach: () => void = () => {};
   private readonly listeners = new Set<(e: EngineEvent) => void>();
-  private readonly notices: string[];
-  private dirty = false;
+  private readonly notices: Notice[];
   private worldPending = false;
-  private lastSave = -Infinity;
   private readonly timer: WallTimer;
+  /** Saving the world: at most once a second while it changes, retried with backoff when it fails. */
+  private readonly worldSave: Autosave;
+  /** Saving settings (lab progress, imported packs, recent scenarios): at once, retried the same way. */
+  private readonly settingsSave: Autosave;
 
   constructor(private readonly options: EngineHostOptions = {}) {
     this.timer = options.timer ?? systemTimer;
     const loaded = options.store?.load() ?? {};
-    this.notices = [...(options.notices ?? []), ...(loaded.notice ? [loaded.notice] : [])];
+    this.notices = [...(options.notices ?? []), ...(loaded.notice ? [loaded.notice] : [])].map((message) => warning(message));
+    const store = options.store;
+    this.worldSave = new Autosave({
+      write: () => store?.save(this.engine.state()),
+      timer: this.timer,
+      intervalMs: SAVE_INTERVAL_MS,
+      what: 'The world',
+      notify: (level, message) => this.tell({ type: 'notice', level, message }),
+    });
+    const settings = new PendingSettings(options.settings ?? memorySettings(), () => this.settingsSave.changed());
+    this.settings = settings;
+    this.settingsSave = new Autosave({
+      write: () => settings.writePending(),
+      timer: this.timer,
+      intervalMs: 0,
+      what: 'Your settings and lab progress',
+      notify: (level, message) => this.tell({ type: 'notice', level, message }),
+    });
     this.current = this.attach(new Engine(loaded.state ?? { world: defaultWorld() }));
     this.clock = new ClockDriver(this.current, () => this.afterTick(), this.timer);
-    const settings = options.settings ?? memorySettings();
     const worldRestored = loaded.state !== undefined;
     this.scenarios = new ScenarioSession({
       engine: () => this.current,
@@ -70,7 +98,7 @@ export class EngineHost {
       labChanged: () => this.scenarios.labChanged(),
     }, settings, { worldRestored });
     this.scenarios.recoverAside();
-    this.notices.push(...this.labs.notices, ...this.scenarios.notices.splice(0));
+    this.notices.push(...[...this.labs.notices, ...this.scenarios.notices.splice(0)].map((message) => warning(message)));
     if (options.startClock !== false) this.clock.start();
   }
 
@@ -80,18 +108,18 @@ export class EngineHost {
   }
 
   /** Notices not yet shown to anyone; the first subscriber takes them. */
-  takeNotices(): string[] {
+  takeNotices(): Notice[] {
     return this.notices.splice(0);
   }
 
   /** The notices waiting for the first page, without taking them (so a console log can echo them). */
-  pendingNotices(): readonly string[] {
+  pendingNotices(): readonly Notice[] {
     return this.notices;
   }
 
   subscribe(listener: (e: EngineEvent) => void): () => void {
     this.listeners.add(listener);
-    for (const message of this.takeNotices()) listener({ type: 'notice', level: 'warning', message });
+    for (const notice of this.takeNotices()) listener(notice);
     return () => this.listeners.delete(listener);
   }
 
@@ -182,17 +210,20 @@ export class EngineHost {
     return { kind: 'result', id, result: { ok: true, value: outcome } };
   }
 
-  /** Saves now if anything changed (also called on shutdown). */
-  flush(): void {
-    if (!this.dirty || !this.options.store) return;
-    this.options.store.save(this.engine.state());
-    this.dirty = false;
-    this.lastSave = this.timer.now();
+  /**
+   * Saves now whatever is unsaved (also called on shutdown). Returns what could not be saved, in
+   * words for a log or the terminal; empty when everything is kept.
+   */
+  flush(): string[] {
+    return [this.worldSave.flush(), this.settingsSave.flush()].filter((s): s is string => s !== undefined);
   }
 
+  /** Stops the clock and the retries, after a last save (a door that must report a failed one calls flush first). */
   dispose(): void {
     this.clock.dispose();
     this.flush();
+    this.worldSave.dispose();
+    this.settingsSave.dispose();
     this.listeners.clear();
   }
 
@@ -217,8 +248,7 @@ export class EngineHost {
   private replaceState(state: EngineState): void {
     this.current = this.attach(new Engine(state));
     this.clock.retarget(this.current);
-    this.dirty = true;
-    this.flush();
+    this.worldSave.saveNow();
     const view = this.current.view();
     view.clock = this.clock.state();
     this.broadcast({ type: 'world', view });
@@ -231,8 +261,7 @@ export class EngineHost {
   }
 
   private markDirty(): void {
-    this.dirty = true;
-    if (this.timer.now() - this.lastSave >= SAVE_INTERVAL_MS) this.flush();
+    this.worldSave.changed();
   }
 
   private afterTick(): void {
@@ -245,7 +274,7 @@ export class EngineHost {
     } else {
       this.broadcast({ type: 'clock', clock });
       // The last job just ended: its final state must not wait for the next command to be saved.
-      if (this.dirty) this.markDirty();
+      this.worldSave.saveIfDue();
     }
   }
 
@@ -268,6 +297,12 @@ export class EngineHost {
   private broadcast(e: EngineEvent): void {
     for (const l of this.listeners) l(e);
   }
+
+  /** Shows a notice on every page now, or on the first page to connect if none is open. */
+  private tell(notice: Notice): void {
+    if (this.listeners.size === 0) this.notices.push(notice);
+    else this.broadcast(notice);
+  }
 }
 
 /**
@@ -286,10 +321,6 @@ function internalError(id: number, err: unknown): Response {
   return { kind: 'result', id, result: { ok: false, error } };
 }
 
-function memorySettings(): SettingsStore {
-  const values = new Map<string, unknown>();
-  return {
-    get: <T>(key: string, fallback: T) => (values.has(key) ? (values.get(key) as T) : fallback),
-    set: (key, value) => void values.set(key, structuredClone(value)),
-  };
+function warning(message: string): Notice {
+  return { type: 'notice', level: 'warning', message };
 }

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDesktopSettings, settingsFilePath, worldFilePath, type KeyValueStoreOptions } from '../../../doors/desktop/desktop-settings';
 import FakeElectronStore, { openedWith, resetFakeElectronStore } from './fake-electron-store';
+import { EngineHost } from '../../../doors/common/engine-host';
+import { RETRY_FIRST_MS } from '../../../doors/common/autosave';
+import { manualTimer } from '../../support/manual-timer';
 
 let dir: string;
 beforeEach(() => {
@@ -44,8 +47,29 @@ describe('openDesktopSettings', () => {
     expect(opened.store.get('a', 0)).toBe(1);
   });
 
-  it('does not let a failing write take the console down', () => {
-    const opened = openDesktopSettings(dir, () => ({ has: () => false, get: () => undefined, set: () => { throw new Error('ENOSPC'); } }));
-    expect(() => opened.store.set('window', {})).not.toThrow();
+  it('does not let a failing write take the console down: the value is kept, the user told, and the write retried', () => {
+    let full = true;
+    const values = new Map<string, unknown>();
+    const opened = openDesktopSettings(dir, () => ({
+      has: (k) => values.has(k),
+      get: (k) => values.get(k),
+      set: (k, v) => {
+        if (full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        values.set(k, v);
+      },
+    }));
+    // The store names the file; the engine host's settings (what the window-state tracker uses) never throw.
+    expect(() => opened.store.set('a', 1)).toThrow(`${join(dir, 'settings.json')}: the disk is full (ENOSPC)`);
+    const wall = manualTimer();
+    const host = new EngineHost({ settings: opened.store, timer: wall.timer, startClock: false });
+    expect(() => host.settings.set('window', { width: 800 })).not.toThrow();
+    expect(host.settings.get('window', {})).toEqual({ width: 800 });
+    const notices = host.takeNotices().filter((n) => n.level === 'error');
+    expect(notices.map((n) => n.message)).toEqual([expect.stringMatching(/^Your settings and lab progress could not be saved \(.*settings\.json: the disk is full \(ENOSPC\)\)/)]);
+    full = false;
+    wall.pass(RETRY_FIRST_MS);
+    expect(values.get('window')).toEqual({ width: 800 });
+    expect(host.takeNotices().map((n) => n.message)).toEqual([expect.stringMatching(/saved again/)]);
+    host.dispose();
   });
 });
