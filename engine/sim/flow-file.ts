@@ -62,6 +62,75 @@ export class FlowFileError extends Error {
 const NUMBER = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const NAME = /^[^\s,#]+$/;
 
+/**
+ * What a flow set may hold (docs/flow-files.md, "Limits"). They keep every simulated time finite
+ * and well inside a double's exact range (in ms, the kernel's unit), and the run's memory bounded.
+ */
+export const FLOW_FILE_LIMITS = {
+  links: 1_000_000,
+  flows: 1_000_000,
+  /** Links one flow crosses. */
+  pathLinks: 256,
+  /** Characters in a link name or flow id. */
+  nameLength: 256,
+  /** Latest start, simulated seconds (about 31,700 years). */
+  startS: 1e12,
+  /** Largest flow, bytes (1 EB). */
+  bytes: 1e18,
+  /** Link capacity range, bytes/s: from 1 byte per 1,000 s up to 1 PB/s. */
+  minBytesPerS: 1e-3,
+  maxBytesPerS: 1e15,
+  /**
+   * No flow may be able to finish later than this, simulated seconds: the last start plus every
+   * flow's bytes over its slowest link bounds every finish time (while any flow runs, a link that
+   * bottlenecks it is full, which drains that sum at least one second per second).
+   */
+  horizonS: 1e13,
+} as const;
+
+function countText(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** 1e+12 as "1e12", 0.001 as "0.001": limits as a person writes them in the file. */
+function numberText(n: number): string {
+  return Math.abs(n) >= 1e6 ? n.toExponential().replace('e+', 'e') : String(n);
+}
+
+function checkName(name: string, what: 'link name' | 'flow id', line?: number): void {
+  if (!NAME.test(name)) throw new FlowFileError(`bad ${what} "${name.slice(0, 64)}"`, line);
+  if (name.length > FLOW_FILE_LIMITS.nameLength) throw new FlowFileError(`${what} "${name.slice(0, 32)}…" is ${name.length} characters long; the limit is ${FLOW_FILE_LIMITS.nameLength}`, line);
+}
+
+function checkCapacity(name: string, bytesPerS: number, line?: number): void {
+  const { minBytesPerS, maxBytesPerS } = FLOW_FILE_LIMITS;
+  if (!(Number.isFinite(bytesPerS) && bytesPerS > 0)) throw new FlowFileError(`capacity of link "${name}" must be > 0 bytes/s, got ${numberText(bytesPerS)}`, line);
+  if (bytesPerS < minBytesPerS || bytesPerS > maxBytesPerS) throw new FlowFileError(`capacity of link "${name}" is ${numberText(bytesPerS)} bytes/s; it must be between ${numberText(minBytesPerS)} and ${numberText(maxBytesPerS)} bytes/s`, line);
+}
+
+function checkFlowNumbers(id: string, startS: number, bytes: number, pathLinks: number, line?: number): void {
+  if (!(Number.isFinite(startS) && startS >= 0)) throw new FlowFileError(`start of flow "${id}" must be ≥ 0, got ${startS}`, line);
+  if (startS > FLOW_FILE_LIMITS.startS) throw new FlowFileError(`start of flow "${id}" is ${numberText(startS)} s; the latest start is ${numberText(FLOW_FILE_LIMITS.startS)} s`, line);
+  if (!(Number.isFinite(bytes) && bytes >= 0)) throw new FlowFileError(`bytes of flow "${id}" must be ≥ 0, got ${bytes}`, line);
+  if (bytes > FLOW_FILE_LIMITS.bytes) throw new FlowFileError(`flow "${id}" is ${numberText(bytes)} bytes; the largest flow is ${numberText(FLOW_FILE_LIMITS.bytes)} bytes`, line);
+  if (pathLinks > FLOW_FILE_LIMITS.pathLinks) throw new FlowFileError(`flow "${id}" crosses ${pathLinks} links; the limit is ${FLOW_FILE_LIMITS.pathLinks}`, line);
+}
+
+/** Throws at the first flow (in order) after which some finish could pass the horizon. */
+function checkHorizon(flows: readonly FlowDef[], capacity: ReadonlyMap<string, number>, lineOf: (i: number) => number | undefined): void {
+  let lastStart = 0;
+  let work = 0;
+  flows.forEach((f, i) => {
+    let slowest = Infinity;
+    for (const n of f.links) slowest = Math.min(slowest, capacity.get(n)!);
+    lastStart = Math.max(lastStart, f.startS);
+    work += f.bytes / slowest;
+    if (lastStart + work > FLOW_FILE_LIMITS.horizonS) {
+      throw new FlowFileError(`with flow "${f.id}" the flows could run until ${(lastStart + work).toPrecision(3)} simulated seconds, past the limit of ${numberText(FLOW_FILE_LIMITS.horizonS)} s (the last start plus every flow's bytes over its slowest link); use fewer bytes or faster links`, lineOf(i));
+    }
+  });
+}
+
 function parseNumber(text: string, what: string, line: number): number {
   if (!NUMBER.test(text)) throw new FlowFileError(`${what} must be a non-negative number, got "${text}"`, line);
   const v = Number(text);
@@ -86,25 +155,28 @@ export function parseFlowFile(text: string): FlowSet {
     if (kind === 'link') {
       if (f.length !== 3) throw new FlowFileError(`expected "link <name> <bytes_per_s>", got ${f.length} fields`, line);
       const name = f[1]!;
-      if (!NAME.test(name)) throw new FlowFileError(`bad link name "${name}"`, line);
+      checkName(name, 'link name', line);
       const first = linkLine.get(name);
       if (first !== undefined) throw new FlowFileError(`duplicate link "${name}" (first defined on line ${first})`, line);
+      if (links.length >= FLOW_FILE_LIMITS.links) throw new FlowFileError(`more than ${countText(FLOW_FILE_LIMITS.links)} links`, line);
       const bytesPerS = parseNumber(f[2]!, `capacity of link "${name}"`, line);
-      if (!(bytesPerS > 0)) throw new FlowFileError(`capacity of link "${name}" must be > 0 bytes/s, got ${f[2]}`, line);
+      checkCapacity(name, bytesPerS, line);
       linkLine.set(name, line);
       links.push({ name, bytesPerS });
     } else if (kind === 'flow') {
       if (f.length !== 5) throw new FlowFileError(`expected "flow <id> <start_s> <bytes> <link>[,<link>...]", got ${f.length} fields`, line);
       const id = f[1]!;
-      if (!NAME.test(id)) throw new FlowFileError(`bad flow id "${id}"`, line);
+      checkName(id, 'flow id', line);
       const first = flowLine.get(id);
       if (first !== undefined) throw new FlowFileError(`duplicate flow "${id}" (first defined on line ${first})`, line);
+      if (pending.length >= FLOW_FILE_LIMITS.flows) throw new FlowFileError(`more than ${countText(FLOW_FILE_LIMITS.flows)} flows`, line);
       const startS = parseNumber(f[2]!, `start of flow "${id}"`, line);
       const bytes = parseNumber(f[3]!, `bytes of flow "${id}"`, line);
       const names = f[4]!.split(',');
+      checkFlowNumbers(id, startS, bytes, names.length, line);
       const seen = new Set<string>();
       for (const n of names) {
-        if (n === '') throw new FlowFileError(`empty link name in "${f[4]}"`, line);
+        if (n === '') throw new FlowFileError(`empty link name in "${f[4]!.slice(0, 64)}"`, line);
         if (seen.has(n)) throw new FlowFileError(`link "${n}" listed twice for flow "${id}"`, line);
         seen.add(n);
       }
@@ -118,29 +190,34 @@ export function parseFlowFile(text: string): FlowSet {
   for (const { line, def } of pending) {
     for (const n of def.links) if (!linkLine.has(n)) throw new FlowFileError(`unknown link "${n}"`, line);
   }
-  return { links, flows: pending.map((p) => p.def) };
+  const flows = pending.map((p) => p.def);
+  checkHorizon(flows, new Map(links.map((l) => [l.name, l.bytesPerS])), (i) => pending[i]!.line);
+  return { links, flows };
 }
 
 /** Checks a flow set built in code (parseFlowFile's output always passes). */
 export function validateFlowSet(set: FlowSet): void {
-  const names = new Set<string>();
+  if (set.links.length > FLOW_FILE_LIMITS.links) throw new FlowFileError(`more than ${countText(FLOW_FILE_LIMITS.links)} links`);
+  if (set.flows.length > FLOW_FILE_LIMITS.flows) throw new FlowFileError(`more than ${countText(FLOW_FILE_LIMITS.flows)} flows`);
+  const capacity = new Map<string, number>();
   for (const l of set.links) {
-    if (!NAME.test(l.name)) throw new FlowFileError(`bad link name "${l.name}"`);
-    if (names.has(l.name)) throw new FlowFileError(`duplicate link "${l.name}"`);
-    if (!(Number.isFinite(l.bytesPerS) && l.bytesPerS > 0)) throw new FlowFileError(`capacity of link "${l.name}" must be > 0 bytes/s, got ${l.bytesPerS}`);
-    names.add(l.name);
+    checkName(l.name, 'link name');
+    if (capacity.has(l.name)) throw new FlowFileError(`duplicate link "${l.name}"`);
+    checkCapacity(l.name, l.bytesPerS);
+    capacity.set(l.name, l.bytesPerS);
   }
+  const names = capacity;
   const ids = new Set<string>();
   for (const f of set.flows) {
-    if (!NAME.test(f.id)) throw new FlowFileError(`bad flow id "${f.id}"`);
+    checkName(f.id, 'flow id');
     if (ids.has(f.id)) throw new FlowFileError(`duplicate flow "${f.id}"`);
     ids.add(f.id);
-    if (!(Number.isFinite(f.startS) && f.startS >= 0)) throw new FlowFileError(`start of flow "${f.id}" must be ≥ 0, got ${f.startS}`);
-    if (!(Number.isFinite(f.bytes) && f.bytes >= 0)) throw new FlowFileError(`bytes of flow "${f.id}" must be ≥ 0, got ${f.bytes}`);
+    checkFlowNumbers(f.id, f.startS, f.bytes, f.links.length);
     if (f.links.length === 0) throw new FlowFileError(`flow "${f.id}" uses no link`);
     if (new Set(f.links).size !== f.links.length) throw new FlowFileError(`flow "${f.id}" lists a link twice`);
     for (const n of f.links) if (!names.has(n)) throw new FlowFileError(`unknown link "${n}" in flow "${f.id}"`);
   }
+  checkHorizon(set.flows, capacity, () => undefined);
 }
 
 /** The text of a flow set; parseFlowFile(formatFlowFile(s)) gives back s exactly. */
