@@ -53,8 +53,19 @@ interface Persisted {
 export interface UiEnvironment {
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   /** window.matchMedia('(prefers-color-scheme: dark)') or a stand-in. */
-  darkQuery?: { matches: boolean; addEventListener(type: 'change', fn: (e: { matches: boolean }) => void): void; removeEventListener(type: 'change', fn: (e: { matches: boolean }) => void): void };
+  darkQuery?: MediaQuery;
+  /** window.matchMedia(NARROW_WINDOW_QUERY) or a stand-in. */
+  narrowQuery?: MediaQuery;
 }
+
+type MediaQuery = { matches: boolean; addEventListener(type: 'change', fn: (e: { matches: boolean }) => void): void; removeEventListener(type: 'change', fn: (e: { matches: boolean }) => void): void };
+
+/**
+ * A window too narrow for the tree, the list and the Actions pane side by side (1024 × 768 at
+ * 150 % zoom or more): the Actions pane starts hidden there, since the Action menu and the
+ * right-click menus list the same actions; showing it again is the user's choice for the session.
+ */
+export const NARROW_WINDOW_QUERY = '(max-width: 720px)';
 
 export class UiStore {
   tree: TreeSelection | undefined = undefined;
@@ -70,7 +81,11 @@ export class UiStore {
   systemDark = false;
   collapsed = observable.set<ActionSection>();
   detailsTab: DetailsTab = 'summary';
-  actionsPaneVisible = true;
+  /** The Actions pane as the user last set it in a wide window (kept across sessions). */
+  actionsPaneWide = true;
+  /** The Actions pane in a narrow window (this session only; hidden until asked for). */
+  actionsPaneNarrow = false;
+  narrowWindow = false;
   treeVisible = true;
   /** The server named in the last session, chosen again once the inventory arrives. */
   readonly rememberedServer: string | undefined;
@@ -90,7 +105,7 @@ export class UiStore {
     }
     for (const s of saved.collapsed ?? []) if (s === 'host' || s === 'vm') this.collapsed.add(s);
     if (saved.detailsTab === 'summary' || saved.detailsTab === 'memory' || saved.detailsTab === 'networking') this.detailsTab = saved.detailsTab;
-    if (saved.actionsPane === false) this.actionsPaneVisible = false;
+    if (saved.actionsPane === false) this.actionsPaneWide = false;
     if (saved.consoleTree === false) this.treeVisible = false;
     this.rememberedServer = typeof saved.server === 'string' ? saved.server : undefined;
 
@@ -103,6 +118,15 @@ export class UiStore {
       query.addEventListener('change', onChange);
       this.disposers.push(() => query.removeEventListener('change', onChange));
     }
+    const narrow = env.narrowQuery;
+    if (narrow) {
+      this.narrowWindow = narrow.matches;
+      const onChange = action((e: { matches: boolean }) => {
+        this.narrowWindow = e.matches;
+      });
+      narrow.addEventListener('change', onChange);
+      this.disposers.push(() => narrow.removeEventListener('change', onChange));
+    }
 
     makeObservable(this, {
       tree: observable.ref,
@@ -112,7 +136,10 @@ export class UiStore {
       themePreference: observable,
       systemDark: observable,
       detailsTab: observable,
-      actionsPaneVisible: observable,
+      actionsPaneWide: observable,
+      actionsPaneNarrow: observable,
+      narrowWindow: observable,
+      actionsPaneVisible: computed,
       treeVisible: observable,
       theme: computed,
       selectedServerName: computed,
@@ -196,8 +223,14 @@ export class UiStore {
     this.themePreference = this.theme === 'dark' ? 'light' : 'dark';
   }
 
+  /** Whether the Actions pane shows now (the wide or the narrow window's setting). */
+  get actionsPaneVisible(): boolean {
+    return this.narrowWindow ? this.actionsPaneNarrow : this.actionsPaneWide;
+  }
+
   setActionsPaneVisible(visible: boolean): void {
-    this.actionsPaneVisible = visible;
+    if (this.narrowWindow) this.actionsPaneNarrow = visible;
+    else this.actionsPaneWide = visible;
   }
 
   setTreeVisible(visible: boolean): void {
@@ -215,7 +248,7 @@ export class UiStore {
       sort: this.sort,
       collapsed: [...this.collapsed],
       detailsTab: this.detailsTab,
-      actionsPane: this.actionsPaneVisible,
+      actionsPane: this.actionsPaneWide,
       consoleTree: this.treeVisible,
       ...(this.tree?.kind === 'server' ? { server: this.tree.name } : {}),
     };

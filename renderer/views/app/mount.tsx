@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { listenForDesktopMenu } from '../../actions/desktop-menu';
 import type { LabBridge } from '../../bridge/connection';
 import { RootStore } from '../../stores/root-store';
+import { NARROW_WINDOW_QUERY } from '../../stores/ui-store';
 import { App } from './App';
 
 export function mountConsole(bridge: LabBridge, element: HTMLElement): RootStore {
@@ -11,6 +12,7 @@ export function mountConsole(bridge: LabBridge, element: HTMLElement): RootStore
     ui: {
       storage: safeLocalStorage(),
       darkQuery: window.matchMedia?.('(prefers-color-scheme: dark)'),
+      narrowQuery: window.matchMedia?.(NARROW_WINDOW_QUERY),
     },
   });
   root.start();

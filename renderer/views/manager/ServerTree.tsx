@@ -96,7 +96,7 @@ export const ServerTree = observer(function ServerTree({ id }: { id: string }) {
   const tabStop = selected ?? 'root';
 
   return (
-    <nav id={id} className="hv-pane" style={{ width: ui.paneSizes.tree, flex: 'none' }} aria-label="Console tree">
+    <nav id={id} className="hv-pane" style={{ width: ui.paneSizes.tree }} aria-label="Console tree">
       <ul ref={treeRef} role="tree" aria-label="Hyper-V Manager console tree" className="hv-tree" onKeyDown={onKeyDown} data-testid="server-tree">
         <li
           role="treeitem"

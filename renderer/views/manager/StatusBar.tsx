@@ -16,7 +16,7 @@ export const StatusBar = observer(function StatusBar() {
     <footer className="hv-statusbar" data-testid="status-bar" aria-label="Status bar">
       <span className="hv-status-cell" data-testid="connection-indicator" data-phase={phase} role="status">
         <span className={`hv-conn-dot ${phase}`} aria-hidden="true" />
-        <span>{connection.label}</span>
+        <span className="hv-conn-text">{connection.label}</span>
       </span>
       <span className="hv-status-cell hv-clock" data-testid="sim-clock" title="Simulated time since the lab started (days.hours:minutes:seconds)">
         {clock.known ? <>Simulated time: {durationText(clock.now)}</> : 'Simulated time: —'}
@@ -89,7 +89,7 @@ const SpeedControl = observer(function SpeedControl() {
         title="Run the simulation until every job has finished"
         onClick={() => void root.runUntilIdle()}
       >
-        <FastForwardRegular aria-hidden /> Run until idle
+        <FastForwardRegular aria-hidden /> <span className="hv-run-idle-text">Run until idle</span>
       </button>
     </div>
   );
