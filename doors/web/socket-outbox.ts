@@ -71,6 +71,8 @@ export class SocketOutbox {
     private readonly limits: OutboxLimits = DEFAULT_OUTBOX_LIMITS,
     /** Closes or terminates; told once, e.g. to log it. */
     private readonly onSlowClose: (why: string) => void = () => {},
+    /** Stops and restarts reading the page's requests (default: the socket's own pause and resume). */
+    private readonly reading: Pick<OutboxSocket, 'pause' | 'resume'> = socket,
   ) {}
 
   /** Whether events are being coalesced now (for tests and the benchmark). */
@@ -99,7 +101,7 @@ export class SocketOutbox {
     this.socket.send(text, this.written);
     if (!this.behind && this.socket.bufferedAmount > this.limits.softBytes) {
       this.behind = true;
-      this.socket.pause();
+      this.reading.pause();
     }
   }
 
@@ -165,7 +167,7 @@ export class SocketOutbox {
         else this.write(JSON.stringify({ kind: 'event', event } satisfies EventMessage));
       }
     }
-    if (!this.behind && !this.closed) this.socket.resume();
+    if (!this.behind && !this.closed) this.reading.resume();
   }
 
   private closeSlow(why: string): void {

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EngineHost } from '../common/engine-host';
 import type { EngineEvent, EventMessage } from '../../engine/contract';
 import { isAllowedHost, isAllowedOrigin, newToken, tokenMatches } from './request-guard';
@@ -130,9 +130,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 }
 
 function attach(ws: WebSocket, host: EngineHost, serialize: (event: EngineEvent) => string, options: WebHostOptions): SocketOutbox {
-  const outbox = new SocketOutbox(ws, options.outboxLimits ?? DEFAULT_OUTBOX_LIMITS, options.onSlowConsumer);
+  const reading = new ReadGate(ws);
+  const outbox = new SocketOutbox(ws, options.outboxLimits ?? DEFAULT_OUTBOX_LIMITS, options.onSlowConsumer, {
+    pause: () => reading.hold('answers unread'),
+    resume: () => reading.release('answers unread'),
+  });
   const unsubscribe = host.subscribe((event) => outbox.event(event, serialize(event)));
-  ws.on('message', (data, isBinary) => {
+  const answer = (data: RawData, isBinary: boolean) => {
     let raw: unknown;
     try {
       if (isBinary) throw new Error('binary frames are not part of the contract');
@@ -141,11 +145,47 @@ function attach(ws: WebSocket, host: EngineHost, serialize: (event: EngineEvent)
       outbox.result({ kind: 'result', id: 0, result: { ok: false, error: { code: 'InvalidRequest', message: `Invalid request: the message is not JSON (${(err as Error).message}).` } } });
       return;
     }
-    const answer = host.respond(raw);
-    if (answer instanceof Promise) void answer.then((r) => outbox.result(r));
-    else outbox.result(answer);
+    const reply = host.respond(raw);
+    if (reply instanceof Promise) void reply.then((r) => outbox.result(r));
+    else outbox.result(reply);
+  };
+  // One request per turn of the event loop per page, so a page that sends a thousand requests at
+  // once (one TCP read holds that many) waits its turn behind the other pages and the clock
+  // instead of blocking them; while its requests wait, no more are read from it.
+  const inbox: { data: RawData; isBinary: boolean }[] = [];
+  const next = () => {
+    const request = inbox.shift();
+    if (request && ws.readyState === ws.OPEN) answer(request.data, request.isBinary);
+    if (inbox.length > 0 && ws.readyState === ws.OPEN) setImmediate(next);
+    else {
+      inbox.length = 0;
+      reading.release('requests waiting');
+    }
+  };
+  ws.on('message', (data, isBinary) => {
+    inbox.push({ data, isBinary });
+    if (inbox.length === 1) {
+      reading.hold('requests waiting');
+      setImmediate(next);
+    }
   });
   ws.on('close', unsubscribe);
   ws.on('error', unsubscribe);
   return outbox;
+}
+
+/** Reads from a socket only while nothing holds it back (unread answers, requests waiting). */
+class ReadGate {
+  private readonly holds = new Set<string>();
+  constructor(private readonly ws: WebSocket) {}
+
+  hold(reason: string): void {
+    if (this.holds.size === 0) this.ws.pause();
+    this.holds.add(reason);
+  }
+
+  release(reason: string): void {
+    if (!this.holds.delete(reason)) return;
+    if (this.holds.size === 0) this.ws.resume();
+  }
 }

@@ -123,6 +123,26 @@ describe('browser host with a client that stops reading', () => {
     expect(await ask(slow, { kind: 'query', id: 30_000, query: { name: 'clock' } })).toBe(true);
   });
 
+  it('answers a page\'s requests one per turn, so a page sending hundreds at once does not hold up another', async () => {
+    const { host, web } = await setUp();
+    const busy = await connect(web);
+    const other = await connect(web);
+    // Which page's request the host answered, in order.
+    const order: number[] = [];
+    const respond = host.respond.bind(host);
+    host.respond = (raw) => {
+      order.push((raw as { id: number }).id);
+      return respond(raw);
+    };
+    // 500 requests in one go arrive in one or two TCP reads; before, the host answered all of a
+    // read's requests before looking at any other socket, so the other page came 501st.
+    for (let i = 1; i <= 500; i++) busy.ws.send(JSON.stringify({ kind: 'query', id: i, query: { name: 'jobs' } }));
+    await until(() => order.length > 0);
+    expect(await ask(other, { kind: 'query', id: 9999, query: { name: 'clock' } })).toBe(true);
+    expect(order.indexOf(9999)).toBeLessThan(100);
+    await until(() => busy.results.length === 500);
+  });
+
   it('closes a socket whose unread answers pass the cap, and the other pages carry on', async () => {
     const { web, wall, slowClosed } = await setUp({ outboxLimits: { softBytes: 64 * 1024, hardBytes: 1024 * 1024, maxPendingItems: 100, closeGraceMs: 200 } });
     const fast = await connect(web);
