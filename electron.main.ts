@@ -19,7 +19,7 @@ import { createPdfPrinter, withPdfReports } from './doors/desktop/lab-report-pdf
 import { createJobNotifier, JobWatcher } from './doors/desktop/job-notifier';
 import { claimSingleInstance, focusWindow } from './doors/desktop/single-instance';
 import { TaskbarProgress } from './doors/desktop/taskbar-progress';
-import { guardWebContents, hardenSession, secureWebPreferences } from './doors/desktop/window-security';
+import { guardWebContents, hardenSession } from './doors/desktop/window-security';
 import { MIN_WINDOW_SIZE, restoreWindowState, trackWindowState } from './doors/desktop/window-state';
 
 // Built layout: dist/electron/{main,preload}.cjs beside dist/renderer/.
@@ -61,7 +61,24 @@ function start(): void {
     show: false,
     backgroundColor: '#ffffff',
     ...icon,
-    webPreferences: secureWebPreferences({ preload: join(here, 'preload.cjs'), devTools: dev }),
+    // Electron's security checklist, stated at the call where static checkers (Electronegativity) look.
+    webPreferences: {
+      preload: join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: dev,
+    },
   });
   mainWindow = win;
   const windowState = trackWindowState(win, engineHost.settings);
@@ -82,7 +99,11 @@ function start(): void {
     ipcMain,
     // Lab reports also come as PDF on the desktop (untested without the Electron runtime).
     engine: withNativeScenarioDialogs(
-      withPdfReports(engineHost, createPdfPrinter((options) => new BrowserWindow(options)), (err) => console.warn('hvlab: the lab report could not be printed to PDF', err)),
+      withPdfReports(engineHost, createPdfPrinter((options) => new BrowserWindow({
+        ...options,
+        // The hidden report window: sandboxed, no script, no preload.
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
+      })), (err) => console.warn('hvlab: the lab report could not be printed to PDF', err)),
       scenarioDialogs,
     ),
     window: win,

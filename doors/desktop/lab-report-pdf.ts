@@ -45,12 +45,11 @@ export function withPdfReports(handler: { handle(raw: unknown): Response }, prin
   };
 }
 
-/** The hidden window a report is printed in: sandboxed, no script, no preload. */
+/** The hidden window a report is printed in; its webPreferences (sandboxed, no script, no preload) are stated where electron.main.ts creates it. */
 export const PRINT_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
   show: false,
   width: 900,
   height: 1200,
-  webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false },
 };
 
 export function createPdfPrinter(createWindow: (options: BrowserWindowConstructorOptions) => PrintWindow): PdfPrinter {

@@ -1,34 +1,9 @@
-// The desktop window's security settings, in one place (Electron's security checklist): an isolated,
-// sandboxed page without Node; no new windows, no navigation away, no permissions, no network; the
-// Content-Security-Policy on every response. Electron objects come in as parameters so tests can pass fakes.
-import type { Session, WebContents, WebPreferences } from 'electron';
+// The desktop session's and pages' guards (Electron's security checklist): no new windows, no
+// navigation away, no permissions, no network; the Content-Security-Policy on every response. The
+// windows' webPreferences are written out at each `new BrowserWindow` in electron.main.ts, where
+// static checkers look for them. Electron objects come in as parameters so tests can pass fakes.
+import type { Session, WebContents } from 'electron';
 import { DESKTOP_CONTENT_SECURITY_POLICY, isAppUrl } from './app-protocol';
-
-export interface WebPreferencesOptions {
-  /** Absolute path of the built preload (dist/electron/preload.cjs). */
-  preload: string;
-  /** DevTools only in development builds. */
-  devTools: boolean;
-}
-
-export function secureWebPreferences(options: WebPreferencesOptions): WebPreferences {
-  return {
-    preload: options.preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-    devTools: options.devTools,
-  };
-}
 
 type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> & {
   webRequest: Pick<Session['webRequest'], 'onHeadersReceived' | 'onBeforeRequest'>;

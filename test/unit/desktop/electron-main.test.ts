@@ -72,7 +72,10 @@ describe('electron.main.ts', () => {
     ]);
     const win = theWindow();
     const prefs = win.options.webPreferences!;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
+      webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, disableBlinkFeatures: 'Auxclick',
+    });
     expect(isAbsolute(prefs.preload as string)).toBe(true);
     expect(basename(prefs.preload as string)).toBe('preload.cjs');
     expect(win.loadedUrl).toBe('hvlab://console/index.html');

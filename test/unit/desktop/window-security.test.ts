@@ -1,30 +1,11 @@
-// The window's web preferences, the session's refusals and the navigation guard.
+// The session's refusals and the navigation guard (the window's web preferences: electron-main.test.ts).
 import { describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import {
-  guardWebContents, hardenSession, isBlockedRequestUrl, secureWebPreferences, withContentSecurityPolicy,
+  guardWebContents, hardenSession, isBlockedRequestUrl, withContentSecurityPolicy,
 } from '../../../doors/desktop/window-security';
 import { DESKTOP_CONTENT_SECURITY_POLICY } from '../../../doors/desktop/app-protocol';
 import { fakeEvent, FakeWebContents, fakeSession } from './fake-electron';
-
-describe('secureWebPreferences', () => {
-  it('isolates and sandboxes the page, without Node, with the given preload', () => {
-    const prefs = secureWebPreferences({ preload: '/app/dist/electron/preload.cjs', devTools: false });
-    expect(prefs).toMatchObject({
-      preload: '/app/dist/electron/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      devTools: false,
-    });
-    expect(secureWebPreferences({ preload: '/p.cjs', devTools: true }).devTools).toBe(true);
-  });
-});
 
 describe('hardenSession', () => {
   const setup = () => {
