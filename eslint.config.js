@@ -1,4 +1,4 @@
-// Layering rules of DESIGN.md, enforced: only the desktop composition root and the preload bridge
+// Layering rules of docs/design.md, enforced: only the desktop composition root and the preload bridge
 // may load `electron`; the renderer sees engine *types* only, except the shared pure layer
 // engine/common/ (no Node, no DOM, no other engine code), which it may run; the engine knows no
 // transport.
@@ -11,7 +11,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 
 const electronOnlyInDesktopRoot = {
   name: 'electron',
-  message: 'Only electron.main.ts and preload/ may import electron (DESIGN.md: the app must run without the Electron runtime).',
+  message: 'Only electron.main.ts and preload/ may import electron (docs/design.md: the app must run without the Electron runtime).',
   allowTypeImports: true,
 };
 
@@ -53,7 +53,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [electronOnlyInDesktopRoot],
         patterns: [
-          { regex: '(^|/)engine(/(?!common(/|$)).*)?$', allowTypeImports: true, message: 'The renderer may import engine types only (DESIGN.md: the renderer never runs simulation code); engine/common/ is the shared layer it may run.' },
+          { regex: '(^|/)engine(/(?!common(/|$)).*)?$', allowTypeImports: true, message: 'The renderer may import engine types only (docs/design.md: the renderer never runs simulation code); engine/common/ is the shared layer it may run.' },
           { group: ['**/doors/**', 'node:*', 'ws', 'conf', 'electron-store'], message: 'The renderer runs in a sandboxed page: no Node modules or door code.' },
         ],
       }],
@@ -65,7 +65,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [electronOnlyInDesktopRoot],
         patterns: [
-          { group: ['**/doors/**', '**/renderer/**', 'ws', 'node:http', 'node:https', 'node:net', 'electron-store', 'react', 'mobx'], message: 'The engine is free of transports and UI (DESIGN.md).' },
+          { group: ['**/doors/**', '**/renderer/**', 'ws', 'node:http', 'node:https', 'node:net', 'electron-store', 'react', 'mobx'], message: 'The engine is free of transports and UI (docs/design.md).' },
         ],
       }],
     },

@@ -1,4 +1,4 @@
-// The contract between the engine and every door (DESIGN.md, "One engine, three doors").
+// The contract between the engine and every door (docs/design.md, "One engine, three doors").
 // This one module declares every request a door may forward, every answer and every event, each as
 // a runtime schema with its TypeScript type derived from it. Doors validate every incoming payload
 // here before the engine sees it; the renderer imports these *types* only.

@@ -1,5 +1,5 @@
 // The engine: the one place an outcome is decided. Doors hand it validated requests and drive its
-// clock; it answers with results and pushes events. No transport, no wall clock (DESIGN.md).
+// clock; it answers with results and pushes events. No transport, no wall clock (docs/design.md).
 import {
   CONTRACT_VERSION, Command, Query, invalidRequest, describeIssues,
   type CommandOutput, type ContractError, type EngineEvent, type Result, type WorldView, type ClockState, type RunOutcome,

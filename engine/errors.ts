@@ -1,4 +1,4 @@
-// A command the engine refuses, in Hyper-V's words (DESIGN.md, "Errors are part of the contract").
+// A command the engine refuses, in Hyper-V's words (docs/design.md, "Errors are part of the contract").
 import type { ContractError } from './contract';
 
 export class CommandRefusal extends Error {

@@ -1,4 +1,4 @@
-// Drives simulated time from wall time at the speed the user picked (DESIGN.md: hosts drive the
+// Drives simulated time from wall time at the speed the user picked (docs/design.md: hosts drive the
 // clock). Doors may read the wall clock; the engine never does. Progress reaches the page at most
 // TICKS_PER_SECOND times a second, whatever the number of jobs (issue: ≤ 10 bridge messages/s).
 import type { ClockState, ClockControl } from '../../engine/contract';

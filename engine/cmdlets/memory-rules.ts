@@ -1,4 +1,4 @@
-// Hyper-V 2012 R2's rules for a virtual machine's memory settings (reference hyperv-2012r2 §3, §4):
+// Hyper-V 2012 R2's rules for a virtual machine's memory settings (the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview"):
 //   Startup 32 MB .. 1 TB; Minimum 32 MB .. Startup; Maximum Startup .. 1 TB; every size a
 //   multiple of 2 MB; Buffer 5..2000 %; Priority (weight) 0..100.
 //   Running (or paused): Dynamic Memory cannot be turned on or off, Startup cannot change,

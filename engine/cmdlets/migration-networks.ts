@@ -1,5 +1,5 @@
 // Add-, Remove- and Get-VMMigrationNetwork: the "Use these IP addresses for live migration" list
-// of Hyper-V Settings (reference hyperv-2012r2 §2). IPv4 only in this lab. Unconfirmed details:
+// of Hyper-V Settings (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"). IPv4 only in this lab. Unconfirmed details:
 // an address without a prefix is taken as /32; without -Priority a network goes after the
 // existing ones; adding an existing subnet or removing a missing one is refused.
 import { CommandRefusal } from '../errors';

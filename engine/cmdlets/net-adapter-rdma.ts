@@ -2,7 +2,7 @@
 // are "not found", as in Windows). The trap the lab makes visible: RDMA can be Enabled on an
 // adapter that cannot use it — a team member, an adapter under a Hyper-V virtual switch, a link
 // that is down — so Get-NetAdapterRdma also shows whether it is Operational, and why not
-// (reference network-and-transfers §2: "When teamed, the network adapters will not support RDMA").
+// (Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming": "When teamed, the network adapters will not support RDMA").
 // `Operational` and `OperationalReason` are the lab's additions to the real output.
 import type { Host, Nic } from '../model/world';
 import type { CmdletDefinition } from './definition';

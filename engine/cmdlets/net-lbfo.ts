@@ -1,5 +1,5 @@
 // New-, Remove- and Get-NetLbfoTeam: NIC teaming (LBFO) as Windows Server 2012 R2 does it
-// (reference network-and-transfers §2). The world keeps one address-hash mode, so TransportPorts,
+// (Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming"). The world keeps one address-hash mode, so TransportPorts,
 // IPAddresses and MacAddresses all become AddressHash (Get-NetLbfoTeam shows TransportPorts).
 // Teaming moves IP configuration to the team interface: the team takes the first member's IPv4
 // address and the members lose theirs; removing the team gives it back to the first member (a

@@ -1,7 +1,7 @@
 // Folder paths as Hyper-V checks them before it changes a setting: the syntax of a Windows path
 // (a local D:\... or an SMB share \\Server\Share\...), then whether the host can reach it —
 // the drive exists, the share exists and grants the host's computer account access
-// (reference hyperv-2012r2 §5: "the share grants full control to every Hyper-V host's
+// (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499: "the share grants full control to every Hyper-V host's
 // computer account"). Messages are the Win32 error texts with their HRESULTs.
 import type { Host, World } from '../model/world';
 import { sameName } from './wildcard';

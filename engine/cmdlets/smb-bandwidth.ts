@@ -1,5 +1,5 @@
 // Set-, Get- and Remove-SmbBandwidthLimit: an absolute cap per SMB traffic category on a computer
-// (reference network-and-transfers §4). The 1 MB/s minimum is in the signature (ValidateRange).
+// (Microsoft Learn, "Set-SmbBandwidthLimit" and "Manage Data Center Bridging"). The 1 MB/s minimum is in the signature (ValidateRange).
 // Collections are replaced, never changed in place: objects a schema default filled in may be
 // shared between hosts (engine/model/world.ts defaults), and a change must stay on its host.
 import type { Host } from '../model/world';

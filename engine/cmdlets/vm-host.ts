@@ -1,5 +1,5 @@
 // Get-VMHost, Set-VMHost, Enable-VMMigration and Disable-VMMigration: the Hyper-V Settings that
-// govern moves (reference hyperv-2012r2 §2). Every host named is checked before any is changed.
+// govern moves (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"). Every host named is checked before any is changed.
 import { CommandRefusal } from '../errors';
 import type { Host } from '../model/world';
 import type { CmdletContext, CmdletDefinition } from './definition';

@@ -1,7 +1,7 @@
 // The world a new install opens onto: two Hyper-V hosts and a file server, as a small training
 // datacenter would have them. Each host: a 2×1 GbE LBFO team carrying the "Production" virtual
 // switch and management, plus two un-teamed 10 GbE iWARP adapters for SMB and live migration —
-// the 2012 R2 way to aggregate RDMA (reference: network-and-transfers §2).
+// the 2012 R2 way to aggregate RDMA (Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming").
 import { World, type VmInput, type WorldInput } from './world';
 
 const GiB = 1024 ** 3;

@@ -1,6 +1,6 @@
 // A large, valid, deterministic world for scale tests and benches: racks of Hyper-V hosts with a
 // file server each, VMs spread over them, about one in ten stored on the rack's SMB share. Same
-// seed → same world (a small PRNG, never Math.random: DESIGN.md "Deterministic").
+// seed → same world (a small PRNG, never Math.random: docs/design.md "Deterministic").
 import type { VmInput, WorldInput } from './world';
 
 const GiB = 1024 ** 3;

@@ -1,5 +1,5 @@
 // Jobs and the event log: what a move leaves behind for the Jobs pane, `Get-Job` and the report.
-// Field names follow libvirt's job statistics where they overlap (reference: migration-models §3).
+// Field names follow libvirt's job statistics where they overlap (libvirt's job statistics (virDomainJobInfo)).
 import { z } from 'zod';
 
 export const JobState = z.enum(['Queued', 'Running', 'Completed', 'Failed', 'Cancelled']);

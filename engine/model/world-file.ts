@@ -1,5 +1,5 @@
 // Reading and writing a world file. Writes are atomic (temp file in the same folder, then rename),
-// so a crash mid-write leaves the previous file intact (DESIGN.md, "State, persistence and failure").
+// so a crash mid-write leaves the previous file intact (docs/design.md, "State, persistence and failure").
 import { readFile, rename, writeFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseWorldJson, type ValidateResult } from './validate';

@@ -1,4 +1,4 @@
-// The datacenter as one serializable, versioned snapshot (DESIGN.md, "State, persistence and failure").
+// The datacenter as one serializable, versioned snapshot (docs/design.md, "State, persistence and failure").
 // Units everywhere: bytes, bytes per second, simulated milliseconds, Gb/s for link speeds (as
 // adapters report them). Free space is derived from the files on a volume, never stored, so a
 // move cannot leave the two out of step.
@@ -40,7 +40,7 @@ export const Nic = z.object({
   speedGbps: LinkSpeedGbps,
   medium: z.enum(['Ethernet', 'InfiniBand']).default('Ethernet'),
   rdma: z.object({ type: RdmaType, enabled: z.boolean() }).default({ type: 'none', enabled: false }),
-  /** Receive-side scaling queues; 0 or 1 means not RSS-capable for SMB (reference: network §1). */
+  /** Receive-side scaling queues; 0 or 1 means not RSS-capable for SMB (Jose Barreto, "Make sure your network interfaces are RSS-capable"). */
   rssQueues: z.number().int().min(0).max(64).default(4),
   linkUp: z.boolean().default(true),
   ipAddress: ipv4.optional(),
@@ -71,7 +71,7 @@ export const VirtualSwitch = z.object({
   /**
    * Allow management operating system to share this network adapter (the Hyper-V default). When
    * true, the bound adapter's or team's IP address belongs to the host vNIC "vEthernet (<switch>)",
-   * which is never RDMA- or RSS-capable in 2012 R2 (reference: network-and-transfers §2).
+   * which is never RDMA- or RSS-capable in 2012 R2 (Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming").
    */
   allowManagementOS: z.boolean().default(true),
 });
@@ -92,7 +92,7 @@ export const Share = z.object({
   name,
   /** Local folder on the file server, e.g. D:\Shares\VMs. */
   path: name,
-  /** Accounts with Full Control, e.g. CONTOSO\HV01$ (reference: hyperv §5, SMB storage). */
+  /** Accounts with Full Control, e.g. CONTOSO\HV01$ (Microsoft Learn, "Set up hosts for live migration without Failover Clustering", SMB storage). */
   fullControl: z.array(name).default([]),
   encryptData: z.boolean().default(false),
 });
@@ -111,7 +111,7 @@ export const MigrationNetwork = z.object({
 });
 
 export const MigrationSettings = z.object({
-  // Defaults from reference/hyperv-2012r2.md §2.
+  // Defaults from Microsoft Learn, "Set up hosts for live migration without Failover Clustering".
   enabled: z.boolean().default(false),
   authentication: z.enum(['CredSSP', 'Kerberos']).default('CredSSP'),
   performanceOption: z.enum(['TCPIP', 'Compression', 'SMB']).default('Compression'),
@@ -123,7 +123,7 @@ export const MigrationSettings = z.object({
 export type MigrationSettings = z.infer<typeof MigrationSettings>;
 
 export const SmbClientSettings = z.object({
-  // Client defaults from reference/network-and-transfers.md §1.
+  // Client defaults from Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct".
   multichannelEnabled: z.boolean().default(true),
   connectionsPerRssInterface: z.number().int().min(1).max(16).default(4),
   connectionsPerRdmaInterface: z.number().int().min(1).max(16).default(2),
@@ -191,7 +191,7 @@ export const VmMemory = z.object({
 export type VmMemory = z.infer<typeof VmMemory>;
 
 export const VmWorkload = z.object({
-  /** Guest memory write rate while running (reference: migration-models §1, D). */
+  /** Guest memory write rate while running (Clark et al., "Live Migration of Virtual Machines", NSDI 2005; Liu et al., HPDC 2011, D). */
   memoryDirtyBytesPerSec: z.number().nonnegative().default(0),
   /** Writable working set W: a pass never resends more than this. */
   writableWorkingSetBytes: bytes.optional(),
@@ -228,7 +228,7 @@ export const Vm = z.object({
   passThroughDisks: z.array(z.object({ controller: z.string(), diskNumber: z.number().int().nonnegative() })).default([]),
   networkAdapters: z.array(z.object({ name: z.string().default('Network Adapter'), switchName: name.optional() })).default([]),
   checkpoints: z.array(Checkpoint).default([]),
-  /** Present only while a restart is bridged by Smart Paging (reference: hyperv §4). */
+  /** Present only while a restart is bridged by Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). */
   smartPagingFile: z.object({ path: pathText, sizeBytes: bytes, createdAt: z.number() }).optional(),
   notes: z.string().default(''),
 });

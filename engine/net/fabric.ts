@@ -1,6 +1,6 @@
 // The network fabric: registers each host's resources in the flow network when something first
 // uses them, keeps their capacities in step with the world, starts transfers from plans, and
-// decides what a change does to the transfers in flight (reference: network-and-transfers §1–4):
+// decides what a change does to the transfers in flight (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"; Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming"; Ben Armstrong, "Faster live migration with compression" and "... with RDMA in Windows Server 2012 R2"; Microsoft Learn, "Set-SmbBandwidthLimit" and "Manage Data Center Bridging"):
 // - SMB Multichannel that loses a channel stalls briefly, then goes on over the survivors (or
 //   over the next tier, if a whole tier is gone) with no error;
 // - a TCP live migration stream on a stand-alone adapter that goes down fails (the caller fails

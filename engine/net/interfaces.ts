@@ -1,5 +1,5 @@
 // The IP interfaces a host's network stack sees, built from its adapters, teams and virtual
-// switches (reference: network-and-transfers §1–2):
+// switches (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"; Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming"):
 // - an un-teamed physical adapter with an IP is an interface of its own; it keeps RDMA;
 // - a team is one interface whose speed is the sum of its up members; it is RSS-capable (when its
 //   members are) and never RDMA-capable ("When teamed, the network adapters will not support RDMA");
@@ -43,7 +43,7 @@ export interface NetInterface {
 }
 
 export function nicRss(n: Nic): boolean {
-  // "A NIC that reports RSS with a single queue counts as non-RSS" (reference §1).
+  // "A NIC that reports RSS with a single queue counts as non-RSS" (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct").
   return n.rssQueues > 1;
 }
 
@@ -241,7 +241,7 @@ export function sendMember(iface: NetInterface, flowKey: string): string | undef
 /**
  * The member adapter a flow arrives on at a receiving team. With LACP or Static teaming the
  * switch hashes inbound flows over the members; a Switch Independent team receives traffic for
- * its (one) MAC address on its primary member. *Inference* from the LBFO modes (reference §2).
+ * its (one) MAC address on its primary member. *Inference* from the LBFO modes (Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming").
  */
 export function receiveMember(iface: NetInterface, flowKey: string): string | undefined {
   if (iface.upMembers.length === 0) return undefined;

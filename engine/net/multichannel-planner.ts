@@ -1,5 +1,5 @@
 // SMB Multichannel: which interfaces carry an SMB session from a client to a server, and with how
-// many connections (reference: network-and-transfers §1–2).
+// many connections (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"; Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming").
 // - Interfaces are ranked RDMA > RSS > other; within the chosen tier only the fastest speed is
 //   used; tiers and speeds are never mixed; the rest stay idle as standby.
 // - RDMA needs RDMA enabled at both ends (and the same RDMA kind: iWARP does not talk to RoCE);

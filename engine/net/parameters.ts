@@ -1,6 +1,6 @@
 // Every tunable constant of the network model, each with its source or the reason for its value
-// (DESIGN.md: "Every tunable constant lives in one documented parameters module with its source").
-// Published figures they are calibrated against: reference/network-and-transfers.md §5, checked by
+// (docs/design.md: "Every tunable constant lives in one documented parameters module with its source").
+// Published figures they are calibrated against: the published figures in docs/calibration.md, checked by
 // test/unit/net/calibration.test.ts and tabled in docs/calibration.md. Values marked *unconfirmed*
 // have no published source: they are the most plausible choice, and are kept here to be changed.
 
@@ -12,7 +12,7 @@ export const NetParameters = {
   /**
    * TCP/IP over Ethernet with a 1500-byte MTU: 1460 payload bytes per 1538 bytes on the wire
    * (preamble, header, FCS, inter-frame gap, IP and TCP headers) = 0.949. Published: a TCP live
-   * migration on 1 GbE runs at ~95 % of the link (aidanfinn ?p=15421; reference §5).
+   * migration on 1 GbE runs at ~95 % of the link (aidanfinn ?p=15421; the published figures in docs/calibration.md).
    */
   tcpEfficiency: 0.95,
   /**
@@ -48,7 +48,7 @@ export const NetParameters = {
    * over cores): cycles of that one core per byte. 4.9 puts one stream at ~4.25 Gb/s on a
    * 2.6 GHz core, so that (a) one TCP live migration over a 2 × 10 Gb team stays ≤ 10 Gb/s, (b)
    * four streams spread over the two members reach the published ~17 Gb/s, (c) Compression on
-   * a 10 Gb link is about 2× TCP/IP yet below SMB Direct on the same link (reference §3, §5).
+   * a 10 Gb link is about 2× TCP/IP yet below SMB Direct on the same link (Ben Armstrong, "Faster live migration with compression" and "... with RDMA in Windows Server 2012 R2"; the published figures in docs/calibration.md).
    * *Calibrated*, not measured directly.
    */
   tcpStreamCoreCyclesPerByte: 4.9,
@@ -69,7 +69,7 @@ export const NetParameters = {
   decompressCyclesPerByte: 2.5,
   /**
    * SMB encryption (AES-128-CCM in 2012 R2), each end, per byte. With encryption SMB Direct loses
-   * direct data placement (reference §1), so it also pays the TCP-like costs above. *Unconfirmed*:
+   * direct data placement (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"), so it also pays the TCP-like costs above. *Unconfirmed*:
    * AES-CCM with AES-NI runs at about 1–3 cycles/byte.
    */
   smbEncryptionCyclesPerByte: 2.5,
@@ -82,7 +82,7 @@ export const NetParameters = {
    */
   minimumHostCpuShare: 0.05,
 
-  // ── SMB client defaults (reference §1; MS performance tuning: file server) ───────────────────
+  // ── SMB client defaults (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"; MS performance tuning: file server) ───────────────────
   /** Connections per RSS-capable interface (client default, range 1–16). */
   connectionsPerRssInterface: 4,
   /** Connections per RDMA-capable interface (client default). */
@@ -95,7 +95,7 @@ export const NetParameters = {
   // ── Failures ──────────────────────────────────────────────────────────────────────────────────
   /**
    * When a Multichannel channel's link goes down, outstanding requests on it time out and are
-   * replayed on the survivors; the copy then goes on with no error (reference §1, Microsoft's
+   * replayed on the survivors; the copy then goes on with no error (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct", Microsoft's
    * own cable-pull test). The length of the pause is *unconfirmed*: 1.5 s.
    */
   multichannelFailoverStallMs: 1500,

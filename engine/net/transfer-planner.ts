@@ -1,6 +1,6 @@
 // Turns "host A sends bytes to host B this way" into flow-network paths: which adapters, how many
 // connections, RDMA or TCP, team members, CPU cost per byte, SMB bandwidth-limit category
-// (reference: network-and-transfers §1–4; DESIGN.md "Domain on top").
+// (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"; Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming"; Ben Armstrong, "Faster live migration with compression" and "... with RDMA in Windows Server 2012 R2"; Microsoft Learn, "Set-SmbBandwidthLimit" and "Manage Data Center Bridging"; docs/design.md "Domain on top").
 //
 // A transfer's `bytes` are payload bytes delivered (for a live migration: guest memory bytes, so
 // a compressed stream consumes 1/ratio wire bytes per byte). Every path lists, per byte delivered:
@@ -191,7 +191,7 @@ function planStream(req: TransferRequest, src: Host, dst: Host, ratio: number, s
   if (!pair) return noMigrationNetwork(src, dst);
   const compression = req.kind === 'LiveMigrationCompression';
   // One TCP stream per migration (port 6600); on a team it is hashed to one member, so it never
-  // gets more than one member's bandwidth (reference §2).
+  // gets more than one member's bandwidth (Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming").
   const sNic = sendMember(pair.source, `lm:${req.id}`)!;
   const dNic = receiveMember(pair.destination, `lm:${req.id}`)!;
   const wire = 1 / (ratio * P.tcpEfficiency);

@@ -1,4 +1,4 @@
-// Host memory accounting, in one place (reference: hyperv-2012r2 §4, §5): what a Hyper-V host has
+// Host memory accounting, in one place (Microsoft Learn, "Hyper-V Dynamic Memory Overview"; Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499): what a Hyper-V host has
 // given to its VMs, what it keeps for itself, what incoming live migrations have reserved, and what
 // is left. Start-VM, Restart-VM (Smart Paging) and live migration admission all ask here.
 //
@@ -61,14 +61,14 @@ export function hostMemory(world: World, host: Host, params: Pick<MoveParams, 'h
   };
 }
 
-/** Hyper-V's message when a VM cannot get the memory it needs to start (reference §3). */
+/** Hyper-V's message when a VM cannot get the memory it needs to start (the Hyper-V module's cmdlet help for Windows Server 2012 R2). */
 export function notEnoughMemoryMessage(vm: Vm): string {
   return `Not enough memory in the system to start the virtual machine ${vm.name}.`;
 }
 
 /**
  * Start-VM from Off (or Saved): needs the startup memory in physical memory; Smart Paging is never
- * used when starting from Off (reference §4). Returns the refusal message, or undefined.
+ * used when starting from Off (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). Returns the refusal message, or undefined.
  */
 export function startMemoryProblem(world: World, host: Host, vm: Vm, params: Pick<MoveParams, 'hostReserveBytes'>, incoming?: ReadonlyMap<string, number>): string | undefined {
   const m = hostMemory(world, host, params, incoming, vm);
@@ -83,7 +83,7 @@ export type RestartMemory =
 
 /**
  * Restart-VM: the VM gives its memory back and asks for its startup memory again. Smart Paging
- * bridges the gap only when all hold (reference §4): the VM is restarting (this path), it has
+ * bridges the gap only when all hold (Microsoft Learn, "Hyper-V Dynamic Memory Overview"): the VM is restarting (this path), it has
  * Dynamic Memory (Smart Paging bridges Minimum → Startup), physical memory cannot cover startup,
  * and it can cover the minimum. "None can be reclaimed from other VMs" holds by construction: the
  * lab does not model ballooning other VMs down.

@@ -1,10 +1,10 @@
 // Live migration: Move-VM and the Move Wizard's "Move the virtual machine" — VM only (files on an
 // SMB share both hosts reach), with storage (shared-nothing), or per item.
 //
-// Stages (reference: hyperv-2012r2 §5 phases; migration-models §1 pre-copy):
+// Stages (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499 phases; Clark et al., "Live Migration of Virtual Machines", NSDI 2005; Liu et al., HPDC 2011 pre-copy):
 //   Setup            the destination creates the container VM; its memory is reserved there
 //   Storage copy     shared-nothing only: mirror + single-pass copy of the files that move, SMB
-//                    in the VirtualMachine category (network-and-transfers §3), as a storage move
+//                    in the VirtualMachine category (Ben Armstrong, "Faster live migration with compression" and "... with RDMA in Windows Server 2012 R2"), as a storage move
 //   Memory transfer  pre-copy passes. Pass 1 sends all assigned memory; pass i+1 sends what the
 //                    guest dirtied during pass i: min(D × T_i, W, M) (D dirty rate, T_i the pass's
 //                    simulated duration, W writable working set, M memory). Each pass is a transfer
@@ -252,7 +252,7 @@ export class LiveMigration extends MoveRun {
     this.recordPartials();
     const done = copyDone + memorySent;
     const left = copyTotal - copyDone + memoryLeft;
-    // Can step back: dirty memory is resent (migration-models §3 — the pass number says why).
+    // Can step back: dirty memory is resent (libvirt's job statistics (virDomainJobInfo) — the pass number says why).
     this.job.percent = this.job.committedAt !== undefined ? 100 : done + left > 0 ? Math.min(99, (100 * done) / (done + left)) : 0;
     const rate = cur?.name === Stage.storageCopy ? this.copyRate() : passRate;
     const tail = (this.job.committedAt === undefined ? p.blackoutFixedMs : 0) + p.liveMigrationResumeMs + (this.hasStage(Stage.deleteSource) ? p.sourceDeleteMs : 0);

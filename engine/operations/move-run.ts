@@ -3,7 +3,7 @@
 // applies the placement to the VM in one event. StorageMove and LiveMigration build their stage
 // sequence on top (storage-move.ts, live-migration.ts).
 //
-// Consistency rule (DESIGN.md "State, persistence and failure"; reference hyperv-2012r2 §1): the
+// Consistency rule (docs/design.md "State, persistence and failure"; Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"): the
 // world changes only at the switch, in one simulated event — the VM's paths (and host) change and
 // its destination files become real VM files at once. Before it, the destination files exist only
 // as the job's partial files, and a rollback (cancel, failure, or a restart) just drops them: the
@@ -53,7 +53,7 @@ export const Stage = {
   deleteSource: 'Delete source',
 } as const;
 
-/** Stages during which a move can still be cancelled (migration states Setup and Data Transfer, reference §1). */
+/** Stages during which a move can still be cancelled (migration states Setup and Data Transfer, Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"). */
 const CANCELLABLE = new Set<string>([Stage.setup, Stage.copy, Stage.storageCopy, Stage.memory]);
 
 interface CopyItem {

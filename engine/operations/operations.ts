@@ -2,7 +2,7 @@
 // Wait-Job, interpolates progress for the doors, reacts to network changes, and rolls interrupted
 // jobs back after a restart (issue "Moves" §3–§6).
 //
-// Admission (reference: hyperv-2012r2 §2; migration-models §2): a host runs at most its
+// Admission (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Ben Armstrong, "How does storage migration actually work?"): a host runs at most its
 // "Simultaneous live migrations" (maximumLiveMigrations) and "Simultaneous storage migrations"
 // (maximumStorageMigrations); more wait in a queue. A live migration takes a live slot on its
 // source AND on its destination; a storage move a storage slot on the VM's host. A shared-nothing

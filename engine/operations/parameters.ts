@@ -1,5 +1,5 @@
 // Every tunable constant of the move operations (storage migration, live migration, smart paging,
-// the job queue), each with its source or the reason for its value (DESIGN.md: "Every tunable
+// the job queue), each with its source or the reason for its value (docs/design.md: "Every tunable
 // constant lives in one documented parameters module with its source"). Network constants live in
 // engine/net/parameters.ts. Values marked *unconfirmed* have no published source: they are the
 // most plausible choice and are kept here to be changed. Tests and what-if labs override them
@@ -8,7 +8,7 @@
 const MiB = 1024 ** 2;
 
 export const MoveParameters = {
-  // ── Live migration (reference: hyperv-2012r2 §5, migration-models §1) ─────────────────────────
+  // ── Live migration (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499, Clark et al., "Live Migration of Virtual Machines", NSDI 2005; Liu et al., HPDC 2011) ─────────────────────────
   /**
    * Setup: the destination creates the container ("planned") VM and the two hosts open the
    * migration connection before any memory moves. *Unconfirmed*: Hyper-V publishes no figure; a
@@ -17,7 +17,7 @@ export const MoveParameters = {
   liveMigrationSetupMs: 1500,
   /**
    * At most this many pre-copy passes, the first included (2012 R2: 5; 2008 R2: 10 — Savill,
-   * *Mastering Hyper-V 2012 R2*, p. 499; reference migration-models §1 table). Set to Infinity to
+   * *Mastering Hyper-V 2012 R2*, p. 499; Clark et al., "Live Migration of Virtual Machines", NSDI 2005; Liu et al., HPDC 2011 table). Set to Infinity to
    * lift the cap (the accuracy test compares against the closed form, which has no cap);
    * `safetyMaxPasses` then still ends a migration that never converges.
    */
@@ -26,8 +26,8 @@ export const MoveParameters = {
   safetyMaxPasses: 1000,
   /**
    * Pre-copy stops once the dirty memory left could be sent within this blackout at the bandwidth
-   * the last pass measured ("dirty set small enough", reference §1). Hyper-V's exact threshold is
-   * *unconfirmed*; 30 ms is the worked case's V_stop = B × 30 ms (migration-models §1). QEMU uses
+   * the last pass measured ("dirty set small enough", Clark et al., "Live Migration of Virtual Machines", NSDI 2005; Liu et al., HPDC 2011). Hyper-V's exact threshold is
+   * *unconfirmed*; 30 ms is the worked case's V_stop = B × 30 ms (Clark et al., "Live Migration of Virtual Machines", NSDI 2005; Liu et al., HPDC 2011). QEMU uses
    * 300 ms, which would stop earlier with a longer pause.
    */
   blackoutTargetMs: 30,
@@ -39,16 +39,16 @@ export const MoveParameters = {
   /**
    * Fixed part of the blackout, T_state (pause on the source, hand-off, start of the virtual
    * processors on the destination). *Unconfirmed*: the published blackouts (60–210 ms, Clark et al.;
-   * "normally milliseconds", reference §5) leave a few tens of ms for it.
+   * "normally milliseconds", Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499) leave a few tens of ms for it.
    */
   blackoutFixedMs: 40,
   /**
    * Resume: after the VM runs on the destination, the source's VM is torn down and an unsolicited
-   * ARP updates the switches (reference §5). Not downtime (the VM already runs). *Unconfirmed*.
+   * ARP updates the switches (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499). Not downtime (the VM already runs). *Unconfirmed*.
    */
   liveMigrationResumeMs: 500,
 
-  // ── Storage migration (reference: hyperv-2012r2 §1, migration-models §2) ──────────────────────
+  // ── Storage migration (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?", Ben Armstrong, "How does storage migration actually work?") ──────────────────────
   /** Create the destination folder and files, start mirroring. *Unconfirmed*: a short constant. */
   storageSetupMs: 500,
   /** Switch the VM to the destination copies: "a short constant, not proportional to disk size" (Mashtizadeh et al.). */
@@ -57,7 +57,7 @@ export const MoveParameters = {
   sourceDeleteMs: 200,
   /**
    * Guest writes are mirrored to the destination while a running VM's disks are copied ("guest
-   * writes cost double write bandwidth", migration-models §2). Modelled as an extra flow of the
+   * writes cost double write bandwidth", Ben Armstrong, "How does storage migration actually work?"). Modelled as an extra flow of the
    * VM's diskWriteBytesPerSec over the source volume's write, the network path (if remote) and the
    * destination volume's write, for as long as mirroring lasts. *Plausible modelling*: the normal
    * guest write is not otherwise simulated, so both writes are charged here.
@@ -69,7 +69,7 @@ export const MoveParameters = {
    */
   volumeFullMarginBytes: 1 * MiB,
 
-  // ── Host memory and Smart Paging (reference: hyperv-2012r2 §4) ─────────────────────────────────
+  // ── Host memory and Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory Overview") ─────────────────────────────────
   /**
    * Memory the management OS keeps for itself, never given to VMs. Undefined: the published
    * formula the pre-checks use (384 MB + 64 MB per GB of host memory, prechecks/compute-checks.ts
@@ -79,7 +79,7 @@ export const MoveParameters = {
   hostReserveBytes: undefined as number | undefined,
   /**
    * The smart paging file is deleted once the memory it bridged is ballooned back out "expected
-   * within 10 minutes" (reference §4). *Unconfirmed* exact figure: 5 minutes after the restart.
+   * within 10 minutes" (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). *Unconfirmed* exact figure: 5 minutes after the restart.
    */
   smartPagingReleaseMs: 5 * 60_000,
   /** Smart paging file name inside the Smart Paging File Location (Hyper-V writes <VM ID>.slp). */

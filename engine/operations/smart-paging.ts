@@ -1,4 +1,4 @@
-// Restart-VM and Smart Paging (reference: hyperv-2012r2 §4; the source article's claim in §0).
+// Restart-VM and Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory Overview"; the claim of the ADMIN Magazine article on Hyper-V with SMB 3 in Windows Server 2012 R2).
 //
 // A restart gives the VM's memory back and asks for its startup memory again. When the host
 // cannot give startup memory but can give the Dynamic Memory minimum (host-memory.ts

@@ -2,7 +2,7 @@
 // for a running or an off VM, with every placement the wizard offers (one folder, per item,
 // disks only, configuration only, smart paging location only).
 //
-// Stages (reference: hyperv-2012r2 §1, "semantics of a running storage move"; migration-models §2):
+// Stages (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?", "semantics of a running storage move"; Ben Armstrong, "How does storage migration actually work?"):
 //   Setup          create the destination folder and disks; mirroring of guest writes begins
 //   Copy           single pass over each file (VHDs, then configuration, checkpoints, smart paging
 //                  file), source volume read → network (if remote, SMB, VirtualMachine category)

@@ -2,7 +2,7 @@
 // - a single-leg transfer (one SMB file copy, a local copy, a memory pass) is started through the
 //   NetworkFabric, which owns failover: Multichannel stalls then goes on over the survivors, a TCP
 //   stream on a failed stand-alone adapter fails, a team loses capacity (reference
-//   network-and-transfers §1–2);
+//   Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"; Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming");
 // - a transfer the fabric cannot express is composed here and started on the FlowNetwork
 //   directly: a copy relayed by the VM's host between two other computers (share → share: the
 //   host reads over one SMB session and writes over another), and the mirrored guest writes,
@@ -294,7 +294,7 @@ export function describe(plans: TransferPlan[]): TransferInfo {
  *   one end on another computer       → one SMB copy between the mover and it;
  *   both ends on other computers      → two SMB legs relayed by the mover.
  * SMB traffic of moves counts in the VirtualMachine bandwidth-limit category (reference
- * network-and-transfers §3–4: storage traffic of VMs, also the storage part of shared-nothing
+ * Ben Armstrong, "Faster live migration with compression" and "... with RDMA in Windows Server 2012 R2"; Microsoft Learn, "Set-SmbBandwidthLimit" and "Manage Data Center Bridging": storage traffic of VMs, also the storage part of shared-nothing
  * live migration). With readSource false (mirrored guest writes) the source volume is not read.
  */
 export function fileCopyLegs(id: string, mover: string, src: ResolvedPath, dst: ResolvedPath, options: { category?: SmbCategory; readSource?: boolean } = {}): TransferRequest[] {

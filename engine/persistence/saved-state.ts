@@ -1,5 +1,5 @@
 // The versioned envelope the world is saved in, and the rules for reading one back
-// (DESIGN.md, "State, persistence and failure"): a file that is not JSON, has the wrong shape or a
+// (docs/design.md, "State, persistence and failure"): a file that is not JSON, has the wrong shape or a
 // newer version is refused with a reason the door can show; nothing half-read is ever used.
 import { z } from 'zod';
 import { World, WORLD_SCHEMA_VERSION } from '../model/world';

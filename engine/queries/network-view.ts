@@ -38,7 +38,7 @@ export function networkView(src: NetworkSource, hostName: string): Result<Networ
       medium: nic.medium,
       rdmaType: nic.rdma.type,
       rdmaEnabled: nic.rdma.enabled,
-      // reference: network-and-transfers §2 — "When teamed, the network adapters will not support RDMA."
+      // Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming" — "When teamed, the network adapters will not support RDMA."
       rdmaOperational: nic.rdma.enabled && nic.rdma.type !== 'none' && a.team === undefined && nic.linkUp,
       rssCapable: nic.rssQueues > 1,
       ...(a.team ? { team: a.team } : {}),

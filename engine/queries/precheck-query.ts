@@ -1,5 +1,5 @@
 // The pre-checks of a move command without running it: what Compare-VM reports and what the Move
-// Wizard shows before Finish (reference: migration-models §3 — pre-checks that block with a
+// Wizard shows before Finish (libvirt's job statistics (virDomainJobInfo) — pre-checks that block with a
 // clear reason before the move starts).
 import type { Command, PrecheckReport, Result } from '../contract';
 import { describeIssues } from '../contract';

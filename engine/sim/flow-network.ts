@@ -1,4 +1,4 @@
-// The flow network (DESIGN.md, "The simulation kernel"): transfers of bytes over resources with
+// The flow network (docs/design.md, "The simulation kernel"): transfers of bytes over resources with
 // capacities, sharing them by WEIGHTED MAX-MIN FAIRNESS, event-driven over a Simulator. It knows
 // nothing of Hyper-V; engine/net and engine/operations build the paths. docs/flow-files.md has a
 // command-line way to run workloads on it.

@@ -1,4 +1,4 @@
-// Seeded pseudo-random numbers for the engine (DESIGN.md: the engine never calls Math.random; a
+// Seeded pseudo-random numbers for the engine (docs/design.md: the engine never calls Math.random; a
 // run is reproduced from its seed). mulberry32: a 32-bit state, period 2^32, fast, and good enough
 // for workload generation and jitter; not for cryptography.
 

@@ -1,4 +1,4 @@
-// Simulated time and the event queue (DESIGN.md, "The simulation kernel"). Deterministic: the
+// Simulated time and the event queue (docs/design.md, "The simulation kernel"). Deterministic: the
 // engine never reads the wall clock; a door drives time with advance(ms). Events at the same
 // instant run in the order they were scheduled. Time is in simulated milliseconds.
 //

@@ -1,4 +1,4 @@
-// The actions Hyper-V Manager offers for a server and for a VM (reference §6), wired to the engine
+// The actions Hyper-V Manager offers for a server and for a VM (Hyper-V Manager 2012 R2's main window (details *unconfirmed*)), wired to the engine
 // where it supports them (Start-VM, Stop-VM) and otherwise explaining that they are not in this
 // build yet — never silently doing nothing.
 import type { Host, Vm } from '../../engine/model/world';
@@ -107,7 +107,7 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
       vmId: vm.id,
     });
   });
-  // Confirmation wording is *unconfirmed* (reference §6 is from product memory); kept close to VMConnect's.
+  // Confirmation wording is *unconfirmed* (Hyper-V Manager 2012 R2's main window (details *unconfirmed*) is from product memory); kept close to VMConnect's.
   const turnOff = command('turn-off', 'Turn Off...', 'turnOff', () => {
     root.dialogs.show({
       kind: 'confirm',
@@ -150,7 +150,7 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
     });
   });
   // Reset is Restart-VM: a running Dynamic Memory VM on a host without free memory restarts on
-  // Smart Paging (reference §4). Confirmation wording unconfirmed, as for Turn Off.
+  // Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). Confirmation wording unconfirmed, as for Turn Off.
   const reset = command('reset', 'Reset', 'reset', () => {
     root.dialogs.show({
       kind: 'confirm',

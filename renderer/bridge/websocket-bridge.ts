@@ -1,4 +1,4 @@
-// The Bridge over the browser host's WebSocket (DESIGN.md, "One engine, three doors").
+// The Bridge over the browser host's WebSocket (docs/design.md, "One engine, three doors").
 // Protocol (engine/contract.ts): the page sends Request messages with a numeric id; the host answers
 // each with {kind:'result', id, result} and pushes {kind:'event', event} to every page.
 // If the socket drops, pending requests fail with a clear message and the bridge reconnects with

@@ -1,5 +1,5 @@
 // Coalesces high-frequency updates (job progress, clock) into one MobX action per animation frame
-// (DESIGN.md, "Renderer"). Each source registers a flush under a key; however many events arrive
+// (docs/design.md, "Renderer"). Each source registers a flush under a key; however many events arrive
 // between two frames, each flush runs once, all of them inside a single action.
 import { runInAction } from 'mobx';
 

@@ -77,7 +77,7 @@ export class JobStore {
   }
 }
 
-/** Status text for a move. *Unconfirmed wording* (reference §1): "Moving storage (37%)" / "Migrating (37%)". */
+/** Status text for a move. *Unconfirmed wording* (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"): "Moving storage (37%)" / "Migrating (37%)". */
 export function moveStatusText(job: Pick<Job, 'kind' | 'state' | 'percent'>): string {
   const verb = job.kind === 'LiveMigration' ? 'Migrating' : 'Moving storage';
   if (job.state === 'Queued') return `${verb} (queued)`;

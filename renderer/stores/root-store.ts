@@ -1,5 +1,5 @@
 // The renderer's state, fed by one snapshot at connect (query 'world') and then by engine events
-// (DESIGN.md, "Renderer"). After a reconnect the snapshot is fetched again: events were missed.
+// (docs/design.md, "Renderer"). After a reconnect the snapshot is fetched again: events were missed.
 import { action, makeObservable, observable, runInAction } from 'mobx';
 import type { ContractError, EngineEvent, WorldView } from '../../engine/contract';
 import type { LabBridge } from '../bridge/connection';

@@ -1,4 +1,4 @@
-// Hyper-V Settings of one host (reference hyperv-2012r2 §2): the pages that govern moves, edited
+// Hyper-V Settings of one host (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"): the pages that govern moves, edited
 // as a form over host.migration from the world snapshot. OK and Apply send only what changed, as
 // Enable-/Disable-VMMigration, Set-VMHost, Remove-/Add-VMMigrationNetwork with -ComputerName;
 // Cancel sends nothing. The server's default folders are read with Get-VMHost (read-only here).

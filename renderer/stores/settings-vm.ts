@@ -1,5 +1,5 @@
 // "Settings for <VM> on <host>": the virtual machine settings that decide whether and how it moves
-// (reference hyperv-2012r2 §3, §4) — Memory (Dynamic Memory), Processor and its Compatibility,
+// (the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview") — Memory (Dynamic Memory), Processor and its Compatibility,
 // the hard drives (read-only), and the Smart Paging File Location. The form checks what Hyper-V
 // Manager checks as you type (ranges, 2 MB steps, minimum ≤ startup ≤ maximum, what a running VM
 // may change); OK sends Set-VMMemory / Set-VMProcessor / Set-VM for what changed and shows the

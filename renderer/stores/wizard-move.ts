@@ -1,4 +1,4 @@
-// The Move Wizard of Windows Server 2012 R2 Hyper-V Manager (reference hyperv-2012r2 §1): the pages
+// The Move Wizard of Windows Server 2012 R2 Hyper-V Manager (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"): the pages
 // a choice leads to, what each page checks at once, and the one command Finish sends. The engine
 // decides everything else: before Finish its 'precheck' query (what Compare-VM reports) says
 // whether the move can start, and its commandText is the "View script" text.
@@ -559,7 +559,7 @@ function locationPage(): WizardPage {
   return { id: 'location', nav: 'Choose New Location', heading: 'Choose a new location for virtual machine' };
 }
 
-/** Unconfirmed titles (reference §1): "Choose a new location for ..." per item. */
+/** Unconfirmed titles (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"): "Choose a new location for ..." per item. */
 function itemHeading(item: MoveItem): string {
   switch (item.parameter) {
     case 'Vhds':

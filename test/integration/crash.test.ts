@@ -1,4 +1,4 @@
-// Crash consistency against the real browser host (issue "Moves" §6; DESIGN.md "State, persistence
+// Crash consistency against the real browser host (issue "Moves" §6; docs/design.md "State, persistence
 // and failure"): start many concurrent moves over the WebSocket contract, SIGKILL the process at a
 // random (seeded) moment, restart it on the same data directory, and check that every VM has
 // exactly one complete set of files known to exactly one host, that no partial file survived, and

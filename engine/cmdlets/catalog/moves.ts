@@ -1,4 +1,4 @@
-// Signatures of the move cmdlets (reference hyperv-2012r2 §3). The real cmdlets have four sets
+// Signatures of the move cmdlets (the Hyper-V module's cmdlet help for Windows Server 2012 R2). The real cmdlets have four sets
 // each: by -VMName / -Name or by a piped VM object, times one destination folder or per-item
 // folders. The console represents a piped VM by its name (Get-VM X | Move-VM ... binds -Name X,
 // keeping -ComputerName), so the VM-object sets fold into the name sets and two sets remain:

@@ -1,5 +1,5 @@
 // Signatures of the NetAdapter, NetLbfo and SMB cmdlets a learner uses to prepare the network for
-// moves (reference network-and-transfers §1, §2, §4). These are CIM-based cmdlets: they select
+// moves (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"; Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming"; Microsoft Learn, "Set-SmbBandwidthLimit" and "Manage Data Center Bridging"). These are CIM-based cmdlets: they select
 // the computer with -CimSession (see common.ts) and spell -PassThru with a capital T.
 // Type names of the generated CIM enums (TeamingModes, LBAlgos, Category) are from memory, unconfirmed.
 import type { CmdletSignature, ParameterSpec } from '../signature';
@@ -127,7 +127,7 @@ export const getNetLbfoTeamSignature: CmdletSignature = {
 export const bandwidthCategories = ['Default', 'VirtualMachine', 'LiveMigration'] as const;
 const categoryType = 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.SmbBandwidthLimit.Category';
 
-/** 1 MB/s, the smallest limit Set-SmbBandwidthLimit accepts (reference network §4). */
+/** 1 MB/s, the smallest limit Set-SmbBandwidthLimit accepts (Microsoft Learn, "Set-SmbBandwidthLimit" and "Manage Data Center Bridging"). */
 export const MIN_BANDWIDTH_LIMIT = 1024 * 1024;
 
 export const setSmbBandwidthLimitSignature: CmdletSignature = {

@@ -1,5 +1,5 @@
 // Signatures of the Hyper-V host settings that govern moves (Hyper-V Settings → Live Migrations,
-// Storage Migrations; reference hyperv-2012r2 §2, §3).
+// Storage Migrations; Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; the Hyper-V module's cmdlet help for Windows Server 2012 R2).
 import type { CmdletSignature } from '../signature';
 import { computerName, passthru } from './common';
 

@@ -1,4 +1,4 @@
-// Move-VMStorage, Move-VM and Compare-VM (reference: hyperv-2012r2 §1, §3, §5).
+// Move-VMStorage, Move-VM and Compare-VM (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"; the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499).
 // The bound parameters become a MoveRequest, the pre-checks judge it (the same ones the Move
 // Wizard shows), and a move that passes becomes a job. The engine is event-driven: without
 // -AsJob the cmdlet still returns once its job exists — the console shows its progress, and the

@@ -1,5 +1,5 @@
 // Restart-VM: shut down and start again, with Smart Paging when the host cannot give a Dynamic
-// Memory VM its startup memory (engine/operations/smart-paging.ts; reference hyperv-2012r2 §4).
+// Memory VM its startup memory (engine/operations/smart-paging.ts; Microsoft Learn, "Hyper-V Dynamic Memory Overview").
 // A restart takes no simulated time here (like Start-VM / Stop-VM in vm-lifecycle.ts); -AsJob is
 // accepted and completes at once.
 import type { CmdletDefinition } from '../../cmdlets/definition';

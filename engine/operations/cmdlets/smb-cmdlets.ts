@@ -1,5 +1,5 @@
 // Get-SmbClientNetworkInterface and Get-SmbMultichannelConnection (reference:
-// network-and-transfers §1 for the fields). The connections are those of the computer as SMB
+// Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct" for the fields). The connections are those of the computer as SMB
 // client: to every file server holding files of its VMs, and to every computer it has an SMB
 // transfer with right now (a storage move to a share, a live migration over SMB), or to the
 // servers named in -ServerName. The rows come from the Multichannel planner, with the failure

@@ -1,4 +1,4 @@
-// Start-VM with the host memory rule (reference hyperv-2012r2 §3, §4): a VM started from Off (or
+// Start-VM with the host memory rule (the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview"): a VM started from Off (or
 // from a saved state) needs its startup memory in physical memory — Smart Paging is never used
 // when starting from Off — or it fails with Hyper-V's message. The start itself is the command
 // language's handler (engine/cmdlets/vm-lifecycle.ts); this checks memory first, with the one

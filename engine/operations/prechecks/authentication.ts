@@ -1,5 +1,5 @@
 // How the source host proves the user's identity to the destination (Hyper-V Settings → Live
-// Migrations → Advanced Features, reference/hyperv-2012r2.md §2; prerequisites §5). The source
+// Migrations → Advanced Features, Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; prerequisites Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499). The source
 // host's setting is the one that matters: the source opens the connection.
 import { isRegularShare } from './locate';
 import { sameName, type Precheck } from './context';
@@ -7,8 +7,8 @@ import { error } from './incompatibility';
 
 /**
  * CredSSP: the user's credentials must be on the source host, i.e. the user is signed in there
- * (§5). A console elsewhere — including one managing the source through -ComputerName — is a
- * second hop, and the source has no credentials to pass on. The message is the real one (§3).
+ * (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499). A console elsewhere — including one managing the source through -ComputerName — is a
+ * second hop, and the source has no credentials to pass on. The message is the real one (the Hyper-V module's cmdlet help for Windows Server 2012 R2).
  * We compare world.session.signedInOn, not request.initiatedOn: -ComputerName does not carry
  * credentials, which is the very lesson.
  */
@@ -26,7 +26,7 @@ const MIGRATION_SERVICE = 'Microsoft Virtual System Migration Service';
 
 /**
  * Kerberos: the source's computer account must be trusted for constrained delegation to the
- * destination's 'Microsoft Virtual System Migration Service' and 'cifs' (§5). We require it
+ * destination's 'Microsoft Virtual System Migration Service' and 'cifs' (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499). We require it
  * whether or not the move is started remotely: Microsoft's host set-up guide makes delegation
  * part of choosing Kerberos, because the source's migration service acts for the user in either
  * case. Where VM files stay on a file server, the source also needs 'cifs/<file server>' (the

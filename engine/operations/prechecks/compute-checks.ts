@@ -1,11 +1,11 @@
 // What the destination must offer the running VM: the same kind of processor, its virtual
-// switches, and memory (reference/hyperv-2012r2.md §5).
+// switches, and memory (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499).
 import type { Host, Vm } from '../../model/world';
 import { runLimitProblem, runningLoad } from '../host-limits';
 import { formatBytes, holdsMemory, sameName, type Precheck, type PrecheckOptions } from './context';
 import { error, type Incompatibility } from './incompatibility';
 
-// Reference §3, "Processor mismatch": the real text, used for both processor checks.
+// the Hyper-V module's cmdlet help for Windows Server 2012 R2, "Processor mismatch": the real text, used for both processor checks.
 export const PROCESSOR_MISMATCH =
   'The virtual machine cannot be moved to the destination computer. The hardware on the destination computer is not compatible with the hardware requirements of this virtual machine.';
 
@@ -13,7 +13,7 @@ export const PROCESSOR_MISMATCH =
  * The processor matters while the VM's processor state exists, i.e. while it runs (or is paused
  * or saved — refused for live moves anyway, see vm-checks.ts). An Off VM boots afresh on the
  * destination, so its move is not held back by the processor (our reading; unconfirmed).
- * Same manufacturer always (Intel ↔ AMD never, §5); another generation only with processor
+ * Same manufacturer always (Intel ↔ AMD never, Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499); another generation only with processor
  * compatibility mode.
  */
 export const processor: Precheck = ({ vm, source, destination, live }) => {
@@ -39,7 +39,7 @@ export const processor: Precheck = ({ vm, source, destination, live }) => {
 
 /**
  * Each connected network adapter needs a virtual switch of the same name on the destination —
- * the real message and MessageId (reference §3; Microsoft's Compare-VM example). Compare-VM reports
+ * the real message and MessageId (the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft's Compare-VM example). Compare-VM reports
  * it whatever the VM's state.
  */
 export const virtualSwitches: Precheck = ({ vm, destination, live }) => {
@@ -80,7 +80,7 @@ export function hostMemoryReserveBytes(host: Host): number {
  * its startup memory, and for a Dynamic Memory VM startup memory is the amount Hyper-V
  * guarantees at start — the stand-in for what it holds (unconfirmed simplification). While a
  * smart paging file bridges part of startup memory, that part is on disk, not in host memory
- * (reference §4). Same rule as engine/operations/host-memory.ts, so the pre-check and the move's
+ * (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). Same rule as engine/operations/host-memory.ts, so the pre-check and the move's
  * admission agree. A VM that is off or saved holds none.
  */
 export function memoryHeldBytes(vm: Vm): number {
@@ -96,7 +96,7 @@ export function reserveFor(host: Host, override: PrecheckOptions['hostReserveByt
 
 /**
  * A running VM needs its memory on the destination when it arrives; an Off VM needs none until
- * it starts. Text: the real messages of reference §3, together.
+ * it starts. Text: the real messages of the Hyper-V module's cmdlet help for Windows Server 2012 R2, together.
  */
 export const memory: Precheck = ({ world, vm, destination, live, options }) => {
   if (!live || vm.state !== 'Running') return [];

@@ -55,7 +55,7 @@ export function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/** States in which a VM holds host memory (reference §4: Saved and Off hold none). */
+/** States in which a VM holds host memory (Microsoft Learn, "Hyper-V Dynamic Memory Overview": Saved and Off hold none). */
 export function holdsMemory(vm: Vm): boolean {
   return vm.state === 'Running' || vm.state === 'Paused' || vm.state === 'Starting' || vm.state === 'Stopping';
 }

@@ -1,7 +1,7 @@
 // Free space, per destination volume: everything the move copies onto a volume must fit there
 // together — two 60 GB disks do not fit in 100 GB free, although each would alone. Files moving
 // within their own volume need nothing extra, and the space the sources free up counts only after
-// the move (a storage move deletes the source last — reference/hyperv-2012r2.md §1), so it is not
+// the move (a storage move deletes the source last — Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"), so it is not
 // counted here. "There is not enough space on the disk. (0x80070070)" is Windows' own text; the
 // sentence around it is unconfirmed.
 import { formatBytes, formatBytesApart, type Precheck } from './context';

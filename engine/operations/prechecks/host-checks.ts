@@ -1,4 +1,4 @@
-// Live-migration prerequisites of the two hosts (reference/hyperv-2012r2.md §2 and §5): migration
+// Live-migration prerequisites of the two hosts (Microsoft Learn, "Set up hosts for live migration without Failover Clustering" and Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499): migration
 // enabled on both, a destination that is not down-level, same domain, and a network the
 // destination accepts live migrations on. Storage moves need none of these.
 import type { Host } from '../../model/world';
@@ -6,8 +6,8 @@ import type { Precheck } from './context';
 import { error, type Incompatibility } from './incompatibility';
 
 /**
- * "Enable incoming and outgoing live migrations" is off by default (§2) and needed on both hosts
- * (§5). Texts unconfirmed; the stage wording follows the CredSSP text of §3.
+ * "Enable incoming and outgoing live migrations" is off by default (Microsoft Learn, "Set up hosts for live migration without Failover Clustering") and needed on both hosts
+ * (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499). Texts unconfirmed; the stage wording follows the CredSSP text of the Hyper-V module's cmdlet help for Windows Server 2012 R2.
  */
 export const migrationEnabled: Precheck = ({ source, destination, live }) => {
   if (!live) return [];
@@ -35,7 +35,7 @@ export const migrationEnabled: Precheck = ({ source, destination, live }) => {
 const OS_NAME: Record<Host['os'], string> = { '2012': 'Windows Server 2012', '2012R2': 'Windows Server 2012 R2' };
 
 /**
- * "A move to a down-level host (2012 R2 → 2012) is not supported; 2012 → 2012 R2 is" (§5). A 2012 R2
+ * "A move to a down-level host (2012 R2 → 2012) is not supported; 2012 → 2012 R2 is" (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499). A 2012 R2
  * VM has configuration version 5.0, which 2012 cannot run. Text unconfirmed.
  */
 export const downLevel: Precheck = ({ vm, source, destination, live }) => {
@@ -49,7 +49,7 @@ export const downLevel: Precheck = ({ vm, source, destination, live }) => {
 };
 
 /**
- * "Same or trusted domains" (§5). The world has no trusts, so two different domains are untrusted.
+ * "Same or trusted domains" (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499). The world has no trusts, so two different domains are untrusted.
  * Text unconfirmed.
  */
 export const sameDomain: Precheck = ({ source, destination, live }) => {
@@ -63,7 +63,7 @@ export const sameDomain: Precheck = ({ source, destination, live }) => {
 };
 
 /**
- * "Incoming live migrations: Use these IP addresses" (§2): with that choice the destination only
+ * "Incoming live migrations: Use these IP addresses" (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"): with that choice the destination only
  * listens on its own addresses inside the listed subnets. None → the source's connection is
  * refused. Which interfaces then carry the traffic is the network planner's business, not this
  * check's. The Winsock text is Windows' own; the wrapper is unconfirmed.

@@ -1,5 +1,5 @@
 // What a pre-check reports: one row of Compare-VM's `.Incompatibilities` (Message, MessageId,
-// Source — reference/hyperv-2012r2.md §3) plus what the lab adds for a learner: the fix, the
+// Source — the Hyper-V module's cmdlet help for Windows Server 2012 R2) plus what the lab adds for a learner: the fix, the
 // parameter at fault and whether the row blocks the move. The Move Wizard and Move-VM refuse a move
 // while any `error` row is present; `warning` rows are shown and the move may go ahead.
 
@@ -42,7 +42,7 @@ export interface Incompatibility {
   check: PrecheckName;
   /** Hyper-V's message. Texts not found in a source are marked "unconfirmed" where they are built. */
   message: string;
-  /** Compare-VM's MessageId, only where known (reference §3: 33012 for a missing switch). */
+  /** Compare-VM's MessageId, only where known (the Hyper-V module's cmdlet help for Windows Server 2012 R2: 33012 for a missing switch). */
   messageId?: number;
   /** The object at fault, as Compare-VM's Source names it: "Network Adapter", "SQL01.vhdx", "HV02". */
   source?: string;

@@ -3,7 +3,7 @@
 // happen. toMoveRequest() turns the bound parameters of those three cmdlets into one shape, so the
 // pre-checks and the operations never look at PowerShell parameter names again.
 //
-// Parameter sets follow the 2012 R2 help (reference/hyperv-2012r2.md §3; Microsoft's
+// Parameter sets follow the 2012 R2 help (the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft's
 // winserver2012r2-ps Move-VM, Move-VMStorage and Compare-VM pages):
 //   Move-VMStorage -VMName  -DestinationStoragePath                 → one folder
 //   Move-VMStorage -VMName [-VirtualMachinePath] [-SnapshotFilePath]

@@ -3,7 +3,7 @@
 // file, the smart paging file if there is one — model/paths.ts vmFiles()), each with its source
 // and destination path, size, and the computer and volume at both ends.
 //
-// Wizard semantics (reference/hyperv-2012r2.md §1, "single location"): after a move to one folder
+// Wizard semantics (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?", "single location"): after a move to one folder
 // the disks live in `<folder>\Virtual Hard Disks\<file name>`, and the configuration, checkpoint
 // and smart paging locations all point at the folder. The configuration "file" is the
 // configuration folder (Hyper-V keeps `Virtual Machines\<GUID>.xml` under it; the model stores

@@ -1,4 +1,4 @@
-// VM files on SMB 3.0 shares (reference/hyperv-2012r2.md §1 "Move only the virtual machine", §5
+// VM files on SMB 3.0 shares (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?" "Move only the virtual machine", Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499
 // "SMB storage"): files a live move leaves in place must be reachable by the destination host,
 // and every share the VM uses after the move must grant Full Control to the computer accounts of
 // the Hyper-V hosts involved.
@@ -54,7 +54,7 @@ function grants(fullControl: readonly string[], host: Host): boolean {
 }
 
 /**
- * Share permissions: Full Control for the computer account of each host involved (§5) — the VM's
+ * Share permissions: Full Control for the computer account of each host involved (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499) — the VM's
  * host for a storage move; source and destination for a live move. Checked on every share a
  * file lands on or, in a live move, stays on, and on every share a location setting will point
  * at. Admin shares (D$) are the administrators' and are not checked. "General access denied

@@ -47,7 +47,7 @@ export const pathsValid: Precheck = ({ placement }) => {
 
 /**
  * -Vhds entries must name disks of this VM, once each; and "the VHD file name must be identical in
- * source and destination" (reference §3; the Move-VM help says the same).
+ * source and destination" (the Hyper-V module's cmdlet help for Windows Server 2012 R2; the Move-VM help says the same).
  */
 export const vhdEntries: Precheck = ({ vm, placement }) => {
   const out: Incompatibility[] = [];

@@ -27,7 +27,7 @@ export function findSubject(world: World, request: MoveRequest): Subject {
     return {
       ok: false,
       errors: [error('destination-unknown', {
-        // Unconfirmed wrapper (the CredSSP text of reference §3 names the same stage); the Winsock text is Windows' own.
+        // Unconfirmed wrapper (the CredSSP text of the Hyper-V module's cmdlet help for Windows Server 2012 R2 names the same stage); the Winsock text is Windows' own.
         message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${wanted}': No such host is known. (0x80072AF9)`,
         source: wanted,
         fix: `Check the destination's name. The Hyper-V hosts in this lab are ${hyperVHosts}.`,

@@ -5,10 +5,10 @@ import { error, warning } from './incompatibility';
 
 /**
  * States a move accepts. Unconfirmed in detail, chosen as follows:
- * - Live: Running (a live migration, reference §5) or Off (a move of the configuration and files
+ * - Live: Running (a live migration, Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499) or Off (a move of the configuration and files
  *   with no memory to copy — Move-VM moves an Off VM too). Saved and Paused are refused: Hyper-V
  *   live-migrates running VMs, and this model has no saved-state files whose move it could simulate.
- * - Storage: Running (storage migration moves a running VM's disks on the fly, reference §0/§1),
+ * - Storage: Running (storage migration moves a running VM's disks on the fly, the ADMIN Magazine article on Hyper-V with SMB 3 in Windows Server 2012 R2/Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"),
  *   Off, Saved and Paused (the files are still, which is the easy case).
  * - Starting / Stopping are transitions: never.
  */
@@ -54,8 +54,8 @@ export const nameOnDestination: Precheck = ({ world, vm, destination, live }) =>
 };
 
 /**
- * Pass-through disks are physical disks of the host: they cannot be moved (reference §1, end of
- * storage semantics; §5 "VHDs only (no pass-through)"). A live migration without a cluster cannot
+ * Pass-through disks are physical disks of the host: they cannot be moved (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?", end of
+ * storage semantics; Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499 "VHDs only (no pass-through)"). A live migration without a cluster cannot
  * take them along, so it is refused. A storage move only moves files: it goes ahead and the
  * pass-through disk simply stays attached — a warning (our reading; the product's text is unconfirmed).
  */

@@ -14,7 +14,7 @@ import {
 } from './job-format';
 import { ProgressBar, StateIcon } from './JobParts';
 
-/** Hyper-V 2012 R2 stops pre-copy after at most this many passes (reference: migration-models §1). */
+/** Hyper-V 2012 R2 stops pre-copy after at most this many passes (Clark et al., "Live Migration of Virtual Machines", NSDI 2005; Liu et al., HPDC 2011). */
 const HYPERV_PASS_LIMIT = 5;
 
 export const JobDetails = observer(function JobDetails({ jobId }: { jobId: string | undefined }) {

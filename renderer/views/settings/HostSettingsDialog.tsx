@@ -1,4 +1,4 @@
-// "Hyper-V Settings for <host>" (reference hyperv-2012r2 §2): the Server pages that govern moves.
+// "Hyper-V Settings for <host>" (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"): the Server pages that govern moves.
 // Option texts and explanations follow Windows Server 2012 R2's dialog.
 import { observer } from 'mobx-react-lite';
 import { useEffect, useId, useRef } from 'react';

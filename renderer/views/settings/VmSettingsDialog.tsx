@@ -1,5 +1,5 @@
 // "Settings for <VM> on <host>": Memory (Dynamic Memory), Processor → Compatibility, the hard
-// drives (read-only), and Management → Smart Paging File Location (reference hyperv-2012r2 §3, §4).
+// drives (read-only), and Management → Smart Paging File Location (the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview").
 import { observer } from 'mobx-react-lite';
 import { useId, type ReactNode } from 'react';
 import { Checkbox, Input, Slider } from '@fluentui/react-components';

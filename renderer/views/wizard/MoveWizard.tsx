@@ -1,4 +1,4 @@
-// The Move Wizard window (reference hyperv-2012r2 §1): title 'Move "<VM>" Wizard', the page
+// The Move Wizard window (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"): title 'Move "<VM>" Wizard', the page
 // heading across the top, the pages on the left (the current one bold; earlier ones clickable,
 // later ones not), the page, and < Previous / Next > / Finish / Cancel. In the shared window frame:
 // Enter presses the default button (Next >, or Finish on the Summary page), Escape cancels,

@@ -1,4 +1,4 @@
-// The pages of the Move Wizard, with the option texts of Windows Server 2012 R2 (reference §1).
+// The pages of the Move Wizard, with the option texts of Windows Server 2012 R2 (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?").
 // Explanatory paragraphs paraphrase the product where its exact text is unconfirmed.
 import { observer } from 'mobx-react-lite';
 import { useId, useRef, useState } from 'react';

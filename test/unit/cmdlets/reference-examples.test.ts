@@ -1,4 +1,4 @@
-// The two long examples of reference/hyperv-2012r2.md §3, and the other one-liners it quotes,
+// The two long examples of the Hyper-V module's cmdlet help for Windows Server 2012 R2, and the other one-liners it quotes,
 // parse to the command objects the engine runs and format back to canonical text.
 import { describe, expect, it } from 'vitest';
 import { formatCommand } from '../../../engine/cmdlets/format';
@@ -33,7 +33,7 @@ describe('reference examples', () => {
     expect(formatCommand(c)).toBe('Move-VM -Name LMTest -DestinationHost TestServer02 -IncludeStorage -DestinationStoragePath D:\\LMTest');
   });
 
-  it('the other one-liners of §3', () => {
+  it('the other one-liners of the Hyper-V module's cmdlet help for Windows Server 2012 R2', () => {
     expect(parseOne('Move-VMStorage "Test VM" D:\\TestVM')).toEqual({ cmdlet: 'Move-VMStorage', params: { VMName: 'Test VM', DestinationStoragePath: 'D:\\TestVM' } });
     expect(parseOne('Set-VMHost -VirtualMachineMigrationPerformanceOption SMB -MaximumVirtualMachineMigrations 4 -MaximumStorageMigrations 3 -VirtualMachineMigrationAuthenticationType Kerberos -UseAnyNetworkForMigration $false').params).toEqual({
       MaximumVirtualMachineMigrations: 4,

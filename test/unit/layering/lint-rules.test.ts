@@ -1,4 +1,4 @@
-// The layering of DESIGN.md is enforced by ESLint; these cases prove the rules bite.
+// The layering of docs/design.md is enforced by ESLint; these cases prove the rules bite.
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 

@@ -1,4 +1,4 @@
-// Calibration against the published figures (reference: network-and-transfers §5), as ratios
+// Calibration against the published figures (the published figures in docs/calibration.md), as ratios
 // with tolerances, on real transfers over a FlowNetwork + Simulator. Also writes the table in
 // docs/calibration.md: `HVLAB_WRITE_CALIBRATION=1 npx vitest run test/unit/net/calibration.test.ts`;
 // without that variable the test checks the document still shows the model's values.
@@ -42,7 +42,7 @@ const pair = (a: Parameters<typeof nic>[], b = a) => world([
   host('HV02', b.map(([n, s, net, , o]) => nic(n, s, net, 12, o))),
 ]);
 
-describe('calibration (reference §5)', () => {
+describe('calibration (the published figures in docs/calibration.md)', () => {
   it('TCP live migration on 1 GbE runs at ~95 % of the link', () => {
     const r = run(pair([['NIC1', 1, 1, 0, {}]]), [{ id: 'lm', kind: 'LiveMigrationTcp' }]);
     const share = r.rates[0]! / (1 * Gbps);

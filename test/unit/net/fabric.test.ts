@@ -75,7 +75,7 @@ describe('NetworkFabric resources', () => {
   });
 });
 
-describe('failover (reference §1–2)', () => {
+describe('failover (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"; Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming")', () => {
   it('SMB Multichannel: a pulled cable stalls briefly, then the copy goes on over the survivor with no error', () => {
     const w = defaultWorld();
     const { sim, flow, fabric } = lab(w);
@@ -154,7 +154,7 @@ describe('failover (reference §1–2)', () => {
   });
 });
 
-describe('compression backs off when VMs need the CPU (reference §3)', () => {
+describe('compression backs off when VMs need the CPU (Ben Armstrong, "Faster live migration with compression" and "... with RDMA in Windows Server 2012 R2")', () => {
   it('slows down as VM CPU demand rises on the source', () => {
     const w = world([
       host('HV01', [nic('A', 10, 1, 11)], { cpu: { vendor: 'Intel', family: 'x', cores: 8, ghz: 2.6 } }),

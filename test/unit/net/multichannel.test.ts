@@ -22,7 +22,7 @@ const selected = (w: ReturnType<typeof world>, client = 'HV01', server = 'FS01')
   return r.plan;
 };
 
-describe('SMB Multichannel interface selection (reference §1–2)', () => {
+describe('SMB Multichannel interface selection (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"; Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming")', () => {
   it('uses only the two RDMA NICs when 1G RSS, 2×10G RSS and 2×10G RDMA are present', () => {
     const p = selected(demo());
     expect(p.tier).toBe('RDMA');

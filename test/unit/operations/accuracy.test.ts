@@ -1,9 +1,9 @@
 // Accuracy of the move models against the references (issue "Moves" §8):
 // - live migration with a constant dirty rate over a fixed bandwidth reproduces the closed form of
-//   migration-models §1 (Liu et al.) when the pass cap is lifted, and stops at 5 passes (2012 R2)
+//   Clark et al., "Live Migration of Virtual Machines", NSDI 2005; Liu et al., HPDC 2011 (Liu et al.) when the pass cap is lifted, and stops at 5 passes (2012 R2)
 //   with a longer blackout when it is not — while every pass runs as a transfer on the flow network;
-// - a storage move takes size / bottleneck rate; two at once share as max-min says (§2);
-// - the three performance options rank as network-and-transfers §3, §5 says on 1 Gb, 10 Gb RDMA
+// - a storage move takes size / bottleneck rate; two at once share as max-min says (Microsoft Learn, "Set up hosts for live migration without Failover Clustering");
+// - the three performance options rank as Ben Armstrong, "Faster live migration with compression" and "... with RDMA in Windows Server 2012 R2"; the published figures in docs/calibration.md says on 1 Gb, 10 Gb RDMA
 //   and 2 × 10 Gb RDMA, and so does their CPU use.
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../engine/engine';
@@ -78,7 +78,7 @@ function lab(nics: (octet: number) => NicInput[], vm: Partial<NonNullable<WorldI
 
 // ── 1. Pre-copy against the closed form ─────────────────────────────────────────────────────────
 
-/** The closed form of migration-models §1 (Liu et al.): n, total bytes, total time, downtime. */
+/** The closed form of Clark et al., "Live Migration of Virtual Machines", NSDI 2005; Liu et al., HPDC 2011 (Liu et al.): n, total bytes, total time, downtime. */
 function closedForm(M: number, B: number, D: number, vStop: number, nMax = Infinity) {
   const lambda = D / B;
   const n = Math.min(Math.ceil(Math.log(vStop / M) / Math.log(lambda)), nMax);
@@ -86,7 +86,7 @@ function closedForm(M: number, B: number, D: number, vStop: number, nMax = Infin
   return { n, V, T: V / B, Tdown: (M * lambda ** n) / B };
 }
 
-describe('live migration reproduces the pre-copy closed form (migration-models §1)', () => {
+describe('live migration reproduces the pre-copy closed form (Clark et al., "Live Migration of Virtual Machines", NSDI 2005; Liu et al., HPDC 2011)', () => {
   // Exactly 100 MiB/s: an SMB bandwidth limit on the LiveMigration category caps the SMB Direct
   // transfer (two 10 Gb RDMA adapters would give ~2.4 GB/s).
   const M = 2048 * MiB;
@@ -164,7 +164,7 @@ describe('live migration reproduces the pre-copy closed form (migration-models �
 
 // ── 2. Storage migration: size / bottleneck, max-min sharing ─────────────────────────────────────
 
-describe('storage migration rates (migration-models §2)', () => {
+describe('storage migration rates (Ben Armstrong, "How does storage migration actually work?")', () => {
   const S = 100 * 1000 ** 3;
   const w = () => lab((o) => [nic('N1', 10, o, 1)]);
 
@@ -217,7 +217,7 @@ describe('storage migration rates (migration-models §2)', () => {
   });
 });
 
-// ── 3. Performance options (network-and-transfers §3, §5) ───────────────────────────────────────
+// ── 3. Performance options (Ben Armstrong, "Faster live migration with compression" and "... with RDMA in Windows Server 2012 R2"; the published figures in docs/calibration.md) ───────────────────────────────────────
 
 interface OptionRun {
   seconds: number;

@@ -13,7 +13,7 @@ function onShare(x: WorldInput, name: string): void {
 
 const runningStage = (e: ReturnType<typeof engineOf>, id: string): string | undefined => job(e, id).stages.find((s) => s.status === 'Running')?.name;
 
-describe('Move-VM, VM only (files on an SMB share; reference hyperv §1, §5)', () => {
+describe('Move-VM, VM only (files on an SMB share; Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"; Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499)', () => {
   it('pre-copies, blacks out briefly, resumes on the destination; the VM never stops', () => {
     const e = engineOf();
     const id = start(e, 'Move-VM WEB01 HV02');
@@ -92,7 +92,7 @@ describe('Move-VM, VM only (files on an SMB share; reference hyperv §1, §5)', 
   });
 });
 
-describe('Move-VM with storage (shared-nothing; reference §1 "storage mirror first, then live migration")', () => {
+describe('Move-VM with storage (shared-nothing; Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?" "storage mirror first, then live migration")', () => {
   it('copies storage first, then memory, then deletes the source', () => {
     const e = engineOf();
     const freeHv02 = e.operations.space.freeBytes('HV02', 'D');
@@ -157,7 +157,7 @@ describe('admission: simultaneous live migrations count on both hosts', () => {
   });
 });
 
-describe('cancel (reference §1: only in Setup or Data Transfer)', () => {
+describe('cancel (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?": only in Setup or Data Transfer)', () => {
   it('Stop-Job during pre-copy: the VM stays on its source, flows and reservation gone', () => {
     const e = engineOf();
     const before = vm(e, 'WEB01');
@@ -185,7 +185,7 @@ describe('cancel (reference §1: only in Setup or Data Transfer)', () => {
   });
 });
 
-describe('faults (network-and-transfers §1–2, via the fabric)', () => {
+describe('faults (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"; Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming", via the fabric)', () => {
   it('TCP/IP on a stand-alone adapter that goes down fails the migration, which rolls back', () => {
     const e = engineOf();
     ok(e, 'Set-VMHost -VirtualMachineMigrationPerformanceOption TCPIP');

@@ -11,7 +11,7 @@ function restart(e: Engine): Engine {
   return new Engine(decoded.state);
 }
 
-describe('crash consistency (DESIGN.md "State, persistence and failure"; issue §6)', () => {
+describe('crash consistency (docs/design.md "State, persistence and failure"; issue §6)', () => {
   it('a storage move interrupted mid-copy rolls back to the source on start-up', () => {
     const e = engineOf();
     const before = vm(e, 'DC01');

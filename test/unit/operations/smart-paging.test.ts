@@ -38,7 +38,7 @@ describe('host memory accounting (one place)', () => {
   });
 });
 
-describe('Start-VM from Off (reference hyperv §3, §4)', () => {
+describe('Start-VM from Off (the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview")', () => {
   it('starts when the startup memory is free, and never uses Smart Paging otherwise', () => {
     const w = () => tight(13 * GiB, (x) => {
       x.vms!.find((v) => v.name === 'WEB01')!.state = 'Off';
@@ -56,7 +56,7 @@ describe('Start-VM from Off (reference hyperv §3, §4)', () => {
   });
 });
 
-describe('Restart-VM with Smart Paging (reference hyperv §4)', () => {
+describe('Restart-VM with Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory Overview")', () => {
   it('bridges the gap with a smart paging file in the Smart Paging File Location, deleted later', () => {
     const e = engineOf(tight(), params);
     const freeBefore = e.operations.space.freeBytes('FS01', 'D');

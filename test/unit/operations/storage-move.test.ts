@@ -6,7 +6,7 @@ import { GiB, KiB, MBps, MiB, engineOf, job, ok, refused, runUntil, stageOf, sta
 
 const copyMs = (bytes: number, rate: number): number => (bytes * 1000) / rate;
 
-describe('Move-VMStorage: one folder, running VM (reference hyperv §1)', () => {
+describe('Move-VMStorage: one folder, running VM (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?")', () => {
   it('copies in one pass at the bottleneck rate, switches at the end, deletes the source', () => {
     const e = engineOf();
     const freeD0 = e.operations.space.freeBytes('HV01', 'D');
@@ -125,7 +125,7 @@ describe('Move-VMStorage: per item, disks only, configuration only, smart paging
   });
 });
 
-describe('mirrored guest writes and remote copies (migration-models §2, network §3–4)', () => {
+describe('mirrored guest writes and remote copies (Ben Armstrong, "How does storage migration actually work?", network the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview")', () => {
   it('guest writes cost write bandwidth on both volumes while mirroring', () => {
     const w = worldWith((x) => {
       const h = x.hosts.find((hh) => hh.name === 'HV01')!;
@@ -187,7 +187,7 @@ describe('mirrored guest writes and remote copies (migration-models §2, network
   });
 });
 
-describe('queue: simultaneous storage migrations per host (reference §2)', () => {
+describe('queue: simultaneous storage migrations per host (Microsoft Learn, "Set up hosts for live migration without Failover Clustering")', () => {
   it('a third storage move on a host waits with a queue position, then starts', () => {
     const e = engineOf();
     const a = start(e, 'Move-VMStorage DC01 E:\\VMs\\DC01');
@@ -218,7 +218,7 @@ describe('queue: simultaneous storage migrations per host (reference §2)', () =
   });
 });
 
-describe('cancel and rollback (reference §1: cancel in Setup or Data Transfer)', () => {
+describe('cancel and rollback (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?": cancel in Setup or Data Transfer)', () => {
   it('Stop-Job during the copy rolls back: VM untouched, partial files gone, flows cancelled', () => {
     const e = engineOf();
     const freeE0 = e.operations.space.freeBytes('HV01', 'E');
