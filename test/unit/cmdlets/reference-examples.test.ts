@@ -33,7 +33,7 @@ describe('reference examples', () => {
     expect(formatCommand(c)).toBe('Move-VM -Name LMTest -DestinationHost TestServer02 -IncludeStorage -DestinationStoragePath D:\\LMTest');
   });
 
-  it('the other one-liners of the Hyper-V module's cmdlet help for Windows Server 2012 R2', () => {
+  it('the other one-liners of the Hyper-V module cmdlet help for Windows Server 2012 R2', () => {
     expect(parseOne('Move-VMStorage "Test VM" D:\\TestVM')).toEqual({ cmdlet: 'Move-VMStorage', params: { VMName: 'Test VM', DestinationStoragePath: 'D:\\TestVM' } });
     expect(parseOne('Set-VMHost -VirtualMachineMigrationPerformanceOption SMB -MaximumVirtualMachineMigrations 4 -MaximumStorageMigrations 3 -VirtualMachineMigrationAuthenticationType Kerberos -UseAnyNetworkForMigration $false').params).toEqual({
       MaximumVirtualMachineMigrations: 4,
