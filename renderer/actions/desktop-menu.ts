@@ -7,6 +7,7 @@ import { hostActions, vmActions } from './catalogue';
 
 const MENU_MESSAGE_TYPE = 'hvlab:menu';
 const COMMANDS: readonly DesktopMenuCommand[] = [
+  'newScenario', 'openScenario', 'saveScenario', 'saveScenarioAs', 'revertScenario',
   'refresh', 'hyperVSettings', 'move', 'start', 'shutDown', 'turnOff', 'toggleTheme', 'toggleActionsPane', 'help',
 ];
 
@@ -31,7 +32,28 @@ export function runMenuCommand(root: RootStore, command: DesktopMenuCommand): vo
       action.run();
     }
   };
+  const { scenarios } = root;
+  const lab = scenarios.status?.lab;
+  const fileAction = (run: () => void) => {
+    if (lab) dialogs.show({ kind: 'info', title: 'File', message: `The lab “${lab.title}” is running. Choose Leave lab in the Labs pane: your datacenter comes back, then use the File menu.` });
+    else run();
+  };
   switch (command) {
+    case 'newScenario':
+      fileAction(() => scenarios.showNew());
+      break;
+    case 'openScenario':
+      fileAction(() => scenarios.showOpen());
+      break;
+    case 'saveScenario':
+      fileAction(() => void scenarios.save());
+      break;
+    case 'saveScenarioAs':
+      fileAction(() => void scenarios.showSaveAs());
+      break;
+    case 'revertScenario':
+      fileAction(() => scenarios.revert());
+      break;
     case 'refresh':
       if (root.connection.connected) void root.refresh();
       break;

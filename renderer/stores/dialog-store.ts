@@ -21,6 +21,8 @@ export type DialogRequest =
       message: string;
       detail?: string;
       confirmLabel: string;
+      /** "Cancel" unless given ("No" for a yes/no question). */
+      cancelLabel?: string;
       onConfirm: () => void;
     }
   | { kind: 'info'; title: string; message: string }

@@ -14,11 +14,14 @@ import type { DialogStore } from './dialog-store';
 export const LABS_WIDTH = { min: 300, max: 760, default: 440 };
 
 const STORAGE_KEY = 'hvlab.labs.v1';
+/** The contract's limit for the learner's name on a report. */
+export const LEARNER_MAX = 120;
 
 interface Persisted {
   open?: boolean;
   width?: number;
   selected?: string | null;
+  learner?: string;
 }
 
 export type ImportOutcome =
@@ -32,6 +35,8 @@ export interface LabStoreDeps {
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   /** The door replaced the world, jobs and event log with a lab's: refetch what the console shows. */
   onWorldReplaced?: () => void;
+  /** The user's scenario, named in the question before a lab keeps it aside. */
+  scenarioName?: () => string | undefined;
 }
 
 export const LAB_STATUS_TEXT: Record<LabListItem['status'], string> = {
@@ -58,6 +63,8 @@ export class LabStore {
   importRequest = 0;
   /** Set to ask the pane to move focus into itself once it is on screen (menu, toolbar). */
   focusPending = false;
+  /** The learner's name for the report (remembered on this computer). */
+  learner = '';
   private readonly disposers: (() => void)[] = [];
   private firstSync = true;
 
@@ -66,6 +73,7 @@ export class LabStore {
     if (typeof saved.open === 'boolean') this.open = saved.open;
     if (typeof saved.width === 'number' && Number.isFinite(saved.width)) this.width = clampWidth(saved.width);
     if (typeof saved.selected === 'string') this.selectedId = saved.selected;
+    if (typeof saved.learner === 'string') this.learner = saved.learner.slice(0, LEARNER_MAX);
     makeObservable<LabStore, 'setView' | 'setListing'>(this, {
       open: observable,
       width: observable,
@@ -79,6 +87,8 @@ export class LabStore {
       lastImport: observable.ref,
       importRequest: observable,
       focusPending: observable,
+      learner: observable,
+      setLearner: action,
       focusTaken: action,
       setOpen: action,
       show: action,
@@ -97,7 +107,7 @@ export class LabStore {
       elapsedMs: computed,
     });
     this.disposers.push(reaction(
-      () => JSON.stringify({ open: this.open, width: this.width, selected: this.selectedId } satisfies Persisted),
+      () => JSON.stringify({ open: this.open, width: this.width, selected: this.selectedId, learner: this.learner } satisfies Persisted),
       (json) => {
         try {
           this.deps.storage?.setItem(STORAGE_KEY, json);
@@ -133,6 +143,10 @@ export class LabStore {
     const v = this.view;
     if (!v || !v.summary.active || v.startedAt === undefined) return undefined;
     return Math.max(0, this.deps.clock.now - v.startedAt);
+  }
+
+  setLearner(name: string): void {
+    this.learner = name.slice(0, LEARNER_MAX);
   }
 
   setOpen(open: boolean): void {
@@ -199,30 +213,37 @@ export class LabStore {
     this.error = undefined;
   }
 
-  /** Start (or start over) the lab on display; asks first when a session would be lost. */
+  /**
+   * Start (or start over) the lab on display. Always asks first: the lab's datacenter takes the
+   * console's place, and the user's own datacenter is kept aside until Leave lab (or, from another
+   * lab, that lab's datacenter is discarded).
+   */
   start(id: string): void {
     const item = this.labs.find((l) => l.id === id);
+    const title = item?.title ?? id;
     const other = this.activeLab && this.activeLab.id !== id ? this.activeLab : undefined;
     const run = () => void this.perform({ type: 'start', labId: id });
+    const again = item && !item.active && item.status !== 'NotStarted';
     if (other) {
       this.deps.dialogs.show({
         kind: 'confirm',
         title: 'Start lab',
-        message: `Start “${item?.title ?? id}”? The lab you are doing, “${other.title}”, ends, and the datacenter in the console is replaced by this lab's.`,
-        detail: 'Your progress and best score in every lab are kept.',
+        message: `Start “${title}”? The lab you are doing, “${other.title}”, ends, and its datacenter is replaced by this lab's.`,
+        detail: 'Your own datacenter stays kept aside and comes back when you leave the lab. Your progress and best score in every lab are kept.',
         confirmLabel: 'Start lab',
         onConfirm: run,
       });
-    } else if (item && !item.active && item.status !== 'NotStarted') {
-      this.deps.dialogs.show({
-        kind: 'confirm',
-        title: 'Start lab again',
-        message: `Start “${item.title}” again from the beginning? The datacenter in the console is replaced by the lab's starting one; hints and results of your last attempt are cleared.`,
-        detail: 'Your best score is kept.',
-        confirmLabel: 'Start again',
-        onConfirm: run,
-      });
-    } else run();
+      return;
+    }
+    const name = this.deps.scenarioName?.();
+    this.deps.dialogs.show({
+      kind: 'confirm',
+      title: again ? 'Start lab again' : 'Start lab',
+      message: `Start “${title}”${again ? ' again from the beginning' : ''}? The lab's datacenter takes the place of ${name ? `“${name}”` : 'your datacenter'} in the console.`,
+      detail: `${name ? `“${name}”` : 'Your datacenter'} is kept aside — its VMs, jobs, event log and clock — and comes back exactly as it is now when you choose Leave lab.${again ? ' Results of your last attempt are cleared; hints you took stay taken. Your best score is kept.' : ''}`,
+      confirmLabel: again ? 'Start again' : 'Start lab',
+      onConfirm: run,
+    });
   }
 
   /** Reveals a hint after the learner confirms its cost. */
@@ -248,10 +269,25 @@ export class LabStore {
     this.deps.dialogs.show({
       kind: 'confirm',
       title: 'Reset lab',
-      message: `Reset “${lab.title}”? The datacenter goes back to the lab's starting state: your moves, jobs and event log are lost, and hints and results are cleared.`,
-      detail: 'Your best score is kept.',
+      message: `Reset “${lab.title}”? The lab's datacenter goes back to its starting state: your moves, jobs and event log in the lab are lost, and results are cleared.`,
+      detail: 'Hints you took stay taken (and keep their cost). Your best score is kept.',
       confirmLabel: 'Reset lab',
       onConfirm: () => void this.perform({ type: 'reset' }),
+    });
+  }
+
+  /** Leave lab, after confirmation: the user's datacenter kept aside comes back. */
+  leave(): void {
+    const lab = this.activeLab;
+    if (!lab) return;
+    const name = this.deps.scenarioName?.();
+    this.deps.dialogs.show({
+      kind: 'confirm',
+      title: 'Leave lab',
+      message: `Leave “${lab.title}”? ${name ? `“${name}”` : 'Your datacenter'} comes back exactly as it was when you started the lab.`,
+      detail: "The lab's datacenter is discarded. Your progress, hints and best score in the lab are kept.",
+      confirmLabel: 'Leave lab',
+      onConfirm: () => void this.quit(),
     });
   }
 
@@ -326,8 +362,10 @@ export class LabStore {
     return this.call({ type: 'export', labId: id });
   }
 
-  report(id?: string): Promise<LabReport | undefined> {
-    return this.call(id ? { type: 'report', labId: id } : { type: 'report' });
+  /** The result report, with the learner's name on it. */
+  report(id?: string, learner?: string): Promise<LabReport | undefined> {
+    const name = learner?.trim();
+    return this.call({ type: 'report', ...(id ? { labId: id } : {}), ...(name ? { learner: name } : {}) });
   }
 
   /** A 'lab' event from the door. */

@@ -12,6 +12,7 @@ import { DialogStore } from './dialog-store';
 import { FrameBatch, type FrameScheduler } from './frame-batch';
 import { InventoryStore } from './inventory-store';
 import { LabStore } from './lab-store';
+import { ScenarioStore } from './scenario-store';
 import { JobListStore } from './job-list';
 import { JobStore } from './job-store';
 import { LogStore } from './log-store';
@@ -25,6 +26,8 @@ import { WizardWindows } from './wizard-windows';
 export interface RootEnvironment {
   ui?: UiEnvironment;
   scheduler?: FrameScheduler;
+  /** Saves a file the user downloads (File → Download Scenario). */
+  download?: (fileName: string, text: string) => void;
 }
 
 export class RootStore {
@@ -49,6 +52,8 @@ export class RootStore {
   readonly console: ConsoleStore;
   /** The Labs pane (renderer/views/labs). */
   readonly labs: LabStore;
+  /** The File menu's scenario: name and unsaved mark, New, Open, Save, Save As, Revert. */
+  readonly scenarios: ScenarioStore;
 
   /** A snapshot request is in flight. */
   loading = false;
@@ -76,13 +81,21 @@ export class RootStore {
     this.log = new LogStore(bridge);
     this.network = new NetworkStore(bridge, this.dock, this.ui, this.inventory, this.clock);
     this.console = new ConsoleStore(bridge, this.inventory, this.jobs);
+    this.scenarios = new ScenarioStore({
+      bridge,
+      dialogs: this.dialogs,
+      // An opened scenario, or the datacenter back from a lab, comes with its own event log and jobs.
+      onWorldReplaced: () => void this.refresh({ logFromStart: true }),
+      ...(env.download ? { download: env.download } : {}),
+    });
     this.labs = new LabStore({
       bridge,
       dialogs: this.dialogs,
       clock: this.clock,
       storage: env.ui?.storage,
       // A lab's world came with its own (empty) event log: start the Event Log pane over.
-      onWorldReplaced: () => void this.log.sync(0),
+      onWorldReplaced: () => void this.refresh({ logFromStart: true }),
+      scenarioName: () => this.scenarios.status?.name,
     });
     makeObservable<RootStore, 'applyView' | 'onEvent'>(this, {
       loading: observable,
@@ -110,8 +123,11 @@ export class RootStore {
     this.connection.dispose();
   }
 
-  /** Fetches a fresh snapshot (at connect, after a reconnect, and View → Refresh). */
-  async refresh(): Promise<void> {
+  /**
+   * Fetches a fresh snapshot (at connect, after a reconnect, and View → Refresh). `logFromStart`:
+   * the door replaced the datacenter, whose event log is its own: the Event Log pane starts over.
+   */
+  async refresh(options: { logFromStart?: boolean } = {}): Promise<void> {
     const seq = ++this.snapshotSeq;
     runInAction(() => {
       this.loading = true;
@@ -123,8 +139,9 @@ export class RootStore {
       if (result.ok) {
         this.loadError = undefined;
         this.applyView(result.value);
-        void this.log.sync(result.value.logSeq);
+        void this.log.sync(options.logFromStart ? 0 : result.value.logSeq);
         void this.labs.sync();
+        void this.scenarios.sync();
       } else {
         this.loadError = result.error;
       }
@@ -178,6 +195,9 @@ export class RootStore {
         break;
       case 'lab':
         this.labs.apply(event);
+        break;
+      case 'scenario':
+        this.scenarios.apply(event);
         break;
     }
   }

@@ -85,6 +85,9 @@ test.describe.serial('Labs pane', () => {
     await page.screenshot({ path: `${ARTIFACTS}/labs-briefing.png` });
 
     await detail.getByTestId('lab-start').click();
+    // Starting asks first: the user's datacenter is kept aside until Leave lab.
+    await expect(page.getByTestId('dialog-confirm')).toContainText('is kept aside');
+    await page.getByTestId('confirm-ok').click();
     await expect(detail.getByTestId('lab-status')).toHaveText('In progress');
     await expect(pane.getByTestId('labs-active')).toHaveText('Running: Storage migration: everything to one place');
     await expect(detail.getByTestId('lab-check-summary')).toHaveText('Not checked yet: do the tasks, then press Check.');
@@ -156,9 +159,15 @@ test.describe.serial('Labs pane', () => {
     await page.screenshot({ path: `${ARTIFACTS}/labs-hint-taken.png` });
 
     // The report: a printable page in a new tab, and a file to hand in.
+    // The report asks for the learner's name first, and prints it.
+    await detail.getByTestId('lab-report').click();
+    await expect(detail.getByTestId('lab-learner')).toBeFocused();
+    await expect(detail).toContainText('Type your name: it is printed on the report you hand in.');
+    await detail.getByTestId('lab-learner').fill('Ana Learner');
     const [report] = await Promise.all([context.waitForEvent('page'), detail.getByTestId('lab-report').click()]);
     await report.waitForLoadState();
     await expect(report.locator('h1')).toHaveText('Storage migration: everything to one place');
+    await expect(report.locator('.learner')).toHaveText('Ana Learner');
     await expect(report.locator('body')).toContainText('24 / 25');
     await expect(report.locator('body')).toContainText('why-storage');
     await expect(report.locator('body')).toContainText('Move-VMStorage -VMName SQL01 -DestinationStoragePath \\\\FS01\\VMs\\SQL01');
@@ -167,7 +176,7 @@ test.describe.serial('Labs pane', () => {
     await report.screenshot({ path: `${ARTIFACTS}/labs-report.png`, fullPage: true });
     await report.close();
     const [download] = await Promise.all([page.waitForEvent('download'), detail.getByTestId('lab-report-download').click()]);
-    expect(download.suggestedFilename()).toBe(`${LAB}-report.html`);
+    expect(download.suggestedFilename()).toBe(`${LAB}-report-Ana-Learner.html`);
     expect(readFileSync(await download.path(), 'utf8')).toContain('<h1>Storage migration: everything to one place</h1>');
 
     // Export: the pack as a JSON file.
@@ -176,7 +185,7 @@ test.describe.serial('Labs pane', () => {
     expect(JSON.parse(readFileSync(await exported.path(), 'utf8'))).toMatchObject({ formatVersion: 1, id: LAB });
   });
 
-  test('Reset asks first, then starts the lab over; the best score stays', async ({ page }) => {
+  test('Reset asks first, then starts the lab over; the best score and the hints taken stay', async ({ page }) => {
     await openConsole(page);
     const detail = page.getByTestId('lab-detail');
     await detail.getByTestId('lab-reset').click();
@@ -187,7 +196,8 @@ test.describe.serial('Labs pane', () => {
     await page.getByTestId('confirm-ok').click();
     await expect(detail.getByTestId('lab-score')).toHaveText('— / 25 (best 25)');
     await expect(detail.getByTestId('lab-task-move-all')).toHaveAttribute('data-result', 'unknown');
-    await expect(detail.getByTestId('lab-hint-cost')).toHaveText('none used');
+    // The hint taken before the reset stays taken, with its cost.
+    await expect(detail.getByTestId('lab-hint-cost')).toHaveText('−1 point');
     await detail.getByTestId('lab-check').click();
     await expect(detail.getByTestId('lab-task-move-all')).toHaveAttribute('data-result', 'fail');
     await expect(detail.getByTestId('lab-score')).toHaveText('0 / 25 (best 25)');

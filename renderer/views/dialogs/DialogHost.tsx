@@ -10,6 +10,7 @@ import { AccessButton } from '../shared/AccessKey';
 import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
 import { SettingsHost } from '../settings/SettingsHost';
 import { MoveWizardHost } from '../wizard/MoveWizard';
+import { ScenarioDialogs } from '../scenarios/ScenarioDialogs';
 
 export const DialogHost = observer(function DialogHost() {
   return (
@@ -17,6 +18,7 @@ export const DialogHost = observer(function DialogHost() {
       {/* Windows the user works in; a queued dialog (an error from their OK or Finish) opens over them. */}
       <MoveWizardHost />
       <SettingsHost />
+      <ScenarioDialogs />
       <QueuedDialog />
     </>
   );
@@ -108,7 +110,7 @@ function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
             >
               {dialog.confirmLabel}
             </Button>
-            <Button onClick={close} data-testid="confirm-cancel">Cancel</Button>
+            <Button onClick={close} data-testid="confirm-cancel">{dialog.cancelLabel ?? 'Cancel'}</Button>
           </WindowButtons>
         </>
       );

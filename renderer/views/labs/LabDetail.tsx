@@ -2,8 +2,8 @@
 // Check, Reset, Leave; Export, Report), then the briefing, objectives, tasks with the result of
 // the last Check per check ("expected … found …" for the failed ones) and the hints.
 import { observer } from 'mobx-react-lite';
-import { useState, type ReactNode } from 'react';
-import { Button } from '@fluentui/react-components';
+import { useRef, useState, type ReactNode } from 'react';
+import { Button, Field, Input } from '@fluentui/react-components';
 import {
   ArrowDownloadRegular, ArrowExportRegular, ArrowLeftRegular, ArrowResetRegular, CheckmarkCircleFilled, CheckmarkRegular, ChevronDownRegular,
   ChevronRightRegular, CircleRegular, DeleteRegular, DismissCircleFilled, DocumentRegular, LightbulbRegular, PlayRegular, SignOutRegular,
@@ -134,7 +134,7 @@ const LabButtons = observer(function LabButtons({ view }: { view: LabView }) {
             {labs.busy === 'check' ? 'Checking…' : 'Check'}
           </Button>
           <Button size="small" icon={<ArrowResetRegular />} disabled={busy} onClick={() => labs.reset()} data-testid="lab-reset">Reset…</Button>
-          <Button size="small" icon={<SignOutRegular />} disabled={busy} onClick={() => void labs.quit()} data-testid="lab-quit" title="Leave the lab; the datacenter and your progress stay as they are">
+          <Button size="small" icon={<SignOutRegular />} disabled={busy} onClick={() => labs.leave()} data-testid="lab-quit" title="Leave the lab: your own datacenter comes back; your progress in the lab is kept">
             Leave lab
           </Button>
         </>
@@ -152,9 +152,18 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
   const root = useRoot();
   const { labs, connection } = root;
   const [message, setMessage] = useState<string | undefined>(undefined);
+  const [nameMissing, setNameMissing] = useState(false);
+  const nameInput = useRef<HTMLInputElement>(null);
   const busy = labs.busy !== undefined || !connection.connected;
   const s = view.summary;
   const desktop = connection.status.transport === 'desktop';
+  /** The report carries the learner's name: asked for before it is made. */
+  const named = (): boolean => {
+    if (labs.learner.trim()) return true;
+    setNameMissing(true);
+    nameInput.current?.focus();
+    return false;
+  };
 
   const exportPack = async () => {
     const file = await labs.exportPack(s.id);
@@ -164,7 +173,8 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
     }
   };
   const openReport = async () => {
-    const report = await labs.report(s.id);
+    if (!named()) return;
+    const report = await labs.report(s.id, labs.learner);
     if (!report) return;
     if (report.pdf) {
       downloadBase64(report.pdf.fileName, report.pdf.base64, 'application/pdf');
@@ -176,7 +186,8 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
     } else setMessage('The report opened in a new tab: print it from there (Ctrl+P), or download it.');
   };
   const downloadReport = async () => {
-    const report = await labs.report(s.id);
+    if (!named()) return;
+    const report = await labs.report(s.id, labs.learner);
     if (!report) return;
     downloadText(report.fileName, report.html, 'text/html');
     setMessage(`Downloaded ${report.fileName}.`);
@@ -184,6 +195,21 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
 
   return (
     <>
+      <Field
+        className="hv-lab-learner"
+        label="Your name (printed on the report)"
+        size="small"
+        {...(nameMissing && !labs.learner.trim() ? { validationState: 'error' as const, validationMessage: 'Type your name: it is printed on the report you hand in.' } : {})}
+      >
+        <Input
+          ref={nameInput}
+          size="small"
+          value={labs.learner}
+          maxLength={120}
+          onChange={(_e, d) => labs.setLearner(d.value)}
+          data-testid="lab-learner"
+        />
+      </Field>
       <div className="hv-lab-files" role="group" aria-label="Report and pack">
         {desktop ? (
           // Untested here (no Electron runtime): the desktop door answers with a PDF; Electron shows a save dialog.

@@ -11,10 +11,45 @@ import { AccessText, accessKeyProps, plainLabel } from '../shared/AccessKey';
 import { ActionMenuList, radioMenuProps } from '../shared/ActionMenuList';
 import { menuAccessLabel, useMenuBarKeys } from './menubar-keys';
 
+/** The File menu: the scenario (New, Open, Save, Save As, Revert, Download, Recent), then Exit. */
+export function scenarioItems(root: RootStore): ActionItem[] {
+  const s = root.scenarios;
+  const status = s.status;
+  const lab = status?.lab;
+  const blocked = !root.connection.connected
+    ? 'Not connected to the engine.'
+    : !s.available
+      ? 'This console is connected through a door that does not offer scenarios.'
+      : lab
+        ? `The lab “${lab.title}” is running. Choose Leave lab in the Labs pane: your datacenter comes back, then use the File menu.`
+        : undefined;
+  const item = (id: string, label: string, icon: ActionItem['icon'], run: () => void, extra: Partial<ActionItem> = {}): ActionItem => ({
+    id, label, icon, enabled: blocked === undefined, ...(blocked ? { disabledReason: blocked } : {}), run, ...extra,
+  });
+  const neverSaved = status?.location === 'none';
+  const recent = status?.recent ?? [];
+  return [
+    item('scenario-new', 'New...', 'new', () => s.showNew()),
+    item('scenario-open', 'Open...', 'import', () => s.showOpen()),
+    item('scenario-save', 'Save', 'save', () => void s.save(), { separatorBefore: true }),
+    item('scenario-save-as', 'Save As...', 'save', () => void s.showSaveAs()),
+    item('scenario-revert', 'Revert to Saved', 'revert', () => s.revert(), neverSaved && !blocked
+      ? { enabled: false, disabledReason: `${status?.name ?? 'This scenario'} has never been saved: there is nothing to revert to.` }
+      : {}),
+    ...(status?.nativeDialogs ? [] : [item('scenario-download', 'Download Scenario...', 'export', () => void s.download(), { separatorBefore: true })]),
+    item('scenario-recent', 'Recent Scenarios', 'import', () => {}, {
+      separatorBefore: true,
+      ...(recent.length === 0 && !blocked ? { enabled: false, disabledReason: 'No scenario has been opened or saved yet.' } : {}),
+      submenu: recent.map((r, i): ActionItem => item(`scenario-recent-${i + 1}`, `${i + 1} ${r.name}`, 'import', () => s.openRecent(r.key))),
+    }),
+  ];
+}
+
 function fileItems(root: RootStore): ActionItem[] {
   const desktop = root.connection.status.transport === 'desktop';
   return [
-    { id: 'options', label: 'Options...', icon: 'settings', enabled: true, run: () => root.dialogs.show({ kind: 'notAvailable', action: 'Options...' }) },
+    ...scenarioItems(root),
+    { id: 'options', label: 'Options...', icon: 'settings', enabled: true, separatorBefore: true, run: () => root.dialogs.show({ kind: 'notAvailable', action: 'Options...' }) },
     {
       id: 'exit',
       label: 'Exit',

@@ -32,6 +32,14 @@ function setup(host = new EngineHost({ startClock: false })) {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/** The user presses the confirming button of the dialog on screen. */
+function confirmCurrent(dialogs: DialogStore): void {
+  const d = dialogs.current;
+  if (d?.kind !== 'confirm') throw new Error(`expected a confirmation, got ${d?.kind}`);
+  dialogs.close(d.id);
+  d.onConfirm();
+}
+
 describe('LabStore', () => {
   it('loads the list; a new page reopens the running lab', async () => {
     const host = new EngineHost({ startClock: false });
@@ -46,14 +54,19 @@ describe('LabStore', () => {
     expect(store.activeLab?.id).toBe(LAB);
   });
 
-  it('starts a lab at once from a fresh console, but asks before ending another; hints ask before they cost', async () => {
+  it('asks before a lab keeps the datacenter aside, and before ending another; hints ask before they cost', async () => {
     const { store, dialogs, host, replaced } = setup();
     await store.sync();
     store.select(LAB);
     await settle();
+    const users = host.engine.state();
     store.start(LAB);
     await settle();
-    expect(dialogs.current).toBeUndefined();
+    // Nothing happens before the user says so (issue "Never lose the user's work").
+    expect(host.labs.activeLabId).toBeNull();
+    expect(dialogs.current).toMatchObject({ kind: 'confirm', title: 'Start lab', confirmLabel: 'Start lab', detail: expect.stringContaining('is kept aside') });
+    confirmCurrent(dialogs);
+    await settle();
     expect(store.view?.summary.active).toBe(true);
     expect(replaced()).toBe(1);
 
@@ -76,10 +89,21 @@ describe('LabStore', () => {
     store.reset();
     expect(dialogs.queue.map((d) => d.kind)).toEqual(['confirm', 'confirm']);
     expect(replaced()).toBe(1);
+    dialogs.close(dialogs.current!.id);
+    dialogs.close(dialogs.current!.id);
+
+    // Leave lab asks too, then the user's datacenter comes back as it was.
+    store.leave();
+    expect(dialogs.current).toMatchObject({ kind: 'confirm', title: 'Leave lab', message: expect.stringContaining('comes back exactly as it was') });
+    confirmCurrent(dialogs);
+    await settle();
+    expect(host.labs.activeLabId).toBeNull();
+    expect(host.engine.state()).toEqual(users);
+    expect(replaced()).toBe(2);
   });
 
   it('counts the time left down with the clock, for a lab with a limit', async () => {
-    const { store, clock } = setup();
+    const { store, clock, dialogs } = setup();
     const pack = { formatVersion: 1, id: 'timed', title: 'Timed', level: 'Beginner', estimatedMinutes: 5, timeLimitMinutes: 10, objectives: ['o'], briefing: 'b', world: { base: 'default', patch: {} }, tasks: [{ id: 't', title: 'T', description: 'd', checks: [{ type: 'vmOnHost', vm: 'DC01', host: 'HV01' }] }], referenceSolution: 'Get-VM' };
     const outcome = await store.importPack('timed.json', JSON.stringify(pack));
     expect(outcome.ok).toBe(true);
@@ -87,6 +111,7 @@ describe('LabStore', () => {
     await settle();
     expect(store.timeLeftMs).toBeUndefined(); // not running
     store.start('timed');
+    confirmCurrent(dialogs);
     await settle();
     clock.apply({ now: 0 });
     expect(store.timeLeftMs).toBe(600_000);
