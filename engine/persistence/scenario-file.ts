@@ -10,6 +10,7 @@ import { Job, LogEntry } from '../model/jobs';
 import { WORLD_SCHEMA_VERSION } from '../model/world';
 import { namedPath, parseJsonText, validateWorld, type WorldIssue } from '../model/validate';
 import { SAVED_STATE_VERSION } from './saved-state';
+import { explainPathProblem, nameProblem } from '../common/windows-paths';
 
 export const SCENARIO_EXTENSION = '.hvlab.json';
 /** Longest scenario name (a file name stays well under Windows' MAX_PATH inside the data folder). */
@@ -65,24 +66,21 @@ export function decodeScenario(text: string): ScenarioDecode {
   return { ok: true, kind: 'scenario', state: { world: world.world, jobs, log, now } };
 }
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
-
 /**
  * A scenario's name as the user types it in Save As (the file is `<name>.hvlab.json` in the data
- * folder's scenarios folder): Windows file-name rules ("Naming Files, Paths, and Namespaces",
- * Microsoft Learn) — no \ / : * ? " < > |, no control characters, no trailing dot or space, not a
- * reserved device name — which also keeps every name inside that folder (no `..`, no separators).
- * Returns why a name cannot be used, or undefined when it can.
+ * folder's scenarios folder): one file name by Windows' rules (engine/common/windows-paths.ts:
+ * reserved characters, control characters, device names, no trailing dot or space), no folder
+ * separator, and no leading dot or space — which also keeps every name inside that folder (no
+ * `..`). Returns why a name cannot be used, or undefined when it can.
  */
 export function scenarioNameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'type a name for the scenario';
   if (name.length > SCENARIO_NAME_MAX) return `a scenario name has at most ${SCENARIO_NAME_MAX} characters (this one has ${name.length})`;
-  // eslint-disable-next-line no-control-regex
-  const bad = /[\\/:*?"<>|\u0000-\u001f]/.exec(name);
-  if (bad) return `a scenario name cannot contain ${bad[0] < ' ' ? 'control characters' : `the character ${bad[0]}`} (nor any of \\ / : * ? " < > |)`;
-  if (/^[\s.]|[\s.]$/.test(name)) return 'a scenario name cannot begin or end with a dot or a space';
-  if (WINDOWS_RESERVED.test(name)) return `"${name}" is a name Windows reserves for a device`;
-  return undefined;
+  const separator = /[\\/]/.exec(name);
+  if (separator) return `a scenario name cannot contain the character ${separator[0]} (it is a name, not a path)`;
+  if (/^[\s.]/.test(name)) return 'a scenario name cannot begin with a dot or a space';
+  const problem = nameProblem(`${name}${SCENARIO_EXTENSION}`) ?? nameProblem(name);
+  return problem ? explainPathProblem(problem) : undefined;
 }
 
 /** "Rack A.hvlab.json" → "Rack A"; other names unchanged but for a trailing .json. */
