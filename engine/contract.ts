@@ -344,6 +344,8 @@ export interface PrecheckIssue {
   messageId?: number;
   source?: string;
   fix: string;
+  /** The fix worded for the Move Wizard (page and option, no PowerShell), where it differs from `fix`. */
+  guiFix?: string;
   parameter?: string;
   severity: 'error' | 'warning';
 }

@@ -1,7 +1,9 @@
 // The Move Wizard of Windows Server 2012 R2 Hyper-V Manager (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"): the pages
 // a choice leads to, what each page checks at once, and the one command Finish sends. The engine
 // decides everything else: before Finish its 'precheck' query (what Compare-VM reports) says
-// whether the move can start, and its commandText is the "View script" text.
+// whether the move can start, and its commandText is the "View script" text. Pages and the Summary
+// show the engine's fixes as worded for the wizard (PrecheckIssue.guiFix: the page and option to
+// change); the PowerShell form of the command appears only under View script.
 import { action, computed, makeObservable, observable, reaction, runInAction, type IReactionDisposer } from 'mobx';
 import type { Bridge, Command, ContractError, PrecheckIssue, PrecheckReport } from '../../engine/contract';
 import type { Vm } from '../../engine/model/world';
@@ -152,6 +154,9 @@ export class MoveWizardStore {
       canFinish: computed,
       precheckPending: computed,
       summaryRows: computed,
+      nothingSelected: computed,
+      summaryErrors: computed,
+      summaryWarnings: computed,
       browseHost: computed,
       scriptText: computed,
       setMoveType: action,
@@ -352,11 +357,47 @@ export class MoveWizardStore {
   }
 
   get precheckPending(): boolean {
-    return this.currentId === 'summary' && (this.reportKey !== this.commandKey || (!this.report && !this.reportError));
+    return this.currentId === 'summary' && !this.nothingSelected && (this.reportKey !== this.commandKey || (!this.report && !this.reportError));
+  }
+
+  /**
+   * The options chosen name no item to move (different locations or disks only, with nothing
+   * ticked): there is no command to check, and the Summary says which page to go back to.
+   */
+  get nothingSelected(): PageMessage | undefined {
+    const perItem = this.moveType === 'vm' ? this.vmOption === 'items' : this.storageOption !== 'single';
+    if (!perItem) return undefined;
+    const disksOnly = this.moveType === 'storage' && this.storageOption === 'vhds';
+    const keys = disksOnly ? this.disksTicked : this.ticked;
+    if (this.items.some((i) => keys.has(i.key))) return undefined;
+    const optionsPage = this.moveType === 'vm' ? 'Choose Move Options' : 'Choose Options for Moving Storage';
+    return disksOnly
+      ? {
+        message: this.items.some((i) => i.parameter === 'Vhds')
+          ? 'No virtual hard disk is selected, so there is nothing to move.'
+          : `'${this.vm.name}' has no virtual hard disks, so there is nothing to move.`,
+        fix: `Go back to "Choose a new location for the virtual machine's virtual hard disks" and select at least one disk, or go back to "${optionsPage}" and choose another option.`,
+      }
+      : {
+        message: 'No item is selected, so there is nothing to move.',
+        fix: `Go back to "Choose Items to Move" and select at least one item, or go back to "${optionsPage}" and choose another option.`,
+      };
+  }
+
+  /** The Summary's errors: each message once, a fix shared by several shown once after the last of them. */
+  get summaryErrors(): PageMessage[] {
+    const selection = this.nothingSelected;
+    if (selection) return [selection];
+    if (this.reportError) return [{ message: this.reportError.message, ...fixOf(this.reportError) }];
+    return onceEach(this.report?.errors ?? []);
+  }
+
+  get summaryWarnings(): PageMessage[] {
+    return this.nothingSelected ? [] : onceEach(this.report?.warnings ?? []);
   }
 
   get canFinish(): boolean {
-    return this.currentId === 'summary' && !this.finishing && !this.precheckPending && !this.reportError
+    return this.currentId === 'summary' && !this.finishing && !this.nothingSelected && !this.precheckPending && !this.reportError
       && this.report !== undefined && this.report.errors.length === 0 && this.command !== undefined;
   }
 
@@ -404,7 +445,7 @@ export class MoveWizardStore {
           cmdlet: 'Move-VM',
           params: { Name: this.vm.name, DestinationHost: this.destinationHost.trim(), ComputerName: this.sourceHost },
         });
-        return issues.filter((i) => DESTINATION_CHECKS.has(i.check)).map((i) => ({ field: 'destination', message: i.message, fix: i.fix }));
+        return issues.filter((i) => DESTINATION_CHECKS.has(i.check)).map((i) => ({ field: 'destination', message: i.message, fix: i.guiFix ?? i.fix }));
       };
     }
     const fields = this.folderFieldsOf(id);
@@ -417,7 +458,7 @@ export class MoveWizardStore {
       for (const issue of issues) {
         if (issue.check !== 'path-invalid') continue;
         const field = fields.find((f) => issue.source !== undefined && (samePath(issue.source, f.folder) || issue.source.toLowerCase().startsWith(`${cleanFolder(f.folder).toLowerCase().replace(/\\$/, '')}\\`)));
-        if (field) out.push({ field: field.field, message: issue.message, fix: issue.fix });
+        if (field) out.push({ field: field.field, message: issue.message, fix: issue.guiFix ?? issue.fix });
       }
       return out;
     };
@@ -449,6 +490,7 @@ export class MoveWizardStore {
 
   /** The one command Finish sends: Move-VM or Move-VMStorage, parameters keyed by their canonical names. */
   get command(): Command | undefined {
+    if (this.nothingSelected) return undefined;
     const vm = this.vm;
     const host = this.sourceHost;
     const folder = (key: ItemKey) => cleanFolder(this.folders.get(key) ?? '');
@@ -553,6 +595,31 @@ export class MoveWizardStore {
   cancel(): void {
     this.onClose();
   }
+}
+
+/** A fix as the wizard shows it: the engine's wording for the wizard where it gives one. */
+function fixOf(issue: { fix?: string | undefined; guiFix?: string | undefined }): { fix?: string } {
+  const fix = issue.guiFix ?? issue.fix;
+  return fix ? { fix } : {};
+}
+
+/**
+ * Pre-check rows as the Summary lists them: a message repeated (the same problem found for two
+ * files) is shown once, and a fix shared by consecutive rows (one reason, several files) is shown
+ * once, after the last of them.
+ */
+export function onceEach(issues: readonly PrecheckIssue[]): PageMessage[] {
+  const out: PageMessage[] = [];
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    if (seen.has(issue.message)) continue;
+    seen.add(issue.message);
+    const fix = fixOf(issue).fix;
+    const previous = out.at(-1);
+    if (previous && fix !== undefined && previous.fix === fix) delete previous.fix;
+    out.push({ message: issue.message, ...(fix !== undefined ? { fix } : {}) });
+  }
+  return out;
 }
 
 function locationPage(): WizardPage {

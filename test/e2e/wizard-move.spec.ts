@@ -250,15 +250,44 @@ test('disks only: one of two disks moves to its own folder (-Vhds)', async ({ pa
   expect((await vmOf(page, lab, 'SQL01')).paths.configuration).toBe('D:\\VMs\\SQL01');
 });
 
+test('disks only, every disk unticked on the way back: the Summary says there is nothing to move and which page to change', async ({ page }) => {
+  await openWizard(page, 'HV01', 'SQL01');
+  const wizard = page.getByTestId('move-wizard');
+  await toStorageOption(page, "Move only the virtual machine's virtual hard disks");
+  await next(page, "Choose a new location for the virtual machine's virtual hard disks");
+  await wizard.getByRole('textbox', { name: 'Folder for SQL01.vhdx' }).fill('E:\\SQL01');
+  await wizard.getByRole('textbox', { name: 'Folder for SQL01-Data.vhdx' }).fill('E:\\SQL01');
+  await next(page, 'Completing Move Wizard');
+  await expect(wizard.getByTestId('wizard-finish')).toBeEnabled();
+  // Back on the disks page, untick both: Next goes off with the page's own message.
+  await wizard.getByTestId('wizard-nav').getByRole('button', { name: 'Virtual Hard Disks' }).click();
+  for (const box of await wizard.getByRole('checkbox').all()) await box.uncheck();
+  await expect(wizard).toContainText('Select at least one virtual hard disk to move.');
+  await expect(wizard.getByTestId('wizard-next')).toBeDisabled();
+  await expect(wizard.getByTestId('wizard-finish')).toBeDisabled();
+  await shot(page, 'wizard-disks-none-selected');
+});
+
 test('a pre-check blocks Finish: SQL01 (260 GB) does not fit on C:', async ({ page }) => {
   await openWizard(page, 'HV01', 'SQL01');
   const wizard = page.getByTestId('move-wizard');
   await toStorageOption(page, "Move all of the virtual machine's data to a single location");
   await next(page, 'Choose a new location for virtual machine');
-  // The box starts on the current folder: the engine warns there is nothing to move, which allows Finish.
+  // The box starts on the current folder: nothing to move, so Finish stays off and the Summary says
+  // which page to go back to, in the wizard's words (the parameter only under View script), once.
   await next(page, 'Completing Move Wizard');
-  await expect(wizard.getByTestId('wizard-precheck-warnings')).toContainText('There is nothing to move');
-  await expect(wizard.getByTestId('wizard-finish')).toBeEnabled();
+  const nothing = wizard.getByTestId('wizard-precheck-errors');
+  await expect(nothing).toContainText("There is nothing to move: the files of 'SQL01' are already in the locations given.");
+  await expect(nothing).toContainText('Go back to "Choose a new location for virtual machine" and choose a folder other than the one the files of \'SQL01\' are in now (D:\\VMs\\SQL01).');
+  await expect(nothing).not.toContainText('-DestinationStoragePath');
+  await expect(nothing.locator('.hv-message')).toHaveCount(1);
+  await expect(wizard.getByTestId('wizard-precheck-warnings')).toHaveCount(0);
+  await expect(wizard.getByTestId('wizard-precheck')).not.toContainText('found nothing that prevents');
+  await expect(wizard.getByTestId('wizard-finish')).toBeDisabled();
+  await wizard.getByTestId('wizard-view-script').click();
+  await expect(wizard.getByTestId('wizard-script')).toHaveText('Move-VMStorage -VMName SQL01 -ComputerName HV01 -DestinationStoragePath D:\\VMs\\SQL01');
+  await shot(page, 'wizard-nothing-to-move');
+  await wizard.getByTestId('wizard-view-script').click();
   await page.getByTestId('wizard-previous').click();
   await wizard.getByTestId('wizard-folder').fill('C:\\VMs\\SQL01');
   await next(page, 'Completing Move Wizard');

@@ -46,6 +46,7 @@ export function precheckRefusal(errors: readonly Incompatibility[], more: string
   return new CommandRefusal(first.message, {
     ...(first.parameter ? { parameter: first.parameter } : {}),
     ...(fix ? { fix } : {}),
+    ...(first.guiFix ? { guiFix: first.guiFix } : {}),
     ...(first.messageId !== undefined ? { messageId: first.messageId } : {}),
     code: first.check === 'vm-not-found' || first.check === 'computer-unreachable' ? 'NotFound' : 'CommandRefused',
   });

@@ -19,6 +19,7 @@ export const credSsp: Precheck = ({ world, source, destination, live }) => {
     message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${destination.name}': No credentials are available in the security package (0x8009030E).`,
     source: source.name,
     fix: `With CredSSP you must be signed in on the source host: sign in on ${source.name} and start the move there. Or switch both hosts to Kerberos (Set-VMHost -VirtualMachineMigrationAuthenticationType Kerberos) and configure constrained delegation on ${source.name} for 'cifs' and 'Microsoft Virtual System Migration Service' to ${destination.name}.`,
+    guiFix: `With CredSSP you must be signed in on the source host: sign in on ${source.name} and start the move there. Or choose Kerberos in Hyper-V Settings → Live Migrations → Advanced Features on both hosts, and configure constrained delegation on ${source.name} for 'cifs' and 'Microsoft Virtual System Migration Service' to ${destination.name}.`,
   })];
 };
 
@@ -56,6 +57,7 @@ export const kerberosDelegation: Precheck = ({ source, destination, live, placem
     message: `Virtual machine migration operation failed at migration Source. The Virtual Machine Management Service failed to authenticate the connection for a Virtual Machine migration with host '${destination.name}': No credentials are available in the security package (0x8009030E).`,
     source: source.name,
     fix: `In Active Directory Users and Computers open ${source.name} → Delegation → "Trust this computer for delegation to specified services only" → "Use Kerberos only", and add ${list}. In PowerShell: Get-ADComputer ${source.name} | Set-ADObject -Add @{'msDS-AllowedToDelegateTo'=@(${missing.map((m) => `'${m}'`).join(',')})}. Or use CredSSP and start the move signed in on ${source.name}.`,
+    guiFix: `In Active Directory Users and Computers open ${source.name} → Delegation → "Trust this computer for delegation to specified services only" → "Use Kerberos only", and add ${list}. Or use CredSSP and start the move signed in on ${source.name}.`,
   })];
 };
 

@@ -31,6 +31,7 @@ export const processor: Precheck = ({ vm, source, destination, live }) => {
       message: PROCESSOR_MISMATCH,
       source: 'Processor',
       fix: `${source.name} (${source.cpu.family}) and ${destination.name} (${destination.cpu.family}) have different processor generations. Shut down '${vm.name}', run Set-VMProcessor -VMName '${vm.name}' -CompatibilityForMigrationEnabled $true (the VM must be off to change it), start it, and move it again.`,
+      guiFix: `${source.name} (${source.cpu.family}) and ${destination.name} (${destination.cpu.family}) have different processor generations. Cancel the wizard, shut down '${vm.name}', tick Settings → Processor → Compatibility → "Migrate to a physical computer with a different processor version", start it, and move it again.`,
       parameter: 'DestinationHost',
     })];
   }
@@ -54,6 +55,7 @@ export const virtualSwitches: Precheck = ({ vm, destination, live }) => {
       messageId: 33012,
       source: a.name,
       fix: `Create a virtual switch named '${a.switchName}' on ${destination.name} (New-VMSwitch -Name '${a.switchName}' -NetAdapterName <adapter> -ComputerName ${destination.name}), or connect the adapter to a switch that exists there${have ? ` (${have})` : ''} or disconnect it (Disconnect-VMNetworkAdapter -VMName '${vm.name}').`,
+      guiFix: `Create a virtual switch named '${a.switchName}' on ${destination.name} (Virtual Switch Manager), or connect '${a.name}' of '${vm.name}' to a switch that exists there${have ? ` (${have})` : ''}, or disconnect it; then move again.`,
     }));
   }
   return out;
@@ -110,6 +112,7 @@ export const memory: Precheck = ({ world, vm, destination, live, options }) => {
     message: `Not enough memory in the system to start the virtual machine ${vm.name}. Could not initialize memory: Ran out of memory (0x8007000E).`,
     source: 'Memory',
     fix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(reserve)} for itself, and its running virtual machines hold ${formatBytes(used)}; '${vm.name}' needs ${formatBytes(needed)}, ${formatBytes(used + needed - usable)} more than is free. Shut down or move a virtual machine off ${destination.name}, or lower the startup memory of '${vm.name}' (Set-VMMemory, with the VM off).`,
+    guiFix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(reserve)} for itself, and its running virtual machines hold ${formatBytes(used)}; '${vm.name}' needs ${formatBytes(needed)}, ${formatBytes(used + needed - usable)} more than is free. Go back to "Specify Destination Computer" and name another computer, or shut down or move a virtual machine off ${destination.name}.`,
     parameter: 'DestinationHost',
   })];
 };

@@ -6,6 +6,7 @@
 // sentence around it is unconfirmed.
 import { formatBytes, formatBytesApart, type Precheck } from './context';
 import { error, type Incompatibility } from './incompatibility';
+import { chooseAnotherFolder } from './wizard-pages';
 
 export const diskSpace: Precheck = ({ placement }) => {
   const out: Incompatibility[] = [];
@@ -18,6 +19,7 @@ export const diskSpace: Precheck = ({ placement }) => {
       message: `Not enough space on volume ${v.volume}: of ${v.computer} for the files being moved there (${needed} needed, ${free} free). There is not enough space on the disk. (0x80070070)`,
       source: `${v.computer} ${v.volume}:`,
       fix: `Choose a volume with at least ${formatBytes(v.requiredBytes)} free for ${v.files.join(', ')}, split the files over several volumes (-Vhds per disk), or free ${formatBytes(v.requiredBytes - v.freeBytes)} on ${v.computer} ${v.volume}:.`,
+      guiFix: `${chooseAnotherFolder(parameters.size === 1 ? [...parameters][0] : undefined)} on a volume with at least ${formatBytes(v.requiredBytes)} free for ${v.files.join(', ')}; or give the files folders on different volumes (the option that moves the data to different locations); or free ${formatBytes(v.requiredBytes - v.freeBytes)} on ${v.computer} ${v.volume}:.`,
       parameter: parameters.size === 1 ? [...parameters][0] : undefined,
     }));
   }

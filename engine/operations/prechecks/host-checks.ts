@@ -4,6 +4,7 @@
 import type { Host } from '../../model/world';
 import type { Precheck } from './context';
 import { error, type Incompatibility } from './incompatibility';
+import { WizardPage } from './wizard-pages';
 
 /**
  * "Enable incoming and outgoing live migrations" is off by default (Microsoft Learn, "Set up hosts for live migration without Failover Clustering") and needed on both hosts
@@ -14,11 +15,14 @@ export const migrationEnabled: Precheck = ({ source, destination, live }) => {
   const out: Incompatibility[] = [];
   const fix = (h: Host): string =>
     `Enable-VMMigration -ComputerName ${h.name} (Hyper-V Settings on ${h.name} → Live Migrations → "Enable incoming and outgoing live migrations").`;
+  const guiFix = (h: Host): string =>
+    `Cancel the wizard, open Hyper-V Settings on ${h.name} → Live Migrations and tick "Enable incoming and outgoing live migrations", then move again.`;
   if (!source.migration.enabled) {
     out.push(error('migration-disabled', {
       message: `Virtual machine migration operation failed at migration Source. Live migrations are not enabled on host '${source.name}'.`,
       source: source.name,
       fix: fix(source),
+      guiFix: guiFix(source),
     }));
   }
   if (!destination.migration.enabled) {
@@ -26,6 +30,7 @@ export const migrationEnabled: Precheck = ({ source, destination, live }) => {
       message: `Virtual machine migration operation failed at migration Destination. The host '${destination.name}' is not configured to accept incoming live migrations.`,
       source: destination.name,
       fix: fix(destination),
+      guiFix: guiFix(destination),
       parameter: 'DestinationHost',
     }));
   }
@@ -44,6 +49,7 @@ export const downLevel: Precheck = ({ vm, source, destination, live }) => {
     message: `The virtual machine '${vm.name}' cannot be moved to '${destination.name}': its configuration version ${vm.configurationVersion} is not supported by ${OS_NAME[destination.os]}. Moving a virtual machine to an earlier version of Hyper-V is not supported.`,
     source: destination.name,
     fix: `Choose a destination running ${OS_NAME['2012R2']}, or upgrade ${destination.name}. Moves from ${OS_NAME['2012']} to ${OS_NAME['2012R2']} work; the reverse does not.`,
+    guiFix: `Go back to "${WizardPage.destination}" and name a computer running ${OS_NAME['2012R2']}. Moves from ${OS_NAME['2012']} to ${OS_NAME['2012R2']} work; the reverse does not.`,
     parameter: 'DestinationHost',
   })];
 };
@@ -58,6 +64,7 @@ export const sameDomain: Precheck = ({ source, destination, live }) => {
     message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${destination.name}': ${source.name} (domain ${source.domain}) and ${destination.name} (domain ${destination.domain}) are not in the same or trusted domains.`,
     source: destination.name,
     fix: `Live migration needs both hosts in one domain or in trusted domains. Choose a destination in ${source.domain}.`,
+    guiFix: `Live migration needs both hosts in one domain or in trusted domains. Go back to "${WizardPage.destination}" and name a computer in ${source.domain}.`,
     parameter: 'DestinationHost',
   })];
 };
@@ -79,6 +86,7 @@ export const migrationNetwork: Precheck = ({ destination, live }) => {
     fix: nets.length === 0
       ? `${destination.name} accepts live migrations only on listed networks, and lists none. Add one that holds one of its addresses (${own.join(', ') || 'none'}): Add-VMMigrationNetwork <subnet> -ComputerName ${destination.name}, or Set-VMHost -ComputerName ${destination.name} -UseAnyNetworkForMigration $true.`
       : `None of ${destination.name}'s addresses (${own.join(', ') || 'none'}) is in its migration networks (${nets.join(', ')}). Add a matching network with Add-VMMigrationNetwork -ComputerName ${destination.name}, or Set-VMHost -ComputerName ${destination.name} -UseAnyNetworkForMigration $true.`,
+    guiFix: `Cancel the wizard, open Hyper-V Settings on ${destination.name} → Live Migrations and add a network that holds one of its addresses (${own.join(', ') || 'none'}) under "Use these IP addresses for live migration", or choose "Use any available network for live migration".`,
     parameter: 'DestinationHost',
   })];
 };

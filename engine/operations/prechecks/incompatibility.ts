@@ -48,6 +48,11 @@ export interface Incompatibility {
   source?: string;
   /** What the learner can do about it, with the PowerShell where there is one. */
   fix: string;
+  /**
+   * The same advice worded for the Move Wizard (the page and the option to change, never a
+   * PowerShell parameter); absent where `fix` names no PowerShell and serves both.
+   */
+  guiFix?: string;
   /** The cmdlet parameter at fault, when one is (DestinationHost, Vhds, DestinationStoragePath...). */
   parameter?: string;
   severity: Severity;
@@ -66,6 +71,7 @@ export function warning(check: PrecheckName, row: Row): Incompatibility {
 // Rows are compared with toEqual in tests and sent over the contract as JSON: no undefined keys.
 function stripUndefined(row: Row): Row {
   const out: Row = { message: row.message, fix: row.fix };
+  if (row.guiFix !== undefined) out.guiFix = row.guiFix;
   if (row.messageId !== undefined) out.messageId = row.messageId;
   if (row.source !== undefined) out.source = row.source;
   if (row.parameter !== undefined) out.parameter = row.parameter;

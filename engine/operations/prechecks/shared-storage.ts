@@ -5,6 +5,7 @@
 import type { Host } from '../../model/world';
 import { computerAccount, sameName, type Precheck } from './context';
 import { error, type Incompatibility } from './incompatibility';
+import { chooseAnotherFolder, WizardOption, WizardPage } from './wizard-pages';
 import { isRegularShare, sameLocation } from './locate';
 
 /**
@@ -29,6 +30,9 @@ export const filesReachable: Precheck = ({ vm, source, destination, live, placem
       fix: vmOnly
         ? `"Move only the virtual machine" needs all of its files on an SMB 3.0 share of a file server such as \\\\FS01\\VMs. Move the storage with it (Move-VM '${vm.name}' ${destination.name} -IncludeStorage -DestinationStoragePath <folder on ${destination.name}>), or first move its storage to a share (Move-VMStorage '${vm.name}' -DestinationStoragePath \\\\<file server>\\<share>\\${vm.name}).`
         : `Name a destination for this item too (${paramFor(f.kind)}), or move it to an SMB 3.0 share of a file server first.`,
+      guiFix: vmOnly
+        ? `"${WizardOption.vmOnly}" needs all of its files on an SMB 3.0 share of a file server such as \\\\FS01\\VMs. Go back to "${WizardPage.moveOptions}" and choose "${WizardOption.vmSingle}", or first move its storage to a share ("Move the virtual machine's storage").`
+        : `Go back to "${WizardPage.items}" and select '${f.label}' too, so that it gets a folder on ${destination.name}, or move it to an SMB 3.0 share of a file server first.`,
       parameter: vmOnly ? 'IncludeStorage' : undefined,
     }));
   }
@@ -89,6 +93,7 @@ export const shareAccess: Precheck = ({ world, source, destination, live, placem
         message: `User '${account}' failed to access '${u.path}': General access denied error (0x80070005).`,
         source: `\\\\${server.name}\\${share.name}`,
         fix: `Grant ${account} Full Control on the share and its folder: Grant-SmbShareAccess -Name ${share.name} -AccountName '${account}' -AccessRight Full -CimSession ${server.name} (and the same on the NTFS permissions of ${share.path}). Every Hyper-V host that runs the VM from the share needs it.`,
+        guiFix: `On ${server.name}, give ${account} Full Control on the share '${share.name}' and on its folder ${share.path} (every Hyper-V host that runs the VM from the share needs it), or ${chooseAnotherFolder(u.parameter).replace(/^Go back/, 'go back')} that is not on this share.`,
         parameter: u.parameter,
       }));
     }

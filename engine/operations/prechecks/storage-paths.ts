@@ -4,7 +4,8 @@
 import { baseName, forEachVmFile, hostIndexOf, parsePath, resolvePath, samePath } from '../../model/paths';
 import { explainPathProblem, MAX_FILE_PATH_CHARS } from '../../common/windows-paths';
 import { sameName, type Precheck } from './context';
-import { error, warning, type Incompatibility } from './incompatibility';
+import { error, type Incompatibility } from './incompatibility';
+import { chooseAnotherFolder, firstSentence, WizardOption, WizardPage } from './wizard-pages';
 
 /** Every path the request names must be well-formed and reachable from the destination host. */
 export const pathsValid: Precheck = ({ placement }) => {
@@ -20,6 +21,7 @@ export const pathsValid: Precheck = ({ placement }) => {
       message: `Failed to verify the path '${r.path}' on '${p.seenFrom}': ${p.win32}`,
       source: r.path,
       fix: p.fix,
+      guiFix: `${chooseAnotherFolder(r.parameter, r.parameter === 'Vhds' ? baseName(r.path) : undefined)}: one that ${p.seenFrom} can reach (Browse... lists its volumes and shares). ${firstSentence(p.fix)}`,
       parameter: r.parameter,
     }));
   }
@@ -61,6 +63,7 @@ export const vhdEntries: Precheck = ({ vm, placement }) => {
       fix: i.issue === 'notAttached'
         ? `SourceFilePath must be the path of one of the VM's disks${attached ? `: ${attached}` : ' (it has none)'}.`
         : 'Give each disk one entry.',
+      guiFix: `The disks of '${vm.name}' changed since the wizard opened. Cancel the wizard and start it again.`,
       parameter: 'Vhds',
     }));
   }
@@ -74,6 +77,7 @@ export const vhdEntries: Precheck = ({ vm, placement }) => {
       message: `The virtual hard disk '${f.sourcePath}' cannot be moved to '${f.destinationPath}': the file name must be the same in the source and the destination path.`,
       source: from,
       fix: `Keep the file name: DestinationFilePath = '${folder}\\${from}'. To rename the disk, move it first and rename it with the VM off.`,
+      guiFix: `A virtual hard disk keeps its file name when it moves; choose only its folder. ${chooseAnotherFolder('Vhds', from)}.`,
       parameter: 'Vhds',
     }));
   }
@@ -118,6 +122,9 @@ export const destinationsFree: Precheck = ({ world, vm, placement }) => {
         fix: owner !== undefined
           ? `'${f.destinationPath}' already holds a file of '${owner}'. Choose another folder for '${f.label}'.`
           : `'${twin}' and '${f.label}' of '${vm.name}' would both be written to '${f.destinationPath}'. Give them different folders (-Vhds per disk).`,
+        guiFix: owner !== undefined
+          ? `'${f.destinationPath}' already holds a file of '${owner}'. ${chooseAnotherFolder(f.parameter, f.kind === 'vhd' ? f.label : undefined)} for '${f.label}'.`
+          : `'${twin}' and '${f.label}' would both be written to '${f.destinationPath}'. ${chooseAnotherFolder(f.parameter, f.kind === 'vhd' ? f.label : undefined)} for one of them.`,
         parameter: f.parameter,
       }));
     } else {
@@ -129,7 +136,9 @@ export const destinationsFree: Precheck = ({ world, vm, placement }) => {
 
 /**
  * A storage move whose every file and location is already where it is asked to go moves nothing.
- * Hyper-V's reaction is unconfirmed; the lab warns and lets it complete as a no-op.
+ * Hyper-V's reaction is unconfirmed; the lab refuses it, so that neither Move-VMStorage nor the
+ * Move Wizard's Finish starts a job that does nothing (issue 12: a move with nothing to move
+ * cannot Finish, and says why).
  */
 export const nothingToMove: Precheck = ({ vm, placement, live }) => {
   if (live) return [];
@@ -137,10 +146,14 @@ export const nothingToMove: Precheck = ({ vm, placement, live }) => {
   const changes = placement.files.some((f) => f.action !== 'stay' || !samePath(f.destinationPath, f.sourcePath))
     || configuration.changed || snapshots.changed || smartPaging.changed;
   if (changes || placement.vhdIssues.length > 0) return [];
-  return [warning('nothing-to-move', {
+  const single = placement.mode === 'SingleFolder';
+  return [error('nothing-to-move', {
     message: `There is nothing to move: the files of '${vm.name}' are already in the locations given.`,
     source: vm.name,
     fix: 'Choose a different destination folder, or name the items to move (-VirtualMachinePath, -SnapshotFilePath, -SmartPagingFilePath, -Vhds).',
-    parameter: placement.mode === 'SingleFolder' ? 'DestinationStoragePath' : undefined,
+    guiFix: single
+      ? `Go back to "${WizardPage.location}" and choose a folder other than the one the files of '${vm.name}' are in now (${configuration.before}).`
+      : `Every item selected is already in the folder chosen for it. Go back to "${WizardPage.items}" and select the items to move, then choose a new folder for each; or go back to "${WizardPage.storageOptions}" and choose "${WizardOption.storageSingle}".`,
+    parameter: single ? 'DestinationStoragePath' : undefined,
   })];
 };

@@ -4,6 +4,7 @@ import { findHost } from '../../model/paths';
 import type { Host, Vm, World } from '../../model/world';
 import { sameName } from './context';
 import { error, type Incompatibility } from './incompatibility';
+import { WizardPage } from './wizard-pages';
 import { findVmOn, type MoveRequest } from './move-request';
 
 export type Subject = { ok: true; vm: Vm; source: Host; destination: Host } | { ok: false; errors: Incompatibility[] };
@@ -31,6 +32,7 @@ export function findSubject(world: World, request: MoveRequest): Subject {
         message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${wanted}': No such host is known. (0x80072AF9)`,
         source: wanted,
         fix: `Check the destination's name. The Hyper-V hosts in this lab are ${hyperVHosts}.`,
+        guiFix: `Go back to "${WizardPage.destination}" and check the name (Browse... lists the computers). The Hyper-V hosts in this lab are ${hyperVHosts}.`,
         parameter: 'DestinationHost',
       })],
     };
@@ -43,6 +45,7 @@ export function findSubject(world: World, request: MoveRequest): Subject {
         message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${destination.name}': The Hyper-V role is not installed on '${destination.name}'.`,
         source: destination.name,
         fix: `${destination.name} is a file server, not a Hyper-V host. Choose one of ${hyperVHosts}.`,
+        guiFix: `${destination.name} is a file server, not a Hyper-V host. Go back to "${WizardPage.destination}" and name one of ${hyperVHosts}.`,
         parameter: 'DestinationHost',
       })],
     };
@@ -55,6 +58,7 @@ export function findSubject(world: World, request: MoveRequest): Subject {
         message: `The virtual machine '${vm.name}' is already on host '${source.name}'. The source and destination of a live migration must be different hosts.`,
         source: source.name,
         fix: `To move its files on ${source.name}, move its storage instead: Move-VMStorage -VMName '${vm.name}' -DestinationStoragePath <folder> (Move Wizard: "Move the virtual machine's storage").`,
+        guiFix: `Go back to "${WizardPage.destination}" and name another computer; to move its files on ${source.name}, go back to "${WizardPage.moveType}" and choose "Move the virtual machine's storage".`,
         parameter: 'DestinationHost',
       })],
     };
@@ -70,6 +74,7 @@ function computerUnreachable(world: World, name: string, host: Host | undefined)
       message: `The operation on computer '${name}' failed: No such host is known. (0x80072AF9)`,
       source: name,
       fix: `Check -ComputerName. The Hyper-V hosts in this lab are ${hyperVHosts}.`,
+      guiFix: `Cancel the wizard and start it from a server in the list: ${hyperVHosts}.`,
       parameter: 'ComputerName',
     });
   }
@@ -78,6 +83,7 @@ function computerUnreachable(world: World, name: string, host: Host | undefined)
     message: `Hyper-V encountered an error trying to access an object on computer '${host.name}' because the object was not found. The object might have been deleted, or you might not have permission to perform the task. Verify that the Virtual Machine Management service on the computer is running.`,
     source: host.name,
     fix: `${host.name} is not a Hyper-V host. Run the command against one of ${hyperVHosts} (-ComputerName).`,
+    guiFix: `${host.name} is not a Hyper-V host. Cancel the wizard and start it from one of ${hyperVHosts}.`,
     parameter: 'ComputerName',
   });
 }
@@ -92,6 +98,9 @@ function vmNotFound(world: World, request: MoveRequest, on: Host, parameter: str
     fix: elsewhere
       ? `'${elsewhere.name}' runs on ${elsewhere.host}, not on ${on.name}. Run the command against ${elsewhere.host} (-ComputerName ${elsewhere.host}) or sign in on ${elsewhere.host}.`
       : `Check the name with Get-VM -ComputerName ${on.name}.${here.length ? ` The virtual machines there are ${here.join(', ')}.` : ''}`,
+    guiFix: elsewhere
+      ? `'${elsewhere.name}' is now on ${elsewhere.host}. Cancel the wizard, select ${elsewhere.host} in the server list and start the move from there.`
+      : `'${request.vmName}' is no longer on ${on.name}. Cancel the wizard.`,
     parameter,
   });
 }

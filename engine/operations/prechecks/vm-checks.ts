@@ -2,6 +2,7 @@
 import type { VmState } from '../../model/world';
 import { sameName, type Precheck } from './context';
 import { error, warning } from './incompatibility';
+import { WizardPage } from './wizard-pages';
 
 /**
  * States a move accepts. Unconfirmed in detail, chosen as follows:
@@ -27,11 +28,18 @@ export const vmState: Precheck = ({ vm, request }) => {
     Running: '',
     Off: '',
   };
+  // The same advice as the actions of the virtual machine in Hyper-V Manager name it.
+  const guiFixes: Record<VmState, string> = {
+    ...fixes,
+    Saved: `Cancel the wizard, start '${vm.name}' (Start) and move it while it runs, or shut it down and move it while it is off.`,
+    Paused: `Cancel the wizard, resume '${vm.name}' (Resume) and move it while it runs, or shut it down and move it while it is off.`,
+  };
   return [error('vm-state', {
     // The wording Stop-VM uses in this engine (vm-lifecycle.ts); unconfirmed for moves.
     message: `The operation cannot be performed while the virtual machine '${vm.name}' is in its current state (${vm.state}).`,
     source: vm.name,
     fix: fixes[vm.state],
+    guiFix: guiFixes[vm.state],
     parameter: request.kind === 'Storage' ? 'VMName' : 'Name',
   })];
 };
@@ -49,6 +57,7 @@ export const nameOnDestination: Precheck = ({ world, vm, destination, live }) =>
     message: `A virtual machine named '${vm.name}' already exists on '${destination.name}'.`,
     source: vm.name,
     fix: `Rename one of them first (Rename-VM '${other.name}' -NewName <name> -ComputerName ${destination.name}), or choose another destination host.`,
+    guiFix: `Go back to "${WizardPage.destination}" and name another computer, or rename one of the two virtual machines first.`,
     parameter: 'DestinationHost',
   })];
 };
@@ -67,6 +76,7 @@ export const passThroughDisks: Precheck = ({ vm, live }) =>
         message: `The virtual machine '${vm.name}' cannot be moved because it is attached to a pass-through disk (${what}). Pass-through disks cannot be moved.`,
         source: `Hard Drive (${d.controller})`,
         fix: `Remove the pass-through disk from '${vm.name}' (Remove-VMHardDiskDrive), after copying its data into a VHDX if the VM needs it, then move the VM.`,
+        guiFix: `Cancel the wizard. In the settings of '${vm.name}', remove the pass-through disk (after copying its data into a virtual hard disk if the VM needs it), then move the VM.`,
       })
       : warning('pass-through-disk', {
         message: `The pass-through disk (${what}) of '${vm.name}' is not moved: pass-through disks cannot be moved. Only the virtual machine's files move.`,

@@ -353,7 +353,8 @@ const SummaryPage = observer(function SummaryPage({ wizard }: Props) {
   const scriptId = useId();
   const report = wizard.report;
   const pending = wizard.precheckPending;
-  const error = wizard.reportError;
+  const errors = wizard.summaryErrors;
+  const warnings = wizard.summaryWarnings;
   return (
     <>
       <p>You have successfully completed the Move Wizard. You are about to perform the following operation.</p>
@@ -370,22 +371,21 @@ const SummaryPage = observer(function SummaryPage({ wizard }: Props) {
       </table>
       <div className="hv-precheck" data-testid="wizard-precheck" aria-live="polite">
         {pending && <Spinner size="tiny" label="Checking whether the move can start…" />}
-        {!pending && error && <Messages messages={[{ message: error.message, fix: error.fix }]} testId="wizard-precheck-errors" />}
-        {!pending && report && report.errors.length > 0 && (
+        {!pending && errors.length > 0 && (
           <>
             <p className="hv-precheck-title">The move cannot start. Correct the following and try again:</p>
-            <Messages messages={report.errors.map((e) => ({ message: e.message, fix: e.fix }))} testId="wizard-precheck-errors" />
+            <Messages messages={errors} testId="wizard-precheck-errors" />
           </>
         )}
-        {!pending && report && report.warnings.length > 0 && (
-          <Messages messages={report.warnings.map((w) => ({ message: w.message, fix: w.fix, severity: 'warning' as const }))} testId="wizard-precheck-warnings" />
+        {!pending && warnings.length > 0 && (
+          <Messages messages={warnings.map((w) => ({ ...w, severity: 'warning' as const }))} testId="wizard-precheck-warnings" />
         )}
-        {!pending && report && !error && report.errors.length === 0 && (
+        {!pending && report && errors.length === 0 && (
           <p className="hv-precheck-ok"><CheckmarkCircleRegular aria-hidden="true" /> The pre-checks found nothing that prevents the move.</p>
         )}
       </div>
       <ScriptToggle open={wizard.scriptVisible} onToggle={() => wizard.toggleScript()} controls={scriptId} testId="wizard-view-script" />
-      {wizard.scriptVisible && <ScriptText id={scriptId} text={wizard.scriptText} pending={pending} empty="No command to show: the engine refused the choices above." testId="wizard-script" />}
+      {wizard.scriptVisible && <ScriptText id={scriptId} text={wizard.scriptText} pending={pending} empty={wizard.nothingSelected ? 'No command to show: nothing is selected to move.' : 'No command to show: the engine refused the choices above.'} testId="wizard-script" />}
       <p>To complete the move and close this wizard, click Finish.</p>
     </>
   );

@@ -45,6 +45,7 @@ describe('virtual switch', () => {
       messageId: 33012,
       source: 'Network Adapter',
       fix: "Create a virtual switch named 'Production' on HV02 (New-VMSwitch -Name 'Production' -NetAdapterName <adapter> -ComputerName HV02), or connect the adapter to a switch that exists there ('Prod') or disconnect it (Disconnect-VMNetworkAdapter -VMName 'WEB01').",
+      guiFix: "Create a virtual switch named 'Production' on HV02 (Virtual Switch Manager), or connect 'Network Adapter' of 'WEB01' to a switch that exists there ('Prod'), or disconnect it; then move again.",
     });
     // A disconnected adapter needs no switch.
     const disconnected = world((x) => { host(x, 'HV02').virtualSwitches = []; vm(x, 'WEB01').networkAdapters = [{ name: 'Network Adapter' }]; });

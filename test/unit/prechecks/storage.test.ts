@@ -52,6 +52,7 @@ describe('virtual hard disk entries', () => {
       message: "The virtual hard disk 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx' cannot be moved to 'E:\\Disks\\SQL01-new.vhdx': the file name must be the same in the source and the destination path.",
       source: 'SQL01.vhdx',
       fix: "Keep the file name: DestinationFilePath = 'E:\\Disks\\SQL01.vhdx'. To rename the disk, move it first and rename it with the VM off.",
+      guiFix: "A virtual hard disk keeps its file name when it moves; choose only its folder. Go back to the page with the folder for virtual hard disk SQL01.vhdx and choose another folder.",
       parameter: 'Vhds',
     });
     // Windows names are case-insensitive.
@@ -115,6 +116,7 @@ describe('free space', () => {
       message: 'Not enough space on volume E: of HV01 for the files being moved there (120.0 GB needed, 100.0 GB free). There is not enough space on the disk. (0x80070070)',
       source: 'HV01 E:',
       fix: 'Choose a volume with at least 120.0 GB free for SQL01.vhdx, SQL01-Data.vhdx, split the files over several volumes (-Vhds per disk), or free 20.0 GB on HV01 E:.',
+      guiFix: "Go back to the page with the folders for the virtual hard disks and choose another folder on a volume with at least 120.0 GB free for SQL01.vhdx, SQL01-Data.vhdx; or give the files folders on different volumes (the option that moves the data to different locations); or free 20.0 GB on HV01 E:.",
       parameter: 'Vhds',
     });
   });
@@ -149,6 +151,7 @@ describe('SMB shares', () => {
       message: "User 'CONTOSO\\HV02$' failed to access '\\\\FS01\\VMs\\WEB01': General access denied error (0x80070005).",
       source: '\\\\FS01\\VMs',
       fix: "Grant CONTOSO\\HV02$ Full Control on the share and its folder: Grant-SmbShareAccess -Name VMs -AccountName 'CONTOSO\\HV02$' -AccessRight Full -CimSession FS01 (and the same on the NTFS permissions of D:\\Shares\\VMs). Every Hyper-V host that runs the VM from the share needs it.",
+      guiFix: "On FS01, give CONTOSO\\HV02$ Full Control on the share 'VMs' and on its folder D:\\Shares\\VMs (every Hyper-V host that runs the VM from the share needs it), or go back to the page where you chose the folder and choose another folder that is not on this share.",
     });
     // A storage move to the share needs only the VM's own host.
     none(check(w, 'Move-VMStorage', { VMName: 'DC01', DestinationStoragePath: '\\\\FS01\\VMs\\DC01' }), 'share-access');
@@ -197,17 +200,22 @@ describe('SMB shares', () => {
 });
 
 describe('nothing to move', () => {
-  it('nothing-to-move: a storage move to where the files already are is a warning, not an error', () => {
+  it('nothing-to-move: a storage move to where the files already are is refused, and says in the wizard\'s words what to change', () => {
     const r = check(world(), 'Move-VMStorage', { VMName: 'SQL01', DestinationStoragePath: 'd:\\vms\\sql01\\' });
-    expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual([{
+    expect(r.warnings).toEqual([]);
+    expect(r.errors).toEqual([{
       check: 'nothing-to-move',
-      severity: 'warning',
+      severity: 'error',
       message: "There is nothing to move: the files of 'SQL01' are already in the locations given.",
       source: 'SQL01',
       fix: 'Choose a different destination folder, or name the items to move (-VirtualMachinePath, -SnapshotFilePath, -SmartPagingFilePath, -Vhds).',
+      guiFix: 'Go back to "Choose a new location for virtual machine" and choose a folder other than the one the files of \'SQL01\' are in now (D:\\VMs\\SQL01).',
       parameter: 'DestinationStoragePath',
     }]);
+    // Per item: every selected item already in its folder.
+    const perItem = only(check(world(), 'Move-VMStorage', { VMName: 'SQL01', SmartPagingFilePath: 'D:\\VMs\\SQL01' }), 'nothing-to-move');
+    expect(perItem.guiFix).toBe('Every item selected is already in the folder chosen for it. Go back to "Choose Items to Move" and select the items to move, then choose a new folder for each; or go back to "Choose Options for Moving Storage" and choose "Move all of the virtual machine\'s data to a single location".');
+    expect(perItem.guiFix).not.toMatch(/-[A-Z]/);
     expect(only(check(world(), 'Move-VMStorage', { VMName: 'SQL01' }), 'nothing-to-move').parameter).toBeUndefined();
     // Changing only the checkpoint location moves no bytes but is a change.
     clean(check(world(), 'Move-VMStorage', { VMName: 'SQL01', SnapshotFilePath: 'E:\\Snapshots\\SQL01' }));

@@ -19,6 +19,7 @@ describe('VM and destination', () => {
       message: 'Hyper-V was unable to find a virtual machine with name "NOPE01".',
       source: 'NOPE01',
       fix: 'Check the name with Get-VM -ComputerName HV01. The virtual machines there are DC01, SQL01, WEB01.',
+      guiFix: "'NOPE01' is no longer on HV01. Cancel the wizard.",
       parameter: 'Name',
     }]);
     expect(r.placement).toBeUndefined();
@@ -65,6 +66,7 @@ describe('VM and destination', () => {
       message: "The operation cannot be performed while the virtual machine 'WEB01' is in its current state (Saved).",
       source: 'WEB01',
       fix: "Start 'WEB01' (Start-VM) and move it while it runs, or shut it down and move it while it is off.",
+      guiFix: "Cancel the wizard, start 'WEB01' (Start) and move it while it runs, or shut it down and move it while it is off.",
       parameter: 'Name',
     });
     none(check(saved, 'Move-VMStorage', { VMName: 'WEB01', DestinationStoragePath: 'E:\\VMs\\WEB01' }), 'vm-state');
@@ -97,6 +99,7 @@ describe('host settings', () => {
       message: "Virtual machine migration operation failed at migration Source. Live migrations are not enabled on host 'HV01'.",
       source: 'HV01',
       fix: 'Enable-VMMigration -ComputerName HV01 (Hyper-V Settings on HV01 → Live Migrations → "Enable incoming and outgoing live migrations").',
+      guiFix: "Cancel the wizard, open Hyper-V Settings on HV01 → Live Migrations and tick \"Enable incoming and outgoing live migrations\", then move again.",
     });
     const dst = world((w) => { host(w, 'HV02').migration.enabled = false; });
     expect(only(check(dst, 'Move-VM', live), 'migration-disabled')).toMatchObject({
@@ -152,6 +155,7 @@ describe('authentication', () => {
       message: "Virtual machine migration operation failed at migration Source. Failed to establish a connection with host 'HV02': No credentials are available in the security package (0x8009030E).",
       source: 'HV01',
       fix: "With CredSSP you must be signed in on the source host: sign in on HV01 and start the move there. Or switch both hosts to Kerberos (Set-VMHost -VirtualMachineMigrationAuthenticationType Kerberos) and configure constrained delegation on HV01 for 'cifs' and 'Microsoft Virtual System Migration Service' to HV02.",
+      guiFix: "With CredSSP you must be signed in on the source host: sign in on HV01 and start the move there. Or choose Kerberos in Hyper-V Settings → Live Migrations → Advanced Features on both hosts, and configure constrained delegation on HV01 for 'cifs' and 'Microsoft Virtual System Migration Service' to HV02.",
     }]);
   });
 
