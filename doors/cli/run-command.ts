@@ -20,7 +20,8 @@ export interface RunScriptOptions {
 function loadState(path: string, text: string): { ok: true; state: Pick<EngineState, 'world'> & Partial<EngineState> } | { ok: false; errors: string[] } {
   if (/"format"\s*:\s*"hvlab-state"/.test(text.slice(0, 200))) {
     const decoded = decodeState(text);
-    return decoded.ok ? { ok: true, state: decoded.state } : { ok: false, errors: [`${path}: ${decoded.reason}`] };
+    if (decoded.ok) return { ok: true, state: decoded.state };
+    return { ok: false, errors: decoded.issues ? decoded.issues.map((e) => `${path}: ${e.path}: ${e.message}`) : [`${path}: ${decoded.reason}`] };
   }
   const world = parseWorldJson(text);
   if (world.ok) return { ok: true, state: { world: world.world } };

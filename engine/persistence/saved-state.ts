@@ -1,10 +1,13 @@
 // The versioned envelope the world is saved in, and the rules for reading one back
 // (docs/design.md, "State, persistence and failure"): a file that is not JSON, has the wrong shape or a
-// newer version is refused with a reason the door can show; nothing half-read is ever used.
+// newer version is refused with a reason the door can show; nothing half-read is ever used. A state
+// that parses is cross-checked like a world file (a VM on a host that does not exist, two VMs with
+// one id or one VHD, a VHD on a missing volume), and so are its clock and its jobs.
 import { z } from 'zod';
 import { World, WORLD_SCHEMA_VERSION } from '../model/world';
 import { Job, LogEntry } from '../model/jobs';
 import { describeIssues } from '../contract';
+import { crossCheck, type WorldIssue } from '../model/validate';
 import type { EngineState } from '../engine';
 
 export const SAVED_STATE_VERSION = 1;
@@ -21,7 +24,15 @@ export const SavedState = z.object({
   }),
 });
 
-export type DecodeResult = { ok: true; state: EngineState } | { ok: false; reason: string };
+/**
+ * The latest simulated clock a saved state may hold: 1,000 years in milliseconds. No session gets
+ * near it, and a double still counts time in well under a microsecond there; at 1e308 adding a
+ * millisecond changes nothing, so simulated time would stand still.
+ */
+export const MAX_SAVED_CLOCK_MS = 1000 * 365.25 * 24 * 3600 * 1000;
+
+/** `issues` names every field at fault (`state.world.vms[WEB01].host`); `reason` says it in one sentence. */
+export type DecodeResult = { ok: true; state: EngineState } | { ok: false; reason: string; issues?: WorldIssue[] };
 
 export function encodeState(state: EngineState): string {
   return JSON.stringify({ format: 'hvlab-state', version: SAVED_STATE_VERSION, savedAt: state.now, state });
@@ -47,5 +58,34 @@ export function decodeState(text: string): DecodeResult {
     const first = describeIssues(parsed.error)[0];
     return { ok: false, reason: `it does not match the saved-state schema (${first ? `${first.path}: ${first.message}` : 'unknown shape'})` };
   }
-  return { ok: true, state: parsed.data.state };
+  const state = parsed.data.state;
+  const issues = crossCheckState(state);
+  if (issues.length) {
+    const first = issues[0]!;
+    const more = issues.length > 1 ? ` and ${issues.length - 1} more` : '';
+    return { ok: false, reason: `it is not consistent (${first.path}: ${first.message}${more})`, issues };
+  }
+  return { ok: true, state };
+}
+
+/** A schema-valid state's cross-references: its world as a world file's, its clock, its jobs' VMs. */
+export function crossCheckState(state: EngineState): WorldIssue[] {
+  const issues: WorldIssue[] = crossCheck(state.world).map((i) => ({ path: `state.world.${i.path}`, message: i.message }));
+  if (!(state.now <= MAX_SAVED_CLOCK_MS)) {
+    issues.push({ path: 'state.now', message: `the simulated clock reads ${state.now} ms, beyond ${MAX_SAVED_CLOCK_MS} ms (1,000 years)` });
+  }
+  // No cmdlet removes a VM, so a job naming a VM the world does not have was edited or corrupted;
+  // recovery at start-up would act on it.
+  const vmIds = new Set<string>();
+  for (const vm of state.world.vms) vmIds.add(vm.id.toLowerCase());
+  const jobIds = new Set<string>();
+  state.jobs.forEach((job, i) => {
+    const id = job.id.toLowerCase();
+    if (jobIds.has(id)) issues.push({ path: `state.jobs[${i}].id`, message: `duplicate job id "${job.id}"` });
+    jobIds.add(id);
+    if (job.vmId !== undefined && !vmIds.has(job.vmId.toLowerCase())) {
+      issues.push({ path: `state.jobs[${i}].vmId`, message: `VM "${job.vmId}"${job.vmName ? ` (${job.vmName})` : ''} does not exist in the saved world` });
+    }
+  });
+  return issues;
 }
