@@ -38,7 +38,7 @@ describe('host memory accounting (one place)', () => {
   });
 });
 
-describe('Start-VM from Off (the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview")', () => {
+describe('Start-VM from Off (the Hyper-V module cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview")', () => {
   it('starts when the startup memory is free, and never uses Smart Paging otherwise', () => {
     const w = () => tight(13 * GiB, (x) => {
       x.vms!.find((v) => v.name === 'WEB01')!.state = 'Off';

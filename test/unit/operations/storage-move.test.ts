@@ -125,7 +125,7 @@ describe('Move-VMStorage: per item, disks only, configuration only, smart paging
   });
 });
 
-describe('mirrored guest writes and remote copies (Ben Armstrong, "How does storage migration actually work?", network the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview")', () => {
+describe('mirrored guest writes and remote copies (Ben Armstrong, "How does storage migration actually work?"; Microsoft Learn, "Set-SmbBandwidthLimit")', () => {
   it('guest writes cost write bandwidth on both volumes while mirroring', () => {
     const w = worldWith((x) => {
       const h = x.hosts.find((hh) => hh.name === 'HV01')!;
