@@ -3,6 +3,7 @@
 // `--help` load none of the engine (in the bundle, each is a chunk of its own: scripts/build-cli.mjs).
 import { parseArgs } from './doors/node/args';
 import { readUserFile, USER_FILE_LIMITS } from './doors/node/user-file';
+import { toTerminal } from './doors/cli/terminal-text';
 import packageJson from './package.json' with { type: 'json' };
 
 const { version } = packageJson;
@@ -23,7 +24,11 @@ Usage:
   hvlab --help | --version
 `;
 
-export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function run(argv: string[], rawOut: (s: string) => void = (s) => process.stdout.write(s), rawErr: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  // Everything printed passes through toTerminal: worlds, packs, scripts and flow files are not ours.
+  const format = argv.includes('--json') ? 'json' : 'text';
+  const out = (s: string) => rawOut(toTerminal(s, format));
+  const err = (s: string) => rawErr(toTerminal(s, 'text'));
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {

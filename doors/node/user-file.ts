@@ -3,7 +3,7 @@
 // until the process aborts, on a FIFO or /dev/urandom it never returns, and on a 3 GB file it
 // holds gigabytes before the parser can say no. Here each of those is one sentence naming the file.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { MAX_SCRIPT_TEXT } from '../../engine/scripting/run-script';
+import { MAX_SCRIPT_TEXT } from '../../engine/scripting/script-limits';
 
 /** Size limits per kind of file, in bytes (docs: README "Command line"). */
 export const USER_FILE_LIMITS = {

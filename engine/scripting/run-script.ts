@@ -17,6 +17,9 @@ import type { Vm } from '../model/world';
 import { parseScript, type ParsedCommand, type ParseError } from '../cmdlets';
 import { parseSyntax } from '../cmdlets/syntax';
 import { LineIndex } from '../cmdlets/source-text';
+import { MAX_SCRIPT_TEXT } from './script-limits';
+
+export { MAX_SCRIPT_TEXT };
 import { PS_STATE } from '../operations/operations';
 
 export interface StatementReport {
@@ -154,11 +157,6 @@ function waitForJobs(engine: ScriptHost, ids: readonly string[]): void {
   }
 }
 
-/**
- * The longest script `hvlab run` and a lab check take, in characters: about 100,000 lines of
- * commands. Parsing and running cost time linear in the length; the limit bounds the memory.
- */
-export const MAX_SCRIPT_TEXT = 4 * 1024 * 1024;
 
 export function runScript(engine: ScriptHost, text: string): ScriptReport {
   const startedAt = engine.now;
