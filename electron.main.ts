@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EngineHost } from './doors/common/engine-host';
 import { JsonStateStore } from './doors/node/json-state-store';
+import { FileLogger } from './doors/node/file-logger';
 import { fileAsideStore, nodeScenarioFiles } from './doors/node/scenario-files';
 import { guardUnsavedClose, openRecentScenario, withNativeScenarioDialogs } from './doors/desktop/scenario-dialogs';
 import type { Job } from './engine/model/jobs';
@@ -43,6 +44,7 @@ function start(): void {
     store: new JsonStateStore(worldFilePath(userData)),
     settings: settings.store,
     notices: settings.notice ? [settings.notice] : [],
+    logger: new FileLogger(join(userData, 'logs')),
     scenarios: { files: nodeScenarioFiles(userData), aside: fileAsideStore(join(userData, 'world-aside.json')), nativeDialogs: true },
   });
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { EngineHost } from './doors/common/engine-host';
 import { JsonStateStore } from './doors/node/json-state-store';
+import { FileLogger } from './doors/node/file-logger';
 import { fileAsideStore, nodeScenarioFiles } from './doors/node/scenario-files';
 import { openConfSettings } from './doors/node/conf-settings-store';
 import { defaultDataDir } from './doors/node/data-dir';
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<void> {
     store: new JsonStateStore(join(dataDir, 'world.json')),
     settings: settings.store,
     notices: settings.notice ? [settings.notice] : [],
+    logger: new FileLogger(join(dataDir, 'logs')),
     scenarios: { files: nodeScenarioFiles(dataDir), aside: fileAsideStore(join(dataDir, 'world-aside.json')) },
   });
   const rendererDir = join(root, 'dist', 'renderer');

@@ -12,6 +12,7 @@ import type { SettingsStore, StateStore } from '../../engine/persistence/state-s
 import { ClockDriver, systemTimer, type WallTimer } from './clock-driver';
 import { LabSession } from './lab-session';
 import { Autosave } from './autosave';
+import { silentLogger, type Logger } from './logger';
 import { memorySettings, PendingSettings } from './pending-settings';
 import {
   ScenarioSession, memoryAsideStore, memoryScenarioFiles, type AsideStore, type ScenarioFiles,
@@ -25,6 +26,8 @@ export interface EngineHostOptions {
   /** Notices about unreadable files found while the door opened its stores. */
   notices?: string[];
   startClock?: boolean;
+  /** Where failures are written with their stacks (doors/node/file-logger.ts); nowhere when absent. */
+  logger?: Logger;
   /** Scenario files and the datacenter a lab keeps aside; in memory when absent. */
   scenarios?: { files: ScenarioFiles; aside: AsideStore; nativeDialogs?: boolean };
 }
@@ -99,6 +102,7 @@ export class EngineHost {
     }, settings, { worldRestored });
     this.scenarios.recoverAside();
     this.notices.push(...[...this.labs.notices, ...this.scenarios.notices.splice(0)].map((message) => warning(message)));
+    for (const notice of this.notices) this.logger.log('warn', notice.message);
     if (options.startClock !== false) this.clock.start();
   }
 
@@ -165,7 +169,7 @@ export class EngineHost {
           return { kind: 'result', id: req.id, result: this.scenarios.handle(req.action) };
       }
     } catch (err) {
-      return internalError(req.id, err);
+      return this.internalError(req.id, err);
     }
   }
 
@@ -186,7 +190,7 @@ export class EngineHost {
       run = this.engine.startRun(text);
       run.step(PROMPT_SLICE_STATEMENTS);
     } catch (err) {
-      return internalError(id, err);
+      return this.internalError(id, err);
     }
     if (run.done) return this.runEnded(id, run);
     return (async () => {
@@ -197,7 +201,7 @@ export class EngineHost {
         }
         return this.runEnded(id, run);
       } catch (err) {
-        return internalError(id, err);
+        return this.internalError(id, err);
       }
     })();
   }
@@ -298,8 +302,20 @@ export class EngineHost {
     for (const l of this.listeners) l(e);
   }
 
-  /** Shows a notice on every page now, or on the first page to connect if none is open. */
+  /** A request the engine failed on: the page gets the message, the log the stack. */
+  private internalError(id: number, err: unknown): Response {
+    this.logger.log('error', `Internal error answering request ${id}`, err);
+    const error: ContractError = { code: 'Internal', message: `The engine failed: ${(err as Error).message}` };
+    return { kind: 'result', id, result: { ok: false, error } };
+  }
+
+  private get logger(): Logger {
+    return this.options.logger ?? silentLogger;
+  }
+
+  /** Shows a notice on every page now, or on the first page to connect if none is open; logs it too. */
   private tell(notice: Notice): void {
+    this.logger.log(notice.level === 'error' ? 'error' : notice.level === 'warning' ? 'warn' : 'info', notice.message);
     if (this.listeners.size === 0) this.notices.push(notice);
     else this.broadcast(notice);
   }
@@ -316,10 +332,6 @@ function refuseDeep(raw: unknown, id: number): Response | undefined {
   return { kind: 'result', id, result: { ok: false, error: { code: 'InvalidRequest', message, issues: [{ path: problem.path, message: problem.message }] } } };
 }
 
-function internalError(id: number, err: unknown): Response {
-  const error: ContractError = { code: 'Internal', message: `The engine failed: ${(err as Error).message}` };
-  return { kind: 'result', id, result: { ok: false, error } };
-}
 
 function warning(message: string): Notice {
   return { type: 'notice', level: 'warning', message };
