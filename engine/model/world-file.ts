@@ -29,6 +29,7 @@ export async function writeWorldFile(path: string, world: World): Promise<void> 
     await writeFile(temp, `${JSON.stringify(world, null, 2)}\n`, 'utf8');
     await rename(temp, path);
   } catch (e) {
+    // The temporary file may not exist (the write failed before creating it); the write's own error is the one to report.
     await unlink(temp).catch(() => undefined);
     throw e;
   }
