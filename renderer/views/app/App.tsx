@@ -13,8 +13,9 @@ import { ConsoleToolbar } from '../manager/ConsoleToolbar';
 import { MenuBar } from '../manager/MenuBar';
 import { ServerTree } from '../manager/ServerTree';
 import { LabsPane } from '../labs/LabsPane';
-import { LABS_WIDTH } from '../../stores/lab-store';
+import { LABS_WIDTH, type LabStore } from '../../stores/lab-store';
 import { StatusBar } from '../manager/StatusBar';
+import { PaneBoundary, type PaneExit } from '../shared/PaneBoundary';
 import { Splitter } from '../shared/Splitter';
 import { preventBrowserContextMenu, useTextContextMenu } from '../shared/TextContextMenu';
 import { installAccessKeyCues } from '../shared/window-keys';
@@ -64,15 +65,17 @@ const Console = observer(function Console() {
     <div className="hv-app">
       <header style={{ flex: 'none' }}>
         <h1 className="visually-hidden">Hyper-V Manager</h1>
-        {!desktop && <MenuBar />}
-        <ConsoleToolbar />
+        {!desktop && <PaneBoundary name="Menu bar"><MenuBar /></PaneBoundary>}
+        <PaneBoundary name="Toolbar"><ConsoleToolbar /></PaneBoundary>
         <ConnectionBanner />
         <NoticeBar />
       </header>
       <main className="hv-workspace" aria-label="Hyper-V Manager">
         {ui.treeVisible && (
           <>
-            <ServerTree id="pane-tree" />
+            <PaneBoundary name="Hyper-V Manager tree" style={{ width: ui.paneSizes.tree, flex: 'none' }}>
+              <ServerTree id="pane-tree" />
+            </PaneBoundary>
             <Splitter
               orientation="vertical"
               value={ui.paneSizes.tree}
@@ -85,7 +88,9 @@ const Console = observer(function Console() {
             />
           </>
         )}
-        <CentrePane />
+        <PaneBoundary name="Hyper-V Manager" className="hv-centre">
+          <CentrePane />
+        </PaneBoundary>
         {ui.actionsPaneVisible && (
           <>
             <Splitter
@@ -99,7 +104,9 @@ const Console = observer(function Console() {
               controls="pane-actions"
               testId="splitter-actions"
             />
-            <ActionsPane id="pane-actions" />
+            <PaneBoundary name="Actions" style={{ width: ui.paneSizes.actions, flex: 'none' }}>
+              <ActionsPane id="pane-actions" />
+            </PaneBoundary>
           </>
         )}
         {labs.open && (
@@ -115,12 +122,22 @@ const Console = observer(function Console() {
               controls="pane-labs"
               testId="splitter-labs"
             />
-            <LabsPane id="pane-labs" />
+            <PaneBoundary name="Labs" style={{ width: labs.width, flex: 'none' }} exits={labExits(labs)}>
+              <LabsPane id="pane-labs" />
+            </PaneBoundary>
           </>
         )}
       </main>
-      <Dock />
-      <StatusBar />
+      <PaneBoundary name="Bottom pane"><Dock /></PaneBoundary>
+      <PaneBoundary name="Status bar"><StatusBar /></PaneBoundary>
     </div>
   );
 });
+
+/** The ways out of a crashed Labs pane: the running lab can always be left, the pane closed. */
+function labExits(labs: LabStore): PaneExit[] {
+  return [
+    ...(labs.activeLabId ? [{ label: 'Leave lab', run: () => void labs.quit(), testId: 'pane-leave-lab' }] : []),
+    { label: 'Close Labs', run: () => labs.setOpen(false), testId: 'pane-close-labs' },
+  ];
+}

@@ -7,6 +7,7 @@ import { version } from '../../../package.json';
 import type { OpenDialog } from '../../stores/dialog-store';
 import { useRoot } from '../app/root-context';
 import { AccessButton } from '../shared/AccessKey';
+import { PaneBoundary } from '../shared/PaneBoundary';
 import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
 import { SettingsHost } from '../settings/SettingsHost';
 import { MoveWizardHost } from '../wizard/MoveWizard';
@@ -16,10 +17,30 @@ export const DialogHost = observer(function DialogHost() {
   return (
     <>
       {/* Windows the user works in; a queued dialog (an error from their OK or Finish) opens over them. */}
-      <MoveWizardHost />
-      <SettingsHost />
-      <ScenarioDialogs />
-      <QueuedDialog />
+      <DialogBoundaries />
+    </>
+  );
+});
+
+/** Each window behind its own error boundary: a crashed one says so and can be closed. */
+const DialogBoundaries = observer(function DialogBoundaries() {
+  const { wizards, settings, dialogs } = useRoot();
+  const current = dialogs.current;
+  return (
+    <>
+      <PaneBoundary name="Move Wizard" floating exits={[{ label: 'Close', run: () => wizards.close(), testId: 'pane-close-window' }]}>
+        <MoveWizardHost />
+      </PaneBoundary>
+      <PaneBoundary name="Settings" floating exits={[{ label: 'Close', run: () => settings.close(), testId: 'pane-close-window' }]}>
+        <SettingsHost />
+      </PaneBoundary>
+      {/* Not floating: its message must not cover the console when there is no store to close it from. */}
+      <PaneBoundary name="Datacenter files">
+        <ScenarioDialogs />
+      </PaneBoundary>
+      <PaneBoundary name="Hyper-V Manager message" floating exits={current ? [{ label: 'Close', run: () => dialogs.close(current.id), testId: 'pane-close-window' }] : []}>
+        <QueuedDialog />
+      </PaneBoundary>
     </>
   );
 });

@@ -15,6 +15,7 @@ import { JobsPanel } from '../jobs/JobsPanel';
 import { EventLogPanel } from '../log/EventLogPanel';
 import { NetworkPanel } from '../network/NetworkPanel';
 import './dock.css';
+import { PaneBoundary } from '../shared/PaneBoundary';
 
 const ICONS: Record<DockTab, ReactElement> = {
   jobs: <TaskListLtrRegular />,
@@ -133,10 +134,12 @@ export const Dock = observer(function Dock() {
         </div>
         {dock.open && (
           <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(dock.tab)} className="hv-dock-panel" data-testid={`dock-panel-${dock.tab}`}>
-            {dock.tab === 'jobs' && <JobsPanel />}
-            {dock.tab === 'log' && <EventLogPanel />}
-            {dock.tab === 'network' && <NetworkPanel />}
-            {dock.tab === 'console' && <PowerShellConsole />}
+            <PaneBoundary key={dock.tab} name={DOCK_TABS.find((t) => t.id === dock.tab)?.label ?? 'Bottom pane'} className="hv-pane-crashed-fill">
+              {dock.tab === 'jobs' && <JobsPanel />}
+              {dock.tab === 'log' && <EventLogPanel />}
+              {dock.tab === 'network' && <NetworkPanel />}
+              {dock.tab === 'console' && <PowerShellConsole />}
+            </PaneBoundary>
           </div>
         )}
       </section>

@@ -12,6 +12,7 @@ import type { LabHintView, LabTaskView, LabView } from '../../../engine/contract
 import { durationText } from '../../format/vm-columns';
 import { LAB_STATUS_TEXT } from '../../stores/lab-store';
 import { useRoot } from '../app/root-context';
+import { PaneBoundary } from '../shared/PaneBoundary';
 import { downloadBase64, downloadText, openHtmlDocument } from './download';
 import { Markdown } from './Markdown';
 
@@ -52,8 +53,9 @@ export const LabDetail = observer(function LabDetail() {
           {labs.error.message}{labs.error.fix ? ` ${labs.error.fix}` : ''}
         </div>
       )}
-      <CheckSummary view={view} />
-      <Section title="Briefing" testId="lab-briefing">
+      <PaneBoundary name="Lab briefing">
+        <CheckSummary view={view} />
+        <Section title="Briefing" testId="lab-briefing">
         <Markdown text={view.briefing} headingLevel={4} />
       </Section>
       <Section title="Objectives" testId="lab-objectives">
@@ -75,7 +77,8 @@ export const LabDetail = observer(function LabDetail() {
             </ol>
           </>
         )}
-      </Section>
+        </Section>
+      </PaneBoundary>
     </div>
   );
 });

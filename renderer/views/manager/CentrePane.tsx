@@ -4,6 +4,7 @@
 import { observer } from 'mobx-react-lite';
 import { PANE_LIMITS } from '../../stores/ui-store';
 import { useRoot } from '../app/root-context';
+import { PaneBoundary } from '../shared/PaneBoundary';
 import { Splitter } from '../shared/Splitter';
 import { CheckpointsPane } from './CheckpointsPane';
 import { VmDetails } from './VmDetails';
@@ -52,7 +53,9 @@ export const CentrePane = observer(function CentrePane() {
           <h2>Virtual Machines</h2>
           <span className="hv-pane-title-extra" aria-live="polite">{count.toLocaleString('en-US')} virtual machine{count === 1 ? '' : 's'}</span>
         </div>
-        <VmGrid />
+        <PaneBoundary name="Virtual Machines" className="hv-pane-crashed-fill">
+          <VmGrid />
+        </PaneBoundary>
       </section>
       <Splitter
         orientation="horizontal"
@@ -64,7 +67,9 @@ export const CentrePane = observer(function CentrePane() {
         controls="pane-vms"
         testId="splitter-vmlist"
       />
-      <CheckpointsPane id="pane-checkpoints" height={ui.paneSizes.checkpoints} />
+      <PaneBoundary name="Checkpoints" style={{ height: ui.paneSizes.checkpoints, flex: 'none' }}>
+        <CheckpointsPane id="pane-checkpoints" height={ui.paneSizes.checkpoints} />
+      </PaneBoundary>
       <Splitter
         orientation="horizontal"
         value={ui.paneSizes.checkpoints}
@@ -75,7 +80,9 @@ export const CentrePane = observer(function CentrePane() {
         controls="pane-checkpoints"
         testId="splitter-checkpoints"
       />
-      <VmDetails id="pane-details" />
+      <PaneBoundary name="Details" style={{ flex: 1 }}>
+        <VmDetails id="pane-details" />
+      </PaneBoundary>
     </div>
   );
 });

@@ -131,6 +131,8 @@ function labItems(root: RootStore): ActionItem[] {
         void labs.check();
       },
     },
+    // Always here, so a learner can leave a lab whatever state the Labs pane is in.
+    { id: 'labs-leave', label: 'Leave Lab', icon: 'stopService', enabled: connected && labs.activeLabId !== null, ...notConnected, ...noLab, run: () => void labs.quit() },
   ];
 }
 
