@@ -119,6 +119,27 @@ describe('electron.main.ts', () => {
     expect(r).toMatchObject({ kind: 'result', id: 4, result: { ok: true, value: { speed: 1 } } });
   });
 
+  it('asks Save / Don\'t Save / Cancel when the window closes with unsaved changes, and answers Save As with the native dialog', async () => {
+    const e = await boot();
+    const win = theWindow();
+    expect(request(e, { kind: 'run', id: 1, text: 'Start-VM TEST01 -ComputerName HV02' }).result.ok).toBe(true);
+    // Save, then Cancel in the Save As dialog: the window stays open.
+    win.close();
+    await vi.waitFor(() => expect(e.dialog.showSaveDialog).toHaveBeenCalledTimes(1));
+    expect(e.dialog.showMessageBox).toHaveBeenCalledWith(win, expect.objectContaining({ message: 'Do you want to save changes to Untitled?', buttons: ['Save', "Don't Save", 'Cancel'] }));
+    await new Promise((r) => setImmediate(r));
+    expect(win.destroyed).toBe(false);
+    // File → Save As from the page: the native dialog chooses the file; the renderer sends no path.
+    e.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'Exam.hvlab.json') });
+    const saved = await request(e, { kind: 'scenario', id: 2, action: { type: 'saveAs' } });
+    expect(saved.result).toMatchObject({ ok: true, value: { name: 'Exam', location: 'file', dirty: false, nativeDialogs: true } });
+    expect(readdirSync(dir)).toContain('Exam.hvlab.json');
+    // Saved: the window closes without a question.
+    win.close();
+    expect(win.destroyed).toBe(true);
+    expect(e.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+  });
+
   it('answers a malformed request with an error naming the field', async () => {
     const e = await boot();
     const r = request(e, { kind: 'query', id: 5, query: { name: 'vm' } });
