@@ -1,8 +1,11 @@
 // Add-, Remove- and Get-VMMigrationNetwork: the "Use these IP addresses for live migration" list
-// of Hyper-V Settings (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"). IPv4 only in this lab. Unconfirmed details:
-// an address without a prefix is taken as /32; without -Priority a network goes after the
+// of Hyper-V Settings (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"),
+// IPv4 or IPv6 (engine/common/ip-addresses.ts: stored in canonical form, so FD00:0::/64 and
+// fd00::/64 are one network). Unconfirmed details: an address without a prefix is taken as /32
+// (/128 for IPv6); without -Priority a network goes after the
 // existing ones; adding an existing subnet or removing a missing one is refused.
 import { CommandRefusal } from '../errors';
+import { normalizeSubnet } from '../common/ip-addresses';
 import type { Host } from '../model/world';
 import type { CmdletDefinition } from './definition';
 import { addVmMigrationNetworkSignature, getVmMigrationNetworkSignature, removeVmMigrationNetworkSignature } from './catalog/vm-host';
@@ -11,15 +14,7 @@ import { hasWildcard, wildcardMatch } from './wildcard';
 
 type MigrationNetwork = Host['migration']['networks'][number];
 
-/** The subnet in the form the host stores it, or undefined when it is not an IPv4 subnet. */
-export function normalizeSubnet(text: string): string | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(text.trim());
-  if (!m) return undefined;
-  const octets = m.slice(1, 5).map(Number);
-  const prefix = m[5] === undefined ? 32 : Number(m[5]);
-  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-  return `${octets.join('.')}/${prefix}`;
-}
+export { normalizeSubnet };
 
 function networkSummary(host: Host, n: MigrationNetwork) {
   return { Subnet: n.subnet, Priority: n.priority, ComputerName: host.name };
@@ -31,7 +26,7 @@ export const addVmMigrationNetwork: CmdletDefinition = {
     const typed = String(params.Subnet);
     const subnet = normalizeSubnet(typed);
     if (!subnet) {
-      throw new CommandRefusal(`The subnet '${typed}' is not valid. Specify an IPv4 subnet such as 192.168.10.0/24.`, { parameter: 'Subnet', code: 'InvalidParameter' });
+      throw new CommandRefusal(`The subnet '${typed}' is not valid. Specify an IPv4 or IPv6 subnet such as 192.168.10.0/24 or fd00::/64.`, { parameter: 'Subnet', code: 'InvalidParameter' });
     }
     const hosts = targetHosts(ctx, params, 'ComputerName', true);
     for (const host of hosts) {

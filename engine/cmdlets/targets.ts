@@ -6,6 +6,7 @@
 import { CommandRefusal } from '../errors';
 import type { Host, Vm } from '../model/world';
 import type { CmdletContext } from './definition';
+import { findHost as findHostByName } from '../model/paths';
 import type { BoundParams } from './signature';
 import { hasWildcard, sameName, wildcardMatcher } from './wildcard';
 
@@ -17,10 +18,9 @@ export function stringList(v: BoundParams[string] | undefined): string[] {
   return [String(v)];
 }
 
-/** A host by the name a user typed: short name, FQDN (HV01.contoso.com) or localhost. */
+/** A host by the name a user typed: short name, FQDN (HV01.contoso.com), one of its IP addresses, or localhost. */
 export function findHost(ctx: CmdletContext, typed: string): Host | undefined {
-  const name = localNames.has(typed.toLowerCase()) ? ctx.world.session.signedInOn : typed.split('.')[0]!;
-  return ctx.world.hosts.find((h) => sameName(h.name, name));
+  return findHostByName(ctx.world, localNames.has(typed.toLowerCase()) ? ctx.world.session.signedInOn : typed);
 }
 
 /**

@@ -4,6 +4,7 @@
 // bytes: that is what decides free space and which volume a copy reads or writes.
 import type { Host, Share, Vm, World } from './world';
 import { explainPathProblem, nameProblem, pathTextProblem } from '../common/windows-paths';
+import { ownsAddress, parseIp } from '../common/ip-addresses';
 
 export type ParsedPath =
   | { kind: 'local'; drive: string; segments: string[] }
@@ -105,12 +106,18 @@ export interface ResolvedPath {
 
 export type ResolveResult = { ok: true; value: ResolvedPath } | { ok: false; message: string };
 
-/** Finds a host by computer name: case-insensitive, and `FS01.contoso.com` matches `FS01`. */
+/**
+ * Finds a host by computer name — case-insensitive, and `FS01.contoso.com` matches `FS01` — or by
+ * one of its IP addresses (10.10.1.11, or IPv6 in any spelling), as Windows resolves a computer
+ * named by address: an adapter's or a team's.
+ */
 export function findHost(world: World, name: string): Host | undefined {
+  if (parseIp(name)) return world.hosts.find((h) => ownsAddress(h, name));
   const key = name.toLowerCase();
   const short = key.split('.')[0]!;
   return world.hosts.find((h) => h.name.toLowerCase() === key) ?? world.hosts.find((h) => h.name.toLowerCase() === short);
 }
+
 
 /**
  * Where a path's bytes live, as seen from `fromHost`. Admin shares (`\\HV02\D$\...`) resolve to

@@ -7,6 +7,7 @@ import { World, type Host, type Vm } from './world';
 import { compileFastParser, FAIL, type FastParser } from './fast-parse';
 import { hostIndexOf, locateVolume, parsePath, vmFileField, volumeKey, type VmFile } from './paths';
 import { checkVmLimits, HostLoadCheck, VhdOwnerCheck } from './validate-limits';
+import { parseSubnet } from '../common/ip-addresses';
 
 export interface WorldIssue {
   path: string;
@@ -169,21 +170,6 @@ function dupes<K extends string>(items: readonly Record<K, string>[], list: stri
   }
 }
 
-/** Whether a subnet the schema let through ("n.n.n.n/n", 1 to 3 digits a part) has a part over 255 or a prefix over 32. */
-function badSubnet(subnet: string): boolean {
-  let part = 0;
-  for (let i = 0; i < subnet.length; i++) {
-    const c = subnet.charCodeAt(i);
-    if (c === 46 /* . */ || c === 47 /* / */) {
-      if (part > 255) return true;
-      part = 0;
-    } else {
-      part = part * 10 + (c - 48);
-    }
-  }
-  return part > 32;
-}
-
 // Written without a closure, array, iterator or path string per item on the happy path (a
 // thousand hosts; this runs once, cold, so for-of would allocate an iterator result per item).
 function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
@@ -281,7 +267,7 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
   const networks = h.migration.networks;
   for (let i = 0; i < networks.length; i++) {
     const subnet = networks[i]!.subnet;
-    if (badSubnet(subnet)) err(`${at}.migration.networks[${i}].subnet`, `"${subnet}" is not a valid IPv4 subnet`);
+    if (!parseSubnet(subnet)) err(`${at}.migration.networks[${i}].subnet`, `"${subnet}" is not a valid IPv4 or IPv6 subnet`);
   }
 
   let aliases: Set<string> | undefined; // built only for a host with constraints

@@ -106,7 +106,8 @@ export const BandwidthLimits = z.object({
 export type BandwidthLimits = z.infer<typeof BandwidthLimits>;
 
 export const MigrationNetwork = z.object({
-  subnet: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be a subnet such as 192.168.10.0/24'),
+  /** IPv4 or IPv6 with its prefix length; the cross-checks read it (engine/common/ip-addresses.ts). */
+  subnet: z.string().regex(/^[0-9A-Fa-f.:]+\/\d{1,3}$/, 'must be a subnet such as 192.168.10.0/24 or fd00::/64'),
   priority: z.number().int().min(0).default(0),
 });
 

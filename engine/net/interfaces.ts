@@ -9,6 +9,7 @@
 //   and the absence of host vRSS before 2016.
 // Teamed adapters carry no IP of their own. Interface indexes are derived from positions, so they
 // are stable for a given world.
+import { inSubnet as inAnySubnet } from '../common/ip-addresses';
 import type { Host, Nic } from '../model/world';
 import { BYTES_PER_GBIT } from './parameters';
 import { Resources } from './resources';
@@ -187,6 +188,8 @@ function mask(prefix: number): number {
 }
 
 export function inSubnet(ip: string, subnet: string): boolean {
+  // An IPv6 migration network (fd00::/64): the shared reader, which never matches an IPv4 address.
+  if (subnet.includes(':')) return inAnySubnet(ip, subnet);
   const [addr, len] = subnet.split('/');
   const m = mask(Number(len));
   return ((ipToInt(ip) & m) >>> 0) === ((ipToInt(addr!) & m) >>> 0);

@@ -2,6 +2,7 @@
 // as a form over host.migration from the world snapshot. OK and Apply send only what changed, as
 // Enable-/Disable-VMMigration, Set-VMHost, Remove-/Add-VMMigrationNetwork with -ComputerName;
 // Cancel sends nothing. The server's default folders are read with Get-VMHost (read-only here).
+import { normalizeSubnet } from '../../engine/common/ip-addresses';
 import { action, computed, makeObservable, observable, runInAction } from 'mobx';
 import type { Bridge, Command } from '../../engine/contract';
 import type { Host } from '../../engine/model/world';
@@ -146,7 +147,7 @@ export class HostSettingsStore {
     if (!this.adding) return false;
     const subnet = normalizeSubnet(this.adding.text);
     if (!subnet) {
-      this.adding = { text: this.adding.text, problem: 'The IP address or subnet is not valid. Type an IPv4 address or subnet, for example 192.168.10.0/24.' };
+      this.adding = { text: this.adding.text, problem: 'The IP address or subnet is not valid. Type an IPv4 or IPv6 address or subnet, for example 192.168.10.0/24 or fd00::/64.' };
       return false;
     }
     if (this.form.networks.some((n) => normalizeSubnet(n) === subnet)) {
@@ -284,12 +285,5 @@ function countOf(text: string): number | undefined {
   return n >= MIGRATIONS_MIN && n <= MIGRATIONS_MAX ? n : undefined;
 }
 
-/** 10.0.0.0/8 as typed; an address alone means that one address (/32), as the engine takes it. */
-export function normalizeSubnet(text: string): string | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(text.trim());
-  if (!m) return undefined;
-  const octets = m.slice(1, 5).map(Number);
-  const prefix = m[5] === undefined ? 32 : Number(m[5]);
-  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-  return `${octets.join('.')}/${prefix}`;
-}
+/** 10.0.0.0/8 or fd00::/64 as typed; an address alone means that one address, as the engine takes it. */
+export { normalizeSubnet };

@@ -28,8 +28,8 @@ export class FolderBrowserStore {
   loadError: string | undefined = undefined;
   selected: FolderNode | undefined = undefined;
   folderText: string;
-  /** Shown under the Folder: box after OK with a bad path. */
-  problem: string | undefined = undefined;
+  /** Set by OK when the box holds no full path; cleared by the next edit. */
+  private refused: string | undefined = undefined;
   /** The user has chosen or typed something: opening the tree must not overwrite it. */
   private edited = false;
 
@@ -39,12 +39,14 @@ export class FolderBrowserStore {
     initialFolder: string,
   ) {
     this.folderText = initialFolder;
-    makeObservable<FolderBrowserStore, 'listInto'>(this, {
+    makeObservable<FolderBrowserStore, 'listInto' | 'refused'>(this, {
       roots: observable.ref,
       loadError: observable,
       selected: observable.ref,
       folderText: observable,
-      problem: observable,
+      refused: observable,
+      problem: computed,
+      canAccept: computed,
       visible: computed,
       select: action,
       setFolderText: action,
@@ -85,13 +87,13 @@ export class FolderBrowserStore {
   select(n: FolderNode): void {
     this.selected = n;
     this.folderText = n.path;
-    this.problem = undefined;
+    this.refused = undefined;
     this.edited = true;
   }
 
   setFolderText(text: string): void {
     this.folderText = text;
-    this.problem = undefined;
+    this.refused = undefined;
     this.edited = true;
   }
 
@@ -148,12 +150,27 @@ export class FolderBrowserStore {
     return made;
   }
 
-  /** The folder to hand back, or undefined (with `problem` set) when the box holds no full path. */
+  /**
+   * Shown under the Folder: box. A broken naming rule (too long, a reserved character or name) is
+   * said as it is typed; a path that is not full yet, when OK is pressed.
+   */
+  get problem(): string | undefined {
+    const p = folderProblem(this.folderText);
+    return p?.kind === 'rule' ? p.message : this.refused;
+  }
+
+  /** OK stays disabled while the box is empty or breaks a naming rule. */
+  get canAccept(): boolean {
+    const p = folderProblem(this.folderText);
+    return p === undefined || p.kind === 'incomplete';
+  }
+
+  /** The folder to hand back, or undefined (with `problem` set) when the box holds no usable path. */
   accept(): string | undefined {
     const problem = folderProblem(this.folderText);
     if (problem) {
       runInAction(() => {
-        this.problem = problem.message;
+        this.refused = problem.message;
       });
       return undefined;
     }

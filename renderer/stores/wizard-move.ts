@@ -6,7 +6,8 @@
 // change); the PowerShell form of the command appears only under View script.
 import { action, computed, makeObservable, observable, reaction, runInAction, type IReactionDisposer } from 'mobx';
 import type { Bridge, Command, ContractError, PrecheckIssue, PrecheckReport } from '../../engine/contract';
-import type { Vm } from '../../engine/model/world';
+import type { Host, Vm } from '../../engine/model/world';
+import { ownsAddress, parseIp } from '../../engine/common/ip-addresses';
 import type { CommandStore } from './command-store';
 import type { InventoryStore } from './inventory-store';
 import { cleanFolder, fileName, folderOf, folderProblem, joinFolder, samePath } from './wizard-paths';
@@ -317,13 +318,14 @@ export class MoveWizardStore {
     if (id === 'destination') {
       const name = this.destinationHost.trim();
       if (!name) blank = true;
-      else if (sameComputer(name, this.sourceHost)) {
+      else if (sameComputer(name, this.sourceHost, this.deps.inventory.hosts)) {
         out.push({
           field: 'destination',
           message: `The virtual machine is already on '${this.sourceHost}'. Specify a different computer as the destination.`,
           fix: `To move the virtual machine's files to another folder on ${this.sourceHost}, go back and choose "${MOVE_TYPE_TEXT.storage}".`,
         });
-      } else if (/[\s\\/:*?"<>|,;=+[\]]/.test(name)) {
+      } else if (!parseIp(name) && /[\s\\/:*?"<>|,;=+[\]]/.test(name)) {
+        // An IP address (10.10.1.12, fd00::12) names the computer that has it, as Windows resolves it.
         out.push({ field: 'destination', message: `'${name}' is not a valid computer name.` });
       }
     } else if (id === 'location') {
@@ -658,9 +660,14 @@ export function itemsOf(vm: Vm): MoveItem[] {
 }
 
 /** HV01 and hv01.contoso.com are the same computer. */
-function sameComputer(a: string, b: string): boolean {
-  const short = (s: string) => s.trim().toLowerCase().split('.')[0];
-  return short(a) === short(b);
+/** Whether two typed names are one computer: names by their short form, IP addresses by the host that has them. */
+function sameComputer(a: string, b: string, hosts: readonly Host[]): boolean {
+  const name = (s: string) => {
+    const t = s.trim();
+    if (parseIp(t)) return hosts.find((h) => ownsAddress(h, t))?.name.toLowerCase() ?? t.toLowerCase();
+    return t.toLowerCase().split('.')[0];
+  };
+  return name(a) === name(b);
 }
 
 function readFlag(storage: MoveWizardDeps['storage'], key: string): boolean {

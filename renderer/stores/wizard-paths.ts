@@ -1,42 +1,30 @@
 // What the Move Wizard and the settings dialogs can check about a folder the user typed before
-// asking the engine: that it is a full Windows path at all (X:\... or \\server\share\...). Whether
-// the volume or share exists, and whether there is room, is the engine's to say (precheck query).
-// Wording: "The path is not valid" is what the 2012 R2 wizard says for a malformed folder; the
-// rest of each message is the lab's (unconfirmed).
+// asking the engine: that it is a full Windows path at all (X:\... or \\server\share\...), and that
+// it keeps Windows' naming rules — MAX_PATH, reserved characters, control characters, device names
+// such as CON or NUL.vhdx (engine/common/windows-paths.ts, the one rule the engine applies too).
+// Whether the volume or share exists, and whether there is room, is the engine's to say (precheck
+// query). Wording: "The path is not valid" is what the 2012 R2 wizard says for a malformed folder;
+// the rest of each message is the lab's (unconfirmed).
+import { explainPathProblem, pathTextProblem } from '../../engine/common/windows-paths';
 
-/** Characters Windows forbids in a file or folder name (control characters too). */
-const BAD_NAME = { test: (s: string) => /[<>:"|?*]/.test(s) || [...s].some((c) => c.charCodeAt(0) < 32) };
-
-export type FolderProblem = { kind: 'empty' | 'invalid'; message: string };
+/**
+ * `empty`: nothing typed. `incomplete`: not a full path (yet) — said when the user moves on.
+ * `rule`: a naming rule is broken, whatever is typed next — said at once, under the field.
+ */
+export type FolderProblem = { kind: 'empty' | 'incomplete' | 'rule'; message: string };
 
 export const EMPTY_FOLDER_MESSAGE = 'Specify a folder.';
 export const INVALID_FOLDER_MESSAGE =
   'The path is not valid. Type a full path such as D:\\VMs\\Name, or a share path such as \\\\FS01\\VMs\\Name.';
 
-/** Undefined when `text` is a full local or UNC folder path. */
+/** Undefined when `text` is a full local or UNC folder path that Windows' naming rules allow. */
 export function folderProblem(text: string): FolderProblem | undefined {
   const p = text.trim();
   if (!p) return { kind: 'empty', message: EMPTY_FOLDER_MESSAGE };
-  return isFullPath(p) ? undefined : { kind: 'invalid', message: INVALID_FOLDER_MESSAGE };
-}
-
-export function isFullPath(text: string): boolean {
-  const p = text.trim().replace(/\//g, '\\');
-  const local = /^([A-Za-z]):(\\.*)?$/.exec(p);
-  if (local) return segmentsValid(local[2] ?? '');
-  const unc = /^\\\\([^\\]+)\\([^\\]+)(\\.*)?$/.exec(p);
-  if (unc) return !BAD_NAME.test(unc[1]!) && !BAD_NAME.test(unc[2]!) && segmentsValid(unc[3] ?? '');
-  return false;
-}
-
-function segmentsValid(rest: string): boolean {
-  for (const s of rest.split('\\')) {
-    if (!s) continue;
-    if (BAD_NAME.test(s)) return false;
-    // Windows trims a trailing dot or space from a name, so such a folder is not the one typed.
-    if (/[. ]$/.test(s) && s !== '.' && s !== '..') return false;
-  }
-  return true;
+  const rule = pathTextProblem(p, 'folder');
+  if (!rule) return undefined;
+  if (rule.kind === 'notFullPath') return { kind: 'incomplete', message: INVALID_FOLDER_MESSAGE };
+  return { kind: 'rule', message: `The path is not valid. ${explainPathProblem(rule)}` };
 }
 
 /** The folder as typed, without trailing separators (a drive root keeps its backslash: E:\). */

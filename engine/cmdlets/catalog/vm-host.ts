@@ -62,7 +62,7 @@ export const addVmMigrationNetworkSignature: CmdletSignature = {
   synopsis: 'Adds a network for live migration to a host.',
   hostParameter: 'ComputerName',
   parameters: [
-    { name: 'Subnet', type: 'String', position: 0, mandatoryIn: ['*'], help: 'A subnet such as 192.168.10.0/24 (an address alone means /32).' },
+    { name: 'Subnet', type: 'String', position: 0, mandatoryIn: ['*'], help: 'An IPv4 or IPv6 subnet such as 192.168.10.0/24 or fd00::/64 (an address alone means that one address).' },
     { name: 'Priority', type: 'Int', typeName: 'System.UInt32', help: 'Lower is preferred; default: after the existing networks.' },
     computerName(),
     passthru,

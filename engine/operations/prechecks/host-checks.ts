@@ -1,6 +1,7 @@
 // Live-migration prerequisites of the two hosts (Microsoft Learn, "Set up hosts for live migration without Failover Clustering" and Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499): migration
 // enabled on both, a destination that is not down-level, same domain, and a network the
 // destination accepts live migrations on. Storage moves need none of these.
+import { inSubnet } from '../../common/ip-addresses';
 import type { Host } from '../../model/world';
 import type { Precheck } from './context';
 import { error, type Incompatibility } from './incompatibility';
@@ -108,14 +109,3 @@ export function incomingAddresses(h: Host): Address[] {
   return interfaceAddresses(h).filter((a) => h.migration.networks.some((n) => inSubnet(a.ip, n.subnet)));
 }
 
-function ipv4(ip: string): number {
-  return ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
-}
-
-export function inSubnet(ip: string, subnet: string): boolean {
-  const [base, len] = subnet.split('/');
-  const bits = Number(len);
-  if (base === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32) return false;
-  const size = 2 ** (32 - bits);
-  return Math.floor(ipv4(ip) / size) === Math.floor(ipv4(base) / size);
-}

@@ -224,7 +224,7 @@ const AddNetworkDialog = observer(function AddNetworkDialog({ store }: { store: 
   return (
     <WindowFrame title="Add IP Address" className="hv-picker" testId="add-network" onCancel={() => store.cancelAdd()}>
       <WindowContent>
-        <p>Specify the IP address or subnet of a network to accept incoming live migrations on, for example 192.168.10.0/24.</p>
+        <p>Specify the IP address or subnet of a network to accept incoming live migrations on, for example 192.168.10.0/24 or fd00::/64.</p>
         <div className="hv-picker-folder">
           <label htmlFor={id}>IP address or subnet:</label>
           <Input

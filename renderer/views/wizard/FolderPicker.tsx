@@ -108,7 +108,7 @@ export const FolderPicker = observer(function FolderPicker({ bridge, host, initi
         {store.problem && <div id={problemId} className="hv-field-error" role="alert">{store.problem}</div>}
       </WindowContent>
       <WindowButtons start={<AccessButton label="&Make New Folder" icon={<FolderAddRegular />} disabled={!store.selected} onClick={() => focusRow(store.newFolder())} />}>
-        <Button appearance="primary" data-default-button onClick={ok} data-testid="folder-picker-ok">OK</Button>
+        <Button appearance="primary" data-default-button onClick={ok} disabled={!store.canAccept} data-testid="folder-picker-ok">OK</Button>
         <Button onClick={onCancel}>Cancel</Button>
       </WindowButtons>
     </WindowFrame>
