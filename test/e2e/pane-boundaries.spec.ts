@@ -85,6 +85,7 @@ test.describe.serial('pane error boundaries', () => {
     await expect(crashed).toHaveAttribute('data-pane', 'Lab briefing');
     await expect(crashed).toContainText('Lab briefing has stopped working');
     await pane.getByTestId('lab-start').click();
+    await page.getByTestId('confirm-ok').click(); // the user's datacenter is kept aside
     await expect(pane.getByTestId('lab-quit')).toBeVisible();
 
     // A reload reopens the running lab, and its briefing fails again: the console is not blank.
@@ -96,6 +97,7 @@ test.describe.serial('pane error boundaries', () => {
     await page.screenshot({ path: `${ARTIFACTS}/pane-boundary-briefing.png` });
 
     await pane.getByTestId('lab-quit').click();
+    await page.getByTestId('confirm-ok').click(); // the user's datacenter comes back
     await expect(pane.getByTestId('labs-active')).toHaveCount(0);
     await expect(pane.getByTestId('lab-start')).toHaveText('Start again');
 
@@ -111,7 +113,7 @@ test.describe.serial('pane error boundaries', () => {
     const pane = page.getByTestId('labs-pane');
     await pane.getByTestId(`lab-item-${LAB}`).click();
     await pane.getByTestId('lab-start').click();
-    await page.getByTestId('dialog-confirm').getByRole('button', { name: 'Start again' }).click();
+    await page.getByTestId('confirm-ok').click();
     await expect(pane.getByTestId('labs-active')).toBeVisible();
 
     await setFailingPanes(page, ['Labs']);
@@ -123,6 +125,7 @@ test.describe.serial('pane error boundaries', () => {
     await expectConsoleUsable(page);
     await page.screenshot({ path: `${ARTIFACTS}/pane-boundary-labs.png` });
     await crashed.getByTestId('pane-leave-lab').click();
+    await page.getByTestId('confirm-ok').click(); // the user's datacenter comes back
     await expect(crashed.getByTestId('pane-leave-lab')).toHaveCount(0); // no lab is running now
 
     // The Labs menu: Leave Lab is there while a lab runs, whatever the pane does.
@@ -130,10 +133,11 @@ test.describe.serial('pane error boundaries', () => {
     await crashed.getByTestId('pane-reload').click();
     await expect(pane.getByTestId('lab-detail')).toBeVisible();
     await pane.getByTestId('lab-start').click();
-    await page.getByTestId('dialog-confirm').getByRole('button', { name: 'Start again' }).click();
+    await page.getByTestId('confirm-ok').click();
     await expect(pane.getByTestId('labs-active')).toBeVisible();
     await page.getByTestId('menu-labs').click();
     await page.getByTestId('menuitem-labs-leave').click();
+    await page.getByTestId('confirm-ok').click(); // the user's datacenter comes back
     await expect(pane.getByTestId('labs-active')).toHaveCount(0);
   });
 

@@ -137,7 +137,7 @@ const Console = observer(function Console() {
 /** The ways out of a crashed Labs pane: the running lab can always be left, the pane closed. */
 function labExits(labs: LabStore): PaneExit[] {
   return [
-    ...(labs.activeLabId ? [{ label: 'Leave lab', run: () => void labs.quit(), testId: 'pane-leave-lab' }] : []),
+    ...(labs.activeLabId ? [{ label: 'Leave lab', run: () => labs.leave(), testId: 'pane-leave-lab' }] : []),
     { label: 'Close Labs', run: () => labs.setOpen(false), testId: 'pane-close-labs' },
   ];
 }

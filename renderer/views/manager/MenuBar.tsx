@@ -132,7 +132,7 @@ function labItems(root: RootStore): ActionItem[] {
       },
     },
     // Always here, so a learner can leave a lab whatever state the Labs pane is in.
-    { id: 'labs-leave', label: 'Leave Lab', icon: 'stopService', enabled: connected && labs.activeLabId !== null, ...notConnected, ...noLab, run: () => void labs.quit() },
+    { id: 'labs-leave', label: 'Leave Lab', icon: 'stopService', enabled: connected && labs.activeLabId !== null, ...notConnected, ...noLab, run: () => labs.leave() },
   ];
 }
 
