@@ -294,3 +294,20 @@ test('right-click gives the console\'s own menu or none, never the browser\'s; t
   expect(seen.length).toBeGreaterThanOrEqual(10);
   expect(seen.every(Boolean)).toBe(true);
 });
+
+test('a message box draws as Windows does: the title bar and button row span it, buttons on the right', async ({ page }) => {
+  await page.getByTestId('server-HV01').click();
+  await page.getByTestId('vm-row-DC01').click();
+  await page.getByTestId('actions-vm').getByTestId('action-reset').click();
+  const dialog = page.getByTestId('dialog-confirm');
+  await expect(dialog).toBeVisible();
+  const frame = await box(dialog);
+  const title = await box(dialog.getByTestId('window-titlebar'));
+  const ok = await box(page.getByTestId('confirm-ok'));
+  const cancel = await box(dialog.getByRole('button', { name: 'Cancel' }));
+  // A page's message rows once shared the box's class name and shrank its title bar and buttons to their content.
+  expect(title.width).toBeGreaterThan(frame.width - 4);
+  expect(frame.x + frame.width - (cancel.x + cancel.width)).toBeLessThan(24);
+  expect(ok.x).toBeLessThan(cancel.x);
+  await page.screenshot({ path: `${ART}/window-frame-message-box.png` });
+});

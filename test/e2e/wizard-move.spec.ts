@@ -280,7 +280,7 @@ test('a pre-check blocks Finish: SQL01 (260 GB) does not fit on C:', async ({ pa
   await expect(nothing).toContainText("There is nothing to move: the files of 'SQL01' are already in the locations given.");
   await expect(nothing).toContainText('Go back to "Choose a new location for virtual machine" and choose a folder other than the one the files of \'SQL01\' are in now (D:\\VMs\\SQL01).');
   await expect(nothing).not.toContainText('-DestinationStoragePath');
-  await expect(nothing.locator('.hv-message')).toHaveCount(1);
+  await expect(nothing.locator('.hv-page-message')).toHaveCount(1);
   await expect(wizard.getByTestId('wizard-precheck-warnings')).toHaveCount(0);
   await expect(wizard.getByTestId('wizard-precheck')).not.toContainText('found nothing that prevents');
   await expect(wizard.getByTestId('wizard-finish')).toBeDisabled();

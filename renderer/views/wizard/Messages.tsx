@@ -10,13 +10,13 @@ export interface ShownMessage {
 export function Messages({ id, messages, testId }: { id?: string; messages: readonly ShownMessage[]; testId?: string }) {
   if (!messages.length) return null;
   return (
-    <div id={id} className="hv-messages" role="alert" data-testid={testId}>
+    <div id={id} className="hv-page-messages" role="alert" data-testid={testId}>
       {messages.map((m, i) => (
-        <div key={i} className={`hv-message ${m.severity ?? 'error'}`}>
-          <span className="hv-message-icon" aria-hidden="true">{m.severity === 'warning' ? <WarningRegular /> : <ErrorCircleRegular />}</span>
+        <div key={i} className={`hv-page-message ${m.severity ?? 'error'}`}>
+          <span className="hv-page-message-icon" aria-hidden="true">{m.severity === 'warning' ? <WarningRegular /> : <ErrorCircleRegular />}</span>
           <div>
             <div>{m.message}</div>
-            {m.fix && <div className="hv-message-fix"><strong>To fix this:</strong> {m.fix}</div>}
+            {m.fix && <div className="hv-page-message-fix"><strong>To fix this:</strong> {m.fix}</div>}
           </div>
         </div>
       ))}
