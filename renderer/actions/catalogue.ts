@@ -1,20 +1,9 @@
-// The actions Hyper-V Manager offers for a server and for a VM (Hyper-V Manager 2012 R2's main window (details *unconfirmed*)), wired to the engine
-// where it supports them (Start-VM, Stop-VM) and otherwise explaining that they are not in this
-// build yet — never silently doing nothing.
+// The actions Hyper-V Manager 2012 R2 offers for a server and for a VM (its main window; details
+// *unconfirmed*), each wired to the engine. An action this simulation does not have yet is left
+// out of the list rather than shown as a placeholder.
 import type { Host, Vm } from '../../engine/model/world';
 import type { RootStore } from '../stores/root-store';
 import type { ActionItem, ActionIcon } from './action-item';
-
-/** An action this build does not have yet: opens the "not available" dialog. */
-function later(root: RootStore, id: string, label: string, icon: ActionIcon, equivalent?: string): ActionItem {
-  return {
-    id,
-    label,
-    icon,
-    enabled: true,
-    run: () => root.dialogs.show({ kind: 'notAvailable', action: label, ...(equivalent ? { equivalent } : {}) }),
-  };
-}
 
 export function viewActions(root: RootStore): ActionItem[] {
   const pref = root.ui.themePreference;
@@ -30,7 +19,6 @@ export function viewActions(root: RootStore): ActionItem[] {
     theme('theme-system', 'Theme: Use System Setting', 'system'),
     theme('theme-light', 'Theme: Light', 'light'),
     theme('theme-dark', 'Theme: Dark', 'dark'),
-    { ...later(root, 'customize-columns', 'Add/Remove Columns...', 'view'), separatorBefore: true },
   ];
 }
 
@@ -52,7 +40,6 @@ function help(root: RootStore): ActionItem {
 /** The "Hyper-V Manager" root node: what you can do before choosing a server. */
 export function managerActions(root: RootStore): ActionItem[] {
   return [
-    later(root, 'connect-server', 'Connect to Server...', 'connectServer'),
     refresh(root),
     { id: 'view', label: 'View', icon: 'view', enabled: true, submenu: viewActions(root), run: () => {} },
     help(root),
@@ -61,26 +48,7 @@ export function managerActions(root: RootStore): ActionItem[] {
 
 export function hostActions(root: RootStore, host: Host): ActionItem[] {
   return [
-    {
-      id: 'new',
-      label: 'New',
-      icon: 'new',
-      enabled: true,
-      run: () => {},
-      submenu: [
-        later(root, 'new-vm', 'Virtual Machine...', 'new', 'New-VM'),
-        later(root, 'new-disk', 'Hard Disk...', 'new', 'New-VHD'),
-        later(root, 'new-floppy', 'Floppy Disk...', 'new', 'New-VFD'),
-      ],
-    },
-    later(root, 'import-vm', 'Import Virtual Machine...', 'import', 'Import-VM'),
     { id: 'hyperv-settings', label: 'Hyper-V Settings...', icon: 'settings', enabled: true, run: () => root.settings.openHost(host) },
-    later(root, 'switch-manager', 'Virtual Switch Manager...', 'switch', 'New-VMSwitch'),
-    later(root, 'san-manager', 'Virtual SAN Manager...', 'san', 'New-VMSan'),
-    later(root, 'edit-disk', 'Edit Disk...', 'editDisk', 'Resize-VHD'),
-    later(root, 'inspect-disk', 'Inspect Disk', 'inspectDisk', 'Get-VHD'),
-    later(root, 'stop-service', 'Stop Service', 'stopService', 'Stop-Service vmms'),
-    later(root, 'remove-server', 'Remove Server', 'remove'),
     refresh(root),
     { id: 'view', label: 'View', icon: 'view', enabled: true, submenu: viewActions(root), run: () => {} },
     help(root),
@@ -141,7 +109,6 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
     });
   });
 
-  const connect = later(root, 'connect', 'Connect...', 'connect', 'vmconnect.exe');
   const settings: ActionItem = { id: 'settings', label: 'Settings...', icon: 'settings', enabled: true, run: () => root.settings.openVm(vm) };
   const checkpoint = command('checkpoint', 'Checkpoint', 'checkpoint', () => {
     void root.commands.run({ cmdlet: 'Checkpoint-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
@@ -164,41 +131,18 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
       }),
     });
   });
-  const revert = later(root, 'revert', 'Revert...', 'revert', 'Restore-VMSnapshot');
   const move = command('move', 'Move...', 'move', () => root.wizards.openMove(vm));
-  const exportVm = later(root, 'export', 'Export...', 'export', 'Export-VM');
-  const rename = later(root, 'rename', 'Rename...', 'rename', 'Rename-VM');
-  const replication = later(root, 'enable-replication', 'Enable Replication...', 'replication', 'Enable-VMReplication');
-  const del = later(root, 'delete', 'Delete...', 'delete', 'Remove-VM');
   const helpItem = help(root);
-  const hasCheckpoints = vm.checkpoints.length > 0;
-  const withRevert = hasCheckpoints ? [revert] : [];
 
   switch (vm.state) {
     case 'Off':
-      return [connect, settings, start, checkpoint, ...withRevert, move, exportVm, rename, del, replication, helpItem];
     case 'Saved':
-      return [
-        connect, settings, start, checkpoint, ...withRevert, move, exportVm, rename,
-        later(root, 'delete-saved-state', 'Delete Saved State...', 'delete', 'Remove-VMSavedState'),
-        del, replication, helpItem,
-      ];
+      return [settings, start, checkpoint, move, helpItem];
     case 'Paused':
-      return [
-        connect, settings, turnOff, shutDown, save,
-        later(root, 'resume', 'Resume', 'resume', 'Resume-VM'),
-        reset,
-        checkpoint, ...withRevert, move, exportVm, rename, replication, helpItem,
-      ];
+    case 'Running':
+      return [settings, turnOff, shutDown, save, reset, checkpoint, move, helpItem];
     case 'Starting':
     case 'Stopping':
-      return [connect, settings, turnOff, move, exportVm, rename, helpItem];
-    case 'Running':
-      return [
-        connect, settings, turnOff, shutDown, save,
-        later(root, 'pause', 'Pause', 'pause', 'Suspend-VM'),
-        reset,
-        checkpoint, ...withRevert, move, exportVm, rename, replication, helpItem,
-      ];
+      return [settings, turnOff, move, helpItem];
   }
 }

@@ -1,4 +1,4 @@
-// The modal dialogs the console raises: command errors, "not available yet", confirmations, About.
+// The modal dialogs the console raises: command errors, information, confirmations, About.
 // One at a time, in the order they were raised (two failed commands give two dialogs, not one).
 import { action, computed, makeObservable, observable } from 'mobx';
 import type { ContractError } from '../../engine/contract';
@@ -14,7 +14,6 @@ export type DialogRequest =
       /** The PowerShell the console ran, when known. */
       commandText?: string;
     }
-  | { kind: 'notAvailable'; action: string; equivalent?: string }
   | {
       kind: 'confirm';
       title: string;

@@ -198,7 +198,7 @@ test('the menu bar answers Alt+F, Alt+A, Alt+V, Alt+H (Alt+L Labs) and F10, as H
   await page.getByTestId('server-HV01').click();
   await page.getByTestId('vm-row-DC01').click();
   const popovers = page.locator('.fui-MenuPopover');
-  const cases: [string, string][] = [['F', 'Options...'], ['A', 'Move...'], ['V', 'Refresh'], ['L', 'Import Lab Pack...'], ['H', 'About Hyper-V Mobility Lab']];
+  const cases: [string, string][] = [['F', 'Save As...'], ['A', 'Move...'], ['V', 'Refresh'], ['L', 'Import Lab Pack...'], ['H', 'About Hyper-V Mobility Lab']];
   for (const [key, item] of cases) {
     await page.keyboard.press(`Alt+${key}`);
     await expect(popovers).toHaveCount(1);
@@ -208,7 +208,7 @@ test('the menu bar answers Alt+F, Alt+A, Alt+V, Alt+H (Alt+L Labs) and F10, as H
   }
   // From one open menu straight to another: one menu open at a time.
   await page.keyboard.press('Alt+F');
-  await expect(popovers.getByRole('menuitem', { name: 'Options...' })).toBeVisible();
+  await expect(popovers.getByRole('menuitem', { name: 'Save As...' })).toBeVisible();
   await page.keyboard.press('Alt+H');
   await expect(popovers).toHaveCount(1);
   await expect(popovers.getByRole('menuitem', { name: 'About Hyper-V Mobility Lab' })).toBeVisible();

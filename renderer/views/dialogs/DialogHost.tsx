@@ -1,4 +1,4 @@
-// Shows the first queued dialog: a Hyper-V-style error, "not available yet", a confirmation, About.
+// Shows the first queued dialog: a Hyper-V-style error, information, a confirmation, About.
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { Button } from '@fluentui/react-components';
@@ -63,8 +63,6 @@ function titleOf(dialog: OpenDialog): string {
     case 'info':
     case 'confirm':
       return dialog.title;
-    case 'notAvailable':
-      return dialog.action.replace(/\.\.\.$/, '');
     case 'about':
       return 'About Hyper-V Mobility Lab';
   }
@@ -74,25 +72,6 @@ function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
   switch (dialog.kind) {
     case 'error':
       return <ErrorContent dialog={dialog} close={close} />;
-    case 'notAvailable':
-      return (
-        <>
-          <WindowContent>
-            <div className="hv-dialog-body">
-              <span className="hv-dialog-icon info" aria-hidden="true"><InfoRegular /></span>
-              <div className="hv-dialog-text">
-                <p>“{dialog.action}” is not available yet in this build of Hyper-V Mobility Lab.</p>
-                {dialog.equivalent && (
-                  <p>In Windows Server 2012 R2 the PowerShell equivalent is <span className="hv-code">{dialog.equivalent}</span>.</p>
-                )}
-              </div>
-            </div>
-          </WindowContent>
-          <WindowButtons>
-            <Button appearance="primary" data-default-button onClick={close}>OK</Button>
-          </WindowButtons>
-        </>
-      );
     case 'info':
       return (
         <>

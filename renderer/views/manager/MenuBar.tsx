@@ -49,7 +49,6 @@ function fileItems(root: RootStore): ActionItem[] {
   const desktop = root.connection.status.transport === 'desktop';
   return [
     ...scenarioItems(root),
-    { id: 'options', label: 'Options...', icon: 'settings', enabled: true, separatorBefore: true, run: () => root.dialogs.show({ kind: 'notAvailable', action: 'Options...' }) },
     {
       id: 'exit',
       label: 'Exit',
@@ -138,8 +137,7 @@ function labItems(root: RootStore): ActionItem[] {
 
 function helpItems(root: RootStore): ActionItem[] {
   return [
-    { id: 'help-topics', label: 'Help Topics', icon: 'help', enabled: true, run: () => root.dialogs.show({ kind: 'notAvailable', action: 'Help Topics' }) },
-    { id: 'about', label: 'About Hyper-V Mobility Lab', icon: 'help', enabled: true, separatorBefore: true, run: () => root.dialogs.show({ kind: 'about' }) },
+    { id: 'about', label: 'About Hyper-V Mobility Lab', icon: 'help', enabled: true, run: () => root.dialogs.show({ kind: 'about' }) },
   ];
 }
 
