@@ -150,6 +150,39 @@ export function parseScript(text: string): ParseResult {
   return { ok: true, statements };
 }
 
+/** One statement of a script, bound when it is about to run. */
+export type BoundStatement =
+  | { ok: true; span: SourceSpan; commands: ParsedCommand[] }
+  | { ok: false; span: SourceSpan; error: ParseError };
+
+/**
+ * A script read in two steps: its syntax at once (a syntax error anywhere runs nothing, as in
+ * PowerShell), then each statement bound only when `bind(i)` asks for it, so a long paste costs
+ * the binding of the statements run so far, not of all of them before the first runs.
+ */
+export function parseStatements(text: string): { ok: true; count: number; bind(index: number): BoundStatement } | { ok: false; error: ParseError } {
+  let pipelines: PipelineNode[];
+  try {
+    pipelines = parseSyntax(text);
+  } catch (e) {
+    return { ok: false, error: unexpected(new LineIndex(text), e) };
+  }
+  const lines = new LineIndex(text);
+  return {
+    ok: true,
+    count: pipelines.length,
+    bind(index) {
+      const p = pipelines[index]!;
+      const span = lines.span(p.at as Range);
+      try {
+        return { ok: true, span, commands: bindPipeline(p).map((command) => withSpan(command, span)) };
+      } catch (e) {
+        return { ok: false, span, error: unexpected(lines, e, index) };
+      }
+    },
+  };
+}
+
 function unexpected(lines: LineIndex, e: unknown, statementIndex?: number): ParseError {
   if (e instanceof ScriptError) return toParseError(lines, e, statementIndex);
   // Not expected to happen (the fuzz tests look for it); never let it escape the parser.

@@ -5,10 +5,11 @@
 //
 // A long paste runs in slices of statements (PromptRun.step), so that a door can let other clients
 // in between slices; the slices are counted in statements, never in wall-clock time, so a run's
-// outcome does not depend on how fast the machine is.
+// outcome does not depend on how fast the machine is. Only the syntax is read up front; each
+// statement is bound when its slice runs.
 import type { ContractError, RunOutcome, StatementOutcome } from '../contract';
 import type { ScriptHost } from './script-host';
-import { planStatements, type PlannedStatement } from './run-script';
+import { parseStatements } from '../cmdlets/parse';
 
 /** Statements a door runs before it lets other clients in (about 10–50 ms of work). */
 export const PROMPT_SLICE_STATEMENTS = 200;
@@ -23,30 +24,31 @@ export interface PromptRun {
 }
 
 export function startPromptRun(engine: ScriptHost, text: string): PromptRun {
-  const planned = planStatements(text);
-  if (!planned.ok) {
-    const e = planned.error;
+  const parsed = parseStatements(text);
+  if (!parsed.ok) {
+    const e = parsed.error;
     const outcome: RunOutcome = { statements: [], parseError: { code: 'InvalidRequest', ...details(e), line: e.line, column: e.column } };
     return { done: true, step: () => undefined, outcome: () => outcome };
   }
-  const todo: readonly PlannedStatement[] = planned.statements;
   const statements: StatementOutcome[] = [];
+  /** The next statement to bind; a statement binds to one command per pipeline input, or to an error. */
+  let next = 0;
   return {
     get done() {
-      return statements.length >= todo.length;
+      return next >= parsed.count;
     },
     step(maxStatements: number) {
-      const end = Math.min(todo.length, statements.length + maxStatements);
-      for (let i = statements.length; i < end; i++) {
-        const s = todo[i]!;
-        statements.push({
-          text: s.text.trim(),
-          line: s.line,
-          column: s.column,
-          result: s.command
-            ? engine.invoke({ cmdlet: s.command.cmdlet, params: { ...s.command.params } })
-            : { ok: false as const, error: { code: 'InvalidParameter' as const, ...details(s.error!) } },
-        });
+      const end = Math.min(parsed.count, next + maxStatements);
+      for (; next < end; next++) {
+        const bound = parsed.bind(next);
+        const at = { text: text.slice(bound.span.offset, bound.span.offset + bound.span.length).trim(), line: bound.span.line, column: bound.span.column };
+        if (!bound.ok) {
+          statements.push({ ...at, result: { ok: false as const, error: { code: 'InvalidParameter' as const, ...details(bound.error) } } });
+          continue;
+        }
+        for (const command of bound.commands) {
+          statements.push({ ...at, result: engine.invoke({ cmdlet: command.cmdlet, params: { ...command.params } }) });
+        }
       }
     },
     outcome: () => ({ statements }),
