@@ -131,21 +131,13 @@ export function parseScript(text: string): ParseResult {
     const span = { offset: 0, length: 0, line: 1, column: 1 };
     return { ok: false, error: { message: 'A script must be text.', line: 1, column: 1, span } };
   }
-  let pipelines: PipelineNode[];
-  try {
-    pipelines = parseSyntax(text);
-  } catch (e) {
-    return { ok: false, error: unexpected(new LineIndex(text), e) };
-  }
-  const lines = new LineIndex(text);
+  const parsed = parseStatements(text);
+  if (!parsed.ok) return parsed;
   const statements: ParsedCommand[] = [];
-  for (const [index, p] of pipelines.entries()) {
-    try {
-      const span = lines.span(p.at as Range);
-      for (const command of bindPipeline(p)) statements.push(withSpan(command, span));
-    } catch (e) {
-      return { ok: false, error: unexpected(lines, e, index) };
-    }
+  for (let i = 0; i < parsed.count; i++) {
+    const bound = parsed.bind(i);
+    if (!bound.ok) return { ok: false, error: bound.error };
+    statements.push(...bound.commands);
   }
   return { ok: true, statements };
 }
