@@ -140,6 +140,8 @@ test.describe.serial('Jobs pane', () => {
   });
 
   test('the dock\'s panes have no serious accessibility violations, in both themes', async ({ page }) => {
+    // Eight axe scans (four panes, two themes): a minute is not enough on a loaded 2-core machine.
+    test.slow();
     await open(page);
     await run(page, 'Move-VMStorage -VMName SQL01 -DestinationStoragePath E:\\VMs\\SQL01 -ComputerName HV01');
     await page.getByTestId('clock-speed-0').click();
