@@ -73,6 +73,8 @@
 // exactly 0 on a resource without paths; bytes are snapped to the size at completion; transfers
 // finishing within 1e-12 (relative) of the same instant complete together.
 import type { EventHandle, Simulator } from './simulator';
+import { SaturationHeap } from './flow/saturation-heap';
+import { doubleList, growF64, growI32, growU8, NO_DOUBLES, NO_INTS, type F64, type I32, type U8 } from './flow/typed-arrays';
 
 export interface PathUse {
   resource: string;
@@ -178,30 +180,6 @@ class Transfer {
   ) {}
 }
 
-type F64 = Float64Array<ArrayBuffer>;
-type I32 = Int32Array<ArrayBuffer>;
-type U8 = Uint8Array<ArrayBuffer>;
-
-function growF64(a: F64, n: number, fill = 0): F64 {
-  if (a.length >= n) return a;
-  const b = new Float64Array(Math.max(n, a.length * 2));
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
-  return b;
-}
-function growI32(a: I32, n: number): I32 {
-  if (a.length >= n) return a;
-  const b = new Int32Array(Math.max(n, a.length * 2));
-  b.set(a);
-  return b;
-}
-function growU8(a: U8, n: number): U8 {
-  if (a.length >= n) return a;
-  const b = new Uint8Array(Math.max(n, a.length * 2));
-  b.set(a);
-  return b;
-}
-
 export class FlowNetwork {
   /**
    * For benchmarks and tests: recomputes run; paths re-placed over all of them; recomputes that
@@ -265,9 +243,8 @@ export class FlowNetwork {
   private fullFill = false;
   private ownUnfC: F64 = new Float64Array(8);
   private newL: F64 = new Float64Array(8);
-  private heapRes: I32 = new Int32Array(8);
-  private heapKey: F64 = new Float64Array(8);
-  private heapSize = 0;
+  /** The filling's candidates to saturate next, by level. */
+  private readonly candidates = new SaturationHeap();
   private tList: I32 = new Int32Array(8);
   private nT = 0;
   private sgList: I32 = new Int32Array(8);
@@ -779,8 +756,7 @@ export class FlowNetwork {
     this.passed = growI32(this.passed, n);
     this.ownUnfC = growF64(this.ownUnfC, n);
     this.newL = growF64(this.newL, n);
-    this.heapRes = growI32(this.heapRes, n);
-    this.heapKey = growF64(this.heapKey, n);
+    this.candidates.reserve(n);
     this.tList = growI32(this.tList, n);
     this.sgList = growI32(this.sgList, n);
     this.satList = growI32(this.satList, n);
@@ -1535,52 +1511,6 @@ export class FlowNetwork {
     slope[r] = 0;
   }
 
-  private heapPush(r: number, key: number): void {
-    if (key === Infinity) return;
-    // A resource may have several entries (its key dropped after it was pushed).
-    if (this.heapSize === this.heapRes.length) {
-      this.heapRes = growI32(this.heapRes, this.heapSize + 1);
-      this.heapKey = growF64(this.heapKey, this.heapSize + 1);
-    }
-    const hr = this.heapRes;
-    const hk = this.heapKey;
-    let i = this.heapSize++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (hk[p]! <= key) break;
-      hr[i] = hr[p]!;
-      hk[i] = hk[p]!;
-      i = p;
-    }
-    hr[i] = r;
-    hk[i] = key;
-  }
-
-  /** Puts (r, key) at the top, where key ≥ the old top key, and sifts it down. */
-  private heapSiftTop(r: number, key: number): void {
-    const hr = this.heapRes;
-    const hk = this.heapKey;
-    const n = this.heapSize;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      let m = l;
-      if (l + 1 < n && hk[l + 1]! < hk[l]!) m = l + 1;
-      if (key <= hk[m]!) break;
-      hr[i] = hr[m]!;
-      hk[i] = hk[m]!;
-      i = m;
-    }
-    hr[i] = r;
-    hk[i] = key;
-  }
-
-  private heapPop(): void {
-    const n = --this.heapSize;
-    if (n > 0) this.heapSiftTop(this.heapRes[n]!, this.heapKey[n]!);
-  }
-
   private recompute(): void {
     this.ensureScratch();
     this.dirty = false;
@@ -2068,17 +1998,17 @@ export class FlowNetwork {
         if (m < level) this.freezePath(g, m, CAP, ep);
       }
     }
-    this.heapSize = 0;
+    this.candidates.clear();
     const rDirty = this.rDirty;
     for (let k = 0; k < nT; k++) {
       const r = tList[k]!;
       if (!full && gEp[r] !== ep && !rDirty[r]) continue;
       const key = this.keyOf(r);
-      if (key !== Infinity) this.heapPush(r, key);
+      if (key !== Infinity) this.candidates.push(r, key);
     }
     let mi = this.lowerBoundM(level);
     while (this.unfrozen > 0) {
-      const hk = this.heapSize > 0 ? this.heapKey[0]! : Infinity;
+      const hk = this.candidates.topKey();
       let cm = Infinity;
       while (mi < mList.length) {
         const g = mList[mi]!;
@@ -2094,21 +2024,21 @@ export class FlowNetwork {
         this.freezePath(mList[mi++]!, level, CAP, ep);
         continue;
       }
-      const r = this.heapRes[0]!;
+      const r = this.candidates.topResource();
       const key = this.keyOf(r);
       if (key > hk) {
-        if (key === Infinity) this.heapPop();
-        else this.heapSiftTop(r, key);
+        if (key === Infinity) this.candidates.pop();
+        else this.candidates.replaceTop(r, key);
         continue;
       }
-      this.heapPop();
+      this.candidates.pop();
       if (key > level) level = key;
       // A path left out of play that crosses r above this level would in truth still be growing.
       if (reach && this.mx[r]! > level) {
         const pulled = this.pullLeftOut(r, level, ep);
         if (pulled === PULL_FAILED) return FILL_LEFT_OUT;
         if (pulled === PULLED) {
-          this.heapPush(r, this.keyOf(r));
+          this.candidates.push(r, this.keyOf(r));
           continue;
         }
       }
@@ -2194,7 +2124,7 @@ export class FlowNetwork {
     }
     for (let q = 0, qs = late; q < qs.length; q++) {
       const G = qs[q]!;
-      this.heapPush(G, this.keyOf(G));
+      this.candidates.push(G, this.keyOf(G));
     }
     return PULLED;
   }
@@ -2256,7 +2186,7 @@ export class FlowNetwork {
       cnt[r2] = cnt[r2]! + 1;
       frz[r2] = frz[r2]! - c * lr;
       // Its key may have dropped: offered again (the stale entry is dropped when it surfaces).
-      if (this.fullFill || gEp[r2] === ep || rDirty[r2]) this.heapPush(r2, this.keyOf(r2));
+      if (this.fullFill || gEp[r2] === ep || rDirty[r2]) this.candidates.push(r2, this.keyOf(r2));
     }
   }
 
@@ -2511,21 +2441,6 @@ export class FlowNetwork {
     this.setCt(t.slot, rem <= 0 ? now : rate > 0 ? now + (rem * 1000) / rate : Infinity);
   }
 }
-
-/**
- * An empty array that holds doubles from the start: coefficients read from a Float64Array would
- * otherwise leave some lists with small-integer elements and others with doubles, and the hot loops
- * over them would see two array shapes (and be deoptimized once they are compiled for one).
- */
-function doubleList(): number[] {
-  const a = [0.5];
-  a.pop();
-  return a;
-}
-
-/** Shared empty lists, never pushed to: a resource gets its own on its first element (compRes: the component of the resource alone). */
-const NO_INTS: number[] = [];
-const NO_DOUBLES: number[] = doubleList();
 
 /**
  * An entry of block b changed from old to v: the block's minimum stays exact without a rescan
