@@ -73,6 +73,7 @@
 // exactly 0 on a resource without paths; bytes are snapped to the size at completion; transfers
 // finishing within 1e-12 (relative) of the same instant complete together.
 import type { EventHandle, Simulator } from './simulator';
+import { CappedPathList } from './flow/capped-paths';
 import { SaturationHeap } from './flow/saturation-heap';
 import { doubleList, growF64, growI32, growU8, NO_DOUBLES, NO_INTS, type F64, type I32, type U8 } from './flow/typed-arrays';
 
@@ -287,7 +288,7 @@ export class FlowNetwork {
   private nSw = 0;
   private unfrozen = 0;
   /** Live and new paths with a finite cap level, sorted by (cap level, slot). */
-  private readonly mList: number[] = [];
+  private readonly capped = new CappedPathList();
   private bfsEp = 0;
 
   // ---- transfers ----
@@ -838,7 +839,7 @@ export class FlowNetwork {
       this.markResDirty(r);
     }
     P[b + P_BLOCKED] = blocked;
-    if (this.meff(g) !== Infinity) this.mListInsert(g);
+    if (this.meff(g) !== Infinity) this.capped.insert(g, this.meff(g));
     if (n > 0) {
       const r0 = c.res[0]!;
       for (let k = 1; k < n; k++) this.unite(r0, c.res[k]!);
@@ -868,7 +869,7 @@ export class FlowNetwork {
       if (P[ub + 1]! > 0 && --this.posCnt[r]! === 0) this.load[r] = 0;
       this.markResDirty(r);
     }
-    if (this.meff(g) !== Infinity) this.mListRemove(g);
+    if (this.meff(g) !== Infinity) this.capped.remove(g, this.meff(g));
     this.pState[g] = DEAD;
     this.deadPaths.push(g);
     if (n > 0) {
@@ -919,9 +920,9 @@ export class FlowNetwork {
     const st = this.pState[g];
     if (st === NEW) {
       const had = this.meff(g) !== Infinity;
-      if (had) this.mListRemove(g);
+      if (had) this.capped.remove(g, this.meff(g));
       P[b + P_BLOCKED] = P[b + P_BLOCKED]! + delta;
-      if (this.meff(g) !== Infinity) this.mListInsert(g);
+      if (this.meff(g) !== Infinity) this.capped.insert(g, this.meff(g));
       return;
     }
     if (st !== LIVE) return;
@@ -1126,43 +1127,7 @@ export class FlowNetwork {
     return lv > 0 ? this.VT0[r]! + (d * 1000) / lv : Infinity;
   }
 
-  // ---- sorted list of capped paths ----
-
-  private mPos(g: number): number {
-    const m = this.meff(g);
-    const list = this.mList;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const o = list[mid]!;
-      const om = this.meff(o);
-      if (om < m || (om === m && o < g)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private mListInsert(g: number): void {
-    this.mList.splice(this.mPos(g), 0, g);
-  }
-
-  private mListRemove(g: number): void {
-    const i = this.mPos(g);
-    if (this.mList[i] === g) this.mList.splice(i, 1);
-  }
-
-  private lowerBoundM(v: number): number {
-    const list = this.mList;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.meff(list[mid]!) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
+  // ---- bottleneck groups in level order ----
 
   private lowerBoundG(v: number): number {
     const order = this.gOrder;
@@ -1870,9 +1835,9 @@ export class FlowNetwork {
       const r = qs[q]!;
       this.touch(r, ep);
     }
-    const mList = this.mList;
-    for (let i = this.lowerBoundM(lam); i < mList.length; i++) {
-      const g = mList[i]!;
+    const capped = this.capped;
+    for (let i = capped.lowerBound(lam); i < capped.length; i++) {
+      const g = capped.pathAt(i);
       const b = g * S;
       if (pState[g] !== LIVE || P[b + P_BN] !== CAP) continue;
       const n = P[b + P_NUSE]!;
@@ -1983,7 +1948,7 @@ export class FlowNetwork {
 
   /** The progressive filling proper, from λd, once fill() has set up what is in play. */
   private fillLoop(lam: number, reach: boolean, full: boolean, ep: number): FillResult {
-    const { gEp, frz, tList, pState, mList } = this;
+    const { gEp, frz, tList, pState, capped } = this;
     const added = this.added;
     const nT = this.nT;
     // Progressive filling from λd.
@@ -2006,12 +1971,12 @@ export class FlowNetwork {
       const key = this.keyOf(r);
       if (key !== Infinity) this.candidates.push(r, key);
     }
-    let mi = this.lowerBoundM(level);
+    let mi = capped.lowerBound(level);
     while (this.unfrozen > 0) {
       const hk = this.candidates.topKey();
       let cm = Infinity;
-      while (mi < mList.length) {
-        const g = mList[mi]!;
+      while (mi < capped.length) {
+        const g = capped.pathAt(mi);
         if (this.inPlay(g, ep) && !this.isFrozen(g, ep)) {
           cm = this.meff(g);
           break;
@@ -2021,7 +1986,7 @@ export class FlowNetwork {
       if (cm <= hk) {
         if (cm === Infinity) break;
         if (cm > level) level = cm;
-        this.freezePath(mList[mi++]!, level, CAP, ep);
+        this.freezePath(capped.pathAt(mi++), level, CAP, ep);
         continue;
       }
       const r = this.candidates.topResource();
