@@ -72,13 +72,14 @@ export default tseslint.config(
   },
   {
     // The shared pure layer: code the renderer and the doors run as well as the engine. It stands
-    // alone — no other engine module, no Node module, no DOM — so importing it drags nothing in.
+    // alone — no other engine module at run time, no Node module, no DOM — so importing it drags
+    // nothing in (`import type` of the contract is allowed: it is erased).
     files: ['engine/common/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [electronOnlyInDesktopRoot],
         patterns: [
-          { group: ['../*', '../**'], message: 'engine/common/ is the shared pure layer: it imports no other engine module (move what it needs into engine/common/).' },
+          { group: ['../*', '../**'], allowTypeImports: true, message: 'engine/common/ is the shared pure layer: it imports no other engine module at run time (move what it needs into engine/common/; type-only imports of the contract are erased).' },
           { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'ws', 'conf', 'electron-store', 'react', 'react-dom', 'mobx', 'mobx-react-lite'], message: 'engine/common/ runs in the renderer too: no Node modules, no UI.' },
         ],
       }],

@@ -6,6 +6,10 @@ import { z } from 'zod';
 import { World } from './model/world';
 import { Job, LogEntry } from './model/jobs';
 import { CheckResult, LabCheckResult } from './labs/results';
+import { ContractError, RequestId, Response } from './common/bridge-envelope';
+
+// The answer envelope and the error shape are shared with the pages' bridge (engine/common/).
+export { ContractError, RequestId, Response };
 
 export const CONTRACT_VERSION = 1;
 
@@ -281,7 +285,6 @@ export interface ScenarioResults {
 export type ScenarioResult<A extends ScenarioAction = ScenarioAction> = ScenarioResults[A['type']];
 
 // ── Requests as they cross a transport ──────────────────────────────────────────────────────────
-export const RequestId = z.number().int().nonnegative();
 /** The longest text the console's prompt takes in one `run` request; longer scripts go to `hvlab run`. */
 export const MAX_PROMPT_TEXT = 100_000;
 export const Request = z.discriminatedUnion('kind', [
@@ -299,19 +302,6 @@ export type Request = z.infer<typeof Request>;
 /** A request before a transport numbers it. */
 export type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
-// ── Errors: Hyper-V-style message, the parameter at fault, and the fix where there is one ───────
-export const ContractError = z.object({
-  code: z.enum(['InvalidRequest', 'InvalidParameter', 'CommandRefused', 'NotFound', 'Internal']),
-  message: z.string(),
-  parameter: z.string().optional(),
-  fix: z.string().optional(),
-  /** The fix worded for the console (the page, button or option to use), where it differs from `fix`'s PowerShell. */
-  guiFix: z.string().optional(),
-  messageId: z.number().int().optional(),
-  /** Every schema problem, each with the path of the field at fault. */
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
-export type ContractError = z.infer<typeof ContractError>;
 
 export const CommandOutput = z.object({
   /** Objects the cmdlet wrote to the pipeline, as plain JSON. */
@@ -443,15 +433,6 @@ export const WorldView = z.object({
 });
 export type WorldView = z.infer<typeof WorldView>;
 
-export const Response = z.object({
-  kind: z.literal('result'),
-  id: RequestId,
-  result: z.union([
-    z.object({ ok: z.literal(true), value: z.unknown() }),
-    z.object({ ok: z.literal(false), error: ContractError }),
-  ]),
-});
-export type Response = z.infer<typeof Response>;
 
 // ── Events: state changes and job progress, pushed to every subscriber ──────────────────────────
 export const EngineEvent = z.discriminatedUnion('type', [

@@ -1,5 +1,6 @@
 // The desktop preload (sandboxed, bundled to CJS): exposes exactly the contract's Bridge as
 // `window.hvlab` and hands menu commands to the page. No Node or Electron object reaches the page.
+import '../engine/common/zod-in-pages';
 import { contextBridge, ipcRenderer } from 'electron';
 import { createDesktopBridge, forwardMenuCommands } from './desktop-bridge';
 

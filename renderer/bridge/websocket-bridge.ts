@@ -1,18 +1,16 @@
 // The Bridge over the browser host's WebSocket (docs/design.md, "One engine, three doors").
 // Protocol (engine/contract.ts): the page sends Request messages with a numeric id; the host answers
-// each with {kind:'result', id, result} and pushes {kind:'event', event} to every page.
-// If the socket drops, pending requests fail with a clear message and the bridge reconnects with
-// exponential backoff; the first connection failing, or a missing token, is reported as 'failed'.
+// each with {kind:'result', id, result} and pushes {kind:'event', event} to every page. Numbering,
+// matching answers and validating them is the shared bridge's (engine/common/bridge.ts); this file
+// keeps the socket: if it drops, pending requests fail with a clear message and the bridge
+// reconnects with exponential backoff; the first connection failing, or a missing token, is
+// reported as 'failed'.
 import type {
-  ClockControl, ClockState, Command, CommandOutput, ContractError, EngineEvent, LabAction, LabResult, Query, QueryResult, Request, RequestBody, Result,
+  ClockControl, ClockState, Command, CommandOutput, EngineEvent, LabAction, LabResult, Query, QueryResult, Request, Result,
   RunOutcome, ScenarioAction, ScenarioResult,
 } from '../../engine/contract';
+import { createBridge, type TransportBridge } from '../../engine/common/bridge';
 import type { ConnectionSource, ConnectionStatus, LabBridge } from './connection';
-
-
-interface Pending {
-  resolve(result: Result<unknown>): void;
-}
 
 export interface SocketLike {
   readonly readyState: number;
@@ -51,9 +49,7 @@ export const UNREACHABLE_DETAIL =
 export class WebSocketBridge implements LabBridge {
   readonly connection: ConnectionSource;
   private socket: SocketLike | undefined;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
-  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly link: TransportBridge = createBridge((request) => this.send(request));
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
   private current: ConnectionStatus;
   private everConnected = false;
@@ -86,32 +82,31 @@ export class WebSocketBridge implements LabBridge {
   }
 
   invoke(command: Command): Promise<Result<CommandOutput>> {
-    return this.request({ kind: 'invoke', command }) as Promise<Result<CommandOutput>>;
+    return this.link.invoke(command);
   }
 
   query<Q extends Query>(query: Q): Promise<Result<QueryResult<Q>>> {
-    return this.request({ kind: 'query', query }) as Promise<Result<QueryResult<Q>>>;
+    return this.link.query(query);
   }
 
   clock(control: ClockControl): Promise<Result<ClockState>> {
-    return this.request({ kind: 'clock', control }) as Promise<Result<ClockState>>;
+    return this.link.clock(control);
   }
 
   run(text: string): Promise<Result<RunOutcome>> {
-    return this.request({ kind: 'run', text }) as Promise<Result<RunOutcome>>;
+    return this.link.run(text);
   }
 
   lab<A extends LabAction>(action: A): Promise<Result<LabResult<A>>> {
-    return this.request({ kind: 'lab', action }) as Promise<Result<LabResult<A>>>;
+    return this.link.lab(action);
   }
 
   scenario<A extends ScenarioAction>(action: A): Promise<Result<ScenarioResult<A>>> {
-    return this.request({ kind: 'scenario', action }) as Promise<Result<ScenarioResult<A>>>;
+    return this.link.scenario(action);
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.link.subscribe(listener);
   }
 
   /** Closes for good (page unload, tests). */
@@ -124,25 +119,20 @@ export class WebSocketBridge implements LabBridge {
       socket.onclose = null;
       socket.close(1000, 'page closed');
     }
-    this.failPending('The console was closed before the engine answered.');
+    this.link.failPending('The console was closed before the engine answered.');
   }
 
-  private request(body: RequestBody): Promise<Result<unknown>> {
+  /** Sends one request; the shared bridge turns a throw into that request's failure. */
+  private send(request: Request): void {
     const socket = this.socket;
     if (!socket || socket.readyState !== OPEN) {
-      return Promise.resolve(failure('The console is not connected to the engine, so nothing was sent. Wait for the connection to come back and try again.'));
+      throw new Error('The console is not connected to the engine, so nothing was sent. Wait for the connection to come back and try again.');
     }
-    const id = this.nextId++;
-    const message = { ...body, id } as Request;
-    return new Promise((resolve) => {
-      this.pending.set(id, { resolve });
-      try {
-        socket.send(JSON.stringify(message));
-      } catch (err) {
-        this.pending.delete(id);
-        resolve(failure(`The request could not be sent to the engine: ${(err as Error).message}`));
-      }
-    });
+    try {
+      socket.send(JSON.stringify(request));
+    } catch (err) {
+      throw new Error(`The request could not be sent to the engine: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   private open(): void {
@@ -176,7 +166,7 @@ export class WebSocketBridge implements LabBridge {
   }
 
   private onDrop(code: number | undefined, reason: string | undefined): void {
-    this.failPending('The connection to the engine was lost before it answered. The command may or may not have run; check the list once the console has reconnected.');
+    this.link.failPending('The connection to the engine was lost before it answered. The command may or may not have run; check the list once the console has reconnected.');
     if (code !== undefined && REFUSAL_CODES.has(code)) {
       this.setStatus({
         phase: 'failed',
@@ -220,46 +210,17 @@ export class WebSocketBridge implements LabBridge {
 
   private onMessage(data: unknown): void {
     if (typeof data !== 'string') return;
-    let msg: unknown;
+    let message: unknown;
     try {
-      msg = JSON.parse(data);
+      message = JSON.parse(data);
     } catch {
       return; // not part of the contract; ignore rather than break the page
     }
-    if (!isObject(msg)) return;
-    if (msg.kind === 'result' && typeof msg.id === 'number' && isObject(msg.result)) {
-      const waiting = this.pending.get(msg.id);
-      if (!waiting) return;
-      this.pending.delete(msg.id);
-      waiting.resolve(msg.result as Result<unknown>);
-    } else if (msg.kind === 'event' && isObject(msg.event) && typeof msg.event.type === 'string') {
-      const event = msg.event as EngineEvent;
-      for (const listener of [...this.listeners]) {
-        try {
-          listener(event);
-        } catch (err) {
-          console.error('An engine event listener failed', err);
-        }
-      }
-    }
-  }
-
-  private failPending(message: string): void {
-    const waiting = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of waiting) p.resolve(failure(message));
+    this.link.receive(message);
   }
 
   private setStatus(status: ConnectionStatus): void {
     this.current = status;
     for (const listener of [...this.statusListeners]) listener(status);
   }
-}
-
-function failure(message: string): { ok: false; error: ContractError } {
-  return { ok: false, error: { code: 'Internal', message } };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
 }

@@ -41,6 +41,9 @@ describe('layering rules', () => {
     expect(await problems('renderer/views/x.tsx', "import { parseLabPackJson } from '../../engine/labs/pack-loader';\nexport const p = parseLabPackJson;\n")).toHaveLength(1);
     expect(await problems('engine/common/x.ts', "import { World } from '../model/world';\nexport const w = World;\n")).toHaveLength(1);
     expect(await problems('engine/common/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toHaveLength(1);
+    // The contract's types may be named (erased at build time); its values may not be run.
+    expect(await problems('engine/common/x.ts', "import type { Bridge } from '../contract';\nexport type B = Bridge;\n")).toHaveLength(0);
+    expect(await problems('engine/common/x.ts', "import { Request } from '../contract';\nexport const r = Request;\n")).toHaveLength(1);
     expect(await problems('engine/common/x.ts', "import { parseMarkdown } from './markdown';\nexport const p = parseMarkdown;\n")).toHaveLength(0);
     expect(await problems('engine/common/x.ts', 'export const w = window.innerWidth + process.pid;\n', 'no-restricted-globals')).toHaveLength(2);
     expect(await problems('engine/labs/x.ts', 'export const p = process.pid;\n', 'no-restricted-globals')).toHaveLength(0);
