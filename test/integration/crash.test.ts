@@ -9,7 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { prng } from '../../engine/model/generate-world';
 import { validateWorld } from '../../engine/model/validate';
 import { resolvePath, vmFiles } from '../../engine/model/paths';
@@ -17,6 +17,9 @@ import type { World, Vm } from '../../engine/model/world';
 import type { Job } from '../../engine/model/jobs';
 import { defaultWorld } from '../../engine/model/default-world';
 import { ROOT, launchWebHost } from '../support/web-host-process';
+import { connectSocketBridge } from '../support/socket-bridge';
+import type { TransportBridge } from '../../engine/common/bridge';
+import type { Command } from '../../engine/contract';
 import { depth } from '../support/depth';
 
 const LANES = 2;
@@ -29,8 +32,7 @@ const live = new Set<Server>();
 interface Server {
   child: ChildProcess;
   ws: WebSocket;
-  nextId: number;
-  pending: Map<number, (r: unknown) => void>;
+  bridge: TransportBridge;
 }
 
 async function startServer(dataDir: string, forceDev = false): Promise<Server> {
@@ -47,31 +49,18 @@ async function launch(dataDir: string, forceDev: boolean): Promise<Server> {
   const dev = forceDev || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'));
   // detached: the server gets its own process group, so one SIGKILL to the group kills tsx's
   // wrapper and the node process that runs the engine together, as a power cut would.
-  const { url, process: child } = await launchWebHost(dataDir, { dev, detached: true, timeoutMs: 30_000 });
-  const u = new URL(url);
-  const ws = new WebSocket(`ws://${u.host}/bridge?token=${u.searchParams.get('token')}`);
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  const server: Server = { child, ws, nextId: 1, pending: new Map() };
+  const host = await launchWebHost(dataDir, { dev, detached: true, timeoutMs: 30_000 });
+  const { ws, bridge } = await connectSocketBridge(host);
+  const server: Server = { child: host.process, ws, bridge };
   live.add(server);
-  ws.on('message', (data) => {
-    const msg = JSON.parse(String(data)) as { kind: string; id?: number; result?: unknown };
-    if (msg.kind === 'result' && msg.id !== undefined) {
-      server.pending.get(msg.id)?.(msg.result);
-      server.pending.delete(msg.id);
-    }
-  });
   return server;
 }
 
-function request(s: Server, body: Record<string, unknown>): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  const id = s.nextId++;
-  return new Promise((resolve) => {
-    s.pending.set(id, resolve as (r: unknown) => void);
-    s.ws.send(JSON.stringify({ ...body, id }));
-  });
+/** The world and jobs as the page's first query sees them. */
+async function worldOf(s: Server): Promise<{ world: World; jobs: Job[] }> {
+  const answer = await s.bridge.query({ name: 'world' });
+  if (!answer.ok) throw new Error(`the world query failed: ${answer.error.message}`);
+  return answer.value;
 }
 
 async function kill(s: Server): Promise<void> {
@@ -134,7 +123,7 @@ function check(world: World, jobs: Job[], original: Map<string, string>): Checke
 }
 
 /** A move that is valid for the VM where it is now (the engine may still refuse some: that is fine). */
-function randomMove(rnd: () => number, world: World, vm: Vm, tag: string): { cmdlet: string; params: Record<string, unknown> } {
+function randomMove(rnd: () => number, world: World, vm: Vm, tag: string): Command {
   const other = vm.host === 'HV01' ? 'HV02' : 'HV01';
   const onShare = vm.paths.configuration.startsWith('\\\\');
   const r = rnd();
@@ -159,18 +148,18 @@ async function lane(index: number, seed: number): Promise<{ trials: number; inte
   let refused = 0;
   for (let t = 0; t < TRIALS_PER_LANE; t++) {
     const s = await startServer(dir);
-    const world = (await request(s, { kind: 'query', query: { name: 'world' } })).value as { world: World; jobs: Job[] };
+    const world = await worldOf(s);
     const c = check(world.world, world.jobs, original);
     interrupted += c.interrupted;
     completed += c.completed;
     // Run fast; moves of 12–260 GiB take 5–300 simulated seconds, i.e. up to half a wall second each.
-    await request(s, { kind: 'clock', control: { action: 'setSpeed', speed: rnd() < 0.5 ? 600 : 60 } });
+    await s.bridge.clock({ action: 'setSpeed', speed: rnd() < 0.5 ? 600 : 60 });
     const vms = [...world.world.vms].sort(() => rnd() - 0.5);
     for (const vm of vms.slice(0, 2 + Math.floor(rnd() * 4))) {
-      const r = await request(s, { kind: 'invoke', command: randomMove(rnd, world.world, vm, `${index}-${t}`) });
+      const r = await s.bridge.invoke(randomMove(rnd, world.world, vm, `${index}-${t}`));
       if (!r.ok) refused++;
     }
-    if (rnd() < 0.2) await request(s, { kind: 'invoke', command: { cmdlet: 'Stop-Job', params: { Id: [world.jobs.length + 1] } } });
+    if (rnd() < 0.2) await s.bridge.invoke({ cmdlet: 'Stop-Job', params: { Id: [world.jobs.length + 1] } });
     // Mostly short: kills land mid-move. Sometimes longer than the door's 1 s save interval, so
     // that finished moves get saved too.
     await sleep(rnd() < 0.3 ? 1200 + Math.floor(rnd() * 1300) : 50 + Math.floor(rnd() * 1000));
@@ -178,7 +167,7 @@ async function lane(index: number, seed: number): Promise<{ trials: number; inte
   }
   // A last start-up: the state left by the last kill is consistent too.
   const s = await startServer(dir);
-  const world = (await request(s, { kind: 'query', query: { name: 'world' } })).value as { world: World; jobs: Job[] };
+  const world = await worldOf(s);
   const c = check(world.world, world.jobs, original);
   await kill(s);
   return { trials: TRIALS_PER_LANE, interrupted: interrupted + c.interrupted, completed: completed + c.completed, refused };

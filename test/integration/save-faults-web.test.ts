@@ -6,9 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import { decodeState } from '../../engine/persistence/saved-state';
 import { ROOT, launchWebHost, stopWebHost, type WebHostProcess } from '../support/web-host-process';
+import { connectSocketBridge } from '../support/socket-bridge';
+import type { TransportBridge } from '../../engine/common/bridge';
 
 let host: WebHostProcess | undefined;
 let dataDir: string | undefined;
@@ -18,40 +19,23 @@ afterEach(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface Bridge {
-  request(body: Record<string, unknown>): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
+interface NoticeWatch {
   notices: { level: string; message: string }[];
   /** Resolves when a notice matching `re` has arrived. */
   notice(re: RegExp, timeoutMs: number): Promise<string>;
 }
 
-async function connect(h: WebHostProcess): Promise<Bridge> {
-  const ws = new WebSocket(`ws://127.0.0.1:${h.port}/bridge?token=${h.token}`);
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  let nextId = 1;
-  const pending = new Map<number, (r: never) => void>();
-  const notices: Bridge['notices'] = [];
+/** The notices the page's bridge hears, as the console's status bar would. */
+function watchNotices(bridge: TransportBridge): NoticeWatch {
+  const notices: NoticeWatch['notices'] = [];
   const waiters: (() => void)[] = [];
-  ws.on('message', (data) => {
-    const msg = JSON.parse(String(data)) as { kind: string; id?: number; result?: never; event?: { type: string; level: string; message: string } };
-    if (msg.kind === 'result' && msg.id !== undefined) pending.get(msg.id)?.(msg.result!);
-    if (msg.kind === 'event' && msg.event?.type === 'notice') {
-      notices.push({ level: msg.event.level, message: msg.event.message });
-      for (const w of waiters.splice(0)) w();
-    }
+  bridge.subscribe((event) => {
+    if (event.type !== 'notice') return;
+    notices.push({ level: event.level, message: event.message });
+    for (const w of waiters.splice(0)) w();
   });
   return {
     notices,
-    request(body) {
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        ws.send(JSON.stringify({ ...body, id }));
-      });
-    },
     async notice(re, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -82,32 +66,33 @@ describe('the browser host when its world file becomes a folder', () => {
     host.process.once('exit', (code) => (exited.code = code ?? -1));
     let stderr = '';
     host.process.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    const bridge = await connect(host);
+    const { bridge } = await connectSocketBridge(host);
+    const watch = watchNotices(bridge);
     const world = join(dataDir, 'world.json');
 
-    const start = await bridge.request({ kind: 'invoke', command: { cmdlet: 'Start-VM', params: { Name: 'TEST01', ComputerName: 'HV02' } } });
+    const start = await bridge.invoke({ cmdlet: 'Start-VM', params: { Name: 'TEST01', ComputerName: 'HV02' } });
     expect(start.ok).toBe(true);
     expect(existsSync(world)).toBe(true);
 
     rmSync(world);
     mkdirSync(world);
     await sleep(1100); // past the one-second save interval
-    const stop = await bridge.request({ kind: 'invoke', command: { cmdlet: 'Stop-VM', params: { Name: 'TEST01', TurnOff: true, ComputerName: 'HV02' } } });
+    const stop = await bridge.invoke({ cmdlet: 'Stop-VM', params: { Name: 'TEST01', TurnOff: true, ComputerName: 'HV02' } });
     expect(stop.ok).toBe(true);
-    const failed = await bridge.notice(/The world could not be saved/, 10_000);
+    const failed = await watch.notice(/The world could not be saved/, 10_000);
     expect(failed).toContain(`${world}: a folder has the name of the file (EISDIR)`);
 
     // Several clock ticks and retries later the host still answers, and has said it only once.
     await sleep(2500);
     expect(exited.code, stderr).toBeNull();
-    const clock = await bridge.request({ kind: 'query', query: { name: 'clock' } });
+    const clock = await bridge.query({ name: 'clock' });
     expect(clock.ok).toBe(true);
-    expect(bridge.notices.filter((n) => /could not be saved/.test(n.message))).toHaveLength(1);
+    expect(watch.notices.filter((n) => /could not be saved/.test(n.message))).toHaveLength(1);
     expect(readdirSync(dataDir).filter((f) => f.startsWith('world.'))).toEqual(['world.json']);
 
     // The folder goes away: a retry (1, 2, 4 s apart) saves the latest world.
     rmSync(world, { recursive: true });
-    await bridge.notice(/The world is saved again/, 15_000);
+    await watch.notice(/The world is saved again/, 15_000);
     const decoded = decodeState(readFileSync(world, 'utf8'));
     expect(decoded.ok && decoded.state.world.vms.find((v) => v.name === 'TEST01')?.state).toBe('Off');
     expect(readdirSync(dataDir).filter((f) => f.startsWith('world.'))).toEqual(['world.json']);
