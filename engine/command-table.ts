@@ -3,7 +3,7 @@
 // with Smart Paging, Start-VM's memory rule, the SMB Multichannel views: engine/operations/cmdlets/)
 // meet here, above both, so neither layer imports the other's handlers.
 import type { CmdletDefinition } from './cmdlets/definition';
-import { getVm, stopVm } from './cmdlets/vm-lifecycle';
+import { getVm, resumeVm, saveVm, stopVm, suspendVm } from './cmdlets/vm-lifecycle';
 import { checkpointVm } from './cmdlets/checkpoint-vm';
 import { setVm, setVmMemory, setVmProcessor } from './cmdlets/vm-settings';
 import { disableVmMigration, enableVmMigration, getVmHost, setVmHost } from './cmdlets/vm-host';
@@ -19,7 +19,7 @@ import { startVm } from './operations/cmdlets/start-vm';
 import { getSmbClientNetworkInterface, getSmbMultichannelConnection } from './operations/cmdlets/smb-cmdlets';
 
 const definitions: readonly CmdletDefinition[] = [
-  getVm, startVm, stopVm, restartVm, checkpointVm, setVm, setVmMemory, setVmProcessor,
+  getVm, startVm, stopVm, saveVm, suspendVm, resumeVm, restartVm, checkpointVm, setVm, setVmMemory, setVmProcessor,
   moveVmStorage, moveVm, compareVm,
   getVmHost, setVmHost, enableVmMigration, disableVmMigration,
   addVmMigrationNetwork, removeVmMigrationNetwork, getVmMigrationNetwork,

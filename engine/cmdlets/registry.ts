@@ -3,7 +3,7 @@
 // handlers: what a cmdlet does is registered in engine/command-table.ts, above both this layer and
 // the operations layer, so the parser knows no operations.
 import type { CmdletSignature } from './signature';
-import { getVmSignature, startVmSignature, stopVmSignature, restartVmSignature, checkpointVmSignature, setVmSignature, setVmMemorySignature, setVmProcessorSignature } from './catalog/vm';
+import { getVmSignature, startVmSignature, stopVmSignature, saveVmSignature, suspendVmSignature, resumeVmSignature, restartVmSignature, checkpointVmSignature, setVmSignature, setVmMemorySignature, setVmProcessorSignature } from './catalog/vm';
 import { moveVmStorageSignature, moveVmSignature, compareVmSignature } from './catalog/moves';
 import {
   getVmHostSignature, setVmHostSignature, enableVmMigrationSignature, disableVmMigrationSignature,
@@ -19,7 +19,7 @@ import {
 import { getJobSignature, stopJobSignature, waitJobSignature } from './catalog/jobs';
 
 const signatures: readonly CmdletSignature[] = [
-  getVmSignature, startVmSignature, stopVmSignature, restartVmSignature, checkpointVmSignature, setVmSignature, setVmMemorySignature, setVmProcessorSignature,
+  getVmSignature, startVmSignature, stopVmSignature, saveVmSignature, suspendVmSignature, resumeVmSignature, restartVmSignature, checkpointVmSignature, setVmSignature, setVmMemorySignature, setVmProcessorSignature,
   moveVmStorageSignature, moveVmSignature, compareVmSignature,
   getVmHostSignature, setVmHostSignature, enableVmMigrationSignature, disableVmMigrationSignature,
   addVmMigrationNetworkSignature, removeVmMigrationNetworkSignature, getVmMigrationNetworkSignature,

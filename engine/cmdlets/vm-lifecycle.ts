@@ -1,9 +1,16 @@
-// Get-VM, Start-VM and Stop-VM: the power actions a learner uses between moves.
-// -AsJob is accepted and the action completes at once (power changes take no simulated time here).
+// Get-VM and the power actions: Start-VM, Stop-VM (shut down, -TurnOff, -Save), Save-VM,
+// Suspend-VM and Resume-VM, by one rule table (engine/common/vm-power-rules.ts) the console's
+// menus read too. -AsJob is accepted and the action completes at once (power changes take no
+// simulated time here). While a move of the VM is queued or running, every power action is
+// refused (operations/configuration-lock.ts).
 import { CommandRefusal } from '../errors';
 import type { Vm } from '../model/world';
-import type { CmdletDefinition } from './definition';
-import { getVmSignature, startVmSignature, stopVmSignature } from './catalog/vm';
+import type { CmdletContext, CmdletDefinition, CmdletOutcome } from './definition';
+import type { BoundParams } from './signature';
+import { getVmSignature, resumeVmSignature, saveVmSignature, startVmSignature, stopVmSignature, suspendVmSignature } from './catalog/vm';
+import { powerCommandText, powerVerdict, type PowerAction } from '../common/vm-power-rules';
+import { refuseStateChangeWhileMoving } from '../operations/configuration-lock';
+import { alreadyInStateText, startRefusedText, stateChangeRefusedText } from '../operations/parameters';
 import { stringList, targetHosts, targetVms, vmNotFound } from './targets';
 import { hasWildcard, sameName, wildcardMatch } from './wildcard';
 
@@ -26,9 +33,6 @@ export function vmSummary(vm: Vm, now: number) {
   };
 }
 
-/** PowerShell writes this warning (not an error) when the VM is already where it was asked to go. */
-const alreadyThere = (vm: Vm) => `The virtual machine '${vm.name}' is already in the specified state.`;
-
 export const getVm: CmdletDefinition = {
   signature: getVmSignature,
   run(ctx, params) {
@@ -43,25 +47,57 @@ export const getVm: CmdletDefinition = {
   },
 };
 
+/** What the event log says after each action (Hyper-V-Worker; event ids where we know them, the rest *unconfirmed* and left out). */
+const EVENTS: Record<PowerAction, { verb: string; id?: number }> = {
+  Start: { verb: 'started successfully', id: 18601 },
+  ShutDown: { verb: 'was shut down', id: 18508 },
+  TurnOff: { verb: 'was turned off', id: 18508 },
+  Save: { verb: 'was saved' },
+  Pause: { verb: 'was paused' },
+  Resume: { verb: 'was resumed' },
+};
+
+function refusal(vm: Vm, action: PowerAction, instead: PowerAction | undefined): CommandRefusal {
+  const message = action === 'Start' ? startRefusedText(vm.name) : stateChangeRefusedText(vm.name);
+  const fix = `'${vm.name}' is ${vm.state}.${instead ? ` Use ${powerCommandText(instead)} instead.` : ''}`;
+  return new CommandRefusal(message, { parameter: 'Name', fix });
+}
+
+/**
+ * Applies one power action to the VMs named by -Name, by the rules of engine/common/vm-power-rules.ts.
+ * Every VM is checked before any changes (a refusal changes nothing); a VM already in the asked
+ * state gives PowerShell's warning.
+ */
+export function applyPowerAction(ctx: CmdletContext, params: BoundParams, action: PowerAction): CmdletOutcome {
+  const vms = targetVms(ctx, params, 'Name');
+  const warnings: string[] = [];
+  const changes: { vm: Vm; to: Vm['state'] }[] = [];
+  for (const vm of vms) {
+    const verdict = powerVerdict(vm.state, action);
+    if (verdict.kind === 'already') {
+      warnings.push(alreadyInStateText(vm.name));
+      continue;
+    }
+    if (verdict.kind === 'refuse') throw refusal(vm, action, verdict.instead);
+    refuseStateChangeWhileMoving(ctx.operations, vm, 'Name', action === 'Start' ? startRefusedText(vm.name) : stateChangeRefusedText(vm.name));
+    changes.push({ vm, to: verdict.to });
+  }
+  for (const { vm, to } of changes) {
+    const from = vm.state;
+    vm.state = to;
+    // Uptime counts from a start; a resume (from Paused) continues it; off and saved VMs have none.
+    if (to === 'Running' && from !== 'Paused') vm.startedAt = ctx.sim.now;
+    if (to === 'Off' || to === 'Saved') delete vm.startedAt;
+    const event = EVENTS[action];
+    ctx.log('Information', 'Hyper-V-Worker', `'${vm.name}' ${event.verb}.`, event.id);
+  }
+  if (changes.length) ctx.worldChanged();
+  return { warnings, ...(params.Passthru ? { output: vms.map((vm) => vmSummary(vm, ctx.sim.now)) } : {}) };
+}
+
 export const startVm: CmdletDefinition = {
   signature: startVmSignature,
-  run(ctx, params) {
-    const vms = targetVms(ctx, params, 'Name');
-    const warnings: string[] = [];
-    const toStart: Vm[] = [];
-    for (const vm of vms) {
-      if (vm.state === 'Running') warnings.push(alreadyThere(vm));
-      else if (vm.state === 'Off' || vm.state === 'Saved' || vm.state === 'Paused') toStart.push(vm);
-      else throw new CommandRefusal(`'${vm.name}' failed to start. The operation cannot be performed while the virtual machine is in its current state.`, { parameter: 'Name' });
-    }
-    for (const vm of toStart) {
-      if (vm.state !== 'Paused') vm.startedAt = ctx.sim.now;
-      vm.state = 'Running';
-      ctx.log('Information', 'Hyper-V-Worker', `'${vm.name}' started successfully.`, 18601);
-    }
-    if (toStart.length) ctx.worldChanged();
-    return { warnings, ...(params.Passthru ? { output: vms.map((vm) => vmSummary(vm, ctx.sim.now)) } : {}) };
-  },
+  run: (ctx, params) => applyPowerAction(ctx, params, 'Start'),
 };
 
 export const stopVm: CmdletDefinition = {
@@ -70,21 +106,10 @@ export const stopVm: CmdletDefinition = {
     if (params.Save && params.TurnOff) {
       throw new CommandRefusal('Specify either -Save or -TurnOff, not both.', { parameter: 'TurnOff', code: 'InvalidParameter' });
     }
-    const vms = targetVms(ctx, params, 'Name');
-    const warnings: string[] = [];
-    const toStop: Vm[] = [];
-    for (const vm of vms) {
-      if (vm.state === 'Off' || (vm.state === 'Saved' && !params.TurnOff)) warnings.push(alreadyThere(vm));
-      else if (vm.state === 'Running' || vm.state === 'Paused' || vm.state === 'Saved') toStop.push(vm);
-      else throw new CommandRefusal(`The operation cannot be performed while the virtual machine '${vm.name}' is in its current state (${vm.state}).`, { parameter: 'Name' });
-    }
-    for (const vm of toStop) {
-      vm.state = params.Save ? 'Saved' : 'Off';
-      delete vm.startedAt;
-      const verb = params.Save ? 'saved' : params.TurnOff ? 'turned off' : 'shut down';
-      ctx.log('Information', 'Hyper-V-Worker', `'${vm.name}' was ${verb}.`, 18508);
-    }
-    if (toStop.length) ctx.worldChanged();
-    return { warnings, ...(params.Passthru ? { output: vms.map((vm) => vmSummary(vm, ctx.sim.now)) } : {}) };
+    return applyPowerAction(ctx, params, params.Save ? 'Save' : params.TurnOff ? 'TurnOff' : 'ShutDown');
   },
 };
+
+export const saveVm: CmdletDefinition = { signature: saveVmSignature, run: (ctx, params) => applyPowerAction(ctx, params, 'Save') };
+export const suspendVm: CmdletDefinition = { signature: suspendVmSignature, run: (ctx, params) => applyPowerAction(ctx, params, 'Pause') };
+export const resumeVm: CmdletDefinition = { signature: resumeVmSignature, run: (ctx, params) => applyPowerAction(ctx, params, 'Resume') };

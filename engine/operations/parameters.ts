@@ -108,3 +108,23 @@ export function moveParams(overrides: Partial<MoveParams> = {}): MoveParams {
 export function configurationLockedText(vmName: string): string {
   return `'${vmName}' failed to modify settings. The operation cannot be performed while the object is in its current state.`;
 }
+
+/**
+ * Hyper-V's refusal of a power action the VM's state does not allow (Save-VM of a VM that is off,
+ * Suspend-VM of a saved one: engine/common/vm-power-rules.ts), and of a state change while a move
+ * of the VM runs. *Unconfirmed* wording: Hyper-V's "failed to change state" pattern with Windows'
+ * invalid-state sentence, as 2012 R2 prints it for Stop-VM of a VM in a transitional state.
+ */
+export function stateChangeRefusedText(vmName: string): string {
+  return `'${vmName}' failed to change state. The operation cannot be performed while the object is in its current state.`;
+}
+
+/** Start-VM's own refusal ("failed to start"), used when the VM's state does not allow a start. *Unconfirmed* second sentence as above. */
+export function startRefusedText(vmName: string): string {
+  return `'${vmName}' failed to start. The operation cannot be performed while the object is in its current state.`;
+}
+
+/** PowerShell's warning (not an error) when the VM already is where it was asked to go. *Unconfirmed* exact text. */
+export function alreadyInStateText(vmName: string): string {
+  return `The virtual machine '${vmName}' is already in the specified state.`;
+}

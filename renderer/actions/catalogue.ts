@@ -4,6 +4,7 @@
 import type { Host, Vm } from '../../engine/model/world';
 import type { RootStore } from '../stores/root-store';
 import type { ActionItem, ActionIcon } from './action-item';
+import { powerActionValid, type PowerAction } from '../../engine/common/vm-power-rules';
 
 export function viewActions(root: RootStore): ActionItem[] {
   const pref = root.ui.themePreference;
@@ -103,9 +104,36 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
     });
   });
   const save = command('save', 'Save', 'save', () => {
-    void root.commands.run({ cmdlet: 'Stop-VM', params: { Name: vm.name, Save: true, ComputerName: vm.host } }, {
+    void root.commands.run({ cmdlet: 'Save-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
       intro: 'An error occurred while attempting to save the state of the selected virtual machine(s).',
       vmId: vm.id,
+    });
+  });
+  const pause = command('pause', 'Pause', 'pause', () => {
+    void root.commands.run({ cmdlet: 'Suspend-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
+      intro: 'An error occurred while attempting to pause the selected virtual machine(s).',
+      vmId: vm.id,
+    });
+  });
+  const resume = command('resume', 'Resume', 'resume', () => {
+    void root.commands.run({ cmdlet: 'Resume-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
+      intro: 'An error occurred while attempting to resume the selected virtual machine(s).',
+      vmId: vm.id,
+    });
+  });
+  // Hyper-V Manager's "Delete Saved State..." discards the memory image: the VM is then off, as
+  // after Stop-VM -TurnOff (engine/common/vm-power-rules.ts). Wording *unconfirmed*.
+  const deleteSavedState = command('delete-saved-state', 'Delete Saved State...', 'delete', () => {
+    root.dialogs.show({
+      kind: 'confirm',
+      title: 'Delete Saved State',
+      message: `Do you want to delete the saved state of "${vm.name}"?`,
+      detail: 'The virtual machine will be turned off: deleting the saved state is the same as turning off the virtual machine, and anything it had not saved to its disks is lost.',
+      confirmLabel: 'Delete',
+      onConfirm: () => void root.commands.run({ cmdlet: 'Stop-VM', params: { Name: vm.name, TurnOff: true, ComputerName: vm.host } }, {
+        intro: 'An error occurred while attempting to delete the saved state of the selected virtual machine(s).',
+        vmId: vm.id,
+      }),
     });
   });
 
@@ -134,15 +162,22 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
   const move = command('move', 'Move...', 'move', () => root.wizards.openMove(vm));
   const helpItem = help(root);
 
-  switch (vm.state) {
-    case 'Off':
-    case 'Saved':
-      return [settings, start, checkpoint, move, helpItem];
-    case 'Paused':
-    case 'Running':
-      return [settings, turnOff, shutDown, save, reset, checkpoint, move, helpItem];
-    case 'Starting':
-    case 'Stopping':
-      return [settings, turnOff, move, helpItem];
-  }
+  // Exactly the actions the VM's state allows (engine/common/vm-power-rules.ts), in Hyper-V
+  // Manager's order: Settings, the power actions, Reset, Checkpoint, Move, Help.
+  const can = (a: PowerAction) => powerActionValid(vm.state, a);
+  const running = vm.state === 'Running' || vm.state === 'Paused';
+  return [
+    settings,
+    ...(can('Start') ? [start] : []),
+    ...(can('TurnOff') && vm.state !== 'Saved' ? [turnOff] : []),
+    ...(can('ShutDown') ? [shutDown] : []),
+    ...(can('Save') ? [save] : []),
+    ...(can('Pause') ? [pause] : []),
+    ...(can('Resume') ? [resume] : []),
+    ...(vm.state === 'Saved' ? [deleteSavedState] : []),
+    ...(running ? [reset] : []),
+    ...(vm.state === 'Starting' || vm.state === 'Stopping' ? [] : [checkpoint]),
+    move,
+    helpItem,
+  ];
 }

@@ -42,6 +42,27 @@ export const stopVmSignature: CmdletSignature = {
   ],
 };
 
+export const saveVmSignature: CmdletSignature = {
+  name: 'Save-VM',
+  synopsis: 'Saves a virtual machine: its memory and device state go to disk and it stops running.',
+  hostParameter: 'ComputerName',
+  parameters: [vmName('Name', 'String[]'), computerName(), asJob, passthru],
+};
+
+export const suspendVmSignature: CmdletSignature = {
+  name: 'Suspend-VM',
+  synopsis: 'Pauses a virtual machine: it keeps its memory but its processors stop.',
+  hostParameter: 'ComputerName',
+  parameters: [vmName('Name', 'String[]'), computerName(), asJob, passthru],
+};
+
+export const resumeVmSignature: CmdletSignature = {
+  name: 'Resume-VM',
+  synopsis: 'Resumes a paused virtual machine.',
+  hostParameter: 'ComputerName',
+  parameters: [vmName('Name', 'String[]'), computerName(), asJob, passthru],
+};
+
 /** 2012 R2 has no -Type, -Wait or -For (those came in 2016). */
 export const restartVmSignature: CmdletSignature = {
   name: 'Restart-VM',

@@ -9,7 +9,7 @@ import { vmActions } from '../../actions/catalogue';
 import { useRoot } from '../app/root-context';
 import { ActionIcon } from '../shared/ActionIcon';
 
-const VM_BUTTONS = ['start', 'turn-off', 'shut-down', 'save', 'reset'];
+const VM_BUTTONS = ['start', 'turn-off', 'shut-down', 'save', 'pause', 'resume', 'reset'];
 
 export const ConsoleToolbar = observer(function ConsoleToolbar() {
   const root = useRoot();
