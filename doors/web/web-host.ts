@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EngineHost } from '../common/engine-host';
 import type { EngineEvent, EventMessage } from '../../engine/contract';
+import { BRIDGE_PATH, TOKEN_PARAMETER, pageUrl } from '../../engine/common/bridge-address';
 import { isAllowedHost, isAllowedOrigin, newToken, tokenMatches } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 import { DEFAULT_OUTBOX_LIMITS, SocketOutbox, type OutboxLimits } from './socket-outbox';
@@ -42,7 +43,6 @@ export interface WebHost {
 }
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
-export const BRIDGE_PATH = '/bridge';
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken();
@@ -86,7 +86,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     };
     if (!isAllowedHost(req.headers.host, port)) return refuse(403, 'Forbidden host');
     if (!isAllowedOrigin(req.headers.origin, port)) return refuse(403, 'Forbidden origin');
-    if (!tokenMatches(url.searchParams.get('token'), token)) return refuse(401, 'Missing or wrong token');
+    if (!tokenMatches(url.searchParams.get(TOKEN_PARAMETER), token)) return refuse(401, 'Missing or wrong token');
     wss.handleUpgrade(req, socket, head, (ws) => {
       const outbox = attach(ws, options.engineHost, serialize, options);
       outboxes.set(ws, outbox);
@@ -113,7 +113,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: pageUrl(port, token),
     port,
     ...(portTaken !== undefined ? { portTaken } : {}),
     token,

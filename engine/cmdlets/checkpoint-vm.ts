@@ -14,6 +14,7 @@ import type { Checkpoint, Host, Vm, World } from '../model/world';
 import { hostIndexOf, joinPath, resolvePath, vmFileBytesByVolume, volumeKey, volumeUsage } from '../model/paths';
 import { refuseWhileMoving } from '../operations/configuration-lock';
 import { HYPERV_LIMITS } from '../common/hyperv-limits';
+import { dayAndTime } from '../common/time-span';
 import { checkpointVmSignature } from './catalog/vm';
 import type { CmdletContext, CmdletDefinition } from './definition';
 import { targetVms } from './targets';
@@ -23,9 +24,8 @@ const CONFIGURATION_BYTES = 64 * 1024;
 const DEVICE_STATE_BYTES = 2 * 1024 * 1024;
 
 function simulatedStamp(now: number): string {
-  const s = Math.floor(now / 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `Day ${Math.floor(s / 86_400) + 1} - ${pad(Math.floor(s / 3600) % 24)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
+  const { day, time } = dayAndTime(now);
+  return `Day ${day} - ${time}`;
 }
 
 /** A GUID-shaped id that is the same for the same VM, checkpoint number and time (deterministic). */

@@ -7,8 +7,9 @@ import type { CmdletSignature, ParameterSpec } from './signature';
 import { allSignatures, findSignature } from './registry';
 import { matchParameter } from './parameter-names';
 import { inSet } from './parameter-sets';
-import { dashes, doubleQuotes, isNewline, isSpace, singleQuotes } from './syntax';
-import { quoteArgument } from './powershell-text';
+import { dashes, doubleQuotes, singleQuotes } from '../common/powershell-chars';
+import { isNewline, isSpace } from './syntax';
+import { quoteArgument } from '../common/powershell-text';
 
 export interface Completion {
   replaceFrom: number;

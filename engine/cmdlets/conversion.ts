@@ -7,7 +7,7 @@ import type { ValueNode } from './syntax';
 import type { Range } from './source-text';
 import type { HashtableValue, ParameterSpec, ParamValue } from './signature';
 import { elementTypeName } from './signature';
-import { parseNumberLiteral, roundHalfEven } from './number-literal';
+import { parseNumberLiteral, roundHalfEven } from '../common/number-literal';
 import { canonicalEnum, canonicalKey, checkValue, integerBounds, rangeProblem, valueMessages } from './value-rules';
 
 export type Conversion<T = ParamValue> = { ok: true; value: T } | { ok: false; message: string; at: Range };

@@ -4,7 +4,7 @@
 //   complete(text, cursor)  tab completion for the console
 //   findSignature / allSignatures   the registry: every cmdlet's signature (handlers: engine/command-table.ts)
 export { parseScript, type ParseResult, type ParsedCommand, type ParseError } from './parse';
-export { formatCommand, formatScript, formatBytes } from './format';
+export { formatCommand, formatScript } from './format';
 export { complete, type Completion } from './complete';
 export { findSignature, allSignatures } from './registry';
 export type { BoundParams, CmdletSignature, ParameterSpec, ParamValue } from './signature';

@@ -6,7 +6,8 @@
 // typographic quotes and dashes PowerShell also accepts (text pasted from documents) are handled
 // here. Nothing here knows a cmdlet: binding names and values is binder.ts.
 import { ScriptError, rangeBetween, type Range } from './source-text';
-import { parseNumberLiteral } from './number-literal';
+import { parseNumberLiteral } from '../common/number-literal';
+import { dashes, doubleQuotes, singleQuotes } from '../common/powershell-chars';
 
 export type ValueNode =
   /** `quoted` is false only for a plain bare word (no quotes or escapes in it). */
@@ -42,9 +43,6 @@ export interface PipelineNode {
 
 const MAX_DEPTH = 64;
 
-export const singleQuotes = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
-export const doubleQuotes = new Set(['"', '\u201c', '\u201d', '\u201e']);
-export const dashes = new Set(['-', '\u2013', '\u2014', '\u2015']);
 const spaces = new Set([' ', '\t', '\f', '\v', '\u00a0', '\u0085', '\u1680', '\u202f', '\u205f', '\u3000', '\ufeff', '\u2028', '\u2029']);
 const wordEnders = new Set([';', '|', ',', '(', ')', '{', '}', '&', '<', '>']);
 const paramEnders = new Set([':', ';', '|', ',', '(', ')', '{', '}', '`', '$', '@', '&', '<', '>']);

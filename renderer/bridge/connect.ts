@@ -1,6 +1,7 @@
 // Picks the door the page came through: the Electron preload's `window.hvlab`, else the browser
 // host's WebSocket on the page's own origin.
 import type { Bridge, LabAction, LabResult, Result, ScenarioAction, ScenarioResult } from '../../engine/contract';
+import { bridgeSocketUrl } from '../../engine/common/bridge-address';
 import { alwaysConnected, type LabBridge } from './connection';
 import { readBridgeToken } from './token';
 import { WebSocketBridge } from './websocket-bridge';
@@ -12,18 +13,11 @@ declare global {
   }
 }
 
-export const BRIDGE_PATH = '/bridge';
-
 export function connectBridge(): LabBridge {
   const desktop = window.hvlab;
   if (desktop) return desktopBridge(desktop);
   const token = readBridgeToken(window.location, safeSessionStorage(), window.history);
-  return new WebSocketBridge({ url: token ? bridgeUrl(window.location, token) : undefined });
-}
-
-export function bridgeUrl(location: Pick<Location, 'protocol' | 'host'>, token: string): string {
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}${BRIDGE_PATH}?token=${encodeURIComponent(token)}`;
+  return new WebSocketBridge({ url: token ? bridgeSocketUrl(window.location, token) : undefined });
 }
 
 function desktopBridge(hvlab: Bridge): LabBridge {

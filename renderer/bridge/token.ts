@@ -1,11 +1,13 @@
 // The browser host prints http://127.0.0.1:<port>/?token=<token>. The token authorises the bridge
 // socket; it is kept in sessionStorage so a reload (or the URL without the query) still works in
 // this tab, and it is taken out of the address bar so it is not shared by accident.
+import { TOKEN_PARAMETER } from '../../engine/common/bridge-address';
+
 const TOKEN_KEY = 'hvlab.bridgeToken';
 
 export function readBridgeToken(location: Location, storage: Storage | undefined, history?: History): string | undefined {
   const params = new URLSearchParams(location.search);
-  const fromUrl = params.get('token');
+  const fromUrl = params.get(TOKEN_PARAMETER);
   if (fromUrl) {
     try {
       storage?.setItem(TOKEN_KEY, fromUrl);
@@ -14,7 +16,7 @@ export function readBridgeToken(location: Location, storage: Storage | undefined
       return fromUrl;
     }
     if (history && storage) {
-      params.delete('token');
+      params.delete(TOKEN_PARAMETER);
       const query = params.toString();
       history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
     }

@@ -1,6 +1,7 @@
 // How Hyper-V Manager writes each column of the Virtual Machines list. Display only: every number
 // comes from the engine's snapshot (the workload's CPU demand, the memory setting, the start time).
 import type { Vm } from '../../engine/model/world';
+import { timeSpanText } from '../../engine/common/time-span';
 
 const MiB = 1024 * 1024;
 
@@ -37,22 +38,9 @@ export function uptimeMs(vm: Vm, now: number): number | undefined {
   return Math.max(0, now - vm.startedAt);
 }
 
-/**
- * .NET TimeSpan style, as Hyper-V Manager prints it: "hh:mm:ss", and "d.hh:mm:ss" from one day on.
- */
-export function durationText(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const days = Math.floor(total / 86_400);
-  const h = Math.floor((total % 86_400) / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const hms = `${pad(h)}:${pad(m)}:${pad(s)}`;
-  return days > 0 ? `${days}.${hms}` : hms;
-}
-
 export function uptimeText(vm: Vm, now: number): string {
   const ms = uptimeMs(vm, now);
-  return ms === undefined ? '' : durationText(ms);
+  return ms === undefined ? '' : timeSpanText(ms);
 }
 
 export function memoryMbText(bytes: number): string {
@@ -70,6 +58,3 @@ export function sizeText(bytes: number): string {
   return i === 0 ? `${v} bytes` : `${v >= 100 ? Math.round(v) : Math.round(v * 10) / 10} ${units[i]}`;
 }
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}

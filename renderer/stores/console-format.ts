@@ -3,6 +3,7 @@
 // properties), plain values one per line, errors with their position and a squiggle, parse errors
 // with a caret, warnings. Text only: every value comes from the engine's answer.
 import type { ContractError, StatementOutcome } from '../../engine/contract';
+import { timeSpanText } from '../../engine/common/time-span';
 
 export type ConsoleLineKind = 'output' | 'error' | 'warning';
 export interface ConsoleText {
@@ -25,15 +26,6 @@ const MAX_CELL = 60;
 
 /** Properties the engine writes as milliseconds that PowerShell shows as a TimeSpan. */
 const TIMESPAN_PROPERTIES = new Set(['uptime']);
-
-/** A TimeSpan as PowerShell writes it: hh:mm:ss, with d. in front from one day on. */
-export function timeSpanText(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const days = Math.floor(total / 86_400);
-  const two = (n: number) => String(n).padStart(2, '0');
-  const hms = `${two(Math.floor((total % 86_400) / 3600))}:${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
-  return days > 0 ? `${days}.${hms}` : hms;
-}
 
 function propertyText(name: string, v: unknown): string {
   if (typeof v === 'number' && TIMESPAN_PROPERTIES.has(name.toLowerCase())) return timeSpanText(v);

@@ -5,7 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { Button } from '@fluentui/react-components';
 import { InfoRegular } from '@fluentui/react-icons';
 import type { Job } from '../../../engine/model/jobs';
-import { durationText } from '../../format/vm-columns';
+import { timeSpanText } from '../../../engine/common/time-span';
 import { isActive } from '../../stores/job-list';
 import { useRoot } from '../app/root-context';
 import { confirmCancelJob } from './cancel-job';
@@ -97,10 +97,10 @@ const Details = observer(function Details({ job }: { job: Job }) {
         )}
         {job.nics.length > 0 && (<><dt>Adapters:</dt><dd>{job.nics.map(endpointText).join(', ')}</dd></>)}
         <dt>Created:</dt>
-        <dd>{durationText(job.createdAt)} (simulated time)</dd>
-        {job.startedAt !== undefined && (<><dt>Started:</dt><dd>{durationText(job.startedAt)}</dd></>)}
-        {job.committedAt !== undefined && (<><dt>Switched:</dt><dd>{durationText(job.committedAt)} — from here on the move can no longer roll back</dd></>)}
-        {job.endedAt !== undefined && (<><dt>Ended:</dt><dd>{durationText(job.endedAt)}</dd></>)}
+        <dd>{timeSpanText(job.createdAt)} (simulated time)</dd>
+        {job.startedAt !== undefined && (<><dt>Started:</dt><dd>{timeSpanText(job.startedAt)}</dd></>)}
+        {job.committedAt !== undefined && (<><dt>Switched:</dt><dd>{timeSpanText(job.committedAt)} — from here on the move can no longer roll back</dd></>)}
+        {job.endedAt !== undefined && (<><dt>Ended:</dt><dd>{timeSpanText(job.endedAt)}</dd></>)}
         {active && (<><dt>Can be cancelled:</dt><dd>{job.cancellable ? 'Yes — it rolls back to the source' : 'No — past the point of no return'}</dd></>)}
       </dl>
 

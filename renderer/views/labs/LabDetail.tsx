@@ -9,7 +9,7 @@ import {
   ChevronRightRegular, CircleRegular, DeleteRegular, DismissCircleFilled, DocumentRegular, LightbulbRegular, PlayRegular, SignOutRegular,
 } from '@fluentui/react-icons';
 import type { LabHintView, LabTaskView, LabView } from '../../../engine/contract';
-import { durationText } from '../../format/vm-columns';
+import { timeSpanText } from '../../../engine/common/time-span';
 import { LAB_STATUS_TEXT } from '../../stores/lab-store';
 import { useRoot } from '../app/root-context';
 import { PaneBoundary } from '../shared/PaneBoundary';
@@ -109,14 +109,14 @@ const Standing = observer(function Standing({ view }: { view: LabView }) {
       {elapsed !== undefined && (
         <div>
           <dt>Elapsed</dt>
-          <dd data-testid="lab-elapsed" title="Simulated time since the lab started">{durationText(elapsed)}</dd>
+          <dd data-testid="lab-elapsed" title="Simulated time since the lab started">{timeSpanText(elapsed)}</dd>
         </div>
       )}
       {left !== undefined && (
         <div>
           <dt>Time left</dt>
           <dd data-testid="lab-time-left" className={left < 0 ? 'hv-lab-fail' : undefined} title="Simulated time left before the lab's time limit">
-            {left < 0 ? `over by ${durationText(-left)}` : durationText(left)}
+            {left < 0 ? `over by ${timeSpanText(-left)}` : timeSpanText(left)}
           </dd>
         </div>
       )}
@@ -259,7 +259,7 @@ function CheckSummary({ view }: { view: LabView }) {
         <>
           {c.passed ? <CheckmarkCircleFilled className="hv-lab-pass" aria-hidden /> : <DismissCircleFilled className="hv-lab-fail" aria-hidden />}
           <span>
-            Last Check at {durationText(c.checkedAt)} simulated: {passed} of {c.tasks.length} task{c.tasks.length === 1 ? '' : 's'} passed — score {c.score} / {c.maxScore}
+            Last Check at {timeSpanText(c.checkedAt)} simulated: {passed} of {c.tasks.length} task{c.tasks.length === 1 ? '' : 's'} passed — score {c.score} / {c.maxScore}
             {c.hintPoints > 0 ? ` (hints −${c.hintPoints})` : ''}{c.overTime ? ', over the time limit' : ''}.
             {view.completed && c.passed ? ' Lab completed.' : ''}
           </span>

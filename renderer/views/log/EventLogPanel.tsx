@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ErrorCircleFilled, InfoFilled, WarningFilled } from '@fluentui/react-icons';
 import type { LogEntry } from '../../../engine/model/jobs';
-import { durationText } from '../../format/vm-columns';
+import { timeSpanText } from '../../../engine/common/time-span';
 import { LOG_LEVELS, type LogLevel } from '../../stores/log-store';
 import { useRoot } from '../app/root-context';
 
@@ -45,7 +45,7 @@ export const EventLogPanel = observer(function EventLogPanel() {
               <strong>{selected.level}</strong>
               <span>· {selected.source}</span>
               {selected.eventId !== undefined && <span>· Event ID {selected.eventId}</span>}
-              <span>· {durationText(selected.at)}</span>
+              <span>· {timeSpanText(selected.at)}</span>
             </div>
             <p className="hv-log-message">{selected.message}</p>
           </>
@@ -148,7 +148,7 @@ function LogRow({ entry, index, top, selected, onSelect }: { entry: LogEntry; in
       }}
     >
       <div role="gridcell" aria-colindex={1} className="hv-cell"><LevelIcon level={entry.level} /><span>{entry.level}</span></div>
-      <div role="gridcell" aria-colindex={2} className="hv-cell hv-num"><span>{durationText(entry.at)}</span></div>
+      <div role="gridcell" aria-colindex={2} className="hv-cell hv-num"><span>{timeSpanText(entry.at)}</span></div>
       <div role="gridcell" aria-colindex={3} className="hv-cell"><span>{entry.source}</span></div>
       <div role="gridcell" aria-colindex={4} className="hv-cell hv-num"><span>{entry.eventId ?? ''}</span></div>
       <div role="gridcell" aria-colindex={5} className="hv-cell" title={entry.message}><span>{entry.message}</span></div>

@@ -3,7 +3,7 @@
 import { observer } from 'mobx-react-lite';
 import { useRef, type KeyboardEvent } from 'react';
 import { FastForwardRegular, PauseRegular } from '@fluentui/react-icons';
-import { durationText } from '../../format/vm-columns';
+import { timeSpanText } from '../../../engine/common/time-span';
 import { CLOCK_SPEEDS, type ClockSpeed } from '../../stores/clock-store';
 import { useRoot } from '../app/root-context';
 
@@ -19,7 +19,7 @@ export const StatusBar = observer(function StatusBar() {
         <span className="hv-conn-text">{connection.label}</span>
       </span>
       <span className="hv-status-cell hv-clock" data-testid="sim-clock" title="Simulated time since the lab started (days.hours:minutes:seconds)">
-        {clock.known ? <>Simulated time: {durationText(clock.now)}</> : 'Simulated time: —'}
+        {clock.known ? <>Simulated time: {timeSpanText(clock.now)}</> : 'Simulated time: —'}
       </span>
       <span className="hv-status-cell" data-testid="job-count">
         {active === 0 ? (clock.idle ? 'Idle' : 'Working') : `${active} job${active === 1 ? '' : 's'} running`}

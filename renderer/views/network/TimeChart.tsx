@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { durationText } from '../../format/vm-columns';
+import { timeSpanText } from '../../../engine/common/time-span';
 import type { Theme } from '../../stores/ui-store';
 
 export interface ChartSeries {
@@ -85,7 +85,7 @@ export function TimeChart(props: TimeChartProps) {
       },
       axes: [
         {
-          ...axis((_u, splits) => splits.map((v) => durationText(Math.max(0, v) * 1000))),
+          ...axis((_u, splits) => splits.map((v) => timeSpanText(Math.max(0, v) * 1000))),
           size: 24,
           // Whole seconds and minutes of simulated time, never fractions.
           incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 43_200, 86_400],

@@ -14,7 +14,8 @@ import { JobStore, moveStatusText } from '../../../renderer/stores/job-store';
 import { RootStore } from '../../../renderer/stores/root-store';
 import { UiStore } from '../../../renderer/stores/ui-store';
 import { sortVms } from '../../../renderer/stores/vm-list';
-import { assignedMemoryText, cpuUsageText, durationText, uptimeText } from '../../../renderer/format/vm-columns';
+import { assignedMemoryText, cpuUsageText, uptimeText } from '../../../renderer/format/vm-columns';
+import { timeSpanText } from '../../../engine/common/time-span';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -234,8 +235,8 @@ describe('list and formats', () => {
     expect(cpuUsageText(dc)).toBe('3 %');
     expect(assignedMemoryText(dc)).toBe('2048 MB');
     expect(uptimeText(dc, 3_723_000)).toBe('01:02:03');
-    expect(durationText(90_061_000)).toBe('1.01:01:01');
-    expect(durationText(0)).toBe('00:00:00');
+    expect(timeSpanText(90_061_000)).toBe('1.01:01:01');
+    expect(timeSpanText(0)).toBe('00:00:00');
   });
 
   test('UI choices persist (and bad stored values are ignored)', async () => {
