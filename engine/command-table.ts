@@ -17,6 +17,10 @@ import { getJob, stopJob, waitJob } from './operations/cmdlets/job-cmdlets';
 import { restartVm } from './operations/cmdlets/restart-vm';
 import { startVm } from './operations/cmdlets/start-vm';
 import { getSmbClientNetworkInterface, getSmbMultichannelConnection } from './operations/cmdlets/smb-cmdlets';
+import { getVmSwitch, newVmSwitch, removeVmSwitch, renameVmSwitch, setVmSwitch } from './cmdlets/vm-switch';
+import {
+  connectVmNetworkAdapter, disconnectVmNetworkAdapter, getVmNetworkAdapter, getVmNetworkAdapterVlan, setVmNetworkAdapterVlan,
+} from './cmdlets/vm-network-adapter';
 
 const definitions: readonly CmdletDefinition[] = [
   getVm, startVm, stopVm, saveVm, suspendVm, resumeVm, restartVm, checkpointVm, setVm, setVmMemory, setVmProcessor,
@@ -29,6 +33,8 @@ const definitions: readonly CmdletDefinition[] = [
   setSmbBandwidthLimit, getSmbBandwidthLimit, removeSmbBandwidthLimit,
   getSmbMultichannelConnection, getSmbClientNetworkInterface,
   getJob, stopJob, waitJob,
+  getVmSwitch, newVmSwitch, setVmSwitch, renameVmSwitch, removeVmSwitch,
+  getVmNetworkAdapter, connectVmNetworkAdapter, disconnectVmNetworkAdapter, getVmNetworkAdapterVlan, setVmNetworkAdapterVlan,
 ];
 
 const byName = new Map<string, CmdletDefinition>();

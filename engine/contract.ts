@@ -384,6 +384,10 @@ export interface AdapterView {
   rdmaOperational: boolean;
   rssCapable: boolean;
   team?: string;
+  /** The External Hyper-V virtual switch bound to the adapter (or to its team). */
+  virtualSwitch?: string;
+  /** The host vNIC that carries the host's traffic instead ("vEthernet (<switch>)"), when the switch shares the adapter. */
+  hostAdapter?: string;
   linkUp: boolean;
   ipAddress?: string;
   txBytesPerSec: number;
@@ -393,7 +397,7 @@ export interface AdapterView {
 export interface NetworkView {
   host: string;
   adapters: AdapterView[];
-  teams: { name: string; members: string[]; mode: string; loadBalancing: string; speedGbps: number; status: 'Up' | 'Degraded' | 'Down' }[];
+  teams: { name: string; members: string[]; mode: string; loadBalancing: string; speedGbps: number; status: 'Up' | 'Degraded' | 'Down'; virtualSwitch?: string }[];
   /** Get-SmbMultichannelConnection rows for transfers running now. */
   multichannel: Record<string, string | number | boolean>[];
   bandwidthLimits: { category: 'Default' | 'VirtualMachine' | 'LiveMigration'; bytesPerSecond: number }[];

@@ -17,6 +17,7 @@ export const pipelineProducers: Readonly<Record<string, { kind: PipelineKind; id
   'Get-NetAdapterRdma': { kind: 'NetAdapter', identities: ['Name'] },
   'Get-NetLbfoTeam': { kind: 'NetLbfoTeam', identities: ['Name'] },
   'Get-Job': { kind: 'Job', identities: ['Id', 'Name'] },
+  'Get-VMSwitch': { kind: 'VMSwitch', identities: ['Name'] },
 };
 
 const producerList = Object.keys(pipelineProducers).join(', ');

@@ -17,6 +17,11 @@ import {
   getSmbMultichannelConnectionSignature, getSmbClientNetworkInterfaceSignature,
 } from './catalog/network';
 import { getJobSignature, stopJobSignature, waitJobSignature } from './catalog/jobs';
+import {
+  getVmSwitchSignature, newVmSwitchSignature, setVmSwitchSignature, renameVmSwitchSignature, removeVmSwitchSignature,
+  getVmNetworkAdapterSignature, connectVmNetworkAdapterSignature, disconnectVmNetworkAdapterSignature,
+  getVmNetworkAdapterVlanSignature, setVmNetworkAdapterVlanSignature,
+} from './catalog/vm-switch';
 
 const signatures: readonly CmdletSignature[] = [
   getVmSignature, startVmSignature, stopVmSignature, saveVmSignature, suspendVmSignature, resumeVmSignature, restartVmSignature, checkpointVmSignature, setVmSignature, setVmMemorySignature, setVmProcessorSignature,
@@ -29,6 +34,9 @@ const signatures: readonly CmdletSignature[] = [
   setSmbBandwidthLimitSignature, getSmbBandwidthLimitSignature, removeSmbBandwidthLimitSignature,
   getSmbMultichannelConnectionSignature, getSmbClientNetworkInterfaceSignature,
   getJobSignature, stopJobSignature, waitJobSignature,
+  getVmSwitchSignature, newVmSwitchSignature, setVmSwitchSignature, renameVmSwitchSignature, removeVmSwitchSignature,
+  getVmNetworkAdapterSignature, connectVmNetworkAdapterSignature, disconnectVmNetworkAdapterSignature,
+  getVmNetworkAdapterVlanSignature, setVmNetworkAdapterVlanSignature,
 ];
 
 const byName = new Map<string, CmdletSignature>();

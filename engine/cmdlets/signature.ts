@@ -18,7 +18,7 @@ export type ParameterType =
   | 'Enum[]';
 
 /** What a `Get-X <name> | <cmdlet>` pipeline hands to the next command (see pipeline.ts). */
-export type PipelineKind = 'VM' | 'NetAdapter' | 'NetLbfoTeam' | 'Job';
+export type PipelineKind = 'VM' | 'NetAdapter' | 'NetLbfoTeam' | 'Job' | 'VMSwitch';
 
 export interface ParameterSpec {
   name: string;

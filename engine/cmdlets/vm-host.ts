@@ -7,6 +7,8 @@ import type { BoundParams } from './signature';
 import { disableVmMigrationSignature, enableVmMigrationSignature, getVmHostSignature, setVmHostSignature } from './catalog/vm-host';
 import { parseFolderPath } from './paths';
 import { targetHosts } from './targets';
+import { macRangeOf } from './vm-switch';
+import { macRangeProblem, macWithDashes, parseMacAddress } from '../common/virtual-switch';
 
 /** Hyper-V's default folders; the lab does not model changing them yet (see Set-VMHost). */
 const DEFAULT_VHD_PATH = 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual Hard Disks';
@@ -26,6 +28,8 @@ export function vmHostSummary(host: Host) {
     MaximumVirtualMachineMigrations: m.maximumLiveMigrations,
     MaximumStorageMigrations: m.maximumStorageMigrations,
     UseAnyNetworkForMigration: m.useAnyNetwork,
+    MacAddressMinimum: macRangeOf(host).minimum,
+    MacAddressMaximum: macRangeOf(host).maximum,
     VirtualHardDiskPath: DEFAULT_VHD_PATH,
     VirtualMachinePath: DEFAULT_VM_PATH,
   };
@@ -67,11 +71,17 @@ export const setVmHost: CmdletDefinition = {
       }
     }
     const hosts = targetHosts(ctx, params, 'ComputerName', true);
+    const macRanges = new Map(hosts.map((h) => [h, planMacRange(h, params)] as const));
     const warnings: string[] = [];
     const changes = new Map<Host, string[]>();
     for (const host of hosts) {
       const m = host.migration;
       const what: string[] = [];
+      const range = macRanges.get(host);
+      if (range) {
+        host.macAddressRange = range;
+        what.push(`MAC address range: ${macWithDashes(range.minimum)} to ${macWithDashes(range.maximum)}`);
+      }
       const set = <K extends keyof typeof m>(key: K, value: (typeof m)[K] | undefined, label: string) => {
         if (value !== undefined && m[key] !== value) {
           m[key] = value;
@@ -91,6 +101,26 @@ export const setVmHost: CmdletDefinition = {
     return { warnings, ...commit(ctx, hosts, changes, params) };
   },
 };
+
+/** The MAC address range -MacAddressMinimum / -MacAddressMaximum ask for, checked; undefined when neither changes it. */
+function planMacRange(host: Host, params: BoundParams): { minimum: string; maximum: string } | undefined {
+  if (params.MacAddressMinimum === undefined && params.MacAddressMaximum === undefined) return undefined;
+  const current = macRangeOf(host);
+  const read = (name: 'MacAddressMinimum' | 'MacAddressMaximum', fallback: string) => {
+    if (params[name] === undefined) return fallback;
+    const mac = parseMacAddress(String(params[name]));
+    if (!mac) {
+      throw new CommandRefusal(`'${String(params[name])}' is not a valid MAC address.`, { parameter: name, code: 'InvalidParameter', fix: 'Type 12 hexadecimal digits, such as 00155D010B00 or 00-15-5D-01-0B-00.' });
+    }
+    return mac;
+  };
+  const minimum = read('MacAddressMinimum', current.minimum);
+  const maximum = read('MacAddressMaximum', current.maximum);
+  const problem = macRangeProblem(minimum, maximum);
+  if (problem) throw new CommandRefusal(`The MAC address range ${macWithDashes(minimum)} to ${macWithDashes(maximum)} of '${host.name}' cannot be used. ${problem}`, { parameter: params.MacAddressMinimum !== undefined ? 'MacAddressMinimum' : 'MacAddressMaximum', code: 'InvalidParameter' });
+  if (minimum === current.minimum && maximum === current.maximum) return undefined;
+  return { minimum, maximum };
+}
 
 function toggleMigration(enabled: boolean): CmdletDefinition['run'] {
   return (ctx, params) => {

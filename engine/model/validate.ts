@@ -3,6 +3,7 @@
 // lab file finds the line at once. Only truly inconsistent data is refused: a VM whose virtual
 // switch is missing on its host is a valid state (live migration pre-checks report it), a VM on a
 // host that does not exist is not.
+import { macRangeProblem } from '../common/virtual-switch';
 import { World, type Host, type Vm } from './world';
 import { compileFastParser, FAIL, type FastParser } from './fast-parse';
 import { hostIndexOf, locateVolume, parsePath, vmFileField, volumeKey, type VmFile } from './paths';
@@ -254,6 +255,11 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
     else switchOf.set(key, s.name);
     const ip = (team ?? nic)?.ipAddress;
     if (ip && !s.allowManagementOS) err(`${sat}.allowManagementOS`, `"${s.adapter}" has IP address ${ip}, but the switch does not share it with the management operating system`);
+  }
+
+  if (h.macAddressRange) {
+    const problem = macRangeProblem(h.macAddressRange.minimum, h.macAddressRange.maximum);
+    if (problem) err(`${at}.macAddressRange`, problem);
   }
 
   for (let i = 0; i < h.shares.length; i++) {

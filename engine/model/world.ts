@@ -20,6 +20,7 @@ const rate = z.number().positive('must be greater than zero');
 const ipv4 = z.string().regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/, 'must be an IPv4 address such as 192.168.10.11')
   .refine((s) => s.split('.').every((o) => Number(o) <= 255), 'each part of an IPv4 address must be 0..255');
 const prefixLength = z.number().int().min(0).max(32);
+const macAddress = z.string().regex(/^[0-9A-F]{12}$/, 'must be a MAC address of 12 hexadecimal digits such as 00155D010B00');
 
 /**
  * The default of an object whose fields all have defaults: the schema's answer for `{}`, worked
@@ -74,6 +75,18 @@ export const VirtualSwitch = z.object({
    * which is never RDMA- or RSS-capable in 2012 R2 (Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming").
    */
   allowManagementOS: z.boolean().default(true),
+  /**
+   * "Enable virtual LAN identification for management operating system": the VLAN the host vNIC
+   * tags its traffic with (Set-VMNetworkAdapterVlan -ManagementOS -Access -VlanId; 1..4094).
+   */
+  managementVlanId: z.number().int().min(1).max(4094).optional(),
+  notes: z.string().optional(),
+  /**
+   * The bound adapter's (or team's) own IP settings while the management OS does not share it:
+   * kept so that sharing it again, or removing the switch, gives them back (*unconfirmed*:
+   * Windows may fall back to DHCP; see engine/cmdlets/vm-switch-rules.ts).
+   */
+  keptAddress: z.object({ ipAddress: ipv4, prefixLength }).optional(),
 });
 export type VirtualSwitch = z.infer<typeof VirtualSwitch>;
 
@@ -151,6 +164,12 @@ export const Host = z.object({
   nics: z.array(Nic).default([]),
   teams: z.array(Team).default([]),
   virtualSwitches: z.array(VirtualSwitch).default([]),
+  /**
+   * Global Network Settings → MAC Address Range: the dynamic MAC addresses this host gives virtual
+   * network adapters, as 12 hex digits. Absent: Hyper-V's default, 00-15-5D and two bytes of the
+   * host's IP address, then 00..FF (engine/cmdlets/vm-switch-rules.ts).
+   */
+  macAddressRange: z.object({ minimum: macAddress, maximum: macAddress }).optional(),
   volumes: z.array(Volume).min(1, 'a computer needs at least one volume'),
   shares: z.array(Share).default([]),
   migration: MigrationSettings.default(defaultsOf(MigrationSettings)),
@@ -227,7 +246,12 @@ export const Vm = z.object({
   configurationSizeBytes: bytes.default(64 * 1024),
   vhds: z.array(VhdFile).default([]),
   passThroughDisks: z.array(z.object({ controller: z.string(), diskNumber: z.number().int().nonnegative() })).default([]),
-  networkAdapters: z.array(z.object({ name: z.string().default('Network Adapter'), switchName: name.optional() })).default([]),
+  networkAdapters: z.array(z.object({
+    name: z.string().default('Network Adapter'),
+    switchName: name.optional(),
+    /** Access-mode VLAN of the adapter (Set-VMNetworkAdapterVlan -Access -VlanId; 1..4094); absent: untagged. */
+    vlanId: z.number().int().min(1).max(4094).optional(),
+  })).default([]),
   checkpoints: z.array(Checkpoint).default([]),
   /** Present only while a restart is bridged by Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). */
   smartPagingFile: z.object({ path: pathText, sizeBytes: bytes, createdAt: z.number() }).optional(),

@@ -39,6 +39,12 @@ export interface NetInterface {
   upMembers: string[];
   /** For a team (or a vNIC on a team): the team's mode and load balancing. */
   team?: { name: string; mode: 'SwitchIndependent' | 'Static' | 'LACP'; loadBalancing: 'AddressHash' | 'HyperVPort' | 'Dynamic' };
+  /**
+   * The 802.1Q VLAN a host vNIC tags its traffic with (its switch's "VLAN identification for
+   * management operating system"); absent: untagged. Two interfaces on different VLANs do not see
+   * each other (the lab's physical switch ports carry every VLAN).
+   */
+  vlanId?: number;
   /** Resource of the cores that process this interface's received bytes, per member adapter. */
   rxCores: (member: string) => string;
 }
@@ -76,7 +82,7 @@ export function hostInterfaces(host: Host): NetInterface[] {
     };
     const sw = externalSwitchOn(switches, n.name);
     if (sw) {
-      if (sw.allowManagementOS) vnics.push(asVnic(base, sw.name, host.name, 60 + vnics.length));
+      if (sw.allowManagementOS) vnics.push(asVnic(base, sw, host.name, 60 + vnics.length));
       return; // the adapter itself is bound to the switch: no IP of its own
     }
     out.push(base);
@@ -105,7 +111,7 @@ export function hostInterfaces(host: Host): NetInterface[] {
     };
     const sw = externalSwitchOn(switches, t.name);
     if (sw) {
-      if (sw.allowManagementOS) vnics.push(asVnic(base, sw.name, host.name, 60 + vnics.length));
+      if (sw.allowManagementOS) vnics.push(asVnic(base, sw, host.name, 60 + vnics.length));
       return;
     }
     out.push(base);
@@ -168,9 +174,18 @@ function vnicAlias(switchName: string): string {
   return `vEthernet (${switchName})`;
 }
 
-function asVnic(under: NetInterface, switchName: string, host: string, index: number): NetInterface {
-  const alias = vnicAlias(switchName);
-  return { ...under, alias, index, kind: 'vnic', rss: false, rdma: false, rxCores: () => Resources.rxCores(host, alias) };
+function asVnic(under: NetInterface, sw: Host['virtualSwitches'][number], host: string, index: number): NetInterface {
+  const alias = vnicAlias(sw.name);
+  return {
+    ...under,
+    alias,
+    index,
+    kind: 'vnic',
+    rss: false,
+    rdma: false,
+    ...(sw.managementVlanId !== undefined ? { vlanId: sw.managementVlanId } : {}),
+    rxCores: () => Resources.rxCores(host, alias),
+  };
 }
 
 /** Line rate of one adapter in bytes/s. */
@@ -197,10 +212,10 @@ export function inSubnet(ip: string, subnet: string): boolean {
 
 /**
  * Both ends see each other: each address lies in the other's subnet (same L2 network, no router
- * modelled). Different media (Ethernet vs InfiniBand) never share a network.
+ * modelled), on the same VLAN. Different media (Ethernet vs InfiniBand) never share a network.
  */
 export function seeEachOther(a: NetInterface, b: NetInterface): boolean {
-  if (!a.ip || !b.ip || a.medium !== b.medium) return false;
+  if (!a.ip || !b.ip || a.medium !== b.medium || (a.vlanId ?? 0) !== (b.vlanId ?? 0)) return false;
   const ia = ipToInt(a.ip);
   const ib = ipToInt(b.ip);
   const ma = mask(a.prefixLength);

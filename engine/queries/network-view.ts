@@ -9,6 +9,8 @@ import { Resources, SMB_CATEGORIES } from '../net/resources';
 import { multichannelConnectionRows } from '../net/multichannel-planner';
 import { findHost } from '../model/paths';
 import { adaptersOf } from '../cmdlets/net-adapters';
+import { rdmaOperational } from '../cmdlets/net-adapter-rdma';
+import { vEthernetName } from '../common/virtual-switch';
 
 export interface NetworkSource {
   world: World;
@@ -18,6 +20,12 @@ export interface NetworkSource {
 
 function usage(flow: FlowNetwork, id: string): number {
   return flow.hasResource(id) ? flow.usage(id) : 0;
+}
+
+/** The External virtual switch bound to an adapter or team interface. */
+function switchOn(host: Host, adapter: string): Host['virtualSwitches'][number] | undefined {
+  const key = adapter.toLowerCase();
+  return host.virtualSwitches.find((s) => s.type === 'External' && s.adapter?.toLowerCase() === key);
 }
 
 export function totalCycles(host: Host): number {
@@ -31,6 +39,7 @@ export function networkView(src: NetworkSource, hostName: string): Result<Networ
   const adapters: AdapterRow[] = views.flatMap((a) => {
     if (a.kind !== 'nic' || !a.nic) return [];
     const nic = a.nic;
+    const vswitch = switchOn(host, nic.name) ?? (a.team ? switchOn(host, a.team) : undefined);
     return [{
       name: nic.name,
       description: a.description,
@@ -38,8 +47,10 @@ export function networkView(src: NetworkSource, hostName: string): Result<Networ
       medium: nic.medium,
       rdmaType: nic.rdma.type,
       rdmaEnabled: nic.rdma.enabled,
-      // Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming" — "When teamed, the network adapters will not support RDMA."
-      rdmaOperational: nic.rdma.enabled && nic.rdma.type !== 'none' && a.team === undefined && nic.linkUp,
+      // Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming" — "When teamed, the network adapters will not support RDMA",
+      // nor through a Hyper-V virtual switch in 2012 R2: the same rule as Get-NetAdapterRdma's Operational.
+      rdmaOperational: rdmaOperational(host, nic).operational,
+      ...(vswitch ? { virtualSwitch: vswitch.name, ...(vswitch.allowManagementOS ? { hostAdapter: vEthernetName(vswitch.name) } : {}) } : {}),
       rssCapable: nic.rssQueues > 1,
       ...(a.team ? { team: a.team } : {}),
       linkUp: nic.linkUp,
@@ -52,7 +63,11 @@ export function networkView(src: NetworkSource, hostName: string): Result<Networ
     const members = host.nics.filter((n) => t.members.some((m) => m.toLowerCase() === n.name.toLowerCase()));
     const up = members.filter((n) => n.linkUp);
     const status: 'Up' | 'Degraded' | 'Down' = up.length === 0 ? 'Down' : up.length < members.length ? 'Degraded' : 'Up';
-    return { name: t.name, members: [...t.members], mode: t.mode, loadBalancing: t.loadBalancing, speedGbps: up.reduce((s, n) => s + n.speedGbps, 0), status };
+    const vswitch = switchOn(host, t.name);
+    return {
+      name: t.name, members: [...t.members], mode: t.mode, loadBalancing: t.loadBalancing, speedGbps: up.reduce((s, n) => s + n.speedGbps, 0), status,
+      ...(vswitch ? { virtualSwitch: vswitch.name } : {}),
+    };
   });
 
   const key = host.name.toLowerCase();

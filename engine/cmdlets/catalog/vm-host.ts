@@ -37,6 +37,8 @@ export const setVmHostSignature: CmdletSignature = {
       help: 'How live migration sends memory: TCPIP, Compression (default) or SMB.',
     },
     { name: 'UseAnyNetworkForMigration', type: 'Bool', help: 'Accept incoming live migrations on any network, or only on the migration networks.' },
+    { name: 'MacAddressMinimum', type: 'String', help: 'Lowest dynamic MAC address for virtual network adapters (12 hex digits; Global Network Settings).' },
+    { name: 'MacAddressMaximum', type: 'String', help: 'Highest dynamic MAC address for virtual network adapters (12 hex digits).' },
     { name: 'VirtualHardDiskPath', type: 'String', help: 'Default folder for virtual hard disks (not modelled in this build).' },
     { name: 'VirtualMachinePath', type: 'String', help: 'Default folder for virtual machine files (not modelled in this build).' },
     passthru,

@@ -14,6 +14,8 @@ const expected = [
   'New-NetLbfoTeam', 'Remove-NetLbfoTeam', 'Get-NetLbfoTeam',
   'Set-SmbBandwidthLimit', 'Get-SmbBandwidthLimit', 'Remove-SmbBandwidthLimit', 'Get-SmbMultichannelConnection', 'Get-SmbClientNetworkInterface',
   'Get-Job', 'Stop-Job', 'Wait-Job',
+  'Get-VMSwitch', 'New-VMSwitch', 'Set-VMSwitch', 'Rename-VMSwitch', 'Remove-VMSwitch',
+  'Get-VMNetworkAdapter', 'Connect-VMNetworkAdapter', 'Disconnect-VMNetworkAdapter', 'Get-VMNetworkAdapterVlan', 'Set-VMNetworkAdapterVlan',
 ];
 
 describe('catalog', () => {
