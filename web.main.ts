@@ -1,12 +1,12 @@
-// The browser door's composition root: stores, engine host, web host. Logic lives in doors/.
+// The browser door's composition root: the engine in a Worker (its data folder opened there), the web
+// host on this thread. Logic lives in doors/.
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { EngineHost } from './doors/common/engine-host';
-import { JsonStateStore } from './doors/node/json-state-store';
+import { EngineClient } from './doors/worker/engine-client';
+import { spawnWorkerThread } from './doors/worker/worker-thread';
+import { LOG_DIR } from './doors/worker/data-folder-host';
 import { FileLogger } from './doors/node/file-logger';
-import { fileAsideStore, nodeScenarioFiles } from './doors/node/scenario-files';
-import { openConfSettings } from './doors/node/conf-settings-store';
 import { defaultDataDir } from './doors/node/data-dir';
 import { parseArgs } from './doors/node/args';
 import { startWebHost } from './doors/web/web-host';
@@ -23,13 +23,11 @@ export async function main(argv: string[]): Promise<void> {
     ...(typeof options.token === 'string' ? { token: options.token } : {}),
     ...(typeof options['token-file'] === 'string' ? { tokenFile: options['token-file'] } : {}),
   });
-  const settings = openConfSettings(dataDir);
-  const engineHost = new EngineHost({
-    store: new JsonStateStore(join(dataDir, 'world.json')),
-    settings: settings.store,
-    notices: settings.notice ? [settings.notice] : [],
-    logger: new FileLogger(join(dataDir, 'logs')),
-    scenarios: { files: nodeScenarioFiles(dataDir), aside: fileAsideStore(join(dataDir, 'world-aside.json')) },
+  const engineHost = await EngineClient.start(spawnWorkerThread, {
+    dataDir, nativeDialogs: false, doorSettingKeys: [], watchJobs: false, startClock: true,
+  }, {
+    // Crashes of the engine's thread, in the same log as the engine's own failures.
+    logger: new FileLogger(join(dataDir, LOG_DIR)),
   });
   const rendererDir = join(root, 'dist', 'renderer');
   const dev = options.dev ? await startDevServer(join(root, 'vite.config.ts')) : undefined;
@@ -48,10 +46,12 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`Port ${web.portTaken}, which the console used last time, is taken by another program: serving on ${web.port} instead (an open tab needs the new address).\n`);
   }
   process.stdout.write(`Hyper-V Mobility Lab is serving the console at ${web.url}\n`);
+  // The engine saves one last time and stops before the process exits.
   const shutdown = () => {
-    for (const unsaved of engineHost.flush()) process.stderr.write(`hvlab web: ${unsaved}\n`);
-    engineHost.dispose();
-    void Promise.all([web.close(), dev?.close()]).then(() => process.exit(0));
+    void engineHost.stop().then((unsaved) => {
+      for (const line of unsaved) process.stderr.write(`hvlab web: ${line}\n`);
+      return Promise.all([web.close(), dev?.close()]);
+    }).then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

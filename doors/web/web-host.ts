@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { EngineHost } from '../common/engine-host';
+import type { EngineDoor } from '../common/engine-door';
 import type { EngineEvent, EventMessage } from '../../engine/contract';
 import { BRIDGE_PATH, TOKEN_PARAMETER, pageUrl } from '../../engine/common/bridge-address';
 import { isAllowedHost, isAllowedOrigin, newToken, tokenMatches } from './request-guard';
@@ -12,7 +12,8 @@ import { securityHeaders, serveStatic } from './static-files';
 import { DEFAULT_OUTBOX_LIMITS, SocketOutbox, type OutboxLimits } from './socket-outbox';
 
 export interface WebHostOptions {
-  engineHost: EngineHost;
+  /** The engine, off this thread (EngineClient) or in it (an EngineHost: tests, the benchmark's baseline). */
+  engineHost: EngineDoor;
   /** Folder of the built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 or absent: a free port. */
@@ -129,7 +130,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function attach(ws: WebSocket, host: EngineHost, serialize: (event: EngineEvent) => string, options: WebHostOptions): SocketOutbox {
+function attach(ws: WebSocket, host: EngineDoor, serialize: (event: EngineEvent) => string, options: WebHostOptions): SocketOutbox {
   const reading = new ReadGate(ws);
   const outbox = new SocketOutbox(ws, options.outboxLimits ?? DEFAULT_OUTBOX_LIMITS, options.onSlowConsumer, {
     pause: () => reading.hold('answers unread'),
