@@ -74,6 +74,11 @@
 // finishing within 1e-12 (relative) of the same instant complete together.
 import type { EventHandle, Simulator } from './simulator';
 import { CappedPathList } from './flow/capped-paths';
+import { ResourceComponents } from './flow/components';
+import {
+  CAP, DEAD, FREE, LIVE, MAX_USES, NEW, NONE, P_BLOCKED, P_BOTTLENECK, P_CAP_LEVEL, P_EXPLICIT_POS, P_HEAP_POS, P_LEVEL, P_OFFSET, P_TRANSFER,
+  P_USE, P_USES, P_VFINISH, P_WEIGHT, U_ADJ_POS, U_COEF, U_CROSS_POS, USE_FIELDS, USE_MASK, USE_SHIFT,
+} from './flow/path-layout';
 import { SaturationHeap } from './flow/saturation-heap';
 import { doubleList, growF64, growI32, growU8, NO_DOUBLES, NO_INTS, type F64, type I32, type U8 } from './flow/typed-arrays';
 
@@ -99,35 +104,6 @@ export interface TransferSpec {
   onComplete?: (id: string) => void;
 }
 
-// ---- internal layout ----------------------------------------------------------------------------
-// Paths live in slots; a slot's data is one block of a Float64Array (locality: a recompute walks
-// thousands of paths).
-const P_W = 0; // weight
-const P_M = 1; // maxRate / weight (Infinity: none)
-const P_LEVEL = 2; // the level while the path is capped (bottleneck CAP)
-const P_K = 3; // implicit bytes: bytes = weight·V(t) + K
-const P_VF = 4; // implicit bytes: virtual finish (V at which the transfer is done)
-const P_BN = 5; // bottleneck: a resource, CAP or NONE
-const P_SLOT = 6; // its transfer's slot
-const P_NUSE = 7;
-const P_BLOCKED = 8; // number of its uses on resources that are down
-const P_HPOS = 9; // position in its bottleneck's completion heap, -1 if not there
-const P_XPOS = 10; // position in its bottleneck's list of explicit members, -1 if not there
-const P_USE = 11; // then per use: resource, perByte·weight, position in the resource's list, position in the bottleneck's cross list
-const USE_FIELDS = 4;
-/** Uses are named g·64 + k in resource lists, so a path has at most 64 uses. */
-const USE_SHIFT = 6;
-const MAX_USES = 1 << USE_SHIFT;
-const USE_MASK = MAX_USES - 1;
-const CAP = -1;
-const NONE = -2;
-
-// Path slot states.
-const FREE = 0;
-const LIVE = 1; // placed in the bottleneck structure
-const NEW = 2; // added since the last recompute
-const DEAD = 3; // removed; the slot is freed at the end of the next recompute
-
 // Transfers live in slots too:
 const X_BYTES = 0;
 const X_DONE = 1; // bytes done at X_T0 (explicit transfers; implicit ones at their last switch)
@@ -146,8 +122,6 @@ const SAME_INSTANT_REL = 1e-12;
 const SAME_INSTANT_ABS = 1e-9;
 /** Newton steps allowed when looking for a changed resource's first saturation level. */
 const NEWTON_STEPS = 24;
-/** Components with at most this many resources are split exactly at every path removal. */
-const SMALL_COMPONENT = 64;
 /** Times a recompute may move paths to a group that fell below them and settle again before filling. */
 const SETTLE_RETRIES = 4;
 
@@ -204,7 +178,6 @@ export class FlowNetwork {
   private readonly gHeap: number[][] = [];
   /** Per bottleneck resource: members whose transfer is explicit. */
   private readonly exMem: number[][] = [];
-  private readonly compRes: number[][] = [];
   private cap: F64 = new Float64Array(8);
   private load: F64 = new Float64Array(8); // units per second consumed
   /** Level of a bottleneck resource; Infinity for the others. */
@@ -217,9 +190,8 @@ export class FlowNetwork {
   private VT: F64 = new Float64Array(8); // virtual clock value at VT0
   private VT0: F64 = new Float64Array(8);
   private gNext: F64 = new Float64Array(8); // next completion instant among implicit members
-  private comp: I32 = new Int32Array(8);
-  private compLive: I32 = new Int32Array(8);
-  private compRemoved: I32 = new Int32Array(8);
+  /** Connected components of the resources (the paths connect them): what a recompute may reach. */
+  private readonly components = new ResourceComponents();
   private rDirty: U8 = new Uint8Array(8);
   // per-recompute scratch (valid where the stamp equals the epoch)
   private stamp: I32 = new Int32Array(8);
@@ -282,14 +254,12 @@ export class FlowNetwork {
   private pPlay: I32 = new Int32Array(16);
   private pFrozen: I32 = new Int32Array(16);
   private pNB: I32 = new Int32Array(16);
-  private pMark: I32 = new Int32Array(16);
   private pHint: I32 = new Int32Array(16); // a new path's bottleneck to try first when settling (-1: none)
   private swList: I32 = new Int32Array(16);
   private nSw = 0;
   private unfrozen = 0;
   /** Live and new paths with a finite cap level, sorted by (cap level, slot). */
   private readonly capped = new CappedPathList();
-  private bfsEp = 0;
 
   // ---- transfers ----
   private readonly xfers = new Map<string, Transfer>();
@@ -354,12 +324,11 @@ export class FlowNetwork {
     this.gxUse.push(NO_INTS);
     this.gHeap.push(NO_INTS);
     this.exMem.push(NO_INTS);
-    this.compRes.push(NO_INTS); // the component [r], made a list when it first grows or splits
     this.cap[r] = capacity;
     this.L[r] = Infinity;
     this.gNext[r] = Infinity;
     this.topVF[r] = Infinity;
-    this.comp[r] = r;
+    this.components.add(r);
   }
 
   hasResource(id: string): boolean {
@@ -465,9 +434,9 @@ export class FlowNetwork {
     }
     checkMaxRate(where, maxRate);
     const g = t.paths[pathIndex]!;
-    const weight = this.P[g * this.stride + P_W]!;
+    const weight = this.P[g * this.stride + P_WEIGHT]!;
     const maxLevel = maxRate === undefined ? Infinity : maxRate / weight;
-    if (maxLevel === this.P[g * this.stride + P_M]) return;
+    if (maxLevel === this.P[g * this.stride + P_CAP_LEVEL]) return;
     const c = this.pathDef(g);
     if (maxLevel === Infinity && !c.coef.some((v) => v > 0)) {
       throw new Error(`${where}: without a maxRate this path would be unbounded (no resource with perByte > 0)`);
@@ -491,14 +460,14 @@ export class FlowNetwork {
     for (let g = 0; g < this.nPaths; g++) {
       if (this.pState[g] !== LIVE) continue;
       const b = g * S;
-      const bn = P[b + P_BN]!;
+      const bn = P[b + P_BOTTLENECK]!;
       if (bn === NONE) throw new Error(`FlowNetwork: placed path ${g} has no bottleneck ${at}`);
       const lv = this.level(g);
       if (!(lv >= 0 && lv < Infinity)) throw new Error(`FlowNetwork: path ${g} has level ${lv} ${at}`);
       if (bn >= 0) members[bn]!++;
-      for (let k = 0, n = P[b + P_NUSE]!; k < n; k++) {
+      for (let k = 0, n = P[b + P_USES]!; k < n; k++) {
         const r = P[b + P_USE + USE_FIELDS * k]! | 0;
-        const c = P[b + P_USE + USE_FIELDS * k + 1]!;
+        const c = P[b + P_USE + USE_FIELDS * k + U_COEF]!;
         usage[r] = usage[r]! + c * lv;
         if (r === bn) ownSum[r] = ownSum[r]! + c;
         if (!(c > 0) || r === bn) continue;
@@ -617,28 +586,28 @@ export class FlowNetwork {
     const b = g * this.stride;
     const res: number[] = [];
     const coef: number[] = [];
-    for (let k = 0, n = P[b + P_NUSE]!; k < n; k++) {
+    for (let k = 0, n = P[b + P_USES]!; k < n; k++) {
       res.push(P[b + P_USE + USE_FIELDS * k]!);
-      coef.push(P[b + P_USE + USE_FIELDS * k + 1]!);
+      coef.push(P[b + P_USE + USE_FIELDS * k + U_COEF]!);
     }
-    return { res, coef, weight: P[b + P_W]!, maxLevel: P[b + P_M]! };
+    return { res, coef, weight: P[b + P_WEIGHT]!, maxLevel: P[b + P_CAP_LEVEL]! };
   }
 
   private meff(g: number): number {
     const b = g * this.stride;
-    return this.P[b + P_BLOCKED]! > 0 ? 0 : this.P[b + P_M]!;
+    return this.P[b + P_BLOCKED]! > 0 ? 0 : this.P[b + P_CAP_LEVEL]!;
   }
 
   /** Level of a placed path. */
   private level(g: number): number {
     const b = g * this.stride;
-    const bn = this.P[b + P_BN]!;
+    const bn = this.P[b + P_BOTTLENECK]!;
     return bn >= 0 ? this.L[bn]! : this.P[b + P_LEVEL]!;
   }
 
   private pathRate(g: number): number {
     if (this.pState[g] !== LIVE) return 0;
-    return this.P[g * this.stride + P_W]! * this.level(g);
+    return this.P[g * this.stride + P_WEIGHT]! * this.level(g);
   }
 
   /** Virtual clock of bottleneck resource r at time t. */
@@ -655,7 +624,7 @@ export class FlowNetwork {
     if (x[xb + X_IMPL] === 1) {
       const g = t.paths[0]!;
       const b = g * this.stride;
-      d = this.P[b + P_W]! * this.vAt(this.P[b + P_BN]!, now) + this.P[b + P_K]!;
+      d = this.P[b + P_WEIGHT]! * this.vAt(this.P[b + P_BOTTLENECK]!, now) + this.P[b + P_OFFSET]!;
     } else d = x[xb + X_DONE]! + (x[xb + X_RATE]! * (now - x[xb + X_T0]!)) / 1000;
     return d < bytes ? (d > 0 ? d : 0) : bytes;
   }
@@ -664,8 +633,8 @@ export class FlowNetwork {
   private memberCompletion(g: number): number {
     const P = this.P;
     const b = g * this.stride;
-    const r = P[b + P_BN]!;
-    const d = P[b + P_VF]! - this.VT[r]!;
+    const r = P[b + P_BOTTLENECK]!;
+    const d = P[b + P_VFINISH]! - this.VT[r]!;
     if (d <= 0) return this.VT0[r]!;
     const lv = this.L[r]!;
     return lv > 0 ? this.VT0[r]! + (d * 1000) / lv : Infinity;
@@ -679,7 +648,7 @@ export class FlowNetwork {
     const done = this.bytesNow(t);
     if (x[xb + X_IMPL] === 1) {
       const g = t.paths[0]!;
-      this.heapRemoveG(this.P[g * this.stride + P_BN]!, g);
+      this.heapRemoveG(this.P[g * this.stride + P_BOTTLENECK]!, g);
       x[xb + X_IMPL] = 0;
       x[xb + X_RATE] = 0;
     }
@@ -723,9 +692,6 @@ export class FlowNetwork {
     this.VT = growF64(this.VT, n);
     this.VT0 = growF64(this.VT0, n);
     this.gNext = growF64(this.gNext, n);
-    this.comp = growI32(this.comp, n);
-    this.compLive = growI32(this.compLive, n);
-    this.compRemoved = growI32(this.compRemoved, n);
     this.rDirty = growU8(this.rDirty, n);
     this.nextDirty = growU8(this.nextDirty, n);
     this.mx = growF64(this.mx, n);
@@ -796,7 +762,6 @@ export class FlowNetwork {
       this.pPlay = growI32(this.pPlay, cap);
       this.pFrozen = growI32(this.pFrozen, cap);
       this.pNB = growI32(this.pNB, cap);
-      this.pMark = growI32(this.pMark, cap);
       this.pHint = growI32(this.pHint, cap);
       this.swList = growI32(this.swList, cap);
     }
@@ -813,16 +778,16 @@ export class FlowNetwork {
     this.pPlay[g] = 0;
     this.pFrozen[g] = 0;
     this.pHint[g] = -1;
-    P[b + P_W] = c.weight;
-    P[b + P_M] = c.maxLevel;
+    P[b + P_WEIGHT] = c.weight;
+    P[b + P_CAP_LEVEL] = c.maxLevel;
     P[b + P_LEVEL] = 0;
-    P[b + P_K] = 0;
-    P[b + P_VF] = 0;
-    P[b + P_BN] = NONE;
-    P[b + P_SLOT] = t.slot;
-    P[b + P_NUSE] = n;
-    P[b + P_HPOS] = -1;
-    P[b + P_XPOS] = -1;
+    P[b + P_OFFSET] = 0;
+    P[b + P_VFINISH] = 0;
+    P[b + P_BOTTLENECK] = NONE;
+    P[b + P_TRANSFER] = t.slot;
+    P[b + P_USES] = n;
+    P[b + P_HEAP_POS] = -1;
+    P[b + P_EXPLICIT_POS] = -1;
     let blocked = 0;
     for (let k = 0; k < n; k++) {
       const ub = b + P_USE + USE_FIELDS * k;
@@ -830,9 +795,9 @@ export class FlowNetwork {
       let adj = this.adj[r]!;
       if (adj === NO_INTS) adj = this.adj[r] = [];
       P[ub] = r;
-      P[ub + 1] = c.coef[k]!;
-      P[ub + 2] = adj.length;
-      P[ub + 3] = -1;
+      P[ub + U_COEF] = c.coef[k]!;
+      P[ub + U_ADJ_POS] = adj.length;
+      P[ub + U_CROSS_POS] = -1;
       adj.push((g << USE_SHIFT) | k);
       if (c.coef[k]! > 0) this.posCnt[r]!++;
       if (this.cap[r] === 0) blocked++;
@@ -842,8 +807,8 @@ export class FlowNetwork {
     if (this.meff(g) !== Infinity) this.capped.insert(g, this.meff(g));
     if (n > 0) {
       const r0 = c.res[0]!;
-      for (let k = 1; k < n; k++) this.unite(r0, c.res[k]!);
-      this.compLive[this.comp[r0]!]!++;
+      for (let k = 1; k < n; k++) this.components.unite(r0, c.res[k]!);
+      this.components.pathAdded(r0);
     }
     this.added.push(g);
     return g;
@@ -854,29 +819,26 @@ export class FlowNetwork {
     const P = this.P;
     const S = this.stride;
     const b = g * S;
-    const n = P[b + P_NUSE]!;
+    const n = P[b + P_USES]!;
     if (this.pState[g] === LIVE) this.unplace(g);
     for (let k = 0; k < n; k++) {
       const ub = b + P_USE + USE_FIELDS * k;
       const r = P[ub]! | 0;
       const adj = this.adj[r]!;
-      const pos = P[ub + 2]!;
+      const pos = P[ub + U_ADJ_POS]!;
       const last = adj.pop()!;
       if (last !== ((g << USE_SHIFT) | k)) {
         adj[pos] = last;
-        P[(last >> USE_SHIFT) * S + P_USE + USE_FIELDS * (last & USE_MASK) + 2] = pos;
+        P[(last >> USE_SHIFT) * S + P_USE + USE_FIELDS * (last & USE_MASK) + U_ADJ_POS] = pos;
       }
-      if (P[ub + 1]! > 0 && --this.posCnt[r]! === 0) this.load[r] = 0;
+      if (P[ub + U_COEF]! > 0 && --this.posCnt[r]! === 0) this.load[r] = 0;
       this.markResDirty(r);
     }
     if (this.meff(g) !== Infinity) this.capped.remove(g, this.meff(g));
     this.pState[g] = DEAD;
     this.deadPaths.push(g);
     if (n > 0) {
-      const l = this.comp[P[b + P_USE]!]!;
-      this.compLive[l]!--;
-      this.compRemoved[l]!++;
-      if (this.compMembers(l).length <= SMALL_COMPONENT || this.compRemoved[l]! > this.compLive[l]! + SMALL_COMPONENT) this.splitComponent(l);
+      this.components.pathRemoved(P[b + P_USE]!, this.adj, P, S);
     }
   }
 
@@ -889,14 +851,14 @@ export class FlowNetwork {
     const b = g * this.stride;
     const lv = this.level(g);
     if (lv < this.pendingLambda) this.pendingLambda = lv;
-    const bn = P[b + P_BN]!;
+    const bn = P[b + P_BOTTLENECK]!;
     if (bn >= 0) {
-      if (P[b + P_HPOS]! >= 0) this.heapRemoveG(bn, g);
-      if (P[b + P_XPOS]! >= 0) this.exRemove(bn, g);
+      if (P[b + P_HEAP_POS]! >= 0) this.heapRemoveG(bn, g);
+      if (P[b + P_EXPLICIT_POS]! >= 0) this.exRemove(bn, g);
       this.leaveGroup(g);
     }
-    for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) {
-      const c = P[ub + 1]!;
+    for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_USES]!; ub < ue; ub += USE_FIELDS) {
+      const c = P[ub + U_COEF]!;
       if (c > 0) {
         const r = P[ub]! | 0;
         const v = load[r]! - c * lv;
@@ -926,7 +888,7 @@ export class FlowNetwork {
       return;
     }
     if (st !== LIVE) return;
-    const t = this.bySlot[P[b + P_SLOT]!]!;
+    const t = this.bySlot[P[b + P_TRANSFER]!]!;
     const k = t.paths.indexOf(g);
     this.replacePath(t, k, this.pathDef(g));
     // The replacement was made with the current capacities, so its blocked count is already right.
@@ -952,22 +914,22 @@ export class FlowNetwork {
     const P = this.P;
     const S = this.stride;
     const b = g * S;
-    const bn = P[b + P_BN]!;
-    P[b + P_BN] = NONE;
+    const bn = P[b + P_BOTTLENECK]!;
+    P[b + P_BOTTLENECK] = NONE;
     if (bn < 0) return;
     const R = this.gxRes[bn]!;
     const C = this.gxCoef[bn]!;
     const U = this.gxUse[bn]!;
-    for (let k = 0, n = P[b + P_NUSE]!; k < n; k++) {
+    for (let k = 0, n = P[b + P_USES]!; k < n; k++) {
       const ub = b + P_USE + USE_FIELDS * k;
-      const c = P[ub + 1]!;
+      const c = P[ub + U_COEF]!;
       if (!(c > 0)) continue;
       if (P[ub] === bn) {
         this.own[bn] = this.own[bn]! - c;
         this.ownCnt[bn]!--;
         continue;
       }
-      const pos = P[ub + 3]!;
+      const pos = P[ub + U_CROSS_POS]!;
       const lr = R.pop()!;
       const lc = C.pop()!;
       const lu = U.pop()!;
@@ -975,9 +937,9 @@ export class FlowNetwork {
         R[pos] = lr;
         C[pos] = lc;
         U[pos] = lu;
-        P[(lu >> USE_SHIFT) * S + P_USE + USE_FIELDS * (lu & USE_MASK) + 3] = pos;
+        P[(lu >> USE_SHIFT) * S + P_USE + USE_FIELDS * (lu & USE_MASK) + U_CROSS_POS] = pos;
       }
-      P[ub + 3] = -1;
+      P[ub + U_CROSS_POS] = -1;
     }
     if (this.meff(g) !== Infinity) this.capCnt[bn]!--;
     if (--this.memCnt[bn]! === 0) {
@@ -989,7 +951,7 @@ export class FlowNetwork {
   private joinGroup(g: number, bn: number): void {
     const P = this.P;
     const b = g * this.stride;
-    P[b + P_BN] = bn;
+    P[b + P_BOTTLENECK] = bn;
     if (bn === CAP) {
       P[b + P_LEVEL] = this.meff(g);
       return;
@@ -1004,16 +966,16 @@ export class FlowNetwork {
     const R = this.gxRes[bn]!;
     const C = this.gxCoef[bn]!;
     const U = this.gxUse[bn]!;
-    for (let k = 0, n = P[b + P_NUSE]!; k < n; k++) {
+    for (let k = 0, n = P[b + P_USES]!; k < n; k++) {
       const ub = b + P_USE + USE_FIELDS * k;
-      const c = P[ub + 1]!;
+      const c = P[ub + U_COEF]!;
       if (!(c > 0)) continue;
       const r = P[ub]! | 0;
       if (r === bn) {
         this.own[bn] = this.own[bn]! + c;
         this.ownCnt[bn]!++;
       } else {
-        P[ub + 3] = R.length;
+        P[ub + U_CROSS_POS] = R.length;
         R.push(r | 0);
         C.push(c);
         U.push((g << USE_SHIFT) | k);
@@ -1024,20 +986,20 @@ export class FlowNetwork {
   private exPush(bn: number, g: number): void {
     let list = this.exMem[bn]!;
     if (list === NO_INTS) list = this.exMem[bn] = [];
-    this.P[g * this.stride + P_XPOS] = list.length;
+    this.P[g * this.stride + P_EXPLICIT_POS] = list.length;
     list.push(g);
   }
 
   private exRemove(bn: number, g: number): void {
     const list = this.exMem[bn]!;
     const S = this.stride;
-    const pos = this.P[g * S + P_XPOS]!;
+    const pos = this.P[g * S + P_EXPLICIT_POS]!;
     const last = list.pop()!;
     if (last !== g) {
       list[pos] = last;
-      this.P[last * S + P_XPOS] = pos;
+      this.P[last * S + P_EXPLICIT_POS] = pos;
     }
-    this.P[g * S + P_XPOS] = -1;
+    this.P[g * S + P_EXPLICIT_POS] = -1;
   }
 
   // ---- per-resource completion heaps (implicit members by virtual finish) ----
@@ -1048,39 +1010,39 @@ export class FlowNetwork {
     if (h === NO_INTS) h = this.gHeap[bn] = [];
     h.push(g);
     this.siftUpG(h, h.length - 1);
-    this.topVF[bn] = this.P[h[0]! * this.stride + P_VF]!;
+    this.topVF[bn] = this.P[h[0]! * this.stride + P_VFINISH]!;
   }
 
   private heapRemoveG(bn: number, g: number): void {
     this.markNext(bn);
     const h = this.gHeap[bn]!;
     const S = this.stride;
-    const pos = this.P[g * S + P_HPOS]!;
-    this.P[g * S + P_HPOS] = -1;
+    const pos = this.P[g * S + P_HEAP_POS]!;
+    this.P[g * S + P_HEAP_POS] = -1;
     const last = h.pop()!;
     if (pos < h.length) {
       h[pos] = last;
       this.siftUpG(h, pos);
-      this.siftDownG(h, this.P[last * S + P_HPOS]!);
+      this.siftDownG(h, this.P[last * S + P_HEAP_POS]!);
     }
-    this.topVF[bn] = h.length ? this.P[h[0]! * S + P_VF]! : Infinity;
+    this.topVF[bn] = h.length ? this.P[h[0]! * S + P_VFINISH]! : Infinity;
   }
 
   private siftUpG(h: number[], i: number): void {
     const P = this.P;
     const S = this.stride;
     const g = h[i]!;
-    const key = P[g * S + P_VF]!;
+    const key = P[g * S + P_VFINISH]!;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pg = h[p]!;
-      if (P[pg * S + P_VF]! <= key) break;
+      if (P[pg * S + P_VFINISH]! <= key) break;
       h[i] = pg;
-      P[pg * S + P_HPOS] = i;
+      P[pg * S + P_HEAP_POS] = i;
       i = p;
     }
     h[i] = g;
-    P[g * S + P_HPOS] = i;
+    P[g * S + P_HEAP_POS] = i;
   }
 
   private siftDownG(h: number[], i: number): void {
@@ -1088,14 +1050,14 @@ export class FlowNetwork {
     const S = this.stride;
     const n = h.length;
     const g = h[i]!;
-    const key = P[g * S + P_VF]!;
+    const key = P[g * S + P_VFINISH]!;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       let m = l;
-      let mk = P[h[l]! * S + P_VF]!;
+      let mk = P[h[l]! * S + P_VFINISH]!;
       if (l + 1 < n) {
-        const rk = P[h[l + 1]! * S + P_VF]!;
+        const rk = P[h[l + 1]! * S + P_VFINISH]!;
         if (rk < mk) {
           m = l + 1;
           mk = rk;
@@ -1104,11 +1066,11 @@ export class FlowNetwork {
       if (key <= mk) break;
       const mg = h[m]!;
       h[i] = mg;
-      P[mg * S + P_HPOS] = i;
+      P[mg * S + P_HEAP_POS] = i;
       i = m;
     }
     h[i] = g;
-    P[g * S + P_HPOS] = i;
+    P[g * S + P_HEAP_POS] = i;
   }
 
   private markNext(r: number): void {
@@ -1140,71 +1102,6 @@ export class FlowNetwork {
       else hi = mid;
     }
     return lo;
-  }
-
-  // ---- components: union-find over resources, split lazily ----
-
-  /** The resources labelled l (a resource that never shared a path is its own component, listed on demand). */
-  private compMembers(l: number): number[] {
-    const rs = this.compRes[l]!;
-    return rs === NO_INTS ? (this.compRes[l] = [l]) : rs;
-  }
-
-  private unite(a: number, b: number): void {
-    let la = this.comp[a]!;
-    let lb = this.comp[b]!;
-    if (la === lb) return;
-    if (this.compMembers(la).length < this.compMembers(lb).length) [la, lb] = [lb, la];
-    const into = this.compMembers(la);
-    for (let q = 0, qs = this.compMembers(lb); q < qs.length; q++) {
-      const r = qs[q]!;
-      this.comp[r] = la;
-      into.push(r);
-    }
-    this.compRes[lb] = [];
-    this.compLive[la] = this.compLive[la]! + this.compLive[lb]!;
-    this.compRemoved[la] = this.compRemoved[la]! + this.compRemoved[lb]!;
-    this.compLive[lb] = 0;
-    this.compRemoved[lb] = 0;
-  }
-
-  /** Recomputes the exact components of the resources labelled l. */
-  private splitComponent(l: number): void {
-    const rs = this.compMembers(l);
-    const comp = this.comp;
-    const P = this.P;
-    const S = this.stride;
-    const ep = ++this.bfsEp;
-    for (let q = 0, qs = rs; q < qs.length; q++) {
-      const r = qs[q]!;
-      comp[r] = -1;
-    }
-    this.compRes[l] = [];
-    for (let q = 0, qs = rs; q < qs.length; q++) {
-      const r0 = qs[q]!;
-      if (comp[r0] !== -1) continue;
-      comp[r0] = r0;
-      const list = [r0];
-      let live = 0;
-      for (let i = 0; i < list.length; i++) {
-        for (const e of this.adj[list[i]!]!) {
-          const g = e >> USE_SHIFT;
-          if (this.pMark[g] === ep) continue;
-          this.pMark[g] = ep;
-          live++;
-          for (let k = 0, n = P[g * S + P_NUSE]!; k < n; k++) {
-            const r2 = P[g * S + P_USE + USE_FIELDS * k]! | 0;
-            if (comp[r2] === -1) {
-              comp[r2] = r0;
-              list.push(r2);
-            }
-          }
-        }
-      }
-      this.compRes[r0] = list;
-      this.compLive[r0] = live;
-      this.compRemoved[r0] = 0;
-    }
   }
 
   // ---- transfer slots and completion bookkeeping ----
@@ -1295,7 +1192,7 @@ export class FlowNetwork {
           const at = this.memberCompletion(g);
           if (!(at <= lim)) break;
           this.heapRemoveG(r, g);
-          done.push({ t: this.bySlot[this.P[g * S + P_SLOT]!]!, at });
+          done.push({ t: this.bySlot[this.P[g * S + P_TRANSFER]!]!, at });
         }
         this.setGNext(r, this.groupNext(r));
       }
@@ -1350,12 +1247,12 @@ export class FlowNetwork {
         const e = adj[k]!;
         const g = e >> USE_SHIFT;
         const b = g * stride;
-        const c = P[b + P_USE + USE_FIELDS * (e & USE_MASK) + 1]!;
+        const c = P[b + P_USE + USE_FIELDS * (e & USE_MASK) + U_COEF]!;
         if (!(c > 0)) continue;
         let bound: number;
-        if (pState[g] === NEW) bound = P[b + P_BLOCKED]! > 0 ? 0 : P[b + P_M]!;
+        if (pState[g] === NEW) bound = P[b + P_BLOCKED]! > 0 ? 0 : P[b + P_CAP_LEVEL]!;
         else {
-          const bn = P[b + P_BN]!;
+          const bn = P[b + P_BOTTLENECK]!;
           bound = bn >= 0 ? L[bn]! : P[b + P_LEVEL]!;
         }
         if (bound > lam) {
@@ -1394,13 +1291,13 @@ export class FlowNetwork {
 
   private inPlay(g: number, ep: number): boolean {
     if (this.pPlay[g] === ep) return true;
-    const bn = this.P[g * this.stride + P_BN]!;
+    const bn = this.P[g * this.stride + P_BOTTLENECK]!;
     return bn >= 0 && this.gEp[bn] === ep;
   }
 
   private isFrozen(g: number, ep: number): boolean {
     if (this.pFrozen[g] === ep) return true;
-    const bn = this.P[g * this.stride + P_BN]!;
+    const bn = this.P[g * this.stride + P_BOTTLENECK]!;
     return bn >= 0 && this.sat[bn] === ep && this.gEp[bn] === ep;
   }
 
@@ -1412,10 +1309,10 @@ export class FlowNetwork {
     this.pNB[g] = nb;
     this.swList[this.nSw++] = g;
     this.unfrozen--;
-    const ob = P[b + P_BN]!;
+    const ob = P[b + P_BOTTLENECK]!;
     const inG = ob >= 0 && this.gEp[ob] === ep;
-    for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) {
-      const c = P[ub + 1]!;
+    for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_USES]!; ub < ue; ub += USE_FIELDS) {
+      const c = P[ub + U_COEF]!;
       if (!(c > 0)) continue;
       const r = P[ub]! | 0;
       frz[r] = frz[r]! + c * lam;
@@ -1467,7 +1364,7 @@ export class FlowNetwork {
       for (let j = 0; j < adj.length && cnt[r]! > 0; j++) {
         const e = adj[j]!;
         const g = e >> USE_SHIFT;
-        if (!(P[g * S + P_USE + USE_FIELDS * (e & USE_MASK) + 1]! > 0)) continue;
+        if (!(P[g * S + P_USE + USE_FIELDS * (e & USE_MASK) + U_COEF]! > 0)) continue;
         if (!this.inPlay(g, ep) || this.isFrozen(g, ep)) continue;
         this.freezePath(g, lam, r, ep);
       }
@@ -1573,11 +1470,11 @@ export class FlowNetwork {
           const g = this.swList[j]!;
           if (pNB[g] !== r) continue;
           const b = g * S;
-          for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) {
+          for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_USES]!; ub < ue; ub += USE_FIELDS) {
             const r2 = P[ub]! | 0;
-            if (r2 === r || !(P[ub + 1]! > 0)) continue;
+            if (r2 === r || !(P[ub + U_COEF]! > 0)) continue;
             if (passed[r2] === ep) return false;
-            frz[r2] = frz[r2]! + P[ub + 1]! * lv;
+            frz[r2] = frz[r2]! + P[ub + U_COEF]! * lv;
             if (mx[r2]! < lv) mx[r2] = lv;
           }
         }
@@ -1640,12 +1537,12 @@ export class FlowNetwork {
       const g = qs[q]!;
       if (pState[g] !== NEW) continue;
       const b = g * S;
-      if (P[b + P_BLOCKED]! > 0 || P[b + P_M] !== Infinity) return false;
+      if (P[b + P_BLOCKED]! > 0 || P[b + P_CAP_LEVEL] !== Infinity) return false;
       let bn = -1;
       let bl = Infinity;
-      const ue = b + P_USE + USE_FIELDS * P[b + P_NUSE]!;
+      const ue = b + P_USE + USE_FIELDS * P[b + P_USES]!;
       for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) {
-        if (!(P[ub + 1]! > 0)) continue;
+        if (!(P[ub + U_COEF]! > 0)) continue;
         const r = P[ub]! | 0;
         this.touch(r, ep);
         if (L[r]! < bl) {
@@ -1659,7 +1556,7 @@ export class FlowNetwork {
       pNB[g] = bn;
       this.swList[this.nSw++] = g;
       memAdd[bn]!++;
-      for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) if (P[ub] === bn) ownAdd[bn] = ownAdd[bn]! + P[ub + 1]!;
+      for (let ub = b + P_USE; ub < ue; ub += USE_FIELDS) if (P[ub] === bn) ownAdd[bn] = ownAdd[bn]! + P[ub + U_COEF]!;
     }
     return true;
   }
@@ -1712,10 +1609,10 @@ export class FlowNetwork {
       const e = adj[j]!;
       const g = e >> USE_SHIFT;
       const b = g * S;
-      if (!(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + 1]! > 0)) continue;
+      if (!(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + U_COEF]! > 0)) continue;
       const st = pState[g];
       if (st !== LIVE && st !== NEW) continue;
-      const bn = st === NEW ? pNB[g]! : P[b + P_BN]!;
+      const bn = st === NEW ? pNB[g]! : P[b + P_BOTTLENECK]!;
       if (bn === r) continue;
       if (bn < 0) return false; // capped
       const level = sat[bn] === ep ? newL[bn]! : estTag[bn] === tag ? est[bn]! : L[bn]!;
@@ -1745,10 +1642,10 @@ export class FlowNetwork {
   private rehome(g: number, r: number): void {
     const P = this.P;
     const b = g * this.stride;
-    const t = this.bySlot[P[b + P_SLOT]!]!;
+    const t = this.bySlot[P[b + P_TRANSFER]!]!;
     this.foldTransfer(t);
     this.unplace(g);
-    for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) this.markResDirty(P[ub]! | 0);
+    for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_USES]!; ub < ue; ub += USE_FIELDS) this.markResDirty(P[ub]! | 0);
     this.pState[g] = NEW;
     this.pPlay[g] = 0;
     this.pFrozen[g] = 0;
@@ -1788,7 +1685,7 @@ export class FlowNetwork {
       const e = adj[j]!;
       const g = e >> USE_SHIFT;
       const b = g * S;
-      if (!(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + 1]! > 0)) continue;
+      if (!(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + U_COEF]! > 0)) continue;
       const st = pState[g];
       let level: number;
       if (st === NEW) {
@@ -1797,7 +1694,7 @@ export class FlowNetwork {
         if (sat[bn] !== ep) return true; // its group comes later: a tie, or worse
         level = newL[bn]!;
       } else if (st === LIVE) {
-        const bn = P[b + P_BN]!;
+        const bn = P[b + P_BOTTLENECK]!;
         if (bn === r) continue;
         level = bn < 0 ? P[b + P_LEVEL]! : sat[bn] === ep ? newL[bn]! : L[bn]!;
       } else continue;
@@ -1817,7 +1714,7 @@ export class FlowNetwork {
   private fill(lam: number, reach: boolean, full: boolean): FillResult {
     const ep = ++this.epoch;
     this.fullFill = full;
-    const { P, stride: S, L, comp, labEp, slope, frz, cnt, newUses, gEp, stamp, tList } = this;
+    const { P, stride: S, L, components, labEp, slope, frz, cnt, newUses, gEp, stamp, tList } = this;
     const { pState, pPlay } = this;
     const dirtyRes = this.dirtyRes;
     const added = this.added;
@@ -1827,7 +1724,7 @@ export class FlowNetwork {
     // consumption of everything frozen below λd.
     for (let q = 0, qs = dirtyRes; q < qs.length; q++) {
       const r = qs[q]!;
-      labEp[comp[r]!] = ep;
+      labEp[components.labelOf(r)] = ep;
     }
     this.nT = 0;
     this.unfrozen = 0;
@@ -1839,14 +1736,14 @@ export class FlowNetwork {
     for (let i = capped.lowerBound(lam); i < capped.length; i++) {
       const g = capped.pathAt(i);
       const b = g * S;
-      if (pState[g] !== LIVE || P[b + P_BN] !== CAP) continue;
-      const n = P[b + P_NUSE]!;
-      if (n === 0 || labEp[comp[P[b + P_USE]!]!] !== ep) continue;
+      if (pState[g] !== LIVE || P[b + P_BOTTLENECK] !== CAP) continue;
+      const n = P[b + P_USES]!;
+      if (n === 0 || labEp[components.labelOf(P[b + P_USE]!)] !== ep) continue;
       pPlay[g] = ep;
       this.unfrozen++;
       const lv = P[b + P_LEVEL]!;
       for (let ub = b + P_USE, ue = ub + USE_FIELDS * n; ub < ue; ub += USE_FIELDS) {
-        const c = P[ub + 1]!;
+        const c = P[ub + U_COEF]!;
         if (!(c > 0)) continue;
         const r = P[ub]! | 0;
         this.reached[r] = ep;
@@ -1862,8 +1759,8 @@ export class FlowNetwork {
       pPlay[g] = ep;
       this.unfrozen++;
       const b = g * S;
-      for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_NUSE]!; ub < ue; ub += USE_FIELDS) {
-        const c = P[ub + 1]!;
+      for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_USES]!; ub < ue; ub += USE_FIELDS) {
+        const c = P[ub + U_COEF]!;
         if (!(c > 0)) continue;
         const r = P[ub]! | 0;
         this.reached[r] = ep;
@@ -1885,7 +1782,7 @@ export class FlowNetwork {
         if (L[r] !== Infinity || !(this.mx[r]! > lam)) continue;
         for (let u = 0, us = this.adj[r]!; u < us.length; u++) {
           const e = us[u]!;
-          const bn = P[(e >> USE_SHIFT) * S + P_BN]!;
+          const bn = P[(e >> USE_SHIFT) * S + P_BOTTLENECK]!;
           if (bn >= 0 && pState[e >> USE_SHIFT] === LIVE && L[bn]! >= lam) reached[bn] = ep;
         }
       }
@@ -1897,7 +1794,7 @@ export class FlowNetwork {
     let nSG = 0;
     for (let i = gp, n = this.gOrderLen; i < n; i++) {
       const r = gOrder[i]!;
-      if (labEp[comp[r]!] !== ep) continue;
+      if (labEp[components.labelOf(r)] !== ep) continue;
       if (reach && reached[r] !== ep && !rDirty[r]) {
         passed[r] = ep;
         continue;
@@ -2044,8 +1941,8 @@ export class FlowNetwork {
       const g = e >> USE_SHIFT;
       const b = g * S;
       const st = pState[g];
-      if ((st !== LIVE && st !== NEW) || !(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + 1]! > 0)) continue;
-      const bn = P[b + P_BN]!;
+      if ((st !== LIVE && st !== NEW) || !(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + U_COEF]! > 0)) continue;
+      const bn = P[b + P_BOTTLENECK]!;
       // r's own member, unless it already froze elsewhere in this fill (then it crosses r).
       if (bn === r && !(this.pFrozen[g] === ep && this.pNB[g] !== r)) continue;
       // A new path is always in play.
@@ -2100,7 +1997,7 @@ export class FlowNetwork {
       const nb = this.pNB[g]!;
       return nb >= 0 ? this.newL[nb]! : this.meff(g);
     }
-    const bn = this.P[g * this.stride + P_BN]!;
+    const bn = this.P[g * this.stride + P_BOTTLENECK]!;
     return bn >= 0 && this.sat[bn] === ep && this.gEp[bn] === ep ? this.newL[bn]! : -1;
   }
 
@@ -2204,7 +2101,7 @@ export class FlowNetwork {
     fin.length = 0;
     for (let j = 0; j < this.nSw; j++) {
       const g = swList[j]!;
-      if (pState[g] === LIVE && pNB[g] !== P[g * S + P_BN]) this.detach(g, now);
+      if (pState[g] === LIVE && pNB[g] !== P[g * S + P_BOTTLENECK]) this.detach(g, now);
     }
     for (let i = 0; i < nSG; i++) {
       const r = sgList[i]!;
@@ -2244,7 +2141,7 @@ export class FlowNetwork {
     }
     for (let i = 0; i < nSG; i++) for (let q = 0, qs = this.exMem[sgList[i]!]!; q < qs.length; q++) {
       const g = qs[q]!;
-      this.toFinalize(this.bySlot[P[g * S + P_SLOT]!]!);
+      this.toFinalize(this.bySlot[P[g * S + P_TRANSFER]!]!);
     }
     for (let q = 0, qs = this.touchedXfers; q < qs.length; q++) {
       const t = qs[q]!;
@@ -2270,10 +2167,10 @@ export class FlowNetwork {
     const { P, stride: S, pState, pNB, swList } = this;
     for (let j = 0; j < this.nSw; j++) {
       const g = swList[j]!;
-      if (pState[g] === NEW || P[g * S + P_BN] === NONE) {
+      if (pState[g] === NEW || P[g * S + P_BOTTLENECK] === NONE) {
         this.joinGroup(g, pNB[g]!);
         pState[g] = LIVE;
-        this.toFinalize(this.bySlot[P[g * S + P_SLOT]!]!);
+        this.toFinalize(this.bySlot[P[g * S + P_TRANSFER]!]!);
       }
     }
   }
@@ -2338,11 +2235,11 @@ export class FlowNetwork {
   private detach(g: number, now: number): void {
     const P = this.P;
     const b = g * this.stride;
-    const slot = P[b + P_SLOT]!;
+    const slot = P[b + P_TRANSFER]!;
     const t = this.bySlot[slot]!;
     const x = this.x;
     const xb = slot * XS;
-    const bn = P[b + P_BN]!;
+    const bn = P[b + P_BOTTLENECK]!;
     if (x[xb + X_IMPL] === 1) {
       x[xb + X_DONE] = this.bytesNow(t);
       x[xb + X_T0] = now;
@@ -2356,7 +2253,7 @@ export class FlowNetwork {
         x[xb + X_DONE] = d < x[xb + X_BYTES]! ? d : x[xb + X_BYTES]!;
       }
       x[xb + X_T0] = now;
-      if (P[b + P_XPOS]! >= 0) this.exRemove(bn, g);
+      if (P[b + P_EXPLICIT_POS]! >= 0) this.exRemove(bn, g);
     }
     this.leaveGroup(g);
     this.toFinalize(t);
@@ -2379,15 +2276,15 @@ export class FlowNetwork {
     }
     x[xb + X_T0] = now;
     const ps = t.paths;
-    if (ps.length === 1 && P[ps[0]! * S + P_BN]! >= 0) {
+    if (ps.length === 1 && P[ps[0]! * S + P_BOTTLENECK]! >= 0) {
       const g = ps[0]!;
       const b = g * S;
-      const bn = P[b + P_BN]!;
-      if (P[b + P_XPOS]! >= 0) this.exRemove(bn, g);
-      const w = P[b + P_W]!;
+      const bn = P[b + P_BOTTLENECK]!;
+      if (P[b + P_EXPLICIT_POS]! >= 0) this.exRemove(bn, g);
+      const w = P[b + P_WEIGHT]!;
       const k = done - w * this.vAt(bn, now);
-      P[b + P_K] = k;
-      P[b + P_VF] = (bytes - k) / w;
+      P[b + P_OFFSET] = k;
+      P[b + P_VFINISH] = (bytes - k) / w;
       this.heapPushG(bn, g);
       x[xb + X_IMPL] = 1;
       x[xb + X_RATE] = 0;
@@ -2397,9 +2294,9 @@ export class FlowNetwork {
     let rate = 0;
     for (let q = 0, qs = ps; q < qs.length; q++) {
       const g = qs[q]!;
-      rate += P[g * S + P_W]! * this.level(g);
-      const bn = P[g * S + P_BN]!;
-      if (bn >= 0 && P[g * S + P_XPOS]! < 0) this.exPush(bn, g);
+      rate += P[g * S + P_WEIGHT]! * this.level(g);
+      const bn = P[g * S + P_BOTTLENECK]!;
+      if (bn >= 0 && P[g * S + P_EXPLICIT_POS]! < 0) this.exPush(bn, g);
     }
     x[xb + X_RATE] = rate;
     const rem = bytes - done;
