@@ -74,6 +74,7 @@
 // finishing within 1e-12 (relative) of the same instant complete together.
 import type { EventHandle, Simulator } from './simulator';
 import { CappedPathList } from './flow/capped-paths';
+import { BLOCK, CompletionIndex } from './flow/completion-index';
 import { ResourceComponents } from './flow/components';
 import {
   CAP, DEAD, FREE, LIVE, MAX_USES, NEW, NONE, P_BLOCKED, P_BOTTLENECK, P_CAP_LEVEL, P_EXPLICIT_POS, P_HEAP_POS, P_LEVEL, P_OFFSET, P_TRANSFER,
@@ -109,12 +110,9 @@ const X_BYTES = 0;
 const X_DONE = 1; // bytes done at X_T0 (explicit transfers; implicit ones at their last switch)
 const X_T0 = 2;
 const X_RATE = 3; // explicit transfers: bytes per second since X_T0
-const X_CT = 4; // explicit transfers: completion instant (ms), Infinity while stalled
-const X_IMPL = 5; // 1: a single path with a resource bottleneck, bytes from that resource's virtual clock
-const XS = 6;
+const X_IMPL = 4; // 1: a single path with a resource bottleneck, bytes from that resource's virtual clock
+const XS = 5;
 
-const BLOCK_SHIFT = 6; // block minima over 64 slots for the next completion
-const BLOCK = 1 << BLOCK_SHIFT;
 /** Relative margin by which the divergence level is lowered (rounding can only widen a recompute). */
 const DIVERGENCE_MARGIN = 1e-9;
 /** Completions this close (relative to the clock, in ms) to the current instant are batched with it. */
@@ -189,7 +187,8 @@ export class FlowNetwork {
   private posCnt: I32 = new Int32Array(8); // live uses with coefficient > 0
   private VT: F64 = new Float64Array(8); // virtual clock value at VT0
   private VT0: F64 = new Float64Array(8);
-  private gNext: F64 = new Float64Array(8); // next completion instant among implicit members
+  /** Per bottleneck resource: the next completion instant among its implicit members. */
+  private readonly groupDue = new CompletionIndex();
   /** Connected components of the resources (the paths connect them): what a recompute may reach. */
   private readonly components = new ResourceComponents();
   private rDirty: U8 = new Uint8Array(8);
@@ -227,9 +226,6 @@ export class FlowNetwork {
   private gp = 0;
   private nextDirty: U8 = new Uint8Array(8); // the resource's next completion instant must be recomputed
   private readonly nextList: number[] = [];
-  private rBlockMin: F64 = new Float64Array(1).fill(Infinity);
-  private rBlockDirty: U8 = new Uint8Array(1);
-  private readonly rDirtyBlocks: number[] = [];
   /** Bottleneck resources sorted by level. */
   private gOrder: I32 = new Int32Array(8);
   private gOrderLen = 0;
@@ -267,10 +263,9 @@ export class FlowNetwork {
   private readonly freeSlots: number[] = [];
   private nSlots = 0;
   private xferSeq = 0;
-  private x: F64 = new Float64Array(BLOCK * XS);
-  private xBlockMin: F64 = new Float64Array(1).fill(Infinity);
-  private xBlockDirty: U8 = new Uint8Array(1);
-  private readonly xDirtyBlocks: number[] = [];
+  private x: F64 = new Float64Array(64 * XS);
+  /** Per transfer slot: the completion instant (ms) of an explicit transfer, Infinity while stalled or implicit. */
+  private readonly transferDue = new CompletionIndex();
   private readonly finalizeList: Transfer[] = [];
 
   // ---- pending changes ----
@@ -286,7 +281,6 @@ export class FlowNetwork {
 
   constructor(sim: Simulator) {
     this.sim = sim;
-    for (let s = 0; s < BLOCK; s++) this.x[s * XS + X_CT] = Infinity;
   }
 
   // =============================== resources ===============================
@@ -326,7 +320,6 @@ export class FlowNetwork {
     this.exMem.push(NO_INTS);
     this.cap[r] = capacity;
     this.L[r] = Infinity;
-    this.gNext[r] = Infinity;
     this.topVF[r] = Infinity;
     this.components.add(r);
   }
@@ -526,7 +519,7 @@ export class FlowNetwork {
     this.flush();
     const xb = t.slot * XS;
     if (this.x[xb + X_IMPL] === 1) return this.memberCompletion(t.paths[0]!);
-    return this.x[xb + X_CT]!;
+    return this.transferDue.at(t.slot);
   }
 
   /** Active transfer ids, in the order they were started. */
@@ -691,15 +684,12 @@ export class FlowNetwork {
     this.posCnt = growI32(this.posCnt, n);
     this.VT = growF64(this.VT, n);
     this.VT0 = growF64(this.VT0, n);
-    this.gNext = growF64(this.gNext, n);
+    this.groupDue.reserve(n);
     this.rDirty = growU8(this.rDirty, n);
     this.nextDirty = growU8(this.nextDirty, n);
     this.mx = growF64(this.mx, n);
     this.capCnt = growI32(this.capCnt, n);
     this.gOrder = growI32(this.gOrder, n);
-    const nb = (this.cap.length + BLOCK - 1) >> BLOCK_SHIFT;
-    this.rBlockMin = growF64(this.rBlockMin, nb, Infinity);
-    this.rBlockDirty = growU8(this.rBlockDirty, nb);
   }
 
   /**
@@ -905,7 +895,7 @@ export class FlowNetwork {
     this.xfers.delete(t.id);
     this.bySlot[t.slot] = undefined;
     this.freeSlots.push(t.slot);
-    this.setCt(t.slot, Infinity);
+    this.transferDue.set(t.slot, Infinity);
   }
 
   // ---- group membership ----
@@ -1112,58 +1102,21 @@ export class FlowNetwork {
     const n = ++this.nSlots;
     const capSlots = this.x.length / XS;
     if (n > capSlots) {
-      const cap = capSlots * 2; // stays a multiple of BLOCK
-      const x = new Float64Array(cap * XS);
+      const x = new Float64Array(capSlots * 2 * XS);
       x.set(this.x);
-      for (let i = capSlots; i < cap; i++) x[i * XS + X_CT] = Infinity;
       this.x = x;
-      this.xBlockMin = growF64(this.xBlockMin, cap >> BLOCK_SHIFT, Infinity);
-      this.xBlockDirty = growU8(this.xBlockDirty, cap >> BLOCK_SHIFT);
     }
+    this.transferDue.reserve(n);
     this.bySlot.push(undefined);
     return n - 1;
   }
 
-  private setCt(slot: number, v: number): void {
-    const i = slot * XS + X_CT;
-    const old = this.x[i]!;
-    this.x[i] = v;
-    noteBlockEntry(this.xBlockMin, this.xBlockDirty, this.xDirtyBlocks, slot >> BLOCK_SHIFT, old, v);
-  }
-
-  private setGNext(r: number, v: number): void {
-    const old = this.gNext[r]!;
-    if (old === v) return;
-    this.gNext[r] = v;
-    noteBlockEntry(this.rBlockMin, this.rBlockDirty, this.rDirtyBlocks, r >> BLOCK_SHIFT, old, v);
-  }
-
-  private refreshBlocks(): void {
-    const x = this.x;
-    for (let q = 0, qs = this.xDirtyBlocks; q < qs.length; q++) {
-      const b = qs[q]!;
-      let m = Infinity;
-      for (let i = (b << BLOCK_SHIFT) * XS + X_CT, e = i + BLOCK * XS; i < e; i += XS) if (x[i]! < m) m = x[i]!;
-      this.xBlockMin[b] = m;
-      this.xBlockDirty[b] = 0;
-    }
-    this.xDirtyBlocks.length = 0;
-    const gn = this.gNext;
-    for (let q = 0, qs = this.rDirtyBlocks; q < qs.length; q++) {
-      const b = qs[q]!;
-      let m = Infinity;
-      for (let r = b << BLOCK_SHIFT, e = Math.min(r + BLOCK, this.nRes); r < e; r++) if (gn[r]! < m) m = gn[r]!;
-      this.rBlockMin[b] = m;
-      this.rBlockDirty[b] = 0;
-    }
-    this.rDirtyBlocks.length = 0;
-  }
-
   private ensureCompletionEvent(): void {
-    this.refreshBlocks();
-    let m = Infinity;
-    for (let b = 0, nb = (this.nSlots + BLOCK - 1) >> BLOCK_SHIFT; b < nb; b++) if (this.xBlockMin[b]! < m) m = this.xBlockMin[b]!;
-    for (let b = 0, nb = (this.nRes + BLOCK - 1) >> BLOCK_SHIFT; b < nb; b++) if (this.rBlockMin[b]! < m) m = this.rBlockMin[b]!;
+    this.transferDue.refresh();
+    this.groupDue.refresh();
+    const t = this.transferDue.earliest(this.nSlots);
+    const g = this.groupDue.earliest(this.nRes);
+    const m = g < t ? g : t;
     if (this.compHandle >= 0) {
       if (m === this.compAt) return;
       this.sim.cancel(this.compHandle);
@@ -1179,13 +1132,15 @@ export class FlowNetwork {
     if (this.dirty) this.recompute();
     const now = this.sim.now;
     const lim = now + Math.max(SAME_INSTANT_ABS, Math.abs(now) * SAME_INSTANT_REL);
-    this.refreshBlocks();
+    const { groupDue, transferDue } = this;
+    groupDue.refresh();
+    transferDue.refresh();
     const done: { t: Transfer; at: number }[] = [];
     const S = this.stride;
-    for (let rb = 0, nb = (this.nRes + BLOCK - 1) >> BLOCK_SHIFT; rb < nb; rb++) {
-      if (!(this.rBlockMin[rb]! <= lim)) continue;
-      for (let r = rb << BLOCK_SHIFT, e = Math.min(r + BLOCK, this.nRes); r < e; r++) {
-        if (!(this.gNext[r]! <= lim)) continue;
+    for (let rb = 0, nb = CompletionIndex.blocks(this.nRes); rb < nb; rb++) {
+      if (!(groupDue.blockEarliest(rb) <= lim)) continue;
+      for (let r = rb * BLOCK, e = Math.min(r + BLOCK, this.nRes); r < e; r++) {
+        if (!(groupDue.at(r) <= lim)) continue;
         const h = this.gHeap[r]!;
         while (h.length) {
           const g = h[0]!;
@@ -1194,14 +1149,14 @@ export class FlowNetwork {
           this.heapRemoveG(r, g);
           done.push({ t: this.bySlot[this.P[g * S + P_TRANSFER]!]!, at });
         }
-        this.setGNext(r, this.groupNext(r));
+        this.groupDue.set(r, this.groupNext(r));
       }
     }
     const x = this.x;
-    for (let xb = 0, nb = (this.nSlots + BLOCK - 1) >> BLOCK_SHIFT; xb < nb; xb++) {
-      if (!(this.xBlockMin[xb]! <= lim)) continue;
-      for (let s = xb << BLOCK_SHIFT, e = s + BLOCK; s < e; s++) {
-        const at = x[s * XS + X_CT]!;
+    for (let xb = 0, nb = CompletionIndex.blocks(this.nSlots); xb < nb; xb++) {
+      if (!(transferDue.blockEarliest(xb) <= lim)) continue;
+      for (let s = xb * BLOCK, e = s + BLOCK; s < e; s++) {
+        const at = transferDue.at(s);
         if (at <= lim) done.push({ t: this.bySlot[s]!, at });
       }
     }
@@ -2157,7 +2112,7 @@ export class FlowNetwork {
     for (let q = 0, qs = this.nextList; q < qs.length; q++) {
       const r = qs[q]!;
       this.nextDirty[r] = 0;
-      this.setGNext(r, this.groupNext(r));
+      this.groupDue.set(r, this.groupNext(r));
     }
     this.nextList.length = 0;
   }
@@ -2288,7 +2243,7 @@ export class FlowNetwork {
       this.heapPushG(bn, g);
       x[xb + X_IMPL] = 1;
       x[xb + X_RATE] = 0;
-      this.setCt(t.slot, Infinity);
+      this.transferDue.set(t.slot, Infinity);
       return;
     }
     let rate = 0;
@@ -2300,21 +2255,7 @@ export class FlowNetwork {
     }
     x[xb + X_RATE] = rate;
     const rem = bytes - done;
-    this.setCt(t.slot, rem <= 0 ? now : rate > 0 ? now + (rem * 1000) / rate : Infinity);
-  }
-}
-
-/**
- * An entry of block b changed from old to v: the block's minimum stays exact without a rescan
- * unless its minimal entry grew, and then the block is listed for refreshBlocks.
- */
-function noteBlockEntry(min: F64, dirty: U8, dirtyList: number[], b: number, old: number, v: number): void {
-  if (dirty[b]) return;
-  const m = min[b]!;
-  if (v <= m) min[b] = v;
-  else if (old <= m) {
-    dirty[b] = 1;
-    dirtyList.push(b);
+    this.transferDue.set(t.slot, rem <= 0 ? now : rate > 0 ? now + (rem * 1000) / rate : Infinity);
   }
 }
 
