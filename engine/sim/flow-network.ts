@@ -76,9 +76,10 @@ import type { EventHandle, Simulator } from './simulator';
 import { CappedPathList } from './flow/capped-paths';
 import { BLOCK, CompletionIndex } from './flow/completion-index';
 import { ResourceComponents } from './flow/components';
+import { MemberHeaps } from './flow/member-heaps';
 import {
-  CAP, DEAD, FREE, LIVE, MAX_USES, NEW, NONE, P_BLOCKED, P_BOTTLENECK, P_CAP_LEVEL, P_EXPLICIT_POS, P_HEAP_POS, P_LEVEL, P_OFFSET, P_TRANSFER,
-  P_USE, P_USES, P_VFINISH, P_WEIGHT, U_ADJ_POS, U_COEF, U_CROSS_POS, USE_FIELDS, USE_MASK, USE_SHIFT,
+  CAP, DEAD, FREE, LIVE, MAX_USES, NEW, NONE, P_BLOCKED, P_BOTTLENECK, P_CAP_LEVEL, P_EXPLICIT_POS, P_LEVEL, P_OFFSET, P_TRANSFER,
+  P_USE, P_USES, P_WEIGHT, U_ADJ_POS, U_COEF, U_CROSS_POS, USE_FIELDS, USE_MASK, USE_SHIFT,
 } from './flow/path-layout';
 import { SaturationHeap } from './flow/saturation-heap';
 import { doubleList, growF64, growI32, growU8, NO_DOUBLES, NO_INTS, type F64, type I32, type U8 } from './flow/typed-arrays';
@@ -173,7 +174,7 @@ export class FlowNetwork {
   private readonly gxCoef: number[][] = [];
   private readonly gxUse: number[][] = [];
   /** Per bottleneck resource: implicit members, a min-heap by virtual finish. */
-  private readonly gHeap: number[][] = [];
+  private readonly memberHeaps = new MemberHeaps();
   /** Per bottleneck resource: members whose transfer is explicit. */
   private readonly exMem: number[][] = [];
   private cap: F64 = new Float64Array(8);
@@ -183,7 +184,6 @@ export class FlowNetwork {
   private own: F64 = new Float64Array(8); // Σ coefficient of members' uses of the resource
   private ownCnt: I32 = new Int32Array(8);
   private memCnt: I32 = new Int32Array(8); // members (implicit + explicit)
-  private topVF: F64 = new Float64Array(8); // virtual finish at the top of the completion heap (Infinity if empty)
   private posCnt: I32 = new Int32Array(8); // live uses with coefficient > 0
   private VT: F64 = new Float64Array(8); // virtual clock value at VT0
   private VT0: F64 = new Float64Array(8);
@@ -316,11 +316,10 @@ export class FlowNetwork {
     this.gxRes.push(NO_INTS);
     this.gxCoef.push(NO_DOUBLES);
     this.gxUse.push(NO_INTS);
-    this.gHeap.push(NO_INTS);
+    this.memberHeaps.addResource();
     this.exMem.push(NO_INTS);
     this.cap[r] = capacity;
     this.L[r] = Infinity;
-    this.topVF[r] = Infinity;
     this.components.add(r);
   }
 
@@ -627,7 +626,12 @@ export class FlowNetwork {
     const P = this.P;
     const b = g * this.stride;
     const r = P[b + P_BOTTLENECK]!;
-    const d = P[b + P_VFINISH]! - this.VT[r]!;
+    return this.virtualDue(r, this.memberHeaps.finishOf(g));
+  }
+
+  /** The instant bottleneck resource r's virtual clock reaches vf, at its current level. */
+  private virtualDue(r: number, vf: number): number {
+    const d = vf - this.VT[r]!;
     if (d <= 0) return this.VT0[r]!;
     const lv = this.L[r]!;
     return lv > 0 ? this.VT0[r]! + (d * 1000) / lv : Infinity;
@@ -680,7 +684,6 @@ export class FlowNetwork {
     this.own = growF64(this.own, n);
     this.ownCnt = growI32(this.ownCnt, n);
     this.memCnt = growI32(this.memCnt, n);
-    this.topVF = growF64(this.topVF, n);
     this.posCnt = growI32(this.posCnt, n);
     this.VT = growF64(this.VT, n);
     this.VT0 = growF64(this.VT0, n);
@@ -754,6 +757,7 @@ export class FlowNetwork {
       this.pNB = growI32(this.pNB, cap);
       this.pHint = growI32(this.pHint, cap);
       this.swList = growI32(this.swList, cap);
+      this.memberHeaps.reservePaths(cap);
     }
     return n - 1;
   }
@@ -772,11 +776,9 @@ export class FlowNetwork {
     P[b + P_CAP_LEVEL] = c.maxLevel;
     P[b + P_LEVEL] = 0;
     P[b + P_OFFSET] = 0;
-    P[b + P_VFINISH] = 0;
     P[b + P_BOTTLENECK] = NONE;
     P[b + P_TRANSFER] = t.slot;
     P[b + P_USES] = n;
-    P[b + P_HEAP_POS] = -1;
     P[b + P_EXPLICIT_POS] = -1;
     let blocked = 0;
     for (let k = 0; k < n; k++) {
@@ -843,7 +845,7 @@ export class FlowNetwork {
     if (lv < this.pendingLambda) this.pendingLambda = lv;
     const bn = P[b + P_BOTTLENECK]!;
     if (bn >= 0) {
-      if (P[b + P_HEAP_POS]! >= 0) this.heapRemoveG(bn, g);
+      if (this.memberHeaps.has(g)) this.heapRemoveG(bn, g);
       if (P[b + P_EXPLICIT_POS]! >= 0) this.exRemove(bn, g);
       this.leaveGroup(g);
     }
@@ -994,73 +996,14 @@ export class FlowNetwork {
 
   // ---- per-resource completion heaps (implicit members by virtual finish) ----
 
-  private heapPushG(bn: number, g: number): void {
+  private heapPushG(bn: number, g: number, virtualFinish: number): void {
     this.markNext(bn);
-    let h = this.gHeap[bn]!;
-    if (h === NO_INTS) h = this.gHeap[bn] = [];
-    h.push(g);
-    this.siftUpG(h, h.length - 1);
-    this.topVF[bn] = this.P[h[0]! * this.stride + P_VFINISH]!;
+    this.memberHeaps.push(bn, g, virtualFinish);
   }
 
   private heapRemoveG(bn: number, g: number): void {
     this.markNext(bn);
-    const h = this.gHeap[bn]!;
-    const S = this.stride;
-    const pos = this.P[g * S + P_HEAP_POS]!;
-    this.P[g * S + P_HEAP_POS] = -1;
-    const last = h.pop()!;
-    if (pos < h.length) {
-      h[pos] = last;
-      this.siftUpG(h, pos);
-      this.siftDownG(h, this.P[last * S + P_HEAP_POS]!);
-    }
-    this.topVF[bn] = h.length ? this.P[h[0]! * S + P_VFINISH]! : Infinity;
-  }
-
-  private siftUpG(h: number[], i: number): void {
-    const P = this.P;
-    const S = this.stride;
-    const g = h[i]!;
-    const key = P[g * S + P_VFINISH]!;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pg = h[p]!;
-      if (P[pg * S + P_VFINISH]! <= key) break;
-      h[i] = pg;
-      P[pg * S + P_HEAP_POS] = i;
-      i = p;
-    }
-    h[i] = g;
-    P[g * S + P_HEAP_POS] = i;
-  }
-
-  private siftDownG(h: number[], i: number): void {
-    const P = this.P;
-    const S = this.stride;
-    const n = h.length;
-    const g = h[i]!;
-    const key = P[g * S + P_VFINISH]!;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      let m = l;
-      let mk = P[h[l]! * S + P_VFINISH]!;
-      if (l + 1 < n) {
-        const rk = P[h[l + 1]! * S + P_VFINISH]!;
-        if (rk < mk) {
-          m = l + 1;
-          mk = rk;
-        }
-      }
-      if (key <= mk) break;
-      const mg = h[m]!;
-      h[i] = mg;
-      P[mg * S + P_HEAP_POS] = i;
-      i = m;
-    }
-    h[i] = g;
-    P[g * S + P_HEAP_POS] = i;
+    this.memberHeaps.remove(bn, g);
   }
 
   private markNext(r: number): void {
@@ -1071,12 +1014,9 @@ export class FlowNetwork {
 
   /** Next completion instant among the implicit members of bottleneck resource r. */
   private groupNext(r: number): number {
-    const vf = this.topVF[r]!;
+    const vf = this.memberHeaps.topFinish(r);
     if (vf === Infinity) return Infinity;
-    const d = vf - this.VT[r]!;
-    if (d <= 0) return this.VT0[r]!;
-    const lv = this.L[r]!;
-    return lv > 0 ? this.VT0[r]! + (d * 1000) / lv : Infinity;
+    return this.virtualDue(r, vf);
   }
 
   // ---- bottleneck groups in level order ----
@@ -1141,9 +1081,8 @@ export class FlowNetwork {
       if (!(groupDue.blockEarliest(rb) <= lim)) continue;
       for (let r = rb * BLOCK, e = Math.min(r + BLOCK, this.nRes); r < e; r++) {
         if (!(groupDue.at(r) <= lim)) continue;
-        const h = this.gHeap[r]!;
-        while (h.length) {
-          const g = h[0]!;
+        const heaps = this.memberHeaps;
+        for (let g = heaps.top(r); g >= 0; g = heaps.top(r)) {
           const at = this.memberCompletion(g);
           if (!(at <= lim)) break;
           this.heapRemoveG(r, g);
@@ -2239,8 +2178,7 @@ export class FlowNetwork {
       const w = P[b + P_WEIGHT]!;
       const k = done - w * this.vAt(bn, now);
       P[b + P_OFFSET] = k;
-      P[b + P_VFINISH] = (bytes - k) / w;
-      this.heapPushG(bn, g);
+      this.heapPushG(bn, g, (bytes - k) / w);
       x[xb + X_IMPL] = 1;
       x[xb + X_RATE] = 0;
       this.transferDue.set(t.slot, Infinity);

@@ -8,24 +8,20 @@ export const P_WEIGHT = 0;
 export const P_CAP_LEVEL = 1;
 /** The path's level while its bottleneck is its own cap (CAP). */
 export const P_LEVEL = 2;
-/** Implicit bytes: bytes done = weight · V(t) + P_OFFSET, V its bottleneck's virtual clock. */
+/** Implicit bytes: bytes done = weight · V(t) + P_OFFSET, V its bottleneck's virtual clock (its virtual finish is in flow/member-heaps.ts). */
 export const P_OFFSET = 3;
-/** Implicit bytes: the virtual finish, the value of V at which the transfer is done. */
-export const P_VFINISH = 4;
 /** Bottleneck: a resource, CAP or NONE. */
-export const P_BOTTLENECK = 5;
+export const P_BOTTLENECK = 4;
 /** The slot of its transfer. */
-export const P_TRANSFER = 6;
+export const P_TRANSFER = 5;
 /** Number of uses. */
-export const P_USES = 7;
+export const P_USES = 6;
 /** Number of its uses on resources that are down. */
-export const P_BLOCKED = 8;
-/** Position in its bottleneck's completion heap, -1 if not there. */
-export const P_HEAP_POS = 9;
+export const P_BLOCKED = 7;
 /** Position in its bottleneck's list of explicit members, -1 if not there. */
-export const P_EXPLICIT_POS = 10;
+export const P_EXPLICIT_POS = 8;
 /** The first use: per use, U_RESOURCE, U_COEF, U_ADJ_POS, U_CROSS_POS. */
-export const P_USE = 11;
+export const P_USE = 9;
 export const USE_FIELDS = 4;
 /** The resource used. */
 export const U_RESOURCE = 0;
