@@ -5,6 +5,8 @@
 import type { CmdletDefinition } from './cmdlets/definition';
 import { getVm, resumeVm, saveVm, stopVm, suspendVm } from './cmdlets/vm-lifecycle';
 import { checkpointVm } from './cmdlets/checkpoint-vm';
+import { renameVm } from './cmdlets/vm-identity';
+import { getVmSnapshot, removeVmSnapshot, renameVmSnapshot, restoreVmSnapshot } from './cmdlets/vm-snapshots';
 import { setVm, setVmMemory, setVmProcessor } from './cmdlets/vm-settings';
 import { disableVmMigration, enableVmMigration, getVmHost, setVmHost } from './cmdlets/vm-host';
 import { addVmMigrationNetwork, getVmMigrationNetwork, removeVmMigrationNetwork } from './cmdlets/migration-networks';
@@ -35,6 +37,7 @@ const definitions: readonly CmdletDefinition[] = [
   getJob, stopJob, waitJob,
   getVmSwitch, newVmSwitch, setVmSwitch, renameVmSwitch, removeVmSwitch,
   getVmNetworkAdapter, connectVmNetworkAdapter, disconnectVmNetworkAdapter, getVmNetworkAdapterVlan, setVmNetworkAdapterVlan,
+  renameVm, getVmSnapshot, restoreVmSnapshot, removeVmSnapshot, renameVmSnapshot,
 ];
 
 const byName = new Map<string, CmdletDefinition>();

@@ -15,6 +15,7 @@ import { hostIndexOf, joinPath, resolvePath, vmFileBytesByVolume, volumeKey, vol
 import { refuseWhileMoving } from '../operations/configuration-lock';
 import { HYPERV_LIMITS } from '../common/hyperv-limits';
 import { dayAndTime } from '../common/time-span';
+import { currentCheckpoint } from '../common/checkpoint-tree';
 import { checkpointVmSignature } from './catalog/vm';
 import type { CmdletContext, CmdletDefinition } from './definition';
 import { targetVms } from './targets';
@@ -73,7 +74,7 @@ function plan(world: World, vm: Vm, name: string, now: number, space: FreeSpace)
     // Hyper-V's wording for this refusal is unconfirmed; the figure is the published maximum.
     throw new CommandRefusal(`Checkpoint operation for '${vm.name}' failed. '${vm.name}' already has ${vm.checkpoints.length} checkpoints; a virtual machine can have at most ${max}.`, {
       parameter: 'Name',
-      fix: `Delete checkpoints of '${vm.name}' you no longer need before taking another (Hyper-V Manager's Delete Checkpoint; not modelled in this lab).`,
+      fix: `Delete checkpoints of '${vm.name}' you no longer need before taking another (Remove-VMSnapshot, or Delete Checkpoint in Hyper-V Manager).`,
     });
   }
   const n = vm.checkpoints.length + 1;
@@ -94,7 +95,8 @@ function plan(world: World, vm: Vm, name: string, now: number, space: FreeSpace)
     });
   }
   space.take(where.value.computer, where.value.volume, needed);
-  const parent = vm.checkpoints.at(-1);
+  // The new checkpoint hangs under the one the VM runs from (engine/common/checkpoint-tree.ts).
+  const parent = currentCheckpoint(vm);
   return { id: `cp-${guid}`, name, createdAt: now, ...(parent ? { parentId: parent.id } : {}), files };
 }
 
@@ -116,6 +118,7 @@ export const checkpointVm: CmdletDefinition = {
     });
     for (const { vm, checkpoint } of planned) {
       vm.checkpoints = [...vm.checkpoints, checkpoint];
+      vm.parentSnapshotId = checkpoint.id;
       ctx.log('Information', 'Hyper-V-VMMS', `'${vm.name}' was checkpointed as '${checkpoint.name}'.`, 18596);
     }
     ctx.worldChanged();

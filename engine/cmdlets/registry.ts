@@ -22,6 +22,7 @@ import {
   getVmNetworkAdapterSignature, connectVmNetworkAdapterSignature, disconnectVmNetworkAdapterSignature,
   getVmNetworkAdapterVlanSignature, setVmNetworkAdapterVlanSignature,
 } from './catalog/vm-switch';
+import { renameVmSignature, getVmSnapshotSignature, restoreVmSnapshotSignature, removeVmSnapshotSignature, renameVmSnapshotSignature } from './catalog/vm-lifecycle';
 
 const signatures: readonly CmdletSignature[] = [
   getVmSignature, startVmSignature, stopVmSignature, saveVmSignature, suspendVmSignature, resumeVmSignature, restartVmSignature, checkpointVmSignature, setVmSignature, setVmMemorySignature, setVmProcessorSignature,
@@ -37,6 +38,7 @@ const signatures: readonly CmdletSignature[] = [
   getVmSwitchSignature, newVmSwitchSignature, setVmSwitchSignature, renameVmSwitchSignature, removeVmSwitchSignature,
   getVmNetworkAdapterSignature, connectVmNetworkAdapterSignature, disconnectVmNetworkAdapterSignature,
   getVmNetworkAdapterVlanSignature, setVmNetworkAdapterVlanSignature,
+  renameVmSignature, getVmSnapshotSignature, restoreVmSnapshotSignature, removeVmSnapshotSignature, renameVmSnapshotSignature,
 ];
 
 const byName = new Map<string, CmdletSignature>();

@@ -299,7 +299,7 @@ function checkVm(vm: Vm, hostIndex: Map<string, Host>, used: Map<string, number>
       if (d.sizeBytes > d.maxSizeBytes * 1.01 + 64 * 1024 ** 2) err(`vms[${vm.name}].vhds[${i}].sizeBytes`, `file size ${d.sizeBytes} exceeds the disk's maximum size ${d.maxSizeBytes}`);
     }
   }
-  if (vm.checkpoints.length) checkCheckpoints(vm, `vms[${vm.name}]`, err);
+  if (vm.checkpoints.length || typeof vm.parentSnapshotId === 'string') checkCheckpoints(vm, `vms[${vm.name}]`, err);
   checkVmLimits(vm, err);
   // The three folders must be valid paths on an existing volume or share. They are usually one
   // folder (Hyper-V's default), which also holds the configuration file: each is located once.
@@ -349,6 +349,9 @@ function checkCheckpoints(vm: Vm, at: string, err: Err): void {
   vm.checkpoints.forEach((c) => {
     if (c.parentId && !cpIds.has(c.parentId.toLowerCase())) err(`${at}.checkpoints[${c.name}].parentId`, `parent checkpoint "${c.parentId}" does not exist`);
   });
+  if (typeof vm.parentSnapshotId === 'string' && !cpIds.has(vm.parentSnapshotId.toLowerCase())) {
+    err(`${at}.parentSnapshotId`, `checkpoint "${vm.parentSnapshotId}" does not exist`);
+  }
 }
 
 /** Parses JSON text; a syntax error says where (line, column). */

@@ -253,6 +253,12 @@ export const Vm = z.object({
     vlanId: z.number().int().min(1).max(4094).optional(),
   })).default([]),
   checkpoints: z.array(Checkpoint).default([]),
+  /**
+   * The checkpoint the VM's current state descends from (Hyper-V's ParentSnapshotId; the "Now"
+   * marker sits under it): null for none; absent in older worlds, read as the newest checkpoint
+   * (engine/common/checkpoint-tree.ts).
+   */
+  parentSnapshotId: z.string().nullable().optional(),
   /** Present only while a restart is bridged by Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). */
   smartPagingFile: z.object({ path: pathText, sizeBytes: bytes, createdAt: z.number() }).optional(),
   notes: z.string().default(''),

@@ -128,3 +128,23 @@ export function startRefusedText(vmName: string): string {
 export function alreadyInStateText(vmName: string): string {
   return `The virtual machine '${vmName}' is already in the specified state.`;
 }
+
+/**
+ * Texts and limits of renaming and deleting VMs and of checkpoints (Rename-VM, Remove-VM,
+ * Get-/Restore-/Remove-/Rename-VMSnapshot). *Unconfirmed* wording throughout: Hyper-V's
+ * "failed to <verb>" pattern with Windows' invalid-state sentence, and the not-found text of
+ * Get-VM with "checkpoint" (2012 R2's word in the Manager) in place of "virtual machine".
+ */
+export const LifecycleTexts = {
+  /** Longest checkpoint name the lab accepts. *Unconfirmed*: Hyper-V Manager's box takes 100 characters, as for VM names. */
+  checkpointNameMaxLength: 100,
+  /** Longest VM name (Hyper-V Manager accepts up to 100 characters). *Unconfirmed* figure. */
+  vmNameMaxLength: 100,
+  checkpointNotFound: (vm: string, name: string) => `Hyper-V was unable to find a checkpoint with name "${name}" for virtual machine '${vm}'.`,
+  checkpointAmbiguous: (vm: string, name: string, count: number) => `'${vm}' has ${count} checkpoints named "${name}"; Hyper-V cannot tell which one to apply.`,
+  deleteRefused: (vm: string) => `'${vm}' failed to delete. The operation cannot be performed while the object is in its current state.`,
+  renameRefused: (vm: string) => `'${vm}' failed to rename. The operation cannot be performed while the object is in its current state.`,
+  applyRefused: (vm: string) => `'${vm}' failed to apply checkpoint. The operation cannot be performed while the object is in its current state.`,
+  deleteCheckpointRefused: (vm: string) => `'${vm}' failed to delete checkpoint. The operation cannot be performed while the object is in its current state.`,
+  nameTooLong: (what: 'virtual machine' | 'checkpoint', length: number, max: number) => `The ${what} name is ${length} characters long; the maximum is ${max}.`,
+} as const;

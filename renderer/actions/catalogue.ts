@@ -5,6 +5,8 @@ import type { Host, Vm } from '../../engine/model/world';
 import type { RootStore } from '../stores/root-store';
 import type { ActionItem, ActionIcon } from './action-item';
 import { powerActionValid, type PowerAction } from '../../engine/common/vm-power-rules';
+import { currentCheckpoint } from '../../engine/common/checkpoint-tree';
+import type { Checkpoint } from '../../engine/model/world';
 
 export function viewActions(root: RootStore): ActionItem[] {
   const pref = root.ui.themePreference;
@@ -160,10 +162,26 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
     });
   });
   const move = command('move', 'Move...', 'move', () => root.wizards.openMove(vm));
+  const rename = command('rename', 'Rename...', 'rename', () => root.renames.start({ kind: 'vm', vmId: vm.id, vmName: vm.name, host: vm.host }));
+  // Revert applies the checkpoint the VM runs from (Restore-VMSnapshot). Wording *unconfirmed*.
+  const parent = currentCheckpoint(vm);
+  const revert = parent && command('revert', 'Revert...', 'revert', () => {
+    root.dialogs.show({
+      kind: 'confirm',
+      title: 'Revert Virtual Machine',
+      message: `Are you sure you want to revert "${vm.name}" to its previous checkpoint?`,
+      detail: `The virtual machine goes back to the checkpoint "${parent.name}". Everything it did since then is lost.`,
+      confirmLabel: 'Revert',
+      onConfirm: () => void root.commands.run({ cmdlet: 'Restore-VMSnapshot', params: { VMName: vm.name, Name: parent.name, ComputerName: vm.host } }, {
+        intro: 'An error occurred while attempting to revert the virtual machine.',
+        vmId: vm.id,
+      }),
+    });
+  });
   const helpItem = help(root);
 
   // Exactly the actions the VM's state allows (engine/common/vm-power-rules.ts), in Hyper-V
-  // Manager's order: Settings, the power actions, Reset, Checkpoint, Move, Help.
+  // Manager's order: Settings, the power actions, Reset, Checkpoint, Revert, Move, Rename, Help.
   const can = (a: PowerAction) => powerActionValid(vm.state, a);
   const running = vm.state === 'Running' || vm.state === 'Paused';
   return [
@@ -176,8 +194,52 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
     ...(can('Resume') ? [resume] : []),
     ...(vm.state === 'Saved' ? [deleteSavedState] : []),
     ...(running ? [reset] : []),
-    ...(vm.state === 'Starting' || vm.state === 'Stopping' ? [] : [checkpoint]),
+    ...(vm.state === 'Starting' || vm.state === 'Stopping' ? [] : [checkpoint, ...(revert ? [revert] : [])]),
     move,
+    rename,
     helpItem,
+  ];
+}
+
+/**
+ * The actions of a checkpoint in the Checkpoints pane (right-click, and the Actions pane's section
+ * for a selected checkpoint): Apply, Rename, Delete Checkpoint, Delete Checkpoint Subtree.
+ * Confirmation wording *unconfirmed* (Hyper-V Manager 2012 R2 from product memory).
+ */
+export function checkpointActions(root: RootStore, vm: Vm, cp: Checkpoint): ActionItem[] {
+  const busy = root.commands.isBusy(vm.id);
+  const connected = root.connection.connected;
+  const blockedReason = !connected ? 'Not connected to the engine.' : busy ? 'Waiting for the engine to answer the previous command.' : undefined;
+  const item = (id: string, label: string, icon: ActionIcon, run: () => void): ActionItem => ({
+    id, label, icon, enabled: blockedReason === undefined, ...(blockedReason ? { disabledReason: blockedReason } : {}), run,
+  });
+  const target = { VMName: vm.name, Name: cp.name, ComputerName: vm.host };
+  const hasChildren = vm.checkpoints.some((c) => c.parentId === cp.id);
+  const confirm = (title: string, message: string, detail: string, confirmLabel: string, cmdlet: string, params: Record<string, string | boolean>, intro: string) =>
+    root.dialogs.show({
+      kind: 'confirm', title, message, detail, confirmLabel,
+      onConfirm: () => void root.commands.run({ cmdlet, params }, { intro, vmId: vm.id }),
+    });
+  return [
+    item('apply-checkpoint', 'Apply...', 'revert', () => confirm(
+      'Apply Checkpoint',
+      `Are you sure you want to apply the checkpoint "${cp.name}"?`,
+      `The current state of "${vm.name}" will be lost. Take a checkpoint first (Checkpoint) if you want to keep it.`,
+      'Apply', 'Restore-VMSnapshot', target, 'An error occurred while attempting to apply the checkpoint.',
+    )),
+    item('rename-checkpoint', 'Rename...', 'rename', () => root.renames.start({ kind: 'checkpoint', vmId: vm.id, vmName: vm.name, host: vm.host, checkpointId: cp.id, checkpointName: cp.name })),
+    item('delete-checkpoint', 'Delete Checkpoint...', 'delete', () => confirm(
+      'Delete Checkpoint',
+      `Are you sure you want to delete the checkpoint "${cp.name}"?`,
+      'Its saved state and configuration files are deleted. The virtual machine and the other checkpoints are kept.',
+      'Delete', 'Remove-VMSnapshot', target, 'An error occurred while attempting to delete the checkpoint.',
+    )),
+    ...(hasChildren ? [item('delete-checkpoint-subtree', 'Delete Checkpoint Subtree...', 'delete', () => confirm(
+      'Delete Checkpoint Subtree',
+      `Are you sure you want to delete the checkpoint "${cp.name}" and all the checkpoints below it?`,
+      'Their saved states and configuration files are deleted. The virtual machine is kept.',
+      'Delete', 'Remove-VMSnapshot', { ...target, IncludeAllChildSnapshots: true }, 'An error occurred while attempting to delete the checkpoint subtree.',
+    ))] : []),
+    help(root),
   ];
 }

@@ -1,5 +1,6 @@
 // The renderer's state, fed by one snapshot at connect (query 'world') and then by engine events
 // (docs/design.md, "Renderer"). After a reconnect the snapshot is fetched again: events were missed.
+import { RenameStore } from './rename-store';
 import { action, makeObservable, observable, runInAction } from 'mobx';
 import type { ContractError, EngineEvent, WorldView } from '../../engine/contract';
 import type { LabBridge } from '../bridge/connection';
@@ -41,6 +42,7 @@ export class RootStore {
   readonly notices: NoticeStore;
   readonly connection: ConnectionStore;
   readonly commands: CommandStore;
+  readonly renames: RenameStore;
   /** The Move Wizard and the settings dialogs (renderer/views/wizard, renderer/views/settings). */
   readonly wizards: WizardWindows;
   readonly settings: SettingsWindows;
@@ -74,6 +76,7 @@ export class RootStore {
     this.notices = new NoticeStore();
     this.connection = new ConnectionStore(bridge.connection);
     this.commands = new CommandStore(bridge, this.dialogs);
+    this.renames = new RenameStore(this.commands);
     this.wizards = new WizardWindows({ bridge, inventory: this.inventory, commands: this.commands, storage: env.ui?.storage });
     this.settings = new SettingsWindows({ bridge, dialogs: this.dialogs, inventory: this.inventory, jobs: this.jobs });
     this.dock = new DockStore(env.ui?.storage);

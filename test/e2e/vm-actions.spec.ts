@@ -53,3 +53,72 @@ test('Pause, Resume, Save and Delete Saved State change the state; each state li
   await expect(row).toHaveAttribute('data-state', 'Running');
   await expect(page.getByTestId('dialog-error')).toHaveCount(0);
 });
+
+test('Checkpoints pane: Revert, Apply, in-place Rename, Delete Checkpoint Subtree; Rename... renames the VM in place', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  await page.getByTestId('server-HV01').click();
+  await page.getByTestId('vm-row-SQL01').click();
+  const actions = page.getByTestId('actions-vm');
+  const pane = page.getByTestId('checkpoints-pane');
+  await expect(actions.getByTestId('action-revert')).toHaveCount(0);
+  await actions.getByTestId('action-checkpoint').click();
+  await expect(pane.getByRole('treeitem')).toHaveCount(2);
+  await actions.getByTestId('action-checkpoint').click();
+  await expect(pane.getByRole('treeitem')).toHaveCount(3);
+
+  // Revert: back to the newest checkpoint, which held the running VM's memory, so it is saved.
+  await actions.getByTestId('action-revert').click();
+  await expect(page.getByTestId('dialog-confirm')).toContainText('Are you sure you want to revert "SQL01" to its previous checkpoint?');
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('vm-row-SQL01')).toHaveAttribute('data-state', 'Saved');
+
+  // Apply the first checkpoint: "Now" moves under it (level 2).
+  const first = pane.getByRole('treeitem').first();
+  await first.click({ button: 'right' });
+  const menu = page.getByTestId('context-menu');
+  await expect(menu.getByRole('menuitem')).toHaveText(['Apply...', 'Rename...', 'Delete Checkpoint...', 'Delete Checkpoint Subtree...', 'Help']);
+  await page.screenshot({ path: 'test/e2e/artifacts/checkpoints-context-menu.png' });
+  await menu.getByRole('menuitem', { name: 'Apply...' }).click();
+  await expect(page.getByTestId('dialog-confirm')).toContainText('Are you sure you want to apply the checkpoint');
+  await page.getByTestId('confirm-ok').click();
+  await expect(pane.getByTestId('checkpoint-now')).toHaveAttribute('aria-level', '2');
+  await expect(pane.getByRole('treeitem').nth(2)).toHaveAttribute('data-testid', 'checkpoint-now');
+
+  // Rename the first checkpoint in place.
+  await first.click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Rename...' }).click();
+  const box = page.getByTestId('rename-checkpoint-input');
+  await expect(box).toBeFocused();
+  await box.fill('Before the upgrade');
+  await page.screenshot({ path: 'test/e2e/artifacts/checkpoints-rename.png' });
+  await box.press('Enter');
+  await expect(pane.getByTestId('checkpoint-Before the upgrade')).toBeVisible();
+
+  // Delete it with its subtree: the pane is empty again.
+  await pane.getByTestId('checkpoint-Before the upgrade').click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Delete Checkpoint Subtree...' }).click();
+  await expect(page.getByTestId('dialog-confirm')).toContainText('and all the checkpoints below it?');
+  await page.getByTestId('confirm-ok').click();
+  await expect(pane).toContainText('has no checkpoints');
+  await expect(actions.getByTestId('action-revert')).toHaveCount(0);
+
+  // Rename the VM in place; Esc cancels, Enter renames; then rename it back.
+  await actions.getByTestId('action-rename').click();
+  const vmBox = page.getByTestId('rename-vm-input');
+  await vmBox.fill('SQL99');
+  await vmBox.press('Escape');
+  await expect(page.getByTestId('vm-row-SQL01')).toBeVisible();
+  await actions.getByTestId('action-rename').click();
+  await vmBox.fill('SQL02');
+  await page.screenshot({ path: 'test/e2e/artifacts/vm-rename.png' });
+  await vmBox.press('Enter');
+  await expect(page.getByTestId('vm-row-SQL02')).toBeVisible();
+  await page.getByTestId('vm-row-SQL02').click();
+  await page.keyboard.press('F2');
+  await page.getByTestId('rename-vm-input').fill('SQL01');
+  await page.getByTestId('rename-vm-input').press('Enter');
+  await expect(page.getByTestId('vm-row-SQL01')).toBeVisible();
+  await actions.getByTestId('action-start').click();
+  await expect(page.getByTestId('vm-row-SQL01')).toHaveAttribute('data-state', 'Running');
+  await expect(page.getByTestId('dialog-error')).toHaveCount(0);
+});

@@ -1,45 +1,16 @@
 // The "Checkpoints" pane: the selected VM's checkpoint tree with the "Now" marker under the
-// checkpoint the VM is running from.
+// checkpoint the VM is running from (engine/common/checkpoint-tree.ts, the engine's own reading).
+// Right-click or Shift+F10 on a checkpoint offers Apply, Rename, Delete Checkpoint and Delete
+// Checkpoint Subtree; Rename (and F2) edits the name in place.
 import { observer } from 'mobx-react-lite';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { CameraRegular, PlayRegular } from '@fluentui/react-icons';
-import type { Checkpoint, Vm } from '../../../engine/model/world';
+import type { Vm } from '../../../engine/model/world';
+import { checkpointNodes } from '../../../engine/common/checkpoint-tree';
+import { checkpointActions } from '../../actions/catalogue';
 import { useRoot } from '../app/root-context';
-
-interface Node {
-  key: string;
-  label: string;
-  level: number;
-  now: boolean;
-}
-
-/**
- * Flattens the tree depth-first. The world model does not yet record which checkpoint the running
- * state descends from; we take the newest one (what a linear chain of checkpoints gives). *Unconfirmed.*
- */
-export function checkpointNodes(vm: Vm): Node[] {
-  const cps = [...vm.checkpoints].sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name));
-  if (cps.length === 0) return [];
-  const ids = new Set(cps.map((c) => c.id));
-  const children = new Map<string | undefined, Checkpoint[]>();
-  for (const cp of cps) {
-    const parent = cp.parentId && ids.has(cp.parentId) ? cp.parentId : undefined;
-    const list = children.get(parent);
-    if (list) list.push(cp);
-    else children.set(parent, [cp]);
-  }
-  const current = cps[cps.length - 1]!;
-  const out: Node[] = [];
-  const walk = (parent: string | undefined, level: number) => {
-    for (const cp of children.get(parent) ?? []) {
-      out.push({ key: cp.id, label: cp.name, level, now: false });
-      walk(cp.id, level + 1);
-      if (cp.id === current.id) out.push({ key: `now:${cp.id}`, label: 'Now', level: level + 1, now: true });
-    }
-  };
-  walk(undefined, 1);
-  return out;
-}
+import { ContextMenu, type ContextMenuRequest } from '../shared/ContextMenu';
+import { InlineRename } from '../shared/InlineRename';
 
 export const CheckpointsPane = observer(function CheckpointsPane({ id, height }: { id: string; height: number }) {
   const { inventory } = useRoot();
@@ -53,9 +24,21 @@ export const CheckpointsPane = observer(function CheckpointsPane({ id, height }:
 });
 
 const CheckpointTree = observer(function CheckpointTree({ vm }: { vm: Vm }) {
+  const root = useRoot();
   const nodes = checkpointNodes(vm);
   const [selected, setSelected] = useState<string | undefined>();
+  const [menu, setMenu] = useState<ContextMenuRequest | undefined>();
   const ref = useRef<HTMLUListElement>(null);
+  const actionsOf = (key: string) => {
+    const cp = vm.checkpoints.find((c) => c.id === key);
+    return cp ? { cp, items: checkpointActions(root, vm, cp) } : undefined;
+  };
+  const openMenu = (key: string, x: number, y: number) => {
+    const found = actionsOf(key);
+    if (!found) return;
+    setSelected(key);
+    setMenu({ x, y, label: found.cp.name, items: found.items, returnFocus: ref.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? null });
+  };
   if (nodes.length === 0) return <div className="hv-empty">The selected virtual machine has no checkpoints.</div>;
   // Nothing is selected until the user picks a node; the tab stop then sits on the first one.
   const picked = selected && nodes.some((n) => n.key === selected) ? selected : undefined;
@@ -68,6 +51,15 @@ const CheckpointTree = observer(function CheckpointTree({ vm }: { vm: Vm }) {
     else if (e.key === 'ArrowUp') next = Math.max(0, i - 1);
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = nodes.length - 1;
+    else if (e.key === 'F2' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      if (e.key === 'F2') actionsOf(active)?.items.find((a) => a.id === 'rename-checkpoint' && a.enabled)?.run();
+      else {
+        const r = ref.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(active)}"]`)?.getBoundingClientRect();
+        if (r) openMenu(active, r.left + 40, r.bottom);
+      }
+      return;
+    }
     if (next === undefined) return;
     e.preventDefault();
     const key = nodes[next]!.key;
@@ -77,6 +69,7 @@ const CheckpointTree = observer(function CheckpointTree({ vm }: { vm: Vm }) {
 
   // A flat list of treeitems with aria-level: the tree's shape without nested markup.
   return (
+    <>
     <ul ref={ref} role="tree" aria-label={`Checkpoints of ${vm.name}`} className="hv-tree" onKeyDown={onKeyDown} data-testid="checkpoint-tree">
       {nodes.map((n) => (
         <li
@@ -89,14 +82,26 @@ const CheckpointTree = observer(function CheckpointTree({ vm }: { vm: Vm }) {
           className="hv-treeitem"
           data-testid={n.now ? 'checkpoint-now' : `checkpoint-${n.label}`}
         >
-          <div className="hv-treeitem-row" style={{ paddingLeft: 4 + (n.level - 1) * 18 }} onClick={() => setSelected(n.key)}>
+          <div
+            className="hv-treeitem-row"
+            style={{ paddingLeft: 4 + (n.level - 1) * 18 }}
+            onClick={() => setSelected(n.key)}
+            onContextMenu={(e) => {
+              e.preventDefault();
+              if (!n.now) openMenu(n.key, e.clientX, e.clientY);
+            }}
+          >
             <span className="hv-tree-icon" aria-hidden="true" style={n.now ? { color: 'var(--hv-running)' } : undefined}>
               {n.now ? <PlayRegular /> : <CameraRegular />}
             </span>
-            <span>{n.label}</span>
+            {n.id && root.renames.isEditing('checkpoint', n.id)
+              ? <InlineRename value={n.label} label={`New name of checkpoint ${n.label}`} testId="rename-checkpoint-input" onCommit={(text) => root.renames.commit(text)} onCancel={() => root.renames.cancel()} />
+              : <span>{n.label}</span>}
           </div>
         </li>
       ))}
     </ul>
+    <ContextMenu request={menu} onClose={() => setMenu(undefined)} />
+    </>
   );
 });

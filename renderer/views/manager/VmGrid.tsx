@@ -11,6 +11,7 @@ import { assignedMemoryText, cpuUsageText, uptimeText } from '../../format/vm-co
 import type { VmColumn } from '../../stores/ui-store';
 import { useRoot } from '../app/root-context';
 import { ContextMenu, type ContextMenuRequest } from '../shared/ContextMenu';
+import { InlineRename } from '../shared/InlineRename';
 
 export const ROW_HEIGHT = 20;
 const HEADER_HEIGHT = 23;
@@ -101,6 +102,12 @@ export const VmGrid = observer(function VmGrid() {
         if (vm) vmActions(root, vm).find((a) => a.id === 'connect')?.run();
         break;
       }
+      case 'F2': {
+        // Windows' rename key, as in Hyper-V Manager's list.
+        const vm = rows[at];
+        if (vm) vmActions(root, vm).find((a) => a.id === 'rename' && a.enabled)?.run();
+        break;
+      }
       case 'ContextMenu':
       case 'F10': {
         if (e.key === 'F10' && !e.shiftKey) return;
@@ -189,7 +196,7 @@ interface VmRowProps {
 }
 
 const VmRow = observer(function VmRow({ vm, index, top, selected, handlers }: VmRowProps) {
-  const { clock, jobs } = useRoot();
+  const { clock, jobs, renames } = useRoot();
   const status = jobs.statusOf(vm.id);
   const running = vm.state === 'Running';
   return (
@@ -210,7 +217,9 @@ const VmRow = observer(function VmRow({ vm, index, top, selected, handlers }: Vm
     >
       <div role="gridcell" aria-colindex={1} className="hv-cell">
         <span className={`hv-vm-icon ${running ? 'running' : 'stopped'}`} aria-hidden="true"><DesktopRegular /></span>
-        <span>{vm.name}</span>
+        {renames.isEditing('vm', vm.id)
+          ? <InlineRename value={vm.name} label={`New name of ${vm.name}`} testId="rename-vm-input" onCommit={(text) => renames.commit(text)} onCancel={() => renames.cancel()} />
+          : <span>{vm.name}</span>}
       </div>
       <div role="gridcell" aria-colindex={2} className="hv-cell"><span>{vm.state}</span></div>
       <div role="gridcell" aria-colindex={3} className="hv-cell"><span>{cpuUsageText(vm)}</span></div>
