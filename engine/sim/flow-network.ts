@@ -85,14 +85,14 @@ export class FlowNetwork {
   /** Adds a resource with a capacity in units per second (finite, ≥ 0). */
   addResource(id: string, capacity: number): void {
     checkResourceId('addResource', id);
-    if (this.s.resIndex.has(id)) throw new Error(`FlowNetwork.addResource: duplicate resource "${id}"`);
+    if (this.s.resourceIndex.has(id)) throw new Error(`FlowNetwork.addResource: duplicate resource "${id}"`);
     checkCapacity('addResource', id, capacity);
     this.add(id, capacity);
   }
 
   /** Adds the resource, or sets its capacity if it has one already (one lookup: a world syncs thousands). */
   ensureResource(id: string, capacity: number): void {
-    const r = this.s.resIndex.get(id);
+    const r = this.s.resourceIndex.get(id);
     if (r !== undefined) {
       if (this.s.cap[r] !== capacity) this.setCapacity(id, capacity);
       return;
@@ -103,30 +103,30 @@ export class FlowNetwork {
   }
 
   private add(id: string, capacity: number): void {
-    const r = this.s.nRes++;
-    this.s.growResources(this.s.nRes);
-    this.s.resIndex.set(id, r);
-    this.s.resNames.push(id);
+    const r = this.s.resourceCount++;
+    this.s.growResources(this.s.resourceCount);
+    this.s.resourceIndex.set(id, r);
+    this.s.resourceNames.push(id);
     // Most resources of a big world never carry a path: their lists are shared empty ones until
     // the first push (a 1,000-host world has 20,000 resources).
-    this.s.adj.push(NO_INTS);
-    this.s.gxRes.push(NO_INTS);
-    this.s.gxCoef.push(NO_DOUBLES);
-    this.s.gxUse.push(NO_INTS);
+    this.s.usesOf.push(NO_INTS);
+    this.s.crossRes.push(NO_INTS);
+    this.s.crossCoef.push(NO_DOUBLES);
+    this.s.crossUse.push(NO_INTS);
     this.s.memberHeaps.addResource();
-    this.s.exMem.push(NO_INTS);
+    this.s.explicitMembers.push(NO_INTS);
     this.s.cap[r] = capacity;
-    this.s.L[r] = Infinity;
+    this.s.level[r] = Infinity;
     this.s.components.add(r);
   }
 
   hasResource(id: string): boolean {
-    return this.s.resIndex.has(id);
+    return this.s.resourceIndex.has(id);
   }
 
   /** The ids of all resources, in the order they were added. */
   resources(): string[] {
-    return this.s.resNames.slice();
+    return this.s.resourceNames.slice();
   }
 
   /** Changes a capacity from now on; 0 means down: paths using it stall until it returns. */
@@ -139,7 +139,7 @@ export class FlowNetwork {
     if ((old === 0) !== (capacity === 0)) {
       // An outage starts or ends: every path using the resource (even at perByte 0) changes cap.
       const uses = new Map<number, number>();
-      for (const e of this.s.adj[r]!) uses.set(e >> USE_SHIFT, (uses.get(e >> USE_SHIFT) ?? 0) + 1);
+      for (const e of this.s.usesOf[r]!) uses.set(e >> USE_SHIFT, (uses.get(e >> USE_SHIFT) ?? 0) + 1);
       for (const [g, n] of uses) this.setBlocked(g, capacity === 0 ? n : -n);
     }
     this.s.markResDirty(r);
@@ -165,7 +165,7 @@ export class FlowNetwork {
       throw new Error('FlowNetwork.startTransfer: a transfer id must be a non-empty string');
     }
     const where = `FlowNetwork.startTransfer("${spec.id}")`;
-    if (this.s.xfers.has(spec.id)) throw new Error(`${where}: duplicate transfer id (a transfer with this id is active)`);
+    if (this.s.transfers.has(spec.id)) throw new Error(`${where}: duplicate transfer id (a transfer with this id is active)`);
     if (typeof spec.bytes !== 'number' || !Number.isFinite(spec.bytes) || spec.bytes < 0) {
       throw new Error(`${where}: bytes must be a finite number ≥ 0, got ${String(spec.bytes)}`);
     }
@@ -173,11 +173,11 @@ export class FlowNetwork {
     if (spec.onComplete !== undefined && typeof spec.onComplete !== 'function') throw new Error(`${where}: onComplete must be a function`);
     const checked = this.checkPaths(where, spec.paths);
     const slot = this.s.allocSlot();
-    const t = new Transfer(spec.id, this.s.xferSeq++, slot, spec.onComplete);
-    this.s.bySlot[slot] = t;
-    this.s.xfers.set(spec.id, t);
+    const t = new Transfer(spec.id, this.s.transferSeq++, slot, spec.onComplete);
+    this.s.transferAt[slot] = t;
+    this.s.transfers.set(spec.id, t);
     const xb = slot * XS;
-    const x = this.s.x;
+    const x = this.s.transferData;
     x[xb + X_BYTES] = spec.bytes;
     x[xb + X_DONE] = 0;
     x[xb + X_T0] = this.s.sim.now;
@@ -187,7 +187,7 @@ export class FlowNetwork {
       const c = qs[q]!;
       t.paths.push(addPath(this.s, t, c));
     }
-    this.s.touchedXfers.push(t);
+    this.s.touchedTransfers.push(t);
     this.markDirty();
   }
 
@@ -210,7 +210,7 @@ export class FlowNetwork {
     for (const g of t.paths) removePath(this.s, g);
     t.paths = [];
     for (const c of checked) t.paths.push(addPath(this.s, t, c));
-    this.s.touchedXfers.push(t);
+    this.s.touchedTransfers.push(t);
     this.markDirty();
   }
 
@@ -223,9 +223,9 @@ export class FlowNetwork {
     }
     checkMaxRate(where, maxRate);
     const g = t.paths[pathIndex]!;
-    const weight = this.s.P[g * this.s.stride + P_WEIGHT]!;
+    const weight = this.s.pathData[g * this.s.pathStride + P_WEIGHT]!;
     const maxLevel = maxRate === undefined ? Infinity : maxRate / weight;
-    if (maxLevel === this.s.P[g * this.s.stride + P_CAP_LEVEL]) return;
+    if (maxLevel === this.s.pathData[g * this.s.pathStride + P_CAP_LEVEL]) return;
     const c = this.s.pathDef(g);
     if (maxLevel === Infinity && !c.coef.some((v) => v > 0)) {
       throw new Error(`${where}: without a maxRate this path would be unbounded (no resource with perByte > 0)`);
@@ -235,7 +235,7 @@ export class FlowNetwork {
   }
 
   isActive(id: string): boolean {
-    return this.s.xfers.has(id);
+    return this.s.transfers.has(id);
   }
 
   /** Bytes per second now, summed over the transfer's paths. */
@@ -243,8 +243,8 @@ export class FlowNetwork {
     const t = this.xfer('rate', id);
     this.flush();
     const xb = t.slot * XS;
-    if (this.s.x[xb + X_IMPL] === 1) return this.s.pathRate(t.paths[0]!);
-    return this.s.x[xb + X_RATE]!;
+    if (this.s.transferData[xb + X_IMPL] === 1) return this.s.pathRate(t.paths[0]!);
+    return this.s.transferData[xb + X_RATE]!;
   }
 
   /** Bytes per second now, per path, in the order of the transfer's paths. */
@@ -264,7 +264,7 @@ export class FlowNetwork {
   remaining(id: string): number {
     const t = this.xfer('remaining', id);
     this.flush();
-    return this.s.x[t.slot * XS + X_BYTES]! - this.s.bytesNow(t);
+    return this.s.transferData[t.slot * XS + X_BYTES]! - this.s.bytesNow(t);
   }
 
   /** The simulated instant (ms) at which the transfer completes at current rates; Infinity while stalled. */
@@ -272,25 +272,25 @@ export class FlowNetwork {
     const t = this.xfer('completionAt', id);
     this.flush();
     const xb = t.slot * XS;
-    if (this.s.x[xb + X_IMPL] === 1) return this.s.memberCompletion(t.paths[0]!);
+    if (this.s.transferData[xb + X_IMPL] === 1) return this.s.memberCompletion(t.paths[0]!);
     return this.s.transferDue.at(t.slot);
   }
 
   /** Active transfer ids, in the order they were started. */
   activeTransfers(): string[] {
-    return [...this.s.xfers.keys()];
+    return [...this.s.transfers.keys()];
   }
 
   // =============================== validation and small helpers ===============================
 
   private res(op: string, id: string): number {
-    const r = this.s.resIndex.get(id);
+    const r = this.s.resourceIndex.get(id);
     if (r === undefined) throw new Error(`FlowNetwork.${op}: unknown resource "${id}"`);
     return r;
   }
 
   private xfer(op: string, id: string): Transfer {
-    const t = this.s.xfers.get(id);
+    const t = this.s.transfers.get(id);
     if (!t) throw new Error(`FlowNetwork.${op}: unknown or finished transfer "${id}"`);
     return t;
   }
@@ -313,7 +313,7 @@ export class FlowNetwork {
       for (let k = 0; k < uses.length; k++) {
         const use = uses[k]!;
         if (use === null || typeof use !== 'object') throw new Error(`${pathAt(where, i)}: each use must be { resource, perByte }`);
-        const r = this.s.resIndex.get(use.resource);
+        const r = this.s.resourceIndex.get(use.resource);
         if (r === undefined) throw new Error(`${pathAt(where, i)}: unknown resource "${String(use.resource)}"`);
         if (typeof use.perByte !== 'number' || !Number.isFinite(use.perByte) || use.perByte < 0) {
           throw new Error(`${pathAt(where, i)}: perByte on "${use.resource}" must be a finite number ≥ 0, got ${String(use.perByte)}`);
@@ -347,24 +347,24 @@ export class FlowNetwork {
     foldTransfer(this.s, t);
     removePath(this.s, t.paths[k]!);
     t.paths[k] = addPath(this.s, t, c);
-    this.s.touchedXfers.push(t);
+    this.s.touchedTransfers.push(t);
     this.markDirty();
   }
 
   /** An outage on one of the path's resources starts (+1) or ends (-1). */
   private setBlocked(g: number, delta: number): void {
-    const P = this.s.P;
-    const b = g * this.s.stride;
-    const st = this.s.pState[g];
+    const P = this.s.pathData;
+    const b = g * this.s.pathStride;
+    const st = this.s.pathState[g];
     if (st === NEW) {
-      const had = this.s.meff(g) !== Infinity;
-      if (had) this.s.capped.remove(g, this.s.meff(g));
+      const had = this.s.capLevel(g) !== Infinity;
+      if (had) this.s.capped.remove(g, this.s.capLevel(g));
       P[b + P_BLOCKED] = P[b + P_BLOCKED]! + delta;
-      if (this.s.meff(g) !== Infinity) this.s.capped.insert(g, this.s.meff(g));
+      if (this.s.capLevel(g) !== Infinity) this.s.capped.insert(g, this.s.capLevel(g));
       return;
     }
     if (st !== LIVE) return;
-    const t = this.s.bySlot[P[b + P_TRANSFER]!]!;
+    const t = this.s.transferAt[P[b + P_TRANSFER]!]!;
     const k = t.paths.indexOf(g);
     this.replacePath(t, k, this.s.pathDef(g));
     // The replacement was made with the current capacities, so its blocked count is already right.
@@ -373,21 +373,21 @@ export class FlowNetwork {
   private ensureCompletionEvent(): void {
     this.s.transferDue.refresh();
     this.s.groupDue.refresh();
-    const t = this.s.transferDue.earliest(this.s.nSlots);
-    const g = this.s.groupDue.earliest(this.s.nRes);
+    const t = this.s.transferDue.earliest(this.s.transferSlots);
+    const g = this.s.groupDue.earliest(this.s.resourceCount);
     const m = g < t ? g : t;
-    if (this.s.compHandle >= 0) {
-      if (m === this.s.compAt) return;
-      this.s.sim.cancel(this.s.compHandle);
-      this.s.compHandle = -1;
+    if (this.s.completionHandle >= 0) {
+      if (m === this.s.completionEventAt) return;
+      this.s.sim.cancel(this.s.completionHandle);
+      this.s.completionHandle = -1;
     }
-    this.s.compAt = m;
-    if (m !== Infinity) this.s.compHandle = this.s.sim.schedule(m, this.completionEvent);
+    this.s.completionEventAt = m;
+    if (m !== Infinity) this.s.completionHandle = this.s.sim.schedule(m, this.completionEvent);
   }
 
   private readonly completionEvent = (): void => {
-    this.s.compHandle = -1;
-    this.s.compAt = Infinity;
+    this.s.completionHandle = -1;
+    this.s.completionEventAt = Infinity;
     if (this.s.dirty) this.recompute();
     const now = this.s.sim.now;
     const lim = now + Math.max(SAME_INSTANT_ABS, Math.abs(now) * SAME_INSTANT_REL);
@@ -395,36 +395,36 @@ export class FlowNetwork {
     groupDue.refresh();
     transferDue.refresh();
     const done: { t: Transfer; at: number }[] = [];
-    const S = this.s.stride;
-    for (let rb = 0, nb = CompletionIndex.blocks(this.s.nRes); rb < nb; rb++) {
+    const S = this.s.pathStride;
+    for (let rb = 0, nb = CompletionIndex.blocks(this.s.resourceCount); rb < nb; rb++) {
       if (!(groupDue.blockEarliest(rb) <= lim)) continue;
-      for (let r = rb * BLOCK, e = Math.min(r + BLOCK, this.s.nRes); r < e; r++) {
+      for (let r = rb * BLOCK, e = Math.min(r + BLOCK, this.s.resourceCount); r < e; r++) {
         if (!(groupDue.at(r) <= lim)) continue;
-        const heaps = this.s.memberHeaps;
-        for (let g = heaps.top(r); g >= 0; g = heaps.top(r)) {
+        const memberHeaps = this.s.memberHeaps;
+        for (let g = memberHeaps.top(r); g >= 0; g = memberHeaps.top(r)) {
           const at = this.s.memberCompletion(g);
           if (!(at <= lim)) break;
-          this.s.heapRemoveG(r, g);
-          done.push({ t: this.s.bySlot[this.s.P[g * S + P_TRANSFER]!]!, at });
+          this.s.memberHeapRemove(r, g);
+          done.push({ t: this.s.transferAt[this.s.pathData[g * S + P_TRANSFER]!]!, at });
         }
-        this.s.groupDue.set(r, this.s.groupNext(r));
+        this.s.groupDue.set(r, this.s.groupNextDue(r));
       }
     }
-    const x = this.s.x;
-    for (let xb = 0, nb = CompletionIndex.blocks(this.s.nSlots); xb < nb; xb++) {
+    const x = this.s.transferData;
+    for (let xb = 0, nb = CompletionIndex.blocks(this.s.transferSlots); xb < nb; xb++) {
       if (!(transferDue.blockEarliest(xb) <= lim)) continue;
       for (let s = xb * BLOCK, e = s + BLOCK; s < e; s++) {
         const at = transferDue.at(s);
-        if (at <= lim) done.push({ t: this.s.bySlot[s]!, at });
+        if (at <= lim) done.push({ t: this.s.transferAt[s]!, at });
       }
     }
     if (done.length === 0) {
       this.ensureCompletionEvent();
       return;
     }
-    if (this.s.compHandle >= 0) {
-      this.s.sim.cancel(this.s.compHandle);
-      this.s.compHandle = -1;
+    if (this.s.completionHandle >= 0) {
+      this.s.sim.cancel(this.s.completionHandle);
+      this.s.completionHandle = -1;
     }
     done.sort((a, b) => a.at - b.at || a.t.seq - b.t.seq);
     for (let q = 0, qs = done; q < qs.length; q++) {
@@ -453,15 +453,15 @@ export class FlowNetwork {
     // Groups below the lowest changed level keep theirs when nothing changes bottleneck. When the
     // only obstacle is paths that should move to a group that fell below them, they are moved
     // (moveCrossers) and the settling is tried again, a few times, before the progressive filling.
-    let settled = settleInPlace(this.s, this.s.pendingLambda * (1 - DIVERGENCE_MARGIN), false);
+    let settled = settleInPlace(this.s, this.s.pendingLevel * (1 - DIVERGENCE_MARGIN), false);
     for (let tries = 0; !settled && tries < SETTLE_RETRIES && moveCrossers(this.s); tries++) {
-      settled = settleInPlace(this.s, this.s.pendingLambda * (1 - DIVERGENCE_MARGIN), true);
+      settled = settleInPlace(this.s, this.s.pendingLevel * (1 - DIVERGENCE_MARGIN), true);
     }
     if (settled) this.s.stats.settled++;
     else {
       // The divergence level λd: the filling is unchanged below it.
-      let lam = this.s.pendingLambda;
-      for (let q = 0, qs = this.s.dirtyRes; q < qs.length; q++) {
+      let lam = this.s.pendingLevel;
+      for (let q = 0, qs = this.s.changedResources; q < qs.length; q++) {
         const r = qs[q]!;
         const s = firstSaturation(this.s, r, lam);
         if (s < lam) lam = s;

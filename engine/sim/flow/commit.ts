@@ -21,155 +21,155 @@ export function commit(s: NetworkState, now: number): void {
 
 /** New levels and virtual clocks; paths that change bottleneck leave their groups. */
 export function commitLevels(s: NetworkState, now: number): void {
-  const ep = s.epoch;
-  const { P, stride: S, L, gEp, sat, pState, pNB } = s;
-  const nSG = s.nSG;
-  const sgList = s.sgList;
-  const nSat = s.nSat;
-  const satList = s.satList;
-  const VT = s.VT;
-  const VT0 = s.VT0;
+  const epoch = s.epoch;
+  const { pathData: P, pathStride: S, level, groupInPlayAt, saturatedAt, pathState, newBottleneck } = s;
+  const nGroupsInPlay = s.nGroupsInPlay;
+  const groupsInPlay = s.groupsInPlay;
+  const nSaturated = s.nSaturated;
+  const saturatedList = s.saturatedList;
+  const vclock = s.vclock;
+  const vclockAt = s.vclockAt;
   // Virtual clocks of the groups whose level changes are brought to now first.
-  const newL = s.newL;
-  for (let i = 0; i < nSG; i++) {
-    const r = sgList[i]!;
-    if (sat[r] === ep && newL[r] === L[r]) continue;
-    VT[r] = s.vAt(r, now);
-    VT0[r] = now;
+  const newLevel = s.newLevel;
+  for (let i = 0; i < nGroupsInPlay; i++) {
+    const r = groupsInPlay[i]!;
+    if (saturatedAt[r] === epoch && newLevel[r] === level[r]) continue;
+    vclock[r] = s.vclockAtTime(r, now);
+    vclockAt[r] = now;
   }
-  for (let i = 0; i < nSat; i++) {
-    const r = satList[i]!;
-    if (gEp[r] !== ep) {
-      VT[r] = 0;
-      VT0[r] = now;
+  for (let i = 0; i < nSaturated; i++) {
+    const r = saturatedList[i]!;
+    if (groupInPlayAt[r] !== epoch) {
+      vclock[r] = 0;
+      vclockAt[r] = now;
     }
   }
-  const swList = s.swList;
-  const fin = s.finalizeList;
-  fin.length = 0;
-  for (let j = 0; j < s.nSw; j++) {
-    const g = swList[j]!;
-    if (pState[g] === LIVE && pNB[g] !== P[g * S + P_BOTTLENECK]) detach(s, g, now);
+  const switched = s.switched;
+  const finalizeList = s.finalizeList;
+  finalizeList.length = 0;
+  for (let j = 0; j < s.nSwitched; j++) {
+    const g = switched[j]!;
+    if (pathState[g] === LIVE && newBottleneck[g] !== P[g * S + P_BOTTLENECK]) detach(s, g, now);
   }
-  for (let i = 0; i < nSG; i++) {
-    const r = sgList[i]!;
-    if (sat[r] !== ep) L[r] = Infinity; // all its paths moved elsewhere
+  for (let i = 0; i < nGroupsInPlay; i++) {
+    const r = groupsInPlay[i]!;
+    if (saturatedAt[r] !== epoch) level[r] = Infinity; // all its paths moved elsewhere
   }
-  const mx = s.mx;
-  if (s.tightEp === ep) {
-    const tl = s.tightList;
-    for (let i = 0; i < tl.length; i += 2) mx[tl[i]!] = tl[i + 1]!;
+  const crossBound = s.crossBound;
+  if (s.tightenedAt === epoch) {
+    const boundsToTighten = s.boundsToTighten;
+    for (let i = 0; i < boundsToTighten.length; i += 2) crossBound[boundsToTighten[i]!] = boundsToTighten[i + 1]!;
   }
-  for (let i = 0; i < nSat; i++) {
-    const r = satList[i]!;
+  for (let i = 0; i < nSaturated; i++) {
+    const r = saturatedList[i]!;
     // Once r is saturated every path crossing it is at or below its level. (Written every time:
     // a store first reached after the optimizing compiler ran would throw its code away.)
-    const lv = newL[r]!;
-    mx[r] = mx[r]! > lv ? lv : mx[r]!;
-    if (L[r] !== newL[r]) {
-      L[r] = newL[r]!;
-      s.markNext(r);
+    const lv = newLevel[r]!;
+    crossBound[r] = crossBound[r]! > lv ? lv : crossBound[r]!;
+    if (level[r] !== newLevel[r]) {
+      level[r] = newLevel[r]!;
+      s.markNextDue(r);
     }
   }
 }
 
 /** Paths join their new groups; usage; transfers and groups get their next completion instants. */
 export function commitPaths(s: NetworkState, now: number): void {
-  const ep = s.epoch;
-  const { P, stride: S, sat, load, posCnt, frz } = s;
-  const nSG = s.nSG;
-  const sgList = s.sgList;
-  const fin = s.finalizeList;
-  if (s.nSw > 0) joinNewGroups(s);
-  const tList = s.tList;
-  for (let k = 0, nT = s.nT; k < nT; k++) {
-    const r = tList[k]!;
-    const f = frz[r]!;
-    load[r] = posCnt[r]! > 0 && f > 0 ? f : 0;
+  const epoch = s.epoch;
+  const { pathData: P, pathStride: S, saturatedAt, load, liveUses, frozenLoad } = s;
+  const nGroupsInPlay = s.nGroupsInPlay;
+  const groupsInPlay = s.groupsInPlay;
+  const finalizeList = s.finalizeList;
+  if (s.nSwitched > 0) joinNewGroups(s);
+  const touched = s.touched;
+  for (let k = 0, nT = s.nTouched; k < nT; k++) {
+    const r = touched[k]!;
+    const f = frozenLoad[r]!;
+    load[r] = liveUses[r]! > 0 && f > 0 ? f : 0;
   }
-  for (let i = 0; i < nSG; i++) for (let q = 0, qs = s.exMem[sgList[i]!]!; q < qs.length; q++) {
+  for (let i = 0; i < nGroupsInPlay; i++) for (let q = 0, qs = s.explicitMembers[groupsInPlay[i]!]!; q < qs.length; q++) {
     const g = qs[q]!;
-    toFinalize(s, s.bySlot[P[g * S + P_TRANSFER]!]!);
+    toFinalize(s, s.transferAt[P[g * S + P_TRANSFER]!]!);
   }
-  for (let q = 0, qs = s.touchedXfers; q < qs.length; q++) {
+  for (let q = 0, qs = s.touchedTransfers; q < qs.length; q++) {
     const t = qs[q]!;
     toFinalize(s, t);
   }
-  s.touchedXfers.length = 0;
-  for (let q = 0, qs = fin; q < qs.length; q++) {
+  s.touchedTransfers.length = 0;
+  for (let q = 0, qs = finalizeList; q < qs.length; q++) {
     const t = qs[q]!;
     finalize(s, t, now);
   }
-  fin.length = 0;
-  for (let i = 0; i < nSG; i++) if (sat[sgList[i]!] !== ep) s.markNext(sgList[i]!);
-  for (let q = 0, qs = s.nextList; q < qs.length; q++) {
+  finalizeList.length = 0;
+  for (let i = 0; i < nGroupsInPlay; i++) if (saturatedAt[groupsInPlay[i]!] !== epoch) s.markNextDue(groupsInPlay[i]!);
+  for (let q = 0, qs = s.nextDueList; q < qs.length; q++) {
     const r = qs[q]!;
-    s.nextDirty[r] = 0;
-    s.groupDue.set(r, s.groupNext(r));
+    s.nextDueStale[r] = 0;
+    s.groupDue.set(r, s.groupNextDue(r));
   }
-  s.nextList.length = 0;
+  s.nextDueList.length = 0;
 }
 
 /** New paths and paths that switched join their groups. */
 export function joinNewGroups(s: NetworkState): void {
-  const { P, stride: S, pState, pNB, swList } = s;
-  for (let j = 0; j < s.nSw; j++) {
-    const g = swList[j]!;
-    if (pState[g] === NEW || P[g * S + P_BOTTLENECK] === NONE) {
-      joinGroup(s, g, pNB[g]!);
-      pState[g] = LIVE;
-      toFinalize(s, s.bySlot[P[g * S + P_TRANSFER]!]!);
+  const { pathData: P, pathStride: S, pathState, newBottleneck, switched } = s;
+  for (let j = 0; j < s.nSwitched; j++) {
+    const g = switched[j]!;
+    if (pathState[g] === NEW || P[g * S + P_BOTTLENECK] === NONE) {
+      joinGroup(s, g, newBottleneck[g]!);
+      pathState[g] = LIVE;
+      toFinalize(s, s.transferAt[P[g * S + P_TRANSFER]!]!);
     }
   }
 }
 
 /** The groups' order by level: untouched ones keep their place, the saturated ones (found in increasing level) are merged in. */
 export function commitOrder(s: NetworkState): void {
-  const ep = s.epoch;
-  const { gEp, L, satList } = s;
-  const nSat = s.nSat;
-  const gOrder = s.gOrder;
-  const gp = s.gp;
-  const A = s.gScratch;
+  const epoch = s.epoch;
+  const { groupInPlayAt, level, saturatedList } = s;
+  const nSaturated = s.nSaturated;
+  const groupOrder = s.groupOrder;
+  const firstGroupPos = s.firstGroupPos;
+  const orderScratch = s.orderScratch;
   let na = 0;
-  for (let i = gp, n = s.gOrderLen; i < n; i++) {
-    const r = gOrder[i]!;
-    if (gEp[r] !== ep) A[na++] = r;
+  for (let i = firstGroupPos, n = s.groupCount; i < n; i++) {
+    const r = groupOrder[i]!;
+    if (groupInPlayAt[r] !== epoch) orderScratch[na++] = r;
   }
-  let w = gp;
+  let w = firstGroupPos;
   let i = 0;
   let j = 0;
-  while (i < na && j < nSat) {
-    const a = A[i]!;
-    const b = satList[j]!;
-    if (L[a]! <= L[b]!) {
-      gOrder[w++] = a;
+  while (i < na && j < nSaturated) {
+    const a = orderScratch[i]!;
+    const b = saturatedList[j]!;
+    if (level[a]! <= level[b]!) {
+      groupOrder[w++] = a;
       i++;
     } else {
-      gOrder[w++] = b;
+      groupOrder[w++] = b;
       j++;
     }
   }
-  while (i < na) gOrder[w++] = A[i++]!;
-  while (j < nSat) gOrder[w++] = satList[j++]!;
-  s.gOrderLen = w;
+  while (i < na) groupOrder[w++] = orderScratch[i++]!;
+  while (j < nSaturated) groupOrder[w++] = saturatedList[j++]!;
+  s.groupCount = w;
 }
 
 /** The pending change is applied: cleared, dead path slots freed (the caller then sets the next completion event). */
 export function clearPending(s: NetworkState): void {
-  for (let q = 0, qs = s.dirtyRes; q < qs.length; q++) {
+  for (let q = 0, qs = s.changedResources; q < qs.length; q++) {
     const r = qs[q]!;
-    s.rDirty[r] = 0;
+    s.resChanged[r] = 0;
   }
-  s.dirtyRes.length = 0;
-  s.added.length = 0;
+  s.changedResources.length = 0;
+  s.addedPaths.length = 0;
   for (let q = 0, qs = s.deadPaths; q < qs.length; q++) {
     const g = qs[q]!;
-    s.pState[g] = FREE;
+    s.pathState[g] = FREE;
     s.freePaths.push(g);
   }
   s.deadPaths.length = 0;
-  s.pendingLambda = Infinity;
+  s.pendingLevel = Infinity;
 }
 
 export function toFinalize(s: NetworkState, t: Transfer): void {
@@ -180,11 +180,11 @@ export function toFinalize(s: NetworkState, t: Transfer): void {
 
 /** A placed path changes bottleneck: its transfer's bytes are brought to now, it leaves its group. */
 export function detach(s: NetworkState, g: number, now: number): void {
-  const P = s.P;
-  const b = g * s.stride;
+  const P = s.pathData;
+  const b = g * s.pathStride;
   const slot = P[b + P_TRANSFER]!;
-  const t = s.bySlot[slot]!;
-  const x = s.x;
+  const t = s.transferAt[slot]!;
+  const x = s.transferData;
   const xb = slot * XS;
   const bn = P[b + P_BOTTLENECK]!;
   if (x[xb + X_IMPL] === 1) {
@@ -192,7 +192,7 @@ export function detach(s: NetworkState, g: number, now: number): void {
     x[xb + X_T0] = now;
     x[xb + X_RATE] = 0;
     x[xb + X_IMPL] = 0;
-    s.heapRemoveG(bn, g);
+    s.memberHeapRemove(bn, g);
   } else {
     const rate = x[xb + X_RATE]!;
     if (rate !== 0) {
@@ -208,11 +208,11 @@ export function detach(s: NetworkState, g: number, now: number): void {
 
 /** Puts a transfer whose paths or levels changed back on the right completion track. */
 export function finalize(s: NetworkState, t: Transfer, now: number): void {
-  const x = s.x;
+  const x = s.transferData;
   const xb = t.slot * XS;
   if (x[xb + X_IMPL] === 1) return; // still implicit on the same bottleneck: its clock moved for it
-  const P = s.P;
-  const S = s.stride;
+  const P = s.pathData;
+  const S = s.pathStride;
   const bytes = x[xb + X_BYTES]!;
   const rate0 = x[xb + X_RATE]!;
   let done = x[xb + X_DONE]!;
@@ -229,9 +229,9 @@ export function finalize(s: NetworkState, t: Transfer, now: number): void {
     const bn = P[b + P_BOTTLENECK]!;
     if (P[b + P_EXPLICIT_POS]! >= 0) exRemove(s, bn, g);
     const w = P[b + P_WEIGHT]!;
-    const k = done - w * s.vAt(bn, now);
+    const k = done - w * s.vclockAtTime(bn, now);
     P[b + P_OFFSET] = k;
-    s.heapPushG(bn, g, (bytes - k) / w);
+    s.memberHeapPush(bn, g, (bytes - k) / w);
     x[xb + X_IMPL] = 1;
     x[xb + X_RATE] = 0;
     s.transferDue.set(t.slot, Infinity);
@@ -240,7 +240,7 @@ export function finalize(s: NetworkState, t: Transfer, now: number): void {
   let rate = 0;
   for (let q = 0, qs = ps; q < qs.length; q++) {
     const g = qs[q]!;
-    rate += P[g * S + P_WEIGHT]! * s.level(g);
+    rate += P[g * S + P_WEIGHT]! * s.pathLevel(g);
     const bn = P[g * S + P_BOTTLENECK]!;
     if (bn >= 0 && P[g * S + P_EXPLICIT_POS]! < 0) exPush(s, bn, g);
   }

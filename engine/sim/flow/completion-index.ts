@@ -69,8 +69,8 @@ export class CompletionIndex {
   /** The earliest instant due among entries 0..n-1 (after refresh()). */
   earliest(n: number): number {
     let m = Infinity;
-    const min = this.blockMin;
-    for (let b = 0, nb = CompletionIndex.blocks(n); b < nb; b++) if (min[b]! < m) m = min[b]!;
+    const blockMin = this.blockMin;
+    for (let b = 0, nb = CompletionIndex.blocks(n); b < nb; b++) if (blockMin[b]! < m) m = blockMin[b]!;
     return m;
   }
 }

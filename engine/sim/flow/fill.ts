@@ -9,8 +9,8 @@
 // REACHES: the changed groups, then, in increasing old level, every group that a path in play
 // crosses (its load may change), plus new and capped paths. A group not reached keeps its level:
 // nothing in play crosses it, and its own members can only be disturbed where they cross a
-// resource in play whose level falls below theirs; mx[r] bounds the levels of what crosses r, so
-// that is checked by walking r's uses only when r saturates below mx[r] (rare). When it happens
+// resource in play whose level falls below theirs; crossBound[r] bounds the levels of what crosses r, so
+// that is checked by walking r's uses only when r saturates below crossBound[r] (rare). When it happens
 // (about 1 recompute in 5 in the 256x10000 benchmark) the groups of those members, and all they
 // reach, come into play there and then (freeze.ts, pullLeftOut). If such a group has capped
 // members, or two groups tie so that one is reached after the loop passed it, the filling is
@@ -42,12 +42,12 @@ export const FILL_LEFT_OUT = 2;
 
 /** First saturation level of resource r with its current paths (new ones at their caps): a lower bound. */
 export function firstSaturation(s: NetworkState, r: number, cutoff: number): number {
-  const adj = s.adj[r]!;
+  const adj = s.usesOf[r]!;
   const na = adj.length;
   if (na === 0) return Infinity;
   const cap = s.cap[r]!;
   if (cap === 0) return 0;
-  const { P, pState, stride, L } = s;
+  const { pathData: P, pathState, pathStride, level } = s;
   let lam = 0;
   for (let it = 0; it < NEWTON_STEPS; it++) {
     let v = 0;
@@ -55,14 +55,14 @@ export function firstSaturation(s: NetworkState, r: number, cutoff: number): num
     for (let k = 0; k < na; k++) {
       const e = adj[k]!;
       const g = e >> USE_SHIFT;
-      const b = g * stride;
+      const b = g * pathStride;
       const c = P[b + P_USE + USE_FIELDS * (e & USE_MASK) + U_COEF]!;
       if (!(c > 0)) continue;
       let bound: number;
-      if (pState[g] === NEW) bound = P[b + P_BLOCKED]! > 0 ? 0 : P[b + P_CAP_LEVEL]!;
+      if (pathState[g] === NEW) bound = P[b + P_BLOCKED]! > 0 ? 0 : P[b + P_CAP_LEVEL]!;
       else {
         const bn = P[b + P_BOTTLENECK]!;
-        bound = bn >= 0 ? L[bn]! : P[b + P_LEVEL]!;
+        bound = bn >= 0 ? level[bn]! : P[b + P_LEVEL]!;
       }
       if (bound > lam) {
         v += c * lam;
@@ -87,21 +87,21 @@ export function firstSaturation(s: NetworkState, r: number, cutoff: number): num
 export function fill(s: NetworkState, lam: number, reach: boolean, full: boolean): FillResult {
   const ep = ++s.epoch;
   s.fullFill = full;
-  const { P, stride: S, L, components, labEp, slope, frz, cnt, newUses, gEp, stamp, tList } = s;
-  const { pState, pPlay } = s;
-  const dirtyRes = s.dirtyRes;
-  const added = s.added;
+  const { pathData: P, pathStride: S, level, components, componentInPlayAt, slope, frozenLoad, unfrozenUses, newUses, groupInPlayAt, touchedAt, touched } = s;
+  const { pathState, pathInPlayAt } = s;
+  const changedResources = s.changedResources;
+  const addedPaths = s.addedPaths;
 
   // What is in play: the groups at or above λd in the touched components, capped paths at or
   // above λd there, and new paths; per resource, their unfrozen slope and count, and the
   // consumption of everything frozen below λd.
-  for (let q = 0, qs = dirtyRes; q < qs.length; q++) {
+  for (let q = 0, qs = changedResources; q < qs.length; q++) {
     const r = qs[q]!;
-    labEp[components.labelOf(r)] = ep;
+    componentInPlayAt[components.labelOf(r)] = ep;
   }
-  s.nT = 0;
+  s.nTouched = 0;
   s.unfrozen = 0;
-  for (let q = 0, qs = dirtyRes; q < qs.length; q++) {
+  for (let q = 0, qs = changedResources; q < qs.length; q++) {
     const r = qs[q]!;
     s.touch(r, ep);
   }
@@ -109,108 +109,108 @@ export function fill(s: NetworkState, lam: number, reach: boolean, full: boolean
   for (let i = capped.lowerBound(lam); i < capped.length; i++) {
     const g = capped.pathAt(i);
     const b = g * S;
-    if (pState[g] !== LIVE || P[b + P_BOTTLENECK] !== CAP) continue;
+    if (pathState[g] !== LIVE || P[b + P_BOTTLENECK] !== CAP) continue;
     const n = P[b + P_USES]!;
-    if (n === 0 || labEp[components.labelOf(P[b + P_USE]!)] !== ep) continue;
-    pPlay[g] = ep;
+    if (n === 0 || componentInPlayAt[components.labelOf(P[b + P_USE]!)] !== ep) continue;
+    pathInPlayAt[g] = ep;
     s.unfrozen++;
     const lv = P[b + P_LEVEL]!;
     for (let ub = b + P_USE, ue = ub + USE_FIELDS * n; ub < ue; ub += USE_FIELDS) {
       const c = P[ub + U_COEF]!;
       if (!(c > 0)) continue;
       const r = P[ub]! | 0;
-      s.reached[r] = ep;
+      s.reachedAt[r] = ep;
       s.touch(r, ep);
       slope[r] = slope[r]! + c;
-      cnt[r] = cnt[r]! + 1;
-      frz[r] = frz[r]! + c * lv;
+      unfrozenUses[r] = unfrozenUses[r]! + 1;
+      frozenLoad[r] = frozenLoad[r]! + c * lv;
     }
   }
-  for (let q = 0, qs = added; q < qs.length; q++) {
+  for (let q = 0, qs = addedPaths; q < qs.length; q++) {
     const g = qs[q]!;
-    if (pState[g] !== NEW) continue;
-    pPlay[g] = ep;
+    if (pathState[g] !== NEW) continue;
+    pathInPlayAt[g] = ep;
     s.unfrozen++;
     const b = g * S;
     for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_USES]!; ub < ue; ub += USE_FIELDS) {
       const c = P[ub + U_COEF]!;
       if (!(c > 0)) continue;
       const r = P[ub]! | 0;
-      s.reached[r] = ep;
+      s.reachedAt[r] = ep;
       s.touch(r, ep);
       slope[r] = slope[r]! + c;
-      cnt[r] = cnt[r]! + 1;
+      unfrozenUses[r] = unfrozenUses[r]! + 1;
       newUses[r] = newUses[r]! + 1;
     }
   }
   // Groups in play: with reach, those the change reaches — changed ones, and upward (by level)
   // every group that a path in play crosses; otherwise all in the touched components.
-  const { reached, passed, rDirty } = s;
+  const { reachedAt, passedAt, resChanged } = s;
   let tie = false;
   if (reach) {
     // A changed resource that is not a bottleneck may become one (its capacity dropped): what
     // crosses it above λd is reached.
-    for (let q = 0, qs = dirtyRes; q < qs.length; q++) {
+    for (let q = 0, qs = changedResources; q < qs.length; q++) {
       const r = qs[q]!;
-      if (L[r] !== Infinity || !(s.mx[r]! > lam)) continue;
-      for (let u = 0, us = s.adj[r]!; u < us.length; u++) {
+      if (level[r] !== Infinity || !(s.crossBound[r]! > lam)) continue;
+      for (let u = 0, us = s.usesOf[r]!; u < us.length; u++) {
         const e = us[u]!;
         const bn = P[(e >> USE_SHIFT) * S + P_BOTTLENECK]!;
-        if (bn >= 0 && pState[e >> USE_SHIFT] === LIVE && L[bn]! >= lam) reached[bn] = ep;
+        if (bn >= 0 && pathState[e >> USE_SHIFT] === LIVE && level[bn]! >= lam) reachedAt[bn] = ep;
       }
     }
   }
-  const gp = s.lowerBoundG(lam);
-  s.gp = gp;
-  const gOrder = s.gOrder;
-  const sgList = s.sgList;
+  const gp = s.firstGroupAtOrAbove(lam);
+  s.firstGroupPos = gp;
+  const groupOrder = s.groupOrder;
+  const groupsInPlay = s.groupsInPlay;
   let nSG = 0;
-  for (let i = gp, n = s.gOrderLen; i < n; i++) {
-    const r = gOrder[i]!;
-    if (labEp[components.labelOf(r)] !== ep) continue;
-    if (reach && reached[r] !== ep && !rDirty[r]) {
-      passed[r] = ep;
+  for (let i = gp, n = s.groupCount; i < n; i++) {
+    const r = groupOrder[i]!;
+    if (componentInPlayAt[components.labelOf(r)] !== ep) continue;
+    if (reach && reachedAt[r] !== ep && !resChanged[r]) {
+      passedAt[r] = ep;
       continue;
     }
-    sgList[nSG++] = r;
-    gEp[r] = ep;
+    groupsInPlay[nSG++] = r;
+    groupInPlayAt[r] = ep;
     s.touch(r, ep);
-    const lr = L[r]!;
+    const lr = level[r]!;
     // In play from the start: the old usage in play is counted up here and taken from load later.
     unfreezeMembers(s, r, 1);
-    const R = s.gxRes[r]!;
-    const C = s.gxCoef[r]!;
+    const R = s.crossRes[r]!;
+    const C = s.crossCoef[r]!;
     for (let j = 0, m = R.length; j < m; j++) {
       const r2 = R[j]!;
       const c = C[j]!;
-      reached[r2] = ep;
-      if (passed[r2] === ep) tie = true;
-      if (stamp[r2] !== ep) {
-        stamp[r2] = ep;
+      reachedAt[r2] = ep;
+      if (passedAt[r2] === ep) tie = true;
+      if (touchedAt[r2] !== ep) {
+        touchedAt[r2] = ep;
         slope[r2] = c;
-        cnt[r2] = 1;
-        frz[r2] = c * lr;
+        unfrozenUses[r2] = 1;
+        frozenLoad[r2] = c * lr;
         newUses[r2] = 0;
-        tList[s.nT++] = r2;
+        touched[s.nTouched++] = r2;
       } else {
         slope[r2] = slope[r2]! + c;
-        cnt[r2] = cnt[r2]! + 1;
-        frz[r2] = frz[r2]! + c * lr;
+        unfrozenUses[r2] = unfrozenUses[r2]! + 1;
+        frozenLoad[r2] = frozenLoad[r2]! + c * lr;
       }
     }
   }
-  s.nSG = nSG;
+  s.nGroupsInPlay = nSG;
   // A group reached only after the loop passed it (levels tied): fill with the components.
   if (tie) return FILL_LEFT_OUT;
   if (!full) s.stats.flowsTouched += s.unfrozen;
-  const nT = s.nT;
-  const { load, posCnt } = s;
-  for (let k = 0; k < nT; k++) {
-    const r = tList[k]!;
-    const inPlayOld = cnt[r]! - newUses[r]!;
-    const liveOld = posCnt[r]! - newUses[r]!;
-    const f = inPlayOld === liveOld ? 0 : load[r]! - frz[r]!;
-    frz[r] = f > 0 ? f : 0;
+  const nTouched = s.nTouched;
+  const { load, liveUses } = s;
+  for (let k = 0; k < nTouched; k++) {
+    const r = touched[k]!;
+    const inPlayOld = unfrozenUses[r]! - newUses[r]!;
+    const liveOld = liveUses[r]! - newUses[r]!;
+    const f = inPlayOld === liveOld ? 0 : load[r]! - frozenLoad[r]!;
+    frozenLoad[r] = f > 0 ? f : 0;
   }
 
   return fillLoop(s, lam, reach, full, ep);
@@ -218,26 +218,26 @@ export function fill(s: NetworkState, lam: number, reach: boolean, full: boolean
 
 /** The progressive filling proper, from λd, once fill() has set up what is in play. */
 export function fillLoop(s: NetworkState, lam: number, reach: boolean, full: boolean, ep: number): FillResult {
-  const { gEp, frz, tList, pState, capped } = s;
-  const added = s.added;
-  const nT = s.nT;
+  const { groupInPlayAt, frozenLoad, touched, pathState, capped } = s;
+  const addedPaths = s.addedPaths;
+  const nTouched = s.nTouched;
   // Progressive filling from λd.
   let level = lam === Infinity ? 0 : lam;
-  s.nSw = 0;
-  s.nSat = 0;
-  for (let q = 0, qs = added; q < qs.length; q++) {
+  s.nSwitched = 0;
+  s.nSaturated = 0;
+  for (let q = 0, qs = addedPaths; q < qs.length; q++) {
     const g = qs[q]!;
     // New paths capped below λd froze there (their load was counted when finding λd).
-    if (pState[g] === NEW && s.pFrozen[g] !== ep) {
-      const m = s.meff(g);
+    if (pathState[g] === NEW && s.pathFrozenAt[g] !== ep) {
+      const m = s.capLevel(g);
       if (m < level) freezePath(s, g, m, CAP, ep);
     }
   }
   s.candidates.clear();
-  const rDirty = s.rDirty;
-  for (let k = 0; k < nT; k++) {
-    const r = tList[k]!;
-    if (!full && gEp[r] !== ep && !rDirty[r]) continue;
+  const resChanged = s.resChanged;
+  for (let k = 0; k < nTouched; k++) {
+    const r = touched[k]!;
+    if (!full && groupInPlayAt[r] !== ep && !resChanged[r]) continue;
     const key = s.keyOf(r);
     if (key !== Infinity) s.candidates.push(r, key);
   }
@@ -248,7 +248,7 @@ export function fillLoop(s: NetworkState, lam: number, reach: boolean, full: boo
     while (mi < capped.length) {
       const g = capped.pathAt(mi);
       if (s.inPlay(g, ep) && !s.isFrozen(g, ep)) {
-        cm = s.meff(g);
+        cm = s.capLevel(g);
         break;
       }
       mi++;
@@ -268,8 +268,8 @@ export function fillLoop(s: NetworkState, lam: number, reach: boolean, full: boo
     }
     s.candidates.pop();
     if (key > level) level = key;
-    // A path left out of play that crosses r above s level would in truth still be growing.
-    if (reach && s.mx[r]! > level) {
+    // A path left out of play that crosses r above this level would in truth still be growing.
+    if (reach && s.crossBound[r]! > level) {
       const pulled = pullLeftOut(s, r, level, ep);
       if (pulled === PULL_FAILED) return FILL_LEFT_OUT;
       if (pulled === PULLED) {
@@ -287,11 +287,11 @@ export function fillLoop(s: NetworkState, lam: number, reach: boolean, full: boo
   // Resources that were not candidates must have stayed within capacity (those first reached by a
   // group that came into play late included).
   const cap = s.cap;
-  for (let k = 0, n = s.nT; k < n; k++) {
-    const r = tList[k]!;
-    if (gEp[r] === ep || rDirty[r]) continue;
+  for (let k = 0, n = s.nTouched; k < n; k++) {
+    const r = touched[k]!;
+    if (groupInPlayAt[r] === ep || resChanged[r]) continue;
     const c = cap[r]!;
-    if (frz[r]! > c + c * 1e-9) return FILL_OVERLOAD;
+    if (frozenLoad[r]! > c + c * 1e-9) return FILL_OVERLOAD;
   }
   return FILL_OK;
 }

@@ -14,65 +14,65 @@ export const PULL_FAILED = 2;
 
 /** Freezes one path at level λ with bottleneck nb (a resource or CAP). */
 export function freezePath(s: NetworkState, g: number, lam: number, nb: number, ep: number): void {
-  const { P, frz, cnt, slope } = s;
-  const b = g * s.stride;
-  s.pFrozen[g] = ep;
-  s.pNB[g] = nb;
-  s.swList[s.nSw++] = g;
+  const { pathData: P, frozenLoad, unfrozenUses, slope } = s;
+  const b = g * s.pathStride;
+  s.pathFrozenAt[g] = ep;
+  s.newBottleneck[g] = nb;
+  s.switched[s.nSwitched++] = g;
   s.unfrozen--;
   const ob = P[b + P_BOTTLENECK]!;
-  const inG = ob >= 0 && s.gEp[ob] === ep;
+  const inG = ob >= 0 && s.groupInPlayAt[ob] === ep;
   for (let ub = b + P_USE, ue = ub + USE_FIELDS * P[b + P_USES]!; ub < ue; ub += USE_FIELDS) {
     const c = P[ub + U_COEF]!;
     if (!(c > 0)) continue;
     const r = P[ub]! | 0;
-    frz[r] = frz[r]! + c * lam;
-    if (r !== nb && s.mx[r]! < lam) s.mx[r] = lam;
-    const left = cnt[r]! - 1;
-    cnt[r] = left;
+    frozenLoad[r] = frozenLoad[r]! + c * lam;
+    if (r !== nb && s.crossBound[r]! < lam) s.crossBound[r] = lam;
+    const left = unfrozenUses[r]! - 1;
+    unfrozenUses[r] = left;
     slope[r] = left === 0 ? 0 : slope[r]! - c;
     if (inG && r === ob) {
-      s.ownUnf[ob]!--;
-      s.ownUnfC[ob] = s.ownUnfC[ob]! - c;
+      s.ownUnfrozen[ob]!--;
+      s.ownUnfrozenCoef[ob] = s.ownUnfrozenCoef[ob]! - c;
     }
   }
-  if (inG) s.memUnf[ob]!--;
+  if (inG) s.membersUnfrozen[ob]!--;
 }
 
 /** Resource r saturates at level λ: its group freezes as a block, other paths on it switch to it. */
 export function saturate(s: NetworkState, r: number, lam: number, ep: number): void {
-  const { frz, cnt, slope, mx } = s;
-  s.newL[r] = lam;
-  s.sat[r] = ep;
-  s.satList[s.nSat++] = r;
-  if (s.gEp[r] === ep && s.memUnf[r]! > 0) {
-    frz[r] = frz[r]! + s.ownUnfC[r]! * lam;
-    cnt[r] = cnt[r]! - s.ownUnf[r]!;
-    s.unfrozen -= s.memUnf[r]!;
-    const all = s.memUnf[r] === s.memCnt[r];
-    const R = s.gxRes[r]!;
-    const C = s.gxCoef[r]!;
-    const U = s.gxUse[r]!;
-    const pFrozen = s.pFrozen;
+  const { frozenLoad, unfrozenUses, slope, crossBound } = s;
+  s.newLevel[r] = lam;
+  s.saturatedAt[r] = ep;
+  s.saturatedList[s.nSaturated++] = r;
+  if (s.groupInPlayAt[r] === ep && s.membersUnfrozen[r]! > 0) {
+    frozenLoad[r] = frozenLoad[r]! + s.ownUnfrozenCoef[r]! * lam;
+    unfrozenUses[r] = unfrozenUses[r]! - s.ownUnfrozen[r]!;
+    s.unfrozen -= s.membersUnfrozen[r]!;
+    const all = s.membersUnfrozen[r] === s.memberCount[r];
+    const R = s.crossRes[r]!;
+    const C = s.crossCoef[r]!;
+    const U = s.crossUse[r]!;
+    const pathFrozenAt = s.pathFrozenAt;
     for (let j = 0, n = R.length; j < n; j++) {
-      if (!all && pFrozen[U[j]! >> USE_SHIFT] === ep) continue;
+      if (!all && pathFrozenAt[U[j]! >> USE_SHIFT] === ep) continue;
       const r2 = R[j]!;
       const c = C[j]!;
-      frz[r2] = frz[r2]! + c * lam;
-      if (mx[r2]! < lam) mx[r2] = lam;
-      const left = cnt[r2]! - 1;
-      cnt[r2] = left;
+      frozenLoad[r2] = frozenLoad[r2]! + c * lam;
+      if (crossBound[r2]! < lam) crossBound[r2] = lam;
+      const left = unfrozenUses[r2]! - 1;
+      unfrozenUses[r2] = left;
       slope[r2] = left === 0 ? 0 : slope[r2]! - c;
     }
-    s.memUnf[r] = 0;
-    s.ownUnf[r] = 0;
-    s.ownUnfC[r] = 0;
+    s.membersUnfrozen[r] = 0;
+    s.ownUnfrozen[r] = 0;
+    s.ownUnfrozenCoef[r] = 0;
   }
-  if (cnt[r]! > 0) {
-    const adj = s.adj[r]!;
-    const P = s.P;
-    const S = s.stride;
-    for (let j = 0; j < adj.length && cnt[r]! > 0; j++) {
+  if (unfrozenUses[r]! > 0) {
+    const adj = s.usesOf[r]!;
+    const P = s.pathData;
+    const S = s.pathStride;
+    for (let j = 0; j < adj.length && unfrozenUses[r]! > 0; j++) {
       const e = adj[j]!;
       const g = e >> USE_SHIFT;
       if (!(P[g * S + P_USE + USE_FIELDS * (e & USE_MASK) + U_COEF]! > 0)) continue;
@@ -80,7 +80,7 @@ export function saturate(s: NetworkState, r: number, lam: number, ep: number): v
       freezePath(s, g, lam, r, ep);
     }
   }
-  cnt[r] = 0;
+  unfrozenUses[r] = 0;
   slope[r] = 0;
 }
 
@@ -89,23 +89,23 @@ export function saturate(s: NetworkState, r: number, lam: number, ep: number): v
  * old level above lam would in truth still be growing there, so its group comes into play now,
  * with every group it reaches. Fails (the caller fills component-wide) if such a group has capped
  * members, which the capped-path cursor may already have passed. Otherwise, when nothing was
- * pulled, tightens mx[r]: once r saturates at lam nothing crosses it above lam.
+ * pulled, tightens crossBound[r]: once r saturates at lam nothing crosses it above lam.
  */
 export function pullLeftOut(s: NetworkState, r: number, lam: number, ep: number): PullResult {
-  const { P, stride: S, pState, L, gEp } = s;
-  const adj = s.adj[r]!;
-  const late = s.lateList;
-  if (late.length > 0) late.length = 0;
+  const { pathData: P, pathStride: S, pathState, level, groupInPlayAt } = s;
+  const adj = s.usesOf[r]!;
+  const lateGroups = s.lateGroups;
+  if (lateGroups.length > 0) lateGroups.length = 0;
   let top = 0; // the highest level crossing r once it saturates, if nothing is pulled
   for (let j = 0; j < adj.length; j++) {
     const e = adj[j]!;
     const g = e >> USE_SHIFT;
     const b = g * S;
-    const st = pState[g];
+    const st = pathState[g];
     if ((st !== LIVE && st !== NEW) || !(P[b + P_USE + USE_FIELDS * (e & USE_MASK) + U_COEF]! > 0)) continue;
     const bn = P[b + P_BOTTLENECK]!;
-    // r's own member, unless it already froze elsewhere in s fill (then it crosses r).
-    if (bn === r && !(s.pFrozen[g] === ep && s.pNB[g] !== r)) continue;
+    // r's own member, unless it already froze elsewhere in this fill (then it crosses r).
+    if (bn === r && !(s.pathFrozenAt[g] === ep && s.newBottleneck[g] !== r)) continue;
     // A new path is always in play.
     if (st === NEW || s.inPlay(g, ep)) {
       // Frozen: its new level; still growing: it freezes on r now and becomes r's member.
@@ -113,53 +113,53 @@ export function pullLeftOut(s: NetworkState, r: number, lam: number, ep: number)
       if (lv > top) top = lv;
       continue;
     }
-    const lv = bn >= 0 ? L[bn]! : P[b + P_LEVEL]!;
+    const lv = bn >= 0 ? level[bn]! : P[b + P_LEVEL]!;
     if (!(lv > lam)) {
       if (lv > top) top = lv;
       continue;
     }
     if (bn < 0) return PULL_FAILED; // a capped path left out: cannot happen in a touched component
-    if (gEp[bn] !== ep) {
-      gEp[bn] = ep; // claimed; entered below
-      late.push(bn);
+    if (groupInPlayAt[bn] !== ep) {
+      groupInPlayAt[bn] = ep; // claimed; entered below
+      lateGroups.push(bn);
     }
   }
-  if (late.length === 0) {
+  if (lateGroups.length === 0) {
     s.tightenLater(r, top);
     return PULL_NONE;
   }
   // Everything these groups reach upward comes in too (their levels are above lam).
-  for (let i = 0; i < late.length; i++) {
-    const G = late[i]!;
-    if (s.capCnt[G]! > 0) return PULL_FAILED;
-    const R = s.gxRes[G]!;
+  for (let i = 0; i < lateGroups.length; i++) {
+    const G = lateGroups[i]!;
+    if (s.cappedMembers[G]! > 0) return PULL_FAILED;
+    const R = s.crossRes[G]!;
     for (let j = 0, m = R.length; j < m; j++) {
       const r2 = R[j]!;
-      if (L[r2] !== Infinity && gEp[r2] !== ep) {
-        gEp[r2] = ep;
-        late.push(r2);
+      if (level[r2] !== Infinity && groupInPlayAt[r2] !== ep) {
+        groupInPlayAt[r2] = ep;
+        lateGroups.push(r2);
       }
     }
   }
-  for (let q = 0, qs = late; q < qs.length; q++) {
+  for (let q = 0, qs = lateGroups; q < qs.length; q++) {
     const G = qs[q]!;
     enterLate(s, G, ep);
   }
-  for (let q = 0, qs = late; q < qs.length; q++) {
+  for (let q = 0, qs = lateGroups; q < qs.length; q++) {
     const G = qs[q]!;
     s.candidates.push(G, s.keyOf(G));
   }
   return PULLED;
 }
 
-/** The level a path in play froze at s recompute, or -1 while it is still growing. */
+/** The level a path in play froze at this recompute, or -1 while it is still growing. */
 export function frozenLevel(s: NetworkState, g: number, ep: number): number {
-  if (s.pFrozen[g] === ep) {
-    const nb = s.pNB[g]!;
-    return nb >= 0 ? s.newL[nb]! : s.meff(g);
+  if (s.pathFrozenAt[g] === ep) {
+    const nb = s.newBottleneck[g]!;
+    return nb >= 0 ? s.newLevel[nb]! : s.capLevel(g);
   }
-  const bn = s.P[g * s.stride + P_BOTTLENECK]!;
-  return bn >= 0 && s.sat[bn] === ep && s.gEp[bn] === ep ? s.newL[bn]! : -1;
+  const bn = s.pathData[g * s.pathStride + P_BOTTLENECK]!;
+  return bn >= 0 && s.saturatedAt[bn] === ep && s.groupInPlayAt[bn] === ep ? s.newLevel[bn]! : -1;
 }
 
 /**
@@ -167,43 +167,43 @@ export function frozenLevel(s: NetworkState, g: number, ep: number): number {
  * to (sign 1) or taken from (sign -1) its frozen total, as the caller keeps it.
  */
 export function unfreezeMembers(s: NetworkState, r: number, sign: 1 | -1): void {
-  const o = s.own[r]!;
-  const oc = s.ownCnt[r]!;
+  const o = s.ownCoef[r]!;
+  const oc = s.ownUses[r]!;
   s.slope[r] = s.slope[r]! + o;
-  s.cnt[r] = s.cnt[r]! + oc;
-  s.frz[r] = s.frz[r]! + sign * o * s.L[r]!;
-  s.ownUnf[r] = oc;
-  s.ownUnfC[r] = o;
-  const members = s.memCnt[r]!;
-  s.memUnf[r] = members;
+  s.unfrozenUses[r] = s.unfrozenUses[r]! + oc;
+  s.frozenLoad[r] = s.frozenLoad[r]! + sign * o * s.level[r]!;
+  s.ownUnfrozen[r] = oc;
+  s.ownUnfrozenCoef[r] = o;
+  const members = s.memberCount[r]!;
+  s.membersUnfrozen[r] = members;
   s.unfrozen += members;
 }
 
 /** Group G comes into play in the middle of the filling (at a level below its old one). */
 export function enterLate(s: NetworkState, G: number, ep: number): void {
-  const { L, slope, cnt, frz, gEp, rDirty } = s;
-  s.sgList[s.nSG++] = G;
+  const { level, slope, unfrozenUses, frozenLoad, groupInPlayAt, resChanged } = s;
+  s.groupsInPlay[s.nGroupsInPlay++] = G;
   touchLate(s, G, ep);
-  const lr = L[G]!;
+  const lr = level[G]!;
   // In play late: its members' old usage leaves what is frozen.
   unfreezeMembers(s, G, -1);
-  const R = s.gxRes[G]!;
-  const C = s.gxCoef[G]!;
+  const R = s.crossRes[G]!;
+  const C = s.crossCoef[G]!;
   for (let j = 0, m = R.length; j < m; j++) {
     const r2 = R[j]!;
     const c = C[j]!;
     touchLate(s, r2, ep);
     slope[r2] = slope[r2]! + c;
-    cnt[r2] = cnt[r2]! + 1;
-    frz[r2] = frz[r2]! - c * lr;
+    unfrozenUses[r2] = unfrozenUses[r2]! + 1;
+    frozenLoad[r2] = frozenLoad[r2]! - c * lr;
     // Its key may have dropped: offered again (the stale entry is dropped when it surfaces).
-    if (s.fullFill || gEp[r2] === ep || rDirty[r2]) s.candidates.push(r2, s.keyOf(r2));
+    if (s.fullFill || groupInPlayAt[r2] === ep || resChanged[r2]) s.candidates.push(r2, s.keyOf(r2));
   }
 }
 
 /** touch() for a resource first reached in the middle of the filling: all its usage is frozen. */
 export function touchLate(s: NetworkState, r: number, ep: number): void {
-  if (s.stamp[r] === ep) return;
+  if (s.touchedAt[r] === ep) return;
   s.touch(r, ep);
-  s.frz[r] = s.load[r]!;
+  s.frozenLoad[r] = s.load[r]!;
 }

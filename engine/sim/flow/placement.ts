@@ -9,12 +9,12 @@ export function addPath(s: NetworkState, t: Transfer, c: CheckedPath): number {
   const n = c.res.length;
   s.ensureStride(n);
   const g = s.allocPath();
-  const P = s.P;
-  const b = g * s.stride;
-  s.pState[g] = NEW;
-  s.pPlay[g] = 0;
-  s.pFrozen[g] = 0;
-  s.pHint[g] = -1;
+  const P = s.pathData;
+  const b = g * s.pathStride;
+  s.pathState[g] = NEW;
+  s.pathInPlayAt[g] = 0;
+  s.pathFrozenAt[g] = 0;
+  s.bottleneckHint[g] = -1;
   P[b + P_WEIGHT] = c.weight;
   P[b + P_CAP_LEVEL] = c.maxLevel;
   P[b + P_LEVEL] = 0;
@@ -27,53 +27,53 @@ export function addPath(s: NetworkState, t: Transfer, c: CheckedPath): number {
   for (let k = 0; k < n; k++) {
     const ub = b + P_USE + USE_FIELDS * k;
     const r = c.res[k]!;
-    let adj = s.adj[r]!;
-    if (adj === NO_INTS) adj = s.adj[r] = [];
+    let adj = s.usesOf[r]!;
+    if (adj === NO_INTS) adj = s.usesOf[r] = [];
     P[ub] = r;
     P[ub + U_COEF] = c.coef[k]!;
     P[ub + U_ADJ_POS] = adj.length;
     P[ub + U_CROSS_POS] = -1;
     adj.push((g << USE_SHIFT) | k);
-    if (c.coef[k]! > 0) s.posCnt[r]!++;
+    if (c.coef[k]! > 0) s.liveUses[r]!++;
     if (s.cap[r] === 0) blocked++;
     s.markResDirty(r);
   }
   P[b + P_BLOCKED] = blocked;
-  if (s.meff(g) !== Infinity) s.capped.insert(g, s.meff(g));
+  if (s.capLevel(g) !== Infinity) s.capped.insert(g, s.capLevel(g));
   if (n > 0) {
     const r0 = c.res[0]!;
     for (let k = 1; k < n; k++) s.components.unite(r0, c.res[k]!);
     s.components.pathAdded(r0);
   }
-  s.added.push(g);
+  s.addedPaths.push(g);
   return g;
 }
 
 /** Takes a path out of everything; the slot is freed after the next recompute. */
 export function removePath(s: NetworkState, g: number): void {
-  const P = s.P;
-  const S = s.stride;
+  const P = s.pathData;
+  const S = s.pathStride;
   const b = g * S;
   const n = P[b + P_USES]!;
-  if (s.pState[g] === LIVE) unplace(s, g);
+  if (s.pathState[g] === LIVE) unplace(s, g);
   for (let k = 0; k < n; k++) {
     const ub = b + P_USE + USE_FIELDS * k;
     const r = P[ub]! | 0;
-    const adj = s.adj[r]!;
+    const adj = s.usesOf[r]!;
     const pos = P[ub + U_ADJ_POS]!;
     const last = adj.pop()!;
     if (last !== ((g << USE_SHIFT) | k)) {
       adj[pos] = last;
       P[(last >> USE_SHIFT) * S + P_USE + USE_FIELDS * (last & USE_MASK) + U_ADJ_POS] = pos;
     }
-    if (P[ub + U_COEF]! > 0 && --s.posCnt[r]! === 0) s.load[r] = 0;
+    if (P[ub + U_COEF]! > 0 && --s.liveUses[r]! === 0) s.load[r] = 0;
     s.markResDirty(r);
   }
-  if (s.meff(g) !== Infinity) s.capped.remove(g, s.meff(g));
-  s.pState[g] = DEAD;
+  if (s.capLevel(g) !== Infinity) s.capped.remove(g, s.capLevel(g));
+  s.pathState[g] = DEAD;
   s.deadPaths.push(g);
   if (n > 0) {
-    s.components.pathRemoved(P[b + P_USE]!, s.adj, P, S);
+    s.components.pathRemoved(P[b + P_USE]!, s.usesOf, P, S);
   }
 }
 
@@ -82,13 +82,13 @@ export function removePath(s: NetworkState, g: number): void {
  * its usage; the filling below its level may change.
  */
 export function unplace(s: NetworkState, g: number): void {
-  const { P, load } = s;
-  const b = g * s.stride;
-  const lv = s.level(g);
-  if (lv < s.pendingLambda) s.pendingLambda = lv;
+  const { pathData: P, load } = s;
+  const b = g * s.pathStride;
+  const lv = s.pathLevel(g);
+  if (lv < s.pendingLevel) s.pendingLevel = lv;
   const bn = P[b + P_BOTTLENECK]!;
   if (bn >= 0) {
-    if (s.memberHeaps.has(g)) s.heapRemoveG(bn, g);
+    if (s.memberHeaps.has(g)) s.memberHeapRemove(bn, g);
     if (P[b + P_EXPLICIT_POS]! >= 0) exRemove(s, bn, g);
     leaveGroup(s, g);
   }
@@ -109,9 +109,9 @@ export function removeTransfer(s: NetworkState, t: Transfer): void {
   }
   t.paths = [];
   t.active = false;
-  s.x[t.slot * XS + X_IMPL] = 0;
-  s.xfers.delete(t.id);
-  s.bySlot[t.slot] = undefined;
+  s.transferData[t.slot * XS + X_IMPL] = 0;
+  s.transfers.delete(t.id);
+  s.transferAt[t.slot] = undefined;
   s.freeSlots.push(t.slot);
   s.transferDue.set(t.slot, Infinity);
 }
@@ -119,22 +119,22 @@ export function removeTransfer(s: NetworkState, t: Transfer): void {
 // ---- group membership ----
 
 export function leaveGroup(s: NetworkState, g: number): void {
-  const P = s.P;
-  const S = s.stride;
+  const P = s.pathData;
+  const S = s.pathStride;
   const b = g * S;
   const bn = P[b + P_BOTTLENECK]!;
   P[b + P_BOTTLENECK] = NONE;
   if (bn < 0) return;
-  const R = s.gxRes[bn]!;
-  const C = s.gxCoef[bn]!;
-  const U = s.gxUse[bn]!;
+  const R = s.crossRes[bn]!;
+  const C = s.crossCoef[bn]!;
+  const U = s.crossUse[bn]!;
   for (let k = 0, n = P[b + P_USES]!; k < n; k++) {
     const ub = b + P_USE + USE_FIELDS * k;
     const c = P[ub + U_COEF]!;
     if (!(c > 0)) continue;
     if (P[ub] === bn) {
-      s.own[bn] = s.own[bn]! - c;
-      s.ownCnt[bn]!--;
+      s.ownCoef[bn] = s.ownCoef[bn]! - c;
+      s.ownUses[bn]!--;
       continue;
     }
     const pos = P[ub + U_CROSS_POS]!;
@@ -149,39 +149,39 @@ export function leaveGroup(s: NetworkState, g: number): void {
     }
     P[ub + U_CROSS_POS] = -1;
   }
-  if (s.meff(g) !== Infinity) s.capCnt[bn]!--;
-  if (--s.memCnt[bn]! === 0) {
-    s.own[bn] = 0;
-    s.ownCnt[bn] = 0;
+  if (s.capLevel(g) !== Infinity) s.cappedMembers[bn]!--;
+  if (--s.memberCount[bn]! === 0) {
+    s.ownCoef[bn] = 0;
+    s.ownUses[bn] = 0;
   }
 }
 
 export function joinGroup(s: NetworkState, g: number, bn: number): void {
-  const P = s.P;
-  const b = g * s.stride;
+  const P = s.pathData;
+  const b = g * s.pathStride;
   P[b + P_BOTTLENECK] = bn;
   if (bn === CAP) {
-    P[b + P_LEVEL] = s.meff(g);
+    P[b + P_LEVEL] = s.capLevel(g);
     return;
   }
-  s.memCnt[bn]!++;
-  if (s.meff(g) !== Infinity) s.capCnt[bn]!++;
-  if (s.gxRes[bn] === NO_INTS) {
-    s.gxRes[bn] = [];
-    s.gxCoef[bn] = doubleList();
-    s.gxUse[bn] = [];
+  s.memberCount[bn]!++;
+  if (s.capLevel(g) !== Infinity) s.cappedMembers[bn]!++;
+  if (s.crossRes[bn] === NO_INTS) {
+    s.crossRes[bn] = [];
+    s.crossCoef[bn] = doubleList();
+    s.crossUse[bn] = [];
   }
-  const R = s.gxRes[bn]!;
-  const C = s.gxCoef[bn]!;
-  const U = s.gxUse[bn]!;
+  const R = s.crossRes[bn]!;
+  const C = s.crossCoef[bn]!;
+  const U = s.crossUse[bn]!;
   for (let k = 0, n = P[b + P_USES]!; k < n; k++) {
     const ub = b + P_USE + USE_FIELDS * k;
     const c = P[ub + U_COEF]!;
     if (!(c > 0)) continue;
     const r = P[ub]! | 0;
     if (r === bn) {
-      s.own[bn] = s.own[bn]! + c;
-      s.ownCnt[bn]!++;
+      s.ownCoef[bn] = s.ownCoef[bn]! + c;
+      s.ownUses[bn]!++;
     } else {
       P[ub + U_CROSS_POS] = R.length;
       R.push(r | 0);
@@ -193,13 +193,13 @@ export function joinGroup(s: NetworkState, g: number, bn: number): void {
 
 /** Brings a transfer's explicit record up to now (before its paths change). */
 export function foldTransfer(s: NetworkState, t: Transfer): void {
-  const x = s.x;
+  const x = s.transferData;
   const xb = t.slot * XS;
   const now = s.sim.now;
   const done = s.bytesNow(t);
   if (x[xb + X_IMPL] === 1) {
     const g = t.paths[0]!;
-    s.heapRemoveG(s.P[g * s.stride + P_BOTTLENECK]!, g);
+    s.memberHeapRemove(s.pathData[g * s.pathStride + P_BOTTLENECK]!, g);
     x[xb + X_IMPL] = 0;
     x[xb + X_RATE] = 0;
   }
@@ -208,20 +208,20 @@ export function foldTransfer(s: NetworkState, t: Transfer): void {
 }
 
 export function exPush(s: NetworkState, bn: number, g: number): void {
-  let list = s.exMem[bn]!;
-  if (list === NO_INTS) list = s.exMem[bn] = [];
-  s.P[g * s.stride + P_EXPLICIT_POS] = list.length;
+  let list = s.explicitMembers[bn]!;
+  if (list === NO_INTS) list = s.explicitMembers[bn] = [];
+  s.pathData[g * s.pathStride + P_EXPLICIT_POS] = list.length;
   list.push(g);
 }
 
 export function exRemove(s: NetworkState, bn: number, g: number): void {
-  const list = s.exMem[bn]!;
-  const S = s.stride;
-  const pos = s.P[g * S + P_EXPLICIT_POS]!;
+  const list = s.explicitMembers[bn]!;
+  const S = s.pathStride;
+  const pos = s.pathData[g * S + P_EXPLICIT_POS]!;
   const last = list.pop()!;
   if (last !== g) {
     list[pos] = last;
-    s.P[last * S + P_EXPLICIT_POS] = pos;
+    s.pathData[last * S + P_EXPLICIT_POS] = pos;
   }
-  s.P[g * S + P_EXPLICIT_POS] = -1;
+  s.pathData[g * S + P_EXPLICIT_POS] = -1;
 }

@@ -39,39 +39,39 @@ export class SaturationHeap {
   push(r: number, key: number): void {
     if (key === Infinity) return;
     if (this.count === this.resources.length) this.reserve(this.count + 1);
-    const res = this.resources;
+    const resources = this.resources;
     const keys = this.keys;
     let i = this.count++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pk = keys[p]!;
       if (pk <= key) break;
-      res[i] = res[p]!;
+      resources[i] = resources[p]!;
       keys[i] = pk;
       i = p;
     }
-    res[i] = r;
+    resources[i] = r;
     keys[i] = key;
   }
 
   /** Replaces the top entry by (r, key), where key ≥ the old top key, and sifts it down. */
   replaceTop(r: number, key: number): void {
-    const res = this.resources;
+    const resources = this.resources;
     const keys = this.keys;
-    const n = this.count;
+    const count = this.count;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
-      if (l >= n) break;
+      if (l >= count) break;
       let m = l;
-      if (l + 1 < n && keys[l + 1]! < keys[l]!) m = l + 1;
+      if (l + 1 < count && keys[l + 1]! < keys[l]!) m = l + 1;
       const mk = keys[m]!;
       if (key <= mk) break;
-      res[i] = res[m]!;
+      resources[i] = resources[m]!;
       keys[i] = mk;
       i = m;
     }
-    res[i] = r;
+    resources[i] = r;
     keys[i] = key;
   }
 
