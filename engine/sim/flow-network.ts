@@ -6,7 +6,7 @@
 // MODEL. A resource has a capacity in units per second (bytes/s for a link, cycles/s for a CPU). A
 // transfer moves `bytes` over one or more paths; each path is a flow that uses resources, consuming
 // `perByte` units of each per byte it delivers. Rates come from progressive filling (Bertsekas and
-// Gallager, "Data Networks", 2nd ed., section 6.5.2, max-min flow control): a level λ rises from 0,
+// Gallager, "Data Networks", 2nd ed., chapter 6, max-min flow control): a level λ rises from 0,
 // every unfrozen path runs at weight·λ, a path freezes when it reaches its maxRate or when a
 // resource it consumes saturates. A path using a resource of capacity 0 (down) stalls.
 //

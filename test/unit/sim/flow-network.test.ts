@@ -78,6 +78,19 @@ describe('FlowNetwork: hand-computed allocations and finish times', () => {
     expect(ctx.net.usage('B')).toBeCloseTo(17, 12);
   });
 
+  it('the worked example of docs/design.md: A=10 {p1, p2}, B=4 {p2, p3} give 8, 2, 2; when p3 leaves the levels settle in place to 6 and 4', () => {
+    const ctx = setup({ A: 10, B: 4 });
+    start(ctx, 'p1', 1e6, [link('A')]);
+    start(ctx, 'p2', 1e6, [link('A', 'B')]);
+    start(ctx, 'p3', 1e6, [link('B')]);
+    expect(['p1', 'p2', 'p3'].map((id) => ctx.net.rate(id))).toEqual([8, 2, 2]);
+    const settled = ctx.net.stats.settled;
+    ctx.net.cancelTransfer('p3');
+    // B keeps p2 alone: 4 / 1 = 4; A's crossing p2 went from 2 to 4, so A's level is (10 - 4) / 1 = 6.
+    expect(['p1', 'p2'].map((id) => ctx.net.rate(id))).toEqual([6, 4]);
+    expect(ctx.net.stats.settled).toBe(settled + 1);
+  });
+
   it('weighted shares: weights 1 and 2 on a 90 B/s link get 30 and 60', () => {
     const ctx = setup({ L: 90 });
     start(ctx, 'w1', 300, [{ ...link('L'), weight: 1 }]);
