@@ -4,6 +4,7 @@
 // holds gigabytes before the parser can say no. Here each of those is one sentence naming the file.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { MAX_SCRIPT_TEXT } from '../../engine/scripting/script-limits';
+import { byteSizeText } from '../../engine/common/byte-size';
 
 /** Size limits per kind of file, in bytes (docs: README "Command line"). */
 export const USER_FILE_LIMITS = {
@@ -38,11 +39,7 @@ export class UserFileError extends Error {
   }
 }
 
-export function formatBytes(n: number): string {
-  const units: [number, string][] = [[1024 ** 3, 'GiB'], [1024 ** 2, 'MiB'], [1024, 'KiB']];
-  for (const [size, unit] of units) if (n >= size) return `${Number((n / size).toFixed(1))} ${unit}`;
-  return `${n} bytes`;
-}
+const formatBytes = (n: number) => byteSizeText(n, 'iec');
 
 function kindOf(s: Stats): string | undefined {
   if (s.isFile()) return undefined;

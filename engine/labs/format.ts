@@ -1,25 +1,6 @@
-// Numbers as a learner reads them in a check's "expected" and "found". Sizes and rates use
-// PowerShell's units (1MB = 1024 × 1024 bytes), because that is how the learner typed them
-// (Set-SmbBandwidthLimit -BytesPerSecond 750MB).
-
-const KB = 1024;
-const MB = 1024 ** 2;
-const GB = 1024 ** 3;
-
-function trim(n: number): string {
-  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1).replace(/\.0$/, '') : n.toFixed(2).replace(/\.?0+$/, '');
-}
-
-export function formatBytes(n: number): string {
-  if (n >= GB) return `${trim(n / GB)} GB`;
-  if (n >= MB) return `${trim(n / MB)} MB`;
-  if (n >= KB) return `${trim(n / KB)} KB`;
-  return `${Math.round(n)} bytes`;
-}
-
-export function formatRate(bytesPerSecond: number): string {
-  return `${formatBytes(bytesPerSecond)}/s`;
-}
+// Numbers as a learner reads them in a check's "expected" and "found". Sizes and rates are
+// engine/common/byte-size.ts (PowerShell's units, 1MB = 1024 × 1024 bytes, because that is how the
+// learner typed them: Set-SmbBandwidthLimit -BytesPerSecond 750MB).
 
 export function formatMs(ms: number): string {
   if (ms >= 100_000) return `${(ms / 1000).toFixed(0)} s`;

@@ -14,7 +14,8 @@ import type { Job, LogEntry } from '../model/jobs';
 import { findHost, isUnder, parsePath, resolvePath } from '../model/paths';
 import { rdmaOperational } from '../cmdlets/net-adapter-rdma';
 import { EventIds } from '../operations/event-log';
-import { formatMs, formatRate, listText } from './format';
+import { byteRateText } from '../common/byte-size';
+import { formatMs, listText } from './format';
 
 // ── What a check reads ──────────────────────────────────────────────────────────────────────────
 
@@ -291,7 +292,7 @@ export function jobLine(job: Job): string {
   if (t) parts.push(t);
   if (job.channels.length) parts.push(`${job.channels.length} channel${job.channels.length === 1 ? '' : 's'}`);
   const rate = job.state === 'Completed' ? dataStageRate(job) : undefined;
-  if (rate !== undefined) parts.push(`${job.kind === 'LiveMigration' ? 'memory' : 'data'} at ${formatRate(rate)}`);
+  if (rate !== undefined) parts.push(`${job.kind === 'LiveMigration' ? 'memory' : 'data'} at ${byteRateText(rate)}`);
   if (d !== undefined && job.state === 'Completed') parts.push(`in ${formatMs(d)}`);
   if (job.error) parts.push(`error: ${job.error.message}`);
   return parts.join(', ');
@@ -380,7 +381,7 @@ function jobConditions(c: Extract<LeafCheck, { type: 'jobCompleted' }>): string[
   if (c.transport) out.push(`using ${OPTION_TEXT[c.transport]}`);
   if (c.transportContains) out.push(`over a transport that includes "${c.transportContains}"`);
   if (c.atLeastChannels) out.push(`over at least ${c.atLeastChannels} ${c.rdma ? 'RDMA ' : ''}SMB channel${c.atLeastChannels === 1 ? '' : 's'}`);
-  if (c.rateAtMost) out.push(`at no more than ${formatRate(c.rateAtMost)}`);
+  if (c.rateAtMost) out.push(`at no more than ${byteRateText(c.rateAtMost)}`);
   if (c.noteContains) out.push(`noting "${c.noteContains}"`);
   return out;
 }
@@ -443,7 +444,7 @@ export function describeCheck(check: Check, negated = false): string {
       return not(`${check.host}: ${label} is ${String(check.equals)}`, `${check.host}: ${label} is not ${String(check.equals)}`);
     }
     case 'bandwidthLimit': {
-      const bounds = [check.atLeast !== undefined ? `at least ${formatRate(check.atLeast)}` : '', check.atMost !== undefined ? `at most ${formatRate(check.atMost)}` : ''].filter(Boolean);
+      const bounds = [check.atLeast !== undefined ? `at least ${byteRateText(check.atLeast)}` : '', check.atMost !== undefined ? `at most ${byteRateText(check.atMost)}` : ''].filter(Boolean);
       return not(`${check.host} limits SMB ${check.category} traffic${bounds.length ? ` to ${listText(bounds)}` : ''}`, `${check.host} has no SMB ${check.category} limit${bounds.length ? ` of ${listText(bounds)}` : ''}`);
     }
     case 'teamExists':
@@ -616,7 +617,7 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
         const extra: string[] = [];
         if (c.rateAtMost !== undefined) {
           const r = dataStageRate(j);
-          if (r !== undefined) extra.push(`data moved at ${formatRate(r)}`);
+          if (r !== undefined) extra.push(`data moved at ${byteRateText(r)}`);
         }
         if (c.atLeastChannels) extra.push(`channels: ${j.channels.map((ch) => `${ch.client} → ${ch.server}${ch.rdma ? ' (RDMA)' : ''}`).join(', ') || 'none'}`);
         if (c.noteContains) extra.push(j.notes.length ? `notes: ${j.notes.join(' | ')}` : 'no notes');
@@ -684,10 +685,10 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
       if (!h) return missingHost(c.host);
       const limits = h.smb.bandwidthLimits;
       const v = limits[c.category];
-      const bounds = [c.atLeast !== undefined ? `at least ${formatRate(c.atLeast)}` : '', c.atMost !== undefined ? `at most ${formatRate(c.atMost)}` : ''].filter(Boolean);
+      const bounds = [c.atLeast !== undefined ? `at least ${byteRateText(c.atLeast)}` : '', c.atMost !== undefined ? `at most ${byteRateText(c.atMost)}` : ''].filter(Boolean);
       const expected = `an SMB ${c.category} limit on ${h.name}${bounds.length ? ` of ${listText(bounds)}` : ''}`;
-      const set = BandwidthCategory.options.filter((k) => limits[k] !== undefined).map((k) => `${k} ${formatRate(limits[k]!)}`);
-      const found = v === undefined ? `no ${c.category} limit on ${h.name}${set.length ? ` (limits set: ${set.join(', ')})` : ' (no limits set)'}` : `${c.category} limit ${formatRate(v)}`;
+      const set = BandwidthCategory.options.filter((k) => limits[k] !== undefined).map((k) => `${k} ${byteRateText(limits[k]!)}`);
+      const found = v === undefined ? `no ${c.category} limit on ${h.name}${set.length ? ` (limits set: ${set.join(', ')})` : ' (no limits set)'}` : `${c.category} limit ${byteRateText(v)}`;
       const pass = v !== undefined && (c.atMost === undefined || v <= c.atMost) && (c.atLeast === undefined || v >= c.atLeast);
       return { pass, expected, found };
     }

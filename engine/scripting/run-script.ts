@@ -18,6 +18,7 @@ import { parseScript, type ParsedCommand, type ParseError } from '../cmdlets';
 import { parseSyntax } from '../cmdlets/syntax';
 import { LineIndex } from '../cmdlets/source-text';
 import { MAX_SCRIPT_TEXT } from './script-limits';
+import { byteRateText, byteSizeText } from '../common/byte-size';
 
 export { MAX_SCRIPT_TEXT };
 import { PS_STATE } from '../operations/operations';
@@ -274,11 +275,7 @@ function vmFiles(vms: readonly Vm[]): VmFilesReport[] {
 
 // ── Plain text ──────────────────────────────────────────────────────────────────────────────────
 
-function bytes(n: number): string {
-  const units: [number, string][] = [[1024 ** 4, 'TiB'], [1024 ** 3, 'GiB'], [1024 ** 2, 'MiB'], [1024, 'KiB']];
-  for (const [size, unit] of units) if (Math.abs(n) >= size) return `${(n / size).toFixed(n / size >= 100 ? 0 : n / size >= 10 ? 1 : 2)} ${unit}`;
-  return `${Math.round(n)} B`;
-}
+const bytes = (n: number) => byteSizeText(n, 'iec');
 
 function secs(ms: number): string {
   return ms >= 100_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
@@ -288,9 +285,8 @@ function at(ms: number): string {
   return `t=${(ms / 1000).toFixed(3)}s`;
 }
 
-function rate(bps: number): string {
-  return bps >= 1e9 ? `${(bps / 1e9).toFixed(2)} GB/s` : `${(bps / 1e6).toFixed(1)} MB/s`;
-}
+/** In the same binary units as the sizes (a 750MB limit reads 750 MiB/s, not 786.4 MB/s). */
+const rate = (bps: number) => byteRateText(bps, 'iec');
 
 /** The report as a person reads it in a terminal. */
 export function formatScriptReport(r: ScriptReport): string {

@@ -6,11 +6,12 @@ import { Button } from '@fluentui/react-components';
 import { InfoRegular } from '@fluentui/react-icons';
 import type { Job } from '../../../engine/model/jobs';
 import { timeSpanText } from '../../../engine/common/time-span';
+import { byteSizeText } from '../../../engine/common/byte-size';
 import { isActive } from '../../stores/job-list';
 import { useRoot } from '../app/root-context';
 import { confirmCancelJob } from './cancel-job';
 import {
-  bytesText, currentPass, downtimeText, durationShort, elapsedMs, endpointText, jobRate, jobTitle, rateText, routeText, stateText,
+  currentPass, downtimeText, durationShort, elapsedMs, endpointText, jobRate, jobTitle, rateText, routeText, stateText,
 } from './job-format';
 import { ProgressBar, StateIcon } from './JobParts';
 
@@ -134,7 +135,7 @@ const Details = observer(function Details({ job }: { job: Job }) {
               <tr key={s.name} data-status={s.status}>
                 <th scope="row">{s.name}</th>
                 <td>{s.status}</td>
-                <td className="hv-num">{s.bytesTotal > 0 ? `${bytesText(s.bytesDone)} of ${bytesText(s.bytesTotal)}` : ''}</td>
+                <td className="hv-num">{s.bytesTotal > 0 ? `${byteSizeText(s.bytesDone)} of ${byteSizeText(s.bytesTotal)}` : ''}</td>
                 <td className="hv-num">{s.status === 'Running' ? rateText(s.rate, job.kind) : ''}</td>
                 <td className="hv-num">{durationShort(s.elapsedMs ?? (s.status === 'Running' && s.startedAt !== undefined ? now - s.startedAt : undefined))}</td>
                 <td className="hv-num">{s.status === 'Running' ? durationShort(s.etaMs) : ''}</td>
@@ -161,7 +162,7 @@ const Details = observer(function Details({ job }: { job: Job }) {
               return (
                 <tr key={p.pass}>
                   <th scope="row">{p.pass}{p.endedAt === undefined ? ' (now)' : ''}</th>
-                  <td className="hv-num">{bytesText(p.bytes)}</td>
+                  <td className="hv-num">{byteSizeText(p.bytes)}</td>
                   <td className="hv-num">{durationShort(took)}</td>
                   <td className="hv-num">{p.endedAt !== undefined && took > 0 ? rateText((p.bytes * 1000) / took, job.kind) : ''}</td>
                 </tr>
@@ -184,7 +185,7 @@ const Details = observer(function Details({ job }: { job: Job }) {
             {job.partialFiles.map((f) => (
               <tr key={`${f.computer}:${f.path}`}>
                 <td>{f.computer}: {f.path}</td>
-                <td className="hv-num">{bytesText(f.sizeBytes)}</td>
+                <td className="hv-num">{byteSizeText(f.sizeBytes)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,14 +1,19 @@
 // How the Jobs pane writes rates, sizes and durations. Display only: every figure is the engine's.
 import type { Job, JobStage } from '../../../engine/model/jobs';
+import { byteRateText } from '../../../engine/common/byte-size';
 
 /** One formatter, made once: toLocaleString builds a new one on every call (hot with 200 jobs). */
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** Network moves are read in bits (Gb/s, like link speeds); disk copies in bytes (MB/s). */
+/**
+ * Network moves are read in bits (Gb/s, like link speeds); disk copies in bytes per second, in the
+ * binary units Set-SmbBandwidthLimit's 750MB means (engine/common/byte-size.ts), so a copy capped
+ * at 750MB reads 750 MB/s here as in the Networking pane.
+ */
 export function rateText(bytesPerSecond: number | undefined, kind: Job['kind']): string {
   if (bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0) return '';
   if (kind === 'LiveMigration') return gbpsText(bytesPerSecond);
-  return mbpsText(bytesPerSecond);
+  return byteRateText(bytesPerSecond);
 }
 
 export function gbpsText(bytesPerSecond: number): string {
@@ -18,24 +23,6 @@ export function gbpsText(bytesPerSecond: number): string {
   return `${Math.round((bytesPerSecond * 8) / 1e6)} Mb/s`;
 }
 
-export function mbpsText(bytesPerSecond: number): string {
-  const mb = bytesPerSecond / 1e6;
-  if (mb >= 10_000) return `${(mb / 1000).toFixed(1)} GB/s`;
-  return `${mb >= 100 ? integer.format(mb) : mb.toFixed(1)} MB/s`;
-}
-
-/** Sizes in binary units, as Windows writes them (GB = 1024³ bytes). */
-export function bytesText(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  if (i === 0) return `${Math.round(v)} bytes`;
-  return `${v >= 100 ? integer.format(v) : v.toFixed(1)} ${units[i]}`;
-}
 
 /** Simulated durations: "850 ms", "42 s", "3 min 05 s", "1 h 02 min". */
 export function durationShort(ms: number | undefined): string {

@@ -3,7 +3,8 @@
 import { observer } from 'mobx-react-lite';
 import { useRef, type KeyboardEvent } from 'react';
 import type { Vm } from '../../../engine/model/world';
-import { memoryMbText, sizeText } from '../../format/vm-columns';
+import { memoryMbText } from '../../format/vm-columns';
+import { byteSizeText } from '../../../engine/common/byte-size';
 import type { DetailsTab } from '../../stores/ui-store';
 import { useRoot } from '../app/root-context';
 
@@ -115,7 +116,7 @@ function VhdRow({ controller, path, size, max, type }: { controller: string; pat
   return (
     <>
       <dt>Hard Drive ({controller}):</dt>
-      <dd>{path} <span style={{ color: 'var(--hv-text-muted)' }}>({type}, {sizeText(size)} of {sizeText(max)})</span></dd>
+      <dd>{path} <span style={{ color: 'var(--hv-text-muted)' }}>({type}, {byteSizeText(size)} of {byteSizeText(max)})</span></dd>
     </>
   );
 }

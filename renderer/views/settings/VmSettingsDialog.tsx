@@ -3,7 +3,7 @@
 import { observer } from 'mobx-react-lite';
 import { useId, type ReactNode } from 'react';
 import { Checkbox, Input, Slider } from '@fluentui/react-components';
-import { sizeText } from '../../format/vm-columns';
+import { byteSizeText } from '../../../engine/common/byte-size';
 import { weightName, type VmField, type VmSettingsPage, type VmSettingsStore } from '../../stores/settings-vm';
 import { fileName } from '../../stores/wizard-paths';
 import { useRoot } from '../app/root-context';
@@ -276,7 +276,7 @@ const DiskPage = observer(function DiskPage({ store, index }: { store: VmSetting
         <dt>Location:</dt>
         <dd>{m ? `${m[3]} (in use)` : '—'}</dd>
         <dt>Type:</dt>
-        <dd>{disk.type}, {sizeText(disk.sizeBytes)} of {sizeText(disk.maxSizeBytes)}</dd>
+        <dd>{disk.type}, {byteSizeText(disk.sizeBytes)} of {byteSizeText(disk.maxSizeBytes)}</dd>
       </dl>
       <div className="hv-settings-field">
         <label htmlFor={pathId}>Virtual hard disk:</label>

@@ -8,7 +8,7 @@ import {
   ChevronDownRegular, ChevronRightRegular, FolderAddRegular, FolderOpenRegular, FolderRegular, HardDriveRegular, ServerRegular,
 } from '@fluentui/react-icons';
 import type { Bridge } from '../../../engine/contract';
-import { sizeText } from '../../format/vm-columns';
+import { byteSizeText } from '../../../engine/common/byte-size';
 import { FolderBrowserStore, type FolderNode } from '../../stores/wizard-folders';
 import { AccessButton } from '../shared/AccessKey';
 import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
@@ -151,7 +151,7 @@ const FolderRow = observer(function FolderRow({ node, store, tabStop, onOpen }: 
       <span className="hv-tree-icon" aria-hidden="true"><Icon /></span>
       <span>{node.name}</span>
       {node.kind !== 'folder' && node.freeBytes !== undefined && (
-        <span className="hv-tree-note">{sizeText(node.freeBytes)} free{node.capacityBytes ? ` of ${sizeText(node.capacityBytes)}` : ''}</span>
+        <span className="hv-tree-note">{byteSizeText(node.freeBytes)} free{node.capacityBytes ? ` of ${byteSizeText(node.capacityBytes)}` : ''}</span>
       )}
       {node.isNew && <span className="hv-tree-note">(new)</span>}
       {node.error && <span className="hv-tree-note">— {node.error}</span>}
