@@ -2,7 +2,7 @@
 // dispatch it, keep the world saved, drive the clock, and fan events out to subscribers.
 // A door adds only its transport (IPC, WebSocket, command line).
 import {
-  Request, invalidRequest, type EngineEvent, type Response, type ContractError,
+  Request, invalidRequest, type EngineEvent, type Response, type ContractError, type Result,
 } from '../../engine/contract';
 import { Engine, type EngineState } from '../../engine/engine';
 import { checkJsonDepth } from '../../engine/common/json-depth';
@@ -139,13 +139,13 @@ export class EngineHost {
     try {
       switch (req.kind) {
         case 'invoke': {
-          const result = this.engine.invoke(req.command);
+          const result = this.seen(req.id, this.engine.invoke(req.command));
           if (result.ok) this.changed();
           if (result.ok) this.labs.recordCommands([{ text: result.value.commandText, ok: true }]);
           return { kind: 'result', id: req.id, result };
         }
         case 'query': {
-          const result = this.engine.query(req.query);
+          const result = this.seen(req.id, this.engine.query(req.query));
           if (result.ok && req.query.name === 'clock') return { kind: 'result', id: req.id, result: { ok: true, value: this.clock.state() } };
           if (result.ok && req.query.name === 'world') {
             const view = result.value as { clock: unknown };
@@ -164,9 +164,9 @@ export class EngineHost {
           return { kind: 'result', id: req.id, result: { ok: true, value: state } };
         }
         case 'lab':
-          return { kind: 'result', id: req.id, result: this.labs.handle(req.action) };
+          return { kind: 'result', id: req.id, result: this.seen(req.id, this.labs.handle(req.action)) };
         case 'scenario':
-          return { kind: 'result', id: req.id, result: this.scenarios.handle(req.action) };
+          return { kind: 'result', id: req.id, result: this.seen(req.id, this.scenarios.handle(req.action)) };
       }
     } catch (err) {
       return this.internalError(req.id, err);
@@ -208,6 +208,7 @@ export class EngineHost {
 
   private runEnded(id: number, run: PromptRun): Response {
     const outcome = run.outcome();
+    for (const st of outcome.statements) this.seen(id, st.result);
     if (outcome.statements.some((st) => st.result.ok)) this.changed();
     else this.markDirty();
     this.labs.recordCommands(outcome.statements.map((st) => ({ text: st.text, ok: st.result.ok })));
@@ -307,6 +308,21 @@ export class EngineHost {
     this.logger.log('error', `Internal error answering request ${id}`, err);
     const error: ContractError = { code: 'Internal', message: `The engine failed: ${(err as Error).message}` };
     return { kind: 'result', id, result: { ok: false, error } };
+  }
+
+  /** A failure a door caught around this host (a scenario file it could not handle): to the log, with its stack. */
+  logFailure(message: string, err: unknown): void {
+    this.logger.log('error', message, err);
+  }
+
+  /**
+   * An answer the engine gave with code Internal (a refusal it should never have to make: "the move
+   * operations are not available in this context") goes to the page as it is, and to the log too,
+   * like a thrown error: otherwise only the user who saw it would know.
+   */
+  private seen<R extends Result<unknown>>(id: number, result: R): R {
+    if (!result.ok && result.error.code === 'Internal') this.logger.log('error', `Internal error answering request ${id}: ${result.error.message}`);
+    return result;
   }
 
   private get logger(): Logger {

@@ -55,6 +55,7 @@ export function serveEngine(port: PortLike, options: ServeOptions = {}): { dispo
         try {
           result = action.op === 'open' ? running.scenarios.openFile(action.path, action.discardChanges) : running.scenarios.saveFileAs(action.path);
         } catch (err) {
+          running.logFailure(`Internal error ${action.op === 'open' ? 'opening' : 'saving'} the scenario file ${action.path}`, err);
           result = { ok: false as const, error: { code: 'Internal' as const, message: `The engine failed: ${(err as Error).message}` } };
         }
         send({ type: 'scenarioFileResult', call: message.call, result });

@@ -35,6 +35,27 @@ describe('the doors log', () => {
     host.dispose();
   });
 
+  it('logs an Internal refusal the engine answers with, not only a thrown error', () => {
+    // Before, a CommandRefusal with code Internal ("the move operations are not available in this
+    // context") went to the page and nowhere else.
+    const logger = memoryLogger();
+    const host = new EngineHost({ logger, startClock: false });
+    host.engine.invoke = () => ({ ok: false, error: { code: 'Internal', message: 'The move operations are not available in this context.' } });
+    const r = host.handle({ kind: 'invoke', id: 4, command: { cmdlet: 'Start-VM', params: { Name: 'TEST01' } } });
+    expect(r.result).toMatchObject({ ok: false, error: { code: 'Internal' } });
+    expect(logger.entries.map((e) => `${e.level} ${e.message}`)).toEqual(['error Internal error answering request 4: The move operations are not available in this context.']);
+    host.dispose();
+  });
+
+  it('does not log the refusals a user causes', () => {
+    const logger = memoryLogger();
+    const host = new EngineHost({ logger, startClock: false });
+    const r = host.handle({ kind: 'invoke', id: 6, command: { cmdlet: 'Start-VM', params: { Name: 'NOSUCHVM' } } });
+    expect(r.result).toMatchObject({ ok: false, error: { code: 'NotFound' } });
+    expect(logger.entries).toEqual([]);
+    host.dispose();
+  });
+
   it('logs the notices the user is shown: unreadable files at start-up, failed and resumed saves', () => {
     const logger = memoryLogger();
     let full = true;
