@@ -87,7 +87,16 @@ export function applyPowerAction(ctx: CmdletContext, params: BoundParams, action
     vm.state = to;
     // Uptime counts from a start; a resume (from Paused) continues it; off and saved VMs have none.
     if (to === 'Running' && from !== 'Paused') vm.startedAt = ctx.sim.now;
-    if (to === 'Off' || to === 'Saved') delete vm.startedAt;
+    if (to === 'Off' || to === 'Saved') {
+      delete vm.startedAt;
+      // A smart paging file only bridges a running VM's memory after a restart; once the VM stops
+      // (or its memory is saved to disk) Hyper-V deletes it (Microsoft Learn, "Hyper-V Dynamic
+      // Memory Overview"). It used to wait for its release timer, taking space meanwhile.
+      if (vm.smartPagingFile) {
+        ctx.log('Information', 'Hyper-V-Worker', `'${vm.name}' deleted its smart paging file ${vm.smartPagingFile.path}.`);
+        delete vm.smartPagingFile;
+      }
+    }
     const event = EVENTS[action];
     ctx.log('Information', 'Hyper-V-Worker', `'${vm.name}' ${event.verb}.`, event.id);
   }

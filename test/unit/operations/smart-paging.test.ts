@@ -78,6 +78,19 @@ describe('Restart-VM with Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory
     expect(e.idle).toBe(true);
   });
 
+  it('turning off or saving the VM deletes its smart paging file at once, freeing its space', () => {
+    for (const stop of ['Stop-VM WEB01 -TurnOff', 'Save-VM WEB01', 'Stop-VM WEB01']) {
+      const e = engineOf(tight(), params);
+      const freeBefore = e.operations.space.freeBytes('FS01', 'D');
+      ok(e, 'Restart-VM WEB01 -Force');
+      expect(vm(e, 'WEB01').smartPagingFile).toBeDefined();
+      ok(e, stop);
+      expect(vm(e, 'WEB01').smartPagingFile, stop).toBeUndefined();
+      expect(e.operations.space.freeBytes('FS01', 'D'), stop).toBe(freeBefore);
+      e.runUntilIdle();
+    }
+  });
+
   it('with enough memory a restart needs no smart paging file', () => {
     const e = engineOf(tight(20 * GiB), params);
     ok(e, 'Restart-VM WEB01 -Force');
