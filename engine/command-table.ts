@@ -23,6 +23,9 @@ import { getVmSwitch, newVmSwitch, removeVmSwitch, renameVmSwitch, setVmSwitch }
 import {
   connectVmNetworkAdapter, disconnectVmNetworkAdapter, getVmNetworkAdapter, getVmNetworkAdapterVlan, setVmNetworkAdapterVlan,
 } from './cmdlets/vm-network-adapter';
+import { newVm, setVmDvdDrive } from './cmdlets/new-vm';
+import { convertVhd, getVhd, mergeVhd, newVhd, optimizeVhd, resizeVhd } from './cmdlets/vhd-cmdlets';
+import { addVmHardDiskDrive, getVmHardDiskDrive, removeVmHardDiskDrive } from './cmdlets/hard-disk-drives';
 
 const definitions: readonly CmdletDefinition[] = [
   getVm, startVm, stopVm, saveVm, suspendVm, resumeVm, restartVm, checkpointVm, setVm, setVmMemory, setVmProcessor,
@@ -38,6 +41,9 @@ const definitions: readonly CmdletDefinition[] = [
   getVmSwitch, newVmSwitch, setVmSwitch, renameVmSwitch, removeVmSwitch,
   getVmNetworkAdapter, connectVmNetworkAdapter, disconnectVmNetworkAdapter, getVmNetworkAdapterVlan, setVmNetworkAdapterVlan,
   renameVm, getVmSnapshot, restoreVmSnapshot, removeVmSnapshot, renameVmSnapshot,
+  newVm,
+  newVhd, getVhd, resizeVhd, convertVhd, optimizeVhd, mergeVhd,
+  getVmHardDiskDrive, addVmHardDiskDrive, removeVmHardDiskDrive, setVmDvdDrive,
 ];
 
 const byName = new Map<string, CmdletDefinition>();

@@ -10,14 +10,16 @@
 // files are counted once, not once per checkpoint: each checkpoint used to count every file of the
 // world again, its predecessors' included, so each took longer than the last).
 import { CommandRefusal } from '../errors';
-import type { Checkpoint, Host, Vm, World } from '../model/world';
-import { hostIndexOf, joinPath, resolvePath, vmFileBytesByVolume, volumeKey, volumeUsage } from '../model/paths';
+import type { Checkpoint, Vm, World } from '../model/world';
+import { joinPath, resolvePath } from '../model/paths';
+import { freeSpace, type FreeSpace } from './free-space';
+import { stableGuid } from './stable-guid';
 import { refuseWhileMoving } from '../operations/configuration-lock';
 import { HYPERV_LIMITS } from '../common/hyperv-limits';
 import { dayAndTime } from '../common/time-span';
 import { currentCheckpoint } from '../common/checkpoint-tree';
 import { checkpointVmSignature } from './catalog/vm';
-import type { CmdletContext, CmdletDefinition } from './definition';
+import type { CmdletDefinition } from './definition';
 import { targetVms } from './targets';
 
 const CONFIGURATION_BYTES = 64 * 1024;
@@ -31,41 +33,7 @@ function simulatedStamp(now: number): string {
 
 /** A GUID-shaped id that is the same for the same VM, checkpoint number and time (deterministic). */
 function checkpointGuid(vm: Vm, n: number, now: number): string {
-  let h = 2166136261;
-  for (const c of `${vm.id}|${n}|${now}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  const hex = (x: number, len: number) => (x >>> 0).toString(16).toUpperCase().padStart(len, '0').slice(-len);
-  return `${hex(h, 8)}-${hex(h >>> 16, 4)}-4${hex(h >>> 4, 3)}-A${hex(h >>> 8, 3)}-${hex(Math.imul(h, 2654435761), 8)}${hex(n, 4)}`;
-}
-
-/**
- * Free bytes per volume for one command: the engine's own accounting when there is one (it also
- * counts the partial files of moves writing there), else the world's files counted once. Bytes
- * this command's earlier checkpoints take are subtracted as they are planned.
- */
-interface FreeSpace {
-  /** The world's hosts by name, built once per command. */
-  hosts: ReadonlyMap<string, Host>;
-  /** Bytes that could still be written to the volume. */
-  free(computer: string, volume: string): number;
-  /** This command plans to write `bytes` there. */
-  take(computer: string, volume: string, bytes: number): void;
-}
-
-function freeSpace(ctx: CmdletContext): FreeSpace {
-  const space = ctx.operations?.space;
-  let usage: Map<string, number> | undefined;
-  const taken = new Map<string, number>();
-  const now = space
-    ? (computer: string, volume: string) => space.freeBytes(computer, volume)
-    : (computer: string, volume: string) => volumeUsage(ctx.world, computer, volume, (usage ??= vmFileBytesByVolume(ctx.world)))?.freeBytes ?? 0;
-  return {
-    hosts: hostIndexOf(ctx.world),
-    free: (computer, volume) => now(computer, volume) - (taken.get(volumeKey(computer, volume)) ?? 0),
-    take: (computer, volume, bytes) => {
-      const k = volumeKey(computer, volume);
-      taken.set(k, (taken.get(k) ?? 0) + bytes);
-    },
-  };
+  return stableGuid(`${vm.id}|${n}|${now}`, n);
 }
 
 function plan(world: World, vm: Vm, name: string, now: number, space: FreeSpace): Checkpoint {

@@ -23,6 +23,11 @@ import {
   getVmNetworkAdapterVlanSignature, setVmNetworkAdapterVlanSignature,
 } from './catalog/vm-switch';
 import { renameVmSignature, getVmSnapshotSignature, restoreVmSnapshotSignature, removeVmSnapshotSignature, renameVmSnapshotSignature } from './catalog/vm-lifecycle';
+import { newVmSignature } from './catalog/new-vm';
+import {
+  newVhdSignature, getVhdSignature, resizeVhdSignature, convertVhdSignature, optimizeVhdSignature, mergeVhdSignature,
+  getVmHardDiskDriveSignature, addVmHardDiskDriveSignature, removeVmHardDiskDriveSignature, setVmDvdDriveSignature,
+} from './catalog/vhd';
 
 const signatures: readonly CmdletSignature[] = [
   getVmSignature, startVmSignature, stopVmSignature, saveVmSignature, suspendVmSignature, resumeVmSignature, restartVmSignature, checkpointVmSignature, setVmSignature, setVmMemorySignature, setVmProcessorSignature,
@@ -39,6 +44,9 @@ const signatures: readonly CmdletSignature[] = [
   getVmNetworkAdapterSignature, connectVmNetworkAdapterSignature, disconnectVmNetworkAdapterSignature,
   getVmNetworkAdapterVlanSignature, setVmNetworkAdapterVlanSignature,
   renameVmSignature, getVmSnapshotSignature, restoreVmSnapshotSignature, removeVmSnapshotSignature, renameVmSnapshotSignature,
+  newVmSignature,
+  newVhdSignature, getVhdSignature, resizeVhdSignature, convertVhdSignature, optimizeVhdSignature, mergeVhdSignature,
+  getVmHardDiskDriveSignature, addVmHardDiskDriveSignature, removeVmHardDiskDriveSignature, setVmDvdDriveSignature,
 ];
 
 const byName = new Map<string, CmdletSignature>();

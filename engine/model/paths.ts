@@ -336,7 +336,10 @@ export function hostIndexOf(world: World): Map<string, Host> {
   return m;
 }
 
-/** Bytes of VM files per volume, for the whole world at once ("computer|L" → bytes). */
+/**
+ * Bytes of VM files per volume, for the whole world at once ("computer|L" → bytes): every VM's
+ * files and the virtual hard disk files no VM has attached (world.vhdFiles).
+ */
 export function vmFileBytesByVolume(world: World, hostIndex = hostIndexOf(world)): Map<string, number> {
   const used = new Map<string, number>();
   for (const vm of world.vms) {
@@ -345,6 +348,10 @@ export function vmFileBytesByVolume(world: World, hostIndex = hostIndexOf(world)
       if (k.startsWith('!')) return;
       used.set(k, (used.get(k) ?? 0) + sizeBytes);
     });
+  }
+  for (const d of world.vhdFiles ?? []) {
+    const k = locateVolume(d.computer, d.path, hostIndex);
+    if (!k.startsWith('!')) used.set(k, (used.get(k) ?? 0) + d.sizeBytes);
   }
   return used;
 }

@@ -6,7 +6,7 @@
 import { macRangeProblem } from '../common/virtual-switch';
 import { World, type Host, type Vm } from './world';
 import { compileFastParser, FAIL, type FastParser } from './fast-parse';
-import { hostIndexOf, locateVolume, parsePath, vmFileField, volumeKey, type VmFile } from './paths';
+import { hostIndexOf, locateVolume, parsePath, pathKey, resolvePath, vmFileField, volumeKey, type VmFile } from './paths';
 import { checkVmLimits, HostLoadCheck, VhdOwnerCheck } from './validate-limits';
 import { parseSubnet } from '../common/ip-addresses';
 
@@ -141,6 +141,7 @@ export function crossCheck(world: World): WorldIssue[] {
   }
   hostLoad.report(err);
   vhdOwners.report(world, hostIndex, err);
+  if (world.vhdFiles.length) checkUnattachedVhds(world, hostIndex, usedByVolume, err);
 
   // Free space: other data plus every VM file resolving to the volume must fit.
   const used = usedByVolume;
@@ -381,4 +382,44 @@ export function parseWorldJson(text: string): ValidateResult {
   const j = parseJsonText(text);
   if (!j.ok) return j;
   return validate(j.value, true);
+}
+
+/**
+ * Virtual hard disk files no VM has attached: each on an existing computer's local volume, once,
+ * not also attached to a VM, and counted in its volume's space like any VM file.
+ */
+function checkUnattachedVhds(world: World, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err): void {
+  const attached = new Set<string>();
+  for (const vm of world.vms) {
+    for (const d of vm.vhds) {
+      const r = resolvePath(world, vm.host, d.path, hostIndex);
+      if (r.ok) attached.add(`${r.value.computer.toLowerCase()}|${pathKey(r.value.localPath)}`);
+    }
+  }
+  const seen = new Set<string>();
+  world.vhdFiles.forEach((d, i) => {
+    const at = `vhdFiles[${i}]`;
+    const host = hostIndex.get(d.computer.toLowerCase());
+    if (!host) {
+      err(`${at}.computer`, `computer "${d.computer}" does not exist`);
+      return;
+    }
+    const parsed = parsePath(d.path);
+    if (parsed?.kind !== 'local') {
+      err(`${at}.path`, `"${d.path}" must be a local path on ${host.name} (such as D:\\VMs\\disk.vhdx)`);
+      return;
+    }
+    const k = locateVolume(host.name, d.path, hostIndex);
+    if (k.charCodeAt(0) === 33) {
+      err(`${at}.path`, k.slice(1));
+      return;
+    }
+    used.set(k, (used.get(k) ?? 0) + d.sizeBytes);
+    const where = `${host.name.toLowerCase()}|${pathKey(d.path)}`;
+    if (seen.has(where)) err(`${at}.path`, `'${d.path}' on ${host.name} is listed twice`);
+    seen.add(where);
+    if (attached.has(where)) err(`${at}.path`, `'${d.path}' on ${host.name} is attached to a virtual machine, so it cannot also be listed as unattached`);
+    if (d.type === 'Differencing' && !d.parentPath) err(`${at}.parentPath`, 'a differencing disk needs its parent disk');
+    if (d.type !== 'Fixed' && d.sizeBytes > d.maxSizeBytes * 1.01 + 64 * 1024 ** 2) err(`${at}.sizeBytes`, `file size ${d.sizeBytes} exceeds the disk's maximum size ${d.maxSizeBytes}`);
+  });
 }

@@ -187,8 +187,32 @@ export const VhdFile = z.object({
   maxSizeBytes: bytes,
   type: z.enum(['Dynamic', 'Fixed', 'Differencing']).default('Dynamic'),
   controller: z.string().default('SCSI 0:0'),
+  /** A differencing disk's parent (New-VHD -Differencing -ParentPath), as seen from the same computer. */
+  parentPath: pathText.optional(),
+  /**
+   * Bytes of guest data in use inside the file (what Compact and Convert keep). Absent: the lab
+   * assumes a plausible share (engine/operations/parameters.ts, VhdParameters).
+   */
+  dataBytes: bytes.optional(),
 });
 export type VhdFile = z.infer<typeof VhdFile>;
+
+/**
+ * A virtual hard disk file no virtual machine has attached: made by New-VHD or the New Virtual
+ * Hard Disk Wizard, or left on its volume by Remove-VMHardDiskDrive (Hyper-V never deletes the
+ * file when a drive is removed). Kept where its bytes are: `path` is a local path on `computer`,
+ * so the same file reached as \\FS01\VMs\x.vhdx and as FS01's D:\Shares\VMs\x.vhdx is one record.
+ */
+export const UnattachedVhd = z.object({
+  computer: name,
+  path: pathText,
+  sizeBytes: bytes,
+  maxSizeBytes: bytes,
+  type: z.enum(['Dynamic', 'Fixed', 'Differencing']).default('Dynamic'),
+  parentPath: pathText.optional(),
+  dataBytes: bytes.optional(),
+});
+export type UnattachedVhd = z.infer<typeof UnattachedVhd>;
 
 export const Checkpoint = z.object({
   id: name,
@@ -252,6 +276,10 @@ export const Vm = z.object({
     /** Access-mode VLAN of the adapter (Set-VMNetworkAdapterVlan -Access -VlanId; 1..4094); absent: untagged. */
     vlanId: z.number().int().min(1).max(4094).optional(),
   })).default([]),
+  /** DVD drives: their controller location and the image (.iso) inserted, if any (New-VM, Set-VMDvdDrive). */
+  dvdDrives: z.array(z.object({ controller: z.string(), path: pathText.optional() })).default([]),
+  /** The device New-VM -BootDevice put first in the startup order, when one was named. */
+  bootDevice: z.enum(['Floppy', 'CD', 'IDE', 'LegacyNetworkAdapter', 'NetworkAdapter', 'VHD']).optional(),
   checkpoints: z.array(Checkpoint).default([]),
   /**
    * The checkpoint the VM's current state descends from (Hyper-V's ParentSnapshotId; the "Now"
@@ -278,6 +306,8 @@ export const World = z.object({
   session: WorldSession,
   hosts: z.array(Host).min(1, 'a world needs at least one computer'),
   vms: z.array(Vm).default([]),
+  /** Virtual hard disk files on the volumes that no VM has attached (see UnattachedVhd). */
+  vhdFiles: z.array(UnattachedVhd).default([]),
 });
 export type World = z.infer<typeof World>;
 export type WorldInput = z.input<typeof World>;

@@ -148,3 +148,59 @@ export const LifecycleTexts = {
   deleteCheckpointRefused: (vm: string) => `'${vm}' failed to delete checkpoint. The operation cannot be performed while the object is in its current state.`,
   nameTooLong: (what: 'virtual machine' | 'checkpoint', length: number, max: number) => `The ${what} name is ${length} characters long; the maximum is ${max}.`,
 } as const;
+
+const GiB = 1024 ** 3;
+
+/**
+ * Virtual hard disk files (New-VHD, New-VM, the New Virtual Hard Disk and Edit Virtual Hard Disk
+ * wizards). Sizes of the files themselves follow the published formats: "Virtual Hard Disk Image
+ * Format Specification" (Microsoft, version 1.0, 2006) for VHD and "[MS-VHDX]: Virtual Hard Disk v2
+ * (VHDX) File Format" for VHDX; the maximums live in engine/common/hyperv-limits.ts.
+ */
+export const VhdParameters = {
+  /** A VHD's 512-byte footer (fixed: the only metadata; dynamic: a copy at the start too). */
+  vhdFooterBytes: 512,
+  /** A dynamic VHD's header (1,024 bytes) — the Block Allocation Table follows it. */
+  vhdDynamicHeaderBytes: 1024,
+  /** Default block size of a dynamic VHD: 2 MB (VHD specification; Hyper-V's default). */
+  vhdBlockBytes: 2 * 1024 ** 2,
+  /**
+   * An empty dynamic or differencing VHDX: headers, region tables, log, BAT and metadata regions
+   * round to 4 MB on 2012 R2 (what New-VHD leaves on disk). *Unconfirmed* exact figure: [MS-VHDX]
+   * sets the 1 MB alignment of each region, not the total Hyper-V writes.
+   */
+  vhdxEmptyBytes: 4 * 1024 ** 2,
+  /** Metadata a fixed VHDX carries besides its data (the same regions): *unconfirmed*, 4 MB. */
+  vhdxFixedOverheadBytes: 4 * 1024 ** 2,
+  /** VHDX's default block size on 2012 R2: 32 MB ([MS-VHDX]; New-VHD -BlockSizeBytes default). */
+  vhdxBlockBytes: 32 * 1024 ** 2,
+  /**
+   * The smallest disk New-VHD makes: 3 MB. *Unconfirmed*: the cmdlet help gives no minimum; 3 MB
+   * is the smallest size Windows' Disk Management offers for a VHD.
+   */
+  minimumSizeBytes: 3 * 1024 ** 2,
+  /** The New Virtual Machine Wizard's and New Virtual Hard Disk Wizard's default size: 127 GB (2012 R2). */
+  wizardDefaultSizeBytes: 127 * GiB,
+  /**
+   * Share of a used dynamic or differencing disk's data blocks that the guest has since freed
+   * (deleted files, page-file churn) and that Compact returns, for disks whose freed bytes the
+   * world does not state. *Unconfirmed*: the lab has no guest file system; a tenth is plausible
+   * for a server that has run a while. Disks the lab creates start with nothing to return.
+   */
+  reclaimableShare: 0.1,
+  /**
+   * Share of a fixed disk's size the guest has written, for fixed disks whose data the world does
+   * not state (what Convert to dynamic keeps). *Unconfirmed*: a half-full data disk.
+   */
+  fixedDataShare: 0.5,
+  /**
+   * Where Hyper-V keeps a new VM and its new disks when no folder is given: the host's default
+   * folders as installed (Hyper-V Settings, "Virtual Machines" and "Virtual Hard Disks"; Microsoft
+   * Learn, "Set-VMHost" -VirtualMachinePath / -VirtualHardDiskPath). The lab has no per-host setting
+   * for them yet, so these are every host's.
+   */
+  defaultVirtualMachinePath: 'C:\\ProgramData\\Microsoft\\Windows\\Hyper-V',
+  defaultVirtualHardDiskPath: 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual Hard Disks',
+  /** New-VM's startup memory when none is given: 512 MB (the 2012 R2 New Virtual Machine Wizard's default too). */
+  defaultStartupBytes: 512 * 1024 ** 2,
+} as const;

@@ -1,6 +1,6 @@
 // What a Browse... dialog can offer on a computer (issue: "a folder picker over the destination's
 // simulated volumes and shares"). The simulation tracks files, not directories, so a folder exists
-// when some VM file lies under it — plausible for a lab world, where every folder holds VMs.
+// when some VM file or virtual hard disk file lies under it — plausible for a lab world, where every folder holds VMs.
 import type { FolderEntry, FolderListing, Result } from '../contract';
 import type { World } from '../model/world';
 import { findHost, forEachVmFile, freeBytes, parsePath, joinPath, normalizePath, pathKey, resolvePath, volumeUsage } from '../model/paths';
@@ -29,6 +29,16 @@ export function listFolders(world: World, hostName: string, path?: string): Resu
       const name = rest.split('\\')[0]!;
       children.set(name.toLowerCase(), name);
     });
+  }
+  // Disk files no VM has attached (New-VHD) make their folders exist too.
+  for (const d of world.vhdFiles) {
+    if (d.computer.toLowerCase() !== computer) continue;
+    const local = normalizePath(d.path);
+    if (!local.toLowerCase().startsWith(under)) continue;
+    const rest = local.slice(under.length);
+    if (!rest.includes('\\')) continue;
+    const name = rest.split('\\')[0]!;
+    children.set(name.toLowerCase(), name);
   }
   const entries: FolderEntry[] = [...children.values()]
     .sort((a, b) => a.localeCompare(b))

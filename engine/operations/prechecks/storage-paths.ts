@@ -1,7 +1,7 @@
 // Checks on the paths a move names: that they are paths, reach a volume that exists, name the
 // VM's own disks under the same file names, and do not land on a file that is already there.
 // Texts: the Win32 parts are Windows' own; the Hyper-V wrappers are unconfirmed.
-import { baseName, forEachVmFile, hostIndexOf, parsePath, resolvePath, samePath } from '../../model/paths';
+import { baseName, forEachVmFile, hostIndexOf, normalizePath, parsePath, resolvePath, samePath } from '../../model/paths';
 import { explainPathProblem, MAX_FILE_PATH_CHARS } from '../../common/windows-paths';
 import { sameName, type Precheck } from './context';
 import { error, type Incompatibility } from './incompatibility';
@@ -102,9 +102,11 @@ export const destinationsFree: Precheck = ({ world, vm, placement }) => {
     forEachVmFile(other, (kind, path) => {
       if (kind === 'configuration') return;
       const r = resolvePath(world, other.host, path, hostIndex);
-      if (r.ok) existing.set(key(r.value.computer, r.value.localPath), other.name);
+      if (r.ok) existing.set(key(r.value.computer, r.value.localPath), `a file of '${other.name}'`);
     });
   }
+  // A virtual hard disk file no VM has attached is a file there too (New-VHD, a removed drive).
+  for (const d of world.vhdFiles) existing.set(key(d.computer, normalizePath(d.path)), 'a virtual hard disk that no virtual machine uses');
   for (const f of placement.files) {
     if (f.action !== 'stay' && f.source.ok) existing.delete(key(f.source.at.computer, f.source.at.localPath));
   }
@@ -120,10 +122,10 @@ export const destinationsFree: Precheck = ({ world, vm, placement }) => {
         message: `Failed to create '${f.destinationPath}': The file exists. (0x80070050)`,
         source: f.label,
         fix: owner !== undefined
-          ? `'${f.destinationPath}' already holds a file of '${owner}'. Choose another folder for '${f.label}'.`
+          ? `'${f.destinationPath}' already holds ${owner}. Choose another folder for '${f.label}'.`
           : `'${twin}' and '${f.label}' of '${vm.name}' would both be written to '${f.destinationPath}'. Give them different folders (-Vhds per disk).`,
         guiFix: owner !== undefined
-          ? `'${f.destinationPath}' already holds a file of '${owner}'. ${chooseAnotherFolder(f.parameter, f.kind === 'vhd' ? f.label : undefined)} for '${f.label}'.`
+          ? `'${f.destinationPath}' already holds ${owner}. ${chooseAnotherFolder(f.parameter, f.kind === 'vhd' ? f.label : undefined)} for '${f.label}'.`
           : `'${twin}' and '${f.label}' would both be written to '${f.destinationPath}'. ${chooseAnotherFolder(f.parameter, f.kind === 'vhd' ? f.label : undefined)} for one of them.`,
         parameter: f.parameter,
       }));

@@ -17,6 +17,8 @@ const expected = [
   'Get-Job', 'Stop-Job', 'Wait-Job',
   'Get-VMSwitch', 'New-VMSwitch', 'Set-VMSwitch', 'Rename-VMSwitch', 'Remove-VMSwitch',
   'Get-VMNetworkAdapter', 'Connect-VMNetworkAdapter', 'Disconnect-VMNetworkAdapter', 'Get-VMNetworkAdapterVlan', 'Set-VMNetworkAdapterVlan',
+  'New-VM', 'New-VHD', 'Get-VHD', 'Resize-VHD', 'Convert-VHD', 'Optimize-VHD', 'Merge-VHD',
+  'Get-VMHardDiskDrive', 'Add-VMHardDiskDrive', 'Remove-VMHardDiskDrive', 'Set-VMDvdDrive',
 ];
 
 describe('catalog', () => {
