@@ -7,8 +7,7 @@ import type { BoundParams } from './signature';
 import { disableVmMigrationSignature, enableVmMigrationSignature, getVmHostSignature, setVmHostSignature } from './catalog/vm-host';
 import { parseFolderPath } from './paths';
 import { targetHosts } from './targets';
-import { macRangeOf } from './vm-switch';
-import { macRangeProblem, macWithDashes, parseMacAddress } from '../common/virtual-switch';
+import { macRangeOf, macRangeProblem, macWithDashes, parseMacAddress } from '../common/virtual-switch';
 
 /** Hyper-V's default folders; the lab does not model changing them yet (see Set-VMHost). */
 const DEFAULT_VHD_PATH = 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual Hard Disks';

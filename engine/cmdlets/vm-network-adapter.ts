@@ -9,7 +9,7 @@
 // Refusal texts are plausible, *unconfirmed*.
 import { CommandRefusal } from '../errors';
 import type { Host, VirtualSwitch, Vm } from '../model/world';
-import { vEthernetName, VLAN_ID_MAX, VLAN_ID_MIN } from '../common/virtual-switch';
+import { macRangeOf, vEthernetName, VLAN_ID_MAX, VLAN_ID_MIN } from '../common/virtual-switch';
 import { hash32 } from '../net/interfaces';
 import { refuseWhileMoving } from '../operations/configuration-lock';
 import type { CmdletContext, CmdletDefinition } from './definition';
@@ -19,7 +19,7 @@ import {
   getVmNetworkAdapterVlanSignature, setVmNetworkAdapterVlanSignature,
 } from './catalog/vm-switch';
 import { hostInterfaces } from '../net/interfaces';
-import { macRangeOf, selectSwitches, switchNotFound } from './vm-switch';
+import { selectSwitches, switchNotFound } from './vm-switch';
 import { hostOfVm, stringList, targetHosts, targetVms } from './targets';
 import { hasWildcard, sameName, wildcardMatch } from './wildcard';
 

@@ -9,7 +9,7 @@
 // Refusal texts are plausible, *unconfirmed* except where noted.
 import { CommandRefusal } from '../errors';
 import type { Host, VirtualSwitch } from '../model/world';
-import { rdmaUnderSwitchWarning, vEthernetName, defaultMacRange } from '../common/virtual-switch';
+import { rdmaUnderSwitchWarning, vEthernetName } from '../common/virtual-switch';
 import type { CmdletDefinition } from './definition';
 import type { BoundParams } from './signature';
 import { getVmSwitchSignature, newVmSwitchSignature, removeVmSwitchSignature, renameVmSwitchSignature, setVmSwitchSignature } from './catalog/vm-switch';
@@ -53,13 +53,6 @@ export function selectSwitches(host: Host, names: string[], parameter: string): 
     for (const s of matches) if (!out.includes(s)) out.push(s);
   }
   return out;
-}
-
-/** The MAC address range a host gives virtual adapters (Global Network Settings). */
-export function macRangeOf(host: Host): { minimum: string; maximum: string } {
-  if (host.macAddressRange) return host.macAddressRange;
-  const ip = host.nics.find((n) => n.ipAddress)?.ipAddress ?? host.teams.find((t) => t.ipAddress)?.ipAddress;
-  return defaultMacRange(ip);
 }
 
 interface Uplink {

@@ -46,6 +46,19 @@ export function defaultMacRange(ipv4: string | undefined): { minimum: string; ma
   return { minimum: `${stem}00`, maximum: `${stem}FF` };
 }
 
+/** What a host's MAC range is read from (structurally: engine/common imports no model types). */
+export interface MacRangeSource {
+  macAddressRange?: { minimum: string; maximum: string } | undefined;
+  nics: readonly { ipAddress?: string | undefined }[];
+  teams: readonly { ipAddress?: string | undefined }[];
+}
+
+/** The MAC address range a host gives virtual adapters: its own (Global Network Settings), or the default. */
+export function macRangeOf(host: MacRangeSource): { minimum: string; maximum: string } {
+  if (host.macAddressRange) return host.macAddressRange;
+  return defaultMacRange(host.nics.find((n) => n.ipAddress)?.ipAddress ?? host.teams.find((t) => t.ipAddress)?.ipAddress);
+}
+
 /** 00155D010B00 → 00-15-5D-01-0B-00 (how Hyper-V Manager shows MAC addresses). */
 export function macWithDashes(mac: string): string {
   return mac.replace(/(..)(?!$)/g, '$1-');

@@ -52,6 +52,7 @@ export function managerActions(root: RootStore): ActionItem[] {
 export function hostActions(root: RootStore, host: Host): ActionItem[] {
   return [
     { id: 'hyperv-settings', label: 'Hyper-V Settings...', icon: 'settings', enabled: true, run: () => root.settings.openHost(host) },
+    { id: 'vswitch-manager', label: 'Virtual Switch Manager...', icon: 'switch', enabled: true, run: () => root.settings.openSwitchManager(host) },
     refresh(root),
     { id: 'view', label: 'View', icon: 'view', enabled: true, submenu: viewActions(root), run: () => {} },
     help(root),

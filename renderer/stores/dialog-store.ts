@@ -23,6 +23,8 @@ export type DialogRequest =
       /** "Cancel" unless given ("No" for a yes/no question). */
       cancelLabel?: string;
       onConfirm: () => void;
+      /** Called when the user answers Cancel / No (or Esc) instead. */
+      onCancel?: () => void;
     }
   | { kind: 'info'; title: string; message: string }
   | { kind: 'about' };

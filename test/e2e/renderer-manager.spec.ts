@@ -75,7 +75,7 @@ test.describe('Hyper-V Manager screen', () => {
   test('the host section lists the server actions under the server name', async ({ page }) => {
     const host = page.getByTestId('actions-host');
     await expect(host.getByRole('heading')).toHaveText('HV01');
-    for (const label of ['Hyper-V Settings...', 'Refresh', 'View', 'Help']) {
+    for (const label of ['Hyper-V Settings...', 'Virtual Switch Manager...', 'Refresh', 'View', 'Help']) {
       await expect(host.getByRole('button', { name: label, exact: true })).toBeVisible();
     }
     await host.getByRole('button', { name: 'HV01' }).click();

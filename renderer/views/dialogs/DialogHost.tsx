@@ -50,8 +50,12 @@ const QueuedDialog = observer(function QueuedDialog() {
   const dialog = dialogs.current;
   if (!dialog) return null;
   const close = () => dialogs.close(dialog.id);
+  const cancel = () => {
+    close();
+    if (dialog.kind === 'confirm') dialog.onCancel?.();
+  };
   return (
-    <WindowFrame key={dialog.id} title={titleOf(dialog)} className="hv-message" testId={`dialog-${dialog.kind}`} onCancel={close}>
+    <WindowFrame key={dialog.id} title={titleOf(dialog)} className="hv-message" testId={`dialog-${dialog.kind}`} onCancel={cancel}>
       <Content dialog={dialog} close={close} />
     </WindowFrame>
   );
@@ -110,7 +114,15 @@ function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
             >
               {dialog.confirmLabel}
             </Button>
-            <Button onClick={close} data-testid="confirm-cancel">{dialog.cancelLabel ?? 'Cancel'}</Button>
+            <Button
+              onClick={() => {
+                close();
+                dialog.onCancel?.();
+              }}
+              data-testid="confirm-cancel"
+            >
+              {dialog.cancelLabel ?? 'Cancel'}
+            </Button>
           </WindowButtons>
         </>
       );

@@ -96,7 +96,11 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
                   </td>
                   <td>{a.rssCapable ? 'Yes' : 'No'}</td>
                   <td>{a.team ?? ''}</td>
-                  <td>{a.ipAddress ?? <span className="hv-text-muted">{a.team ? '(on the team)' : 'none'}</span>}</td>
+                  <td>
+                    {a.ipAddress && !a.hostAdapter ? a.ipAddress : a.ipAddress && a.hostAdapter ? (
+                      <span data-testid={`adapter-ip-${a.name}`}>{a.ipAddress} <span className="hv-text-muted">on {a.hostAdapter}</span></span>
+                    ) : <span className="hv-text-muted">{a.team ? '(on the team)' : a.virtualSwitch ? `(switch ${a.virtualSwitch} only)` : 'none'}</span>}
+                  </td>
                   <td className="hv-net-actions">
                     <span data-testid={`adapter-link-${a.name}`} className={a.linkUp ? 'hv-link-up' : 'hv-link-down'}>{a.linkUp ? 'Up' : 'Disabled'}</span>{' '}
                     <button
@@ -125,6 +129,16 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
           <span>
             RDMA is enabled on teamed adapters, but in Windows Server 2012 R2 teamed adapters do not support RDMA: SMB Direct
             will not use them. Keep RDMA adapters out of LBFO teams and let SMB Multichannel aggregate them.
+          </span>
+        </p>
+      )}
+      {view.adapters.some((a) => rdmaStatus(a).kind === 'trap' && a.virtualSwitch && !a.team) && (
+        <p className="hv-note hv-note-warning" role="note" data-testid="rdma-vswitch-note">
+          <WarningFilled aria-hidden="true" />
+          <span>
+            RDMA is enabled on adapters bound to a Hyper-V virtual switch, but in Windows Server 2012 R2 RDMA is not available through a
+            virtual switch: the host's traffic goes through its vEthernet adapter, which is not RDMA-capable, so SMB falls back to TCP/IP.
+            Remove the switch (Virtual Switch Manager) or bind it to other adapters.
           </span>
         </p>
       )}

@@ -58,6 +58,13 @@ export function rdmaStatus(a: AdapterView): RdmaStatus {
       why: `RDMA is enabled on ${a.name}, but Windows Server 2012 R2 cannot use RDMA through an LBFO team: "When teamed, the network adapters will not support RDMA." SMB Direct will not use ${a.name}. Remove it from the team and let SMB Multichannel aggregate the RDMA adapters instead.`,
     };
   }
+  if (a.virtualSwitch) {
+    return {
+      kind: 'trap',
+      text: 'Enabled, not operational (virtual switch)',
+      why: `RDMA is enabled on ${a.name}, but it is bound to the Hyper-V virtual switch '${a.virtualSwitch}': in Windows Server 2012 R2 RDMA is not available through a virtual switch${a.hostAdapter ? `, and the host's traffic goes through '${a.hostAdapter}', which is not RDMA-capable` : ''}. SMB Direct will not use ${a.name}. Keep RDMA adapters outside virtual switches.`,
+    };
+  }
   if (!a.linkUp) return { kind: 'trap', text: 'Enabled, not operational (link down)', why: `The link of ${a.name} is down, so RDMA cannot run on it.` };
   return { kind: 'trap', text: 'Enabled, not operational', why: 'RDMA is enabled but the engine reports it is not usable on this adapter.' };
 }
