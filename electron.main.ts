@@ -1,27 +1,26 @@
-// The desktop door's composition root: one instance, settings in electron-store, the world beside
-// them, the engine host, one hardened window on the app's own origin, the IPC bridge, the menu bar,
-// taskbar progress and job notifications. Logic lives in doors/desktop/; this file only wires it.
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session } from 'electron';
-import ElectronStore from 'electron-store';
+// The desktop door's composition root: one instance, the engine in a utility process (it opens the
+// settings, the world and the scenarios in userData), one hardened window on the app's own origin,
+// the IPC bridge, the menu bar, taskbar progress and job notifications. The main process keeps only
+// what must run here (windows, menus, native dialogs), so a long simulation or a save never blocks
+// them. Logic lives in doors/; this file only wires it.
+import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, Menu, Notification, protocol, screen, session, utilityProcess } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EngineHost } from './doors/common/engine-host';
-import { JsonStateStore } from './doors/node/json-state-store';
+import { EngineClient } from './doors/worker/engine-client';
+import { LOG_DIR } from './doors/worker/data-folder-host';
 import { FileLogger } from './doors/node/file-logger';
-import { fileAsideStore, nodeScenarioFiles } from './doors/node/scenario-files';
 import { guardUnsavedClose, openRecentScenario, withNativeScenarioDialogs } from './doors/desktop/scenario-dialogs';
-import type { Job } from './engine/model/jobs';
+import { ENGINE_PROCESS_FILE, forkEngineProcess } from './doors/desktop/engine-process';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererProtocolHandler } from './doors/desktop/app-protocol';
 import { appMenuTemplate } from './doors/desktop/app-menu';
 import { APP_ID, PRODUCT_NAME } from './doors/desktop/app-identity';
-import { openDesktopSettings, worldFilePath } from './doors/desktop/desktop-settings';
 import { installIpcBridge } from './doors/desktop/ipc-bridge';
 import { createPdfPrinter, withPdfReports } from './doors/desktop/lab-report-pdf';
-import { createJobNotifier, JobWatcher } from './doors/desktop/job-notifier';
+import { createJobNotifier } from './doors/desktop/job-notifier';
 import { claimSingleInstance, focusWindow } from './doors/desktop/single-instance';
 import { TaskbarProgress } from './doors/desktop/taskbar-progress';
 import { guardWebContents, hardenSession } from './doors/desktop/window-security';
-import { MIN_WINDOW_SIZE, restoreWindowState, trackWindowState } from './doors/desktop/window-state';
+import { MIN_WINDOW_SIZE, restoreWindowState, trackWindowState, WINDOW_STATE_KEY } from './doors/desktop/window-state';
 
 // Built layout: dist/electron/{main,preload}.cjs beside dist/renderer/.
 const here = __dirname;
@@ -33,26 +32,21 @@ let mainWindow: BrowserWindow | undefined;
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
-function start(): void {
+async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const userData = app.getPath('userData');
-  const settings = openDesktopSettings(userData, (options) => new ElectronStore<Record<string, unknown>>(options));
-  // electron-store answers any page's synchronous 'electron-store-get-data' with the user-data path;
-  // the console never uses electron-store in a page, so that channel is closed.
-  ipcMain.removeAllListeners('electron-store-get-data');
-  const engineHost = new EngineHost({
-    store: new JsonStateStore(worldFilePath(userData)),
-    settings: settings.store,
-    notices: settings.notice ? [settings.notice] : [],
-    logger: new FileLogger(join(userData, 'logs')),
-    scenarios: { files: nodeScenarioFiles(userData), aside: fileAsideStore(join(userData, 'world-aside.json')), nativeDialogs: true },
+  const engine = await EngineClient.start(() => forkEngineProcess(utilityProcess, () => new MessageChannelMain(), join(here, ENGINE_PROCESS_FILE)), {
+    dataDir: userData, nativeDialogs: true, doorSettingKeys: [WINDOW_STATE_KEY], watchJobs: true, startClock: true,
+  }, {
+    logger: new FileLogger(join(userData, LOG_DIR)),
   });
+  const scenarios = engine.scenarioSession();
 
   hardenSession(session.defaultSession);
   session.defaultSession.protocol.handle(APP_SCHEME, createRendererProtocolHandler(rendererDir));
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
-  const restored = restoreWindowState(engineHost.settings, screen.getAllDisplays(), screen.getPrimaryDisplay());
+  const restored = restoreWindowState(engine.doorSettings(), screen.getAllDisplays(), screen.getPrimaryDisplay());
   const iconFile = join(here, 'icon.png');
   const icon = existsSync(iconFile) ? { icon: iconFile } : {};
   const win = new BrowserWindow({
@@ -83,7 +77,7 @@ function start(): void {
     },
   });
   mainWindow = win;
-  const windowState = trackWindowState(win, engineHost.settings);
+  const windowState = trackWindowState(win, engine.doorSettings());
   win.once('ready-to-show', () => {
     if (restored.maximized) win.maximize();
     win.show();
@@ -93,7 +87,7 @@ function start(): void {
   const scenarioDialogs = {
     dialog,
     window: () => mainWindow,
-    scenarios: engineHost.scenarios,
+    scenarios,
     onSaveFailed: (error: { message: string }) => void dialog.showMessageBox(win, { type: 'error', title: PRODUCT_NAME, message: error.message, buttons: ['OK'] }),
   };
   const unguard = guardUnsavedClose(win, scenarioDialogs);
@@ -101,7 +95,7 @@ function start(): void {
     ipcMain,
     // Lab reports also come as PDF on the desktop (untested without the Electron runtime).
     engine: withNativeScenarioDialogs(
-      withPdfReports(engineHost, createPdfPrinter((options) => new BrowserWindow({
+      withPdfReports({ handle: (raw) => engine.respond(raw) }, createPdfPrinter((options) => new BrowserWindow({
         ...options,
         // The hidden report window: sandboxed, no script, no preload.
         webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
@@ -118,16 +112,11 @@ function start(): void {
     focus: () => focusWindow(mainWindow),
     ...icon,
   });
-  const watcher = new JobWatcher(
-    {
-      activeJobs: () => engineHost.engine.activeJobs(),
-      allJobs: () => {
-        const jobs = engineHost.engine.query({ name: 'jobs' });
-        return jobs.ok ? (jobs.value as Job[]) : [];
-      },
-    },
-    { progress: (active) => taskbar.update(active), ended: notifyEnded },
-  );
+  // The engine's process works out which jobs run and which just ended (doors/desktop/job-notifier.ts).
+  engine.onJobs((active, ended) => {
+    taskbar.update(active);
+    for (const job of ended) notifyEnded(job);
+  });
   const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({
     send: (command) => bridge.menu(command),
     openRecent: (key) => void openRecentScenario(key, scenarioDialogs).then((r) => {
@@ -143,12 +132,11 @@ function start(): void {
     }),
     reload: () => win.webContents.reloadIgnoringCache(),
     toggleDevTools: () => win.webContents.toggleDevTools(),
-  }, { dev, platform: process.platform, recent: engineHost.scenarios.status().recent })));
+  }, { dev, platform: process.platform, recent: scenarios.status().recent })));
   setMenu();
-  let recentKeys = JSON.stringify(engineHost.scenarios.status().recent);
-  const unsubscribe = engineHost.subscribe((event) => {
+  let recentKeys = JSON.stringify(scenarios.status().recent);
+  const unsubscribe = engine.subscribe((event) => {
     bridge.forward(event);
-    watcher.onEvent(event);
     // The recent list is in the File menu: rebuilt when it changes.
     if (event.type === 'scenario' && JSON.stringify(event.status.recent) !== recentKeys) {
       recentKeys = JSON.stringify(event.status.recent);
@@ -159,13 +147,21 @@ function start(): void {
   win.on('closed', () => {
     mainWindow = undefined;
   });
-  app.once('will-quit', () => {
+  // Quitting waits for the engine's last save: the first 'will-quit' is held, the engine saves and
+  // ends, then the app quits again.
+  let engineStopped = false;
+  app.on('will-quit', (event) => {
+    if (engineStopped) return;
+    event.preventDefault();
     unguard();
     windowState.dispose();
     unsubscribe();
     bridge.dispose();
-    for (const unsaved of engineHost.flush()) console.error(`hvlab: ${unsaved}`);
-    engineHost.dispose();
+    void engine.stop().then((unsaved) => {
+      for (const line of unsaved) console.error(`hvlab: ${line}`);
+      engineStopped = true;
+      app.quit();
+    });
   });
   if (!existsSync(join(rendererDir, 'index.html'))) {
     dialog.showErrorBox(PRODUCT_NAME, `The console is not built yet (${join(rendererDir, 'index.html')} is missing): run \`npm run build\`.`);
@@ -175,5 +171,8 @@ function start(): void {
 
 if (claimSingleInstance(app, () => mainWindow)) {
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch((err: Error) => {
+    dialog.showErrorBox(PRODUCT_NAME, `The engine could not start: ${err.message}`);
+    app.quit();
+  });
 }

@@ -1,6 +1,7 @@
 // `npm run build:electron`: bundles the desktop main process and its preload with esbuild.
 //   electron.main.ts → dist/electron/main.cjs     (Node, CJS; `electron` stays external)
 //   preload/index.ts → dist/electron/preload.cjs  (sandboxed preload: one CJS file, only `electron` required)
+//   doors/worker/engine-worker.ts → dist/electron/engine-worker.cjs  (the engine's utility process; no electron)
 // and copies the window icon beside them. Needs no Electron runtime. The main process finds the
 // renderer at ../renderer/index.html relative to itself (dist/renderer, built by `vite build`).
 import { build } from 'esbuild';
@@ -27,11 +28,19 @@ export async function buildElectron({ outdir = join(root, 'dist', 'electron'), m
     legalComments: 'linked',
     define: { 'process.env.NODE_ENV': '"production"' },
   };
-  const [main, preload] = await Promise.all([
+  const [main, engine, preload] = await Promise.all([
     build({
       ...common,
       entryPoints: [join(root, 'electron.main.ts')],
       outfile: join(outdir, 'main.cjs'),
+      platform: 'node',
+      target: ELECTRON_NODE,
+      metafile: true,
+    }),
+    build({
+      ...common,
+      entryPoints: [join(root, 'doors', 'worker', 'engine-worker.ts')],
+      outfile: join(outdir, 'engine-worker.cjs'),
       platform: 'node',
       target: ELECTRON_NODE,
       metafile: true,
@@ -48,7 +57,7 @@ export async function buildElectron({ outdir = join(root, 'dist', 'electron'), m
   ]);
   const icon = join(root, 'assets', 'icons', '256x256.png');
   if (existsSync(icon)) copyFileSync(icon, join(outdir, 'icon.png'));
-  return { outdir, main: main.metafile, preload: preload.metafile };
+  return { outdir, main: main.metafile, engine: engine.metafile, preload: preload.metafile };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

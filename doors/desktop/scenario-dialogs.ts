@@ -6,11 +6,19 @@
 import type { BrowserWindow, Dialog, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { ScenarioAction, type ContractError, type Response, type Result, type ScenarioStatus } from '../../engine/contract';
 import { SCENARIO_EXTENSION } from '../../engine/persistence/scenario-file';
-import type { ScenarioSession } from '../common/scenario-session';
 import { PRODUCT_NAME } from './app-identity';
 
 export type DialogLike = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
-type ScenarioSessionLike = Pick<ScenarioSession, 'status' | 'openFile' | 'saveFileAs' | 'handle'>;
+/**
+ * The scenario as the door reaches it: a ScenarioSession in this thread, or the engine's process
+ * through EngineClient.scenarioSession() (status() from the last event; the rest answered later).
+ */
+export interface ScenarioSessionLike {
+  status(): ScenarioStatus;
+  openFile(path: string, discardChanges: boolean): Result<ScenarioStatus> | Promise<Result<ScenarioStatus>>;
+  saveFileAs(path: string): Result<ScenarioStatus> | Promise<Result<ScenarioStatus>>;
+  handle(action: ScenarioAction): Result<unknown> | Promise<Result<unknown>>;
+}
 
 const FILTERS = [
   { name: 'Hyper-V Mobility Lab scenarios', extensions: ['hvlab.json'] },
@@ -68,8 +76,8 @@ export function withNativeScenarioDialogs<H extends { handle(raw: unknown): Resp
       // A running lab refuses File actions; let the session say so rather than show a dialog first.
       if (status.lab) return handler.handle(raw);
       if (action.type === 'open' && action.name === undefined) {
-        return chooseScenarioToOpen(options.dialog, options.window()).then((path) =>
-          answer(raw, path === undefined ? { ok: false, error: CANCELLED } : options.scenarios.openFile(path, action.discardChanges ?? false)));
+        return chooseScenarioToOpen(options.dialog, options.window()).then(async (path) =>
+          answer(raw, path === undefined ? { ok: false, error: CANCELLED } : await options.scenarios.openFile(path, action.discardChanges ?? false)));
       }
       if ((action.type === 'saveAs' && action.name === undefined) || (action.type === 'save' && status.location === 'none')) {
         return saveAs(options).then((result) => answer(raw, result));
@@ -107,7 +115,7 @@ export async function askToSaveChanges(options: NativeScenarioOptions & { onSave
   const { response } = win ? await options.dialog.showMessageBox(win, box) : await options.dialog.showMessageBox(box);
   if (response === 1) return 'discard';
   if (response !== 0) return 'cancel';
-  const saved = status.location === 'none' ? await saveAs(options) : options.scenarios.handle({ type: 'save' });
+  const saved = status.location === 'none' ? await saveAs(options) : await options.scenarios.handle({ type: 'save' });
   if (saved.ok) return 'saved';
   if (saved.error !== CANCELLED) options.onSaveFailed?.(saved.error);
   return 'cancel';
@@ -150,5 +158,5 @@ export async function openRecentScenario(key: string, options: NativeScenarioOpt
     const choice = await askToSaveChanges(options);
     if (choice === 'cancel') return { ok: false, error: CANCELLED };
   }
-  return options.scenarios.handle({ type: 'openRecent', key, discardChanges: true }) as Result<ScenarioStatus>;
+  return (await options.scenarios.handle({ type: 'openRecent', key, discardChanges: true })) as Result<ScenarioStatus>;
 }

@@ -3,7 +3,8 @@
 // the first page as EngineHost does, mirrors the scenario's status for the desktop's close prompt,
 // and watches the engine thread: if it dies, every page is told plainly, the requests it was
 // answering fail with a message, and it is started again from the last save.
-import type { ContractError, EngineEvent, Response, Result, ScenarioStatus } from '../../engine/contract';
+import type { ContractError, EngineEvent, Response, Result, ScenarioAction, ScenarioStatus } from '../../engine/contract';
+import type { SettingsStore } from '../../engine/persistence/state-store';
 import type { Job } from '../../engine/model/jobs';
 import { silentLogger, type Logger } from '../common/logger';
 import type { EngineDoor } from '../common/engine-door';
@@ -46,7 +47,7 @@ export class EngineClient implements EngineDoor {
   private readonly pending = new Map<number, Pending>();
   private nextCall = 1;
   private status: ScenarioStatus | undefined;
-  private doorSettings: Record<string, unknown> = {};
+  private doorValues: Record<string, unknown> = {};
   private readonly crashes: number[] = [];
   private stopping = false;
   /** Set when the engine could not be kept running: every request is answered with it. */
@@ -93,13 +94,28 @@ export class EngineClient implements EngineDoor {
 
   /** A door setting read at start (config.doorSettingKeys), or as last set here. */
   setting<T>(key: string, fallback: T): T {
-    return key in this.doorSettings ? (this.doorSettings[key] as T) : fallback;
+    return key in this.doorValues ? (this.doorValues[key] as T) : fallback;
   }
 
   /** Keeps a door setting; the engine thread writes settings.json (retried and reported there if the write fails). */
   setSetting(key: string, value: unknown): void {
-    this.doorSettings[key] = value;
+    this.doorValues[key] = value;
     this.post({ type: 'setting', key, value });
+  }
+
+  /** Door settings as a SettingsStore (doors/desktop/window-state.ts). */
+  doorSettings(): SettingsStore {
+    return { get: (key, fallback) => this.setting(key, fallback), set: (key, value) => this.setSetting(key, value) };
+  }
+
+  /** The scenario as the desktop's File menu and close prompt use it (doors/desktop/scenario-dialogs.ts). */
+  scenarioSession() {
+    return {
+      status: () => this.scenarioStatus(),
+      openFile: (path: string, discardChanges: boolean) => this.scenarioFile({ op: 'open', path, discardChanges }),
+      saveFileAs: (path: string) => this.scenarioFile({ op: 'saveAs', path }),
+      handle: async (action: ScenarioAction): Promise<Result<unknown>> => (await this.respond({ kind: 'scenario', id: 0, action })).result,
+    };
   }
 
   /** The desktop's taskbar and notifications (config.watchJobs): active jobs, and those that just ended. */
@@ -162,7 +178,7 @@ export class EngineClient implements EngineDoor {
         if (message.type === 'ready') {
           ready = true;
           this.status = message.scenario;
-          this.doorSettings = { ...message.settings, ...this.doorSettings };
+          this.doorValues = { ...message.settings, ...this.doorValues };
           for (const notice of message.notices) this.tell(notice);
           resolve();
         } else if (message.type === 'failed') {

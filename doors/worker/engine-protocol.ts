@@ -102,3 +102,29 @@ export function fromNodePort(port: Pick<MessagePort, 'postMessage' | 'on' | 'clo
     close: () => port.close(),
   };
 }
+
+/** What Electron's MessagePortMain is to the protocol (structural: this module imports no electron). */
+export interface ElectronPortLike {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (e: { data: unknown }) => void): unknown;
+  start(): void;
+  close(): void;
+}
+
+/** A message Electron delivers to a utility process or a MessagePortMain. */
+export interface ElectronMessageEvent {
+  data: unknown;
+  ports: ElectronPortLike[];
+}
+
+/** Electron's MessagePortMain (data wrapped in an event, started explicitly) as the protocol's port. */
+export function fromElectronPort(port: ElectronPortLike): PortLike {
+  return {
+    postMessage: (message) => port.postMessage(message),
+    onMessage: (listener) => {
+      port.on('message', (e) => listener(e.data));
+      port.start();
+    },
+    close: () => port.close(),
+  };
+}

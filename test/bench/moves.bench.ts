@@ -15,7 +15,7 @@ const VMS = 10_000;
 const MOVES = Number(process.env.HVLAB_MOVES ?? 1000);
 const RACK = 25;
 
-function benchWorld(): World {
+export function benchWorld(): World {
   const input = generateWorld({ hosts: HOSTS, vms: VMS, seed: 42, rackSize: RACK });
   const w = World.parse(input);
   // Kerberos with constrained delegation to every host and file server of the rack (the
@@ -29,7 +29,7 @@ function benchWorld(): World {
   return w;
 }
 
-function commands(w: World): { cmdlet: string; params: Record<string, unknown> }[] {
+export function commands(w: World): { cmdlet: string; params: Record<string, unknown> }[] {
   const hyperV = w.hosts.filter((h) => h.role === 'HyperV');
   const index = new Map(w.hosts.map((h, i) => [h.name, i]));
   const out: { cmdlet: string; params: Record<string, unknown> }[] = [];

@@ -1,7 +1,7 @@
 // electron.main.ts booted against a recording fake of `electron` (and of electron-store): what
 // window it opens, what it installs, and how it answers IPC from trusted and foreign frames.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, basename } from 'node:path';
 import type { Response } from '../../../engine/contract';
@@ -21,8 +21,8 @@ vi.mock('electron', () => {
   return mod;
 });
 vi.mock('electron-store', () => ({ default: store.default }));
-const { electron, fakeEvent, FakeBrowserWindow, FakeNotification, FakeWebFrame, resetFakeElectron } = fakes;
-const { resetFakeElectronStore, savedFiles } = store;
+const { electron, fakeEvent, FakeBrowserWindow, FakeNotification, FakeUtilityProcess, FakeWebFrame, resetFakeElectron } = fakes;
+const { resetFakeElectronStore } = store;
 type FakeWebFrame = FakeWebFrameType;
 type FakeBrowserWindow = InstanceType<typeof FakeBrowserWindow>;
 
@@ -34,11 +34,23 @@ beforeEach(() => {
   resetFakeElectronStore();
 });
 
-afterEach(() => {
-  electron.app.emit('will-quit');
+afterEach(async () => {
+  await quit(electron);
   rmSync(dir, { recursive: true, force: true });
   vi.restoreAllMocks();
 });
+
+/** Quits as Electron does: 'will-quit', held by the app until the engine's last save, then app.quit() again. */
+async function quit(e: Fake): Promise<void> {
+  if (e.app.listenerCount('will-quit') === 0) return;
+  const calls = e.app.quit.mock.calls.length;
+  const event = fakeEvent({});
+  e.app.emit('will-quit', event);
+  expect(event.defaultPrevented).toBe(true);
+  await vi.waitFor(() => expect(e.app.quit.mock.calls.length).toBeGreaterThan(calls), { timeout: 15_000 });
+  e.app.emit('will-quit', fakeEvent({}));
+  e.app.removeAllListeners('will-quit');
+}
 
 async function boot(setup?: (e: Fake) => void): Promise<Fake> {
   vi.resetModules();
@@ -47,7 +59,8 @@ async function boot(setup?: (e: Fake) => void): Promise<Fake> {
   setup?.(e);
   await import('../../../electron.main');
   await e.app.ready;
-  await new Promise((r) => setImmediate(r));
+  // The window opens once the engine's process has opened the data folder.
+  await vi.waitFor(() => expect(FakeBrowserWindow.instances.length > 0 || e.app.quit.mock.calls.length > 0).toBe(true), { timeout: 30_000 });
   return e;
 }
 
@@ -56,11 +69,11 @@ function theWindow(): FakeBrowserWindow {
   return FakeBrowserWindow.instances[0]!;
 }
 
-function request(e: Fake, raw: unknown, frame?: FakeWebFrame | null, sender?: unknown): Response {
+async function request(e: Fake, raw: unknown, frame?: FakeWebFrame | null, sender?: unknown): Promise<Response> {
   const win = theWindow();
   const handler = e.ipcMain.handlers.get('hvlab:request');
   expect(handler).toBeTypeOf('function');
-  return handler!({ sender: sender ?? win.webContents, senderFrame: frame === undefined ? win.webContents.mainFrame : frame }, raw) as Response;
+  return (await handler!({ sender: sender ?? win.webContents, senderFrame: frame === undefined ? win.webContents.mainFrame : frame }, raw)) as Response;
 }
 
 describe('electron.main.ts', () => {
@@ -115,14 +128,14 @@ describe('electron.main.ts', () => {
 
   it('answers a valid request from the console frame through the engine host', async () => {
     const e = await boot();
-    const r = request(e, { kind: 'query', id: 4, query: { name: 'clock' } });
+    const r = await request(e, { kind: 'query', id: 4, query: { name: 'clock' } });
     expect(r).toMatchObject({ kind: 'result', id: 4, result: { ok: true, value: { speed: 1 } } });
   });
 
   it('asks Save / Don\'t Save / Cancel when the window closes with unsaved changes, and answers Save As with the native dialog', async () => {
     const e = await boot();
     const win = theWindow();
-    expect(request(e, { kind: 'run', id: 1, text: 'Start-VM TEST01 -ComputerName HV02' }).result.ok).toBe(true);
+    expect((await request(e, { kind: 'run', id: 1, text: 'Start-VM TEST01 -ComputerName HV02' })).result.ok).toBe(true);
     // Save, then Cancel in the Save As dialog: the window stays open.
     win.close();
     await vi.waitFor(() => expect(e.dialog.showSaveDialog).toHaveBeenCalledTimes(1));
@@ -142,7 +155,7 @@ describe('electron.main.ts', () => {
 
   it('answers a malformed request with an error naming the field', async () => {
     const e = await boot();
-    const r = request(e, { kind: 'query', id: 5, query: { name: 'vm' } });
+    const r = await request(e, { kind: 'query', id: 5, query: { name: 'vm' } });
     expect(r.id).toBe(5);
     expect(r.result.ok).toBe(false);
     if (r.result.ok) return;
@@ -161,18 +174,18 @@ describe('electron.main.ts', () => {
     const foreign = new FakeWebFrame('https://evil.example/', null, win.webContents.mainFrame.processId, win.webContents.mainFrame.routingId);
     const sub = new FakeWebFrame('hvlab://console/index.html', win.webContents.mainFrame, 7, 2);
     for (const r of [
-      request(e, valid, foreign),
-      request(e, valid, sub),
-      request(e, valid, new FakeWebFrame('file:///etc/passwd')),
-      request(e, valid, undefined, { other: 'webContents' }),
-      request(e, valid, null),
+      await request(e, valid, foreign),
+      await request(e, valid, sub),
+      await request(e, valid, new FakeWebFrame('file:///etc/passwd')),
+      await request(e, valid, undefined, { other: 'webContents' }),
+      await request(e, valid, null),
     ]) {
       expect(r).toMatchObject({ kind: 'result', id: 9, result: { ok: false, error: { code: 'InvalidRequest' } } });
       if (!r.result.ok) expect(r.result.error.message).toMatch(/refused/i);
     }
     expect(handle).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledTimes(5);
-    expect(request(e, valid)).toMatchObject({ id: 9, result: { ok: true } });
+    expect(await request(e, valid)).toMatchObject({ id: 9, result: { ok: true } });
     expect(handle).toHaveBeenCalledTimes(1);
   });
 
@@ -197,18 +210,19 @@ describe('electron.main.ts', () => {
     win.bounds = { x: 200, y: 120, width: 1100, height: 700 };
     win.maximized = true;
     win.emit('close');
-    const settings = [...savedFiles.entries()].find(([k]) => k.startsWith(dir))?.[1];
-    expect(settings?.get('window')).toEqual({ x: 200, y: 120, width: 1100, height: 700, maximized: true });
-    e.app.emit('will-quit');
+    // The engine's process keeps settings.json (conf, the library electron-store is built on); quitting waits for its save.
+    await quit(e);
+    const settings = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    expect(settings.window).toEqual({ x: 200, y: 120, width: 1100, height: 700, maximized: true });
 
     await boot();
     const again = theWindow();
     expect(again.options).toMatchObject({ x: 200, y: 120, width: 1100, height: 700 });
     again.emit('ready-to-show');
     expect(again.maximized).toBe(true);
-    electron.app.emit('will-quit');
+    await quit(electron);
 
-    settings!.set('window', { x: 5000, y: 3000, width: 1100, height: 700, maximized: false });
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...settings, window: { x: 5000, y: 3000, width: 1100, height: 700, maximized: false } }));
     await boot();
     const offscreen = theWindow();
     expect(offscreen.options.x).toBeUndefined();
@@ -234,8 +248,8 @@ describe('electron.main.ts', () => {
     e.ipcMain.emit('hvlab:subscribe', { sender: win.webContents, senderFrame: win.webContents.mainFrame });
     expect(notices()).toHaveLength(2);
 
-    // Quitting disposes the engine host, which saves the world beside the settings.
-    e.app.emit('will-quit');
+    // Quitting disposes the engine host (in the engine's process), which saves the world beside the settings.
+    await quit(e);
     expect(dispose).toHaveBeenCalledTimes(1);
   });
 
@@ -276,13 +290,27 @@ describe('electron.main.ts', () => {
     });
     const win = theWindow();
     // Any engine event makes the door look at the jobs; a clock control broadcasts one.
-    request(e, { kind: 'clock', id: 1, control: { action: 'setSpeed', speed: 1 } });
-    expect(win.progress.at(-1)).toEqual([0.4, { mode: 'normal' }]);
+    // The engine's process watches the jobs; the main process shows what it reports.
+    await request(e, { kind: 'clock', id: 1, control: { action: 'setSpeed', speed: 1 } });
+    await vi.waitFor(() => expect(win.progress.at(-1)).toEqual([0.4, { mode: 'normal' }]));
     jobs = [job('Completed', 100)];
-    request(e, { kind: 'clock', id: 2, control: { action: 'setSpeed', speed: 1 } });
-    expect(win.progress.at(-1)).toEqual([-1, { mode: 'none' }]);
+    await request(e, { kind: 'clock', id: 2, control: { action: 'setSpeed', speed: 1 } });
+    await vi.waitFor(() => expect(win.progress.at(-1)).toEqual([-1, { mode: 'none' }]));
     expect(FakeNotification.shown).toEqual([expect.objectContaining({ title: 'Storage migration completed', body: "'VM01' to D:\\VMs finished." })]);
-    request(e, { kind: 'clock', id: 3, control: { action: 'setSpeed', speed: 1 } });
+    await request(e, { kind: 'clock', id: 3, control: { action: 'setSpeed', speed: 1 } });
     expect(FakeNotification.shown).toHaveLength(1);
+  });
+
+  it('runs the engine in a utility process; when it dies the page is told plainly and it is started again', async () => {
+    const e = await boot();
+    const win = theWindow();
+    e.ipcMain.emit('hvlab:subscribe', { sender: win.webContents, senderFrame: win.webContents.mainFrame });
+    expect(FakeUtilityProcess.forked).toHaveLength(1);
+    expect(basename(FakeUtilityProcess.forked[0]!.modulePath)).toBe('engine-worker.cjs');
+    FakeUtilityProcess.forked[0]!.crash(3);
+    await vi.waitFor(() => expect(FakeUtilityProcess.forked).toHaveLength(2));
+    const notices = () => win.webContents.sent.filter(([c, p]) => c === 'hvlab:event' && (p as { type: string }).type === 'notice').map(([, p]) => (p as { message: string }).message);
+    await vi.waitFor(() => expect(notices()).toContainEqual(expect.stringMatching(/engine stopped unexpectedly \(exit code 3\) and was started again/)));
+    await vi.waitFor(async () => expect(await request(e, { kind: 'query', id: 2, query: { name: 'clock' } })).toMatchObject({ id: 2, result: { ok: true } }), { timeout: 15_000 });
   });
 });

@@ -2,6 +2,7 @@
 // `vi.mock('electron', async () => (await import('./fake-electron')).electron)`; call resetFakeElectron()
 // before each scenario. Only what the desktop door uses is modelled.
 import { vi } from 'vitest';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -287,6 +288,75 @@ export function fakeSession(): FakeSession {
   return s;
 }
 
+/** MessagePortMain over one end of a real node MessageChannel (messages are cloned as between processes). */
+export class FakeMessagePortMain {
+  constructor(private readonly port: MessagePort) {}
+  postMessage(message: unknown): void {
+    this.port.postMessage(message);
+  }
+  on(_event: 'message', listener: (e: { data: unknown; ports: FakeMessagePortMain[] }) => void): this {
+    this.port.on('message', (data: unknown) => listener({ data, ports: [] }));
+    return this;
+  }
+  start(): void {}
+  close(): void {
+    this.port.close();
+  }
+}
+
+export class FakeMessageChannelMain {
+  readonly port1: FakeMessagePortMain;
+  readonly port2: FakeMessagePortMain;
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.port1 = new FakeMessagePortMain(port1);
+    this.port2 = new FakeMessagePortMain(port2);
+  }
+}
+
+/**
+ * utilityProcess.fork's child, in this thread: the real engine entry (doors/worker/engine-worker.ts,
+ * serveElectronParent) given a stand-in for process.parentPort. crash() ends it as a dying process
+ * would; kill() as Electron's kill does. Spies on engine classes see its calls.
+ */
+export class FakeUtilityProcess extends FakeEmitter {
+  static forked: FakeUtilityProcess[] = [];
+  private readonly parent = new FakeEmitter();
+  private readonly entry: Promise<{ dispose(): void }>;
+  private ports: FakeMessagePortMain[] = [];
+  exited = false;
+
+  constructor(readonly modulePath: string, readonly options: unknown) {
+    super();
+    FakeUtilityProcess.forked.push(this);
+    this.entry = import('../../../doors/worker/engine-worker').then((m) => m.serveElectronParent(this.parent as never));
+  }
+
+  postMessage(message: unknown, transfer: FakeMessagePortMain[] = []): void {
+    this.ports.push(...transfer);
+    void this.entry.then(() => this.parent.emit('message', { data: message, ports: transfer }));
+  }
+
+  kill(): boolean {
+    return this.end(0);
+  }
+
+  crash(code = 1): boolean {
+    return this.end(code);
+  }
+
+  private end(code: number): boolean {
+    if (this.exited) return false;
+    this.exited = true;
+    void this.entry.then((served) => {
+      served.dispose();
+      for (const port of this.ports) port.close();
+      setImmediate(() => this.emit('exit', code));
+    });
+    return true;
+  }
+}
+
 export interface Display {
   workArea: Bounds;
 }
@@ -311,6 +381,8 @@ function build() {
       showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
     },
     shell: { openPath: vi.fn(), openExternal: vi.fn() },
+    utilityProcess: { fork: vi.fn((modulePath: string, _args?: string[], options?: unknown) => new FakeUtilityProcess(modulePath, options)) },
+    MessageChannelMain: FakeMessageChannelMain,
   };
 }
 
@@ -322,5 +394,6 @@ export function resetFakeElectron(): typeof electron {
   FakeBrowserWindow.instances = [];
   FakeNotification.shown = [];
   FakeNotification.supported = true;
+  FakeUtilityProcess.forked = [];
   return electron;
 }

@@ -1,6 +1,7 @@
 // The *bundled* main process (dist/electron/main.cjs as esbuild writes it) started under plain Node
-// with a stand-in `electron` module: the real electron-store and conf run inside the bundle, the page
-// is served through the app protocol with its CSP, and IPC answers and refuses as it should.
+// with a stand-in `electron` module: the bundled engine (engine-worker.cjs) runs in a stand-in utility
+// process with the real conf, the page is served through the app protocol with its CSP, IPC answers
+// and refuses as it should, and quitting waits for the engine's last save.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ let report: {
   answer: { id: number; result: { ok: boolean } };
   refused: { id: number; result: { ok: boolean; error?: { message: string } } };
   ipcListeners: Record<string, number>;
+  forked: { file: string; serviceName: string };
+  quitHeld: boolean;
 };
 
 beforeAll(async () => {
@@ -63,7 +66,13 @@ describe('bundled main process', () => {
     expect(report.refused.result.error?.message).toMatch(/refused/);
   });
 
-  it("keeps settings with the real electron-store in userData, and closes electron-store's page channel", () => {
+  it('runs the engine in its own utility process and holds the quit for its last save', () => {
+    expect(report.forked).toEqual({ file: 'engine-worker.cjs', serviceName: 'Hyper-V Mobility Lab engine' });
+    expect(report.quitHeld).toBe(true);
+    expect(report.calls).toContain('app.quit');
+  });
+
+  it("keeps settings in userData (written by the engine's process), and leaves electron-store's page channel closed", () => {
     const settings = JSON.parse(readFileSync(join(dir, 'userData', 'settings.json'), 'utf8'));
     expect(settings).toMatchObject({ schemaVersion: 1, window: { width: 1280, height: 800, maximized: false } });
     expect(report.ipcListeners['electron-store-get-data']).toBe(0);

@@ -11,7 +11,7 @@ interface Metafile {
 }
 
 let outdir: string;
-let result: { outdir: string; main: Metafile; preload: Metafile };
+let result: { outdir: string; main: Metafile; engine: Metafile; preload: Metafile };
 
 beforeAll(async () => {
   outdir = mkdtempSync(join(tmpdir(), 'hvlab-build-electron-'));
@@ -42,6 +42,16 @@ describe('build-electron', () => {
     expect(ext).toContain('electron');
     for (const path of ext) expect(path === 'electron' || builtins.has(path), `main.cjs requires ${path}`).toBe(true);
     expect(readFileSync(join(outdir, 'main.cjs'), 'utf8')).not.toContain('import.meta');
+  });
+
+  it('the engine is its own bundle for the utility process (Node built-ins only), and is not in the main process', () => {
+    for (const path of externals(result.engine)) expect(builtins.has(path), `engine-worker.cjs requires ${path}`).toBe(true);
+    const engine = readFileSync(join(outdir, 'engine-worker.cjs'), 'utf8');
+    const declares = /\b(Simulator|EngineHost) = class\b/g;
+    expect(engine.match(declares)?.sort()).toEqual(['EngineHost = class', 'Simulator = class']);
+    expect(engine).not.toContain('import.meta');
+    // The main process keeps windows, menus and dialogs; simulating there blocked them (issue 16).
+    expect(readFileSync(join(outdir, 'main.cjs'), 'utf8')).not.toMatch(declares);
   });
 
   it('the sandboxed preload requires electron and nothing else', () => {
