@@ -6,6 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
@@ -80,11 +81,12 @@ export default tseslint.config(
         paths: [electronOnlyInDesktopRoot],
         patterns: [
           { group: ['../*', '../**'], allowTypeImports: true, message: 'engine/common/ is the shared pure layer: it imports no other engine module at run time (move what it needs into engine/common/; type-only imports of the contract are erased).' },
-          { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'ws', 'conf', 'electron-store', 'react', 'react-dom', 'mobx', 'mobx-react-lite'], message: 'engine/common/ runs in the renderer too: no Node modules, no UI.' },
+          // Every Node built-in, with or without node: (events, util, stream… as well as fs and path).
+          { group: ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`), 'ws', 'conf', 'electron-store', 'react', 'react-dom', 'mobx', 'mobx-react-lite'], message: 'engine/common/ runs in the renderer too: no Node modules, no UI.' },
         ],
       }],
       'no-restricted-globals': ['error',
-        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate']
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'XMLHttpRequest', 'WebSocket', 'requestAnimationFrame', 'HTMLElement', 'getComputedStyle', 'process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate']
           .map((name) => ({ name, message: 'engine/common/ runs in the engine, the doors and the renderer: no DOM or Node globals.' })),
       ],
     },

@@ -51,6 +51,7 @@ function readMarker(path) {
     const parsed = JSON.parse(readFileSync(path, 'utf8'));
     return typeof parsed?.failedAt === 'string' ? parsed : undefined;
   } catch {
+    // No marker, or an unreadable one: act as if no earlier attempt failed.
     return undefined;
   }
 }

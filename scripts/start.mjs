@@ -19,6 +19,7 @@ function electronBinary() {
     const path = require('electron');
     return typeof path === 'string' && existsSync(path) ? path : undefined;
   } catch {
+    // No Electron runtime installed (the electron package throws): start the browser host instead.
     return undefined;
   }
 }

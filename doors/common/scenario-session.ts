@@ -379,6 +379,7 @@ export class ScenarioSession {
     try {
       return this.files.exists(location);
     } catch {
+      // A location that cannot even be looked at (no permission) is treated as absent; opening it reports why.
       return false;
     }
   }

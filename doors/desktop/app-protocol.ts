@@ -33,6 +33,7 @@ export function isAppUrl(url: string): boolean {
     const u = new URL(url);
     return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
   } catch {
+    // Not a parsable URL, so not one of the app's own pages.
     return false;
   }
 }

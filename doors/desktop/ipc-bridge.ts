@@ -80,6 +80,7 @@ export function installIpcBridge(options: IpcBridgeOptions): IpcBridge {
     try {
       return event.senderFrame?.url ?? '(no frame)';
     } catch {
+      // Electron throws when the frame was destroyed meanwhile; this is only for the refusal's wording.
       return '(frame gone)';
     }
   };

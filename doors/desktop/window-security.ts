@@ -18,6 +18,7 @@ export function isBlockedRequestUrl(url: string): boolean {
   try {
     return BLOCKED_SCHEMES.has(new URL(url).protocol);
   } catch {
+    // An address that does not parse is not loaded: blocking is the safe answer.
     return true;
   }
 }

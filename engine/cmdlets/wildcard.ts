@@ -43,6 +43,7 @@ export function wildcardMatcher(pattern: string): (text: string) => boolean {
   try {
     re = toRegExp(pattern);
   } catch {
+    // A pattern that cannot be compiled matches nothing, as an invalid -like pattern finds nothing.
     return () => false;
   }
   return (text) => re.test(text);

@@ -42,6 +42,7 @@ function safeSessionStorage(): Storage | undefined {
   try {
     return window.sessionStorage;
   } catch {
+    // Reading window.sessionStorage throws when storage is disabled; the token then lives in the URL only.
     return undefined;
   }
 }

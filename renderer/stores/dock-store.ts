@@ -1,7 +1,8 @@
 // The bottom dock under the Hyper-V Manager panes: Jobs | Event Log | Networking | PowerShell.
 // Whether it is open, its height, the tab on top and the Networking pane's computer survive
 // restarts (localStorage, own key); the job selected in the Jobs pane survives only the session.
-import { action, makeObservable, observable, reaction } from 'mobx';
+import { action, makeObservable, observable } from 'mobx';
+import { readRemembered, rememberWith } from './remembered';
 
 export type DockTab = 'jobs' | 'log' | 'network' | 'console';
 export const DOCK_TABS: readonly { id: DockTab; label: string }[] = [
@@ -44,7 +45,7 @@ export class DockStore {
   private readonly disposers: (() => void)[] = [];
 
   constructor(private readonly storage?: Pick<Storage, 'getItem' | 'setItem'>) {
-    const saved = load(storage);
+    const saved = readRemembered<Persisted>(storage, STORAGE_KEY);
     if (typeof saved.open === 'boolean') this.open = saved.open;
     if (typeof saved.height === 'number' && Number.isFinite(saved.height)) this.height = clamp(saved.height);
     if (DOCK_TABS.some((t) => t.id === saved.tab)) this.tab = saved.tab!;
@@ -71,17 +72,7 @@ export class DockStore {
       selectLogEntry: action,
     });
 
-    this.disposers.push(reaction(
-      () => JSON.stringify(this.persisted()),
-      (json) => {
-        try {
-          this.storage?.setItem(STORAGE_KEY, json);
-        } catch {
-          // Storage full or disabled: the dock just won't be remembered.
-        }
-      },
-      { delay: 250 },
-    ));
+    this.disposers.push(rememberWith(this.storage, STORAGE_KEY, () => this.persisted()));
   }
 
   setOpen(open: boolean): void {
@@ -140,16 +131,6 @@ export class DockStore {
   }
 }
 
-function load(storage: Pick<Storage, 'getItem'> | undefined): Persisted {
-  try {
-    const raw = storage?.getItem(STORAGE_KEY);
-    if (!raw) return {};
-    const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Persisted) : {};
-  } catch {
-    return {};
-  }
-}
 
 function clamp(v: number): number {
   return Math.min(DOCK_HEIGHT.max, Math.max(DOCK_HEIGHT.min, v));

@@ -3,7 +3,8 @@
 // bridge's lab(). The door decides everything; this store shows its answers and its 'lab' events.
 // Whether the pane is open, its width and the lab on display survive reloads (localStorage); the
 // progress itself lives in the door (SettingsStore), so a reload shows it again.
-import { action, computed, makeObservable, observable, reaction, runInAction } from 'mobx';
+import { action, computed, makeObservable, observable, runInAction } from 'mobx';
+import { readRemembered, rememberWith } from './remembered';
 import type {
   Bridge, ContractError, EngineEvent, LabAction, LabExport, LabHintView, LabListItem, LabReport, LabResult, LabView, Result,
 } from '../../engine/contract';
@@ -69,7 +70,7 @@ export class LabStore {
   private firstSync = true;
 
   constructor(private readonly deps: LabStoreDeps) {
-    const saved = load(deps.storage);
+    const saved = readRemembered<Persisted>(deps.storage, STORAGE_KEY);
     if (typeof saved.open === 'boolean') this.open = saved.open;
     if (typeof saved.width === 'number' && Number.isFinite(saved.width)) this.width = clampWidth(saved.width);
     if (typeof saved.selected === 'string') this.selectedId = saved.selected;
@@ -106,17 +107,7 @@ export class LabStore {
       timeLeftMs: computed,
       elapsedMs: computed,
     });
-    this.disposers.push(reaction(
-      () => JSON.stringify({ open: this.open, width: this.width, selected: this.selectedId, learner: this.learner } satisfies Persisted),
-      (json) => {
-        try {
-          this.deps.storage?.setItem(STORAGE_KEY, json);
-        } catch {
-          // Storage full or disabled: the pane just won't be remembered.
-        }
-      },
-      { delay: 250 },
-    ));
+    this.disposers.push(rememberWith(this.deps.storage, STORAGE_KEY, () => ({ open: this.open, width: this.width, selected: this.selectedId, learner: this.learner } satisfies Persisted)));
   }
 
   get available(): boolean {
@@ -433,13 +424,3 @@ function clampWidth(px: number): number {
   return Math.min(LABS_WIDTH.max, Math.max(LABS_WIDTH.min, px));
 }
 
-function load(storage: Pick<Storage, 'getItem'> | undefined): Persisted {
-  try {
-    const raw = storage?.getItem(STORAGE_KEY);
-    if (!raw) return {};
-    const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Persisted) : {};
-  } catch {
-    return {};
-  }
-}

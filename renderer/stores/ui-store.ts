@@ -1,6 +1,7 @@
 // What the user chose about the console itself: selection, sort, pane sizes, theme, collapsed
 // sections. Layout and theme survive restarts (localStorage); the selection survives reloads.
-import { action, computed, makeObservable, observable, reaction, type IReactionDisposer } from 'mobx';
+import { action, computed, makeObservable, observable } from 'mobx';
+import { readRemembered, rememberWith } from './remembered';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type Theme = 'light' | 'dark';
@@ -92,7 +93,7 @@ export class UiStore {
   private readonly disposers: (() => void)[] = [];
 
   constructor(private readonly env: UiEnvironment = {}) {
-    const saved = load(env.storage);
+    const saved = readRemembered<Persisted>(env.storage, STORAGE_KEY);
     if (saved.paneSizes) {
       for (const key of Object.keys(PANE_LIMITS) as PaneKey[]) {
         const v = saved.paneSizes[key];
@@ -156,18 +157,7 @@ export class UiStore {
       setTreeVisible: action,
     });
 
-    const persist: IReactionDisposer = reaction(
-      () => JSON.stringify(this.persisted()),
-      (json) => {
-        try {
-          env.storage?.setItem(STORAGE_KEY, json);
-        } catch {
-          // Storage full or disabled: the layout just won't be remembered.
-        }
-      },
-      { delay: 250 },
-    );
-    this.disposers.push(persist);
+    this.disposers.push(rememberWith(env.storage, STORAGE_KEY, () => this.persisted()));
   }
 
   get theme(): Theme {
@@ -255,16 +245,6 @@ export class UiStore {
   }
 }
 
-function load(storage: UiEnvironment['storage']): Persisted {
-  try {
-    const raw = storage?.getItem(STORAGE_KEY);
-    if (!raw) return {};
-    const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Persisted) : {};
-  } catch {
-    return {};
-  }
-}
 
 function clamp(v: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, v));

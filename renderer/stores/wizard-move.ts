@@ -674,6 +674,7 @@ function readFlag(storage: MoveWizardDeps['storage'], key: string): boolean {
   try {
     return storage?.getItem(key) === '1';
   } catch {
+    // Storage disabled: the wizard's "do not show again" choice is simply not remembered.
     return false;
   }
 }

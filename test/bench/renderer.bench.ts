@@ -72,7 +72,9 @@ const PROBE = `
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-  } catch {}
+  } catch {
+    // A Chromium without the Long Tasks API: the run reports no long tasks rather than failing.
+  }
   window.__firstRowAt = undefined;
   new MutationObserver((_m, obs) => {
     if (document.querySelector('.hv-vm-row')) {

@@ -147,7 +147,7 @@ async function run(): Promise<Record<string, number>> {
       load_avg_1m: Math.round(loadavg()[0]! * 10) / 10,
     };
   } finally {
-    await stopWebHost(host, 'SIGKILL').catch(() => {});
+    await stopWebHost(host, 'SIGKILL').catch(() => {}); // clean-up in finally: a failed kill must not hide the run's own error
     try {
       process.kill(-host.process.pid!, 'SIGKILL');
     } catch {

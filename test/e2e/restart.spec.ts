@@ -40,7 +40,7 @@ test('a restarted browser host keeps its address and token, and the open tab rec
     await expect(page.getByTestId('vm-row-TEST01')).toContainText('Off');
     await page.screenshot({ path: 'test/e2e/artifacts/restart-reconnected.png' });
   } finally {
-    for (const h of hosts) await stopWebHost(h, 'SIGKILL').catch(() => {});
+    for (const h of hosts) await stopWebHost(h, 'SIGKILL').catch(() => {}); // clean-up in finally: a failed kill must not hide the test's own failure
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -52,6 +52,7 @@ function safeLocalStorage(): Storage | undefined {
   try {
     return window.localStorage;
   } catch {
+    // Reading window.localStorage throws when storage is disabled; the console then remembers nothing.
     return undefined;
   }
 }

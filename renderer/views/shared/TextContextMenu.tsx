@@ -69,6 +69,7 @@ function safe<T>(f: () => T): T | undefined {
   try {
     return f();
   } catch {
+    // selectionStart and setSelectionRange throw on inputs without a text selection (type=number): no selection.
     return undefined;
   }
 }

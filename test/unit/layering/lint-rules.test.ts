@@ -46,6 +46,13 @@ describe('layering rules', () => {
     expect(await problems('engine/common/x.ts', "import { Request } from '../contract';\nexport const r = Request;\n")).toHaveLength(1);
     expect(await problems('engine/common/x.ts', "import { parseMarkdown } from './markdown';\nexport const p = parseMarkdown;\n")).toHaveLength(0);
     expect(await problems('engine/common/x.ts', 'export const w = window.innerWidth + process.pid;\n', 'no-restricted-globals')).toHaveLength(2);
+    // Node built-ins without the node: prefix, and the renderer's door and stores, are refused too.
+    for (const module of ['events', 'util', 'stream', 'fs/promises', 'path', 'react', 'mobx']) {
+      expect(await problems('engine/common/x.ts', `import * as m from '${module}';\nexport const n = m;\n`), module).toHaveLength(1);
+    }
+    expect(await problems('engine/common/x.ts', "import { connectBridge } from '../../renderer/bridge/connect';\nexport const c = connectBridge;\n")).toHaveLength(1);
+    expect(await problems('engine/common/x.ts', "import { EngineHost } from '../../doors/common/engine-host';\nexport const h = EngineHost;\n")).toHaveLength(1);
+    expect(await problems('engine/common/x.ts', "export const f = () => fetch('/x');\n", 'no-restricted-globals')).toHaveLength(1);
     expect(await problems('engine/labs/x.ts', 'export const p = process.pid;\n', 'no-restricted-globals')).toHaveLength(0);
   });
 
