@@ -129,6 +129,8 @@ test.describe('Hyper-V Manager screen', () => {
   });
 
   test('no serious accessibility violations, with a menu and a dialog open too', async ({ page }) => {
+    // Three axe scans of the whole console: over a minute on a loaded 2-core machine.
+    test.slow();
     await page.getByTestId('vm-row-SQL01').click();
     // Fluent's MenuList inserts Tabster's aria-hidden focus-redirect elements (<i data-tabster-dummy>);
     // focus never rests on them, so axe's aria-hidden-focus finding there is a known false positive.
