@@ -16,7 +16,7 @@ import type { JobStore } from './job-store';
 import { applyInOrder, scriptText } from './settings-script';
 import { cleanFolder, folderProblem, samePath } from './wizard-paths';
 
-export type VmSettingsPage = 'memory' | 'processor' | 'compatibility' | `disk:${number}` | 'name' | 'checkpoints' | 'smartPaging';
+export type VmSettingsPage = 'memory' | 'processor' | 'compatibility' | `disk:${number}` | `net:${number}` | 'name' | 'checkpoints' | 'smartPaging';
 export type VmField = 'startup' | 'minimum' | 'maximum' | 'buffer' | 'processors' | 'smartPaging';
 
 const MB = 1024 ** 2;
@@ -52,6 +52,8 @@ export class VmSettingsStore {
   applying = false;
   scriptVisible = false;
   showErrors = false;
+  /** Network Adapter pages: the virtual switch of each adapter ('' = Not connected), in the VM's order. */
+  networkSwitches: string[];
   /** The engine's refusal while the VM is being moved, shown before Apply; undefined when changes are allowed. */
   lock: ConfigurationLock | undefined = undefined;
 
@@ -65,8 +67,11 @@ export class VmSettingsStore {
   ) {
     this.baseline = vm;
     this.form = formOf(vm);
+    this.networkSwitches = switchesOf(vm);
     makeObservable<VmSettingsStore, 'rebase' | 'setLock' | 'follow'>(this, {
       page: observable,
+      networkSwitches: observable,
+      setNetworkSwitch: action,
       lock: observable.ref,
       form: observable,
       baseline: observable.ref,
@@ -124,6 +129,7 @@ export class VmSettingsStore {
     for (const key of Object.keys(next) as (keyof VmForm)[]) {
       if (this.form[key] === was[key]) (this.form as Record<keyof VmForm, VmForm[keyof VmForm]>)[key] = next[key];
     }
+    if (this.networkSwitches.join('\n') === switchesOf(this.baseline).join('\n')) this.networkSwitches = switchesOf(now);
     this.baseline = now;
   }
 
@@ -161,6 +167,16 @@ export class VmSettingsStore {
 
   toggleScript(): void {
     this.scriptVisible = !this.scriptVisible;
+  }
+
+  /** Network Adapter → Virtual switch ('' = Not connected). */
+  setNetworkSwitch(index: number, switchName: string): void {
+    if (index >= 0 && index < this.networkSwitches.length) this.networkSwitches[index] = switchName;
+  }
+
+  /** The virtual switches of the VM's host, for the Network Adapter pages. */
+  get hostSwitches(): string[] {
+    return this.deps.inventory.host(this.host)?.virtualSwitches.map((s) => s.name) ?? [];
   }
 
   // ── Checks ──────────────────────────────────────────────────────────────────────────────────
@@ -259,6 +275,14 @@ export class VmSettingsStore {
     if (!folderProblem(f.smartPaging) && !samePath(f.smartPaging, b.paths.smartPaging)) {
       out.push({ cmdlet: 'Set-VM', params: { Name: b.name, ComputerName, SmartPagingFilePath: cleanFolder(f.smartPaging) } });
     }
+    // Network Adapter → Virtual switch: Connect- / Disconnect-VMNetworkAdapter for each change.
+    b.networkAdapters.forEach((a, i) => {
+      const want = this.networkSwitches[i] ?? '';
+      if (want === (a.switchName ?? '')) return;
+      out.push(want
+        ? { cmdlet: 'Connect-VMNetworkAdapter', params: { VMName: b.name, Name: a.name, SwitchName: want, ComputerName } }
+        : { cmdlet: 'Disconnect-VMNetworkAdapter', params: { VMName: b.name, Name: a.name, ComputerName } });
+    });
     return out;
   }
 
@@ -311,6 +335,7 @@ export class VmSettingsStore {
     this.baseline = vm;
     if (resetForm) {
       this.form = formOf(vm);
+      this.networkSwitches = switchesOf(vm);
       this.showErrors = false;
     }
   }
@@ -329,6 +354,10 @@ function formOf(vm: Vm): VmForm {
     compatibility: vm.compatibilityForMigration,
     smartPaging: vm.paths.smartPaging,
   };
+}
+
+function switchesOf(vm: Vm): string[] {
+  return vm.networkAdapters.map((a) => a.switchName ?? '');
 }
 
 function priorityOf(vm: Vm): number {

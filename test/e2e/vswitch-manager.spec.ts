@@ -156,3 +156,29 @@ test('OK with a nameless switch, or an External switch on an adapter already tak
   await dialog.getByTestId('settings-cancel').click();
   await expect(dialog).toBeHidden();
 });
+
+test('VM Settings > Network Adapter connects the VM to a switch of its host, and a move then needs that switch on the destination', async ({ page, lab }) => {
+  await runAtPrompt(page, 'New-VMSwitch Lab -SwitchType Private');
+  await page.getByTestId('server-HV01').click();
+  await page.getByTestId('vm-row-WEB01').click();
+  await page.getByTestId('actions-vm').getByTestId('action-settings').click();
+  const dialog = page.getByTestId('vm-settings');
+  await expect(dialog.getByTestId('settings-nav-net:0')).toContainText('Production');
+  await dialog.getByTestId('settings-nav-net:0').click();
+  await dialog.getByTestId('vm-settings-switch').click();
+  await page.getByRole('option', { name: 'Lab' }).click();
+  await dialog.getByTestId('settings-view-script').click();
+  await expect(dialog.getByTestId('settings-script')).toHaveText("Connect-VMNetworkAdapter -VMName WEB01 -Name 'Network Adapter' -SwitchName Lab -ComputerName HV01");
+  await shot(page, 'vm-settings-network-adapter');
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByTestId('settings-ok').click();
+  await expect(dialog).toBeHidden();
+  const vm = await queryThroughPage<{ networkAdapters: { switchName?: string }[] }>(page, lab, { name: 'vm', vm: 'vm-web01' });
+  expect(vm.networkAdapters[0]!.switchName).toBe('Lab');
+  // HV02 has no switch named Lab: the move's pre-check names it.
+  await page.getByTestId('dock-tab-console').click();
+  const input = page.getByTestId('powershell-input');
+  await input.fill('Move-VM WEB01 HV02');
+  await input.press('Enter');
+  await expect(page.getByTestId('ps-error').first()).toContainText("Could not find Ethernet switch 'Lab'.");
+});

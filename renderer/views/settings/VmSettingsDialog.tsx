@@ -2,7 +2,7 @@
 // drives (read-only), and Management → Smart Paging File Location (the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview").
 import { observer } from 'mobx-react-lite';
 import { useId, type ReactNode } from 'react';
-import { Checkbox, Input, Slider } from '@fluentui/react-components';
+import { Checkbox, Dropdown, Input, Option, Slider } from '@fluentui/react-components';
 import { byteSizeText } from '../../../engine/common/byte-size';
 import { weightName, type VmField, type VmSettingsPage, type VmSettingsStore } from '../../stores/settings-vm';
 import { fileName } from '../../stores/wizard-paths';
@@ -32,6 +32,7 @@ export const VmSettingsDialog = observer(function VmSettingsDialog({ store }: { 
           { id: `controller:${name}`, label: name },
           ...disks.map((d) => ({ id: `disk:${d.index}`, label: 'Hard Drive', detail: fileName(vm.vhds[d.index]!.path), indent: 1 })),
         ]),
+        ...vm.networkAdapters.map((a, i) => ({ id: `net:${i}`, label: a.name, detail: store.networkSwitches[i] || 'Not connected' })),
       ],
     },
     {
@@ -80,6 +81,7 @@ export const VmSettingsDialog = observer(function VmSettingsDialog({ store }: { 
       {store.page === 'processor' && <ProcessorPage store={store} />}
       {store.page === 'compatibility' && <CompatibilityPage store={store} />}
       {store.page.startsWith('disk:') && <DiskPage store={store} index={Number(store.page.slice(5))} />}
+      {store.page.startsWith('net:') && <NetworkAdapterPage store={store} index={Number(store.page.slice(4))} />}
       {store.page === 'name' && <ReadOnlyValue text="The name of the virtual machine, as Hyper-V Manager lists it." label="Name" value={vm.name} />}
       {store.page === 'checkpoints' && (
         <ReadOnlyValue
@@ -95,6 +97,7 @@ export const VmSettingsDialog = observer(function VmSettingsDialog({ store }: { 
 
 function headingOf(page: VmSettingsPage): string {
   if (page.startsWith('disk:')) return 'Hard Drive';
+  if (page.startsWith('net:')) return 'Network Adapter';
   switch (page) {
     case 'memory': return 'Memory';
     case 'processor': return 'Processor';
@@ -105,6 +108,35 @@ function headingOf(page: VmSettingsPage): string {
     default: return '';
   }
 }
+
+/** Network Adapter: the virtual switch it connects to (Connect- / Disconnect-VMNetworkAdapter on OK). */
+const NetworkAdapterPage = observer(function NetworkAdapterPage({ store, index }: { store: VmSettingsStore; index: number }) {
+  const id = useId();
+  const value = store.networkSwitches[index] ?? '';
+  const switches = store.hostSwitches;
+  const shown = value && !switches.includes(value) ? [value, ...switches] : switches;
+  return (
+    <>
+      <p>Specify the configuration of the network adapter.</p>
+      <div className="hv-settings-field">
+        <label htmlFor={id}>Virtual switch:</label>
+        <Dropdown
+          id={id}
+          value={value || 'Not connected'}
+          selectedOptions={[value]}
+          onOptionSelect={(_e, d) => store.setNetworkSwitch(index, d.optionValue ?? '')}
+          data-testid="vm-settings-switch"
+        >
+          <Option value="" text="Not connected">Not connected</Option>
+          {shown.map((name) => <Option key={name} value={name} text={name}>{name}</Option>)}
+        </Dropdown>
+      </div>
+      <p className="hv-muted">
+        A live migration needs a virtual switch with the same name on the destination computer. Create and change switches with Virtual Switch Manager.
+      </p>
+    </>
+  );
+});
 
 /** "SCSI 0:1" → "SCSI Controller"; "IDE 0:0" → "IDE Controller 0". */
 function controllerName(controller: string): string {
