@@ -5,7 +5,7 @@
 import type { CmdletDefinition } from './cmdlets/definition';
 import { getVm, resumeVm, saveVm, stopVm, suspendVm } from './cmdlets/vm-lifecycle';
 import { checkpointVm } from './cmdlets/checkpoint-vm';
-import { renameVm } from './cmdlets/vm-identity';
+import { removeVm, renameVm } from './cmdlets/vm-identity';
 import { getVmSnapshot, removeVmSnapshot, renameVmSnapshot, restoreVmSnapshot } from './cmdlets/vm-snapshots';
 import { setVm, setVmMemory, setVmProcessor } from './cmdlets/vm-settings';
 import { disableVmMigration, enableVmMigration, getVmHost, setVmHost } from './cmdlets/vm-host';
@@ -40,7 +40,7 @@ const definitions: readonly CmdletDefinition[] = [
   getJob, stopJob, waitJob,
   getVmSwitch, newVmSwitch, setVmSwitch, renameVmSwitch, removeVmSwitch,
   getVmNetworkAdapter, connectVmNetworkAdapter, disconnectVmNetworkAdapter, getVmNetworkAdapterVlan, setVmNetworkAdapterVlan,
-  renameVm, getVmSnapshot, restoreVmSnapshot, removeVmSnapshot, renameVmSnapshot,
+  renameVm, removeVm, getVmSnapshot, restoreVmSnapshot, removeVmSnapshot, renameVmSnapshot,
   newVm,
   newVhd, getVhd, resizeVhd, convertVhd, optimizeVhd, mergeVhd,
   getVmHardDiskDrive, addVmHardDiskDrive, removeVmHardDiskDrive, setVmDvdDrive,

@@ -15,7 +15,7 @@ import { refuseWhileMoving } from '../operations/configuration-lock';
 import { addVmHardDiskDriveSignature, getVmHardDiskDriveSignature, removeVmHardDiskDriveSignature } from './catalog/vhd';
 import type { CmdletDefinition } from './definition';
 import { targetVms } from './targets';
-import { findVhdAt, formatOf, locateFile } from './vhd-files';
+import { detachedDisk, findVhdAt, formatOf, locateFile } from './vhd-files';
 
 export type ControllerType = 'IDE' | 'SCSI';
 export interface Slot { type: ControllerType; number: number; location: number }
@@ -185,12 +185,9 @@ export const removeVmHardDiskDrive: CmdletDefinition = {
       });
     }
     const disk = vm.vhds[index]!;
-    const at = locateFile(ctx.world, vm.host, disk.path, 'VMName');
+    const kept = detachedDisk(ctx.world, vm, disk, 'VMName');
     vm.vhds = vm.vhds.filter((_, i) => i !== index);
-    ctx.world.vhdFiles = [...ctx.world.vhdFiles, {
-      computer: at.computer, path: at.localPath, sizeBytes: disk.sizeBytes, maxSizeBytes: disk.maxSizeBytes, type: disk.type,
-      ...(disk.parentPath ? { parentPath: disk.parentPath } : {}), ...(disk.dataBytes !== undefined ? { dataBytes: disk.dataBytes } : {}),
-    }];
+    ctx.world.vhdFiles = [...ctx.world.vhdFiles, kept];
     ctx.log('Information', 'Hyper-V-VMMS', `'${vm.name}': the hard disk drive at ${disk.controller} was removed; '${disk.path}' stays on its volume.`);
     ctx.worldChanged();
     return params.Passthru ? { output: [driveObject(vm, disk)] } : {};

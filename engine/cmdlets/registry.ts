@@ -22,7 +22,7 @@ import {
   getVmNetworkAdapterSignature, connectVmNetworkAdapterSignature, disconnectVmNetworkAdapterSignature,
   getVmNetworkAdapterVlanSignature, setVmNetworkAdapterVlanSignature,
 } from './catalog/vm-switch';
-import { renameVmSignature, getVmSnapshotSignature, restoreVmSnapshotSignature, removeVmSnapshotSignature, renameVmSnapshotSignature } from './catalog/vm-lifecycle';
+import { renameVmSignature, removeVmSignature, getVmSnapshotSignature, restoreVmSnapshotSignature, removeVmSnapshotSignature, renameVmSnapshotSignature } from './catalog/vm-lifecycle';
 import { newVmSignature } from './catalog/new-vm';
 import {
   newVhdSignature, getVhdSignature, resizeVhdSignature, convertVhdSignature, optimizeVhdSignature, mergeVhdSignature,
@@ -43,7 +43,7 @@ const signatures: readonly CmdletSignature[] = [
   getVmSwitchSignature, newVmSwitchSignature, setVmSwitchSignature, renameVmSwitchSignature, removeVmSwitchSignature,
   getVmNetworkAdapterSignature, connectVmNetworkAdapterSignature, disconnectVmNetworkAdapterSignature,
   getVmNetworkAdapterVlanSignature, setVmNetworkAdapterVlanSignature,
-  renameVmSignature, getVmSnapshotSignature, restoreVmSnapshotSignature, removeVmSnapshotSignature, renameVmSnapshotSignature,
+  renameVmSignature, removeVmSignature, getVmSnapshotSignature, restoreVmSnapshotSignature, removeVmSnapshotSignature, renameVmSnapshotSignature,
   newVmSignature,
   newVhdSignature, getVhdSignature, resizeVhdSignature, convertVhdSignature, optimizeVhdSignature, mergeVhdSignature,
   getVmHardDiskDriveSignature, addVmHardDiskDriveSignature, removeVmHardDiskDriveSignature, setVmDvdDriveSignature,

@@ -45,6 +45,18 @@ export function locateFile(world: World, computer: string, path: string, paramet
   return r.value;
 }
 
+/**
+ * A VM's disk that leaves the VM (Remove-VMHardDiskDrive, Remove-VM): Hyper-V never deletes the
+ * file, so it stays on its volume as an unattached disk, recorded where its bytes are.
+ */
+export function detachedDisk(world: World, vm: Vm, disk: VhdFile, parameter: string): UnattachedVhd {
+  const at = locateFile(world, vm.host, disk.path, parameter);
+  return {
+    computer: at.computer, path: at.localPath, sizeBytes: disk.sizeBytes, maxSizeBytes: disk.maxSizeBytes, type: disk.type,
+    ...(disk.parentPath ? { parentPath: disk.parentPath } : {}), ...(disk.dataBytes !== undefined ? { dataBytes: disk.dataBytes } : {}),
+  };
+}
+
 /** The disk file at a resolved location, if one is there. */
 export function findVhdAt(world: World, at: ResolvedPath, hostIndex?: FreeSpace['hosts']): FoundVhd | undefined {
   const key = where(at);

@@ -74,8 +74,8 @@ export function crossCheckState(state: EngineState): WorldIssue[] {
   if (!(state.now <= MAX_SAVED_CLOCK_MS)) {
     issues.push({ path: 'state.now', message: `the simulated clock reads ${state.now} ms, beyond ${MAX_SAVED_CLOCK_MS} ms (1,000 years)` });
   }
-  // No cmdlet removes a VM, so a job naming a VM the world does not have was edited or corrupted;
-  // recovery at start-up would act on it.
+  // A queued or running job acts on its VM (recovery at start-up settles it), so it must name a VM
+  // the world has; Remove-VM refuses while one runs. An ended job may name a VM deleted since.
   const vmIds = new Set<string>();
   for (const vm of state.world.vms) vmIds.add(vm.id.toLowerCase());
   const jobIds = new Set<string>();
@@ -83,7 +83,8 @@ export function crossCheckState(state: EngineState): WorldIssue[] {
     const id = job.id.toLowerCase();
     if (jobIds.has(id)) issues.push({ path: `state.jobs[${i}].id`, message: `duplicate job id "${job.id}"` });
     jobIds.add(id);
-    if (job.vmId !== undefined && !vmIds.has(job.vmId.toLowerCase())) {
+    const active = job.state === 'Queued' || job.state === 'Running';
+    if (active && job.vmId !== undefined && !vmIds.has(job.vmId.toLowerCase())) {
       issues.push({ path: `state.jobs[${i}].vmId`, message: `VM "${job.vmId}"${job.vmName ? ` (${job.vmName})` : ''} does not exist in the saved world` });
     }
   });

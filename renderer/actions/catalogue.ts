@@ -163,6 +163,20 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
     });
   });
   const move = command('move', 'Move...', 'move', () => root.wizards.openMove(vm));
+  // Delete asks first and says what is kept, as Hyper-V Manager does (wording *unconfirmed*).
+  const remove = command('delete', 'Delete...', 'delete', () => {
+    root.dialogs.show({
+      kind: 'confirm',
+      title: 'Delete Selected Virtual Machines',
+      message: `Are you sure you want to delete the virtual machine "${vm.name}"?`,
+      detail: 'Its configuration, its checkpoints and its saved state are deleted. Its virtual hard disks are not deleted: they stay on their volumes, and you can attach them to another virtual machine.',
+      confirmLabel: 'Delete',
+      onConfirm: () => void root.commands.run({ cmdlet: 'Remove-VM', params: { Name: vm.name, Force: true, ComputerName: vm.host } }, {
+        intro: 'An error occurred while attempting to delete the selected virtual machine(s).',
+        vmId: vm.id,
+      }),
+    });
+  });
   const rename = command('rename', 'Rename...', 'rename', () => root.renames.start({ kind: 'vm', vmId: vm.id, vmName: vm.name, host: vm.host }));
   // Revert applies the checkpoint the VM runs from (Restore-VMSnapshot). Wording *unconfirmed*.
   const parent = currentCheckpoint(vm);
@@ -198,6 +212,8 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
     ...(vm.state === 'Starting' || vm.state === 'Stopping' ? [] : [checkpoint, ...(revert ? [revert] : [])]),
     move,
     rename,
+    // Start and Delete when off (the Manager offers Delete for a saved VM too).
+    ...(vm.state === 'Off' || vm.state === 'Saved' ? [remove] : []),
     helpItem,
   ];
 }

@@ -122,3 +122,20 @@ test('Checkpoints pane: Revert, Apply, in-place Rename, Delete Checkpoint Subtre
   await expect(page.getByTestId('vm-row-SQL01')).toHaveAttribute('data-state', 'Running');
   await expect(page.getByTestId('dialog-error')).toHaveCount(0);
 });
+
+test('Delete... says the virtual hard disks are kept, and deletes the VM', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  await page.getByTestId('server-HV02').click();
+  await page.getByTestId('vm-row-APP01').click();
+  // A running VM offers no Delete.
+  await expect(page.getByTestId('actions-vm').getByTestId('action-delete')).toHaveCount(0);
+  await page.getByTestId('vm-row-TEST01').click();
+  await page.getByTestId('actions-vm').getByTestId('action-delete').click();
+  const dialog = page.getByTestId('dialog-confirm');
+  await expect(dialog).toContainText('Are you sure you want to delete the virtual machine "TEST01"?');
+  await expect(dialog).toContainText('Its virtual hard disks are not deleted');
+  await page.screenshot({ path: 'test/e2e/artifacts/vm-delete.png' });
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('vm-row-TEST01')).toHaveCount(0);
+  await expect(page.getByTestId('dialog-error')).toHaveCount(0);
+});

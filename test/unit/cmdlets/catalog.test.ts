@@ -7,7 +7,7 @@ import { setNames } from '../../../engine/cmdlets/parameter-sets';
 const expected = [
   'Get-VM', 'Start-VM', 'Stop-VM', 'Restart-VM', 'Checkpoint-VM', 'Set-VM', 'Set-VMMemory', 'Set-VMProcessor',
   'Save-VM', 'Suspend-VM', 'Resume-VM',
-  'Rename-VM', 'Get-VMSnapshot', 'Restore-VMSnapshot', 'Remove-VMSnapshot', 'Rename-VMSnapshot',
+  'Rename-VM', 'Remove-VM', 'Get-VMSnapshot', 'Restore-VMSnapshot', 'Remove-VMSnapshot', 'Rename-VMSnapshot',
   'Move-VMStorage', 'Move-VM', 'Compare-VM',
   'Get-VMHost', 'Set-VMHost', 'Enable-VMMigration', 'Disable-VMMigration',
   'Add-VMMigrationNetwork', 'Remove-VMMigrationNetwork', 'Get-VMMigrationNetwork',
