@@ -133,9 +133,9 @@ export class Engine {
       const first = issues[0]!;
       const unknownKey = bound.error.issues.find((i) => i.code === 'unrecognized_keys');
       const message = unknownKey && 'keys' in unknownKey
-        ? `A parameter cannot be found that matches parameter name '${(unknownKey.keys as string[])[0]}'.`
+        ? `A parameter cannot be found that matches parameter name '${(unknownKey.keys)[0]}'.`
         : `Cannot validate argument on parameter '${first.path}'. ${first.message}`;
-      return fail({ code: 'InvalidParameter', message, parameter: unknownKey ? (unknownKey.keys as string[])[0] : first.path, issues });
+      return fail({ code: 'InvalidParameter', message, parameter: unknownKey ? (unknownKey.keys)[0] : first.path, issues });
     }
     const commandText = formatCommand(def.signature, bound.data);
     try {

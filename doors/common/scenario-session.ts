@@ -76,6 +76,12 @@ function isLocation(v: unknown): v is ScenarioLocation {
     || (l.kind === 'file' && typeof l.path === 'string' && l.path.length > 0);
 }
 
+function isRecentEntry(v: unknown): v is { name: string; location: ScenarioLocation } {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return typeof r.name === 'string' && isLocation(r.location);
+}
+
 function isCurrent(v: unknown): v is Current {
   if (typeof v !== 'object' || v === null) return false;
   const c = v as Record<string, unknown>;
@@ -118,7 +124,7 @@ export class ScenarioSession {
     this.current = isCurrent(stored) && options.worldRestored !== false ? stored : { name: UNTITLED, dirty: false };
     const recent = settings.get<unknown>(SCENARIO_SETTINGS.recent, []);
     this.recent = Array.isArray(recent)
-      ? recent.filter((r): r is { name: string; location: ScenarioLocation } => typeof r?.name === 'string' && isLocation(r?.location)).slice(0, RECENT_KEPT)
+      ? (recent as unknown[]).filter(isRecentEntry).slice(0, RECENT_KEPT)
       : [];
   }
 

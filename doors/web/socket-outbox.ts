@@ -116,7 +116,7 @@ export class SocketOutbox {
         return;
       case 'jobs': {
         const seen = this.pending.get('jobs');
-        const jobs = seen?.type === 'jobs' ? seen.jobs : new Map();
+        const jobs = seen?.type === 'jobs' ? seen.jobs : new Map<string, (typeof event.jobs)[number]>();
         for (const job of event.jobs) jobs.set(job.id, job);
         this.pending.set('jobs', { type: 'jobs', jobs, clock: event.clock });
         return;

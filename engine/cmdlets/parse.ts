@@ -9,7 +9,7 @@ import { findSignature, allSignatures } from './registry';
 import { parseSyntax, type CommandNode, type PipelineNode } from './syntax';
 import { bindCommand } from './binder';
 import { pipedInputOf, pipelineMessages } from './pipeline';
-import { LineIndex, ScriptError, type Range, type SourceSpan } from './source-text';
+import { LineIndex, ScriptError, type SourceSpan } from './source-text';
 
 /**
  * One command. `span` is non-enumerable: the object itself is exactly `{ cmdlet, params }`, so it
@@ -165,7 +165,7 @@ export function parseStatements(text: string): { ok: true; count: number; bind(i
     count: pipelines.length,
     bind(index) {
       const p = pipelines[index]!;
-      const span = lines.span(p.at as Range);
+      const span = lines.span(p.at);
       try {
         return { ok: true, span, commands: bindPipeline(p).map((command) => withSpan(command, span)) };
       } catch (e) {

@@ -67,9 +67,9 @@ function isPlainRecord(v: unknown): v is Record<string, unknown> {
 export function normalizeValue(p: ParameterSpec, value: unknown): unknown {
   const v = p.type.endsWith('[]') && value !== undefined && value !== null && !Array.isArray(value) ? [value] : value;
   if (p.type === 'Enum' && typeof v === 'string') return canonicalEnum(p, v) ?? v;
-  if (p.type === 'Enum[]' && Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? canonicalEnum(p, x) ?? x : x));
+  if (p.type === 'Enum[]' && Array.isArray(v)) return (v as unknown[]).map((x) => (typeof x === 'string' ? canonicalEnum(p, x) ?? x : x));
   if (p.type === 'Hashtable[]' && Array.isArray(v) && p.hashtableKeys) {
-    return v.map((h) => {
+    return (v as unknown[]).map((h) => {
       if (!isPlainRecord(h)) return h;
       const keys = Object.keys(h).map((k) => canonicalKey(p, k));
       if (new Set(keys).size !== keys.length) return h; // left for checkValue to report

@@ -32,7 +32,7 @@ export function checkJsonDepth(value: unknown, maxDepth: number = MAX_JSON_DEPTH
     const v = values.pop()!;
     const depth = depths.pop()!;
     if (depth >= maxDepth) return { path: pathTo(value, maxDepth), message: tooDeepMessage(maxDepth) };
-    const children: unknown[] = Array.isArray(v) ? v : Object.values(v as object);
+    const children: unknown[] = Array.isArray(v) ? v : Object.values(v);
     visited += children.length;
     if (visited > maxValues) return { path: '(root)', message: `holds more than ${maxValues.toLocaleString('en-US')} values` };
     for (const child of children) {

@@ -115,5 +115,5 @@ export function summarizeLab(pack: LabPack): LabSummary {
 
 /** The JSON Schema of a lab pack file (schemas/lab-pack.schema.json is this, committed). */
 export function labPackJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(LabPackFile, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(LabPackFile, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 }

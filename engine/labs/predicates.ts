@@ -164,7 +164,7 @@ const AnyOf = z.object({ type: z.literal('anyOf'), get checks() { return z.array
 const Not = z.object({ type: z.literal('not'), get check() { return Check; }, description }).strict()
   .describe('The check does not pass.');
 
-export const Check: z.ZodType<Check> = z.discriminatedUnion('type', [...leafSchemas, AllOf, AnyOf, Not]).meta({ id: 'Check' }) as z.ZodType<Check>;
+export const Check: z.ZodType<Check> = z.discriminatedUnion('type', [...leafSchemas, AllOf, AnyOf, Not]).meta({ id: 'Check' });
 
 export const CHECK_TYPES: readonly Check['type'][] = [...leafSchemas.map((s) => s.shape.type.value), 'allOf', 'anyOf', 'not'];
 

@@ -78,7 +78,7 @@ function mergeValue(target: unknown, patch: unknown, path: string, listKey: stri
 function mergeNamedList(target: unknown[], patch: Record<string, unknown>, path: string, nameKey: string, errors: PatchIssue[], depth: number): unknown[] {
   const out = [...target];
   const indexOf = (name: string): number =>
-    out.findIndex((item) => isPlainObject(item) && typeof item[nameKey] === 'string' && (item[nameKey] as string).toLowerCase() === name.toLowerCase());
+    out.findIndex((item) => isPlainObject(item) && typeof item[nameKey] === 'string' && (item[nameKey]).toLowerCase() === name.toLowerCase());
   for (const [name, value] of Object.entries(patch)) {
     const at = indexOf(name);
     const here = join(path, name);

@@ -13,7 +13,7 @@ export type FastParser<T> = (value: unknown) => T | typeof FAIL;
 
 type Parse = (value: unknown) => unknown;
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- zod's internal definitions are untyped here */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument -- zod's internal definitions are untyped here */
 interface Def {
   type: string;
   checks?: { _zod: { def: any } }[];

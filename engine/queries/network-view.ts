@@ -75,7 +75,7 @@ export function networkView(src: NetworkSource, hostName: string): Result<Networ
   for (const id of src.fabric.liveTransfers()) {
     const plan = src.fabric.planOf(id);
     if (!plan?.multichannel || plan.client?.toLowerCase() !== key) continue;
-    for (const row of multichannelConnectionRows(plan.multichannel)) multichannel.push({ ...row } as Record<string, string | number | boolean>);
+    for (const row of multichannelConnectionRows(plan.multichannel)) multichannel.push({ ...row });
   }
 
   const total = totalCycles(host);

@@ -8,7 +8,7 @@ import type { World } from '../model/world';
 import { findSignature } from '../cmdlets/registry';
 import { paramsSchema } from '../cmdlets/params-schema';
 import { formatCommand } from '../cmdlets/format';
-import { runPrechecks, toMoveRequest, type MoveCmdletName } from '../operations/prechecks';
+import { runPrechecks, toMoveRequest } from '../operations/prechecks';
 
 const MOVE_CMDLETS = new Set(['move-vm', 'move-vmstorage', 'compare-vm']);
 
@@ -23,7 +23,7 @@ export function precheckCommand(world: World, command: Command, options: Paramet
     return { ok: false, error: { code: 'InvalidParameter', message: `Cannot validate argument on parameter '${issues[0]!.path}'. ${issues[0]!.message}`, parameter: issues[0]!.path, issues } };
   }
   try {
-    const request = toMoveRequest(sig.name as MoveCmdletName, bound.data, world);
+    const request = toMoveRequest(sig.name, bound.data, world);
     const { errors, warnings } = runPrechecks(world, request, options);
     const strip = (i: (typeof errors)[number]) => ({ ...i });
     return { ok: true, value: { commandText: formatCommand(sig, bound.data), errors: errors.map(strip), warnings: warnings.map(strip) } };

@@ -31,8 +31,8 @@ export async function launchWebHost(dataDir: string, options: LaunchOptions = {}
   const args = [...ENGINE_NODE_FLAGS, join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'web.main.ts'), ...(options.port === 'remembered' ? [] : ['--port', String(options.port ?? 0)]), '--data-dir', dataDir, ...(options.dev ? ['--dev'] : [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, detached: options.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the browser host did not start:\n${output}`)), options.timeoutMs ?? 60_000);
     const onData = () => {
@@ -42,8 +42,8 @@ export async function launchWebHost(dataDir: string, options: LaunchOptions = {}
         resolve(m[1]!);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the browser host exited (${code}):\n${output}`));

@@ -123,7 +123,7 @@ function commandArb(sig: CmdletSignature): fc.Arbitrary<{ cmdlet: string; params
     const inThisSet = sig.parameters.filter((p) => inSet(p, set));
     const shape = Object.fromEntries(inThisSet.map((p) => [p.name, valueArb(p)]));
     const requiredKeys = inThisSet.filter((p) => isMandatoryIn(p, set)).map((p) => p.name);
-    return fc.record(shape, { requiredKeys }).map((params) => ({ cmdlet: sig.name, params: params as BoundParams }));
+    return fc.record(shape, { requiredKeys }).map((params) => ({ cmdlet: sig.name, params: params }));
   });
 }
 
@@ -135,7 +135,7 @@ describe('round trip: parseScript(formatCommand(c)) deep-equals c', () => {
         fc.property(commandArb(sig), (raw) => {
           const checked = schema.safeParse(raw.params);
           fc.pre(checked.success);
-          const c = { cmdlet: sig.name, params: checked.data! };
+          const c = { cmdlet: sig.name, params: checked.data };
           const textOf = formatCommand(c);
           const r = parseScript(textOf);
           if (!r.ok) throw new Error(`${textOf}\n→ ${r.error.message}`);

@@ -76,6 +76,13 @@ async function request(e: Fake, raw: unknown, frame?: FakeWebFrame | null, sende
   return (await handler!({ sender: sender ?? win.webContents, senderFrame: frame === undefined ? win.webContents.mainFrame : frame }, raw)) as Response;
 }
 
+/** A request whose handler answers later (Save As waits for the native dialog). */
+async function requestAsync(e: Fake, raw: unknown): Promise<Response> {
+  const handler = e.ipcMain.handlers.get('hvlab:request');
+  expect(handler).toBeTypeOf('function');
+  return (await handler!({ sender: theWindow().webContents, senderFrame: theWindow().webContents.mainFrame }, raw)) as Response;
+}
+
 describe('electron.main.ts', () => {
   it('opens one isolated, sandboxed window without Node, with the built preload, on the app origin', async () => {
     const e = await boot();
@@ -144,7 +151,7 @@ describe('electron.main.ts', () => {
     expect(win.destroyed).toBe(false);
     // File → Save As from the page: the native dialog chooses the file; the renderer sends no path.
     e.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'Exam.hvlab.json') });
-    const saved = await request(e, { kind: 'scenario', id: 2, action: { type: 'saveAs' } });
+    const saved = await requestAsync(e, { kind: 'scenario', id: 2, action: { type: 'saveAs' } });
     expect(saved.result).toMatchObject({ ok: true, value: { name: 'Exam', location: 'file', dirty: false, nativeDialogs: true } });
     expect(readdirSync(dir)).toContain('Exam.hvlab.json');
     // Saved: the window closes without a question.

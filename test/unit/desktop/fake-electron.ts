@@ -119,7 +119,7 @@ export class FakeBrowserWindow extends FakeEmitter {
   constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
     super();
     FakeBrowserWindow.instances.push(this);
-    const n = (k: string, d: number) => (typeof options[k] === 'number' ? (options[k] as number) : d);
+    const n = (k: string, d: number) => (typeof options[k] === 'number' ? (options[k]) : d);
     this.bounds = { x: n('x', 160), y: n('y', 90), width: n('width', 800), height: n('height', 600) };
   }
 

@@ -1,6 +1,5 @@
 // Taskbar progress from the active jobs.
 import { describe, expect, it } from 'vitest';
-import type { BrowserWindow } from 'electron';
 import { TaskbarProgress, taskbarState } from '../../../doors/desktop/taskbar-progress';
 import { FakeBrowserWindow } from './fake-electron';
 
@@ -22,7 +21,7 @@ describe('taskbarState', () => {
 describe('TaskbarProgress', () => {
   it('touches the window only when the shown value changes, and clears it at the end', () => {
     const win = new FakeBrowserWindow({});
-    const bar = new TaskbarProgress(win as unknown as BrowserWindow);
+    const bar = new TaskbarProgress(win);
     bar.update([]);
     expect(win.progress).toEqual([]);
     bar.update([{ state: 'Queued', percent: 0 }]);

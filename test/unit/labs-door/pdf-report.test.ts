@@ -54,7 +54,7 @@ describe('lab reports on the desktop', () => {
           if (fail) throw new Error('print failed');
           return Buffer.from('%PDF');
         },
-      } as unknown as PrintWindow['webContents'],
+      },
       destroy: () => void calls.push('destroy'),
     });
     const ok = createPdfPrinter((o) => {

@@ -1,8 +1,11 @@
 // The layering of docs/design.md is enforced by ESLint; these cases prove the rules bite.
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
 
-const eslint = new ESLint({ cwd: process.cwd() });
+// The layering rules need no type information; the cases below lint made-up files that are in no
+// tsconfig, so the type-aware rules are left out here (they are proven on their own below).
+const eslint = new ESLint({ cwd: process.cwd(), overrideConfig: tseslint.configs.disableTypeChecked });
 
 async function problems(filePath: string, code: string, rule = '@typescript-eslint/no-restricted-imports'): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -63,5 +66,31 @@ describe('layering rules', () => {
     expect(await problems('engine/cmdlets/registry.ts', cyclic, 'import-x/no-cycle')).toHaveLength(1);
     const typeOnly = "import type { CmdletDefinition } from './definition';\nexport type D = CmdletDefinition;\n";
     expect(await problems('engine/cmdlets/registry.ts', typeOnly, 'import-x/no-cycle')).toHaveLength(0);
+  }, 120_000);
+});
+
+describe('type-aware rules', () => {
+  // A made-up file outside every tsconfig's include gets a default project of its own: typed, and
+  // quick (a file under engine/ would load the whole tsconfig.json program).
+  const typed = new ESLint({
+    cwd: process.cwd(),
+    overrideConfig: { languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['lint-example/floating.ts'] } } } },
+  });
+  async function typedProblems(code: string, rule: string): Promise<string[]> {
+    const [result] = await typed.lintText(code, { filePath: 'lint-example/floating.ts' });
+    expect(result!.messages.filter((m) => m.fatal)).toEqual([]);
+    return result!.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
+  }
+
+  it('a promise nobody awaits or hands on fails the lint; `void` says it is meant', async () => {
+    const save = 'export async function save(): Promise<void> {}\n';
+    expect(await typedProblems(`${save}export function f(): void { save(); }\n`, '@typescript-eslint/no-floating-promises')).toHaveLength(1);
+    expect(await typedProblems(`${save}export async function f(): Promise<void> { await save(); }\n`, '@typescript-eslint/no-floating-promises')).toHaveLength(0);
+    expect(await typedProblems(`${save}export function f(): void { void save(); }\n`, '@typescript-eslint/no-floating-promises')).toHaveLength(0);
+  }, 120_000);
+
+  it('an async function where a void callback is expected fails the lint', async () => {
+    const code = 'export function on(fn: () => void): void { fn(); }\non(async () => { await Promise.resolve(); });\n';
+    expect(await typedProblems(code, '@typescript-eslint/no-misused-promises')).toHaveLength(1);
   }, 120_000);
 });

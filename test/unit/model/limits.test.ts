@@ -36,7 +36,7 @@ describe('world validation: Windows path rules', () => {
     const folder = `D:\\${'F'.repeat(246)}`; // 249 characters
     const errs = errorsOf((w) => {
       vmOf(w, 'WEB01').vhds![0]!.path = `D:\\VMs\\${'a'.repeat(250)}.vhdx`; // 262 characters
-      vmOf(w, 'APP01').paths!.snapshots = folder;
+      vmOf(w, 'APP01').paths.snapshots = folder;
     });
     expect(errs).toContainEqual({ path: 'vms[WEB01].vhds[0].path', message: 'The path is 262 characters long; a file path can have at most 259 characters (MAX_PATH is 260).' });
     expect(errs).toContainEqual({ path: 'vms[APP01].paths.snapshots', message: 'The path is 249 characters long; a folder path can have at most 248 characters (MAX_PATH is 260).' });

@@ -100,9 +100,9 @@ describe('Restart-VM with Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory
 
   it('no room in the Smart Paging File Location: the restart fails and the VM is off', () => {
     const e = engineOf(tight(11.5 * GiB, (x) => {
-      const d = x.hosts.find((h) => h.name === 'HV01')!.volumes!.find((v) => v.letter === 'E')!;
+      const d = x.hosts.find((h) => h.name === 'HV01')!.volumes.find((v) => v.letter === 'E')!;
       d.otherDataBytes = d.capacityBytes - 100 * 1024 ** 2;
-      x.vms!.find((v) => v.name === 'WEB01')!.paths!.smartPaging = 'E:\\SmartPaging';
+      x.vms!.find((v) => v.name === 'WEB01')!.paths.smartPaging = 'E:\\SmartPaging';
     }), params);
     const err = refused(e, 'Restart-VM WEB01 -Force');
     expect(err.message).toBe("'WEB01' failed to restart. Could not create the smart paging file 'E:\\SmartPaging\\vm-web01.slp' (512 MB needed, 100 MB free on HV01 E:): There is not enough space on the disk. (0x80070070)");

@@ -273,7 +273,7 @@ describe('a destination volume filling up mid-move (issue §5)', () => {
   it('fails the move still writing there when the volume is full, and rolls it back', () => {
     // E: 60 GiB free. DC01 (40 GiB) and WEB01 (40 GiB) each fit alone (pre-checks pass), not together.
     const w = worldWith((x) => {
-      const e = x.hosts.find((h) => h.name === 'HV01')!.volumes!.find((v) => v.letter === 'E')!;
+      const e = x.hosts.find((h) => h.name === 'HV01')!.volumes.find((v) => v.letter === 'E')!;
       e.otherDataBytes = e.capacityBytes - 60 * GiB;
     });
     const e = engineOf(w);
