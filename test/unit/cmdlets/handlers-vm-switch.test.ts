@@ -213,7 +213,7 @@ describe('VM network adapters', () => {
     ok(e, 'New-VMSwitch Storage -NetAdapterName SMB1');
     const before = (ok(e, 'Get-SmbMultichannelConnection -ServerName FS01 -IncludeNotSelected').output as { ClientInterfaceIndex: number }[]).length;
     ok(e, 'Set-VMNetworkAdapterVlan -ManagementOS -VMNetworkAdapterName Storage -Access -VlanId 7');
-    const after = (ok(e, 'Get-SmbMultichannelConnection -ServerName FS01 -IncludeNotSelected').output as unknown[]).length;
+    const after = (ok(e, 'Get-SmbMultichannelConnection -ServerName FS01 -IncludeNotSelected').output).length;
     expect(after).toBeLessThan(before);
   });
 });

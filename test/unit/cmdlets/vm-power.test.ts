@@ -83,7 +83,7 @@ describe('Save-VM, Suspend-VM, Resume-VM', () => {
 
   it('refuses every power action while a move of the VM runs, with the job in the fix', () => {
     const e = newEngine();
-    const id = ok(e, 'Move-VMStorage DC01 E:\\VMs\\DC01 -AsJob').jobIds![0]!;
+    const id = ok(e, 'Move-VMStorage DC01 E:\\VMs\\DC01 -AsJob').jobIds[0]!;
     for (const text of ['Stop-VM DC01 -TurnOff', 'Save-VM DC01', 'Suspend-VM DC01', 'Stop-VM DC01']) {
       const err = refused(e, text);
       expect(err.message, text).toBe("'DC01' failed to change state. The operation cannot be performed while the object is in its current state.");
