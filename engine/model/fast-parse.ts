@@ -6,6 +6,11 @@
 // the error messages. Anything the compiler does not understand (refinements, transforms, formats
 // other than a regex) is handed to zod at that node, so a new field in world.ts is never handled
 // differently from zod. test/unit/model/world-file.test.ts checks the two agree.
+//
+// zod is pinned exactly in package.json ("zod": "4.6.7", no ^) because this module reads zod's
+// internal definitions (`_zod.def`: type, checks, shape, innerType, ...), which zod may change in
+// any release. test/unit/model/fast-parse-zod-internals.test.ts fails loudly if they change shape
+// (a node handed back to zod, or a result that differs); to upgrade zod, move the pin and run it.
 import type { z } from 'zod';
 
 export const FAIL: unique symbol = Symbol('fast-parse-fail');
@@ -231,7 +236,7 @@ function compileNode(schema: z.ZodType, inPlace: boolean): Parse {
       return delegate(schema);
   }
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
+/* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument */
 
 /**
  * Compiles a schema into a fast parser that returns FAIL instead of explaining. With `inPlace`
