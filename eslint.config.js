@@ -17,7 +17,8 @@ const electronOnlyInDesktopRoot = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/e2e/artifacts/**'] },
+  // types/: ambient declarations for one tsconfig layer only (tsconfig.common.json), in no other program.
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/e2e/artifacts/**', 'types/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

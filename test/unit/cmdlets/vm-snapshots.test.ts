@@ -87,7 +87,7 @@ describe('checkpoints', () => {
   it('refuses to apply or delete a checkpoint while the VM is being moved', () => {
     const e = newEngine();
     ok(e, 'Checkpoint-VM DC01 A');
-    const id = ok(e, 'Move-VMStorage DC01 E:\\VMs\\DC01 -AsJob').jobIds![0]!;
+    const id = ok(e, 'Move-VMStorage DC01 E:\\VMs\\DC01 -AsJob').jobIds[0]!;
     expect(refused(e, 'Restore-VMSnapshot A -VMName DC01').message).toBe("'DC01' failed to apply checkpoint. The operation cannot be performed while the object is in its current state.");
     const del = refused(e, 'Remove-VMSnapshot DC01 A');
     expect(del.message).toBe("'DC01' failed to delete checkpoint. The operation cannot be performed while the object is in its current state.");

@@ -3,6 +3,7 @@
 // returns either a pack or errors that each name a path.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { depth } from '../../support/depth';
 import { loadLabPack, parseLabPackJson, CHECK_TYPES, evaluateCheck, type LabPackLoad } from '../../../engine/labs';
 import { builtinJson, minimalPack } from './helpers';
 import { defaultWorld } from '../../../engine/model/default-world';
@@ -58,7 +59,7 @@ describe('the lab pack loader under fuzzing', () => {
   it('never throws on arbitrary values', () => {
     fc.assert(fc.property(fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withTypedArray: true }), (v) => {
       wellFormed(loadLabPack(v));
-    }), { numRuns: 300 });
+    }), { numRuns: depth(100, 300) });
   });
 
   it('never throws on arbitrary objects that look a little like packs', () => {
@@ -70,13 +71,13 @@ describe('the lab pack loader under fuzzing', () => {
     }, { requiredKeys: [] });
     fc.assert(fc.property(packish, (v) => {
       wellFormed(loadLabPack(v));
-    }), { numRuns: 300 });
+    }), { numRuns: depth(100, 300) });
   });
 
   it('never throws on random JSON text', () => {
     fc.assert(fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
       wellFormed(parseLabPackJson(text));
-    }), { numRuns: 300 });
+    }), { numRuns: depth(100, 300) });
   });
 
   it('never throws on mutated valid packs (the minimal pack and a built-in one)', () => {

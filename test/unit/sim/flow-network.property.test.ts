@@ -4,6 +4,7 @@
 // monotone, determinism.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { depth } from '../../support/depth';
 import { Simulator } from '../../../engine/sim/simulator';
 import { FlowNetwork, type Path } from '../../../engine/sim/flow-network';
 import { generateFlowSet } from '../../../engine/sim/flow-file';
@@ -230,7 +231,7 @@ describe('FlowNetwork properties (fast-check)', () => {
         // integration of the same rates), cancelled ones no more than their size.
         for (const [id, b] of Object.entries(got.cancelled)) expect(b).toBeLessThanOrEqual(s.transfers.find((t) => t.id === id)!.bytes);
       }),
-      { numRuns: 300 },
+      { numRuns: depth(100, 300) },
     );
   });
 
@@ -242,7 +243,7 @@ describe('FlowNetwork properties (fast-check)', () => {
         expect(b.finishes).toEqual(a.finishes);
         expect(b.snapshots).toEqual(a.snapshots);
       }),
-      { numRuns: 100 },
+      { numRuns: depth(40, 100) },
     );
   });
 
@@ -283,7 +284,7 @@ describe('FlowNetwork properties (fast-check)', () => {
         expect(Object.keys(got.finishes).sort()).toEqual(Object.keys(ref.finishes).sort());
         for (const [id, at] of Object.entries(ref.finishes)) expect(Math.abs(got.finishes[id]! - at)).toBeLessThanOrEqual(1e-6 * Math.max(1, at));
       }),
-      { numRuns: 40 },
+      { numRuns: depth(15, 40) },
     );
   });
 
@@ -330,7 +331,7 @@ describe('FlowNetwork properties (fast-check)', () => {
         expect(Object.keys(got.finishes).sort()).toEqual(Object.keys(ref.finishes).sort());
         for (const [id, at] of Object.entries(ref.finishes)) expect(Math.abs(got.finishes[id]! - at)).toBeLessThanOrEqual(1e-6 * Math.max(1, at));
       }),
-      { numRuns: 25 },
+      { numRuns: depth(10, 25) },
     );
     // The point of these networks: the test must have exercised moving paths (about 600 here).
     expect(moved).toBeGreaterThan(150);
