@@ -41,6 +41,8 @@ export default tseslint.config(
       // console's formatter of any value, parameters the binder already typed, ws frames that are
       // Buffers); none printed [object Object].
       '@typescript-eslint/no-base-to-string': 'off',
+      // Off for the same reason: cmdlet handlers interpolate parameter values the binder has typed.
+      '@typescript-eslint/restrict-template-expressions': 'off',
       // Off: `EventHandle | -1` names a sentinel on purpose, though EventHandle is a number.
       '@typescript-eslint/no-redundant-type-constituents': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

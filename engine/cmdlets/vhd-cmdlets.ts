@@ -298,7 +298,7 @@ export const mergeVhd: CmdletDefinition = {
     reserveSpace(space, parent.at, sizeBytes - parent.disk.sizeBytes, action, 'Path');
     // The parent's record first (its index does not move), then the child's goes.
     replaceDisk(ctx.world, parent, { sizeBytes, dataBytes });
-    const childIndex = ctx.world.vhdFiles.indexOf(child.disk as UnattachedVhd);
+    const childIndex = ctx.world.vhdFiles.indexOf(child.disk);
     ctx.world.vhdFiles = ctx.world.vhdFiles.filter((_, i) => i !== (childIndex >= 0 ? childIndex : child.index));
     logDisk(ctx, `The differencing disk '${child.disk.path}' was merged into '${parent.disk.path}'.`);
     ctx.worldChanged();

@@ -381,7 +381,7 @@ export class LabStore {
 
   /** A lab action that answers with the lab's view. */
   private async perform(a: Extract<LabAction, { type: 'start' | 'hint' | 'check' | 'reset' }>): Promise<LabView | undefined> {
-    const view = (await this.call(a)) as LabView | undefined;
+    const view = await this.call(a);
     if (view) {
       runInAction(() => {
         this.selectedId = view.summary.id;

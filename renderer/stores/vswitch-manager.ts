@@ -250,7 +250,7 @@ export class SwitchManagerStore {
       if (d.type !== 'External' && d.type !== was.type) set.SwitchType = d.type;
       if (d.type === 'External' && d.allowManagementOS !== (was.type === 'External' ? was.allowManagementOS : true)) set.AllowManagementOS = d.allowManagementOS;
       if (d.notes !== (was.notes ?? '')) set.Notes = d.notes;
-      if (Object.keys(set).length) out.push({ cmdlet: 'Set-VMSwitch', params: { Name: [name], ...set, ComputerName: [ComputerName] } as Command['params'] });
+      if (Object.keys(set).length) out.push({ cmdlet: 'Set-VMSwitch', params: { Name: [name], ...set, ComputerName: [ComputerName] } });
       const shared = d.type === 'Internal' || (d.type === 'External' && d.allowManagementOS);
       const wasVlan = was.managementVlanId;
       if (shared && vlan !== wasVlan) {
