@@ -7,6 +7,7 @@ import { World } from './model/world';
 import { Job, LogEntry } from './model/jobs';
 import { CheckResult, LabCheckResult } from './labs/results';
 import { ContractError, RequestId, Response } from './common/bridge-envelope';
+import type { CmdletCommand } from './cmdlets/cmdlet-params';
 
 // The answer envelope and the error shape are shared with the pages' bridge (engine/common/).
 export { ContractError, RequestId, Response };
@@ -18,7 +19,14 @@ export const Command = z.object({
   cmdlet: z.string().regex(/^[A-Za-z]+-[A-Za-z]+$/, 'must be a cmdlet name such as Move-VMStorage'),
   params: z.record(z.string(), z.unknown()).default({}),
 }).strict();
-export type Command = z.infer<typeof Command>;
+/** Any command as it arrives, before its cmdlet's own parameter schema (params-schema.ts) has checked it. */
+export type WireCommand = z.infer<typeof Command>;
+/**
+ * A command as the console builds it: the cmdlet's parameters typed from the catalog
+ * (cmdlets/cmdlet-params.ts), so a wrong name or value does not compile. Every such command is a
+ * WireCommand; doors still validate what arrives.
+ */
+export type Command = CmdletCommand;
 
 // ── Queries ─────────────────────────────────────────────────────────────────────────────────────
 export const Query = z.discriminatedUnion('name', [

@@ -2,7 +2,7 @@
 // as PowerShell resolves them). The parser, the formatter and completion read it. It holds no
 // handlers: what a cmdlet does is registered in engine/command-table.ts, above both this layer and
 // the operations layer, so the parser knows no operations.
-import type { CmdletSignature } from './signature';
+import type { CmdletSignature, ParameterSpec } from './signature';
 import { getVmSignature, startVmSignature, stopVmSignature, saveVmSignature, suspendVmSignature, resumeVmSignature, restartVmSignature, checkpointVmSignature, setVmSignature, setVmMemorySignature, setVmProcessorSignature } from './catalog/vm';
 import { moveVmStorageSignature, moveVmSignature, compareVmSignature } from './catalog/moves';
 import {
@@ -29,7 +29,19 @@ import {
   getVmHardDiskDriveSignature, addVmHardDiskDriveSignature, removeVmHardDiskDriveSignature, setVmDvdDriveSignature,
 } from './catalog/vhd';
 
-const signatures: readonly CmdletSignature[] = [
+/**
+ * A signature whose cmdlet and parameter names are still literal types (declared with defineCmdlet,
+ * not annotated `: CmdletSignature`): the console's typed commands are derived from this list
+ * (cmdlet-params.ts), and a widened `string` name here would let any command through. A widened
+ * entry fails to compile below with "Type 'string' is not assignable to type 'Capitalize<string>'"
+ * (or '`${string}-${string}`').
+ */
+type LiteralSignature = CmdletSignature & {
+  readonly name: `${string}-${string}`;
+  readonly parameters: readonly (ParameterSpec & { readonly name: Capitalize<string> })[];
+};
+
+const signatures = [
   getVmSignature, startVmSignature, stopVmSignature, saveVmSignature, suspendVmSignature, resumeVmSignature, restartVmSignature, checkpointVmSignature, setVmSignature, setVmMemorySignature, setVmProcessorSignature,
   moveVmStorageSignature, moveVmSignature, compareVmSignature,
   getVmHostSignature, setVmHostSignature, enableVmMigrationSignature, disableVmMigrationSignature,
@@ -47,10 +59,15 @@ const signatures: readonly CmdletSignature[] = [
   newVmSignature,
   newVhdSignature, getVhdSignature, resizeVhdSignature, convertVhdSignature, optimizeVhdSignature, mergeVhdSignature,
   getVmHardDiskDriveSignature, addVmHardDiskDriveSignature, removeVmHardDiskDriveSignature, setVmDvdDriveSignature,
-];
+] as const satisfies readonly LiteralSignature[];
 
+/** Every signature with its literal types: what cmdlet-params.ts derives the typed commands from. */
+export type CatalogSignature = (typeof signatures)[number];
+
+/** The same list, read as plain signatures (`aliases` and the other optional fields are not on every literal). */
+const all: readonly CmdletSignature[] = signatures;
 const byName = new Map<string, CmdletSignature>();
-for (const s of signatures) {
+for (const s of all) {
   byName.set(s.name.toLowerCase(), s);
   for (const alias of s.aliases ?? []) byName.set(alias.toLowerCase(), s);
 }
@@ -60,5 +77,5 @@ export function findSignature(name: string): CmdletSignature | undefined {
 }
 
 export function allSignatures(): readonly CmdletSignature[] {
-  return signatures;
+  return all;
 }

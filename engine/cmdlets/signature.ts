@@ -66,6 +66,20 @@ export interface CmdletSignature {
   supportsShouldProcess?: boolean;
 }
 
+/**
+ * Declares a catalog entry. It returns its argument unchanged but keeps its literal types (the
+ * cmdlet's name, each parameter's name, type, enum values and mandatory sets), from which the
+ * console's typed commands are derived (cmdlet-params.ts): a wizard that passes a parameter the
+ * cmdlet does not have, or a value of the wrong type, does not compile. Annotating an entry as
+ * `: CmdletSignature` instead would widen those types, which the registry refuses.
+ */
+export function defineCmdlet<const S extends CmdletSignature>(signature: S): S {
+  return signature;
+}
+
+/** A parameter whose name and type stay literal: what the catalog's shared parameter helpers return. */
+export type NamedParameter<N extends string, T extends ParameterType> = ParameterSpec & { readonly name: N; readonly type: T };
+
 export type HashtableValue = Record<string, string>;
 export type ParamValue = string | number | boolean | string[] | number[] | HashtableValue[];
 export type BoundParams = Record<string, ParamValue>;

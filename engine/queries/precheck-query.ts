@@ -1,7 +1,7 @@
 // The pre-checks of a move command without running it: what Compare-VM reports and what the Move
 // Wizard shows before Finish (libvirt's job statistics (virDomainJobInfo) — pre-checks that block with a
 // clear reason before the move starts).
-import type { Command, PrecheckReport, Result } from '../contract';
+import type { PrecheckReport, Result, WireCommand } from '../contract';
 import { describeIssues } from '../contract';
 import { CommandRefusal } from '../errors';
 import type { World } from '../model/world';
@@ -12,7 +12,7 @@ import { runPrechecks, toMoveRequest } from '../operations/prechecks';
 
 const MOVE_CMDLETS = new Set(['move-vm', 'move-vmstorage', 'compare-vm']);
 
-export function precheckCommand(world: World, command: Command, options: Parameters<typeof runPrechecks>[2] = {}): Result<PrecheckReport> {
+export function precheckCommand(world: World, command: WireCommand, options: Parameters<typeof runPrechecks>[2] = {}): Result<PrecheckReport> {
   const sig = findSignature(command.cmdlet);
   if (!sig || !MOVE_CMDLETS.has(sig.name.toLowerCase())) {
     return { ok: false, error: { code: 'InvalidRequest', message: `Pre-checks apply to Move-VM, Move-VMStorage and Compare-VM, not '${command.cmdlet}'.`, parameter: 'cmdlet' } };

@@ -7,6 +7,7 @@ import type { ActionItem, ActionIcon } from './action-item';
 import { powerActionValid, type PowerAction } from '../../engine/common/vm-power-rules';
 import { currentCheckpoint } from '../../engine/common/checkpoint-tree';
 import type { Checkpoint } from '../../engine/model/world';
+import type { Command } from '../../engine/contract';
 
 export function viewActions(root: RootStore): ActionItem[] {
   const pref = root.ui.themePreference;
@@ -232,30 +233,30 @@ export function checkpointActions(root: RootStore, vm: Vm, cp: Checkpoint): Acti
   });
   const target = { VMName: vm.name, Name: cp.name, ComputerName: vm.host };
   const hasChildren = vm.checkpoints.some((c) => c.parentId === cp.id);
-  const confirm = (title: string, message: string, detail: string, confirmLabel: string, cmdlet: string, params: Record<string, string | boolean>, intro: string) =>
+  const confirm = (title: string, message: string, detail: string, confirmLabel: string, command: Command, intro: string) =>
     root.dialogs.show({
       kind: 'confirm', title, message, detail, confirmLabel,
-      onConfirm: () => void root.commands.run({ cmdlet, params }, { intro, vmId: vm.id }),
+      onConfirm: () => void root.commands.run(command, { intro, vmId: vm.id }),
     });
   return [
     item('apply-checkpoint', 'Apply...', 'revert', () => confirm(
       'Apply Checkpoint',
       `Are you sure you want to apply the checkpoint "${cp.name}"?`,
       `The current state of "${vm.name}" will be lost. Take a checkpoint first (Checkpoint) if you want to keep it.`,
-      'Apply', 'Restore-VMSnapshot', target, 'An error occurred while attempting to apply the checkpoint.',
+      'Apply', { cmdlet: 'Restore-VMSnapshot', params: target }, 'An error occurred while attempting to apply the checkpoint.',
     )),
     item('rename-checkpoint', 'Rename...', 'rename', () => root.renames.start({ kind: 'checkpoint', vmId: vm.id, vmName: vm.name, host: vm.host, checkpointId: cp.id, checkpointName: cp.name })),
     item('delete-checkpoint', 'Delete Checkpoint...', 'delete', () => confirm(
       'Delete Checkpoint',
       `Are you sure you want to delete the checkpoint "${cp.name}"?`,
       'Its saved state and configuration files are deleted. The virtual machine and the other checkpoints are kept.',
-      'Delete', 'Remove-VMSnapshot', target, 'An error occurred while attempting to delete the checkpoint.',
+      'Delete', { cmdlet: 'Remove-VMSnapshot', params: target }, 'An error occurred while attempting to delete the checkpoint.',
     )),
     ...(hasChildren ? [item('delete-checkpoint-subtree', 'Delete Checkpoint Subtree...', 'delete', () => confirm(
       'Delete Checkpoint Subtree',
       `Are you sure you want to delete the checkpoint "${cp.name}" and all the checkpoints below it?`,
       'Their saved states and configuration files are deleted. The virtual machine is kept.',
-      'Delete', 'Remove-VMSnapshot', { ...target, IncludeAllChildSnapshots: true }, 'An error occurred while attempting to delete the checkpoint subtree.',
+      'Delete', { cmdlet: 'Remove-VMSnapshot', params: { ...target, IncludeAllChildSnapshots: true } }, 'An error occurred while attempting to delete the checkpoint subtree.',
     ))] : []),
     help(root),
   ];

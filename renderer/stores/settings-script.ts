@@ -20,7 +20,7 @@ function writtenType(name: string): WrittenType | undefined {
 }
 
 export function commandText(command: Command): string {
-  const parts = [command.cmdlet];
+  const parts: string[] = [command.cmdlet];
   for (const [name, value] of Object.entries(command.params)) {
     if (value !== undefined) parts.push(parameterText(writtenType(name), name, value));
   }

@@ -6,6 +6,7 @@
 // engine/common/virtual-switch.ts, the same text the cmdlets warn with.
 import { action, computed, makeObservable, observable, runInAction } from 'mobx';
 import type { Bridge, Command, NetworkView } from '../../engine/contract';
+import type { CmdletParams } from '../../engine/cmdlets/cmdlet-params';
 import type { Host } from '../../engine/model/world';
 import {
   APPLY_NETWORKING_CHANGES, VLAN_ID_MAX, VLAN_ID_MIN, macRangeOf, macRangeProblem, macWithDashes, parseMacAddress,
@@ -245,7 +246,7 @@ export class SwitchManagerStore {
         continue;
       }
       if (name !== was.name) out.push({ cmdlet: 'Rename-VMSwitch', params: { Name: was.name, NewName: name, ComputerName: [ComputerName] } });
-      const set: Record<string, unknown> = {};
+      const set: Omit<CmdletParams<'Set-VMSwitch'>, 'Name' | 'ComputerName'> = {};
       if (d.type === 'External' && (was.type !== 'External' || (was.adapter ?? '').toLowerCase() !== d.adapter.toLowerCase())) set.NetAdapterName = d.adapter;
       if (d.type !== 'External' && d.type !== was.type) set.SwitchType = d.type;
       if (d.type === 'External' && d.allowManagementOS !== (was.type === 'External' ? was.allowManagementOS : true)) set.AllowManagementOS = d.allowManagementOS;

@@ -6,7 +6,7 @@
 //   MultipleDestinations -VirtualMachinePath, -SnapshotFilePath, -SmartPagingFilePath, -Vhds
 // -DestinationStoragePath cannot be combined with the per-item parameters (PowerShell's
 // "Parameter set cannot be resolved"). -ResourcePoolName and -CompatibilityReport are not modelled.
-import type { CmdletSignature, ParameterSpec } from '../signature';
+import { defineCmdlet, type ParameterSpec } from '../signature';
 import { asJob, computerName, passthru } from './common';
 
 const single = ['SingleDestination'];
@@ -14,7 +14,7 @@ const multiple = ['MultipleDestinations'];
 
 export const vhdKeys = ['SourceFilePath', 'DestinationFilePath'] as const;
 
-const perItem: ParameterSpec[] = [
+const perItem = [
   { name: 'VirtualMachinePath', type: 'String', sets: multiple, help: 'New folder for the configuration files.' },
   { name: 'SnapshotFilePath', type: 'String', sets: multiple, help: 'New folder for checkpoint (snapshot) files.' },
   { name: 'SmartPagingFilePath', type: 'String', sets: multiple, help: 'New folder for the smart paging file.' },
@@ -25,11 +25,11 @@ const perItem: ParameterSpec[] = [
     hashtableKeys: vhdKeys,
     help: 'Each disk to move: @{"SourceFilePath"="C:\\VMs\\A\\d1.vhdx";"DestinationFilePath"="D:\\VMs\\A\\d1.vhdx"}; the file name must stay the same.',
   },
-];
+] as const satisfies readonly ParameterSpec[];
 
-const retain: ParameterSpec = { name: 'RetainVhdCopiesOnSource', type: 'Switch', help: 'Keeps the source copies of the virtual hard disks.' };
+const retain = { name: 'RetainVhdCopiesOnSource', type: 'Switch', help: 'Keeps the source copies of the virtual hard disks.' } as const satisfies ParameterSpec;
 
-export const moveVmStorageSignature: CmdletSignature = {
+export const moveVmStorageSignature = defineCmdlet({
   name: 'Move-VMStorage',
   synopsis: "Moves the storage of a virtual machine (storage migration).",
   hostParameter: 'ComputerName',
@@ -44,9 +44,9 @@ export const moveVmStorageSignature: CmdletSignature = {
     asJob,
     passthru,
   ],
-};
+});
 
-function migrationParameters(): ParameterSpec[] {
+function migrationParameters() {
   return [
     { name: 'Name', type: 'String', position: 0, mandatoryIn: ['*'], fromPipeline: 'VM', completion: 'vm', help: 'The virtual machine.' },
     { name: 'DestinationHost', type: 'String', position: 1, mandatoryIn: ['*'], completion: 'host', help: 'The Hyper-V host to move to.' },
@@ -56,21 +56,21 @@ function migrationParameters(): ParameterSpec[] {
     ...perItem,
     retain,
     asJob,
-  ];
+  ] as const satisfies readonly ParameterSpec[];
 }
 
-export const moveVmSignature: CmdletSignature = {
+export const moveVmSignature = defineCmdlet({
   name: 'Move-VM',
   synopsis: 'Moves a virtual machine to a new Hyper-V host (live migration).',
   hostParameter: 'ComputerName',
   defaultSet: 'SingleDestination',
   parameters: [...migrationParameters(), passthru],
-};
+});
 
-export const compareVmSignature: CmdletSignature = {
+export const compareVmSignature = defineCmdlet({
   name: 'Compare-VM',
   synopsis: 'Compares a virtual machine and a Hyper-V host for compatibility, returning a report of incompatibilities.',
   hostParameter: 'ComputerName',
   defaultSet: 'SingleDestination',
   parameters: migrationParameters(),
-};
+});

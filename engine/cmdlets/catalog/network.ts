@@ -2,13 +2,13 @@
 // moves (Jose Barreto, "Make sure your network interfaces are RSS-capable"; Microsoft Learn, "Performance tuning for file servers" and "SMB Direct"; Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming"; Microsoft Learn, "Set-SmbBandwidthLimit" and "Manage Data Center Bridging"). These are CIM-based cmdlets: they select
 // the computer with -CimSession (see common.ts) and spell -PassThru with a capital T.
 // Type names of the generated CIM enums (TeamingModes, LBAlgos, Category) are from memory, unconfirmed.
-import type { CmdletSignature, ParameterSpec } from '../signature';
+import { defineCmdlet, type NamedParameter } from '../signature';
 import { cimSession, passThruCim } from './common';
 
 const byName = ['ByName'];
 const byDescription = ['ByInstanceID'];
 
-function adapterSelectors(mandatory: boolean): ParameterSpec[] {
+function adapterSelectors(mandatory: boolean): readonly [NamedParameter<'Name', 'String[]'>, NamedParameter<'InterfaceDescription', 'String[]'>] {
   return [
     {
       name: 'Name',
@@ -31,58 +31,58 @@ function adapterSelectors(mandatory: boolean): ParameterSpec[] {
   ];
 }
 
-export const getNetAdapterSignature: CmdletSignature = {
+export const getNetAdapterSignature = defineCmdlet({
   name: 'Get-NetAdapter',
   synopsis: 'Gets the network adapters of a computer, with their link state and speed.',
   hostParameter: 'CimSession',
   defaultSet: 'ByName',
   parameters: [...adapterSelectors(false), { name: 'Physical', type: 'Switch', help: 'Only physical adapters (no team interfaces).' }, cimSession],
-};
+});
 
-export const enableNetAdapterSignature: CmdletSignature = {
+export const enableNetAdapterSignature = defineCmdlet({
   name: 'Enable-NetAdapter',
   synopsis: 'Enables a network adapter (its link comes up).',
   hostParameter: 'CimSession',
   defaultSet: 'ByName',
   parameters: [...adapterSelectors(true), cimSession, passThruCim],
-};
+});
 
-export const disableNetAdapterSignature: CmdletSignature = {
+export const disableNetAdapterSignature = defineCmdlet({
   name: 'Disable-NetAdapter',
   synopsis: 'Disables a network adapter (its link goes down).',
   hostParameter: 'CimSession',
   defaultSet: 'ByName',
   parameters: [...adapterSelectors(true), cimSession, passThruCim],
-};
+});
 
-export const getNetAdapterRdmaSignature: CmdletSignature = {
+export const getNetAdapterRdmaSignature = defineCmdlet({
   name: 'Get-NetAdapterRdma',
   synopsis: 'Gets the RDMA settings of the RDMA-capable network adapters.',
   hostParameter: 'CimSession',
   defaultSet: 'ByName',
   parameters: [...adapterSelectors(false), cimSession],
-};
+});
 
-export const enableNetAdapterRdmaSignature: CmdletSignature = {
+export const enableNetAdapterRdmaSignature = defineCmdlet({
   name: 'Enable-NetAdapterRdma',
   synopsis: 'Enables RDMA on a network adapter.',
   hostParameter: 'CimSession',
   defaultSet: 'ByName',
   parameters: [...adapterSelectors(true), cimSession, passThruCim],
-};
+});
 
-export const disableNetAdapterRdmaSignature: CmdletSignature = {
+export const disableNetAdapterRdmaSignature = defineCmdlet({
   name: 'Disable-NetAdapterRdma',
   synopsis: 'Disables RDMA on a network adapter.',
   hostParameter: 'CimSession',
   defaultSet: 'ByName',
   parameters: [...adapterSelectors(true), cimSession, passThruCim],
-};
+});
 
 export const teamingModes = ['SwitchIndependent', 'Static', 'Lacp'] as const;
 export const loadBalancingAlgorithms = ['TransportPorts', 'IPAddresses', 'MacAddresses', 'HyperVPort', 'Dynamic'] as const;
 
-export const newNetLbfoTeamSignature: CmdletSignature = {
+export const newNetLbfoTeamSignature = defineCmdlet({
   name: 'New-NetLbfoTeam',
   synopsis: 'Creates a NIC team (LBFO) from network adapters.',
   hostParameter: 'CimSession',
@@ -105,9 +105,9 @@ export const newNetLbfoTeamSignature: CmdletSignature = {
     },
     cimSession,
   ],
-};
+});
 
-export const removeNetLbfoTeamSignature: CmdletSignature = {
+export const removeNetLbfoTeamSignature = defineCmdlet({
   name: 'Remove-NetLbfoTeam',
   synopsis: 'Removes a NIC team; its members become stand-alone adapters again.',
   hostParameter: 'CimSession',
@@ -115,14 +115,14 @@ export const removeNetLbfoTeamSignature: CmdletSignature = {
     { name: 'Name', type: 'String[]', position: 0, mandatoryIn: ['*'], fromPipeline: 'NetLbfoTeam', help: 'Team names; wildcards allowed.' },
     cimSession,
   ],
-};
+});
 
-export const getNetLbfoTeamSignature: CmdletSignature = {
+export const getNetLbfoTeamSignature = defineCmdlet({
   name: 'Get-NetLbfoTeam',
   synopsis: 'Gets the NIC teams of a computer.',
   hostParameter: 'CimSession',
   parameters: [{ name: 'Name', type: 'String[]', position: 0, help: 'Team names; wildcards allowed.' }, cimSession],
-};
+});
 
 export const bandwidthCategories = ['Default', 'VirtualMachine', 'LiveMigration'] as const;
 const categoryType = 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.SmbBandwidthLimit.Category';
@@ -130,7 +130,7 @@ const categoryType = 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.SmbBandw
 /** 1 MB/s, the smallest limit Set-SmbBandwidthLimit accepts (Microsoft Learn, "Set-SmbBandwidthLimit" and "Manage Data Center Bridging"). */
 export const MIN_BANDWIDTH_LIMIT = 1024 * 1024;
 
-export const setSmbBandwidthLimitSignature: CmdletSignature = {
+export const setSmbBandwidthLimitSignature = defineCmdlet({
   name: 'Set-SmbBandwidthLimit',
   synopsis: 'Caps the SMB traffic of one category on a computer (needs the FS-SMBBW feature).',
   hostParameter: 'CimSession',
@@ -139,23 +139,23 @@ export const setSmbBandwidthLimitSignature: CmdletSignature = {
     { name: 'BytesPerSecond', type: 'Bytes', typeName: 'System.UInt64', min: MIN_BANDWIDTH_LIMIT, mandatoryIn: ['*'], help: 'The cap, at least 1MB (per second).' },
     cimSession,
   ],
-};
+});
 
-export const getSmbBandwidthLimitSignature: CmdletSignature = {
+export const getSmbBandwidthLimitSignature = defineCmdlet({
   name: 'Get-SmbBandwidthLimit',
   synopsis: 'Gets the SMB bandwidth limits of a computer.',
   hostParameter: 'CimSession',
   parameters: [{ name: 'Category', type: 'Enum[]', values: bandwidthCategories, typeName: categoryType, position: 0, help: 'Only these categories.' }, cimSession],
-};
+});
 
-export const removeSmbBandwidthLimitSignature: CmdletSignature = {
+export const removeSmbBandwidthLimitSignature = defineCmdlet({
   name: 'Remove-SmbBandwidthLimit',
   synopsis: 'Removes SMB bandwidth limits (all of them when no -Category is given).',
   hostParameter: 'CimSession',
   parameters: [{ name: 'Category', type: 'Enum[]', values: bandwidthCategories, typeName: categoryType, position: 0, help: 'The categories to uncap.' }, cimSession],
-};
+});
 
-export const getSmbMultichannelConnectionSignature: CmdletSignature = {
+export const getSmbMultichannelConnectionSignature = defineCmdlet({
   name: 'Get-SmbMultichannelConnection',
   synopsis: 'Gets the SMB Multichannel connections of the computer (as SMB client).',
   hostParameter: 'CimSession',
@@ -164,11 +164,11 @@ export const getSmbMultichannelConnectionSignature: CmdletSignature = {
     { name: 'IncludeNotSelected', type: 'Switch', help: 'Also lists the interfaces SMB did not select.' },
     cimSession,
   ],
-};
+});
 
-export const getSmbClientNetworkInterfaceSignature: CmdletSignature = {
+export const getSmbClientNetworkInterfaceSignature = defineCmdlet({
   name: 'Get-SmbClientNetworkInterface',
   synopsis: 'Gets the network interfaces the SMB client can use, with their RSS and RDMA capability.',
   hostParameter: 'CimSession',
   parameters: [cimSession],
-};
+});

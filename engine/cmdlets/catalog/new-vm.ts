@@ -2,14 +2,14 @@
 // Server 2012 R2): three sets — no disk (the default, -NoVHD), a new disk (-NewVHDPath with
 // -NewVHDSizeBytes) and an existing disk (-VHDPath). -Generation 1 is the default; 2012 R2 has no
 // -Version and no -Prerelease (those came later).
-import type { CmdletSignature } from '../signature';
+import { defineCmdlet } from '../signature';
 import { asJob, computerName } from './common';
 
 const noVhd = 'No VHD';
 const newVhd = 'New VHD';
 const existingVhd = 'Existing VHD';
 
-export const newVmSignature: CmdletSignature = {
+export const newVmSignature = defineCmdlet({
   name: 'New-VM',
   synopsis: 'Creates a new virtual machine.',
   hostParameter: 'ComputerName',
@@ -28,4 +28,4 @@ export const newVmSignature: CmdletSignature = {
     computerName(),
     asJob,
   ],
-};
+});

@@ -6,16 +6,16 @@
 //     disks apart from the volumes it models, so there is nothing to copy.
 //   -BlockSizeBytes, -LogicalSectorSizeBytes, -PhysicalSectorSizeBytes: the defaults only.
 //   Get-VHD -DiskNumber / -VMId and Add-VMHardDiskDrive -DiskNumber (pass-through disks).
-import type { CmdletSignature, ParameterSpec } from '../signature';
+import { defineCmdlet, type NamedParameter, type ParameterSpec } from '../signature';
 import { asJob, computerName, passthru, vmName } from './common';
 
-const size = (extra: Partial<ParameterSpec>): ParameterSpec => ({ name: 'SizeBytes', type: 'Bytes', typeName: 'System.UInt64', help: 'Maximum size of the disk: up to 2,040 GB for .vhd, 64 TB for .vhdx.', ...extra });
+const size = (extra: Omit<Partial<ParameterSpec>, 'name' | 'type'>): NamedParameter<'SizeBytes', 'Bytes'> => ({ name: 'SizeBytes', type: 'Bytes', typeName: 'System.UInt64', help: 'Maximum size of the disk: up to 2,040 GB for .vhd, 64 TB for .vhdx.', ...extra });
 
 const dynamicSet = 'DynamicWithoutSource';
 const fixedSet = 'FixedWithoutSource';
 const differencingSet = 'Differencing';
 
-export const newVhdSignature: CmdletSignature = {
+export const newVhdSignature = defineCmdlet({
   name: 'New-VHD',
   synopsis: 'Creates one or more new virtual hard disks.',
   hostParameter: 'ComputerName',
@@ -30,9 +30,9 @@ export const newVhdSignature: CmdletSignature = {
     computerName(),
     asJob,
   ],
-};
+});
 
-export const getVhdSignature: CmdletSignature = {
+export const getVhdSignature = defineCmdlet({
   name: 'Get-VHD',
   synopsis: 'Gets the virtual hard disk object associated with a virtual hard disk file.',
   hostParameter: 'ComputerName',
@@ -40,9 +40,9 @@ export const getVhdSignature: CmdletSignature = {
     { name: 'Path', type: 'String[]', position: 0, mandatoryIn: ['*'], aliases: ['FullName'], help: 'Path of the virtual hard disk file.' },
     computerName(),
   ],
-};
+});
 
-export const resizeVhdSignature: CmdletSignature = {
+export const resizeVhdSignature = defineCmdlet({
   name: 'Resize-VHD',
   synopsis: 'Resizes a virtual hard disk.',
   hostParameter: 'ComputerName',
@@ -55,9 +55,9 @@ export const resizeVhdSignature: CmdletSignature = {
     asJob,
     passthru,
   ],
-};
+});
 
-export const convertVhdSignature: CmdletSignature = {
+export const convertVhdSignature = defineCmdlet({
   name: 'Convert-VHD',
   synopsis: 'Converts the format, version type, and block size of a virtual hard disk file.',
   hostParameter: 'ComputerName',
@@ -70,9 +70,9 @@ export const convertVhdSignature: CmdletSignature = {
     asJob,
     passthru,
   ],
-};
+});
 
-export const optimizeVhdSignature: CmdletSignature = {
+export const optimizeVhdSignature = defineCmdlet({
   name: 'Optimize-VHD',
   synopsis: 'Optimizes the allocation of space in virtual hard disk files, except for fixed virtual hard disks.',
   hostParameter: 'ComputerName',
@@ -83,9 +83,9 @@ export const optimizeVhdSignature: CmdletSignature = {
     asJob,
     passthru,
   ],
-};
+});
 
-export const mergeVhdSignature: CmdletSignature = {
+export const mergeVhdSignature = defineCmdlet({
   name: 'Merge-VHD',
   synopsis: 'Merges virtual hard disks.',
   hostParameter: 'ComputerName',
@@ -97,13 +97,13 @@ export const mergeVhdSignature: CmdletSignature = {
     asJob,
     passthru,
   ],
-};
+});
 
-const controllerType: ParameterSpec = { name: 'ControllerType', type: 'Enum', typeName: 'Microsoft.HyperV.PowerShell.ControllerType', values: ['IDE', 'SCSI'], help: 'IDE (generation 1 only) or SCSI.' };
-const controllerNumber: ParameterSpec = { name: 'ControllerNumber', type: 'Int', typeName: 'System.Int32', min: 0, max: 3, help: 'Controller number: 0-1 for IDE, 0-3 for SCSI.' };
-const controllerLocation: ParameterSpec = { name: 'ControllerLocation', type: 'Int', typeName: 'System.Int32', min: 0, max: 63, help: 'Location on the controller: 0-1 for IDE, 0-63 for SCSI.' };
+const controllerType = { name: 'ControllerType', type: 'Enum', typeName: 'Microsoft.HyperV.PowerShell.ControllerType', values: ['IDE', 'SCSI'], help: 'IDE (generation 1 only) or SCSI.' } as const satisfies ParameterSpec;
+const controllerNumber = { name: 'ControllerNumber', type: 'Int', typeName: 'System.Int32', min: 0, max: 3, help: 'Controller number: 0-1 for IDE, 0-3 for SCSI.' } as const satisfies ParameterSpec;
+const controllerLocation = { name: 'ControllerLocation', type: 'Int', typeName: 'System.Int32', min: 0, max: 63, help: 'Location on the controller: 0-1 for IDE, 0-63 for SCSI.' } as const satisfies ParameterSpec;
 
-export const getVmHardDiskDriveSignature: CmdletSignature = {
+export const getVmHardDiskDriveSignature = defineCmdlet({
   name: 'Get-VMHardDiskDrive',
   synopsis: 'Gets the virtual hard disk drives attached to one or more virtual machines.',
   hostParameter: 'ComputerName',
@@ -114,9 +114,9 @@ export const getVmHardDiskDriveSignature: CmdletSignature = {
     controllerLocation,
     computerName(),
   ],
-};
+});
 
-export const addVmHardDiskDriveSignature: CmdletSignature = {
+export const addVmHardDiskDriveSignature = defineCmdlet({
   name: 'Add-VMHardDiskDrive',
   synopsis: 'Adds a hard disk drive to a virtual machine.',
   hostParameter: 'ComputerName',
@@ -129,9 +129,9 @@ export const addVmHardDiskDriveSignature: CmdletSignature = {
     computerName(),
     passthru,
   ],
-};
+});
 
-export const removeVmHardDiskDriveSignature: CmdletSignature = {
+export const removeVmHardDiskDriveSignature = defineCmdlet({
   name: 'Remove-VMHardDiskDrive',
   synopsis: 'Deletes a hard disk drive from a virtual machine.',
   hostParameter: 'ComputerName',
@@ -143,9 +143,9 @@ export const removeVmHardDiskDriveSignature: CmdletSignature = {
     computerName(),
     passthru,
   ],
-};
+});
 
-export const setVmDvdDriveSignature: CmdletSignature = {
+export const setVmDvdDriveSignature = defineCmdlet({
   name: 'Set-VMDvdDrive',
   synopsis: 'Configures a virtual DVD drive.',
   hostParameter: 'ComputerName',
@@ -157,4 +157,4 @@ export const setVmDvdDriveSignature: CmdletSignature = {
     computerName(),
     passthru,
   ],
-};
+});

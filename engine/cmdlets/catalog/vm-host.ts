@@ -1,19 +1,19 @@
 // Signatures of the Hyper-V host settings that govern moves (Hyper-V Settings → Live Migrations,
 // Storage Migrations; Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; the Hyper-V module's cmdlet help for Windows Server 2012 R2).
-import type { CmdletSignature } from '../signature';
+import { defineCmdlet } from '../signature';
 import { computerName, passthru } from './common';
 
 export const performanceOptions = ['TCPIP', 'Compression', 'SMB'] as const;
 export const authenticationTypes = ['CredSSP', 'Kerberos'] as const;
 
-export const getVmHostSignature: CmdletSignature = {
+export const getVmHostSignature = defineCmdlet({
   name: 'Get-VMHost',
   synopsis: 'Gets a Hyper-V host.',
   hostParameter: 'ComputerName',
   parameters: [computerName(0)],
-};
+});
 
-export const setVmHostSignature: CmdletSignature = {
+export const setVmHostSignature = defineCmdlet({
   name: 'Set-VMHost',
   synopsis: 'Configures a Hyper-V host.',
   hostParameter: 'ComputerName',
@@ -43,23 +43,23 @@ export const setVmHostSignature: CmdletSignature = {
     { name: 'VirtualMachinePath', type: 'String', help: 'Default folder for virtual machine files (not modelled in this build).' },
     passthru,
   ],
-};
+});
 
-export const enableVmMigrationSignature: CmdletSignature = {
+export const enableVmMigrationSignature = defineCmdlet({
   name: 'Enable-VMMigration',
   synopsis: 'Enables a host for live migration.',
   hostParameter: 'ComputerName',
   parameters: [computerName(0), passthru],
-};
+});
 
-export const disableVmMigrationSignature: CmdletSignature = {
+export const disableVmMigrationSignature = defineCmdlet({
   name: 'Disable-VMMigration',
   synopsis: 'Disables live migration on a host.',
   hostParameter: 'ComputerName',
   parameters: [computerName(0), passthru],
-};
+});
 
-export const addVmMigrationNetworkSignature: CmdletSignature = {
+export const addVmMigrationNetworkSignature = defineCmdlet({
   name: 'Add-VMMigrationNetwork',
   synopsis: 'Adds a network for live migration to a host.',
   hostParameter: 'ComputerName',
@@ -69,9 +69,9 @@ export const addVmMigrationNetworkSignature: CmdletSignature = {
     computerName(),
     passthru,
   ],
-};
+});
 
-export const removeVmMigrationNetworkSignature: CmdletSignature = {
+export const removeVmMigrationNetworkSignature = defineCmdlet({
   name: 'Remove-VMMigrationNetwork',
   synopsis: 'Removes a live migration network from a host.',
   hostParameter: 'ComputerName',
@@ -80,9 +80,9 @@ export const removeVmMigrationNetworkSignature: CmdletSignature = {
     computerName(),
     passthru,
   ],
-};
+});
 
-export const getVmMigrationNetworkSignature: CmdletSignature = {
+export const getVmMigrationNetworkSignature = defineCmdlet({
   name: 'Get-VMMigrationNetwork',
   synopsis: 'Gets the live migration networks of a host.',
   hostParameter: 'ComputerName',
@@ -90,4 +90,4 @@ export const getVmMigrationNetworkSignature: CmdletSignature = {
     { name: 'Subnet', type: 'String', position: 0, help: 'Only this subnet; wildcards allowed.' },
     computerName(),
   ],
-};
+});

@@ -4,31 +4,30 @@
 // New-VMSwitch has two parameter sets, as documented: -NetAdapterName / -NetAdapterInterfaceDescription
 // make an External switch ("which implicitly set the type of the virtual switch to External"),
 // -SwitchType takes Internal or Private.
-import type { CmdletSignature, ParameterSpec } from '../signature';
-import { computerName, passthru } from './common';
+import { defineCmdlet, type NamedParameter, type ParameterSpec } from '../signature';
+import { computerName, mandatory, passthru } from './common';
 
 export const switchTypes = ['Internal', 'Private'] as const;
 const switchTypeName = 'Microsoft.HyperV.PowerShell.VMSwitchType';
 
-const switchName = (extra: Partial<ParameterSpec> = {}): ParameterSpec => ({
+const switchName = (): NamedParameter<'Name', 'String[]'> => ({
   name: 'Name',
   type: 'String[]',
   position: 0,
   aliases: ['SwitchName'],
   fromPipeline: 'VMSwitch',
   help: 'Names of virtual switches; wildcards allowed.',
-  ...extra,
 });
 
-const allowManagementOS: ParameterSpec = {
+const allowManagementOS = {
   name: 'AllowManagementOS',
   type: 'Bool',
   help: 'Whether the management operating system shares the External switch\'s adapter (through "vEthernet (<switch>)").',
-};
+} as const satisfies ParameterSpec;
 
-const notes: ParameterSpec = { name: 'Notes', type: 'String', allowEmpty: true, help: 'Free text kept with the switch.' };
+const notes = { name: 'Notes', type: 'String', allowEmpty: true, help: 'Free text kept with the switch.' } as const satisfies ParameterSpec;
 
-export const getVmSwitchSignature: CmdletSignature = {
+export const getVmSwitchSignature = defineCmdlet({
   name: 'Get-VMSwitch',
   synopsis: 'Gets the virtual switches of a Hyper-V host.',
   hostParameter: 'ComputerName',
@@ -37,9 +36,9 @@ export const getVmSwitchSignature: CmdletSignature = {
     { name: 'SwitchType', type: 'Enum[]', values: ['External', ...switchTypes], typeName: switchTypeName, help: 'Only switches of these types.' },
     computerName(),
   ],
-};
+});
 
-export const newVmSwitchSignature: CmdletSignature = {
+export const newVmSwitchSignature = defineCmdlet({
   name: 'New-VMSwitch',
   synopsis: 'Creates a virtual switch: External (bound to an adapter or a NIC team), Internal or Private.',
   hostParameter: 'ComputerName',
@@ -60,15 +59,15 @@ export const newVmSwitchSignature: CmdletSignature = {
     notes,
     computerName(),
   ],
-};
+});
 
-export const setVmSwitchSignature: CmdletSignature = {
+export const setVmSwitchSignature = defineCmdlet({
   name: 'Set-VMSwitch',
   synopsis: 'Changes a virtual switch: its adapter, its type, management OS sharing, notes.',
   hostParameter: 'ComputerName',
   defaultSet: 'NetAdapterName',
   parameters: [
-    switchName({ mandatoryIn: ['*'] }),
+    mandatory(switchName()),
     { name: 'NetAdapterName', type: 'String', sets: ['NetAdapterName'], help: 'Binds the switch (now External) to this adapter or team.' },
     { name: 'NetAdapterInterfaceDescription', type: 'String', sets: ['NetAdapterInterfaceDescription'], aliases: ['InterfaceDescription'], help: 'Binds the switch (now External) to the adapter with this description.' },
     { name: 'SwitchType', type: 'Enum', values: switchTypes, typeName: switchTypeName, sets: ['SwitchType'], help: 'Makes the switch Internal or Private.' },
@@ -77,9 +76,9 @@ export const setVmSwitchSignature: CmdletSignature = {
     computerName(),
     passthru,
   ],
-};
+});
 
-export const renameVmSwitchSignature: CmdletSignature = {
+export const renameVmSwitchSignature = defineCmdlet({
   name: 'Rename-VMSwitch',
   synopsis: 'Renames a virtual switch (the adapters connected to it stay connected).',
   hostParameter: 'ComputerName',
@@ -89,32 +88,32 @@ export const renameVmSwitchSignature: CmdletSignature = {
     computerName(),
     passthru,
   ],
-};
+});
 
-export const removeVmSwitchSignature: CmdletSignature = {
+export const removeVmSwitchSignature = defineCmdlet({
   name: 'Remove-VMSwitch',
   synopsis: 'Removes virtual switches; the virtual network adapters connected to them are disconnected.',
   hostParameter: 'ComputerName',
   parameters: [
-    switchName({ mandatoryIn: ['*'] }),
+    mandatory(switchName()),
     { name: 'Force', type: 'Switch', help: 'Removes without asking for confirmation.' },
     computerName(),
   ],
-};
+});
 
-const vmNameParam = (mandatory: boolean): ParameterSpec => ({
+const vmNameParam = (isMandatory: boolean): NamedParameter<'VMName', 'String[]'> => ({
   name: 'VMName',
   type: 'String[]',
   position: 0,
   sets: ['VMName'],
-  ...(mandatory ? { mandatoryIn: ['VMName'] } : {}),
+  ...(isMandatory ? { mandatoryIn: ['VMName'] } : {}),
   fromPipeline: 'VM',
   completion: 'vm',
   help: 'The virtual machines, by name; wildcards allowed.',
 });
 
 /** -VMName of the cmdlets that act on a VM's adapters only (one parameter set). */
-const vmOfAdapters: ParameterSpec = {
+const vmOfAdapters = {
   name: 'VMName',
   type: 'String[]',
   position: 0,
@@ -122,11 +121,11 @@ const vmOfAdapters: ParameterSpec = {
   fromPipeline: 'VM',
   completion: 'vm',
   help: 'The virtual machines, by name; wildcards allowed.',
-};
+} as const satisfies ParameterSpec;
 
-const managementOS: ParameterSpec = { name: 'ManagementOS', type: 'Switch', sets: ['ManagementOS'], mandatoryIn: ['ManagementOS'], help: 'The host\'s own virtual network adapters (vEthernet).' };
+const managementOS = { name: 'ManagementOS', type: 'Switch', sets: ['ManagementOS'], mandatoryIn: ['ManagementOS'], help: 'The host\'s own virtual network adapters (vEthernet).' } as const satisfies ParameterSpec;
 
-export const getVmNetworkAdapterSignature: CmdletSignature = {
+export const getVmNetworkAdapterSignature = defineCmdlet({
   name: 'Get-VMNetworkAdapter',
   synopsis: 'Gets the virtual network adapters of virtual machines, or of the management operating system.',
   hostParameter: 'ComputerName',
@@ -139,9 +138,9 @@ export const getVmNetworkAdapterSignature: CmdletSignature = {
     { name: 'All', type: 'Switch', sets: ['All'], mandatoryIn: ['All'], help: 'Every virtual network adapter of the host, the management OS\'s included.' },
     computerName(),
   ],
-};
+});
 
-export const connectVmNetworkAdapterSignature: CmdletSignature = {
+export const connectVmNetworkAdapterSignature = defineCmdlet({
   name: 'Connect-VMNetworkAdapter',
   synopsis: 'Connects virtual network adapters of a virtual machine to a virtual switch.',
   hostParameter: 'ComputerName',
@@ -152,9 +151,9 @@ export const connectVmNetworkAdapterSignature: CmdletSignature = {
     computerName(),
     passthru,
   ],
-};
+});
 
-export const disconnectVmNetworkAdapterSignature: CmdletSignature = {
+export const disconnectVmNetworkAdapterSignature = defineCmdlet({
   name: 'Disconnect-VMNetworkAdapter',
   synopsis: 'Disconnects virtual network adapters of a virtual machine from their virtual switch.',
   hostParameter: 'ComputerName',
@@ -164,9 +163,9 @@ export const disconnectVmNetworkAdapterSignature: CmdletSignature = {
     computerName(),
     passthru,
   ],
-};
+});
 
-export const setVmNetworkAdapterVlanSignature: CmdletSignature = {
+export const setVmNetworkAdapterVlanSignature = defineCmdlet({
   name: 'Set-VMNetworkAdapterVlan',
   synopsis: 'Sets the VLAN of a virtual network adapter (access mode) or makes it untagged.',
   hostParameter: 'ComputerName',
@@ -181,9 +180,9 @@ export const setVmNetworkAdapterVlanSignature: CmdletSignature = {
     computerName(),
     passthru,
   ],
-};
+});
 
-export const getVmNetworkAdapterVlanSignature: CmdletSignature = {
+export const getVmNetworkAdapterVlanSignature = defineCmdlet({
   name: 'Get-VMNetworkAdapterVlan',
   synopsis: 'Gets the VLAN settings of virtual network adapters.',
   hostParameter: 'ComputerName',
@@ -194,4 +193,4 @@ export const getVmNetworkAdapterVlanSignature: CmdletSignature = {
     { name: 'VMNetworkAdapterName', type: 'String', aliases: ['Name'], help: 'Only this adapter.' },
     computerName(),
   ],
-};
+});

@@ -1,16 +1,16 @@
 // Signatures of the cmdlets that start, stop and configure virtual machines (Windows Server
 // 2012 R2 Hyper-V module). Only parameters the lab models are declared; real ones it does not
 // model (-AutomaticStartAction, -Reserve, -ResourcePoolName ...) answer "parameter not found".
-import type { CmdletSignature } from '../signature';
+import { defineCmdlet } from '../signature';
 import { asJob, computerName, passthru, vmName } from './common';
 import { HYPERV_LIMITS } from '../../common/hyperv-limits';
 
 /** 64 virtual processors per virtual machine (engine/common/hyperv-limits.ts). */
 const MAX_VP = HYPERV_LIMITS.vm.virtualProcessors;
 
-const bytes = (name: string, help: string) => ({ name, type: 'Bytes' as const, typeName: 'System.Int64', help });
+const bytes = <N extends string>(name: N, help: string) => ({ name, type: 'Bytes' as const, typeName: 'System.Int64', help });
 
-export const getVmSignature: CmdletSignature = {
+export const getVmSignature = defineCmdlet({
   name: 'Get-VM',
   synopsis: 'Gets the virtual machines from one or more Hyper-V hosts.',
   hostParameter: 'ComputerName',
@@ -18,16 +18,16 @@ export const getVmSignature: CmdletSignature = {
     { name: 'Name', type: 'String[]', position: 0, aliases: ['VMName'], completion: 'vm', help: 'Names of virtual machines; wildcards allowed.' },
     computerName(),
   ],
-};
+});
 
-export const startVmSignature: CmdletSignature = {
+export const startVmSignature = defineCmdlet({
   name: 'Start-VM',
   synopsis: 'Starts a virtual machine.',
   hostParameter: 'ComputerName',
   parameters: [vmName('Name', 'String[]'), computerName(), asJob, passthru],
-};
+});
 
-export const stopVmSignature: CmdletSignature = {
+export const stopVmSignature = defineCmdlet({
   name: 'Stop-VM',
   synopsis: 'Shuts down, turns off, or saves a virtual machine.',
   hostParameter: 'ComputerName',
@@ -40,31 +40,31 @@ export const stopVmSignature: CmdletSignature = {
     asJob,
     passthru,
   ],
-};
+});
 
-export const saveVmSignature: CmdletSignature = {
+export const saveVmSignature = defineCmdlet({
   name: 'Save-VM',
   synopsis: 'Saves a virtual machine: its memory and device state go to disk and it stops running.',
   hostParameter: 'ComputerName',
   parameters: [vmName('Name', 'String[]'), computerName(), asJob, passthru],
-};
+});
 
-export const suspendVmSignature: CmdletSignature = {
+export const suspendVmSignature = defineCmdlet({
   name: 'Suspend-VM',
   synopsis: 'Pauses a virtual machine: it keeps its memory but its processors stop.',
   hostParameter: 'ComputerName',
   parameters: [vmName('Name', 'String[]'), computerName(), asJob, passthru],
-};
+});
 
-export const resumeVmSignature: CmdletSignature = {
+export const resumeVmSignature = defineCmdlet({
   name: 'Resume-VM',
   synopsis: 'Resumes a paused virtual machine.',
   hostParameter: 'ComputerName',
   parameters: [vmName('Name', 'String[]'), computerName(), asJob, passthru],
-};
+});
 
 /** 2012 R2 has no -Type, -Wait or -For (those came in 2016). */
-export const restartVmSignature: CmdletSignature = {
+export const restartVmSignature = defineCmdlet({
   name: 'Restart-VM',
   synopsis: 'Restarts a virtual machine.',
   hostParameter: 'ComputerName',
@@ -75,9 +75,9 @@ export const restartVmSignature: CmdletSignature = {
     asJob,
     passthru,
   ],
-};
+});
 
-export const checkpointVmSignature: CmdletSignature = {
+export const checkpointVmSignature = defineCmdlet({
   name: 'Checkpoint-VM',
   synopsis: 'Creates a checkpoint of a virtual machine.',
   hostParameter: 'ComputerName',
@@ -88,9 +88,9 @@ export const checkpointVmSignature: CmdletSignature = {
     asJob,
     passthru,
   ],
-};
+});
 
-export const setVmSignature: CmdletSignature = {
+export const setVmSignature = defineCmdlet({
   name: 'Set-VM',
   synopsis: 'Configures a virtual machine.',
   hostParameter: 'ComputerName',
@@ -108,9 +108,9 @@ export const setVmSignature: CmdletSignature = {
     { name: 'Notes', type: 'String', allowEmpty: true, help: 'Notes about the virtual machine.' },
     passthru,
   ],
-};
+});
 
-export const setVmMemorySignature: CmdletSignature = {
+export const setVmMemorySignature = defineCmdlet({
   name: 'Set-VMMemory',
   synopsis: 'Configures the memory of a virtual machine.',
   hostParameter: 'ComputerName',
@@ -125,9 +125,9 @@ export const setVmMemorySignature: CmdletSignature = {
     { name: 'Priority', type: 'Int', typeName: 'System.Int32', min: 0, max: 100, help: 'Memory weight (0-100).' },
     passthru,
   ],
-};
+});
 
-export const setVmProcessorSignature: CmdletSignature = {
+export const setVmProcessorSignature = defineCmdlet({
   name: 'Set-VMProcessor',
   synopsis: 'Configures the processors of a virtual machine.',
   hostParameter: 'ComputerName',
@@ -138,4 +138,4 @@ export const setVmProcessorSignature: CmdletSignature = {
     { name: 'CompatibilityForMigrationEnabled', type: 'Bool', help: 'Processor compatibility for migration to a different processor generation (virtual machine must be off).' },
     passthru,
   ],
-};
+});

@@ -44,7 +44,14 @@ const LimitRow = observer(function LimitRow({ view, category, what }: { view: Ne
   const set = async () => {
     const mb = Number(value.trim());
     // The cmdlet takes bytes per second; MB here means 1024 × 1024 bytes, as PowerShell's 1MB.
-    const bytes = Number.isFinite(mb) && value.trim() !== '' ? Math.round(mb * 1024 * 1024) : value.trim();
+    if (!Number.isFinite(mb) || value.trim() === '') {
+      // Not a number: the typed command cannot carry it, so the refusal is the one the engine gives
+      // for text in a UInt64 parameter (engine/cmdlets/value-rules.ts), word for word.
+      const message = `Cannot convert value "${value.trim()}" to type "System.UInt64".`;
+      setFailure({ cmdlet: 'Set-SmbBandwidthLimit', error: { code: 'InvalidParameter', message: `Cannot validate argument on parameter 'BytesPerSecond'. ${message}`, parameter: 'BytesPerSecond' } });
+      return;
+    }
+    const bytes = Math.round(mb * 1024 * 1024);
     const result = await network.invoke({ cmdlet: 'Set-SmbBandwidthLimit', params: { Category: category, BytesPerSecond: bytes, CimSession: [view.host] } }, `bw:${category}`);
     if (result.ok) {
       setFailure(undefined);

@@ -7,14 +7,14 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select } fr
 import type { ContractError, NetworkView } from '../../../engine/contract';
 import { useRoot } from '../app/root-context';
 import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
-import { LOAD_BALANCING, TEAMING_MODES, speedText } from './net-format';
+import { LOAD_BALANCING, TEAMING_MODES, speedText, type LoadBalancingAlgorithm, type TeamingMode } from './net-format';
 
 export const TeamDialog = observer(function TeamDialog({ view, onClose }: { view: NetworkView; onClose(): void }) {
   const { network } = useRoot();
   const [name, setName] = useState(() => nextTeamName(view));
   const [members, setMembers] = useState<string[]>([]);
-  const [mode, setMode] = useState('SwitchIndependent');
-  const [lb, setLb] = useState('Dynamic');
+  const [mode, setMode] = useState<TeamingMode>('SwitchIndependent');
+  const [lb, setLb] = useState<LoadBalancingAlgorithm>('Dynamic');
   const [error, setError] = useState<ContractError | undefined>();
   const [busy, setBusy] = useState(false);
   const membersLabel = useId();
@@ -55,12 +55,12 @@ export const TeamDialog = observer(function TeamDialog({ view, onClose }: { view
           </fieldset>
           <div className="hv-form-row">
             <Field label="Teaming mode">
-              <Select value={mode} onChange={(_e, d) => setMode(d.value)} data-testid="team-mode">
+              <Select value={mode} onChange={(_e, d) => setMode(TEAMING_MODES.find((m) => m.value === d.value)?.value ?? mode)} data-testid="team-mode">
                 {TEAMING_MODES.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
               </Select>
             </Field>
             <Field label="Load balancing mode">
-              <Select value={lb} onChange={(_e, d) => setLb(d.value)} data-testid="team-lb">
+              <Select value={lb} onChange={(_e, d) => setLb(LOAD_BALANCING.find((m) => m.value === d.value)?.value ?? lb)} data-testid="team-lb">
                 {LOAD_BALANCING.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
               </Select>
             </Field>

@@ -1,14 +1,18 @@
 // Names and units of the Networking pane, as Server Manager's NIC Teaming dialog and the NetAdapter
 // cmdlets write them.
 import type { AdapterView } from '../../../engine/contract';
+import type { CmdletParams } from '../../../engine/cmdlets/cmdlet-params';
 
-export const TEAMING_MODES: readonly { value: string; label: string }[] = [
+export type TeamingMode = NonNullable<CmdletParams<'New-NetLbfoTeam'>['TeamingMode']>;
+export type LoadBalancingAlgorithm = NonNullable<CmdletParams<'New-NetLbfoTeam'>['LoadBalancingAlgorithm']>;
+
+export const TEAMING_MODES: readonly { value: TeamingMode; label: string }[] = [
   { value: 'SwitchIndependent', label: 'Switch Independent' },
   { value: 'Static', label: 'Static Teaming' },
   { value: 'Lacp', label: 'LACP' },
 ];
 
-export const LOAD_BALANCING: readonly { value: string; label: string }[] = [
+export const LOAD_BALANCING: readonly { value: LoadBalancingAlgorithm; label: string }[] = [
   { value: 'TransportPorts', label: 'Address Hash' },
   { value: 'HyperVPort', label: 'Hyper-V Port' },
   { value: 'Dynamic', label: 'Dynamic' },

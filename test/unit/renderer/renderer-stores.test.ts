@@ -91,7 +91,7 @@ describe('WebSocket bridge', () => {
     const result = await pending;
     expect(result.ok).toBe(false);
     expect(statuses.at(-1)).toMatchObject({ phase: 'reconnecting', attempt: 1, detail: 'Disconnected from the engine — reconnecting…' });
-    expect((await bridge.invoke({ cmdlet: 'Start-VM', params: {} })).ok).toBe(false); // nothing sent while down
+    expect((await bridge.invoke({ cmdlet: 'Start-VM', params: { Name: 'TEST01' } })).ok).toBe(false); // nothing sent while down
     timers.shift()!.fn();
     sockets[1]!.drop();
     timers.shift()!.fn();
