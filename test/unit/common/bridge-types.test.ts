@@ -21,7 +21,7 @@ describe('typed commands, derived from the cmdlet catalog', () => {
     // Spot checks: the names are derived from the catalog, so a cmdlet added there needs nothing here.
     expectTypeOf<'Move-VM'>().toMatchTypeOf<CmdletName>();
     expectTypeOf<'Get-Job'>().toMatchTypeOf<CmdletName>();
-    expectTypeOf<'Remove-VM'>().not.toMatchTypeOf<CmdletName>();
+    expectTypeOf<'Format-Datacenter'>().not.toMatchTypeOf<CmdletName>();
     expectTypeOf<Command>().toEqualTypeOf<CmdletCommand>();
     // A widened name would let any command through; the registry refuses one (registry.ts LiteralSignature).
     expectTypeOf<string>().not.toMatchTypeOf<CmdletName>();
@@ -55,7 +55,7 @@ describe('typed commands, derived from the cmdlet catalog', () => {
     // @ts-expect-error a -Vhds entry needs both keys
     void bridge.invoke({ cmdlet: 'Move-VMStorage', params: { VMName: 'SQL01', Vhds: [{ SourceFilePath: 'C:\\a.vhdx' }] } });
     // @ts-expect-error no such cmdlet
-    void bridge.invoke({ cmdlet: 'Remove-VM', params: { Name: 'WEB01' } });
+    void bridge.invoke({ cmdlet: 'Format-Datacenter', params: { Name: 'WEB01' } });
     expect(sent.filter((r) => r.kind === 'invoke')).toHaveLength(11);
   });
 });
