@@ -4,6 +4,7 @@
 // what must run here (windows, menus, native dialogs), so a long simulation or a save never blocks
 // them. Logic lives in doors/; this file only wires it.
 import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, Menu, Notification, protocol, screen, session, utilityProcess } from 'electron';
+import ElectronStore from 'electron-store';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EngineClient } from './doors/worker/engine-client';
@@ -20,7 +21,8 @@ import { createJobNotifier } from './doors/desktop/job-notifier';
 import { claimSingleInstance, focusWindow } from './doors/desktop/single-instance';
 import { TaskbarProgress } from './doors/desktop/taskbar-progress';
 import { guardWebContents, hardenSession } from './doors/desktop/window-security';
-import { MIN_WINDOW_SIZE, restoreWindowState, trackWindowState, WINDOW_STATE_KEY } from './doors/desktop/window-state';
+import { MIN_WINDOW_SIZE, restoreWindowState, trackWindowState } from './doors/desktop/window-state';
+import { openWindowSettings } from './doors/desktop/desktop-settings';
 
 // Built layout: dist/electron/{main,preload}.cjs beside dist/renderer/.
 const here = __dirname;
@@ -35,18 +37,23 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const userData = app.getPath('userData');
+  const logger = new FileLogger(join(userData, LOG_DIR));
   const engine = await EngineClient.start(() => forkEngineProcess(utilityProcess, () => new MessageChannelMain(), join(here, ENGINE_PROCESS_FILE)), {
-    dataDir: userData, nativeDialogs: true, doorSettingKeys: [WINDOW_STATE_KEY], watchJobs: true, startClock: true,
-  }, {
-    logger: new FileLogger(join(userData, LOG_DIR)),
-  });
+    dataDir: userData, nativeDialogs: true, doorSettingKeys: [], watchJobs: true, startClock: true,
+  }, { logger });
+  // The window's bounds stay in the main process, in electron-store (the engine's process owns settings.json).
+  const windowSettings = openWindowSettings(userData, (options) => new ElectronStore<Record<string, unknown>>(options), (err) => logger.log('warn', 'The window position could not be saved', err));
+  if (windowSettings.notice) logger.log('warn', windowSettings.notice);
+  // electron-store answers any page's synchronous 'electron-store-get-data' with the user-data path;
+  // the console never uses electron-store in a page, so that channel is closed.
+  ipcMain.removeAllListeners('electron-store-get-data');
   const scenarios = engine.scenarioSession();
 
   hardenSession(session.defaultSession);
   session.defaultSession.protocol.handle(APP_SCHEME, createRendererProtocolHandler(rendererDir));
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
-  const restored = restoreWindowState(engine.doorSettings(), screen.getAllDisplays(), screen.getPrimaryDisplay());
+  const restored = restoreWindowState(windowSettings.store, screen.getAllDisplays(), screen.getPrimaryDisplay());
   const iconFile = join(here, 'icon.png');
   const icon = existsSync(iconFile) ? { icon: iconFile } : {};
   const win = new BrowserWindow({
@@ -77,7 +84,7 @@ async function start(): Promise<void> {
     },
   });
   mainWindow = win;
-  const windowState = trackWindowState(win, engine.doorSettings());
+  const windowState = trackWindowState(win, windowSettings.store);
   win.once('ready-to-show', () => {
     if (restored.maximized) win.maximize();
     win.show();

@@ -1,7 +1,7 @@
 // electron.main.ts booted against a recording fake of `electron` (and of electron-store): what
 // window it opens, what it installs, and how it answers IPC from trusted and foreign frames.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, basename } from 'node:path';
 import type { Response } from '../../../engine/contract';
@@ -217,10 +217,11 @@ describe('electron.main.ts', () => {
     win.bounds = { x: 200, y: 120, width: 1100, height: 700 };
     win.maximized = true;
     win.emit('close');
-    // The engine's process keeps settings.json (conf, the library electron-store is built on); quitting waits for its save.
+    // The main process keeps the window in electron-store, in a file of its own; the engine's process owns settings.json.
     await quit(e);
-    const settings = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
-    expect(settings.window).toEqual({ x: 200, y: 120, width: 1100, height: 700, maximized: true });
+    const windowFile = store.savedFiles.get(`${dir}/window-state.json`);
+    expect(windowFile?.get('window')).toEqual({ x: 200, y: 120, width: 1100, height: 700, maximized: true });
+    expect(store.openedWith.filter((o) => o.name === 'window-state').map((o) => o.cwd)).toEqual([dir]);
 
     await boot();
     const again = theWindow();
@@ -229,7 +230,7 @@ describe('electron.main.ts', () => {
     expect(again.maximized).toBe(true);
     await quit(electron);
 
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...settings, window: { x: 5000, y: 3000, width: 1100, height: 700, maximized: false } }));
+    windowFile?.set('window', { x: 5000, y: 3000, width: 1100, height: 700, maximized: false });
     await boot();
     const offscreen = theWindow();
     expect(offscreen.options.x).toBeUndefined();

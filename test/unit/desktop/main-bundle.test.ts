@@ -72,9 +72,12 @@ describe('bundled main process', () => {
     expect(report.calls).toContain('app.quit');
   });
 
-  it("keeps settings in userData (written by the engine's process), and leaves electron-store's page channel closed", () => {
+  it("keeps settings in userData (the engine's process writes settings.json, the window its electron-store file), and leaves electron-store's page channel closed", () => {
     const settings = JSON.parse(readFileSync(join(dir, 'userData', 'settings.json'), 'utf8'));
-    expect(settings).toMatchObject({ schemaVersion: 1, window: { width: 1280, height: 800, maximized: false } });
+    expect(settings).toMatchObject({ schemaVersion: 1 });
+    expect(settings).not.toHaveProperty('window');
+    const windowState = JSON.parse(readFileSync(join(dir, 'userData', 'window-state.json'), 'utf8'));
+    expect(windowState).toMatchObject({ schemaVersion: 1, window: { width: 1280, height: 800, maximized: false } });
     expect(report.ipcListeners['electron-store-get-data']).toBe(0);
   });
 });
