@@ -1,7 +1,7 @@
 // Every IPC channel between the desktop main process and the preload, in one place (imported by
 // both sides), with the payload each one carries. Nothing here runs engine code: the preload bundle
 // imports this file and must stay free of Node and of the engine.
-import type { EngineEvent, Request, Response } from '../../engine/contract';
+import type { EngineEvent } from '../../engine/contract';
 
 export const IpcChannel = {
   /** renderer → main, invoke/handle: one contract Request, answered with its Response. */
@@ -14,16 +14,6 @@ export const IpcChannel = {
   menu: 'hvlab:menu',
 } as const;
 export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel];
-
-/** Channels the renderer invokes and main answers (ipcRenderer.invoke / ipcMain.handle). */
-export interface IpcInvokeChannels {
-  [IpcChannel.request]: { request: Request; response: Response };
-}
-
-/** Channels the renderer sends to main without an answer (ipcRenderer.send / ipcMain.on). */
-export interface IpcSendChannels {
-  [IpcChannel.subscribe]: void;
-}
 
 /** Channels main sends to the renderer (webContents.send / ipcRenderer.on). */
 export interface IpcPushChannels {
@@ -66,16 +56,10 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
 /**
  * How the preload hands a menu command to the page: `window.postMessage(message, origin)` on the
  * page's own window. The Bridge (window.hvlab) stays exactly the contract's; a page listens with
- * `addEventListener('message', e => e.source === window && isMenuMessage(e.data) && ...)`.
+ * `addEventListener('message', ...)` and checks the source, the type and the command (renderer/actions/desktop-menu.ts).
  */
 export const MENU_MESSAGE_TYPE = 'hvlab:menu';
 export interface MenuMessage {
   type: typeof MENU_MESSAGE_TYPE;
   command: MenuCommand;
-}
-
-export function isMenuMessage(value: unknown): value is MenuMessage {
-  return typeof value === 'object' && value !== null
-    && (value as { type?: unknown }).type === MENU_MESSAGE_TYPE
-    && isMenuCommand((value as { command?: unknown }).command);
 }
