@@ -51,7 +51,12 @@ export function managerActions(root: RootStore): ActionItem[] {
 }
 
 export function hostActions(root: RootStore, host: Host): ActionItem[] {
+  const connected = root.connection.connected;
+  const newItems: ActionItem[] = [
+    { id: 'new-vm', label: 'Virtual Machine...', icon: 'new', enabled: connected, ...(connected ? {} : { disabledReason: 'Not connected to the engine.' }), run: () => root.wizards.openNewVm(host) },
+  ];
   return [
+    ...(host.role === 'HyperV' ? [{ id: 'new', label: 'New', icon: 'new' as const, enabled: true, submenu: newItems, run: () => {} }] : []),
     { id: 'hyperv-settings', label: 'Hyper-V Settings...', icon: 'settings', enabled: true, run: () => root.settings.openHost(host) },
     { id: 'vswitch-manager', label: 'Virtual Switch Manager...', icon: 'switch', enabled: true, run: () => root.settings.openSwitchManager(host) },
     refresh(root),

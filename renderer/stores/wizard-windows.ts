@@ -1,14 +1,27 @@
 // Which Move Wizard is open (one at a time, as one modal window), opened from the VM's Move...
 // action in the Actions pane, the right-click menu and the Action menu.
 import { action, makeObservable, observable } from 'mobx';
-import type { Vm } from '../../engine/model/world';
+import type { Host, Vm } from '../../engine/model/world';
 import { MoveWizardStore, type MoveWizardDeps } from './wizard-move';
+import { NewVmWizardStore } from './wizard-new-vm';
 
 export class WizardWindows {
   move: MoveWizardStore | undefined = undefined;
+  newVm: NewVmWizardStore | undefined = undefined;
 
   constructor(private readonly deps: MoveWizardDeps) {
-    makeObservable(this, { move: observable.ref, openMove: action, close: action });
+    makeObservable(this, { move: observable.ref, newVm: observable.ref, openMove: action, openNewVm: action, close: action, closeNewVm: action });
+  }
+
+  /** Action > New > Virtual Machine... on a Hyper-V host. */
+  openNewVm(host: Host): void {
+    const wizard: NewVmWizardStore = new NewVmWizardStore(this.deps, host, () => this.closeNewVm(wizard));
+    this.newVm = wizard;
+  }
+
+  closeNewVm(which?: NewVmWizardStore): void {
+    if (which && which !== this.newVm) return;
+    this.newVm = undefined;
   }
 
   openMove(vm: Vm): void {

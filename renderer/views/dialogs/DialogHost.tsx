@@ -11,6 +11,7 @@ import { PaneBoundary } from '../shared/PaneBoundary';
 import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
 import { SettingsHost } from '../settings/SettingsHost';
 import { MoveWizardHost } from '../wizard/MoveWizard';
+import { NewVmWizardHost } from '../wizard/NewVmWizard';
 import { ScenarioDialogs } from '../scenarios/ScenarioDialogs';
 
 export const DialogHost = observer(function DialogHost() {
@@ -30,6 +31,7 @@ const DialogBoundaries = observer(function DialogBoundaries() {
     <>
       <PaneBoundary name="Move Wizard" floating exits={[{ label: 'Close', run: () => wizards.close(), testId: 'pane-close-window' }]}>
         <MoveWizardHost />
+        <NewVmWizardHost />
       </PaneBoundary>
       <PaneBoundary name="Settings" floating exits={[{ label: 'Close', run: () => settings.close(), testId: 'pane-close-window' }]}>
         <SettingsHost />
