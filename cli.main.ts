@@ -24,7 +24,11 @@ Usage:
   hvlab --help | --version
 `;
 
-export async function run(argv: string[], rawOut: (s: string) => void = (s) => process.stdout.write(s), rawErr: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function run(
+  argv: string[],
+  rawOut: (s: string) => void = (s) => process.stdout.write(s),
+  rawErr: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
   // Everything printed passes through toTerminal: worlds, packs, scripts and flow files are not ours.
   const format = argv.includes('--json') ? 'json' : 'text';
   const out = (s: string) => rawOut(toTerminal(s, format));

@@ -38,11 +38,23 @@ async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const userData = app.getPath('userData');
   const logger = new FileLogger(join(userData, LOG_DIR));
-  const engine = await EngineClient.start(() => forkEngineProcess(utilityProcess, () => new MessageChannelMain(), join(here, ENGINE_PROCESS_FILE)), {
-    dataDir: userData, nativeDialogs: true, doorSettingKeys: [], watchJobs: true, startClock: true,
-  }, { logger });
+  const engine = await EngineClient.start(
+    () => forkEngineProcess(utilityProcess, () => new MessageChannelMain(), join(here, ENGINE_PROCESS_FILE)),
+    {
+      dataDir: userData,
+      nativeDialogs: true,
+      doorSettingKeys: [],
+      watchJobs: true,
+      startClock: true,
+    },
+    { logger },
+  );
   // The window's bounds stay in the main process, in electron-store (the engine's process owns settings.json).
-  const windowSettings = openWindowSettings(userData, (options) => new ElectronStore<Record<string, unknown>>(options), (err) => logger.log('warn', 'The window position could not be saved', err));
+  const windowSettings = openWindowSettings(
+    userData,
+    (options) => new ElectronStore<Record<string, unknown>>(options),
+    (err) => logger.log('warn', 'The window position could not be saved', err),
+  );
   if (windowSettings.notice) logger.log('warn', windowSettings.notice);
   // electron-store answers any page's synchronous 'electron-store-get-data' with the user-data path;
   // the console never uses electron-store in a page, so that channel is closed.
@@ -95,18 +107,34 @@ async function start(): Promise<void> {
     dialog,
     window: () => mainWindow,
     scenarios,
-    onSaveFailed: (error: { message: string }) => void dialog.showMessageBox(win, { type: 'error', title: PRODUCT_NAME, message: error.message, buttons: ['OK'] }),
+    onSaveFailed: (error: { message: string }) =>
+      void dialog.showMessageBox(win, { type: 'error', title: PRODUCT_NAME, message: error.message, buttons: ['OK'] }),
   };
   const unguard = guardUnsavedClose(win, scenarioDialogs);
   const bridge = installIpcBridge({
     ipcMain,
     // Lab reports also come as PDF on the desktop (untested without the Electron runtime).
     engine: withNativeScenarioDialogs(
-      withPdfReports({ handle: (raw) => engine.respond(raw) }, createPdfPrinter((options) => new BrowserWindow({
-        ...options,
-        // The hidden report window: sandboxed, no script, no preload.
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
-      })), (err) => console.warn('hvlab: the lab report could not be printed to PDF', err)),
+      withPdfReports(
+        { handle: (raw) => engine.respond(raw) },
+        createPdfPrinter(
+          (options) =>
+            new BrowserWindow({
+              ...options,
+              // The hidden report window: sandboxed, no script, no preload.
+              webPreferences: {
+                sandbox: true,
+                contextIsolation: true,
+                nodeIntegration: false,
+                javascript: false,
+                webSecurity: true,
+                spellcheck: false,
+                disableBlinkFeatures: 'Auxclick',
+              },
+            }),
+        ),
+        (err) => console.warn('hvlab: the lab report could not be printed to PDF', err),
+      ),
       scenarioDialogs,
     ),
     window: win,
@@ -124,22 +152,32 @@ async function start(): Promise<void> {
     taskbar.update(active);
     for (const job of ended) notifyEnded(job);
   });
-  const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({
-    send: (command) => bridge.menu(command),
-    openRecent: (key) => void openRecentScenario(key, scenarioDialogs).then((r) => {
-      if (!r.ok && r.error.message !== 'Cancelled.') scenarioDialogs.onSaveFailed(r.error);
-    }),
-    quit: () => app.quit(),
-    about: () => void dialog.showMessageBox(win, {
-      type: 'info',
-      title: `About ${PRODUCT_NAME}`,
-      message: PRODUCT_NAME,
-      detail: `Version ${app.getVersion()}\nLearn and rehearse Hyper-V VM mobility offline, over a simulated datacenter.\nElectron ${process.versions.electron ?? '?'} · Chromium ${process.versions.chrome ?? '?'} · Node ${process.versions.node}`,
-      buttons: ['OK'],
-    }),
-    reload: () => win.webContents.reloadIgnoringCache(),
-    toggleDevTools: () => win.webContents.toggleDevTools(),
-  }, { dev, platform: process.platform, recent: scenarios.status().recent })));
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate(
+          {
+            send: (command) => bridge.menu(command),
+            openRecent: (key) =>
+              void openRecentScenario(key, scenarioDialogs).then((r) => {
+                if (!r.ok && r.error.message !== 'Cancelled.') scenarioDialogs.onSaveFailed(r.error);
+              }),
+            quit: () => app.quit(),
+            about: () =>
+              void dialog.showMessageBox(win, {
+                type: 'info',
+                title: `About ${PRODUCT_NAME}`,
+                message: PRODUCT_NAME,
+                detail: `Version ${app.getVersion()}\nLearn and rehearse Hyper-V VM mobility offline, over a simulated datacenter.\nElectron ${process.versions.electron ?? '?'} · Chromium ${process.versions.chrome ?? '?'} · Node ${process.versions.node}`,
+                buttons: ['OK'],
+              }),
+            reload: () => win.webContents.reloadIgnoringCache(),
+            toggleDevTools: () => win.webContents.toggleDevTools(),
+          },
+          { dev, platform: process.platform, recent: scenarios.status().recent },
+        ),
+      ),
+    );
   setMenu();
   let recentKeys = JSON.stringify(scenarios.status().recent);
   const unsubscribe = engine.subscribe((event) => {
@@ -178,8 +216,11 @@ async function start(): Promise<void> {
 
 if (claimSingleInstance(app, () => mainWindow)) {
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start).catch((err: Error) => {
-    dialog.showErrorBox(PRODUCT_NAME, `The engine could not start: ${err.message}`);
-    app.quit();
-  });
+  void app
+    .whenReady()
+    .then(start)
+    .catch((err: Error) => {
+      dialog.showErrorBox(PRODUCT_NAME, `The engine could not start: ${err.message}`);
+      app.quit();
+    });
 }

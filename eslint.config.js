@@ -88,24 +88,41 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [electronOnlyInDesktopRoot],
-        patterns: [
-          { regex: '(^|/)engine(/(?!common(/|$)).*)?$', allowTypeImports: true, message: 'The renderer may import engine types only (docs/design.md: the renderer never runs simulation code); engine/common/ is the shared layer it may run.' },
-          { group: ['**/doors/**', 'node:*', 'ws', 'conf', 'electron-store'], message: 'The renderer runs in a sandboxed page: no Node modules or door code.' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInDesktopRoot],
+          patterns: [
+            {
+              regex: '(^|/)engine(/(?!common(/|$)).*)?$',
+              allowTypeImports: true,
+              message:
+                'The renderer may import engine types only (docs/design.md: the renderer never runs simulation code); engine/common/ is the shared layer it may run.',
+            },
+            {
+              group: ['**/doors/**', 'node:*', 'ws', 'conf', 'electron-store'],
+              message: 'The renderer runs in a sandboxed page: no Node modules or door code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['engine/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [electronOnlyInDesktopRoot],
-        patterns: [
-          { group: ['**/doors/**', '**/renderer/**', 'ws', 'node:http', 'node:https', 'node:net', 'electron-store', 'react', 'mobx'], message: 'The engine is free of transports and UI (docs/design.md).' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInDesktopRoot],
+          patterns: [
+            {
+              group: ['**/doors/**', '**/renderer/**', 'ws', 'node:http', 'node:https', 'node:net', 'electron-store', 'react', 'mobx'],
+              message: 'The engine is free of transports and UI (docs/design.md).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -114,17 +131,60 @@ export default tseslint.config(
     // nothing in (`import type` of the contract is allowed: it is erased).
     files: ['engine/common/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [electronOnlyInDesktopRoot],
-        patterns: [
-          { group: ['../*', '../**'], allowTypeImports: true, message: 'engine/common/ is the shared pure layer: it imports no other engine module at run time (move what it needs into engine/common/; type-only imports of the contract are erased).' },
-          // Every Node built-in, with or without node: (events, util, stream… as well as fs and path).
-          { group: ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`), 'ws', 'conf', 'electron-store', 'react', 'react-dom', 'mobx', 'mobx-react-lite'], message: 'engine/common/ runs in the renderer too: no Node modules, no UI.' },
-        ],
-      }],
-      'no-restricted-globals': ['error',
-        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'XMLHttpRequest', 'WebSocket', 'requestAnimationFrame', 'HTMLElement', 'getComputedStyle', 'process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate']
-          .map((name) => ({ name, message: 'engine/common/ runs in the engine, the doors and the renderer: no DOM or Node globals.' })),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInDesktopRoot],
+          patterns: [
+            {
+              group: ['../*', '../**'],
+              allowTypeImports: true,
+              message:
+                'engine/common/ is the shared pure layer: it imports no other engine module at run time (move what it needs into engine/common/; type-only imports of the contract are erased).',
+            },
+            // Every Node built-in, with or without node: (events, util, stream… as well as fs and path).
+            {
+              group: [
+                'node:*',
+                ...builtinModules,
+                ...builtinModules.map((m) => `${m}/*`),
+                'ws',
+                'conf',
+                'electron-store',
+                'react',
+                'react-dom',
+                'mobx',
+                'mobx-react-lite',
+              ],
+              message: 'engine/common/ runs in the renderer too: no Node modules, no UI.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'location',
+          'fetch',
+          'XMLHttpRequest',
+          'WebSocket',
+          'requestAnimationFrame',
+          'HTMLElement',
+          'getComputedStyle',
+          'process',
+          'Buffer',
+          'require',
+          'module',
+          '__dirname',
+          '__filename',
+          'global',
+          'setImmediate',
+        ].map((name) => ({ name, message: 'engine/common/ runs in the engine, the doors and the renderer: no DOM or Node globals.' })),
       ],
     },
   },

@@ -23,35 +23,52 @@ export async function main(argv: string[]): Promise<void> {
     ...(typeof options.token === 'string' ? { token: options.token } : {}),
     ...(typeof options['token-file'] === 'string' ? { tokenFile: options['token-file'] } : {}),
   });
-  const engineHost = await EngineClient.start(spawnWorkerThread, {
-    dataDir, nativeDialogs: false, doorSettingKeys: [], watchJobs: false, startClock: true,
-  }, {
-    // Crashes of the engine's thread, in the same log as the engine's own failures.
-    logger: new FileLogger(join(dataDir, LOG_DIR)),
-  });
+  const engineHost = await EngineClient.start(
+    spawnWorkerThread,
+    {
+      dataDir,
+      nativeDialogs: false,
+      doorSettingKeys: [],
+      watchJobs: false,
+      startClock: true,
+    },
+    {
+      // Crashes of the engine's thread, in the same log as the engine's own failures.
+      logger: new FileLogger(join(dataDir, LOG_DIR)),
+    },
+  );
   const rendererDir = join(root, 'dist', 'renderer');
   const dev = options.dev ? await startDevServer(join(root, 'vite.config.ts')) : undefined;
   if (!dev && !existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('The console is not built yet: run `npm run build:renderer` (npm start does it for you).');
   }
   const web = await startWebHost({
-    engineHost, rendererDir, port: identity.port, portIsPreference: identity.portIsPreference,
+    engineHost,
+    rendererDir,
+    port: identity.port,
+    portIsPreference: identity.portIsPreference,
     ...(identity.token !== undefined ? { token: identity.token } : {}),
     ...(dev ? { middleware: dev.middleware } : {}),
     onSlowConsumer: (why) => process.stderr.write(`A page that stopped reading its updates was disconnected (${why}); it reconnects on its own.\n`),
   });
   const notRemembered = rememberIdentity(dataDir, web.port, identity.ownToken ? web.token : undefined);
-  for (const notice of [...identity.notices, ...(notRemembered ? [notRemembered] : []), ...engineHost.pendingNotices().map((n) => n.message)]) process.stderr.write(`${notice}\n`);
+  for (const notice of [...identity.notices, ...(notRemembered ? [notRemembered] : []), ...engineHost.pendingNotices().map((n) => n.message)])
+    process.stderr.write(`${notice}\n`);
   if (web.portTaken !== undefined) {
-    process.stderr.write(`Port ${web.portTaken}, which the console used last time, is taken by another program: serving on ${web.port} instead (an open tab needs the new address).\n`);
+    process.stderr.write(
+      `Port ${web.portTaken}, which the console used last time, is taken by another program: serving on ${web.port} instead (an open tab needs the new address).\n`,
+    );
   }
   process.stdout.write(`Hyper-V Mobility Lab is serving the console at ${web.url}\n`);
   // The engine saves one last time and stops before the process exits.
   const shutdown = () => {
-    void engineHost.stop().then((unsaved) => {
-      for (const line of unsaved) process.stderr.write(`hvlab web: ${line}\n`);
-      return Promise.all([web.close(), dev?.close()]);
-    }).then(() => process.exit(0));
+    void engineHost
+      .stop()
+      .then((unsaved) => {
+        for (const line of unsaved) process.stderr.write(`hvlab web: ${line}\n`);
+        return Promise.all([web.close(), dev?.close()]);
+      })
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -15,10 +15,12 @@ export { ContractError, RequestId, Response };
 export const CONTRACT_VERSION = 1;
 
 // ── Commands: one cmdlet invocation each ────────────────────────────────────────────────────────
-export const Command = z.object({
-  cmdlet: z.string().regex(/^[A-Za-z]+-[A-Za-z]+$/, 'must be a cmdlet name such as Move-VMStorage'),
-  params: z.record(z.string(), z.unknown()).default({}),
-}).strict();
+export const Command = z
+  .object({
+    cmdlet: z.string().regex(/^[A-Za-z]+-[A-Za-z]+$/, 'must be a cmdlet name such as Move-VMStorage'),
+    params: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
 /** Any command as it arrives, before its cmdlet's own parameter schema (params-schema.ts) has checked it. */
 export type WireCommand = z.infer<typeof Command>;
 /**
@@ -216,24 +218,28 @@ export const ScenarioAction = z.discriminatedUnion('type', [
   /** The current scenario's name, unsaved mark and where it is kept, the recent list and the library. */
   z.object({ type: z.literal('status') }).strict(),
   /** A new datacenter: the default training one, its computers without VMs, or a generated one. */
-  z.object({
-    type: z.literal('new'),
-    template: ScenarioTemplate,
-    hosts: z.number().int().min(GENERATED_LIMITS.hosts.min).max(GENERATED_LIMITS.hosts.max).optional(),
-    vms: z.number().int().min(GENERATED_LIMITS.vms.min).max(GENERATED_LIMITS.vms.max).optional(),
-    discardChanges,
-  }).strict(),
+  z
+    .object({
+      type: z.literal('new'),
+      template: ScenarioTemplate,
+      hosts: z.number().int().min(GENERATED_LIMITS.hosts.min).max(GENERATED_LIMITS.hosts.max).optional(),
+      vms: z.number().int().min(GENERATED_LIMITS.vms.min).max(GENERATED_LIMITS.vms.max).optional(),
+      discardChanges,
+    })
+    .strict(),
   /** Opens a scenario of the data folder by name; without a name the desktop door shows its Open dialog. */
   z.object({ type: z.literal('open'), name: ScenarioName.optional(), discardChanges }).strict(),
   /** Opens an entry of the recent list (by its key: the renderer never names a path). */
   z.object({ type: z.literal('openRecent'), key: z.string().min(1).max(64), discardChanges }).strict(),
   /** Opens a scenario file the user uploaded (browser); it becomes an unsaved scenario named after the file. */
-  z.object({
-    type: z.literal('openText'),
-    fileName: z.string().min(1).max(260),
-    text: z.string().max(SCENARIO_UPLOAD_MAX_CHARS, `an uploaded scenario must be under ${SCENARIO_UPLOAD_MAX_CHARS} characters`),
-    discardChanges,
-  }).strict(),
+  z
+    .object({
+      type: z.literal('openText'),
+      fileName: z.string().min(1).max(260),
+      text: z.string().max(SCENARIO_UPLOAD_MAX_CHARS, `an uploaded scenario must be under ${SCENARIO_UPLOAD_MAX_CHARS} characters`),
+      discardChanges,
+    })
+    .strict(),
   /** Saves where the scenario came from; a scenario never saved needs Save As. */
   z.object({ type: z.literal('save') }).strict(),
   /** Saves under a name in the data folder; without a name the desktop door shows its Save As dialog. */
@@ -300,7 +306,16 @@ export const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('query'), id: RequestId, query: Query }).strict(),
   z.object({ kind: z.literal('clock'), id: RequestId, control: ClockControl }).strict(),
   /** PowerShell text typed at the prompt or run from a file: parsed and run by the engine, statement by statement. */
-  z.object({ kind: z.literal('run'), id: RequestId, text: z.string().max(MAX_PROMPT_TEXT, { error: (i) => `a command at the prompt is at most ${MAX_PROMPT_TEXT.toLocaleString('en-US')} characters (this one has ${typeof i.input === 'string' ? i.input.length.toLocaleString('en-US') : '?'}); run a longer script with hvlab run <script.ps1>` }) }).strict(),
+  z
+    .object({
+      kind: z.literal('run'),
+      id: RequestId,
+      text: z.string().max(MAX_PROMPT_TEXT, {
+        error: (i) =>
+          `a command at the prompt is at most ${MAX_PROMPT_TEXT.toLocaleString('en-US')} characters (this one has ${typeof i.input === 'string' ? i.input.length.toLocaleString('en-US') : '?'}); run a longer script with hvlab run <script.ps1>`,
+      }),
+    })
+    .strict(),
   /** The Labs pane: list, start, hints, Check, reset, import/export, report. */
   z.object({ kind: z.literal('lab'), id: RequestId, action: LabAction }).strict(),
   /** The File menu: new, open, save, save as, revert, download. */
@@ -309,7 +324,6 @@ export const Request = z.discriminatedUnion('kind', [
 export type Request = z.infer<typeof Request>;
 /** A request before a transport numbers it. */
 export type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
-
 
 export const CommandOutput = z.object({
   /** Objects the cmdlet wrote to the pipeline, as plain JSON. */
@@ -405,7 +419,15 @@ export interface AdapterView {
 export interface NetworkView {
   host: string;
   adapters: AdapterView[];
-  teams: { name: string; members: string[]; mode: string; loadBalancing: string; speedGbps: number; status: 'Up' | 'Degraded' | 'Down'; virtualSwitch?: string }[];
+  teams: {
+    name: string;
+    members: string[];
+    mode: string;
+    loadBalancing: string;
+    speedGbps: number;
+    status: 'Up' | 'Degraded' | 'Down';
+    virtualSwitch?: string;
+  }[];
   /** Get-SmbMultichannelConnection rows for transfers running now. */
   multichannel: Record<string, string | number | boolean>[];
   bandwidthLimits: { category: 'Default' | 'VirtualMachine' | 'LiveMigration'; bytesPerSecond: number }[];
@@ -444,7 +466,6 @@ export const WorldView = z.object({
   logSeq: z.number().int().nonnegative(),
 });
 export type WorldView = z.infer<typeof WorldView>;
-
 
 // ── Events: state changes and job progress, pushed to every subscriber ──────────────────────────
 export const EngineEvent = z.discriminatedUnion('type', [

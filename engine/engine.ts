@@ -1,8 +1,18 @@
 // The engine: the one place an outcome is decided. Doors hand it validated requests and drive its
 // clock; it answers with results and pushes events. No transport, no wall clock (docs/design.md).
 import {
-  CONTRACT_VERSION, Command, Query, invalidRequest, describeIssues,
-  type CommandOutput, type ContractError, type EngineEvent, type Result, type WorldView, type ClockState, type RunOutcome,
+  CONTRACT_VERSION,
+  Command,
+  Query,
+  invalidRequest,
+  describeIssues,
+  type CommandOutput,
+  type ContractError,
+  type EngineEvent,
+  type Result,
+  type WorldView,
+  type ClockState,
+  type RunOutcome,
 } from './contract';
 import { CommandRefusal } from './errors';
 import { Simulator } from './sim/simulator';
@@ -132,10 +142,11 @@ export class Engine {
       const issues = describeIssues(bound.error);
       const first = issues[0]!;
       const unknownKey = bound.error.issues.find((i) => i.code === 'unrecognized_keys');
-      const message = unknownKey && 'keys' in unknownKey
-        ? `A parameter cannot be found that matches parameter name '${(unknownKey.keys)[0]}'.`
-        : `Cannot validate argument on parameter '${first.path}'. ${first.message}`;
-      return fail({ code: 'InvalidParameter', message, parameter: unknownKey ? (unknownKey.keys)[0] : first.path, issues });
+      const message =
+        unknownKey && 'keys' in unknownKey
+          ? `A parameter cannot be found that matches parameter name '${unknownKey.keys[0]}'.`
+          : `Cannot validate argument on parameter '${first.path}'. ${first.message}`;
+      return fail({ code: 'InvalidParameter', message, parameter: unknownKey ? unknownKey.keys[0] : first.path, issues });
     }
     const commandText = formatCommand(def.signature, bound.data);
     try {

@@ -9,9 +9,10 @@ type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'send' | 'on' | 'removeListe
 
 export function createDesktopBridge(ipc: IpcRendererLike): Bridge {
   const bridge = createBridge(
-    (request) => ipc.invoke(IpcChannel.request, request).catch((err: unknown) => {
-      throw new Error(`The desktop bridge failed: ${err instanceof Error ? err.message : String(err)}`);
-    }),
+    (request) =>
+      ipc.invoke(IpcChannel.request, request).catch((err: unknown) => {
+        throw new Error(`The desktop bridge failed: ${err instanceof Error ? err.message : String(err)}`);
+      }),
     {
       // The IPC event (which holds ipcRenderer) stays here; the page gets the EngineEvent only.
       onFirstListener() {

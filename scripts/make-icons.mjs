@@ -38,7 +38,8 @@ function crc32(buf) {
 export function decodePng(buf) {
   if (buf.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
   let off = 8;
-  let width = 0, height = 0;
+  let width = 0,
+    height = 0;
   const idat = [];
   while (off < buf.length) {
     const len = buf.readUInt32BE(off);
@@ -67,7 +68,10 @@ export function decodePng(buf) {
       else if (filter === 2) v += b;
       else if (filter === 3) v += (a + b) >> 1;
       else if (filter === 4) {
-        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const p = a + b - c,
+          pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
         v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       }
       px[y * stride + x] = v & 0xff;
@@ -92,7 +96,12 @@ export function encodePng(width, height, px) {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // ── ICO ─────────────────────────────────────────────────────────────────────────────────────────
@@ -110,7 +119,8 @@ function bmpEntry({ width, height, px }) {
   for (let y = 0; y < height; y++) {
     const row = height - 1 - y;
     for (let x = 0; x < width; x++) {
-      const s = (y * width + x) * 4, d = (row * width + x) * 4;
+      const s = (y * width + x) * 4,
+        d = (row * width + x) * 4;
       xor[d] = px[s + 2];
       xor[d + 1] = px[s + 1];
       xor[d + 2] = px[s];
@@ -151,7 +161,8 @@ function render(svg, size) {
 function enlarge({ width, height, px }, k) {
   const out = Buffer.alloc(width * k * height * k * 4);
   for (let y = 0; y < height * k; y++) {
-    for (let x = 0; x < width * k; x++) px.copy(out, (y * width * k + x) * 4, (Math.floor(y / k) * width + Math.floor(x / k)) * 4, (Math.floor(y / k) * width + Math.floor(x / k)) * 4 + 4);
+    for (let x = 0; x < width * k; x++)
+      px.copy(out, (y * width * k + x) * 4, (Math.floor(y / k) * width + Math.floor(x / k)) * 4, (Math.floor(y / k) * width + Math.floor(x / k)) * 4 + 4);
   }
   return encodePng(width * k, height * k, out);
 }
@@ -172,10 +183,12 @@ export function makeIcons({ preview } = {}) {
       writeFileSync(join(preview, `${size}x${size}-preview.png`), size <= 64 ? enlarge(decoded, Math.floor(256 / size)) : clean);
     }
   }
-  const ico = encodeIco(ICO_SIZES.map((size) => {
-    const { png, decoded } = pngs.get(size);
-    return { size, data: size >= 256 ? png : bmpEntry(decoded) };
-  }));
+  const ico = encodeIco(
+    ICO_SIZES.map((size) => {
+      const { png, decoded } = pngs.get(size);
+      return { size, data: size >= 256 ? png : bmpEntry(decoded) };
+    }),
+  );
   writeFileSync(join(assets, 'icon.ico'), ico);
   return { pngs: [...pngs.keys()], ico: ICO_SIZES };
 }
@@ -185,4 +198,3 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = makeIcons(i > 0 ? { preview: process.argv[i + 1] } : {});
   process.stdout.write(`Wrote assets/icons/{${result.pngs.join(',')}} PNGs and assets/icon.ico (${result.ico.join(', ')})\n`);
 }
-

@@ -4,8 +4,16 @@
 // pack is invalid (validate), 2 a usage error, an unknown lab or an unreadable pack.
 import { parseArgs } from '../node/args';
 import {
-  builtinLabs, findBuiltinLab, formatPackIssues, labPackJsonSchema, parseLabPackJson, runLab, summarizeLab, describeCheck,
-  type LabCheckResult, type LabPack,
+  builtinLabs,
+  findBuiltinLab,
+  formatPackIssues,
+  labPackJsonSchema,
+  parseLabPackJson,
+  runLab,
+  summarizeLab,
+  describeCheck,
+  type LabCheckResult,
+  type LabPack,
 } from '../../engine/labs';
 import type { ScriptReport } from '../../engine/scripting/run-script';
 
@@ -52,7 +60,10 @@ function resolvePack(arg: string, io: LabCommandIo): { ok: true; pack: LabPack }
 }
 
 function indent(text: string, pad: string): string {
-  return text.split('\n').map((l) => (l ? `${pad}${l}` : l)).join('\n');
+  return text
+    .split('\n')
+    .map((l) => (l ? `${pad}${l}` : l))
+    .join('\n');
 }
 
 function one(positionals: string[], usage: string): string {
@@ -109,7 +120,9 @@ function list(rest: string[], io: LabCommandIo): number {
   const idWidth = Math.max(2, ...summaries.map((s) => s.id.length));
   const rows = [
     `${'ID'.padEnd(idWidth)}  ${'LEVEL'.padEnd(12)}  MIN  TASKS  TITLE`,
-    ...summaries.map((s) => `${s.id.padEnd(idWidth)}  ${s.level.padEnd(12)}  ${String(s.estimatedMinutes).padStart(3)}  ${String(s.taskCount).padStart(5)}  ${s.title}`),
+    ...summaries.map(
+      (s) => `${s.id.padEnd(idWidth)}  ${s.level.padEnd(12)}  ${String(s.estimatedMinutes).padStart(3)}  ${String(s.taskCount).padStart(5)}  ${s.title}`,
+    ),
   ];
   io.out(`${rows.join('\n')}\n`);
   return 0;
@@ -136,7 +149,9 @@ function show(rest: string[], io: LabCommandIo): number {
   const s = summarizeLab(pack);
   const out: string[] = [];
   out.push(`${pack.title}  (${pack.id})`);
-  out.push(`Level: ${pack.level} · about ${pack.estimatedMinutes} minutes${pack.timeLimitMinutes ? ` · time limit ${pack.timeLimitMinutes} minutes` : ''} · ${s.maxScore} points`);
+  out.push(
+    `Level: ${pack.level} · about ${pack.estimatedMinutes} minutes${pack.timeLimitMinutes ? ` · time limit ${pack.timeLimitMinutes} minutes` : ''} · ${s.maxScore} points`,
+  );
   out.push('Objectives:');
   for (const o of pack.objectives) out.push(`  - ${o}`);
   out.push('', pack.briefing.trim(), '');
@@ -184,7 +199,9 @@ export function formatCheck(pack: LabPack, scriptName: string, report: ScriptRep
     out.push(`Script ${scriptName} was not run: line ${report.parseError.line}, column ${report.parseError.column}: ${report.parseError.message}`);
   } else {
     const failed = report.statements.filter((s) => !s.ok);
-    out.push(`Script ${scriptName}: ${report.statements.length} statement(s), ${report.jobs.length} job(s), ${seconds(report.endedAt - report.startedAt)} simulated${failed.length ? `, ${failed.length} refused` : ''}`);
+    out.push(
+      `Script ${scriptName}: ${report.statements.length} statement(s), ${report.jobs.length} job(s), ${seconds(report.endedAt - report.startedAt)} simulated${failed.length ? `, ${failed.length} refused` : ''}`,
+    );
     for (const s of failed) out.push(`  line ${s.line}: ${s.text}\n    ${s.error?.message ?? 'failed'}`);
   }
   out.push('');

@@ -10,8 +10,9 @@
 // \u escapes, which JSON.parse reads back as the same string.
 
 /** ESC- or C1-introduced sequences: CSI (ESC [ or U+009B), OSC/DCS/SOS/PM/APC strings to ST or BEL, any other ESC + one character. */
-// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
-const SEQUENCE = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[\x20-\x7e]?/g;
+const SEQUENCE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
+  /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[\x20-\x7e]?/g;
 /** Controls left after the sequences (keeping \n and \t), and the bidirectional embeddings, overrides and isolates. */
 // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;

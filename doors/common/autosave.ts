@@ -89,7 +89,10 @@ export class Autosave {
     this.failure = { delayMs, reason, cancelRetry: once(this.o.timer, delayMs, () => this.save()) };
     // Told once per spell of failures, however many retries fail the same way.
     if (!previous) {
-      this.o.notify('error', `${this.o.what} could not be saved (${reason}). The console keeps running and keeps your changes in memory; it tries again in ${RETRY_FIRST_MS / 1000} s, then less often (at least once a minute), and tells you when saving works again.`);
+      this.o.notify(
+        'error',
+        `${this.o.what} could not be saved (${reason}). The console keeps running and keeps your changes in memory; it tries again in ${RETRY_FIRST_MS / 1000} s, then less often (at least once a minute), and tells you when saving works again.`,
+      );
     }
   }
 }

@@ -1,9 +1,7 @@
 // What every door does with the engine, once: validate each incoming request against the contract,
 // dispatch it, keep the world saved, drive the clock, and fan events out to subscribers.
 // A door adds only its transport (IPC, WebSocket, command line).
-import {
-  Request, invalidRequest, type EngineEvent, type Response, type ContractError, type Result,
-} from '../../engine/contract';
+import { Request, invalidRequest, type EngineEvent, type Response, type ContractError, type Result } from '../../engine/contract';
 import { Engine, type EngineState } from '../../engine/engine';
 import { checkJsonDepth } from '../../engine/common/json-depth';
 import { PROMPT_SLICE_STATEMENTS, type PromptRun } from '../../engine/scripting/prompt-run';
@@ -14,9 +12,7 @@ import { LabSession } from './lab-session';
 import { Autosave } from './autosave';
 import { silentLogger, type Logger } from './logger';
 import { memorySettings, PendingSettings } from './pending-settings';
-import {
-  ScenarioSession, memoryAsideStore, memoryScenarioFiles, type AsideStore, type ScenarioFiles,
-} from './scenario-session';
+import { ScenarioSession, memoryAsideStore, memoryScenarioFiles, type AsideStore, type ScenarioFiles } from './scenario-session';
 
 export interface EngineHostOptions {
   store?: StateStore;
@@ -83,23 +79,33 @@ export class EngineHost {
     this.current = this.attach(new Engine(loaded.state ?? { world: defaultWorld() }));
     this.clock = new ClockDriver(this.current, () => this.afterTick(), this.timer);
     const worldRestored = loaded.state !== undefined;
-    this.scenarios = new ScenarioSession({
-      engine: () => this.current,
-      replaceState: (state) => this.replaceState(state),
-      broadcast: (e) => this.broadcast(e),
-      activeLab: () => this.labs.activeLabSummary(),
-    }, settings, options.scenarios?.files ?? memoryScenarioFiles(), options.scenarios?.aside ?? memoryAsideStore(), {
-      worldRestored,
-      nativeDialogs: options.scenarios?.nativeDialogs ?? false,
-    });
-    this.labs = new LabSession({
-      engine: () => this.current,
-      replaceWorld: (world) => this.replaceState({ world, jobs: [], log: [], now: 0 }),
-      broadcast: (e) => this.broadcast(e),
-      keepAside: () => this.scenarios.keepAside(),
-      bringBack: () => this.scenarios.bringBack(),
-      labChanged: () => this.scenarios.labChanged(),
-    }, settings, { worldRestored });
+    this.scenarios = new ScenarioSession(
+      {
+        engine: () => this.current,
+        replaceState: (state) => this.replaceState(state),
+        broadcast: (e) => this.broadcast(e),
+        activeLab: () => this.labs.activeLabSummary(),
+      },
+      settings,
+      options.scenarios?.files ?? memoryScenarioFiles(),
+      options.scenarios?.aside ?? memoryAsideStore(),
+      {
+        worldRestored,
+        nativeDialogs: options.scenarios?.nativeDialogs ?? false,
+      },
+    );
+    this.labs = new LabSession(
+      {
+        engine: () => this.current,
+        replaceWorld: (world) => this.replaceState({ world, jobs: [], log: [], now: 0 }),
+        broadcast: (e) => this.broadcast(e),
+        keepAside: () => this.scenarios.keepAside(),
+        bringBack: () => this.scenarios.bringBack(),
+        labChanged: () => this.scenarios.labChanged(),
+      },
+      settings,
+      { worldRestored },
+    );
     this.scenarios.recoverAside();
     this.notices.push(...[...this.labs.notices, ...this.scenarios.notices.splice(0)].map((message) => warning(message)));
     for (const notice of this.notices) this.logger.log('warn', notice.message);
@@ -129,8 +135,10 @@ export class EngineHost {
 
   /** Handles one raw request from a transport. Never throws; a bad payload changes nothing. */
   handle(raw: unknown): Response {
-    const id = typeof (raw as { id?: unknown } | null)?.id === 'number' && Number.isInteger((raw as { id: number }).id) && (raw as { id: number }).id >= 0
-      ? (raw as { id: number }).id : 0;
+    const id =
+      typeof (raw as { id?: unknown } | null)?.id === 'number' && Number.isInteger((raw as { id: number }).id) && (raw as { id: number }).id >= 0
+        ? (raw as { id: number }).id
+        : 0;
     const tooDeep = refuseDeep(raw, id);
     if (tooDeep) return tooDeep;
     const parsed = Request.safeParse(raw);
@@ -347,7 +355,6 @@ function refuseDeep(raw: unknown, id: number): Response | undefined {
   const message = `Invalid request: ${problem.path}: ${problem.message}.`;
   return { kind: 'result', id, result: { ok: false, error: { code: 'InvalidRequest', message, issues: [{ path: problem.path, message: problem.message }] } } };
 }
-
 
 function warning(message: string): Notice {
   return { type: 'notice', level: 'warning', message };

@@ -80,17 +80,27 @@ export function labReportHtml(input: LabReportInput): string {
   out.push(`<title>${e(`Lab report — ${s.title}`)}</title>`);
   out.push(`<style>${STYLE}</style>`, '</head>', '<body>');
   out.push(`<h1>${e(s.title)}</h1>`);
-  out.push(`<p class="meta">Hyper-V Mobility Lab · lab <code>${e(s.id)}</code> · ${e(s.level)} · about ${s.estimatedMinutes} min${s.timeLimitMinutes !== undefined ? ` · time limit ${s.timeLimitMinutes} min` : ''} · report made ${e(input.generatedAt.toISOString().replace('T', ' ').slice(0, 16))} UTC</p>`);
+  out.push(
+    `<p class="meta">Hyper-V Mobility Lab · lab <code>${e(s.id)}</code> · ${e(s.level)} · about ${s.estimatedMinutes} min${s.timeLimitMinutes !== undefined ? ` · time limit ${s.timeLimitMinutes} min` : ''} · report made ${e(input.generatedAt.toISOString().replace('T', ' ').slice(0, 16))} UTC</p>`,
+  );
   out.push(input.learner ? `<p>Learner: <strong class="learner">${e(input.learner)}</strong></p>` : '<p>Learner: <span class="fill">&nbsp;</span></p>');
 
   out.push('<h2>Result</h2>', '<table>');
   const status = s.status === 'Completed' ? 'Completed' : s.status === 'InProgress' ? 'In progress' : 'Not started';
-  out.push(`<tr><th scope="row">Score</th><td><span class="score">${last ? `${last.score} / ${last.maxScore}` : `— / ${view.maxScore}`}</span>${last ? '' : ' <span class="muted">(not checked yet)</span>'}</td></tr>`);
-  out.push(`<tr><th scope="row">Status</th><td>${e(status)}${last ? (last.passed ? ' — every task passed' : ` — ${last.tasks.filter((t) => t.pass).length} of ${last.tasks.length} tasks passed`) : ''}</td></tr>`);
+  out.push(
+    `<tr><th scope="row">Score</th><td><span class="score">${last ? `${last.score} / ${last.maxScore}` : `— / ${view.maxScore}`}</span>${last ? '' : ' <span class="muted">(not checked yet)</span>'}</td></tr>`,
+  );
+  out.push(
+    `<tr><th scope="row">Status</th><td>${e(status)}${last ? (last.passed ? ' — every task passed' : ` — ${last.tasks.filter((t) => t.pass).length} of ${last.tasks.length} tasks passed`) : ''}</td></tr>`,
+  );
   if (best) out.push(`<tr><th scope="row">Best score</th><td>${best.score} / ${best.maxScore}</td></tr>`);
-  out.push(`<tr><th scope="row">Hints used</th><td>${last?.hintsUsed ?? view.hints.filter((h) => h.taken).length}${view.hintPoints > 0 ? ` (−${points(view.hintPoints)})` : ''}</td></tr>`);
+  out.push(
+    `<tr><th scope="row">Hints used</th><td>${last?.hintsUsed ?? view.hints.filter((h) => h.taken).length}${view.hintPoints > 0 ? ` (−${points(view.hintPoints)})` : ''}</td></tr>`,
+  );
   if (last) {
-    out.push(`<tr><th scope="row">Simulated time</th><td>${e(simulatedDuration(last.elapsedMs))} from the start of the lab to the last Check${last.timeLimitMs !== undefined ? ` (limit ${e(simulatedDuration(last.timeLimitMs))}${last.overTime ? ', <span class="fail">over time</span>' : ''})` : ''}</td></tr>`);
+    out.push(
+      `<tr><th scope="row">Simulated time</th><td>${e(simulatedDuration(last.elapsedMs))} from the start of the lab to the last Check${last.timeLimitMs !== undefined ? ` (limit ${e(simulatedDuration(last.timeLimitMs))}${last.overTime ? ', <span class="fail">over time</span>' : ''})` : ''}</td></tr>`,
+    );
   }
   out.push('</table>');
 
@@ -127,7 +137,9 @@ export function labReportHtml(input: LabReportInput): string {
   else {
     out.push('<table>', '<tr><th scope="col">At (simulated)</th><th scope="col">Command</th><th scope="col">Result</th></tr>');
     for (const c of commands) {
-      out.push(`<tr><td>${e(simulatedDuration(c.at - (view.startedAt ?? 0)))}</td><td><pre>${e(c.text)}</pre></td><td>${c.ok ? 'ran' : '<span class="fail">refused</span>'}</td></tr>`);
+      out.push(
+        `<tr><td>${e(simulatedDuration(c.at - (view.startedAt ?? 0)))}</td><td><pre>${e(c.text)}</pre></td><td>${c.ok ? 'ran' : '<span class="fail">refused</span>'}</td></tr>`,
+      );
     }
     out.push('</table>');
   }

@@ -5,15 +5,34 @@
 // (LabSessionHost.replaceWorld); grading, hints and pack validation are engine/labs' — this module
 // only keeps records and shapes the contract's answers.
 import {
-  type ContractError, type EngineEvent, type LabAction, type LabExport, type LabListItem, type LabListing, type LabReport,
-  type LabResult, type LabView, type Result,
+  type ContractError,
+  type EngineEvent,
+  type LabAction,
+  type LabExport,
+  type LabListItem,
+  type LabListing,
+  type LabReport,
+  type LabResult,
+  type LabView,
+  type Result,
 } from '../../engine/contract';
 import type { Engine } from '../../engine/engine';
 import type { World } from '../../engine/model/world';
 import type { SettingsStore } from '../../engine/persistence/state-store';
 import {
-  builtinLabs, checkSession, describeCheck, hintList, parseLabPackJson, parseProgress, serializeProgress, startLab, summarizeLab, takeHint,
-  timeLeftMs, type LabPack, type LabProgress,
+  builtinLabs,
+  checkSession,
+  describeCheck,
+  hintList,
+  parseLabPackJson,
+  parseProgress,
+  serializeProgress,
+  startLab,
+  summarizeLab,
+  takeHint,
+  timeLeftMs,
+  type LabPack,
+  type LabProgress,
 } from '../../engine/labs';
 import { LAB_PACK_LIMITS, sizeText, utf8Bytes } from '../../engine/common/lab-limits';
 import { labReportHtml, type LabCommandRecord } from './lab-report';
@@ -94,8 +113,7 @@ function readRecord<T>(settings: SettingsStore, key: string, accept: (v: unknown
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isBest = (v: unknown): v is BestScore =>
-  isRecord(v) && typeof v.score === 'number' && typeof v.maxScore === 'number' && typeof v.completed === 'boolean';
+const isBest = (v: unknown): v is BestScore => isRecord(v) && typeof v.score === 'number' && typeof v.maxScore === 'number' && typeof v.completed === 'boolean';
 const isCommands = (v: unknown): v is LabCommandRecord[] =>
   Array.isArray(v) && v.every((c) => isRecord(c) && typeof c.text === 'string' && typeof c.ok === 'boolean' && typeof c.at === 'number');
 
@@ -112,7 +130,11 @@ export class LabSession {
 
   private readonly wallClock: () => number;
 
-  constructor(private readonly host: LabSessionHost, private readonly settings: SettingsStore, options: LabSessionOptions = {}) {
+  constructor(
+    private readonly host: LabSessionHost,
+    private readonly settings: SettingsStore,
+    options: LabSessionOptions = {},
+  ) {
     this.wallClock = options.wallClock ?? (() => Date.now());
     this.builtins = builtinLabs().map((pack) => ({ pack, source: 'builtin' }));
     const builtinIds = new Set(this.builtins.map((e) => e.pack.id));
@@ -123,7 +145,9 @@ export class LabSession {
       if (r.ok && r.pack.id === id && !builtinIds.has(id)) this.imported.set(id, { pack: r.pack, source: 'imported' });
       else {
         delete this.importedText[id];
-        this.notices.push(`The imported lab "${id}" could not be loaded again${r.ok ? '' : ` (${r.errors[0]?.path}: ${r.errors[0]?.message})`}; import its pack again.`);
+        this.notices.push(
+          `The imported lab "${id}" could not be loaded again${r.ok ? '' : ` (${r.errors[0]?.path}: ${r.errors[0]?.message})`}; import its pack again.`,
+        );
       }
     }
 
@@ -139,7 +163,9 @@ export class LabSession {
     if (typeof active === 'string') {
       if (this.find(active) && this.progress.has(active) && options.worldRestored !== false) this.activeId = active;
       else {
-        this.notices.push(`The lab you were doing ("${active}") could not be reopened${options.worldRestored === false ? ' because its datacenter could not be read back' : ''}; pick it again in Labs to start it over.`);
+        this.notices.push(
+          `The lab you were doing ("${active}") could not be reopened${options.worldRestored === false ? ' because its datacenter could not be read back' : ''}; pick it again in Labs to start it over.`,
+        );
         settings.set(LAB_SETTINGS.active, null);
       }
     }
@@ -237,7 +263,7 @@ export class LabSession {
    */
   private begin(entry: LabEntry, options: { keepHints?: boolean } = {}): LabView {
     const { world, progress } = startLab(entry.pack, { now: 0 });
-    const hintsTaken = options.keepHints ? this.progress.get(entry.pack.id)?.hintsTaken ?? [] : [];
+    const hintsTaken = options.keepHints ? (this.progress.get(entry.pack.id)?.hintsTaken ?? []) : [];
     this.host.replaceWorld(world);
     this.activeId = entry.pack.id;
     this.progress.set(entry.pack.id, { ...progress, hintsTaken: [...hintsTaken] });
@@ -279,11 +305,15 @@ export class LabSession {
     const r = parseLabPackJson(text);
     if (!r.ok) {
       const first = r.errors[0];
-      return fail('InvalidParameter', `The lab pack was refused: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}${first ? ` (first: ${first.path}: ${first.message})` : ''}.`, {
-        parameter: 'packJson',
-        fix: 'Fix every problem listed (each names its place in the file), then import the pack again.',
-        issues: r.errors,
-      });
+      return fail(
+        'InvalidParameter',
+        `The lab pack was refused: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}${first ? ` (first: ${first.path}: ${first.message})` : ''}.`,
+        {
+          parameter: 'packJson',
+          fix: 'Fix every problem listed (each names its place in the file), then import the pack again.',
+          issues: r.errors,
+        },
+      );
     }
     const id = r.pack.id;
     if (this.builtins.some((e) => e.pack.id === id)) {
@@ -308,8 +338,13 @@ export class LabSession {
     const entry = this.find(labId);
     if (!entry) return this.unknownLab(labId);
     const id = entry.pack.id;
-    if (entry.source === 'builtin') return fail('CommandRefused', `"${entry.pack.title}" is a built-in lab; only imported labs can be removed.`, { parameter: 'labId' });
-    if (this.activeId === id) return fail('CommandRefused', `"${entry.pack.title}" is running; leave the lab before removing it.`, { parameter: 'labId', fix: 'Press Leave lab, then Remove.' });
+    if (entry.source === 'builtin')
+      return fail('CommandRefused', `"${entry.pack.title}" is a built-in lab; only imported labs can be removed.`, { parameter: 'labId' });
+    if (this.activeId === id)
+      return fail('CommandRefused', `"${entry.pack.title}" is running; leave the lab before removing it.`, {
+        parameter: 'labId',
+        fix: 'Press Leave lab, then Remove.',
+      });
     this.imported.delete(id);
     delete this.importedText[id];
     this.progress.delete(id);
@@ -331,19 +366,27 @@ export class LabSession {
   private importRoom(id: string, text: string): Failure | undefined {
     const others = Object.entries(this.importedText).filter(([other]) => other !== id);
     if (others.length >= LAB_PACK_LIMITS.importedPacks) {
-      return fail('InvalidParameter', `The lab pack was refused: this console already keeps ${others.length} imported labs, the most it keeps (${LAB_PACK_LIMITS.importedPacks}).`, {
-        parameter: 'packJson',
-        fix: 'Remove an imported lab you no longer need (its Remove button in Labs), or import the pack again under the id of one it replaces.',
-        issues: [{ path: '(root)', message: `at most ${LAB_PACK_LIMITS.importedPacks} imported labs; this console has ${others.length}` }],
-      });
+      return fail(
+        'InvalidParameter',
+        `The lab pack was refused: this console already keeps ${others.length} imported labs, the most it keeps (${LAB_PACK_LIMITS.importedPacks}).`,
+        {
+          parameter: 'packJson',
+          fix: 'Remove an imported lab you no longer need (its Remove button in Labs), or import the pack again under the id of one it replaces.',
+          issues: [{ path: '(root)', message: `at most ${LAB_PACK_LIMITS.importedPacks} imported labs; this console has ${others.length}` }],
+        },
+      );
     }
     const total = others.reduce((n, [, t]) => n + utf8Bytes(t), 0) + utf8Bytes(text);
     if (total > LAB_PACK_LIMITS.importedBytes) {
-      return fail('InvalidParameter', `The lab pack was refused: imported labs would take ${sizeText(total)} in all with it, more than the ${sizeText(LAB_PACK_LIMITS.importedBytes)} this console keeps.`, {
-        parameter: 'packJson',
-        fix: 'Remove an imported lab you no longer need (its Remove button in Labs), then import the pack again.',
-        issues: [{ path: '(root)', message: `imported labs at most ${sizeText(LAB_PACK_LIMITS.importedBytes)} in all; with this pack ${sizeText(total)}` }],
-      });
+      return fail(
+        'InvalidParameter',
+        `The lab pack was refused: imported labs would take ${sizeText(total)} in all with it, more than the ${sizeText(LAB_PACK_LIMITS.importedBytes)} this console keeps.`,
+        {
+          parameter: 'packJson',
+          fix: 'Remove an imported lab you no longer need (its Remove button in Labs), then import the pack again.',
+          issues: [{ path: '(root)', message: `imported labs at most ${sizeText(LAB_PACK_LIMITS.importedBytes)} in all; with this pack ${sizeText(total)}` }],
+        },
+      );
     }
     return undefined;
   }
@@ -352,20 +395,26 @@ export class LabSession {
     const stored = this.importedText[entry.pack.id];
     const p = entry.pack;
     // A built-in pack is written as a complete file, its world resolved in full (it loads back as is).
-    const packJson = stored ?? `${JSON.stringify({
-      formatVersion: p.formatVersion,
-      id: p.id,
-      title: p.title,
-      level: p.level,
-      estimatedMinutes: p.estimatedMinutes,
-      ...(p.timeLimitMinutes !== undefined ? { timeLimitMinutes: p.timeLimitMinutes } : {}),
-      objectives: p.objectives,
-      briefing: p.briefing,
-      world: p.world,
-      tasks: p.tasks,
-      hints: p.hints,
-      referenceSolution: p.referenceSolution,
-    }, null, 2)}\n`;
+    const packJson =
+      stored ??
+      `${JSON.stringify(
+        {
+          formatVersion: p.formatVersion,
+          id: p.id,
+          title: p.title,
+          level: p.level,
+          estimatedMinutes: p.estimatedMinutes,
+          ...(p.timeLimitMinutes !== undefined ? { timeLimitMinutes: p.timeLimitMinutes } : {}),
+          objectives: p.objectives,
+          briefing: p.briefing,
+          world: p.world,
+          tasks: p.tasks,
+          hints: p.hints,
+          referenceSolution: p.referenceSolution,
+        },
+        null,
+        2,
+      )}\n`;
     return { labId: p.id, fileName: `${p.id}.json`, packJson };
   }
 
@@ -379,7 +428,10 @@ export class LabSession {
       best: this.best[id],
       generatedAt: new Date(this.wallClock()),
     });
-    const who = learner?.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+    const who = learner
+      ?.replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40);
     return { labId: id, fileName: `${id}-report${who ? `-${who}` : ''}.html`, html };
   }
 
@@ -472,7 +524,13 @@ export class LabSession {
   }
 
   private unknownLab(id: string): Failure {
-    return fail('NotFound', `There is no lab "${id}". Labs: ${this.entries().map((e) => e.pack.id).join(', ')}.`, { parameter: 'labId' });
+    return fail(
+      'NotFound',
+      `There is no lab "${id}". Labs: ${this.entries()
+        .map((e) => e.pack.id)
+        .join(', ')}.`,
+      { parameter: 'labId' },
+    );
   }
 
   private noActiveLab(what: string): Failure {

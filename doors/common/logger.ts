@@ -11,6 +11,6 @@ export const silentLogger: Logger = { log: () => undefined };
 
 /** One line per entry: time, level, message, then the error's stack (or message) indented. */
 export function formatLogEntry(at: Date, level: LogLevel, message: string, err?: unknown): string {
-  const detail = err === undefined ? '' : `\n  ${(err instanceof Error ? err.stack ?? err.message : String(err)).replace(/\n/g, '\n  ')}`;
+  const detail = err === undefined ? '' : `\n  ${(err instanceof Error ? (err.stack ?? err.message) : String(err)).replace(/\n/g, '\n  ')}`;
   return `${at.toISOString()} ${level.toUpperCase().padEnd(5)} ${message}${detail}\n`;
 }

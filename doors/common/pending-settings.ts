@@ -6,7 +6,10 @@ import type { SettingsStore } from '../../engine/persistence/state-store';
 export class PendingSettings implements SettingsStore {
   private readonly pending = new Map<string, unknown>();
 
-  constructor(private readonly store: SettingsStore, private readonly changed: () => void) {}
+  constructor(
+    private readonly store: SettingsStore,
+    private readonly changed: () => void,
+  ) {}
 
   get<T>(key: string, fallback: T): T {
     return this.pending.has(key) ? (this.pending.get(key) as T) : this.store.get(key, fallback);

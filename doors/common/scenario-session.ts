@@ -6,16 +6,22 @@
 // mid-lab still brings it back. Replacing a datacenter with unsaved changes is refused unless the
 // request says the user chose Don't Save: the console asks, and no path can skip the question.
 import type {
-  ContractError, EngineEvent, LibraryScenario, RecentScenario, Result, ScenarioAction, ScenarioDownload, ScenarioResult, ScenarioStatus,
+  ContractError,
+  EngineEvent,
+  LibraryScenario,
+  RecentScenario,
+  Result,
+  ScenarioAction,
+  ScenarioDownload,
+  ScenarioResult,
+  ScenarioStatus,
 } from '../../engine/contract';
 import type { Engine, EngineState } from '../../engine/engine';
 import { defaultWorld } from '../../engine/model/default-world';
 import { generateWorld } from '../../engine/model/generate-world';
 import { validateWorld } from '../../engine/model/validate';
 import type { World } from '../../engine/model/world';
-import {
-  SCENARIO_EXTENSION, decodeScenario, encodeScenario, scenarioNameOfFile, scenarioNameProblem,
-} from '../../engine/persistence/scenario-file';
+import { SCENARIO_EXTENSION, decodeScenario, encodeScenario, scenarioNameOfFile, scenarioNameProblem } from '../../engine/persistence/scenario-file';
 import type { SettingsStore, StateLoad } from '../../engine/persistence/state-store';
 
 export type ScenarioLocation = { kind: 'library'; name: string } | { kind: 'file'; path: string };
@@ -72,8 +78,10 @@ function fail(code: ContractError['code'], message: string, extra: Partial<Contr
 function isLocation(v: unknown): v is ScenarioLocation {
   if (typeof v !== 'object' || v === null) return false;
   const l = v as Record<string, unknown>;
-  return (l.kind === 'library' && typeof l.name === 'string' && scenarioNameProblem(l.name) === undefined)
-    || (l.kind === 'file' && typeof l.path === 'string' && l.path.length > 0);
+  return (
+    (l.kind === 'library' && typeof l.name === 'string' && scenarioNameProblem(l.name) === undefined) ||
+    (l.kind === 'file' && typeof l.path === 'string' && l.path.length > 0)
+  );
 }
 
 function isRecentEntry(v: unknown): v is { name: string; location: ScenarioLocation } {
@@ -123,9 +131,7 @@ export class ScenarioSession {
     const stored = settings.get<unknown>(SCENARIO_SETTINGS.current, null);
     this.current = isCurrent(stored) && options.worldRestored !== false ? stored : { name: UNTITLED, dirty: false };
     const recent = settings.get<unknown>(SCENARIO_SETTINGS.recent, []);
-    this.recent = Array.isArray(recent)
-      ? (recent as unknown[]).filter(isRecentEntry).slice(0, RECENT_KEPT)
-      : [];
+    this.recent = Array.isArray(recent) ? (recent as unknown[]).filter(isRecentEntry).slice(0, RECENT_KEPT) : [];
   }
 
   /**
@@ -212,7 +218,7 @@ export class ScenarioSession {
     if (!isCurrent(meta)) return false;
     const loaded = this.aside.load();
     if (!loaded.state) {
-      this.notices.push(loaded.notice ?? 'The datacenter kept aside during the lab could not be found; the lab\'s datacenter stays in the console.');
+      this.notices.push(loaded.notice ?? "The datacenter kept aside during the lab could not be found; the lab's datacenter stays in the console.");
       this.settings.set(SCENARIO_SETTINGS.aside, null);
       return false;
     }
@@ -236,9 +242,13 @@ export class ScenarioSession {
     if (action.type === 'status') return { ok: true, value: this.status() };
     const lab = this.host.activeLab();
     if (lab) {
-      return fail('CommandRefused', `The lab "${lab.title}" is running, so the File menu cannot change scenarios now: your datacenter "${this.current.name}" is kept aside until you leave the lab.`, {
-        fix: 'Choose Leave lab in the Labs pane: your datacenter comes back, then use the File menu.',
-      });
+      return fail(
+        'CommandRefused',
+        `The lab "${lab.title}" is running, so the File menu cannot change scenarios now: your datacenter "${this.current.name}" is kept aside until you leave the lab.`,
+        {
+          fix: 'Choose Leave lab in the Labs pane: your datacenter comes back, then use the File menu.',
+        },
+      );
     }
     switch (action.type) {
       case 'new':
@@ -281,7 +291,10 @@ export class ScenarioSession {
       }
       case 'revert': {
         const location = this.current.location;
-        if (!location) return fail('CommandRefused', `"${this.current.name}" has never been saved, so there is nothing to revert to.`, { fix: 'Use File → Save As... to save it first.' });
+        if (!location)
+          return fail('CommandRefused', `"${this.current.name}" has never been saved, so there is nothing to revert to.`, {
+            fix: 'Use File → Save As... to save it first.',
+          });
         return this.openAt(location, this.current.name, true);
       }
       case 'download':
@@ -360,18 +373,26 @@ export class ScenarioSession {
 
   private unsavedRefusal(discardChanges: boolean): Failure | undefined {
     if (!this.current.dirty || discardChanges) return undefined;
-    return fail('CommandRefused', `Do you want to save changes to ${this.current.name}? The datacenter in the console has unsaved changes, and this would replace it.`, {
-      fix: 'Save the scenario first, or choose Don\'t Save to discard the changes.',
-    });
+    return fail(
+      'CommandRefused',
+      `Do you want to save changes to ${this.current.name}? The datacenter in the console has unsaved changes, and this would replace it.`,
+      {
+        fix: "Save the scenario first, or choose Don't Save to discard the changes.",
+      },
+    );
   }
 
   private unreadable(name: string, errors: { path: string; message: string }[]): Failure {
     const first = errors[0];
-    return fail('InvalidParameter', `The scenario "${name}" cannot be opened: ${errors.length} problem${errors.length === 1 ? '' : 's'}${first ? ` (first: ${first.path}: ${first.message})` : ''}. The datacenter in the console is unchanged.`, {
-      parameter: 'name',
-      fix: 'Fix every problem listed (each names its place in the file), then open it again.',
-      issues: errors.slice(0, 100),
-    });
+    return fail(
+      'InvalidParameter',
+      `The scenario "${name}" cannot be opened: ${errors.length} problem${errors.length === 1 ? '' : 's'}${first ? ` (first: ${first.path}: ${first.message})` : ''}. The datacenter in the console is unchanged.`,
+      {
+        parameter: 'name',
+        fix: 'Fix every problem listed (each names its place in the file), then open it again.',
+        issues: errors.slice(0, 100),
+      },
+    );
   }
 
   private nameNeeded(what: 'open' | 'save' | 'saveAs'): Failure {
@@ -409,7 +430,8 @@ export function memoryScenarioFiles(): ScenarioFiles & { texts: Map<string, { lo
   const texts = new Map<string, { location: ScenarioLocation; text: string }>();
   return {
     texts,
-    library: () => [...texts.values()].flatMap((f) => (f.location.kind === 'library' ? [{ name: f.location.name, modifiedAt: 0, sizeBytes: f.text.length }] : [])),
+    library: () =>
+      [...texts.values()].flatMap((f) => (f.location.kind === 'library' ? [{ name: f.location.name, modifiedAt: 0, sizeBytes: f.text.length }] : [])),
     exists: (l) => texts.has(locationKey(l)),
     read: (l) => {
       const f = texts.get(locationKey(l));

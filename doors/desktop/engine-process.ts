@@ -14,7 +14,11 @@ export interface UtilityProcessApi {
 }
 
 /** Forks the engine (modulePath: dist/electron/engine-worker.cjs) and connects a port to it. */
-export function forkEngineProcess(utilityProcess: UtilityProcessApi, newChannel: () => Pick<MessageChannelMain, 'port1' | 'port2'>, modulePath: string): EngineThread {
+export function forkEngineProcess(
+  utilityProcess: UtilityProcessApi,
+  newChannel: () => Pick<MessageChannelMain, 'port1' | 'port2'>,
+  modulePath: string,
+): EngineThread {
   // Shown in the OS task manager and Electron's process list.
   const child = utilityProcess.fork(modulePath, [], { serviceName: `${PRODUCT_NAME} engine` });
   const { port1, port2 } = newChannel();

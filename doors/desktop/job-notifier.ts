@@ -27,7 +27,10 @@ export class JobWatcher {
   private active = new Set<string>();
   private readonly announced = new Set<string>();
 
-  constructor(private readonly source: JobSource, private readonly handlers: JobWatcherHandlers) {
+  constructor(
+    private readonly source: JobSource,
+    private readonly handlers: JobWatcherHandlers,
+  ) {
     for (const job of source.allJobs()) {
       if (ENDED.has(job.state)) this.announced.add(job.id);
       else if (isActiveJob(job)) this.active.add(job.id);
@@ -74,7 +77,8 @@ export function jobEndNotice(job: Job): { title: string; body: string } {
   const route = job.source && job.destination ? ` from ${job.source} to ${job.destination}` : job.destination ? ` to ${job.destination}` : '';
   let body: string;
   if (job.state === 'Failed') body = `${vm ? `${vm}: ` : ''}${job.error?.message ?? 'The operation failed.'}`;
-  else if (job.state === 'Cancelled') body = `${vm ? `The operation on ${vm}` : 'The operation'}${route} was cancelled; the virtual machine stays where it was.`;
+  else if (job.state === 'Cancelled')
+    body = `${vm ? `The operation on ${vm}` : 'The operation'}${route} was cancelled; the virtual machine stays where it was.`;
   else body = `${vm ?? 'The operation'}${route} finished.`;
   return { title, body };
 }

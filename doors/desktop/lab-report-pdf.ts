@@ -25,14 +25,21 @@ export function isLabReportRequest(raw: unknown): boolean {
 }
 
 /** Wraps a door's request handler (answering now, or later from the engine's process): a successful lab report also carries its PDF. */
-export function withPdfReports(handler: { handle(raw: unknown): Response | Promise<Response> }, print: PdfPrinter, onError?: (err: unknown) => void): { handle(raw: unknown): Response | Promise<Response> } {
+export function withPdfReports(
+  handler: { handle(raw: unknown): Response | Promise<Response> },
+  print: PdfPrinter,
+  onError?: (err: unknown) => void,
+): { handle(raw: unknown): Response | Promise<Response> } {
   const addPdf = (raw: unknown, response: Response): Response | Promise<Response> => {
     if (!isLabReportRequest(raw) || !response.result.ok) return response;
     const report = response.result.value as LabReport;
     return print(report.html).then(
       (bytes): Response => ({
         ...response,
-        result: { ok: true, value: { ...report, pdf: { fileName: report.fileName.replace(/\.html$/i, '') + '.pdf', base64: Buffer.from(bytes).toString('base64') } } },
+        result: {
+          ok: true,
+          value: { ...report, pdf: { fileName: report.fileName.replace(/\.html$/i, '') + '.pdf', base64: Buffer.from(bytes).toString('base64') } },
+        },
       }),
       (err: unknown) => {
         onError?.(err);

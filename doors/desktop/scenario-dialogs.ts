@@ -35,7 +35,12 @@ export async function chooseScenarioToOpen(dialog: DialogLike, window: BrowserWi
 
 /** Asks where to save the scenario; the file name ends in .hvlab.json. */
 export async function chooseScenarioToSave(dialog: DialogLike, window: BrowserWindow | undefined, name: string): Promise<string | undefined> {
-  const options: SaveDialogOptions = { title: 'Save Scenario As', defaultPath: `${name}${SCENARIO_EXTENSION}`, filters: FILTERS.slice(0, 1), properties: ['showOverwriteConfirmation'] };
+  const options: SaveDialogOptions = {
+    title: 'Save Scenario As',
+    defaultPath: `${name}${SCENARIO_EXTENSION}`,
+    filters: FILTERS.slice(0, 1),
+    properties: ['showOverwriteConfirmation'],
+  };
   const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (r.canceled || !r.filePath) return undefined;
   return r.filePath.toLowerCase().endsWith(SCENARIO_EXTENSION) ? r.filePath : `${r.filePath.replace(/\.json$/i, '')}${SCENARIO_EXTENSION}`;
@@ -77,7 +82,8 @@ export function withNativeScenarioDialogs<H extends { handle(raw: unknown): Resp
       if (status.lab) return handler.handle(raw);
       if (action.type === 'open' && action.name === undefined) {
         return chooseScenarioToOpen(options.dialog, options.window()).then(async (path) =>
-          answer(raw, path === undefined ? { ok: false, error: CANCELLED } : await options.scenarios.openFile(path, action.discardChanges ?? false)));
+          answer(raw, path === undefined ? { ok: false, error: CANCELLED } : await options.scenarios.openFile(path, action.discardChanges ?? false)),
+        );
       }
       if ((action.type === 'saveAs' && action.name === undefined) || (action.type === 'save' && status.location === 'none')) {
         return saveAs(options).then((result) => answer(raw, result));
@@ -100,7 +106,9 @@ export const SAVE_CHANGES_BUTTONS = ['Save', "Don't Save", 'Cancel'] as const;
  * saved), Don't Save, Cancel. Resolves to what the user chose; a failed or cancelled save is
  * 'cancel' (the caller then changes nothing), and a failure is reported through onSaveFailed.
  */
-export async function askToSaveChanges(options: NativeScenarioOptions & { onSaveFailed?: (error: ContractError) => void }): Promise<'saved' | 'discard' | 'cancel'> {
+export async function askToSaveChanges(
+  options: NativeScenarioOptions & { onSaveFailed?: (error: ContractError) => void },
+): Promise<'saved' | 'discard' | 'cancel'> {
   const status = options.scenarios.status();
   const box: MessageBoxOptions = {
     type: 'warning',
@@ -152,7 +160,10 @@ export function guardUnsavedClose(
 }
 
 /** File → Recent on the desktop: asks to save changes first, then opens the entry. */
-export async function openRecentScenario(key: string, options: NativeScenarioOptions & { onSaveFailed?: (error: ContractError) => void }): Promise<Result<ScenarioStatus>> {
+export async function openRecentScenario(
+  key: string,
+  options: NativeScenarioOptions & { onSaveFailed?: (error: ContractError) => void },
+): Promise<Result<ScenarioStatus>> {
   const status = options.scenarios.status();
   if (status.dirty && !status.lab) {
     const choice = await askToSaveChanges(options);

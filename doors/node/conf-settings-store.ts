@@ -41,7 +41,8 @@ export function quarantineIfUnreadable(path: string): string | undefined {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) reason = 'it is not a settings object';
     else {
       const v = (parsed as { schemaVersion?: unknown }).schemaVersion;
-      if (v !== undefined && (typeof v !== 'number' || v > SETTINGS_SCHEMA_VERSION)) reason = `it has settings schema version ${String(v)}, newer than this build's ${SETTINGS_SCHEMA_VERSION}`;
+      if (v !== undefined && (typeof v !== 'number' || v > SETTINGS_SCHEMA_VERSION))
+        reason = `it has settings schema version ${String(v)}, newer than this build's ${SETTINGS_SCHEMA_VERSION}`;
     }
   } catch (err) {
     const failure = err instanceof UserFileError ? err.cause : err;
@@ -103,6 +104,13 @@ export function openConfSettings(dataDir: string): OpenedSettings {
   return openSettingsFile(
     join(dataDir, 'settings.json'),
     { name: 'settings', cwd: dataDir, defaults: { schemaVersion: SETTINGS_SCHEMA_VERSION }, clearInvalidConfig: false },
-    (o) => new Conf<Record<string, unknown>>({ cwd: o.cwd, configName: o.name, projectName: 'hyperv-mobility-lab', defaults: o.defaults, clearInvalidConfig: o.clearInvalidConfig }),
+    (o) =>
+      new Conf<Record<string, unknown>>({
+        cwd: o.cwd,
+        configName: o.name,
+        projectName: 'hyperv-mobility-lab',
+        defaults: o.defaults,
+        clearInvalidConfig: o.clearInvalidConfig,
+      }),
   );
 }

@@ -12,7 +12,11 @@ export class FileLogger implements Logger {
   readonly path: string;
   private size: number | undefined;
 
-  constructor(readonly dir: string, private readonly wallClock: () => Date = () => new Date(), private readonly maxBytes = LOG_MAX_BYTES) {
+  constructor(
+    readonly dir: string,
+    private readonly wallClock: () => Date = () => new Date(),
+    private readonly maxBytes = LOG_MAX_BYTES,
+  ) {
     this.path = join(dir, 'hvlab.log');
   }
 

@@ -30,7 +30,10 @@ export class JsonStateStore implements StateStore {
   /** Set when the file could be neither read nor moved aside: it is never saved over. */
   private keepOut?: string;
 
-  constructor(readonly path: string, private readonly io: StateFileIo = nodeStateFileIo) {}
+  constructor(
+    readonly path: string,
+    private readonly io: StateFileIo = nodeStateFileIo,
+  ) {}
 
   load(): StateLoad {
     let text: string;

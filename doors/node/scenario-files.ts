@@ -41,7 +41,8 @@ export function nodeScenarioFiles(dataDir: string): ScenarioFiles {
     exists: (location) => existsSync(pathOf(location)),
     read(location) {
       const path = pathOf(location);
-      if (!existsSync(path)) throw new Error(location.kind === 'library' ? `there is no scenario "${location.name}" in the data folder` : `${path} does not exist`);
+      if (!existsSync(path))
+        throw new Error(location.kind === 'library' ? `there is no scenario "${location.name}" in the data folder` : `${path} does not exist`);
       // A scenario is a saved state: the world file's size limit, folders and devices refused.
       return readUserFile(path, { maxBytes: USER_FILE_LIMITS.world, what: 'scenario' });
     },

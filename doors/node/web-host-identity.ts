@@ -45,10 +45,16 @@ export function resolveIdentity(dataDir: string, options: IdentityOptions, env: 
   const notices: string[] = [];
   const remembered = readRemembered(dataDir, notices);
   const given = givenToken(options, env);
-  const port = options.port === undefined ? remembered.port ?? 0 : Number(options.port);
+  const port = options.port === undefined ? (remembered.port ?? 0) : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number 0..65535, got "${String(options.port)}"`);
   const token = given ?? remembered.token;
-  return { port, portIsPreference: options.port === undefined && port !== 0, ...(token !== undefined ? { token } : {}), ownToken: given === undefined, notices };
+  return {
+    port,
+    portIsPreference: options.port === undefined && port !== 0,
+    ...(token !== undefined ? { token } : {}),
+    ownToken: given === undefined,
+    notices,
+  };
 }
 
 /**
@@ -71,9 +77,12 @@ export function rememberIdentity(dataDir: string, port: number, token: string | 
 /** Checks a token the user gave: long enough not to be guessed, and safe to print in a URL. */
 export function checkToken(token: string, source: string): string {
   if (token.length < MIN_TOKEN_LENGTH) {
-    throw new Error(`the token from ${source} is ${token.length} characters long; it must be at least ${MIN_TOKEN_LENGTH}, or it can be guessed. Leave it out and the host makes one.`);
+    throw new Error(
+      `the token from ${source} is ${token.length} characters long; it must be at least ${MIN_TOKEN_LENGTH}, or it can be guessed. Leave it out and the host makes one.`,
+    );
   }
-  if (!TOKEN_CHARS.test(token)) throw new Error(`the token from ${source} may hold only the letters A-Z and a-z, digits, '-' and '_' (it goes into the console's address as it is).`);
+  if (!TOKEN_CHARS.test(token))
+    throw new Error(`the token from ${source} may hold only the letters A-Z and a-z, digits, '-' and '_' (it goes into the console's address as it is).`);
   return token;
 }
 

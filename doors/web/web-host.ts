@@ -95,14 +95,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  const listen = (at: number) => new Promise<void>((resolve, reject) => {
-    const fail = (err: Error) => reject(err);
-    server.once('error', fail);
-    server.listen(at, '127.0.0.1', () => {
-      server.off('error', fail);
-      resolve();
+  const listen = (at: number) =>
+    new Promise<void>((resolve, reject) => {
+      const fail = (err: Error) => reject(err);
+      server.once('error', fail);
+      server.listen(at, '127.0.0.1', () => {
+        server.off('error', fail);
+        resolve();
+      });
     });
-  });
   let portTaken: number | undefined;
   try {
     await listen(options.port ?? 0);
@@ -143,7 +144,11 @@ function attach(ws: WebSocket, host: EngineDoor, serialize: (event: EngineEvent)
       if (isBinary) throw new Error('binary frames are not part of the contract');
       raw = JSON.parse(data.toString());
     } catch (err) {
-      outbox.result({ kind: 'result', id: 0, result: { ok: false, error: { code: 'InvalidRequest', message: `Invalid request: the message is not JSON (${(err as Error).message}).` } } });
+      outbox.result({
+        kind: 'result',
+        id: 0,
+        result: { ok: false, error: { code: 'InvalidRequest', message: `Invalid request: the message is not JSON (${(err as Error).message}).` } },
+      });
       return;
     }
     const reply = host.respond(raw);

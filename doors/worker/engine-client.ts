@@ -54,7 +54,11 @@ export class EngineClient implements EngineDoor {
   private deadReason: string | undefined;
   private jobListener: ((active: Job[], ended: Job[]) => void) | undefined;
 
-  private constructor(private readonly spawn: SpawnEngine, private readonly config: Omit<EngineConfig, 'restarted'>, private readonly options: EngineClientOptions) {}
+  private constructor(
+    private readonly spawn: SpawnEngine,
+    private readonly config: Omit<EngineConfig, 'restarted'>,
+    private readonly options: EngineClientOptions,
+  ) {}
 
   /** Starts the engine and resolves once it has opened the data folder; rejects with its reason if it could not. */
   static async start(spawn: SpawnEngine, config: Omit<EngineConfig, 'restarted'>, options: EngineClientOptions = {}): Promise<EngineClient> {
@@ -142,7 +146,13 @@ export class EngineClient implements EngineDoor {
     const unsaved = await Promise.race([
       new Promise<string[]>((resolve) => this.call({ kind: 'stop', resolve }, (call) => ({ type: 'stop', call }))),
       new Promise<string[]>((resolve) => {
-        timer = setTimeout(() => resolve([`The engine did not finish its last save within ${(this.options.stopTimeoutMs ?? STOP_TIMEOUT_MS) / 1000} s and was ended; changes of the last second may be lost.`]), this.options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
+        timer = setTimeout(
+          () =>
+            resolve([
+              `The engine did not finish its last save within ${(this.options.stopTimeoutMs ?? STOP_TIMEOUT_MS) / 1000} s and was ended; changes of the last second may be lost.`,
+            ]),
+          this.options.stopTimeoutMs ?? STOP_TIMEOUT_MS,
+        );
       }),
     ]);
     clearTimeout(timer);
@@ -247,7 +257,9 @@ export class EngineClient implements EngineDoor {
     this.crashes.push(now);
     while (this.crashes.length > 0 && now - this.crashes[0]! > (this.options.restartWindowMs ?? RESTART_WINDOW_MS)) this.crashes.shift();
     if (this.crashes.length > (this.options.maxRestarts ?? MAX_RESTARTS)) {
-      this.giveUp(`The engine stopped unexpectedly ${this.crashes.length} times in a row (last: ${cause}) and was not started again. Your datacenter is as it was last saved; close the console and start it again.`);
+      this.giveUp(
+        `The engine stopped unexpectedly ${this.crashes.length} times in a row (last: ${cause}) and was not started again. Your datacenter is as it was last saved; close the console and start it again.`,
+      );
       return;
     }
     this.tell({
@@ -255,7 +267,9 @@ export class EngineClient implements EngineDoor {
       level: 'error',
       message: `The engine stopped unexpectedly (${cause}) and was started again from the last save: changes made in the last second before it stopped may be lost, and a request it was answering was not completed.`,
     });
-    this.launch(true).catch((err: Error) => this.giveUp(`The engine could not be started again (${err.message}). Your datacenter is as it was last saved; close the console and start it again.`));
+    this.launch(true).catch((err: Error) =>
+      this.giveUp(`The engine could not be started again (${err.message}). Your datacenter is as it was last saved; close the console and start it again.`),
+    );
   }
 
   private giveUp(message: string): void {

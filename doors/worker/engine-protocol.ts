@@ -15,20 +15,22 @@ const Call = z.number().int().nonnegative();
 const payload = <T>() => z.custom<T>(() => true);
 
 /** What the engine thread opens: the door's data folder and what the door does on its own thread. */
-export const EngineConfig = z.object({
-  /** world.json, settings.json, world-aside.json, scenarios/ and logs/ live here. */
-  dataDir: z.string().min(1),
-  /** The desktop's Open / Save As are native dialogs shown by the door (ScenarioStatus.nativeDialogs). */
-  nativeDialogs: z.boolean(),
-  /** Settings the door reads on its own thread at start (the desktop's window bounds), sent back in 'ready'. */
-  doorSettingKeys: z.array(z.string()),
-  /** The door shows job progress and job-end notifications (the desktop's taskbar): send 'jobs' messages. */
-  watchJobs: z.boolean(),
-  /** Started again after a crash: every page gets a fresh snapshot of the world as it was last saved. */
-  restarted: z.boolean(),
-  /** The clock runs by itself (false in tests that step it). */
-  startClock: z.boolean(),
-}).strict();
+export const EngineConfig = z
+  .object({
+    /** world.json, settings.json, world-aside.json, scenarios/ and logs/ live here. */
+    dataDir: z.string().min(1),
+    /** The desktop's Open / Save As are native dialogs shown by the door (ScenarioStatus.nativeDialogs). */
+    nativeDialogs: z.boolean(),
+    /** Settings the door reads on its own thread at start (the desktop's window bounds), sent back in 'ready'. */
+    doorSettingKeys: z.array(z.string()),
+    /** The door shows job progress and job-end notifications (the desktop's taskbar): send 'jobs' messages. */
+    watchJobs: z.boolean(),
+    /** Started again after a crash: every page gets a fresh snapshot of the world as it was last saved. */
+    restarted: z.boolean(),
+    /** The clock runs by itself (false in tests that step it). */
+    startClock: z.boolean(),
+  })
+  .strict();
 export type EngineConfig = z.infer<typeof EngineConfig>;
 
 /** File → Open / Save As with a path the user chose in the door's native dialog. */
@@ -57,14 +59,16 @@ export type Notice = Extract<EngineEvent, { type: 'notice' }>;
 
 /** Engine → door. */
 export const EngineMessage = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('ready'),
-    /** Notices found while opening the data folder, for the first page. */
-    notices: z.array(payload<Notice>()),
-    scenario: payload<ScenarioStatus>(),
-    /** The values of config.doorSettingKeys (absent keys left out). */
-    settings: z.record(z.string(), z.unknown()),
-  }).strict(),
+  z
+    .object({
+      type: z.literal('ready'),
+      /** Notices found while opening the data folder, for the first page. */
+      notices: z.array(payload<Notice>()),
+      scenario: payload<ScenarioStatus>(),
+      /** The values of config.doorSettingKeys (absent keys left out). */
+      settings: z.record(z.string(), z.unknown()),
+    })
+    .strict(),
   /** The engine thread could not open its data folder or build the engine. */
   z.object({ type: z.literal('failed'), message: z.string() }).strict(),
   z.object({ type: z.literal('event'), event: payload<EngineEvent>() }).strict(),

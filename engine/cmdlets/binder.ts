@@ -11,8 +11,7 @@ import { convertArgument, display, toBoolean } from './conversion';
 import { chooseSet, inSet, messages as setMessages, missingMandatory, setNames, setsAccepting } from './parameter-sets';
 
 export const bindingMessages = {
-  missingArgument: (p: ParameterSpec) =>
-    `Missing an argument for parameter '${p.name}'. Specify a parameter of type '${dotNetTypeName(p)}' and try again.`,
+  missingArgument: (p: ParameterSpec) => `Missing an argument for parameter '${p.name}'. Specify a parameter of type '${dotNetTypeName(p)}' and try again.`,
   specifiedTwice: (name: string) =>
     `Cannot bind parameter because parameter '${name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, "-parameter value1,value2,value3".`,
   positional: (argument: string) => `A positional parameter cannot be found that accepts argument '${argument}'.`,
@@ -106,9 +105,7 @@ export function bindCommand(node: CommandNode, sig: CmdletSignature, piped?: Pip
     return d ? Number(inSet(b, d)) - Number(inSet(a, d)) : 0;
   };
   for (const argument of positional) {
-    const open = sig.parameters.filter(
-      (p) => p.position !== undefined && p.type !== 'Switch' && !bound.has(p.name) && candidates.some((s) => inSet(p, s)),
-    );
+    const open = sig.parameters.filter((p) => p.position !== undefined && p.type !== 'Switch' && !bound.has(p.name) && candidates.some((s) => inSet(p, s)));
     if (open.length === 0) throw new ScriptError(bindingMessages.positional(display(argument)), argument.at);
     const position = Math.min(...open.map((p) => p.position!));
     const atPosition = open.filter((p) => p.position === position).sort(defaultFirst);

@@ -40,10 +40,13 @@ function plan(world: World, vm: Vm, name: string, now: number, space: FreeSpace)
   const max = HYPERV_LIMITS.vm.checkpoints;
   if (vm.checkpoints.length >= max) {
     // Hyper-V's wording for this refusal is unconfirmed; the figure is the published maximum.
-    throw new CommandRefusal(`Checkpoint operation for '${vm.name}' failed. '${vm.name}' already has ${vm.checkpoints.length} checkpoints; a virtual machine can have at most ${max}.`, {
-      parameter: 'Name',
-      fix: `Delete checkpoints of '${vm.name}' you no longer need before taking another (Remove-VMSnapshot, or Delete Checkpoint in Hyper-V Manager).`,
-    });
+    throw new CommandRefusal(
+      `Checkpoint operation for '${vm.name}' failed. '${vm.name}' already has ${vm.checkpoints.length} checkpoints; a virtual machine can have at most ${max}.`,
+      {
+        parameter: 'Name',
+        fix: `Delete checkpoints of '${vm.name}' you no longer need before taking another (Remove-VMSnapshot, or Delete Checkpoint in Hyper-V Manager).`,
+      },
+    );
   }
   const n = vm.checkpoints.length + 1;
   const guid = checkpointGuid(vm, n, now);
@@ -79,7 +82,9 @@ export const checkpointVm: CmdletDefinition = {
       // A checkpoint adds files the running move did not plan for (they would stay behind at its switch).
       refuseWhileMoving(ctx.operations, vm, 'Name');
       if (vm.state === 'Starting' || vm.state === 'Stopping') {
-        throw new CommandRefusal(`The operation cannot be performed while the virtual machine '${vm.name}' is in its current state (${vm.state}).`, { parameter: 'Name' });
+        throw new CommandRefusal(`The operation cannot be performed while the virtual machine '${vm.name}' is in its current state (${vm.state}).`, {
+          parameter: 'Name',
+        });
       }
       const name = typeof params.SnapshotName === 'string' ? params.SnapshotName : `${vm.name} - (${simulatedStamp(now)})`;
       return { vm, checkpoint: plan(ctx.world, vm, name, now, free) };
@@ -90,6 +95,8 @@ export const checkpointVm: CmdletDefinition = {
       ctx.log('Information', 'Hyper-V-VMMS', `'${vm.name}' was checkpointed as '${checkpoint.name}'.`, 18596);
     }
     ctx.worldChanged();
-    return params.Passthru ? { output: planned.map(({ vm, checkpoint }) => ({ VMName: vm.name, Name: checkpoint.name, ComputerName: vm.host, CreationTime: checkpoint.createdAt })) } : {};
+    return params.Passthru
+      ? { output: planned.map(({ vm, checkpoint }) => ({ VMName: vm.name, Name: checkpoint.name, ComputerName: vm.host, CreationTime: checkpoint.createdAt })) }
+      : {};
   },
 };

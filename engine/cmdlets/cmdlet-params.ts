@@ -17,22 +17,31 @@ type ParameterOf<N extends CmdletName> = SignatureOf<N>['parameters'][number];
 type OneOrMany<T> = T | readonly T[];
 
 type EnumValue<P> = P extends { readonly values: readonly (infer V extends string)[] } ? V : string;
-type HashtableOf<P> = P extends { readonly hashtableKeys: readonly (infer K extends string)[] } ? { readonly [Key in K]: string } : Readonly<Record<string, string>>;
+type HashtableOf<P> = P extends { readonly hashtableKeys: readonly (infer K extends string)[] }
+  ? { readonly [Key in K]: string }
+  : Readonly<Record<string, string>>;
 
 /** What a parameter takes, by its declared type (signature.ts ParameterType). */
 export type ParameterValue<P extends ParameterSpec> = ValueOfType<P['type'], P>;
 
 /** Distributes over a union of types, should a helper declare one. */
-type ValueOfType<T extends ParameterSpec['type'], P> =
-  T extends 'String' ? string
-  : T extends 'String[]' ? OneOrMany<string>
-  : T extends 'Int' | 'Bytes' ? number
-  : T extends 'Int[]' ? OneOrMany<number>
-  : T extends 'Bool' | 'Switch' ? boolean
-  : T extends 'Enum' ? EnumValue<P>
-  : T extends 'Enum[]' ? OneOrMany<EnumValue<P>>
-  : T extends 'Hashtable[]' ? OneOrMany<HashtableOf<P>>
-  : never;
+type ValueOfType<T extends ParameterSpec['type'], P> = T extends 'String'
+  ? string
+  : T extends 'String[]'
+    ? OneOrMany<string>
+    : T extends 'Int' | 'Bytes'
+      ? number
+      : T extends 'Int[]'
+        ? OneOrMany<number>
+        : T extends 'Bool' | 'Switch'
+          ? boolean
+          : T extends 'Enum'
+            ? EnumValue<P>
+            : T extends 'Enum[]'
+              ? OneOrMany<EnumValue<P>>
+              : T extends 'Hashtable[]'
+                ? OneOrMany<HashtableOf<P>>
+                : never;
 
 /**
  * Mandatory in every parameter set it belongs to (mandatoryIn: ['*']). A parameter mandatory in
@@ -45,8 +54,9 @@ type Flatten<T> = { [K in keyof T]: T[K] };
 
 /** The parameters of one cmdlet, by their canonical names. */
 export type CmdletParams<N extends CmdletName> = Flatten<
-  { [P in ParameterOf<N> as Mandatory<P> extends true ? P['name'] : never]: ParameterValue<P> } &
-  { [P in ParameterOf<N> as Mandatory<P> extends true ? never : P['name']]?: ParameterValue<P> }
+  { [P in ParameterOf<N> as Mandatory<P> extends true ? P['name'] : never]: ParameterValue<P> } & {
+    [P in ParameterOf<N> as Mandatory<P> extends true ? never : P['name']]?: ParameterValue<P>;
+  }
 >;
 
 /** One cmdlet invocation as a door receives it: `{cmdlet: 'Move-VM', params: {Name: 'WEB01', DestinationHost: 'HV02'}}`. */

@@ -107,7 +107,9 @@ export function complete(text: string, cursor: number, world?: World): Completio
   const { tokens, partial } = statementTokens(text.slice(0, at));
 
   if (tokens.length === 0) {
-    const names = allSignatures().map((s) => s.name).filter((n) => startsWith(n, partial.text));
+    const names = allSignatures()
+      .map((s) => s.name)
+      .filter((n) => startsWith(n, partial.text));
     return { replaceFrom: partial.start, candidates: names.sort(byName) };
   }
   const sig = findSignature(tokens[0]!.text);

@@ -123,9 +123,7 @@ function toEnum(p: ParameterSpec, node: ValueNode): Conversion<string> {
   const text = toText(p, node);
   if (!text.ok) return text;
   const canonical = canonicalEnum(p, text.value.trim());
-  return canonical !== undefined
-    ? ok(canonical)
-    : fail(conversionMessages.notInEnum(p.name, text.value, elementTypeName(p), p.values ?? []), node.at);
+  return canonical !== undefined ? ok(canonical) : fail(conversionMessages.notInEnum(p.name, text.value, elementTypeName(p), p.values ?? []), node.at);
 }
 
 function toHashtable(p: ParameterSpec, node: ValueNode): Conversion<HashtableValue> {

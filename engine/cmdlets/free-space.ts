@@ -36,4 +36,3 @@ export function freeSpace(ctx: CmdletContext): FreeSpace {
     },
   };
 }
-

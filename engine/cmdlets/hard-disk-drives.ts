@@ -18,7 +18,11 @@ import { targetVms } from './targets';
 import { detachedDisk, findVhdAt, formatOf, locateFile } from './vhd-files';
 
 export type ControllerType = 'IDE' | 'SCSI';
-export interface Slot { type: ControllerType; number: number; location: number }
+export interface Slot {
+  type: ControllerType;
+  number: number;
+  location: number;
+}
 
 export function parseController(controller: string): Slot | undefined {
   const m = /^(IDE|SCSI)\s+(\d+):(\d+)$/i.exec(controller.trim());
@@ -44,10 +48,16 @@ export function chooseSlot(vm: Vm, type: ControllerType, number?: number, locati
   const b = bounds[type];
   const taken = takenSlots(vm);
   if (number !== undefined && number >= b.controllers) {
-    throw new CommandRefusal(`'${vm.name}' has no ${type} controller ${number}: ${type} controllers are numbered 0 to ${b.controllers - 1}.`, { parameter: 'ControllerNumber', code: 'InvalidParameter' });
+    throw new CommandRefusal(`'${vm.name}' has no ${type} controller ${number}: ${type} controllers are numbered 0 to ${b.controllers - 1}.`, {
+      parameter: 'ControllerNumber',
+      code: 'InvalidParameter',
+    });
   }
   if (location !== undefined && location >= b.locations) {
-    throw new CommandRefusal(`An ${type} controller has locations 0 to ${b.locations - 1}; ${location} does not exist.`, { parameter: 'ControllerLocation', code: 'InvalidParameter' });
+    throw new CommandRefusal(`An ${type} controller has locations 0 to ${b.locations - 1}; ${location} does not exist.`, {
+      parameter: 'ControllerLocation',
+      code: 'InvalidParameter',
+    });
   }
   for (let n = number ?? 0; n < (number !== undefined ? number + 1 : b.controllers); n++) {
     for (let l = location ?? 0; l < (location !== undefined ? location + 1 : b.locations); l++) {
@@ -57,26 +67,45 @@ export function chooseSlot(vm: Vm, type: ControllerType, number?: number, locati
   }
   const asked = number !== undefined && location !== undefined ? `${type} ${number}:${location}` : undefined;
   // *Unconfirmed* wording (Hyper-V's "Failed to add device" pattern).
-  throw new CommandRefusal(`'${vm.name}' failed to add device 'Virtual Hard Disk'. ${asked ? `The location ${asked} is already in use.` : `There is no free location on its ${type} controller${number !== undefined ? ` ${number}` : 's'}.`}`, {
-    parameter: asked ? 'ControllerLocation' : 'ControllerType',
-    fix: type === 'IDE' && vm.generation === 1 ? 'Use a SCSI controller (-ControllerType SCSI), which has 64 locations.' : 'Choose another controller number or location (Get-VMHardDiskDrive lists the ones in use).',
-  });
+  throw new CommandRefusal(
+    `'${vm.name}' failed to add device 'Virtual Hard Disk'. ${asked ? `The location ${asked} is already in use.` : `There is no free location on its ${type} controller${number !== undefined ? ` ${number}` : 's'}.`}`,
+    {
+      parameter: asked ? 'ControllerLocation' : 'ControllerType',
+      fix:
+        type === 'IDE' && vm.generation === 1
+          ? 'Use a SCSI controller (-ControllerType SCSI), which has 64 locations.'
+          : 'Choose another controller number or location (Get-VMHardDiskDrive lists the ones in use).',
+    },
+  );
 }
 
 /** IDE drives change only while the VM is off; generation 2 VMs have no IDE controller. */
 export function checkControllerRules(vm: Vm, type: ControllerType, verb: 'add' | 'remove'): void {
   if (type === 'IDE' && vm.generation === 2) {
-    throw new CommandRefusal(`'${vm.name}' is a generation 2 virtual machine, which has no IDE controller.`, { parameter: 'ControllerType', code: 'InvalidParameter', fix: 'Use -ControllerType SCSI.' });
+    throw new CommandRefusal(`'${vm.name}' is a generation 2 virtual machine, which has no IDE controller.`, {
+      parameter: 'ControllerType',
+      code: 'InvalidParameter',
+      fix: 'Use -ControllerType SCSI.',
+    });
   }
   if (type === 'IDE' && vm.state !== 'Off') {
     // *Unconfirmed* wording; the rule is Hyper-V's (hot add and removal are SCSI-only).
-    throw new CommandRefusal(`'${vm.name}' failed to ${verb} device 'Virtual Hard Disk'. IDE drives can be ${verb === 'add' ? 'added' : 'removed'} only while the virtual machine is off.`, {
-      parameter: 'ControllerType',
-      fix: vm.generation === 1 ? 'Turn the virtual machine off first, or use a SCSI controller, which accepts drives while it runs.' : 'Turn the virtual machine off first.',
-    });
+    throw new CommandRefusal(
+      `'${vm.name}' failed to ${verb} device 'Virtual Hard Disk'. IDE drives can be ${verb === 'add' ? 'added' : 'removed'} only while the virtual machine is off.`,
+      {
+        parameter: 'ControllerType',
+        fix:
+          vm.generation === 1
+            ? 'Turn the virtual machine off first, or use a SCSI controller, which accepts drives while it runs.'
+            : 'Turn the virtual machine off first.',
+      },
+    );
   }
   if (vm.state === 'Saved' || vm.state === 'Starting' || vm.state === 'Stopping') {
-    throw new CommandRefusal(`'${vm.name}' failed to ${verb} device 'Virtual Hard Disk'. The operation cannot be performed while the virtual machine is in its current state (${vm.state}).`, { parameter: 'VMName' });
+    throw new CommandRefusal(
+      `'${vm.name}' failed to ${verb} device 'Virtual Hard Disk'. The operation cannot be performed while the virtual machine is in its current state (${vm.state}).`,
+      { parameter: 'VMName' },
+    );
   }
 }
 
@@ -132,7 +161,12 @@ export const addVmHardDiskDrive: CmdletDefinition = {
       const at = locateFile(ctx.world, vm.host, path, 'Path', hosts);
       const found = findVhdAt(ctx.world, at, hosts);
       const action = `'${vm.name}' failed to add device 'Virtual Hard Disk'.`;
-      if (!found) throw new CommandRefusal(`${action} The system cannot find the file specified. (0x80070002) '${path}'`, { parameter: 'Path', code: 'NotFound', fix: 'Create the disk first (New-VHD, or Action > New > Hard Disk...).' });
+      if (!found)
+        throw new CommandRefusal(`${action} The system cannot find the file specified. (0x80070002) '${path}'`, {
+          parameter: 'Path',
+          code: 'NotFound',
+          fix: 'Create the disk first (New-VHD, or Action > New > Hard Disk...).',
+        });
       const twice = planned.find((p) => p.fromLoose === found.index && !found.attached);
       if (found.attached || twice) {
         const owner = found.attached ? found.vm.name : twice!.vm.name;
@@ -143,7 +177,11 @@ export const addVmHardDiskDrive: CmdletDefinition = {
       }
       if (vm.generation === 2 && formatOf(path) === 'VHD') {
         // Generation 2 VMs boot and run from VHDX only (TechNet, "Generation 2 Virtual Machine Overview"). *Unconfirmed* wording.
-        throw new CommandRefusal(`${action} Generation 2 virtual machines do not support the VHD format. Use a VHDX disk.`, { parameter: 'Path', code: 'InvalidParameter', fix: 'Convert the disk first (Convert-VHD, or Edit Disk > Convert).' });
+        throw new CommandRefusal(`${action} Generation 2 virtual machines do not support the VHD format. Use a VHDX disk.`, {
+          parameter: 'Path',
+          code: 'InvalidParameter',
+          fix: 'Convert the disk first (Convert-VHD, or Edit Disk > Convert).',
+        });
       }
       const slot = chooseSlot(vm, type, params.ControllerNumber as number | undefined, params.ControllerLocation as number | undefined);
       const loose = found.disk;
@@ -151,8 +189,13 @@ export const addVmHardDiskDrive: CmdletDefinition = {
         vm,
         fromLoose: found.index,
         disk: {
-          path: normalizePath(path), sizeBytes: loose.sizeBytes, maxSizeBytes: loose.maxSizeBytes, type: loose.type, controller: controllerText(slot),
-          ...(loose.parentPath ? { parentPath: loose.parentPath } : {}), ...(loose.dataBytes !== undefined ? { dataBytes: loose.dataBytes } : {}),
+          path: normalizePath(path),
+          sizeBytes: loose.sizeBytes,
+          maxSizeBytes: loose.maxSizeBytes,
+          type: loose.type,
+          controller: controllerText(slot),
+          ...(loose.parentPath ? { parentPath: loose.parentPath } : {}),
+          ...(loose.dataBytes !== undefined ? { dataBytes: loose.dataBytes } : {}),
         },
       });
     }

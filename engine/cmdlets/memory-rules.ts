@@ -69,7 +69,8 @@ export function planMemory(vm: Vm, change: MemoryChange, names: MemoryParameterN
     if (typeof v !== 'number') continue;
     if (v % ALIGNMENT !== 0) refuse(`Invalid ${label} memory value assigned for '${vm.name}'. The value (${v} bytes) must be a multiple of 2 MB.`, parameter);
     if (v < MIN_MEMORY) refuse(`Invalid ${label} memory value assigned for '${vm.name}'. The ${label} memory must be at least 32 MB.`, parameter);
-    if (v > MAX_MEMORY) refuse(`Invalid ${label} memory value assigned for '${vm.name}'. The ${label} memory cannot be greater than 1 TB (1048576 MB).`, parameter);
+    if (v > MAX_MEMORY)
+      refuse(`Invalid ${label} memory value assigned for '${vm.name}'. The ${label} memory cannot be greater than 1 TB (1048576 MB).`, parameter);
   }
 
   if (vm.state === 'Running' || vm.state === 'Paused') {
@@ -80,10 +81,18 @@ export function planMemory(vm: Vm, change: MemoryChange, names: MemoryParameterN
       refuse(`The startup memory of '${vm.name}' cannot be changed while the virtual machine is running.`, names.startup, stopFix);
     }
     if (cur.dynamic && change.minimumBytes !== undefined && change.minimumBytes > cur.minimumBytes) {
-      refuse(`The minimum memory of '${vm.name}' can only be decreased while the virtual machine is running (now ${mb(cur.minimumBytes)}).`, names.minimum, stopFix);
+      refuse(
+        `The minimum memory of '${vm.name}' can only be decreased while the virtual machine is running (now ${mb(cur.minimumBytes)}).`,
+        names.minimum,
+        stopFix,
+      );
     }
     if (cur.dynamic && change.maximumBytes !== undefined && change.maximumBytes < cur.maximumBytes) {
-      refuse(`The maximum memory of '${vm.name}' can only be increased while the virtual machine is running (now ${mb(cur.maximumBytes)}).`, names.maximum, stopFix);
+      refuse(
+        `The maximum memory of '${vm.name}' can only be increased while the virtual machine is running (now ${mb(cur.maximumBytes)}).`,
+        names.maximum,
+        stopFix,
+      );
     }
   }
 

@@ -26,7 +26,10 @@ export const addVmMigrationNetwork: CmdletDefinition = {
     const typed = String(params.Subnet);
     const subnet = normalizeSubnet(typed);
     if (!subnet) {
-      throw new CommandRefusal(`The subnet '${typed}' is not valid. Specify an IPv4 or IPv6 subnet such as 192.168.10.0/24 or fd00::/64.`, { parameter: 'Subnet', code: 'InvalidParameter' });
+      throw new CommandRefusal(`The subnet '${typed}' is not valid. Specify an IPv4 or IPv6 subnet such as 192.168.10.0/24 or fd00::/64.`, {
+        parameter: 'Subnet',
+        code: 'InvalidParameter',
+      });
     }
     const hosts = targetHosts(ctx, params, 'ComputerName', true);
     for (const host of hosts) {
@@ -44,7 +47,9 @@ export const addVmMigrationNetwork: CmdletDefinition = {
       added.push([host, network]);
       ctx.log('Information', 'Hyper-V-VMMS', `Live migration network ${subnet} (priority ${priority}) added on '${host.name}'.`);
       if (host.migration.useAnyNetwork) {
-        warnings.push(`'${host.name}' accepts live migrations on any network; to use only the listed ones: Set-VMHost -ComputerName ${host.name} -UseAnyNetworkForMigration $false`);
+        warnings.push(
+          `'${host.name}' accepts live migrations on any network; to use only the listed ones: Set-VMHost -ComputerName ${host.name} -UseAnyNetworkForMigration $false`,
+        );
       }
     }
     ctx.worldChanged();
@@ -56,7 +61,7 @@ export const removeVmMigrationNetwork: CmdletDefinition = {
   signature: removeVmMigrationNetworkSignature,
   run(ctx, params) {
     const typed = String(params.Subnet);
-    const pattern = hasWildcard(typed) ? typed : normalizeSubnet(typed) ?? typed;
+    const pattern = hasWildcard(typed) ? typed : (normalizeSubnet(typed) ?? typed);
     const hosts = targetHosts(ctx, params, 'ComputerName', true);
     const matches = hosts.map((host) => ({ host, gone: host.migration.networks.filter((n) => wildcardMatch(pattern, n.subnet)) }));
     if (!hasWildcard(typed)) {
@@ -82,11 +87,14 @@ export const getVmMigrationNetwork: CmdletDefinition = {
   signature: getVmMigrationNetworkSignature,
   run(ctx, params) {
     const typed = params.Subnet as string | undefined;
-    const pattern = typed === undefined ? '*' : hasWildcard(typed) ? typed : normalizeSubnet(typed) ?? typed;
+    const pattern = typed === undefined ? '*' : hasWildcard(typed) ? typed : (normalizeSubnet(typed) ?? typed);
     const hosts = targetHosts(ctx, params, 'ComputerName', true);
     return {
       output: hosts.flatMap((host) =>
-        [...host.migration.networks].sort((a, b) => a.priority - b.priority).filter((n) => wildcardMatch(pattern, n.subnet)).map((n) => networkSummary(host, n)),
+        [...host.migration.networks]
+          .sort((a, b) => a.priority - b.priority)
+          .filter((n) => wildcardMatch(pattern, n.subnet))
+          .map((n) => networkSummary(host, n)),
       ),
     };
   },

@@ -18,7 +18,8 @@ export function rdmaOperational(host: Host, nic: Nic): { operational: boolean; r
   const team = host.teams.find((t) => t.members.some((m) => sameName(m, nic.name)));
   if (team) return { operational: false, reason: `Teamed adapters do not support RDMA (member of team '${team.name}').` };
   const vswitch = host.virtualSwitches.find((s) => s.adapter !== undefined && sameName(s.adapter, nic.name));
-  if (vswitch) return { operational: false, reason: `RDMA is not available through a Hyper-V virtual switch in Windows Server 2012 R2 (bound to '${vswitch.name}').` };
+  if (vswitch)
+    return { operational: false, reason: `RDMA is not available through a Hyper-V virtual switch in Windows Server 2012 R2 (bound to '${vswitch.name}').` };
   if (!nic.linkUp) return { operational: false, reason: 'The link is down.' };
   return { operational: true, reason: '' };
 }
@@ -55,7 +56,10 @@ export const getNetAdapterRdma: CmdletDefinition = {
 
 function setRdma(enabled: boolean): CmdletDefinition['run'] {
   return (ctx, params) => {
-    const selected = targetHosts(ctx, params, 'CimSession', false).map((host) => ({ host, picked: selectAdapters(host, params, rdmaAdapters(host), CIM_CLASS) }));
+    const selected = targetHosts(ctx, params, 'CimSession', false).map((host) => ({
+      host,
+      picked: selectAdapters(host, params, rdmaAdapters(host), CIM_CLASS),
+    }));
     let changedAny = false;
     for (const { host, picked } of selected) {
       const changed = picked.filter((a) => a.nic!.rdma.enabled !== enabled);

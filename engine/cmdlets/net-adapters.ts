@@ -47,12 +47,28 @@ export function adaptersOf(host: Host): AdapterView[] {
   };
   const nics = host.nics.map((nic, i): AdapterView => {
     const team = host.teams.find((t) => t.members.some((m) => sameName(m, nic.name)))?.name;
-    return { kind: 'nic', name: nic.name, description: numbered(baseDescription(nic)), ifIndex: 12 + i, up: nic.linkUp, speedGbps: nic.speedGbps, nic, ...(team ? { team } : {}) };
+    return {
+      kind: 'nic',
+      name: nic.name,
+      description: numbered(baseDescription(nic)),
+      ifIndex: 12 + i,
+      up: nic.linkUp,
+      speedGbps: nic.speedGbps,
+      nic,
+      ...(team ? { team } : {}),
+    };
   });
   const teams = host.teams.map((t, j): AdapterView => {
     const members = host.nics.filter((n) => t.members.some((m) => sameName(m, n.name)));
     const up = members.filter((n) => n.linkUp);
-    return { kind: 'team', name: t.name, description: numbered(TEAM_DESCRIPTION), ifIndex: 40 + j, up: up.length > 0, speedGbps: up.reduce((s, n) => s + n.speedGbps, 0) };
+    return {
+      kind: 'team',
+      name: t.name,
+      description: numbered(TEAM_DESCRIPTION),
+      ifIndex: 40 + j,
+      up: up.length > 0,
+      speedGbps: up.reduce((s, n) => s + n.speedGbps, 0),
+    };
   });
   const bound = [...nics, ...teams];
   const vnics = host.virtualSwitches
@@ -104,7 +120,11 @@ export function selectAdapters(host: Host, params: BoundParams, all: AdapterView
   for (const pattern of patterns) {
     const matches = all.filter((a) => wildcardMatch(pattern, key(a)));
     if (matches.length === 0 && !hasWildcard(pattern)) {
-      throw new CommandRefusal(cimNotFound(cimClass, property, pattern), { parameter: property, code: 'NotFound', fix: `Adapters on ${host.name}: ${all.map((a) => a.name).join(', ') || 'none'}.` });
+      throw new CommandRefusal(cimNotFound(cimClass, property, pattern), {
+        parameter: property,
+        code: 'NotFound',
+        fix: `Adapters on ${host.name}: ${all.map((a) => a.name).join(', ') || 'none'}.`,
+      });
     }
     for (const a of matches) if (!out.includes(a)) out.push(a);
   }
@@ -131,9 +151,10 @@ function setLink(up: boolean): CmdletDefinition['run'] {
         const what = virtual.kind === 'team' ? 'a team interface' : 'a host virtual network adapter';
         throw new CommandRefusal(`'${virtual.name}' is ${what}; ${up ? 'enabling' : 'disabling'} it is not modelled in this lab.`, {
           parameter: 'Name',
-          fix: virtual.kind === 'team'
-            ? `${up ? 'Enable' : 'Disable'} its member adapters, or remove the team with Remove-NetLbfoTeam.`
-            : `${up ? 'Enable' : 'Disable'} the physical adapter or team under the virtual switch.`,
+          fix:
+            virtual.kind === 'team'
+              ? `${up ? 'Enable' : 'Disable'} its member adapters, or remove the team with Remove-NetLbfoTeam.`
+              : `${up ? 'Enable' : 'Disable'} the physical adapter or team under the virtual switch.`,
         });
       }
       return { host, picked };
@@ -143,7 +164,11 @@ function setLink(up: boolean): CmdletDefinition['run'] {
       const changed = picked.filter((a) => a.nic && a.nic.linkUp !== up);
       for (const a of changed) {
         a.nic!.linkUp = up;
-        ctx.log(up ? 'Information' : 'Warning', 'Microsoft-Windows-NDIS', `Network adapter '${a.name}' on '${host.name}' was ${up ? 'enabled; link is up' : 'disabled; link is down'}.`);
+        ctx.log(
+          up ? 'Information' : 'Warning',
+          'Microsoft-Windows-NDIS',
+          `Network adapter '${a.name}' on '${host.name}' was ${up ? 'enabled; link is up' : 'disabled; link is down'}.`,
+        );
       }
       if (changed.length) {
         changedAny = true;
@@ -154,7 +179,9 @@ function setLink(up: boolean): CmdletDefinition['run'] {
     if (!params.PassThru) return {};
     return {
       output: selected.flatMap(({ host, picked }) =>
-        adaptersOf(host).filter((a) => picked.some((p) => p.name === a.name)).map((a) => adapterSummary(host, a)),
+        adaptersOf(host)
+          .filter((a) => picked.some((p) => p.name === a.name))
+          .map((a) => adapterSummary(host, a)),
       ),
     };
   };

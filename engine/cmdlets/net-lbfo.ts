@@ -16,7 +16,13 @@ const MAX_MEMBERS = 32;
 
 const modeToWorld = { SwitchIndependent: 'SwitchIndependent', Static: 'Static', Lacp: 'LACP' } as const;
 const modeFromWorld = { SwitchIndependent: 'SwitchIndependent', Static: 'Static', LACP: 'Lacp' } as const;
-const algorithmToWorld = { TransportPorts: 'AddressHash', IPAddresses: 'AddressHash', MacAddresses: 'AddressHash', HyperVPort: 'HyperVPort', Dynamic: 'Dynamic' } as const;
+const algorithmToWorld = {
+  TransportPorts: 'AddressHash',
+  IPAddresses: 'AddressHash',
+  MacAddresses: 'AddressHash',
+  HyperVPort: 'HyperVPort',
+  Dynamic: 'Dynamic',
+} as const;
 const algorithmFromWorld = { AddressHash: 'TransportPorts', HyperVPort: 'HyperVPort', Dynamic: 'Dynamic' } as const;
 
 function teamSummary(host: Host, t: Team) {
@@ -46,7 +52,11 @@ export const newNetLbfoTeam: CmdletDefinition = {
       for (const pattern of stringList(params.TeamMembers)) {
         const matches = host.nics.filter((n) => wildcardMatch(pattern, n.name));
         if (matches.length === 0 && !hasWildcard(pattern)) {
-          throw new CommandRefusal(cimNotFound('MSFT_NetAdapter', 'Name', pattern), { parameter: 'TeamMembers', code: 'NotFound', fix: `Adapters on ${host.name}: ${host.nics.map((n) => n.name).join(', ')}.` });
+          throw new CommandRefusal(cimNotFound('MSFT_NetAdapter', 'Name', pattern), {
+            parameter: 'TeamMembers',
+            code: 'NotFound',
+            fix: `Adapters on ${host.name}: ${host.nics.map((n) => n.name).join(', ')}.`,
+          });
         }
         for (const nic of matches) if (!members.includes(nic)) members.push(nic);
       }
@@ -56,11 +66,15 @@ export const newNetLbfoTeam: CmdletDefinition = {
         const team = host.teams.find((t) => t.members.some((m) => sameName(m, nic.name)));
         if (team) throw new CommandRefusal(`Network adapter '${nic.name}' is already a member of team '${team.name}'.`, { parameter: 'TeamMembers' });
         if (nic.medium === 'InfiniBand' || nic.rdma.type === 'InfiniBand') {
-          throw new CommandRefusal(`Network adapter '${nic.name}' cannot be added to a team: InfiniBand adapters cannot be teamed.`, { parameter: 'TeamMembers' });
+          throw new CommandRefusal(`Network adapter '${nic.name}' cannot be added to a team: InfiniBand adapters cannot be teamed.`, {
+            parameter: 'TeamMembers',
+          });
         }
         const vswitch = host.virtualSwitches.find((s) => s.adapter !== undefined && sameName(s.adapter, nic.name));
         if (vswitch) {
-          throw new CommandRefusal(`Network adapter '${nic.name}' is bound to the Hyper-V virtual switch '${vswitch.name}' and cannot be added to a team.`, { parameter: 'TeamMembers' });
+          throw new CommandRefusal(`Network adapter '${nic.name}' is bound to the Hyper-V virtual switch '${vswitch.name}' and cannot be added to a team.`, {
+            parameter: 'TeamMembers',
+          });
         }
       }
       return { host, members };
@@ -80,7 +94,11 @@ export const newNetLbfoTeam: CmdletDefinition = {
       };
       for (const nic of members) delete nic.ipAddress;
       host.teams = [...host.teams, team]; // replaced, not pushed: a defaulted list may be shared
-      ctx.log('Information', 'Microsoft-Windows-MsLbfoProvider', `Team '${name}' created on '${host.name}' with members ${team.members.join(', ')} (${mode}, ${loadBalancing}).`);
+      ctx.log(
+        'Information',
+        'Microsoft-Windows-MsLbfoProvider',
+        `Team '${name}' created on '${host.name}' with members ${team.members.join(', ')} (${mode}, ${loadBalancing}).`,
+      );
       ctx.networkChanged(host.name);
       return teamSummary(host, team);
     });
@@ -96,7 +114,8 @@ export const removeNetLbfoTeam: CmdletDefinition = {
       const teams: Team[] = [];
       for (const pattern of stringList(params.Name)) {
         const matches = host.teams.filter((t) => wildcardMatch(pattern, t.name));
-        if (matches.length === 0 && !hasWildcard(pattern)) throw new CommandRefusal(cimNotFound('MSFT_NetLbfoTeam', 'Name', pattern), { parameter: 'Name', code: 'NotFound' });
+        if (matches.length === 0 && !hasWildcard(pattern))
+          throw new CommandRefusal(cimNotFound('MSFT_NetLbfoTeam', 'Name', pattern), { parameter: 'Name', code: 'NotFound' });
         for (const t of matches) if (!teams.includes(t)) teams.push(t);
       }
       for (const t of teams) {
@@ -123,7 +142,11 @@ export const removeNetLbfoTeam: CmdletDefinition = {
           first.prefixLength = t.prefixLength;
         }
         host.teams = host.teams.filter((x) => x !== t);
-        ctx.log('Information', 'Microsoft-Windows-MsLbfoProvider', `Team '${t.name}' removed from '${host.name}'; ${t.members.join(', ')} are stand-alone adapters again.`);
+        ctx.log(
+          'Information',
+          'Microsoft-Windows-MsLbfoProvider',
+          `Team '${t.name}' removed from '${host.name}'; ${t.members.join(', ')} are stand-alone adapters again.`,
+        );
       }
       if (teams.length) ctx.networkChanged(host.name);
     }
@@ -138,7 +161,8 @@ export const getNetLbfoTeam: CmdletDefinition = {
     const patterns = stringList(params.Name);
     const output = targetHosts(ctx, params, 'CimSession', false).flatMap((host) => {
       for (const p of patterns) {
-        if (!hasWildcard(p) && !host.teams.some((t) => sameName(t.name, p))) throw new CommandRefusal(cimNotFound('MSFT_NetLbfoTeam', 'Name', p), { parameter: 'Name', code: 'NotFound' });
+        if (!hasWildcard(p) && !host.teams.some((t) => sameName(t.name, p)))
+          throw new CommandRefusal(cimNotFound('MSFT_NetLbfoTeam', 'Name', p), { parameter: 'Name', code: 'NotFound' });
       }
       return host.teams.filter((t) => patterns.length === 0 || patterns.some((p) => wildcardMatch(p, t.name))).map((t) => teamSummary(host, t));
     });

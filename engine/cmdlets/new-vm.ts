@@ -48,12 +48,21 @@ export function newVhdLocation(newVhdPath: string, path: string | undefined, nam
   return joinPath(path !== undefined ? joinPath(path, name, 'Virtual Hard Disks') : VhdParameters.defaultVirtualHardDiskPath, newVhdPath);
 }
 
-function plan(ctx: CmdletContext, host: Host, params: Parameters<CmdletDefinition['run']>[1], space: ReturnType<typeof freeSpace>, n: number): { vm: Vm; newDisk?: UnattachedVhd; usedLoose?: number } {
+function plan(
+  ctx: CmdletContext,
+  host: Host,
+  params: Parameters<CmdletDefinition['run']>[1],
+  space: ReturnType<typeof freeSpace>,
+  n: number,
+): { vm: Vm; newDisk?: UnattachedVhd; usedLoose?: number } {
   const name = params.Name !== undefined ? String(params.Name) : 'New Virtual Machine';
   const generation = (params.Generation !== undefined ? Number(params.Generation) : 1) as 1 | 2;
   const action = `Failed to create the virtual machine '${name}'.`;
   if (name.length > LifecycleTexts.vmNameMaxLength) {
-    throw new CommandRefusal(`${action} ${LifecycleTexts.nameTooLong('virtual machine', name.length, LifecycleTexts.vmNameMaxLength)}`, { parameter: 'Name', code: 'InvalidParameter' });
+    throw new CommandRefusal(`${action} ${LifecycleTexts.nameTooLong('virtual machine', name.length, LifecycleTexts.vmNameMaxLength)}`, {
+      parameter: 'Name',
+      code: 'InvalidParameter',
+    });
   }
   if (ctx.world.vms.some((v) => sameName(v.host, host.name) && sameName(v.name, name))) {
     throw new CommandRefusal(`${action} A virtual machine named '${name}' already exists on ${host.name}.`, {
@@ -64,7 +73,11 @@ function plan(ctx: CmdletContext, host: Host, params: Parameters<CmdletDefinitio
   const path = params.Path !== undefined ? String(params.Path) : undefined;
   if (path !== undefined) {
     const problem = nameProblem(name);
-    if (problem) throw new CommandRefusal(`${action} Its folder '${name}' cannot be created under '${path}': ${explainPathProblem(problem)}`, { parameter: 'Name', code: 'InvalidParameter' });
+    if (problem)
+      throw new CommandRefusal(`${action} Its folder '${name}' cannot be created under '${path}': ${explainPathProblem(problem)}`, {
+        parameter: 'Name',
+        code: 'InvalidParameter',
+      });
   }
   const folder = newVmFolder(path, name);
   const folderAt = locateFile(ctx.world, host.name, folder, 'Path', space.hosts);
@@ -73,7 +86,10 @@ function plan(ctx: CmdletContext, host: Host, params: Parameters<CmdletDefinitio
   const boot = params.BootDevice as BootDevice | undefined;
   if (boot !== undefined && !BOOT_DEVICES[generation].includes(boot)) {
     // *Unconfirmed* wording; the devices each generation has are TechNet's ("Generation 2 Virtual Machine Overview").
-    throw new CommandRefusal(`${action} A generation ${generation} virtual machine cannot boot from '${boot}'. Choose one of: ${BOOT_DEVICES[generation].join(', ')}.`, { parameter: 'BootDevice', code: 'InvalidParameter' });
+    throw new CommandRefusal(
+      `${action} A generation ${generation} virtual machine cannot boot from '${boot}'. Choose one of: ${BOOT_DEVICES[generation].join(', ')}.`,
+      { parameter: 'BootDevice', code: 'InvalidParameter' },
+    );
   }
 
   let switchName: string | undefined;
@@ -83,7 +99,9 @@ function plan(ctx: CmdletContext, host: Host, params: Parameters<CmdletDefinitio
       throw new CommandRefusal(`Hyper-V was unable to find a virtual switch with name "${params.SwitchName}".`, {
         parameter: 'SwitchName',
         code: 'NotFound',
-        fix: host.virtualSwitches.length ? `Virtual switches on ${host.name}: ${host.virtualSwitches.map((s) => s.name).join(', ')}.` : `${host.name} has no virtual switch: leave -SwitchName out (Not Connected).`,
+        fix: host.virtualSwitches.length
+          ? `Virtual switches on ${host.name}: ${host.virtualSwitches.map((s) => s.name).join(', ')}.`
+          : `${host.name} has no virtual switch: leave -SwitchName out (Not Connected).`,
       });
     }
     switchName = sw.name;
@@ -100,7 +118,14 @@ function plan(ctx: CmdletContext, host: Host, params: Parameters<CmdletDefinitio
     state: 'Off',
     processorCount: 1,
     compatibilityForMigration: false,
-    memory: { dynamic: false, startupBytes: VhdParameters.defaultStartupBytes, minimumBytes: VhdParameters.defaultStartupBytes, maximumBytes: 1024 ** 4, bufferPercent: 20, weight: 5000 },
+    memory: {
+      dynamic: false,
+      startupBytes: VhdParameters.defaultStartupBytes,
+      minimumBytes: VhdParameters.defaultStartupBytes,
+      maximumBytes: 1024 ** 4,
+      bufferPercent: 20,
+      weight: 5000,
+    },
     workload: { memoryDirtyBytesPerSec: 0, compressionRatio: 2, diskWriteBytesPerSec: 0, cpuDemandPercent: 5 },
     paths: { configuration: folder, snapshots: folder, smartPaging: folder },
     configurationSizeBytes: CONFIGURATION_BYTES,
@@ -114,7 +139,11 @@ function plan(ctx: CmdletContext, host: Host, params: Parameters<CmdletDefinitio
   };
   // The memory rules of Set-VMMemory (32 MB .. 1 TB, a multiple of 2 MB); Hyper-V's dynamic
   // minimum and maximum defaults: 512 MB (or the startup, when less) and 1 TB.
-  const memory = planMemory(draft, { startupBytes: startup }, { dynamic: 'MemoryStartupBytes', startup: 'MemoryStartupBytes', minimum: 'MemoryStartupBytes', maximum: 'MemoryStartupBytes' });
+  const memory = planMemory(
+    draft,
+    { startupBytes: startup },
+    { dynamic: 'MemoryStartupBytes', startup: 'MemoryStartupBytes', minimum: 'MemoryStartupBytes', maximum: 'MemoryStartupBytes' },
+  );
   draft.memory = { ...memory, minimumBytes: Math.min(memory.minimumBytes, startup) };
 
   const bootSlot = generation === 1 ? 'IDE 0:0' : 'SCSI 0:0';
@@ -123,10 +152,17 @@ function plan(ctx: CmdletContext, host: Host, params: Parameters<CmdletDefinitio
   if (params.NewVHDPath !== undefined) {
     const vhdPath = newVhdLocation(String(params.NewVHDPath), path, name);
     const at = locateFile(ctx.world, host.name, vhdPath, 'NewVHDPath', space.hosts);
-    if (!/\.vhdx?$/i.test(vhdPath)) throw new CommandRefusal(`${action} '${vhdPath}' does not have a virtual hard disk file name extension: use .vhdx or .vhd.`, { parameter: 'NewVHDPath', code: 'InvalidParameter' });
+    if (!/\.vhdx?$/i.test(vhdPath))
+      throw new CommandRefusal(`${action} '${vhdPath}' does not have a virtual hard disk file name extension: use .vhdx or .vhd.`, {
+        parameter: 'NewVHDPath',
+        code: 'InvalidParameter',
+      });
     if (generation === 2 && formatOf(vhdPath) === 'VHD') throw gen2Vhd(action, 'NewVHDPath');
     if (findVhdAt(ctx.world, at, space.hosts)) {
-      throw new CommandRefusal(`${action} The system failed to create '${vhdPath}': The file exists. (0x80070050)`, { parameter: 'NewVHDPath', fix: 'Choose another file name, or attach the existing disk (-VHDPath).' });
+      throw new CommandRefusal(`${action} The system failed to create '${vhdPath}': The file exists. (0x80070050)`, {
+        parameter: 'NewVHDPath',
+        fix: 'Choose another file name, or attach the existing disk (-VHDPath).',
+      });
     }
     const size = Number(params.NewVHDSizeBytes);
     checkDiskSize(vhdPath, size, 'NewVHDSizeBytes');
@@ -138,7 +174,8 @@ function plan(ctx: CmdletContext, host: Host, params: Parameters<CmdletDefinitio
     const vhdPath = String(params.VHDPath);
     const at = locateFile(ctx.world, host.name, vhdPath, 'VHDPath', space.hosts);
     const found = findVhdAt(ctx.world, at, space.hosts);
-    if (!found) throw new CommandRefusal(`${action} The system cannot find the file specified. (0x80070002) '${vhdPath}'`, { parameter: 'VHDPath', code: 'NotFound' });
+    if (!found)
+      throw new CommandRefusal(`${action} The system cannot find the file specified. (0x80070002) '${vhdPath}'`, { parameter: 'VHDPath', code: 'NotFound' });
     if (found.attached) {
       throw new CommandRefusal(`${action} The process cannot access the file because it is being used by another process. (0x80070020)`, {
         parameter: 'VHDPath',
@@ -148,7 +185,15 @@ function plan(ctx: CmdletContext, host: Host, params: Parameters<CmdletDefinitio
     if (generation === 2 && formatOf(vhdPath) === 'VHD') throw gen2Vhd(action, 'VHDPath');
     const d = found.disk;
     usedLoose = found.index;
-    const disk: VhdFile = { path: normalizePath(vhdPath), sizeBytes: d.sizeBytes, maxSizeBytes: d.maxSizeBytes, type: d.type, controller: bootSlot, ...(d.parentPath ? { parentPath: d.parentPath } : {}), ...(d.dataBytes !== undefined ? { dataBytes: d.dataBytes } : {}) };
+    const disk: VhdFile = {
+      path: normalizePath(vhdPath),
+      sizeBytes: d.sizeBytes,
+      maxSizeBytes: d.maxSizeBytes,
+      type: d.type,
+      controller: bootSlot,
+      ...(d.parentPath ? { parentPath: d.parentPath } : {}),
+      ...(d.dataBytes !== undefined ? { dataBytes: d.dataBytes } : {}),
+    };
     draft.vhds = [disk];
   }
   // Generation 1 always has a DVD drive on the second IDE controller; generation 2 one only to boot from.
@@ -171,8 +216,18 @@ export const newVm: CmdletDefinition = {
     if (used.size) ctx.world.vhdFiles = ctx.world.vhdFiles.filter((_, i) => !used.has(i));
     for (const p of plans) {
       ctx.world.vms = [...ctx.world.vms, p.vm];
-      ctx.log('Information', 'Hyper-V-VMMS', `Virtual machine '${p.vm.name}' was created (generation ${p.vm.generation}, ${p.vm.memory.startupBytes / 1024 ** 2} MB) on ${p.vm.host}.`, 13002);
-      if (p.newDisk) ctx.log('Information', 'Hyper-V-VMMS', `The virtual hard disk '${p.newDisk.path}' was created on ${p.newDisk.computer} (${formatOf(p.newDisk.path)}, Dynamic).`);
+      ctx.log(
+        'Information',
+        'Hyper-V-VMMS',
+        `Virtual machine '${p.vm.name}' was created (generation ${p.vm.generation}, ${p.vm.memory.startupBytes / 1024 ** 2} MB) on ${p.vm.host}.`,
+        13002,
+      );
+      if (p.newDisk)
+        ctx.log(
+          'Information',
+          'Hyper-V-VMMS',
+          `The virtual hard disk '${p.newDisk.path}' was created on ${p.newDisk.computer} (${formatOf(p.newDisk.path)}, Dynamic).`,
+        );
     }
     ctx.worldChanged();
     return { output: plans.map((p) => vmSummary(p.vm, ctx.sim.now)) };
@@ -187,25 +242,47 @@ export const setVmDvdDrive: CmdletDefinition = {
     if (path !== undefined) {
       const problem = parsePath(path) ? undefined : `'${path}' is not a valid path. Specify a full path such as D:\\ISO\\WindowsServer2012R2.iso.`;
       if (problem) throw new CommandRefusal(problem, { parameter: 'Path', code: 'InvalidParameter' });
-      if (!/\.iso$/i.test(path)) throw new CommandRefusal(`'${path}' is not an image file: a virtual DVD drive takes an .iso file.`, { parameter: 'Path', code: 'InvalidParameter' });
+      if (!/\.iso$/i.test(path))
+        throw new CommandRefusal(`'${path}' is not an image file: a virtual DVD drive takes an .iso file.`, { parameter: 'Path', code: 'InvalidParameter' });
     }
     const changes = vms.map((vm) => {
       refuseWhileMoving(ctx.operations, vm, 'VMName');
       const index = vm.dvdDrives.findIndex((d) => {
         const s = parseController(d.controller);
-        return (params.ControllerNumber === undefined || s?.number === params.ControllerNumber) && (params.ControllerLocation === undefined || s?.location === params.ControllerLocation);
+        return (
+          (params.ControllerNumber === undefined || s?.number === params.ControllerNumber) &&
+          (params.ControllerLocation === undefined || s?.location === params.ControllerLocation)
+        );
       });
       if (index < 0) {
         // *Unconfirmed* wording.
-        throw new CommandRefusal(`Hyper-V was unable to find a DVD drive${params.ControllerNumber !== undefined ? ` on controller ${params.ControllerNumber}` : ''}${params.ControllerLocation !== undefined ? ` at location ${params.ControllerLocation}` : ''} of virtual machine '${vm.name}'.`, { parameter: 'VMName', code: 'NotFound' });
+        throw new CommandRefusal(
+          `Hyper-V was unable to find a DVD drive${params.ControllerNumber !== undefined ? ` on controller ${params.ControllerNumber}` : ''}${params.ControllerLocation !== undefined ? ` at location ${params.ControllerLocation}` : ''} of virtual machine '${vm.name}'.`,
+          { parameter: 'VMName', code: 'NotFound' },
+        );
       }
       return { vm, index };
     });
     for (const { vm, index } of changes) {
       vm.dvdDrives = vm.dvdDrives.map((d, i) => (i === index ? { controller: d.controller, ...(path !== undefined ? { path: normalizePath(path) } : {}) } : d));
-      ctx.log('Information', 'Hyper-V-VMMS', `'${vm.name}': the DVD drive at ${vm.dvdDrives[index]!.controller} ${path !== undefined ? `now holds '${path}'` : 'is empty'}.`);
+      ctx.log(
+        'Information',
+        'Hyper-V-VMMS',
+        `'${vm.name}': the DVD drive at ${vm.dvdDrives[index]!.controller} ${path !== undefined ? `now holds '${path}'` : 'is empty'}.`,
+      );
     }
     if (changes.length) ctx.worldChanged();
-    return params.Passthru ? { output: changes.map(({ vm, index }) => ({ VMName: vm.name, ControllerType: parseController(vm.dvdDrives[index]!.controller)?.type, ControllerNumber: parseController(vm.dvdDrives[index]!.controller)?.number, ControllerLocation: parseController(vm.dvdDrives[index]!.controller)?.location, Path: vm.dvdDrives[index]!.path ?? '', ComputerName: vm.host })) } : {};
+    return params.Passthru
+      ? {
+          output: changes.map(({ vm, index }) => ({
+            VMName: vm.name,
+            ControllerType: parseController(vm.dvdDrives[index]!.controller)?.type,
+            ControllerNumber: parseController(vm.dvdDrives[index]!.controller)?.number,
+            ControllerLocation: parseController(vm.dvdDrives[index]!.controller)?.location,
+            Path: vm.dvdDrives[index]!.path ?? '',
+            ComputerName: vm.host,
+          })),
+        }
+      : {};
   },
 };

@@ -28,17 +28,13 @@ export const commonParameters: readonly CommonParameter[] = [
 ];
 
 export type ParameterMatch =
-  | { kind: 'parameter'; spec: ParameterSpec }
-  | { kind: 'common'; common: CommonParameter }
-  | { kind: 'ambiguous'; names: string[] }
-  | { kind: 'unknown' };
+  { kind: 'parameter'; spec: ParameterSpec } | { kind: 'common'; common: CommonParameter } | { kind: 'ambiguous'; names: string[] } | { kind: 'unknown' };
 
 export const nameMessages = {
   notFound: (name: string) => `A parameter cannot be found that matches parameter name '${name}'.`,
   ambiguous: (name: string, matches: readonly string[]) =>
     `Parameter cannot be processed because the parameter name '${name}' is ambiguous. Possible matches include: ${matches.map((m) => `-${m}`).join(' ')}.`,
-  commonNotSupported: (name: string) =>
-    `The common parameter '-${name}' is not supported in this console; every command it accepts runs as written.`,
+  commonNotSupported: (name: string) => `The common parameter '-${name}' is not supported in this console; every command it accepts runs as written.`,
 };
 
 type Candidate = { name: string; aliases: readonly string[]; match: ParameterMatch };

@@ -8,8 +8,7 @@ export const ALL_SETS = '__AllParameterSets';
 
 export const messages = {
   cannotResolve: 'Parameter set cannot be resolved using the specified named parameters.',
-  missingMandatory: (names: readonly string[]) =>
-    `Cannot process command because of one or more missing mandatory parameters: ${names.join(' ')}.`,
+  missingMandatory: (names: readonly string[]) => `Cannot process command because of one or more missing mandatory parameters: ${names.join(' ')}.`,
 };
 
 /** Declared set names in order of first appearance, or the implicit set. */
@@ -33,10 +32,12 @@ function specOf(sig: CmdletSignature, name: string): ParameterSpec | undefined {
 
 /** The sets that contain every one of the given parameters. */
 export function setsAccepting(sig: CmdletSignature, names: readonly string[], within: readonly string[] = setNames(sig)): string[] {
-  return within.filter((s) => names.every((n) => {
-    const p = specOf(sig, n);
-    return p !== undefined && inSet(p, s);
-  }));
+  return within.filter((s) =>
+    names.every((n) => {
+      const p = specOf(sig, n);
+      return p !== undefined && inSet(p, s);
+    }),
+  );
 }
 
 export function missingMandatory(sig: CmdletSignature, set: string, supplied: readonly string[]): string[] {
@@ -52,8 +53,7 @@ export function chooseSet(sig: CmdletSignature, candidates: readonly string[], s
 }
 
 export type SetResolution =
-  | { ok: true; set: string }
-  | { ok: false; kind: 'conflict' | 'ambiguous' | 'missing'; message: string; parameter?: string; missing?: string[] };
+  { ok: true; set: string } | { ok: false; kind: 'conflict' | 'ambiguous' | 'missing'; message: string; parameter?: string; missing?: string[] };
 
 /** Resolves the set of a complete command (named parameters only; positions already bound). */
 export function resolveParameterSet(sig: CmdletSignature, supplied: readonly string[]): SetResolution {

@@ -38,8 +38,7 @@ export interface ParseError {
 
 export type ParseResult = { ok: true; statements: ParsedCommand[] } | { ok: false; error: ParseError };
 
-export const notRecognized = (name: string) =>
-  `The term '${name}' is not recognized as the name of a cmdlet, function, script file, or operable program.`;
+export const notRecognized = (name: string) => `The term '${name}' is not recognized as the name of a cmdlet, function, script file, or operable program.`;
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -143,9 +142,7 @@ export function parseScript(text: string): ParseResult {
 }
 
 /** One statement of a script, bound when it is about to run. */
-export type BoundStatement =
-  | { ok: true; span: SourceSpan; commands: ParsedCommand[] }
-  | { ok: false; span: SourceSpan; error: ParseError };
+export type BoundStatement = { ok: true; span: SourceSpan; commands: ParsedCommand[] } | { ok: false; span: SourceSpan; error: ParseError };
 
 /**
  * A script read in two steps: its syntax at once (a syntax error anywhere runs nothing, as in
@@ -179,5 +176,11 @@ function unexpected(lines: LineIndex, e: unknown, statementIndex?: number): Pars
   if (e instanceof ScriptError) return toParseError(lines, e, statementIndex);
   // Not expected to happen (the fuzz tests look for it); never let it escape the parser.
   const span = { offset: 0, length: 0, line: 1, column: 1 };
-  return { message: `The console could not read this script (${e instanceof Error ? e.message : String(e)}).`, line: 1, column: 1, span, ...(statementIndex !== undefined ? { statementIndex } : {}) };
+  return {
+    message: `The console could not read this script (${e instanceof Error ? e.message : String(e)}).`,
+    line: 1,
+    column: 1,
+    span,
+    ...(statementIndex !== undefined ? { statementIndex } : {}),
+  };
 }

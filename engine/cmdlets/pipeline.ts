@@ -23,8 +23,7 @@ export const pipelineProducers: Readonly<Record<string, { kind: PipelineKind; id
 const producerList = Object.keys(pipelineProducers).join(', ');
 
 export const pipelineMessages = {
-  notAProducer: (name: string) =>
-    `This console pipes only from ${producerList} (for example: Get-VM DC01 | Stop-VM); '${name}' cannot start a pipeline here.`,
+  notAProducer: (name: string) => `This console pipes only from ${producerList} (for example: Get-VM DC01 | Stop-VM); '${name}' cannot start a pipeline here.`,
   tooLong: 'This console runs pipelines of two commands only, such as Get-VM DC01 | Move-VM -DestinationHost HV02.',
   unnamed: (name: string) =>
     `Name the objects you pipe from ${name} without wildcards (for example: ${name === 'Get-Job' ? 'Get-Job -Id 3 | Wait-Job' : `${name} DC01 | ...`}); this console does not expand them.`,

@@ -25,9 +25,7 @@ export interface HashtableEntry {
   value: ValueNode;
 }
 
-export type CommandElement =
-  | { kind: 'parameter'; name: string; at: Range; colon: boolean; argument?: ValueNode }
-  | { kind: 'argument'; value: ValueNode };
+export type CommandElement = { kind: 'parameter'; name: string; at: Range; colon: boolean; argument?: ValueNode } | { kind: 'argument'; value: ValueNode };
 
 export interface CommandNode {
   name: string;
@@ -161,14 +159,22 @@ export class SyntaxReader {
     if (c === ')' || c === '}') this.unexpectedAt(start);
     if (c === '$') {
       const token = this.tokenAt(start);
-      this.fail(`Expressions such as '${token}' are not supported in this console; start each statement with a cmdlet name such as Get-VM.`, start, start + token.length);
+      this.fail(
+        `Expressions such as '${token}' are not supported in this console; start each statement with a cmdlet name such as Get-VM.`,
+        start,
+        start + token.length,
+      );
     }
     let name = '';
     while (!endsWord(this.ch()) && !isQuote(this.ch()) && this.ch() !== '`' && this.ch() !== '$') name += this.text[this.pos++];
     const first = name[0] ?? '';
     if (name === '' || !/^[\p{L}_]$/u.test(first) || isQuote(this.ch()) || this.ch() === '`' || this.ch() === '$') {
       const token = this.tokenAt(start);
-      this.fail(`Expressions such as '${token}' are not supported in this console; start each statement with a cmdlet name such as Get-VM.`, start, start + Math.max(1, token.length));
+      this.fail(
+        `Expressions such as '${token}' are not supported in this console; start each statement with a cmdlet name such as Get-VM.`,
+        start,
+        start + Math.max(1, token.length),
+      );
     }
     const nameAt = rangeBetween(start, this.pos);
     const elements: CommandElement[] = [];
@@ -277,7 +283,10 @@ export class SyntaxReader {
     if (c === ')' || c === '}') this.unexpectedAt(start);
     if (c === ',') this.fail("Missing expression before ','.", start);
     if (c === '&') {
-      this.fail('The ampersand (&) character is not allowed. The & operator is reserved for future use; wrap an ampersand in double quotation marks ("&") to pass it as part of a string.', start);
+      this.fail(
+        'The ampersand (&) character is not allowed. The & operator is reserved for future use; wrap an ampersand in double quotation marks ("&") to pass it as part of a string.',
+        start,
+      );
     }
     if (c === '<') this.fail("The '<' operator is reserved for future use.", start);
     if (c === '>') this.fail('Redirection (>) is not supported in this console.', start);
@@ -327,7 +336,8 @@ export class SyntaxReader {
         this.pos += 2;
         continue;
       }
-      if (c === '$' && startsVariable(this.ch(1))) this.fail(variableMessage(this.tokenAt(this.pos).replace(/["\u201c\u201d\u201e].*$/, '')), this.pos, this.pos + 2);
+      if (c === '$' && startsVariable(this.ch(1)))
+        this.fail(variableMessage(this.tokenAt(this.pos).replace(/["\u201c\u201d\u201e].*$/, '')), this.pos, this.pos + 2);
       out += c;
       this.pos++;
     }
@@ -396,7 +406,8 @@ export class SyntaxReader {
     const n = parseNumberLiteral(raw);
     if (n !== undefined) return { kind: 'number', value: n, text: raw, at };
     if (statementStart && /^[\p{L}_]/u.test(raw)) {
-      if (/^[A-Za-z]+-[A-Za-z]+$/.test(raw)) this.fail('Commands inside @( ) or a hashtable are not supported in this console; write the value itself.', start, this.pos);
+      if (/^[A-Za-z]+-[A-Za-z]+$/.test(raw))
+        this.fail('Commands inside @( ) or a hashtable are not supported in this console; write the value itself.', start, this.pos);
       this.fail(`The term '${raw}' is not recognized as the name of a cmdlet, function, script file, or operable program.`, start, this.pos);
     }
     this.fail(`Unexpected token '${raw}' in expression or statement.`, start, this.pos);

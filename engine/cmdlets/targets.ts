@@ -30,7 +30,10 @@ export function findHost(ctx: CmdletContext, typed: string): Host | undefined {
 export function targetHosts(ctx: CmdletContext, params: BoundParams, parameter: 'ComputerName' | 'CimSession', hyperV: boolean): Host[] {
   const typed = stringList(params[parameter]);
   const names = typed.length ? typed : [ctx.world.session.signedInOn];
-  const hyperVHosts = ctx.world.hosts.filter((h) => h.role === 'HyperV').map((h) => h.name).join(', ');
+  const hyperVHosts = ctx.world.hosts
+    .filter((h) => h.role === 'HyperV')
+    .map((h) => h.name)
+    .join(', ');
   const hosts: Host[] = [];
   for (const name of names) {
     const host = findHost(ctx, name);

@@ -67,7 +67,7 @@ function isPlainRecord(v: unknown): v is Record<string, unknown> {
 export function normalizeValue(p: ParameterSpec, value: unknown): unknown {
   const v = p.type.endsWith('[]') && value !== undefined && value !== null && !Array.isArray(value) ? [value] : value;
   if (p.type === 'Enum' && typeof v === 'string') return canonicalEnum(p, v) ?? v;
-  if (p.type === 'Enum[]' && Array.isArray(v)) return (v as unknown[]).map((x) => (typeof x === 'string' ? canonicalEnum(p, x) ?? x : x));
+  if (p.type === 'Enum[]' && Array.isArray(v)) return (v as unknown[]).map((x) => (typeof x === 'string' ? (canonicalEnum(p, x) ?? x) : x));
   if (p.type === 'Hashtable[]' && Array.isArray(v) && p.hashtableKeys) {
     return (v as unknown[]).map((h) => {
       if (!isPlainRecord(h)) return h;
@@ -138,4 +138,3 @@ export function checkValue(p: ParameterSpec, v: unknown): string | undefined {
       return undefined;
   }
 }
-

@@ -14,8 +14,20 @@ import type { CmdletContext, CmdletDefinition } from './definition';
 import { freeSpace, type FreeSpace } from './free-space';
 import { stringList, targetHosts } from './targets';
 import {
-  checkDiskSize, dataBytesOf, fileExistsAt, formatOf, hasVhdExtension, locateFile, minimumSizeOf, newFileBytes, overheadBytes,
-  requireVhd, reserveSpace, vhdObject, type FoundVhd, type VhdType,
+  checkDiskSize,
+  dataBytesOf,
+  fileExistsAt,
+  formatOf,
+  hasVhdExtension,
+  locateFile,
+  minimumSizeOf,
+  newFileBytes,
+  overheadBytes,
+  requireVhd,
+  reserveSpace,
+  vhdObject,
+  type FoundVhd,
+  type VhdType,
 } from './vhd-files';
 
 const IN_USE = 'The process cannot access the file because it is being used by another process. (0x80070020)';
@@ -55,7 +67,10 @@ function looseFile(at: ResolvedPath, sizeBytes: number, maxSizeBytes: number, ty
 function checkNewFile(world: World, at: ResolvedPath, path: string, action: string, parameter: string, hosts: FreeSpace['hosts']): void {
   if (!hasVhdExtension(path)) {
     // *Unconfirmed* wording: Hyper-V refuses other extensions; the lab says which ones it takes.
-    throw new CommandRefusal(`${action} '${baseName(path) || path}' does not have a virtual hard disk file name extension: use .vhdx or .vhd.`, { parameter, code: 'InvalidParameter' });
+    throw new CommandRefusal(`${action} '${baseName(path) || path}' does not have a virtual hard disk file name extension: use .vhdx or .vhd.`, {
+      parameter,
+      code: 'InvalidParameter',
+    });
   }
   if (fileExistsAt(world, at, hosts)) {
     throw new CommandRefusal(`${action} The system failed to create '${path}': The file exists. (0x80070050)`, {
@@ -94,7 +109,10 @@ export const newVhd: CmdletDefinition = {
           const parent = requireVhd(ctx.world, host.name, String(params.ParentPath), 'ParentPath', space.hosts);
           if (formatOf(parent.disk.path) !== format) {
             // *Unconfirmed* wording; Hyper-V requires a child of the parent's format.
-            throw new CommandRefusal(`${action} The differencing disk '${path}' must have the same format as its parent '${params.ParentPath}' (${formatOf(parent.disk.path)}).`, { parameter: 'Path', code: 'InvalidParameter' });
+            throw new CommandRefusal(
+              `${action} The differencing disk '${path}' must have the same format as its parent '${params.ParentPath}' (${formatOf(parent.disk.path)}).`,
+              { parameter: 'Path', code: 'InvalidParameter' },
+            );
           }
           maxSizeBytes = parent.disk.maxSizeBytes;
           parentPath = parent.at.computer === at.computer ? parent.at.localPath : normalizePath(String(params.ParentPath));
@@ -110,7 +128,11 @@ export const newVhd: CmdletDefinition = {
     ctx.world.vhdFiles = [...ctx.world.vhdFiles, ...planned];
     for (const d of planned) logDisk(ctx, `The virtual hard disk '${d.path}' was created on ${d.computer} (${formatOf(d.path)}, ${d.type}).`);
     ctx.worldChanged();
-    return { output: planned.map((d) => vhdObject({ attached: false, index: -1, disk: d, at: { computer: d.computer, volume: d.path[0]!.toUpperCase(), remote: false, localPath: d.path } })) };
+    return {
+      output: planned.map((d) =>
+        vhdObject({ attached: false, index: -1, disk: d, at: { computer: d.computer, volume: d.path[0]!.toUpperCase(), remote: false, localPath: d.path } }),
+      ),
+    };
   },
 };
 
@@ -165,15 +187,19 @@ export const resizeVhd: CmdletDefinition = {
       checkDiskSize(d.path, target, params.ToMinimumSize ? 'ToMinimumSize' : 'SizeBytes');
       const minimum = minimumSizeOf(d, format);
       if (target < minimum) {
-        throw new CommandRefusal(`${action} The size requested (${target} bytes) is smaller than the minimum size of the virtual hard disk (${minimum} bytes).`, {
-          parameter: 'SizeBytes',
-          code: 'InvalidParameter',
-          fix: `Get-VHD reports the disk's MinimumSize; Resize-VHD -ToMinimumSize shrinks it as far as it can go.`,
-        });
+        throw new CommandRefusal(
+          `${action} The size requested (${target} bytes) is smaller than the minimum size of the virtual hard disk (${minimum} bytes).`,
+          {
+            parameter: 'SizeBytes',
+            code: 'InvalidParameter',
+            fix: `Get-VHD reports the disk's MinimumSize; Resize-VHD -ToMinimumSize shrinks it as far as it can go.`,
+          },
+        );
       }
-      const sizeBytes = d.type === 'Fixed'
-        ? target + overheadBytes(format, 'Fixed', target)
-        : d.sizeBytes + overheadBytes(format, d.type, target) - overheadBytes(format, d.type, d.maxSizeBytes);
+      const sizeBytes =
+        d.type === 'Fixed'
+          ? target + overheadBytes(format, 'Fixed', target)
+          : d.sizeBytes + overheadBytes(format, d.type, target) - overheadBytes(format, d.type, d.maxSizeBytes);
       reserveSpace(space, found.at, sizeBytes - d.sizeBytes, action, 'SizeBytes');
       changes.push({ found, maxSizeBytes: target, sizeBytes });
     }
@@ -182,7 +208,9 @@ export const resizeVhd: CmdletDefinition = {
       logDisk(ctx, `The virtual hard disk '${c.found.disk.path}' was resized to ${c.maxSizeBytes} bytes.`);
     }
     if (changes.length) ctx.worldChanged();
-    return params.Passthru ? { output: changes.map((c) => vhdObject({ ...c.found, disk: { ...c.found.disk, maxSizeBytes: c.maxSizeBytes, sizeBytes: c.sizeBytes } } as FoundVhd)) } : {};
+    return params.Passthru
+      ? { output: changes.map((c) => vhdObject({ ...c.found, disk: { ...c.found.disk, maxSizeBytes: c.maxSizeBytes, sizeBytes: c.sizeBytes } } as FoundVhd)) }
+      : {};
   },
 };
 
@@ -211,19 +239,28 @@ export const optimizeVhd: CmdletDefinition = {
       logDisk(ctx, `The virtual hard disk '${c.found.disk.path}' was compacted from ${c.found.disk.sizeBytes} to ${c.sizeBytes} bytes.`);
     }
     if (changes.length) ctx.worldChanged();
-    return params.Passthru ? { output: changes.map((c) => vhdObject({ ...c.found, disk: { ...c.found.disk, sizeBytes: c.sizeBytes, dataBytes: c.dataBytes } } as FoundVhd)) } : {};
+    return params.Passthru
+      ? { output: changes.map((c) => vhdObject({ ...c.found, disk: { ...c.found.disk, sizeBytes: c.sizeBytes, dataBytes: c.dataBytes } } as FoundVhd)) }
+      : {};
   },
 };
 
 /** The parent a differencing disk names, found from its own computer. */
 function parentOf(world: World, found: FoundVhd, hosts: FreeSpace['hosts']): FoundVhd {
   const parentPath = found.disk.parentPath;
-  if (!parentPath) throw new CommandRefusal(`The virtual hard disk '${found.disk.path}' is not a differencing disk, so it has no parent.`, { parameter: 'Path', code: 'InvalidParameter' });
+  if (!parentPath)
+    throw new CommandRefusal(`The virtual hard disk '${found.disk.path}' is not a differencing disk, so it has no parent.`, {
+      parameter: 'Path',
+      code: 'InvalidParameter',
+    });
   const from = found.attached ? found.vm.host : found.at.computer;
   try {
     return requireVhd(world, from, parentPath, 'Path', hosts);
   } catch {
-    throw new CommandRefusal(`The parent '${parentPath}' of the differencing disk '${found.disk.path}' cannot be found. The system cannot find the file specified. (0x80070002)`, { parameter: 'Path', code: 'NotFound' });
+    throw new CommandRefusal(
+      `The parent '${parentPath}' of the differencing disk '${found.disk.path}' cannot be found. The system cannot find the file specified. (0x80070002)`,
+      { parameter: 'Path', code: 'NotFound' },
+    );
   }
 }
 
@@ -260,7 +297,10 @@ export const convertVhd: CmdletDefinition = {
     const created = looseFile(at, sizeBytes, d.maxSizeBytes, type, dataBytes);
     if (params.DeleteSource) removeUnattached(ctx.world, source);
     ctx.world.vhdFiles = [...ctx.world.vhdFiles, created];
-    logDisk(ctx, `The virtual hard disk '${d.path}' was converted to '${created.path}' (${format}, ${type})${params.DeleteSource ? '; the source was deleted' : ''}.`);
+    logDisk(
+      ctx,
+      `The virtual hard disk '${d.path}' was converted to '${created.path}' (${format}, ${type})${params.DeleteSource ? '; the source was deleted' : ''}.`,
+    );
     ctx.worldChanged();
     return params.Passthru ? { output: [vhdObject({ attached: false, index: -1, disk: created, at })] } : {};
   },
@@ -274,7 +314,10 @@ export const mergeVhd: CmdletDefinition = {
     const child = requireVhd(ctx.world, host!.name, String(params.Path), 'Path', space.hosts);
     const action = `Failed to merge the virtual hard disk '${child.disk.path}'.`;
     if (child.disk.type !== 'Differencing') {
-      throw new CommandRefusal(`${action} It is not a differencing disk: only a differencing disk can be merged into its parent.`, { parameter: 'Path', code: 'InvalidParameter' });
+      throw new CommandRefusal(`${action} It is not a differencing disk: only a differencing disk can be merged into its parent.`, {
+        parameter: 'Path',
+        code: 'InvalidParameter',
+      });
     }
     if (child.attached) {
       // *Unconfirmed* wording; merging removes the file the virtual machine's drive points at.
@@ -287,14 +330,20 @@ export const mergeVhd: CmdletDefinition = {
     if (params.DestinationPath !== undefined) {
       const dest = requireVhd(ctx.world, host!.name, String(params.DestinationPath), 'DestinationPath', space.hosts);
       if (dest.at.computer !== parent.at.computer || dest.at.localPath.toLowerCase() !== parent.at.localPath.toLowerCase()) {
-        throw new CommandRefusal(`${action} '${params.DestinationPath}' is not the parent of '${child.disk.path}'. This lab merges a differencing disk into its parent, one level at a time.`, { parameter: 'DestinationPath', code: 'InvalidParameter' });
+        throw new CommandRefusal(
+          `${action} '${params.DestinationPath}' is not the parent of '${child.disk.path}'. This lab merges a differencing disk into its parent, one level at a time.`,
+          { parameter: 'DestinationPath', code: 'InvalidParameter' },
+        );
       }
     }
     refuseInUse(parent, action, 'Path');
     if (parent.attached) refuseWhileMoving(ctx.operations, parent.vm, 'Path');
     const pFormat = formatOf(parent.disk.path);
     const dataBytes = Math.min(parent.disk.maxSizeBytes, dataBytesOf(parent.disk, pFormat) + dataBytesOf(child.disk, formatOf(child.disk.path)));
-    const sizeBytes = parent.disk.type === 'Fixed' ? parent.disk.sizeBytes : Math.max(parent.disk.sizeBytes, overheadBytes(pFormat, parent.disk.type, parent.disk.maxSizeBytes) + dataBytes);
+    const sizeBytes =
+      parent.disk.type === 'Fixed'
+        ? parent.disk.sizeBytes
+        : Math.max(parent.disk.sizeBytes, overheadBytes(pFormat, parent.disk.type, parent.disk.maxSizeBytes) + dataBytes);
     reserveSpace(space, parent.at, sizeBytes - parent.disk.sizeBytes, action, 'Path');
     // The parent's record first (its index does not move), then the child's goes.
     replaceDisk(ctx.world, parent, { sizeBytes, dataBytes });
@@ -305,4 +354,3 @@ export const mergeVhd: CmdletDefinition = {
     return params.Passthru ? { output: [vhdObject({ ...parent, disk: { ...parent.disk, sizeBytes, dataBytes } } as FoundVhd)] } : {};
   },
 };
-

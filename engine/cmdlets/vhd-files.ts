@@ -16,8 +16,7 @@ export type VhdType = VhdFile['type'];
 
 /** A disk file found on a volume: attached to a VM's drive, or loose. */
 export type FoundVhd =
-  | { attached: true; vm: Vm; index: number; disk: VhdFile; at: ResolvedPath }
-  | { attached: false; index: number; disk: UnattachedVhd; at: ResolvedPath };
+  { attached: true; vm: Vm; index: number; disk: VhdFile; at: ResolvedPath } | { attached: false; index: number; disk: UnattachedVhd; at: ResolvedPath };
 
 export function formatOf(path: string): VhdFormat {
   return vhdMaxBytesFor(path).format;
@@ -36,12 +35,20 @@ const where = (at: ResolvedPath) => `${at.computer.toLowerCase()}|${pathKey(at.l
  */
 export function locateFile(world: World, computer: string, path: string, parameter: string, hostIndex?: FreeSpace['hosts']): ResolvedPath {
   const problem = pathTextProblem(path, 'file');
-  if (problem) throw new CommandRefusal(`Cannot validate argument on parameter '${parameter}'. ${explainPathProblem(problem)}`, { parameter, code: 'InvalidParameter' });
+  if (problem)
+    throw new CommandRefusal(`Cannot validate argument on parameter '${parameter}'. ${explainPathProblem(problem)}`, { parameter, code: 'InvalidParameter' });
   if (!parsePath(path)) {
-    throw new CommandRefusal(`'${path}' is not a valid path. Specify a full path such as D:\\VMs\\Disk.vhdx or \\\\FS01\\VMs\\Disk.vhdx.`, { parameter, code: 'InvalidParameter' });
+    throw new CommandRefusal(`'${path}' is not a valid path. Specify a full path such as D:\\VMs\\Disk.vhdx or \\\\FS01\\VMs\\Disk.vhdx.`, {
+      parameter,
+      code: 'InvalidParameter',
+    });
   }
   const r = resolvePath(world, computer, path, hostIndex);
-  if (!r.ok) throw new CommandRefusal(`The system cannot find the path specified. (0x80070003) ${r.message[0]!.toUpperCase()}${r.message.slice(1)}.`, { parameter, code: 'NotFound' });
+  if (!r.ok)
+    throw new CommandRefusal(`The system cannot find the path specified. (0x80070003) ${r.message[0]!.toUpperCase()}${r.message.slice(1)}.`, {
+      parameter,
+      code: 'NotFound',
+    });
   return r.value;
 }
 
@@ -52,8 +59,13 @@ export function locateFile(world: World, computer: string, path: string, paramet
 export function detachedDisk(world: World, vm: Vm, disk: VhdFile, parameter: string): UnattachedVhd {
   const at = locateFile(world, vm.host, disk.path, parameter);
   return {
-    computer: at.computer, path: at.localPath, sizeBytes: disk.sizeBytes, maxSizeBytes: disk.maxSizeBytes, type: disk.type,
-    ...(disk.parentPath ? { parentPath: disk.parentPath } : {}), ...(disk.dataBytes !== undefined ? { dataBytes: disk.dataBytes } : {}),
+    computer: at.computer,
+    path: at.localPath,
+    sizeBytes: disk.sizeBytes,
+    maxSizeBytes: disk.maxSizeBytes,
+    type: disk.type,
+    ...(disk.parentPath ? { parentPath: disk.parentPath } : {}),
+    ...(disk.dataBytes !== undefined ? { dataBytes: disk.dataBytes } : {}),
   };
 }
 
@@ -190,16 +202,25 @@ export function checkDiskSize(path: string, sizeBytes: number, parameter: string
   const { bytes: max, format } = vhdMaxBytesFor(path);
   // Texts: *unconfirmed* wording; the limits are TechNet's "Hyper-V Virtual Hard Disk Format Overview".
   if (sizeBytes > max) {
-    throw new CommandRefusal(`The size of the virtual hard disk (${sizeBytes} bytes) is larger than the maximum supported by the ${format} format (${format === 'VHD' ? '2040 GB' : '64 TB'}).`, {
-      parameter,
-      code: 'InvalidParameter',
-      ...(format === 'VHD' ? { fix: 'Use the VHDX format (a .vhdx file) for disks larger than 2,040 GB.' } : {}),
-    });
+    throw new CommandRefusal(
+      `The size of the virtual hard disk (${sizeBytes} bytes) is larger than the maximum supported by the ${format} format (${format === 'VHD' ? '2040 GB' : '64 TB'}).`,
+      {
+        parameter,
+        code: 'InvalidParameter',
+        ...(format === 'VHD' ? { fix: 'Use the VHDX format (a .vhdx file) for disks larger than 2,040 GB.' } : {}),
+      },
+    );
   }
   if (sizeBytes < VhdParameters.minimumSizeBytes) {
-    throw new CommandRefusal(`The size of the virtual hard disk (${sizeBytes} bytes) is smaller than the minimum of 3 MB.`, { parameter, code: 'InvalidParameter' });
+    throw new CommandRefusal(`The size of the virtual hard disk (${sizeBytes} bytes) is smaller than the minimum of 3 MB.`, {
+      parameter,
+      code: 'InvalidParameter',
+    });
   }
   if (sizeBytes % 512 !== 0) {
-    throw new CommandRefusal(`The size of the virtual hard disk (${sizeBytes} bytes) must be a multiple of the logical sector size (512 bytes).`, { parameter, code: 'InvalidParameter' });
+    throw new CommandRefusal(`The size of the virtual hard disk (${sizeBytes} bytes) must be a multiple of the logical sector size (512 bytes).`, {
+      parameter,
+      code: 'InvalidParameter',
+    });
   }
 }

@@ -57,16 +57,22 @@ export const setVmHost: CmdletDefinition = {
         // A path Windows cannot use is refused for what it is before the lab says it does not model the setting.
         const parsed = parseFolderPath(String(params[name]));
         if ('problem' in parsed) {
-          throw new CommandRefusal(`Failed to set the default ${name === 'VirtualMachinePath' ? 'virtual machine' : 'virtual hard disk'} folder to '${String(params[name])}'. ${parsed.problem}`, {
-            parameter: name,
-            ...(parsed.why ? { fix: parsed.why } : {}),
-          });
+          throw new CommandRefusal(
+            `Failed to set the default ${name === 'VirtualMachinePath' ? 'virtual machine' : 'virtual hard disk'} folder to '${String(params[name])}'. ${parsed.problem}`,
+            {
+              parameter: name,
+              ...(parsed.why ? { fix: parsed.why } : {}),
+            },
+          );
         }
-        throw new CommandRefusal(`Changing the host's default ${name === 'VirtualMachinePath' ? 'virtual machine' : 'virtual hard disk'} folder is not modelled in this build of the lab.`, {
-          parameter: name,
-          code: 'InvalidParameter',
-          fix: 'Choose the folder per virtual machine instead (Move-VMStorage, Set-VM -SmartPagingFilePath).',
-        });
+        throw new CommandRefusal(
+          `Changing the host's default ${name === 'VirtualMachinePath' ? 'virtual machine' : 'virtual hard disk'} folder is not modelled in this build of the lab.`,
+          {
+            parameter: name,
+            code: 'InvalidParameter',
+            fix: 'Choose the folder per virtual machine instead (Move-VMStorage, Set-VM -SmartPagingFilePath).',
+          },
+        );
       }
     }
     const hosts = targetHosts(ctx, params, 'ComputerName', true);
@@ -89,8 +95,16 @@ export const setVmHost: CmdletDefinition = {
       };
       set('maximumLiveMigrations', params.MaximumVirtualMachineMigrations as number | undefined, 'simultaneous live migrations');
       set('maximumStorageMigrations', params.MaximumStorageMigrations as number | undefined, 'simultaneous storage migrations');
-      set('authentication', params.VirtualMachineMigrationAuthenticationType as Host['migration']['authentication'] | undefined, 'live migration authentication');
-      set('performanceOption', params.VirtualMachineMigrationPerformanceOption as Host['migration']['performanceOption'] | undefined, 'live migration performance option');
+      set(
+        'authentication',
+        params.VirtualMachineMigrationAuthenticationType as Host['migration']['authentication'] | undefined,
+        'live migration authentication',
+      );
+      set(
+        'performanceOption',
+        params.VirtualMachineMigrationPerformanceOption as Host['migration']['performanceOption'] | undefined,
+        'live migration performance option',
+      );
       set('useAnyNetwork', params.UseAnyNetworkForMigration as boolean | undefined, 'use any network for live migration');
       changes.set(host, what);
       if (params.UseAnyNetworkForMigration === false && m.networks.length === 0) {
@@ -109,14 +123,22 @@ function planMacRange(host: Host, params: BoundParams): { minimum: string; maxim
     if (params[name] === undefined) return fallback;
     const mac = parseMacAddress(String(params[name]));
     if (!mac) {
-      throw new CommandRefusal(`'${String(params[name])}' is not a valid MAC address.`, { parameter: name, code: 'InvalidParameter', fix: 'Type 12 hexadecimal digits, such as 00155D010B00 or 00-15-5D-01-0B-00.' });
+      throw new CommandRefusal(`'${String(params[name])}' is not a valid MAC address.`, {
+        parameter: name,
+        code: 'InvalidParameter',
+        fix: 'Type 12 hexadecimal digits, such as 00155D010B00 or 00-15-5D-01-0B-00.',
+      });
     }
     return mac;
   };
   const minimum = read('MacAddressMinimum', current.minimum);
   const maximum = read('MacAddressMaximum', current.maximum);
   const problem = macRangeProblem(minimum, maximum);
-  if (problem) throw new CommandRefusal(`The MAC address range ${macWithDashes(minimum)} to ${macWithDashes(maximum)} of '${host.name}' cannot be used. ${problem}`, { parameter: params.MacAddressMinimum !== undefined ? 'MacAddressMinimum' : 'MacAddressMaximum', code: 'InvalidParameter' });
+  if (problem)
+    throw new CommandRefusal(`The MAC address range ${macWithDashes(minimum)} to ${macWithDashes(maximum)} of '${host.name}' cannot be used. ${problem}`, {
+      parameter: params.MacAddressMinimum !== undefined ? 'MacAddressMinimum' : 'MacAddressMaximum',
+      code: 'InvalidParameter',
+    });
   if (minimum === current.minimum && maximum === current.maximum) return undefined;
   return { minimum, maximum };
 }

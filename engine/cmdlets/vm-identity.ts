@@ -28,9 +28,14 @@ export const renameVm: CmdletDefinition = {
   run(ctx, params) {
     const newName = String(params.NewName).trim();
     if (newName.length === 0) throw new CommandRefusal('The virtual machine name cannot be empty.', { parameter: 'NewName', code: 'InvalidParameter' });
-    if (newName.length > T.vmNameMaxLength) throw new CommandRefusal(T.nameTooLong('virtual machine', newName.length, T.vmNameMaxLength), { parameter: 'NewName', code: 'InvalidParameter' });
+    if (newName.length > T.vmNameMaxLength)
+      throw new CommandRefusal(T.nameTooLong('virtual machine', newName.length, T.vmNameMaxLength), { parameter: 'NewName', code: 'InvalidParameter' });
     const vms = targetVms(ctx, params, 'Name');
-    if (vms.length > 1) throw new CommandRefusal(`${vms.length} virtual machines match '${String(params.Name)}'; Rename-VM renames one.`, { parameter: 'Name', code: 'InvalidParameter' });
+    if (vms.length > 1)
+      throw new CommandRefusal(`${vms.length} virtual machines match '${String(params.Name)}'; Rename-VM renames one.`, {
+        parameter: 'Name',
+        code: 'InvalidParameter',
+      });
     const vm = vms[0]!;
     const clash = ctx.world.vms.find((v) => v !== vm && sameName(v.host, vm.host) && sameName(v.name, newName));
     if (clash) {
@@ -55,7 +60,10 @@ export const removeVm: CmdletDefinition = {
     const vms = targetVms(ctx, params, 'Name');
     for (const vm of vms) {
       if (vm.state !== 'Off' && vm.state !== 'Saved') {
-        throw new CommandRefusal(T.deleteRefused(vm.name), { parameter: 'Name', fix: `'${vm.name}' is ${vm.state}. Turn it off or shut it down first (Stop-VM).` });
+        throw new CommandRefusal(T.deleteRefused(vm.name), {
+          parameter: 'Name',
+          fix: `'${vm.name}' is ${vm.state}. Turn it off or shut it down first (Stop-VM).`,
+        });
       }
       refuseStateChangeWhileMoving(ctx.operations, vm, 'Name', T.deleteRefused(vm.name));
     }

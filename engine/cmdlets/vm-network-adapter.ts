@@ -15,8 +15,11 @@ import { refuseWhileMoving } from '../operations/configuration-lock';
 import type { CmdletContext, CmdletDefinition } from './definition';
 import type { BoundParams } from './signature';
 import {
-  connectVmNetworkAdapterSignature, disconnectVmNetworkAdapterSignature, getVmNetworkAdapterSignature,
-  getVmNetworkAdapterVlanSignature, setVmNetworkAdapterVlanSignature,
+  connectVmNetworkAdapterSignature,
+  disconnectVmNetworkAdapterSignature,
+  getVmNetworkAdapterSignature,
+  getVmNetworkAdapterVlanSignature,
+  setVmNetworkAdapterVlanSignature,
 } from './catalog/vm-switch';
 import { hostInterfaces } from '../net/interfaces';
 import { selectSwitches, switchNotFound } from './vm-switch';
@@ -104,13 +107,24 @@ export const getVmNetworkAdapter: CmdletDefinition = {
         const mine = switches.filter((s) => pick(s.name)).map((s) => managementSummary(host, s));
         if (params.All !== true) return mine;
         const vms = ctx.world.vms.filter((vm) => sameName(vm.host, host.name));
-        return [...mine, ...vms.flatMap((vm) => vm.networkAdapters.map((a, i) => ({ a, i })).filter(({ a }) => pick(a.name)).map(({ a, i }) => vmAdapterSummary(host, vm, a, i)))];
+        return [
+          ...mine,
+          ...vms.flatMap((vm) =>
+            vm.networkAdapters
+              .map((a, i) => ({ a, i }))
+              .filter(({ a }) => pick(a.name))
+              .map(({ a, i }) => vmAdapterSummary(host, vm, a, i)),
+          ),
+        ];
       });
       return { output };
     }
     const output = targetVms(ctx, params, 'VMName').flatMap((vm) => {
       const host = hostOf(ctx, vm);
-      return vm.networkAdapters.map((a, i) => ({ a, i })).filter(({ a }) => pick(a.name)).map(({ a, i }) => vmAdapterSummary(host, vm, a, i));
+      return vm.networkAdapters
+        .map((a, i) => ({ a, i }))
+        .filter(({ a }) => pick(a.name))
+        .map(({ a, i }) => vmAdapterSummary(host, vm, a, i));
     });
     return { output };
   },
@@ -125,7 +139,11 @@ export const connectVmNetworkAdapter: CmdletDefinition = {
       const [s] = selectSwitches(host, [switchName], 'SwitchName');
       if (!s) throw switchNotFound(host, switchName, 'SwitchName');
       const chosen = adaptersNamed(vm, params);
-      if (!chosen.length) throw new CommandRefusal(`'${vm.name}' has no network adapter to connect.`, { parameter: 'VMName', fix: `Add one in the virtual machine's Settings (Add Hardware).` });
+      if (!chosen.length)
+        throw new CommandRefusal(`'${vm.name}' has no network adapter to connect.`, {
+          parameter: 'VMName',
+          fix: `Add one in the virtual machine's Settings (Add Hardware).`,
+        });
       refuseWhileMoving(ctx.operations, vm, 'VMName');
       return { vm, host, s, chosen };
     });
@@ -139,7 +157,9 @@ export const connectVmNetworkAdapter: CmdletDefinition = {
       }
     }
     if (changed) ctx.worldChanged();
-    return params.Passthru ? { output: plans.flatMap(({ vm, host, chosen }) => chosen.map(({ adapter, index }) => vmAdapterSummary(host, vm, adapter, index))) } : {};
+    return params.Passthru
+      ? { output: plans.flatMap(({ vm, host, chosen }) => chosen.map(({ adapter, index }) => vmAdapterSummary(host, vm, adapter, index))) }
+      : {};
   },
 };
 
@@ -162,7 +182,9 @@ export const disconnectVmNetworkAdapter: CmdletDefinition = {
       }
     }
     if (changed) ctx.worldChanged();
-    return params.Passthru ? { output: plans.flatMap(({ vm, host, chosen }) => chosen.map(({ adapter, index }) => vmAdapterSummary(host, vm, adapter, index))) } : {};
+    return params.Passthru
+      ? { output: plans.flatMap(({ vm, host, chosen }) => chosen.map(({ adapter, index }) => vmAdapterSummary(host, vm, adapter, index))) }
+      : {};
   },
 };
 
@@ -185,7 +207,8 @@ function requestedVlan(params: BoundParams): number | undefined {
     throw new CommandRefusal('Specify either -Access with -VlanId, or -Untagged.', { parameter: access ? 'Untagged' : 'Access', code: 'InvalidParameter' });
   }
   if (untagged) {
-    if (params.VlanId !== undefined) throw new CommandRefusal('-VlanId goes with -Access, not with -Untagged.', { parameter: 'VlanId', code: 'InvalidParameter' });
+    if (params.VlanId !== undefined)
+      throw new CommandRefusal('-VlanId goes with -Access, not with -Untagged.', { parameter: 'VlanId', code: 'InvalidParameter' });
     return undefined;
   }
   if (params.VlanId === undefined) {
@@ -204,7 +227,7 @@ function managementTargets(host: Host, params: BoundParams): VirtualSwitch[] {
     throw new CommandRefusal(`The management operating system has no virtual network adapter for the switch '${name}' on '${host.name}'.`, {
       parameter: 'VMNetworkAdapterName',
       code: 'NotFound',
-      fix: 'Allow the management operating system to share the switch\'s adapter first (Set-VMSwitch -AllowManagementOS $true).',
+      fix: "Allow the management operating system to share the switch's adapter first (Set-VMSwitch -AllowManagementOS $true).",
     });
   }
   return picked;
@@ -246,7 +269,9 @@ export const setVmNetworkAdapterVlan: CmdletDefinition = {
       }
     }
     ctx.worldChanged();
-    return params.Passthru ? { output: plans.flatMap(({ vm, host, chosen }) => chosen.map(({ adapter }) => vlanSummary(adapter.name, false, adapter.vlanId, host, vm.name))) } : {};
+    return params.Passthru
+      ? { output: plans.flatMap(({ vm, host, chosen }) => chosen.map(({ adapter }) => vlanSummary(adapter.name, false, adapter.vlanId, host, vm.name))) }
+      : {};
   },
 };
 
@@ -254,11 +279,17 @@ export const getVmNetworkAdapterVlan: CmdletDefinition = {
   signature: getVmNetworkAdapterVlanSignature,
   run(ctx, params) {
     if (params.ManagementOS === true) {
-      return { output: targetHosts(ctx, params, 'ComputerName', true).flatMap((host) => managementTargets(host, params).map((s) => vlanSummary(s.name, true, s.managementVlanId, host))) };
+      return {
+        output: targetHosts(ctx, params, 'ComputerName', true).flatMap((host) =>
+          managementTargets(host, params).map((s) => vlanSummary(s.name, true, s.managementVlanId, host)),
+        ),
+      };
     }
     const output = targetVms(ctx, params, 'VMName').flatMap((vm) => {
       const host = hostOf(ctx, vm);
-      return adaptersNamed(vm, params.VMNetworkAdapterName === undefined ? {} : { Name: params.VMNetworkAdapterName }).map(({ adapter }) => vlanSummary(adapter.name, false, adapter.vlanId, host, vm.name));
+      return adaptersNamed(vm, params.VMNetworkAdapterName === undefined ? {} : { Name: params.VMNetworkAdapterName }).map(({ adapter }) =>
+        vlanSummary(adapter.name, false, adapter.vlanId, host, vm.name),
+      );
     });
     return { output };
   },

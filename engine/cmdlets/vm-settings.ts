@@ -70,7 +70,12 @@ export const setVm: CmdletDefinition = {
     if (params.DynamicMemory === true && params.StaticMemory === true) {
       throw new CommandRefusal('Specify either -DynamicMemory or -StaticMemory, not both.', { parameter: 'StaticMemory', code: 'InvalidParameter' });
     }
-    const names: MemoryParameterNames = { dynamic: 'DynamicMemory', startup: 'MemoryStartupBytes', minimum: 'MemoryMinimumBytes', maximum: 'MemoryMaximumBytes' };
+    const names: MemoryParameterNames = {
+      dynamic: 'DynamicMemory',
+      startup: 'MemoryStartupBytes',
+      minimum: 'MemoryMinimumBytes',
+      maximum: 'MemoryMaximumBytes',
+    };
     const change: MemoryChange = {
       ...(params.DynamicMemory === true ? { dynamic: true } : params.StaticMemory === true ? { dynamic: false } : {}),
       ...(params.MemoryStartupBytes !== undefined ? { startupBytes: params.MemoryStartupBytes as number } : {}),
@@ -90,12 +95,19 @@ export const setVm: CmdletDefinition = {
         checkFolder(ctx, vm, smartPaging, 'smart paging file path', 'SmartPagingFilePath');
         // Unconfirmed: Hyper-V keeps the folder of a smart paging file in use; the lab refuses the change meanwhile.
         if (vm.smartPagingFile) {
-          throw new CommandRefusal(`The smart paging file location of '${vm.name}' cannot be changed while its smart paging file is in use.`, { parameter: 'SmartPagingFilePath' });
+          throw new CommandRefusal(`The smart paging file location of '${vm.name}' cannot be changed while its smart paging file is in use.`, {
+            parameter: 'SmartPagingFilePath',
+          });
         }
         // Hyper-V Manager greys the Smart Paging File Location out unless the VM is off; a running
         // VM's location moves with Move-VMStorage -SmartPagingFilePath.
         if (vm.state !== 'Off' && !samePath(smartPaging, vm.paths.smartPaging)) {
-          throw needsOff(vm, 'Smart Paging File Location', 'SmartPagingFilePath', `or move it while it runs: Move-VMStorage -VMName ${psQuote(vm.name)} -SmartPagingFilePath ${psQuote(smartPaging)}`);
+          throw needsOff(
+            vm,
+            'Smart Paging File Location',
+            'SmartPagingFilePath',
+            `or move it while it runs: Move-VMStorage -VMName ${psQuote(vm.name)} -SmartPagingFilePath ${psQuote(smartPaging)}`,
+          );
         }
       }
       if (snapshots !== undefined) {
@@ -199,7 +211,14 @@ export const setVmProcessor: CmdletDefinition = {
     });
     const outcome = runPlans(ctx, plans, params);
     return params.Passthru
-      ? { output: plans.map(({ vm }) => ({ VMName: vm.name, ComputerName: vm.host, Count: vm.processorCount, CompatibilityForMigrationEnabled: vm.compatibilityForMigration })) }
+      ? {
+          output: plans.map(({ vm }) => ({
+            VMName: vm.name,
+            ComputerName: vm.host,
+            Count: vm.processorCount,
+            CompatibilityForMigrationEnabled: vm.compatibilityForMigration,
+          })),
+        }
       : outcome;
   },
 };

@@ -39,21 +39,28 @@ function matchingCheckpoints(vm: Vm, names: readonly string[]): Checkpoint[] {
   for (const name of names) {
     const match = wildcardMatcher(name);
     const found = vm.checkpoints.filter((c) => match(c.name));
-    if (found.length === 0 && !hasWildcard(name)) throw new CommandRefusal(T.checkpointNotFound(vm.name, name), { parameter: 'Name', code: 'NotFound', fix: checkpointList(vm) });
+    if (found.length === 0 && !hasWildcard(name))
+      throw new CommandRefusal(T.checkpointNotFound(vm.name, name), { parameter: 'Name', code: 'NotFound', fix: checkpointList(vm) });
     for (const c of found) out.add(c);
   }
   return [...out];
 }
 
 function checkpointList(vm: Vm): string {
-  return vm.checkpoints.length ? `Checkpoints of '${vm.name}': ${vm.checkpoints.map((c) => `"${c.name}"`).join(', ')} (Get-VMSnapshot -VMName ${vm.name}).` : `'${vm.name}' has no checkpoints.`;
+  return vm.checkpoints.length
+    ? `Checkpoints of '${vm.name}': ${vm.checkpoints.map((c) => `"${c.name}"`).join(', ')} (Get-VMSnapshot -VMName ${vm.name}).`
+    : `'${vm.name}' has no checkpoints.`;
 }
 
 /** The one checkpoint `name` (no wildcards) names, for Restore-VMSnapshot. */
 function oneCheckpoint(vm: Vm, name: string): Checkpoint {
   const found = vm.checkpoints.filter((c) => sameName(c.name, name));
   if (found.length === 0) throw new CommandRefusal(T.checkpointNotFound(vm.name, name), { parameter: 'Name', code: 'NotFound', fix: checkpointList(vm) });
-  if (found.length > 1) throw new CommandRefusal(T.checkpointAmbiguous(vm.name, name, found.length), { parameter: 'Name', fix: `Rename one of them first (Rename-VMSnapshot, or Rename... in the Checkpoints pane).` });
+  if (found.length > 1)
+    throw new CommandRefusal(T.checkpointAmbiguous(vm.name, name, found.length), {
+      parameter: 'Name',
+      fix: `Rename one of them first (Rename-VMSnapshot, or Rename... in the Checkpoints pane).`,
+    });
   return found[0]!;
 }
 
@@ -95,7 +102,8 @@ export const restoreVmSnapshot: CmdletDefinition = {
     const plans = vms.map((vm) => {
       const cp = oneCheckpoint(vm, String(params.Name));
       refuseStateChangeWhileMoving(ctx.operations, vm, 'VMName', T.applyRefused(vm.name));
-      if (vm.state === 'Starting' || vm.state === 'Stopping') throw new CommandRefusal(T.applyRefused(vm.name), { parameter: 'VMName', fix: `'${vm.name}' is ${vm.state}; wait until it is Running or Off.` });
+      if (vm.state === 'Starting' || vm.state === 'Stopping')
+        throw new CommandRefusal(T.applyRefused(vm.name), { parameter: 'VMName', fix: `'${vm.name}' is ${vm.state}; wait until it is Running or Off.` });
       return { vm, cp };
     });
     for (const { vm, cp } of plans) applyCheckpoint(ctx, vm, cp);
@@ -131,11 +139,13 @@ export const removeVmSnapshot: CmdletDefinition = {
       };
       const current = currentCheckpoint(vm);
       for (const cp of vm.checkpoints) if (removed.has(cp.id) && params.Passthru) output.push(snapshotSummary(vm, cp));
-      const kept = vm.checkpoints.filter((c) => !removed.has(c.id)).map((c): Checkpoint => {
-        const parentId = survivingAncestor(c.parentId);
-        const { parentId: _old, ...rest } = c;
-        return parentId === undefined ? rest : { ...rest, parentId };
-      });
+      const kept = vm.checkpoints
+        .filter((c) => !removed.has(c.id))
+        .map((c): Checkpoint => {
+          const parentId = survivingAncestor(c.parentId);
+          const { parentId: _old, ...rest } = c;
+          return parentId === undefined ? rest : { ...rest, parentId };
+        });
       const newCurrent = current ? survivingAncestor(current.id) : undefined;
       for (const cp of vm.checkpoints) if (removed.has(cp.id)) ctx.log('Information', 'Hyper-V-VMMS', `Checkpoint '${cp.name}' of '${vm.name}' was deleted.`);
       vm.checkpoints = kept;

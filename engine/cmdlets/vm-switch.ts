@@ -40,7 +40,9 @@ export function switchNotFound(host: Host, name: string, parameter: string): Com
   return new CommandRefusal(`Hyper-V was unable to find a virtual switch with name "${name}".`, {
     parameter,
     code: 'NotFound',
-    fix: have.length ? `Virtual switches on ${host.name}: ${have.join(', ')}.` : `${host.name} has no virtual switch yet: create one with New-VMSwitch (Virtual Switch Manager).`,
+    fix: have.length
+      ? `Virtual switches on ${host.name}: ${have.join(', ')}.`
+      : `${host.name} has no virtual switch yet: create one with New-VMSwitch (Virtual Switch Manager).`,
   });
 }
 
@@ -78,13 +80,19 @@ function resolveUplink(host: Host, params: BoundParams, switchName: string, mana
   }
   const failed = `Failed while adding virtual Ethernet switch connections.`;
   if (view.kind === 'vnic') {
-    throw new CommandRefusal(`${failed} '${view.name}' is a Hyper-V virtual network adapter; an External switch is bound to a physical adapter or a NIC team interface.`, { parameter });
+    throw new CommandRefusal(
+      `${failed} '${view.name}' is a Hyper-V virtual network adapter; an External switch is bound to a physical adapter or a NIC team interface.`,
+      { parameter },
+    );
   }
   if (view.team) {
-    throw new CommandRefusal(`${failed} Network adapter '${view.name}' is a member of team '${view.team}'; bind the switch to the team interface '${view.team}' instead.`, {
-      parameter,
-      fix: `New-VMSwitch -Name '${switchName}' -NetAdapterName '${view.team}'`,
-    });
+    throw new CommandRefusal(
+      `${failed} Network adapter '${view.name}' is a member of team '${view.team}'; bind the switch to the team interface '${view.team}' instead.`,
+      {
+        parameter,
+        fix: `New-VMSwitch -Name '${switchName}' -NetAdapterName '${view.team}'`,
+      },
+    );
   }
   if (view.nic && (view.nic.medium === 'InfiniBand' || view.nic.rdma.type === 'InfiniBand')) {
     throw new CommandRefusal(`${failed} '${view.name}' is an InfiniBand adapter; a Hyper-V virtual switch binds only to Ethernet adapters.`, { parameter });
@@ -105,12 +113,18 @@ function resolveUplink(host: Host, params: BoundParams, switchName: string, mana
 function uplinkWarning(host: Host, switchName: string, adapter: string, managementOS: boolean): string | undefined {
   const team = host.teams.find((t) => sameName(t.name, adapter));
   const nic = team ? undefined : host.nics.find((n) => sameName(n.name, adapter));
-  const rdmaMembers = team ? host.nics.filter((n) => team.members.some((m) => sameName(m, n.name)) && n.rdma.type !== 'none' && n.rdma.enabled).map((n) => n.name) : undefined;
-  return rdmaUnderSwitchWarning(switchName, {
-    adapter: team?.name ?? nic?.name ?? adapter,
-    ...(rdmaMembers ? { rdmaMembers } : {}),
-    ...(nic && nic.rdma.type !== 'none' && nic.rdma.enabled ? { rdmaType: nic.rdma.type } : {}),
-  }, managementOS);
+  const rdmaMembers = team
+    ? host.nics.filter((n) => team.members.some((m) => sameName(m, n.name)) && n.rdma.type !== 'none' && n.rdma.enabled).map((n) => n.name)
+    : undefined;
+  return rdmaUnderSwitchWarning(
+    switchName,
+    {
+      adapter: team?.name ?? nic?.name ?? adapter,
+      ...(rdmaMembers ? { rdmaMembers } : {}),
+      ...(nic && nic.rdma.type !== 'none' && nic.rdma.enabled ? { rdmaType: nic.rdma.type } : {}),
+    },
+    managementOS,
+  );
 }
 
 /** The NIC or team an External switch is bound to (for its IP settings). */
@@ -134,7 +148,9 @@ function takeAddress(host: Host, s: VirtualSwitch, warnings: string[]): void {
   const holder = holderOf(host, s);
   if (!holder?.ipAddress) return;
   s.keptAddress = { ipAddress: holder.ipAddress, prefixLength: holder.prefixLength };
-  warnings.push(`'${s.adapter}' on '${host.name}' is no longer shared with the management operating system: the host loses its address ${holder.ipAddress} there until the switch shares it again or is removed.`);
+  warnings.push(
+    `'${s.adapter}' on '${host.name}' is no longer shared with the management operating system: the host loses its address ${holder.ipAddress} there until the switch shares it again or is removed.`,
+  );
   delete holder.ipAddress;
 }
 
@@ -176,7 +192,13 @@ export const newVmSwitch: CmdletDefinition = {
     });
     const warnings: string[] = [];
     const output = plans.map(({ host, uplink }) => {
-      const s: VirtualSwitch = { name, type, allowManagementOS: managementOS, ...(params.Notes ? { notes: String(params.Notes) } : {}), ...(uplink ? { adapter: uplink.name } : {}) };
+      const s: VirtualSwitch = {
+        name,
+        type,
+        allowManagementOS: managementOS,
+        ...(params.Notes ? { notes: String(params.Notes) } : {}),
+        ...(uplink ? { adapter: uplink.name } : {}),
+      };
       host.virtualSwitches = [...host.virtualSwitches, s]; // replaced, not pushed: a defaulted list may be shared
       if (uplink?.warning) warnings.push(uplink.warning);
       if (uplink && !managementOS) takeAddress(host, s, warnings);
@@ -200,12 +222,16 @@ export const setVmSwitch: CmdletDefinition = {
       selectSwitches(host, stringList(params.Name), 'Name').map((s) => {
         const type: SwitchType = rebind ? 'External' : (toType ?? s.type);
         if (share === false && type === 'Internal') {
-          throw new CommandRefusal(`An Internal virtual switch is always shared with the management operating system ('${s.name}').`, { parameter: 'AllowManagementOS', fix: 'Make it a Private switch instead: Set-VMSwitch -SwitchType Private.' });
+          throw new CommandRefusal(`An Internal virtual switch is always shared with the management operating system ('${s.name}').`, {
+            parameter: 'AllowManagementOS',
+            fix: 'Make it a Private switch instead: Set-VMSwitch -SwitchType Private.',
+          });
         }
         const managementOS = type === 'External' ? (share ?? (s.type === 'External' ? s.allowManagementOS : true)) : type === 'Internal';
         const uplink = rebind ? resolveUplink(host, params, s.name, managementOS, s) : undefined;
         return { host, s, type, managementOS, uplink };
-      }));
+      }),
+    );
     const warnings: string[] = [];
     let changed = false;
     for (const { host, s, type, managementOS, uplink } of plans) {
@@ -288,8 +314,13 @@ export const removeVmSwitch: CmdletDefinition = {
             }
           }
         }
-        if (disconnected.length) warnings.push(`These virtual network adapters were connected to '${s.name}' and are now not connected: ${disconnected.join(', ')}.`);
-        ctx.log('Information', 'Hyper-V-VmSwitch', `Virtual switch '${s.name}' removed from '${host.name}'${disconnected.length ? `; disconnected ${disconnected.join(', ')}` : ''}.`);
+        if (disconnected.length)
+          warnings.push(`These virtual network adapters were connected to '${s.name}' and are now not connected: ${disconnected.join(', ')}.`);
+        ctx.log(
+          'Information',
+          'Hyper-V-VmSwitch',
+          `Virtual switch '${s.name}' removed from '${host.name}'${disconnected.length ? `; disconnected ${disconnected.join(', ')}` : ''}.`,
+        );
       }
       if (switches.length) ctx.networkChanged(host.name);
     }
@@ -297,4 +328,3 @@ export const removeVmSwitch: CmdletDefinition = {
     return { warnings };
   },
 };
-

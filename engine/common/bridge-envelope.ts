@@ -28,10 +28,7 @@ export type ContractError = z.infer<typeof ContractError>;
 export const Response = z.object({
   kind: z.literal('result'),
   id: RequestId,
-  result: z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value: z.unknown() }),
-    z.object({ ok: z.literal(false), error: ContractError }),
-  ]),
+  result: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: ContractError })]),
 });
 export type Response = z.infer<typeof Response>;
 

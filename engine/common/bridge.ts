@@ -11,9 +11,7 @@
 // Bridge, QueryResults, LabResults, ScenarioResults). JSON carries no types, so the one place a
 // value takes its request's type is `ask` below, after its envelope is validated; the engine's side
 // is typed by the same map. No method casts.
-import type {
-  Bridge, ClockControl, Command, EngineEvent, LabAction, Query, Request, RequestBody, Result, ScenarioAction,
-} from '../contract';
+import type { Bridge, ClockControl, Command, EngineEvent, LabAction, Query, Request, RequestBody, Result, ScenarioAction } from '../contract';
 import { EventEnvelope, Response, type ContractError } from './bridge-envelope';
 
 /**
@@ -111,7 +109,11 @@ export function createBridge(send: BridgeSend, options: BridgeOptions = {}): Tra
         settle(request.id, bridgeFailure(errorMessage(err)));
         return;
       }
-      if (sent) sent.then((reply) => answer(reply, request.id), (err: unknown) => settle(request.id, bridgeFailure(errorMessage(err))));
+      if (sent)
+        sent.then(
+          (reply) => answer(reply, request.id),
+          (err: unknown) => settle(request.id, bridgeFailure(errorMessage(err))),
+        );
     });
   }
 

@@ -73,7 +73,7 @@ export function formatIp(ip: IpAddress): string {
   // The longest run of two or more zero groups (the first of equal runs) becomes `::`.
   let best = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

@@ -22,9 +22,7 @@ export const MARKDOWN_LIMITS = {
   inlineNesting: 8,
 } as const;
 
-export type MdTag =
-  | 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'ul' | 'ol' | 'li' | 'blockquote' | 'pre' | 'hr'
-  | 'code' | 'strong' | 'em' | 'br' | 'link';
+export type MdTag = 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'ul' | 'ol' | 'li' | 'blockquote' | 'pre' | 'hr' | 'code' | 'strong' | 'em' | 'br' | 'link';
 
 export interface MdElement {
   readonly tag: MdTag;

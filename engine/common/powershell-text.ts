@@ -17,16 +17,33 @@ export function quoteArgument(s: string): string {
   return `${out}'`;
 }
 
-const doubleEscapes: Record<string, string> = { '`': '``', $: '`$', '\0': '`0', '\x07': '`a', '\b': '`b', '\f': '`f', '\n': '`n', '\r': '`r', '\t': '`t', '\v': '`v' };
+const doubleEscapes: Record<string, string> = {
+  '`': '``',
+  $: '`$',
+  '\0': '`0',
+  '\x07': '`a',
+  '\b': '`b',
+  '\f': '`f',
+  '\n': '`n',
+  '\r': '`r',
+  '\t': '`t',
+  '\v': '`v',
+};
 
 /** A string in double quotes, as hashtable keys and values are written. */
 export function doubleQuoted(s: string): string {
   let out = '"';
-  for (const c of s) out += doubleQuotes.has(c) ? `\`${c}` : doubleEscapes[c] ?? c;
+  for (const c of s) out += doubleQuotes.has(c) ? `\`${c}` : (doubleEscapes[c] ?? c);
   return `${out}"`;
 }
 
-const units: [number, string][] = [[1024 ** 5, 'PB'], [1024 ** 4, 'TB'], [1024 ** 3, 'GB'], [1024 ** 2, 'MB'], [1024, 'KB']];
+const units: [number, string][] = [
+  [1024 ** 5, 'PB'],
+  [1024 ** 4, 'TB'],
+  [1024 ** 3, 'GB'],
+  [1024 ** 2, 'MB'],
+  [1024, 'KB'],
+];
 
 /** A byte count as a PowerShell literal: with its multiplier when exact (4GB, 512MB), else the plain number. */
 export function byteLiteral(n: number): string {
@@ -46,7 +63,9 @@ function scalarText(type: WrittenType | undefined, v: unknown): string {
   if (typeof v === 'number') return type === 'Bytes' ? byteLiteral(v) : String(v);
   if (typeof v === 'string') return quoteArgument(v);
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-    return `@{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${doubleQuoted(k)}=${doubleQuoted(String(x))}`).join(';')}}`;
+    return `@{${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${doubleQuoted(k)}=${doubleQuoted(String(x))}`)
+      .join(';')}}`;
   }
   return quoteArgument(String(v));
 }

@@ -50,7 +50,7 @@ function load(): { packs: LabPack[]; problems: BuiltinLabProblem[] } {
     const r = loadLabPack(source);
     if (r.ok) packs.push(r.pack);
     else {
-      const id = typeof source === 'object' && source !== null && 'id' in source ? String((source).id) : `#${index + 1}`;
+      const id = typeof source === 'object' && source !== null && 'id' in source ? String(source.id) : `#${index + 1}`;
       problems.push({ index, id, errors: r.errors });
     }
   });

@@ -98,13 +98,20 @@ function markdownIssues(shape: z.output<typeof LabPackShape>): LabPackIssue[] {
   ];
   const total = fields.reduce((n, [, text]) => n + text.length, 0);
   if (total > LAB_PACK_LIMITS.markdownChars) {
-    return [{ path: '(root)', message: `the pack's Markdown (briefing, task descriptions and hints) is ${count(total)} characters in all; at most ${count(LAB_PACK_LIMITS.markdownChars)}` }];
+    return [
+      {
+        path: '(root)',
+        message: `the pack's Markdown (briefing, task descriptions and hints) is ${count(total)} characters in all; at most ${count(LAB_PACK_LIMITS.markdownChars)}`,
+      },
+    ];
   }
   const errors: LabPackIssue[] = [];
   for (const [path, text] of fields) {
     const cut = parseMarkdown(text).nestingCut;
-    if (cut === 'block') errors.push({ path, message: `Markdown nests block quotes and lists more than ${MARKDOWN_LIMITS.blockNesting} deep (the most the Labs pane shows)` });
-    else if (cut === 'inline') errors.push({ path, message: `Markdown nests emphasis and links more than ${MARKDOWN_LIMITS.inlineNesting} deep (the most the Labs pane shows)` });
+    if (cut === 'block')
+      errors.push({ path, message: `Markdown nests block quotes and lists more than ${MARKDOWN_LIMITS.blockNesting} deep (the most the Labs pane shows)` });
+    else if (cut === 'inline')
+      errors.push({ path, message: `Markdown nests emphasis and links more than ${MARKDOWN_LIMITS.inlineNesting} deep (the most the Labs pane shows)` });
   }
   return errors;
 }
@@ -115,7 +122,8 @@ function crossReferences(shape: z.output<typeof LabPackShape>, world: World): La
   for (const i of duplicates(shape.hints.map((h) => h.id))) errors.push({ path: `hints[${i}].id`, message: `duplicate hint id "${shape.hints[i]!.id}"` });
   const taskIds = new Set(shape.tasks.map((t) => t.id));
   shape.hints.forEach((h, i) => {
-    if (h.task !== undefined && !taskIds.has(h.task)) errors.push({ path: `hints[${i}].task`, message: `no task with id "${h.task}" (tasks: ${[...taskIds].join(', ')})` });
+    if (h.task !== undefined && !taskIds.has(h.task))
+      errors.push({ path: `hints[${i}].task`, message: `no task with id "${h.task}" (tasks: ${[...taskIds].join(', ')})` });
   });
   shape.tasks.forEach((t, i) => {
     t.checks.forEach((c, j) => {
@@ -154,7 +162,12 @@ export function loadLabPack(input: unknown): LabPackLoad {
 export function parseLabPackJson(text: string): LabPackLoad {
   const bytes = utf8Bytes(text);
   if (bytes > LAB_PACK_LIMITS.packBytes) {
-    return { ok: false, errors: [{ path: '(root)', message: `the pack is ${sizeText(bytes)} (${count(bytes)} bytes); a lab pack may be at most ${sizeText(LAB_PACK_LIMITS.packBytes)}` }] };
+    return {
+      ok: false,
+      errors: [
+        { path: '(root)', message: `the pack is ${sizeText(bytes)} (${count(bytes)} bytes); a lab pack may be at most ${sizeText(LAB_PACK_LIMITS.packBytes)}` },
+      ],
+    };
   }
   const j = parseJsonText(text);
   if (!j.ok) return { ok: false, errors: j.errors.map((e) => ({ path: e.path, message: e.message })) };

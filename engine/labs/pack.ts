@@ -20,7 +20,8 @@ import { WORLD_BASES } from './world-patch';
 
 export const LAB_PACK_FORMAT_VERSION = 1;
 
-const id = z.string()
+const id = z
+  .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits, words joined by hyphens, e.g. storage-single-location')
   .max(64);
 const line = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -29,27 +30,38 @@ const markdown = z.string().trim().min(1, 'must not be empty').max(LAB_PACK_LIMI
 export const LabLevel = z.enum(['Beginner', 'Intermediate', 'Advanced']);
 export type LabLevel = z.infer<typeof LabLevel>;
 
-export const LabTask = z.object({
-  id: id.describe('Stable id of the task (progress and hints refer to it).'),
-  title: line(200),
-  description: markdown.describe('What to do, in Markdown.'),
-  points: z.number().int().min(0).max(1000).default(10).describe('Points for passing every check of the task (default 10).'),
-  checks: z.array(Check).min(1, 'a task needs at least one check').max(50),
-}).strict();
+export const LabTask = z
+  .object({
+    id: id.describe('Stable id of the task (progress and hints refer to it).'),
+    title: line(200),
+    description: markdown.describe('What to do, in Markdown.'),
+    points: z.number().int().min(0).max(1000).default(10).describe('Points for passing every check of the task (default 10).'),
+    checks: z.array(Check).min(1, 'a task needs at least one check').max(50),
+  })
+  .strict();
 export type LabTask = z.infer<typeof LabTask>;
 
-export const LabHint = z.object({
-  id: id.describe('Stable id of the hint (progress records the hints taken by id).'),
-  task: id.optional().describe('The task the hint helps with; none for a general hint.'),
-  text: markdown.describe('The hint, in Markdown: the why, the wizard path, the cmdlet with a blank to fill.'),
-  costPoints: z.number().int().min(0).max(1000).describe('Points taken off the score when the learner reveals it.'),
-}).strict();
+export const LabHint = z
+  .object({
+    id: id.describe('Stable id of the hint (progress records the hints taken by id).'),
+    task: id.optional().describe('The task the hint helps with; none for a general hint.'),
+    text: markdown.describe('The hint, in Markdown: the why, the wizard path, the cmdlet with a blank to fill.'),
+    costPoints: z.number().int().min(0).max(1000).describe('Points taken off the score when the learner reveals it.'),
+  })
+  .strict();
 export type LabHint = z.infer<typeof LabHint>;
 
-export const WorldPatchForm = z.object({
-  base: z.enum(WORLD_BASES).describe('The world to start from: "default" is the training datacenter (HV01, HV02, FS01).'),
-  patch: z.record(z.string(), z.unknown()).default({}).describe('JSON Merge Patch over the base; lists of named things (hosts, nics, volumes, vms, ...) can be patched by name: { "hosts": { "HV02": { ... } } }.'),
-}).strict();
+export const WorldPatchForm = z
+  .object({
+    base: z.enum(WORLD_BASES).describe('The world to start from: "default" is the training datacenter (HV01, HV02, FS01).'),
+    patch: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe(
+        'JSON Merge Patch over the base; lists of named things (hosts, nics, volumes, vms, ...) can be patched by name: { "hosts": { "HV02": { ... } } }.',
+      ),
+  })
+  .strict();
 export type WorldPatchForm = z.infer<typeof WorldPatchForm>;
 
 const packFields = {
@@ -68,13 +80,16 @@ const packFields = {
 };
 
 /** The file as a trainer writes it (the published JSON Schema is generated from this). */
-export const LabPackFile = z.object({
-  ...packFields,
-  world: z.union([WorldPatchForm, World]).describe('The starting world: a full world, or { "base": "default", "patch": { ... } }.'),
-}).strict().meta({
-  title: 'Hyper-V Mobility Lab — lab pack',
-  description: `A lab exercise: briefing, starting world, graded tasks, hints and a reference solution. A pack file is at most ${LAB_PACK_LIMITS.packBytes / 1024} KB; its Markdown (briefing, task descriptions, hints) at most ${LAB_PACK_LIMITS.markdownChars.toLocaleString('en-US')} characters in all, nesting block quotes and lists at most ${MARKDOWN_LIMITS.blockNesting} deep.`,
-});
+export const LabPackFile = z
+  .object({
+    ...packFields,
+    world: z.union([WorldPatchForm, World]).describe('The starting world: a full world, or { "base": "default", "patch": { ... } }.'),
+  })
+  .strict()
+  .meta({
+    title: 'Hyper-V Mobility Lab — lab pack',
+    description: `A lab exercise: briefing, starting world, graded tasks, hints and a reference solution. A pack file is at most ${LAB_PACK_LIMITS.packBytes / 1024} KB; its Markdown (briefing, task descriptions, hints) at most ${LAB_PACK_LIMITS.markdownChars.toLocaleString('en-US')} characters in all, nesting block quotes and lists at most ${MARKDOWN_LIMITS.blockNesting} deep.`,
+  });
 
 /** The file with the world left for the loader to resolve (it reports world errors with their own paths). */
 export const LabPackShape = z.object({ ...packFields, world: z.unknown() }).strict();

@@ -42,9 +42,11 @@ export interface CheckOutcome {
 // ── Schemas ─────────────────────────────────────────────────────────────────────────────────────
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
-const vmName = nonEmpty.max(255).describe('The virtual machine, by name, as in the lab\'s world.');
-const hostName = nonEmpty.max(255).describe('The computer, by name, as in the lab\'s world.');
-const windowsPath = nonEmpty.max(1000).refine((p) => parsePath(p) !== undefined, 'must be a Windows path such as D:\\VMs or \\\\FS01\\VMs')
+const vmName = nonEmpty.max(255).describe("The virtual machine, by name, as in the lab's world.");
+const hostName = nonEmpty.max(255).describe("The computer, by name, as in the lab's world.");
+const windowsPath = nonEmpty
+  .max(1000)
+  .refine((p) => parsePath(p) !== undefined, 'must be a Windows path such as D:\\VMs or \\\\FS01\\VMs')
   .describe('A local path (D:\\VMs) on the host, or a share (\\\\FS01\\VMs).');
 const description = z.string().trim().min(1).max(300).optional().describe('The sentence the learner reads for this check; default: one built from the check.');
 const bytesPerSecond = z.number().positive('must be greater than zero').max(1e13).describe('Bytes per second (PowerShell: 750MB = 786432000).');
@@ -70,83 +72,197 @@ const HOST_FIELDS = {
 export const HostField = z.enum(Object.keys(HOST_FIELDS) as [keyof typeof HOST_FIELDS, ...(keyof typeof HOST_FIELDS)[]]);
 
 const leafSchemas = [
-  z.object({
-    type: z.literal('vmOnHost'), vm: vmName, host: hostName, description,
-  }).strict().describe('The VM is on this host at the end.'),
-  z.object({
-    type: z.literal('vmState'), vm: vmName, state: VmState, description,
-  }).strict().describe('The VM is in this state at the end.'),
-  z.object({
-    type: z.literal('vmFilesUnder'),
-    vm: vmName,
-    path: windowsPath,
-    items: z.array(FileItem).min(1).optional().describe('Which files: vhds, configuration, snapshots (checkpoints), smartPaging; default all.'),
-    host: hostName.optional().describe('The computer a local path is on; default: the VM\'s host at the end.'),
-    description,
-  }).strict().describe('The VM\'s files (or the items named) are in this folder or below it.'),
-  z.object({
-    type: z.literal('vmNeverOff'), vm: vmName, description,
-  }).strict().describe('The VM was running when the lab started, is running at the end, and no event shows it shut down, turned off, saved, or failing to restart.'),
-  z.object({
-    type: z.literal('smartPagingLocation'),
-    vm: vmName,
-    pathUnder: windowsPath.optional(),
-    volume: z.string().regex(/^[A-Za-z]$/, 'must be a drive letter such as D').optional().describe('A drive letter of the VM\'s host.'),
-    description,
-  }).strict().refine((c) => c.pathUnder !== undefined || c.volume !== undefined, { message: 'give pathUnder or volume', path: ['pathUnder'] })
-    .describe('The VM\'s Smart Paging File Location is under this folder, or on this volume of its host.'),
-  z.object({
-    type: z.literal('smartPagingUsed'), vm: vmName, pathUnder: windowsPath.optional(), description,
-  }).strict().describe('The VM restarted with a smart paging file (optionally one under this folder).'),
-  z.object({
-    type: z.literal('vmMemoryDynamic'), vm: vmName, enabled: z.boolean().optional().describe('Default true.'), description,
-  }).strict().describe('The VM uses Dynamic Memory (or, with enabled false, static memory).'),
-  z.object({
-    type: z.literal('processorCompatibility'), vm: vmName, enabled: z.boolean().optional().describe('Default true.'), description,
-  }).strict().describe('Processor compatibility for migration is enabled on the VM (or disabled, with enabled false).'),
-  z.object({
-    type: z.literal('vmNotesContain'), vm: vmName, anyOf: z.array(nonEmpty).min(1), description,
-  }).strict().describe('The VM\'s notes (Set-VM -Notes) contain one of these words (case-insensitive).'),
-  z.object({
-    type: z.literal('jobCompleted'),
-    vm: vmName,
-    kind: MoveKind.optional(),
-    transport: TransportOption.optional().describe('Live migration performance option the memory went over.'),
-    transportContains: nonEmpty.optional().describe('Text the job\'s transport contains, e.g. "SMB Direct" (case-insensitive).'),
-    atLeastChannels: z.number().int().min(1).max(64).optional().describe('SMB channels (client/server interface pairs) the job used.'),
-    rdma: z.boolean().optional().describe('With atLeastChannels: count only RDMA channels (true).'),
-    rateAtMost: bytesPerSecond.optional().describe('Average rate of the job\'s data stage (Memory transfer or Copy) is at most this (1% allowed for measurement).'),
-    noteContains: nonEmpty.optional().describe('Text one of the job\'s notes contains, e.g. "SMB Multichannel lost".'),
-    description,
-  }).strict().describe('A move of the VM completed, meeting every condition given.'),
-  z.object({
-    type: z.literal('jobFailed'), vm: vmName, kind: MoveKind.optional(), errorContains: nonEmpty.optional(), description,
-  }).strict().describe('A move of the VM failed (and so rolled back), optionally with this text in its error.'),
-  z.object({
-    type: z.literal('noJobFailed'), vm: vmName.optional(), description,
-  }).strict().describe('No move (of this VM, or at all) failed or was cancelled.'),
-  z.object({
-    type: z.literal('migrationTransport'), vm: vmName, option: TransportOption.optional(), contains: nonEmpty.optional(), description,
-  }).strict().refine((c) => c.option !== undefined || c.contains !== undefined, { message: 'give option or contains', path: ['option'] })
+  z
+    .object({
+      type: z.literal('vmOnHost'),
+      vm: vmName,
+      host: hostName,
+      description,
+    })
+    .strict()
+    .describe('The VM is on this host at the end.'),
+  z
+    .object({
+      type: z.literal('vmState'),
+      vm: vmName,
+      state: VmState,
+      description,
+    })
+    .strict()
+    .describe('The VM is in this state at the end.'),
+  z
+    .object({
+      type: z.literal('vmFilesUnder'),
+      vm: vmName,
+      path: windowsPath,
+      items: z.array(FileItem).min(1).optional().describe('Which files: vhds, configuration, snapshots (checkpoints), smartPaging; default all.'),
+      host: hostName.optional().describe("The computer a local path is on; default: the VM's host at the end."),
+      description,
+    })
+    .strict()
+    .describe("The VM's files (or the items named) are in this folder or below it."),
+  z
+    .object({
+      type: z.literal('vmNeverOff'),
+      vm: vmName,
+      description,
+    })
+    .strict()
+    .describe('The VM was running when the lab started, is running at the end, and no event shows it shut down, turned off, saved, or failing to restart.'),
+  z
+    .object({
+      type: z.literal('smartPagingLocation'),
+      vm: vmName,
+      pathUnder: windowsPath.optional(),
+      volume: z
+        .string()
+        .regex(/^[A-Za-z]$/, 'must be a drive letter such as D')
+        .optional()
+        .describe("A drive letter of the VM's host."),
+      description,
+    })
+    .strict()
+    .refine((c) => c.pathUnder !== undefined || c.volume !== undefined, { message: 'give pathUnder or volume', path: ['pathUnder'] })
+    .describe("The VM's Smart Paging File Location is under this folder, or on this volume of its host."),
+  z
+    .object({
+      type: z.literal('smartPagingUsed'),
+      vm: vmName,
+      pathUnder: windowsPath.optional(),
+      description,
+    })
+    .strict()
+    .describe('The VM restarted with a smart paging file (optionally one under this folder).'),
+  z
+    .object({
+      type: z.literal('vmMemoryDynamic'),
+      vm: vmName,
+      enabled: z.boolean().optional().describe('Default true.'),
+      description,
+    })
+    .strict()
+    .describe('The VM uses Dynamic Memory (or, with enabled false, static memory).'),
+  z
+    .object({
+      type: z.literal('processorCompatibility'),
+      vm: vmName,
+      enabled: z.boolean().optional().describe('Default true.'),
+      description,
+    })
+    .strict()
+    .describe('Processor compatibility for migration is enabled on the VM (or disabled, with enabled false).'),
+  z
+    .object({
+      type: z.literal('vmNotesContain'),
+      vm: vmName,
+      anyOf: z.array(nonEmpty).min(1),
+      description,
+    })
+    .strict()
+    .describe("The VM's notes (Set-VM -Notes) contain one of these words (case-insensitive)."),
+  z
+    .object({
+      type: z.literal('jobCompleted'),
+      vm: vmName,
+      kind: MoveKind.optional(),
+      transport: TransportOption.optional().describe('Live migration performance option the memory went over.'),
+      transportContains: nonEmpty.optional().describe('Text the job\'s transport contains, e.g. "SMB Direct" (case-insensitive).'),
+      atLeastChannels: z.number().int().min(1).max(64).optional().describe('SMB channels (client/server interface pairs) the job used.'),
+      rdma: z.boolean().optional().describe('With atLeastChannels: count only RDMA channels (true).'),
+      rateAtMost: bytesPerSecond
+        .optional()
+        .describe("Average rate of the job's data stage (Memory transfer or Copy) is at most this (1% allowed for measurement)."),
+      noteContains: nonEmpty.optional().describe('Text one of the job\'s notes contains, e.g. "SMB Multichannel lost".'),
+      description,
+    })
+    .strict()
+    .describe('A move of the VM completed, meeting every condition given.'),
+  z
+    .object({
+      type: z.literal('jobFailed'),
+      vm: vmName,
+      kind: MoveKind.optional(),
+      errorContains: nonEmpty.optional(),
+      description,
+    })
+    .strict()
+    .describe('A move of the VM failed (and so rolled back), optionally with this text in its error.'),
+  z
+    .object({
+      type: z.literal('noJobFailed'),
+      vm: vmName.optional(),
+      description,
+    })
+    .strict()
+    .describe('No move (of this VM, or at all) failed or was cancelled.'),
+  z
+    .object({
+      type: z.literal('migrationTransport'),
+      vm: vmName,
+      option: TransportOption.optional(),
+      contains: nonEmpty.optional(),
+      description,
+    })
+    .strict()
+    .refine((c) => c.option !== undefined || c.contains !== undefined, { message: 'give option or contains', path: ['option'] })
     .describe('A live migration of the VM completed over this performance option (or a transport containing this text).'),
-  z.object({
-    type: z.literal('migrationDowntimeBelow'), vm: vmName, ms: z.number().positive().max(3_600_000), description,
-  }).strict().describe('At least one live migration of the VM completed, and every one moved it running and paused it for less than this.'),
-  z.object({
-    type: z.literal('fastestMigration'), vm: vmName, transport: TransportOption, description,
-  }).strict().describe('Of the VM\'s completed live migrations, the fastest went over this performance option.'),
-  z.object({
-    type: z.literal('hostSetting'), host: hostName, field: HostField, equals: z.union([z.string(), z.number(), z.boolean()]), description,
-  }).strict().describe('A Hyper-V host setting has this value at the end (strings compare case-insensitively).'),
-  z.object({
-    type: z.literal('bandwidthLimit'), host: hostName, category: BandwidthCategory, atMost: bytesPerSecond.optional(), atLeast: bytesPerSecond.optional(), description,
-  }).strict().describe('An SMB bandwidth limit is set for the category on the host (and within the bounds given).'),
-  z.object({
-    type: z.literal('teamExists'), host: hostName, team: nonEmpty.max(255), description,
-  }).strict().describe('The host has a NIC team of this name.'),
-  z.object({
-    type: z.literal('nicRdmaOperational'), host: hostName, nic: nonEmpty.max(255), description,
-  }).strict().describe('The adapter\'s RDMA is usable by SMB Direct: capable, enabled, not teamed, not under a virtual switch, link up.'),
+  z
+    .object({
+      type: z.literal('migrationDowntimeBelow'),
+      vm: vmName,
+      ms: z.number().positive().max(3_600_000),
+      description,
+    })
+    .strict()
+    .describe('At least one live migration of the VM completed, and every one moved it running and paused it for less than this.'),
+  z
+    .object({
+      type: z.literal('fastestMigration'),
+      vm: vmName,
+      transport: TransportOption,
+      description,
+    })
+    .strict()
+    .describe("Of the VM's completed live migrations, the fastest went over this performance option."),
+  z
+    .object({
+      type: z.literal('hostSetting'),
+      host: hostName,
+      field: HostField,
+      equals: z.union([z.string(), z.number(), z.boolean()]),
+      description,
+    })
+    .strict()
+    .describe('A Hyper-V host setting has this value at the end (strings compare case-insensitively).'),
+  z
+    .object({
+      type: z.literal('bandwidthLimit'),
+      host: hostName,
+      category: BandwidthCategory,
+      atMost: bytesPerSecond.optional(),
+      atLeast: bytesPerSecond.optional(),
+      description,
+    })
+    .strict()
+    .describe('An SMB bandwidth limit is set for the category on the host (and within the bounds given).'),
+  z
+    .object({
+      type: z.literal('teamExists'),
+      host: hostName,
+      team: nonEmpty.max(255),
+      description,
+    })
+    .strict()
+    .describe('The host has a NIC team of this name.'),
+  z
+    .object({
+      type: z.literal('nicRdmaOperational'),
+      host: hostName,
+      nic: nonEmpty.max(255),
+      description,
+    })
+    .strict()
+    .describe("The adapter's RDMA is usable by SMB Direct: capable, enabled, not teamed, not under a virtual switch, link up."),
 ] as const;
 
 export type LeafCheck = z.infer<(typeof leafSchemas)[number]>;
@@ -157,11 +273,35 @@ export type Check =
   | { type: 'anyOf'; checks: Check[]; description?: string }
   | { type: 'not'; check: Check; description?: string };
 
-const AllOf = z.object({ type: z.literal('allOf'), get checks() { return z.array(Check).min(1); }, description }).strict()
+const AllOf = z
+  .object({
+    type: z.literal('allOf'),
+    get checks() {
+      return z.array(Check).min(1);
+    },
+    description,
+  })
+  .strict()
   .describe('Every one of the checks passes.');
-const AnyOf = z.object({ type: z.literal('anyOf'), get checks() { return z.array(Check).min(1); }, description }).strict()
+const AnyOf = z
+  .object({
+    type: z.literal('anyOf'),
+    get checks() {
+      return z.array(Check).min(1);
+    },
+    description,
+  })
+  .strict()
   .describe('At least one of the checks passes.');
-const Not = z.object({ type: z.literal('not'), get check() { return Check; }, description }).strict()
+const Not = z
+  .object({
+    type: z.literal('not'),
+    get check() {
+      return Check;
+    },
+    description,
+  })
+  .strict()
   .describe('The check does not pass.');
 
 export const Check: z.ZodType<Check> = z.discriminatedUnion('type', [...leafSchemas, AllOf, AnyOf, Not]).meta({ id: 'Check' });
@@ -182,10 +322,12 @@ export function checkReferences(check: Check, world: World): RefIssue[] {
   const vmExists = (name: string) => world.vms.some((v) => v.name.toLowerCase() === name.toLowerCase());
   const known = (list: string[]) => (list.length ? ` (the lab's world has ${listText(list)})` : '');
   const needVm = (name: string | undefined, path = 'vm') => {
-    if (name !== undefined && !vmExists(name)) out.push({ path, message: `no virtual machine named "${name}" in the lab's world${known(world.vms.map((v) => v.name))}` });
+    if (name !== undefined && !vmExists(name))
+      out.push({ path, message: `no virtual machine named "${name}" in the lab's world${known(world.vms.map((v) => v.name))}` });
   };
   const needHost = (name: string | undefined, path = 'host') => {
-    if (name !== undefined && !findHost(world, name)) out.push({ path, message: `no computer named "${name}" in the lab's world${known(world.hosts.map((h) => h.name))}` });
+    if (name !== undefined && !findHost(world, name))
+      out.push({ path, message: `no computer named "${name}" in the lab's world${known(world.hosts.map((h) => h.name))}` });
   };
   switch (check.type) {
     case 'allOf':
@@ -210,7 +352,10 @@ export function checkReferences(check: Check, world: World): RefIssue[] {
       needHost(check.host);
       const h = findHost(world, check.host);
       if (h && !h.nics.some((n) => n.name.toLowerCase() === check.nic.toLowerCase())) {
-        out.push({ path: 'nic', message: `no network adapter named "${check.nic}" on ${h.name}${h.nics.length ? ` (it has ${listText(h.nics.map((n) => n.name))})` : ''}` });
+        out.push({
+          path: 'nic',
+          message: `no network adapter named "${check.nic}" on ${h.name}${h.nics.length ? ` (it has ${listText(h.nics.map((n) => n.name))})` : ''}`,
+        });
       }
       return out;
     }
@@ -288,7 +433,7 @@ export function jobLine(job: Job): string {
     `job ${job.id}: ${kind} of ${job.vmName ?? '?'} ${job.source ?? ''} → ${job.destination ?? ''}`.replace(/\s+/g, ' '),
     job.state === 'Running' || job.state === 'Queued' ? `${job.state} (${Math.round(job.percent)}%)` : job.state,
   ];
-  const t = job.kind === 'LiveMigration' ? memoryTransport(job) ?? job.transport : job.transport;
+  const t = job.kind === 'LiveMigration' ? (memoryTransport(job) ?? job.transport) : job.transport;
   if (t) parts.push(t);
   if (job.channels.length) parts.push(`${job.channels.length} channel${job.channels.length === 1 ? '' : 's'}`);
   const rate = job.state === 'Completed' ? dataStageRate(job) : undefined;
@@ -394,7 +539,9 @@ export function describeCheck(check: Check, negated = false): string {
     case 'allOf':
       return negated ? `Not all of: ${check.checks.map((c) => describeCheck(c)).join('; ')}` : check.checks.map((c) => describeCheck(c)).join('; and ');
     case 'anyOf':
-      return negated ? `None of: ${check.checks.map((c) => describeCheck(c)).join('; ')}` : `One of: ${check.checks.map((c) => describeCheck(c)).join('; or ')}`;
+      return negated
+        ? `None of: ${check.checks.map((c) => describeCheck(c)).join('; ')}`
+        : `One of: ${check.checks.map((c) => describeCheck(c)).join('; or ')}`;
     case 'not':
       return negated ? describeCheck(check.check) : describeCheck(check.check, true);
     case 'vmOnHost':
@@ -412,13 +559,27 @@ export function describeCheck(check: Check, negated = false): string {
       return not(`${possessive(check.vm)} smart paging file location is ${where}`, `${possessive(check.vm)} smart paging file location is not ${where}`);
     }
     case 'smartPagingUsed':
-      return not(`${check.vm} restarted with a smart paging file${check.pathUnder ? ` under ${check.pathUnder}` : ''}`, `${check.vm} never needed a smart paging file${check.pathUnder ? ` under ${check.pathUnder}` : ''}`);
+      return not(
+        `${check.vm} restarted with a smart paging file${check.pathUnder ? ` under ${check.pathUnder}` : ''}`,
+        `${check.vm} never needed a smart paging file${check.pathUnder ? ` under ${check.pathUnder}` : ''}`,
+      );
     case 'vmMemoryDynamic':
       return (check.enabled ?? true) !== negated ? `${check.vm} uses Dynamic Memory` : `${check.vm} uses static memory`;
     case 'processorCompatibility':
-      return (check.enabled ?? true) !== negated ? `${check.vm} has processor compatibility for migration enabled` : `${check.vm} has processor compatibility for migration disabled`;
+      return (check.enabled ?? true) !== negated
+        ? `${check.vm} has processor compatibility for migration enabled`
+        : `${check.vm} has processor compatibility for migration disabled`;
     case 'vmNotesContain':
-      return not(`${possessive(check.vm)} notes mention ${listText(check.anyOf.map((w) => `"${w}"`), 'or')}`, `${possessive(check.vm)} notes do not mention ${listText(check.anyOf.map((w) => `"${w}"`), 'or')}`);
+      return not(
+        `${possessive(check.vm)} notes mention ${listText(
+          check.anyOf.map((w) => `"${w}"`),
+          'or',
+        )}`,
+        `${possessive(check.vm)} notes do not mention ${listText(
+          check.anyOf.map((w) => `"${w}"`),
+          'or',
+        )}`,
+      );
     case 'jobCompleted': {
       const what = check.kind ? KIND_TEXT[check.kind] : 'move';
       const cond = jobConditions(check);
@@ -427,25 +588,42 @@ export function describeCheck(check: Check, negated = false): string {
     }
     case 'jobFailed': {
       const what = check.kind ? KIND_TEXT[check.kind] : 'move';
-      return not(`A ${what} of ${check.vm} failed and was rolled back${check.errorContains ? ` (its error mentions "${check.errorContains}")` : ''}`, `No ${what} of ${check.vm} failed${check.errorContains ? ` with "${check.errorContains}"` : ''}`);
+      return not(
+        `A ${what} of ${check.vm} failed and was rolled back${check.errorContains ? ` (its error mentions "${check.errorContains}")` : ''}`,
+        `No ${what} of ${check.vm} failed${check.errorContains ? ` with "${check.errorContains}"` : ''}`,
+      );
     }
     case 'noJobFailed':
       return not(`No move${check.vm ? ` of ${check.vm}` : ''} failed or was cancelled`, `A move${check.vm ? ` of ${check.vm}` : ''} failed or was cancelled`);
     case 'migrationTransport': {
-      const over = [check.option ? OPTION_TEXT[check.option] : undefined, check.contains ? `a transport that includes "${check.contains}"` : undefined].filter(Boolean).join(', ');
+      const over = [check.option ? OPTION_TEXT[check.option] : undefined, check.contains ? `a transport that includes "${check.contains}"` : undefined]
+        .filter(Boolean)
+        .join(', ');
       return not(`A live migration of ${check.vm} completed over ${over}`, `No live migration of ${check.vm} completed over ${over}`);
     }
     case 'migrationDowntimeBelow':
-      return not(`Every live migration of ${check.vm} paused it for less than ${formatMs(check.ms)}`, `A live migration of ${check.vm} paused it for ${formatMs(check.ms)} or more`);
+      return not(
+        `Every live migration of ${check.vm} paused it for less than ${formatMs(check.ms)}`,
+        `A live migration of ${check.vm} paused it for ${formatMs(check.ms)} or more`,
+      );
     case 'fastestMigration':
-      return not(`${possessive(check.vm)} fastest live migration went over ${OPTION_TEXT[check.transport]}`, `${possessive(check.vm)} fastest live migration did not go over ${OPTION_TEXT[check.transport]}`);
+      return not(
+        `${possessive(check.vm)} fastest live migration went over ${OPTION_TEXT[check.transport]}`,
+        `${possessive(check.vm)} fastest live migration did not go over ${OPTION_TEXT[check.transport]}`,
+      );
     case 'hostSetting': {
       const label = HOST_FIELDS[check.field].label;
       return not(`${check.host}: ${label} is ${String(check.equals)}`, `${check.host}: ${label} is not ${String(check.equals)}`);
     }
     case 'bandwidthLimit': {
-      const bounds = [check.atLeast !== undefined ? `at least ${byteRateText(check.atLeast)}` : '', check.atMost !== undefined ? `at most ${byteRateText(check.atMost)}` : ''].filter(Boolean);
-      return not(`${check.host} limits SMB ${check.category} traffic${bounds.length ? ` to ${listText(bounds)}` : ''}`, `${check.host} has no SMB ${check.category} limit${bounds.length ? ` of ${listText(bounds)}` : ''}`);
+      const bounds = [
+        check.atLeast !== undefined ? `at least ${byteRateText(check.atLeast)}` : '',
+        check.atMost !== undefined ? `at most ${byteRateText(check.atMost)}` : '',
+      ].filter(Boolean);
+      return not(
+        `${check.host} limits SMB ${check.category} traffic${bounds.length ? ` to ${listText(bounds)}` : ''}`,
+        `${check.host} has no SMB ${check.category} limit${bounds.length ? ` of ${listText(bounds)}` : ''}`,
+      );
     }
     case 'teamExists':
       return not(`${check.host} has a NIC team named ${check.team}`, `${check.host} has no NIC team named ${check.team}`);
@@ -546,12 +724,20 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
       if (!vm) return missingVm(c.vm);
       const at = vm.paths.smartPaging;
       if (c.pathUnder) {
-        return { pass: resolvedUnder(world, vm.host, at, vm.host, c.pathUnder), expected: `smart paging file location under ${c.pathUnder}`, found: `smart paging file location is ${at}` };
+        return {
+          pass: resolvedUnder(world, vm.host, at, vm.host, c.pathUnder),
+          expected: `smart paging file location under ${c.pathUnder}`,
+          found: `smart paging file location is ${at}`,
+        };
       }
       const r = resolvePath(world, vm.host, at);
       const letter = c.volume!.toUpperCase();
       const pass = r.ok && sameName(r.value.computer, vm.host) && r.value.volume === letter;
-      return { pass, expected: `smart paging file location on ${vm.host} ${letter}:`, found: `smart paging file location is ${at}${r.ok && !sameName(r.value.computer, vm.host) ? ` (on ${r.value.computer})` : ''}` };
+      return {
+        pass,
+        expected: `smart paging file location on ${vm.host} ${letter}:`,
+        found: `smart paging file location is ${at}${r.ok && !sameName(r.value.computer, vm.host) ? ` (on ${r.value.computer})` : ''}`,
+      };
     }
     case 'smartPagingUsed': {
       const vm = findVm(world, c.vm);
@@ -561,17 +747,18 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
       const expected = `a restart of ${c.vm} bridged by a smart paging file${c.pathUnder ? ` under ${c.pathUnder}` : ''}`;
       if (good.length) return { pass: true, expected, found: `smart paging file ${good.at(-1)!}` };
       const failures = workerEntriesOf(e, c.vm).filter((l) => l.eventId === EventIds.restartFailed);
-      const found = [
-        ...uses.map((p) => `a smart paging file was used at ${p}`),
-        ...failures.map((l) => `a restart failed: ${l.message}`),
-      ];
+      const found = [...uses.map((p) => `a smart paging file was used at ${p}`), ...failures.map((l) => `a restart failed: ${l.message}`)];
       return { pass: false, expected, found: found.length ? found.join('; ') : `${c.vm} did not restart with a smart paging file` };
     }
     case 'vmMemoryDynamic': {
       const vm = findVm(world, c.vm);
       if (!vm) return missingVm(c.vm);
       const want = c.enabled ?? true;
-      return { pass: vm.memory.dynamic === want, expected: want ? 'Dynamic Memory' : 'static memory', found: vm.memory.dynamic ? 'Dynamic Memory' : 'static memory' };
+      return {
+        pass: vm.memory.dynamic === want,
+        expected: want ? 'Dynamic Memory' : 'static memory',
+        found: vm.memory.dynamic ? 'Dynamic Memory' : 'static memory',
+      };
     }
     case 'processorCompatibility': {
       const vm = findVm(world, c.vm);
@@ -589,7 +776,10 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
       const notes = vm.notes.toLowerCase();
       return {
         pass: c.anyOf.some((w) => notes.includes(w.toLowerCase())),
-        expected: `notes mentioning ${listText(c.anyOf.map((w) => `"${w}"`), 'or')}`,
+        expected: `notes mentioning ${listText(
+          c.anyOf.map((w) => `"${w}"`),
+          'or',
+        )}`,
         found: vm.notes.trim() ? `notes: "${vm.notes.length > 200 ? `${vm.notes.slice(0, 200)}…` : vm.notes}"` : 'no notes',
       };
     }
@@ -651,7 +841,11 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
         return true;
       });
       const over = [c.option ? OPTION_TEXT[c.option] : undefined, c.contains ? `a transport including "${c.contains}"` : undefined].filter(Boolean).join(', ');
-      return { pass: hit !== undefined, expected: `a completed live migration of ${c.vm} over ${over}`, found: hit ? jobLine(hit) : jobsFound(all, `live migration of ${c.vm}`) };
+      return {
+        pass: hit !== undefined,
+        expected: `a completed live migration of ${c.vm} over ${over}`,
+        found: hit ? jobLine(hit) : jobsFound(all, `live migration of ${c.vm}`),
+      };
     }
     case 'migrationDowntimeBelow': {
       const done = jobsOf(e, c.vm, 'LiveMigration').filter((j) => j.state === 'Completed');
@@ -659,7 +853,12 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
       if (done.length === 0) return { pass: false, expected, found: `no completed live migration of ${c.vm}` };
       // A move of an Off VM has no blackout: it was not a live move, so it does not count as one under the limit.
       const slow = done.filter((j) => j.measuredDowntimeMs === undefined || j.measuredDowntimeMs >= c.ms);
-      const list = done.map((j) => `job ${j.id}: ${j.measuredDowntimeMs !== undefined ? formatMs(j.measuredDowntimeMs) : 'no blackout: the VM was off, so it was not a live move'}`).join('; ');
+      const list = done
+        .map(
+          (j) =>
+            `job ${j.id}: ${j.measuredDowntimeMs !== undefined ? formatMs(j.measuredDowntimeMs) : 'no blackout: the VM was off, so it was not a live move'}`,
+        )
+        .join('; ');
       return { pass: slow.length === 0, expected, found: `blackouts: ${list}` };
     }
     case 'fastestMigration': {
@@ -685,10 +884,16 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
       if (!h) return missingHost(c.host);
       const limits = h.smb.bandwidthLimits;
       const v = limits[c.category];
-      const bounds = [c.atLeast !== undefined ? `at least ${byteRateText(c.atLeast)}` : '', c.atMost !== undefined ? `at most ${byteRateText(c.atMost)}` : ''].filter(Boolean);
+      const bounds = [
+        c.atLeast !== undefined ? `at least ${byteRateText(c.atLeast)}` : '',
+        c.atMost !== undefined ? `at most ${byteRateText(c.atMost)}` : '',
+      ].filter(Boolean);
       const expected = `an SMB ${c.category} limit on ${h.name}${bounds.length ? ` of ${listText(bounds)}` : ''}`;
       const set = BandwidthCategory.options.filter((k) => limits[k] !== undefined).map((k) => `${k} ${byteRateText(limits[k]!)}`);
-      const found = v === undefined ? `no ${c.category} limit on ${h.name}${set.length ? ` (limits set: ${set.join(', ')})` : ' (no limits set)'}` : `${c.category} limit ${byteRateText(v)}`;
+      const found =
+        v === undefined
+          ? `no ${c.category} limit on ${h.name}${set.length ? ` (limits set: ${set.join(', ')})` : ' (no limits set)'}`
+          : `${c.category} limit ${byteRateText(v)}`;
       const pass = v !== undefined && (c.atMost === undefined || v <= c.atMost) && (c.atLeast === undefined || v >= c.atLeast);
       return { pass, expected, found };
     }
@@ -699,7 +904,11 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
       return {
         pass: t !== undefined,
         expected: `a team ${c.team} on ${h.name}`,
-        found: t ? `team ${t.name} with ${listText(t.members)}` : h.teams.length ? `teams on ${h.name}: ${h.teams.map((x) => x.name).join(', ')}` : `no NIC teams on ${h.name}`,
+        found: t
+          ? `team ${t.name} with ${listText(t.members)}`
+          : h.teams.length
+            ? `teams on ${h.name}: ${h.teams.map((x) => x.name).join(', ')}`
+            : `no NIC teams on ${h.name}`,
       };
     }
     case 'nicRdmaOperational': {
@@ -708,7 +917,11 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
       const nic = h.nics.find((n) => sameName(n.name, c.nic));
       if (!nic) return { pass: false, expected: `adapter ${c.nic} on ${h.name}`, found: `no adapter ${c.nic} on ${h.name}` };
       const r = rdmaOperational(h, nic);
-      return { pass: r.operational, expected: `RDMA operational on ${h.name} ${nic.name}`, found: r.operational ? `RDMA (${nic.rdma.type}) operational on ${nic.name}` : `${nic.name}: ${r.reason}` };
+      return {
+        pass: r.operational,
+        expected: `RDMA operational on ${h.name} ${nic.name}`,
+        found: r.operational ? `RDMA (${nic.rdma.type}) operational on ${nic.name}` : `${nic.name}: ${r.reason}`,
+      };
     }
   }
 }

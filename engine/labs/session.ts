@@ -67,7 +67,12 @@ export function takeHint(pack: LabPack, progress: LabProgress, hintId: string): 
   if (progress.labId !== pack.id) return { ok: false, message: `this progress belongs to lab "${progress.labId}", not "${pack.id}"` };
   const hint = pack.hints.find((h) => h.id === hintId);
   if (!hint) {
-    return { ok: false, message: pack.hints.length ? `no hint "${hintId}" in lab "${pack.id}" (hints: ${pack.hints.map((h) => h.id).join(', ')})` : `lab "${pack.id}" has no hints` };
+    return {
+      ok: false,
+      message: pack.hints.length
+        ? `no hint "${hintId}" in lab "${pack.id}" (hints: ${pack.hints.map((h) => h.id).join(', ')})`
+        : `lab "${pack.id}" has no hints`,
+    };
   }
   if (progress.hintsTaken.includes(hintId)) return { ok: true, progress, hint };
   return { ok: true, progress: { ...progress, hintsTaken: [...progress.hintsTaken, hintId] }, hint };
@@ -112,7 +117,10 @@ export function parseProgress(input: unknown): { ok: true; progress: LabProgress
   const r = LabProgress.safeParse(value);
   if (!r.success) {
     const first = r.error.issues[0];
-    return { ok: false, message: `stored lab progress cannot be used: ${first ? `${first.path.map(String).join('.') || '(root)'}: ${first.message}` : 'malformed'}` };
+    return {
+      ok: false,
+      message: `stored lab progress cannot be used: ${first ? `${first.path.map(String).join('.') || '(root)'}: ${first.message}` : 'malformed'}`,
+    };
   }
   return { ok: true, progress: r.data };
 }

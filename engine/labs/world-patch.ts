@@ -21,7 +21,6 @@ import { NAMED_LISTS } from '../model/validate';
 export const WORLD_BASES = ['default'] as const;
 export type WorldBase = (typeof WORLD_BASES)[number];
 
-
 export interface PatchIssue {
   /** Path inside the patch, e.g. hosts.HV09.nics. */
   path: string;
@@ -78,7 +77,7 @@ function mergeValue(target: unknown, patch: unknown, path: string, listKey: stri
 function mergeNamedList(target: unknown[], patch: Record<string, unknown>, path: string, nameKey: string, errors: PatchIssue[], depth: number): unknown[] {
   const out = [...target];
   const indexOf = (name: string): number =>
-    out.findIndex((item) => isPlainObject(item) && typeof item[nameKey] === 'string' && (item[nameKey]).toLowerCase() === name.toLowerCase());
+    out.findIndex((item) => isPlainObject(item) && typeof item[nameKey] === 'string' && item[nameKey].toLowerCase() === name.toLowerCase());
   for (const [name, value] of Object.entries(patch)) {
     const at = indexOf(name);
     const here = join(path, name);

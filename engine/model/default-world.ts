@@ -37,7 +37,10 @@ function hyperVHost(name: string, octet: number): WorldInput['hosts'][number] {
       maximumLiveMigrations: 2,
       maximumStorageMigrations: 2,
       useAnyNetwork: false,
-      networks: [{ subnet: '10.10.1.0/24', priority: 0 }, { subnet: '10.10.2.0/24', priority: 1 }],
+      networks: [
+        { subnet: '10.10.1.0/24', priority: 0 },
+        { subnet: '10.10.2.0/24', priority: 1 },
+      ],
     },
     delegation: ['cifs/FS01', 'cifs/HV01', 'cifs/HV02', 'Microsoft Virtual System Migration Service/HV01', 'Microsoft Virtual System Migration Service/HV02'],
   };
@@ -53,7 +56,13 @@ function vm(id: string, name: string, host: string, folder: string, extra: Parti
     startedAt: 0,
     processorCount: 2,
     memory: { dynamic: false, startupBytes: 4 * GiB, minimumBytes: 4 * GiB, maximumBytes: 4 * GiB },
-    workload: { memoryDirtyBytesPerSec: 20 * MiB, writableWorkingSetBytes: 512 * MiB, compressionRatio: 2.2, diskWriteBytesPerSec: 2 * MiB, cpuDemandPercent: 10 },
+    workload: {
+      memoryDirtyBytesPerSec: 20 * MiB,
+      writableWorkingSetBytes: 512 * MiB,
+      compressionRatio: 2.2,
+      diskWriteBytesPerSec: 2 * MiB,
+      cpuDemandPercent: 10,
+    },
     paths: { configuration: folder, snapshots: folder, smartPaging: folder },
     vhds: [{ path: `${folder}\\Virtual Hard Disks\\${name}.vhdx`, sizeBytes: 40 * GiB, maxSizeBytes: 127 * GiB, type: 'Dynamic', controller: 'SCSI 0:0' }],
     networkAdapters: [{ name: 'Network Adapter', switchName: 'Production' }],
@@ -91,12 +100,24 @@ export function defaultWorldInput(): WorldInput {
     vms: [
       vm('vm-dc01', 'DC01', 'HV01', 'D:\\VMs\\DC01', {
         memory: { dynamic: false, startupBytes: 2 * GiB, minimumBytes: 2 * GiB, maximumBytes: 2 * GiB },
-        workload: { memoryDirtyBytesPerSec: 4 * MiB, writableWorkingSetBytes: 128 * MiB, compressionRatio: 2.5, diskWriteBytesPerSec: 512 * 1024, cpuDemandPercent: 3 },
+        workload: {
+          memoryDirtyBytesPerSec: 4 * MiB,
+          writableWorkingSetBytes: 128 * MiB,
+          compressionRatio: 2.5,
+          diskWriteBytesPerSec: 512 * 1024,
+          cpuDemandPercent: 3,
+        },
       }),
       vm('vm-sql01', 'SQL01', 'HV01', 'D:\\VMs\\SQL01', {
         processorCount: 4,
         memory: { dynamic: true, startupBytes: 8 * GiB, minimumBytes: 4 * GiB, maximumBytes: 32 * GiB, bufferPercent: 20, weight: 8000 },
-        workload: { memoryDirtyBytesPerSec: 120 * MiB, writableWorkingSetBytes: 3 * GiB, compressionRatio: 1.8, diskWriteBytesPerSec: 20 * MiB, cpuDemandPercent: 35 },
+        workload: {
+          memoryDirtyBytesPerSec: 120 * MiB,
+          writableWorkingSetBytes: 3 * GiB,
+          compressionRatio: 1.8,
+          diskWriteBytesPerSec: 20 * MiB,
+          cpuDemandPercent: 35,
+        },
         vhds: [
           { path: 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx', sizeBytes: 60 * GiB, maxSizeBytes: 127 * GiB, type: 'Dynamic', controller: 'SCSI 0:0' },
           { path: 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01-Data.vhdx', sizeBytes: 200 * GiB, maxSizeBytes: 200 * GiB, type: 'Fixed', controller: 'SCSI 0:1' },
@@ -107,20 +128,26 @@ export function defaultWorldInput(): WorldInput {
       }),
       vm('vm-app01', 'APP01', 'HV02', 'D:\\VMs\\APP01', {
         memory: { dynamic: true, startupBytes: 4 * GiB, minimumBytes: 2 * GiB, maximumBytes: 16 * GiB },
-        checkpoints: [{
-          id: 'cp-app01-1',
-          name: 'APP01 - (11/20/2026 - 9:14:02 AM)',
-          createdAt: 0,
-          files: [{ path: 'D:\\VMs\\APP01\\Snapshots\\3F2A9C1E-5B7D-4E21-9A0C-1D2E3F4A5B6C.xml', sizeBytes: 64 * 1024 }],
-        }],
-        vhds: [{ path: 'D:\\VMs\\APP01\\Virtual Hard Disks\\APP01.vhdx', sizeBytes: 35 * GiB, maxSizeBytes: 127 * GiB, type: 'Dynamic', controller: 'SCSI 0:0' }],
+        checkpoints: [
+          {
+            id: 'cp-app01-1',
+            name: 'APP01 - (11/20/2026 - 9:14:02 AM)',
+            createdAt: 0,
+            files: [{ path: 'D:\\VMs\\APP01\\Snapshots\\3F2A9C1E-5B7D-4E21-9A0C-1D2E3F4A5B6C.xml', sizeBytes: 64 * 1024 }],
+          },
+        ],
+        vhds: [
+          { path: 'D:\\VMs\\APP01\\Virtual Hard Disks\\APP01.vhdx', sizeBytes: 35 * GiB, maxSizeBytes: 127 * GiB, type: 'Dynamic', controller: 'SCSI 0:0' },
+        ],
       }),
       vm('vm-test01', 'TEST01', 'HV02', 'D:\\VMs\\TEST01', {
         state: 'Off',
         startedAt: undefined,
         generation: 1,
         memory: { dynamic: false, startupBytes: 1 * GiB, minimumBytes: 1 * GiB, maximumBytes: 1 * GiB },
-        vhds: [{ path: 'D:\\VMs\\TEST01\\Virtual Hard Disks\\TEST01.vhdx', sizeBytes: 12 * GiB, maxSizeBytes: 60 * GiB, type: 'Dynamic', controller: 'IDE 0:0' }],
+        vhds: [
+          { path: 'D:\\VMs\\TEST01\\Virtual Hard Disks\\TEST01.vhdx', sizeBytes: 12 * GiB, maxSizeBytes: 60 * GiB, type: 'Dynamic', controller: 'IDE 0:0' },
+        ],
       }),
     ],
   };

@@ -144,7 +144,7 @@ function compileNode(schema: z.ZodType, inPlace: boolean): Parse {
       };
     }
     case 'union': {
-      const options = (def.options as z.ZodType[]).map((o) => compileNode(o, false)) // an option that fails must not have touched the input;
+      const options = (def.options as z.ZodType[]).map((o) => compileNode(o, false)); // an option that fails must not have touched the input;
       return (v) => {
         for (const o of options) {
           const r = o(v);

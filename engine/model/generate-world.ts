@@ -31,7 +31,7 @@ export interface GenerateOptions {
 /** Returns the world as schema input (parse it with validateWorld / World.parse). */
 export function generateWorld(opts: GenerateOptions): WorldInput {
   const rnd = prng(opts.seed ?? 1);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const rackSize = Math.max(2, opts.rackSize ?? 25);
   const hosts: WorldInput['hosts'] = [];
   const hyperV: { name: string; rack: number }[] = [];
@@ -52,7 +52,14 @@ export function generateWorld(opts: GenerateOptions): WorldInput {
     ];
     const volumes = [
       { letter: 'C', label: 'System', capacityBytes: 300 * GiB, otherDataBytes: 40 * GiB, readBytesPerSec: 500 * MBps, writeBytesPerSec: 450 * MBps },
-      { letter: 'D', label: isFs ? 'Shares' : 'VMs', capacityBytes: (isFs ? 40 : 8) * TB, otherDataBytes: 20 * GiB, readBytesPerSec: 1500 * MBps, writeBytesPerSec: 1200 * MBps },
+      {
+        letter: 'D',
+        label: isFs ? 'Shares' : 'VMs',
+        capacityBytes: (isFs ? 40 : 8) * TB,
+        otherDataBytes: 20 * GiB,
+        readBytesPerSec: 1500 * MBps,
+        writeBytesPerSec: 1200 * MBps,
+      },
     ];
     if (isFs) {
       fileServers.set(rack, name);
@@ -76,7 +83,16 @@ export function generateWorld(opts: GenerateOptions): WorldInput {
         teams: [{ name: 'Team1', members: ['NIC1', 'NIC2'], ipAddress: `192.168.${a}.${b}` }],
         virtualSwitches: [{ name: 'Production', type: 'External', adapter: 'Team1' }],
         volumes,
-        migration: { enabled: true, authentication: 'Kerberos', performanceOption: pick(['Compression', 'SMB', 'TCPIP'] as const), useAnyNetwork: false, networks: [{ subnet: `10.${a}.1.0/24`, priority: 0 }, { subnet: `10.${a}.2.0/24`, priority: 1 }] },
+        migration: {
+          enabled: true,
+          authentication: 'Kerberos',
+          performanceOption: pick(['Compression', 'SMB', 'TCPIP'] as const),
+          useAnyNetwork: false,
+          networks: [
+            { subnet: `10.${a}.1.0/24`, priority: 0 },
+            { subnet: `10.${a}.2.0/24`, priority: 1 },
+          ],
+        },
       });
     }
   }
@@ -98,7 +114,11 @@ export function generateWorld(opts: GenerateOptions): WorldInput {
       ...(running ? { startedAt: 0 } : {}),
       processorCount: pick([1, 2, 4]),
       memory: { startupBytes: mem, minimumBytes: mem, maximumBytes: mem },
-      workload: { memoryDirtyBytesPerSec: Math.round(rnd() * 100) * MiB, compressionRatio: 1.5 + Math.round(rnd() * 15) / 10, cpuDemandPercent: Math.round(rnd() * 40) },
+      workload: {
+        memoryDirtyBytesPerSec: Math.round(rnd() * 100) * MiB,
+        compressionRatio: 1.5 + Math.round(rnd() * 15) / 10,
+        cpuDemandPercent: Math.round(rnd() * 40),
+      },
       paths: { configuration: folder, snapshots: folder, smartPaging: folder },
       vhds: [{ path: `${folder}\\Virtual Hard Disks\\${name}.vhdx`, sizeBytes: pick([20, 40, 60, 80]) * GiB, maxSizeBytes: 127 * GiB }],
       networkAdapters: [{ name: 'Network Adapter', switchName: 'Production' }],

@@ -6,9 +6,7 @@ import type { Host, Share, Vm, World } from './world';
 import { explainPathProblem, nameProblem, pathTextProblem } from '../common/windows-paths';
 import { ownsAddress, parseIp } from '../common/ip-addresses';
 
-export type ParsedPath =
-  | { kind: 'local'; drive: string; segments: string[] }
-  | { kind: 'unc'; server: string; share: string; segments: string[] };
+export type ParsedPath = { kind: 'local'; drive: string; segments: string[] } | { kind: 'unc'; server: string; share: string; segments: string[] };
 
 /** Parses a Windows path; undefined when it is neither `X:\...` nor `\\server\share\...`. */
 export function parsePath(path: string): ParsedPath | undefined {
@@ -118,7 +116,6 @@ export function findHost(world: World, name: string): Host | undefined {
   return world.hosts.find((h) => h.name.toLowerCase() === key) ?? world.hosts.find((h) => h.name.toLowerCase() === short);
 }
 
-
 /**
  * Where a path's bytes live, as seen from `fromHost`. Admin shares (`\\HV02\D$\...`) resolve to
  * that drive. Checks that the volume and share exist, not that the folder does: the simulation
@@ -127,7 +124,8 @@ export function findHost(world: World, name: string): Host | undefined {
 export function resolvePath(world: World, fromHost: string, path: string, hostIndex?: ReadonlyMap<string, Host>): ResolveResult {
   const p = parsePath(path);
   if (!p) return { ok: false, message: invalidPathMessage(path) };
-  const lookup = (n: string): Host | undefined => hostIndex?.get(n.toLowerCase()) ?? hostIndex?.get(n.toLowerCase().split('.')[0]!) ?? (hostIndex ? undefined : findHost(world, n));
+  const lookup = (n: string): Host | undefined =>
+    hostIndex?.get(n.toLowerCase()) ?? hostIndex?.get(n.toLowerCase().split('.')[0]!) ?? (hostIndex ? undefined : findHost(world, n));
   if (p.kind === 'local') {
     const host = lookup(fromHost);
     if (!host) return { ok: false, message: `computer "${fromHost}" does not exist` };
@@ -141,16 +139,27 @@ export function resolvePath(world: World, fromHost: string, path: string, hostIn
   if (admin) {
     const drive = admin[1]!.toUpperCase();
     if (!server.volumes.some((v) => v.letter === drive)) return { ok: false, message: `volume ${drive}: does not exist on ${server.name}` };
-    return { ok: true, value: { computer: server.name, volume: drive, share: p.share, remote, localPath: formatPath({ kind: 'local', drive, segments: p.segments }) } };
+    return {
+      ok: true,
+      value: { computer: server.name, volume: drive, share: p.share, remote, localPath: formatPath({ kind: 'local', drive, segments: p.segments }) },
+    };
   }
   const share = server.shares.find((s) => s.name.toLowerCase() === p.share.toLowerCase());
   if (!share) return { ok: false, message: `share "${p.share}" does not exist on ${server.name}` };
   const target = parsePath(share.path);
-  if (!target || target.kind !== 'local') return { ok: false, message: `share "${share.name}" on ${server.name} points at "${share.path}", which is not a local path` };
-  if (!server.volumes.some((v) => v.letter === target.drive)) return { ok: false, message: `share "${share.name}" on ${server.name} is on volume ${target.drive}:, which does not exist` };
+  if (!target || target.kind !== 'local')
+    return { ok: false, message: `share "${share.name}" on ${server.name} points at "${share.path}", which is not a local path` };
+  if (!server.volumes.some((v) => v.letter === target.drive))
+    return { ok: false, message: `share "${share.name}" on ${server.name} is on volume ${target.drive}:, which does not exist` };
   return {
     ok: true,
-    value: { computer: server.name, volume: target.drive, share: share.name, remote, localPath: formatPath({ ...target, segments: [...target.segments, ...p.segments] }) },
+    value: {
+      computer: server.name,
+      volume: target.drive,
+      share: share.name,
+      remote,
+      localPath: formatPath({ ...target, segments: [...target.segments, ...p.segments] }),
+    },
   };
 }
 
@@ -363,7 +372,15 @@ export function volumeUsage(world: World, host: string, letter: string, byVolume
   if (!h || !v) return undefined;
   const vmFilesBytes = (byVolume ?? vmFileBytesByVolume(world)).get(volumeKey(h.name, v.letter)) ?? 0;
   const usedBytes = v.otherDataBytes + vmFilesBytes;
-  return { computer: h.name, volume: v.letter, capacityBytes: v.capacityBytes, otherDataBytes: v.otherDataBytes, vmFilesBytes, usedBytes, freeBytes: v.capacityBytes - usedBytes };
+  return {
+    computer: h.name,
+    volume: v.letter,
+    capacityBytes: v.capacityBytes,
+    otherDataBytes: v.otherDataBytes,
+    vmFilesBytes,
+    usedBytes,
+    freeBytes: v.capacityBytes - usedBytes,
+  };
 }
 
 export function freeBytes(world: World, host: string, letter: string): number | undefined {

@@ -29,8 +29,10 @@ export function checkVmLimits(vm: Vm, err: Err): void {
     err(`${at}.checkpoints`, `'${vm.name}' has ${vm.checkpoints.length} checkpoints; Hyper-V allows at most ${L.checkpoints} per virtual machine`);
   }
   const m = vm.memory;
-  if (m.startupBytes > L.memoryBytes) err(`${at}.memory.startupBytes`, `startup memory (${m.startupBytes} bytes) is more than the 1 TB (${L.memoryBytes} bytes) a virtual machine can have`);
-  if (m.maximumBytes > L.memoryBytes) err(`${at}.memory.maximumBytes`, `maximum memory (${m.maximumBytes} bytes) is more than the 1 TB (${L.memoryBytes} bytes) a virtual machine can have`);
+  if (m.startupBytes > L.memoryBytes)
+    err(`${at}.memory.startupBytes`, `startup memory (${m.startupBytes} bytes) is more than the 1 TB (${L.memoryBytes} bytes) a virtual machine can have`);
+  if (m.maximumBytes > L.memoryBytes)
+    err(`${at}.memory.maximumBytes`, `maximum memory (${m.maximumBytes} bytes) is more than the 1 TB (${L.memoryBytes} bytes) a virtual machine can have`);
 
   let ide = 0;
   let scsi = 0;
@@ -38,7 +40,10 @@ export function checkVmLimits(vm: Vm, err: Err): void {
     const d = vm.vhds[i]!;
     const max = vhdMaxBytesFor(d.path);
     if (d.maxSizeBytes > max.bytes) {
-      err(`${at}.vhds[${i}].maxSizeBytes`, `a ${max.format} file can be at most ${max.format === 'VHD' ? '2,040 GB' : `${max.bytes / TB} TB`} (${max.bytes} bytes); '${d.path}' is ${d.maxSizeBytes} bytes`);
+      err(
+        `${at}.vhds[${i}].maxSizeBytes`,
+        `a ${max.format} file can be at most ${max.format === 'VHD' ? '2,040 GB' : `${max.bytes / TB} TB`} (${max.bytes} bytes); '${d.path}' is ${d.maxSizeBytes} bytes`,
+      );
     }
     if (d.controller.startsWith('IDE')) ide++;
     else scsi++;
@@ -51,7 +56,10 @@ export function checkVmLimits(vm: Vm, err: Err): void {
   if (scsi > L.scsiDisks) err(`${at}.vhds`, `'${vm.name}' has ${scsi} disks on SCSI controllers; a virtual machine has at most ${L.scsiDisks}`);
   const nics = maxNetworkAdapters(vm.generation);
   if (vm.networkAdapters.length > nics) {
-    err(`${at}.networkAdapters`, `'${vm.name}' has ${vm.networkAdapters.length} network adapters; a generation ${vm.generation} virtual machine has at most ${nics}${vm.generation === 1 ? ' (8 network adapters and 4 legacy network adapters)' : ''}`);
+    err(
+      `${at}.networkAdapters`,
+      `'${vm.name}' has ${vm.networkAdapters.length} network adapters; a generation ${vm.generation} virtual machine has at most ${nics}${vm.generation === 1 ? ' (8 network adapters and 4 legacy network adapters)' : ''}`,
+    );
   }
 
   // MAX_PATH: the three folders, then every file.
@@ -89,7 +97,11 @@ export class HostLoadCheck {
     const L = HYPERV_LIMITS.host;
     for (const [h, n] of this.running) {
       if (n.vms > L.runningVms) err(`hosts[${h.name}]`, `${n.vms} virtual machines are running on ${h.name}; Hyper-V runs at most ${L.runningVms} per host`);
-      if (n.processors > L.virtualProcessors) err(`hosts[${h.name}]`, `the running virtual machines on ${h.name} have ${n.processors} virtual processors; Hyper-V supports at most ${L.virtualProcessors} per host`);
+      if (n.processors > L.virtualProcessors)
+        err(
+          `hosts[${h.name}]`,
+          `the running virtual machines on ${h.name} have ${n.processors} virtual processors; Hyper-V supports at most ${L.virtualProcessors} per host`,
+        );
     }
   }
 }

@@ -151,7 +151,10 @@ export function crossCheck(world: World): WorldIssue[] {
       const v = h.volumes[j]!;
       const total = v.otherDataBytes + (used.get(volumeKey(h.name, v.letter)) ?? 0);
       if (total > v.capacityBytes) {
-        err(`hosts[${h.name}].volumes[${v.letter}].capacityBytes`, `files on ${h.name} ${v.letter}: take ${total} bytes, more than its capacity of ${v.capacityBytes} bytes`);
+        err(
+          `hosts[${h.name}].volumes[${v.letter}].capacityBytes`,
+          `files on ${h.name} ${v.letter}: take ${total} bytes, more than its capacity of ${v.capacityBytes} bytes`,
+        );
       }
     }
   }
@@ -192,9 +195,12 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
 
   for (let i = 0; i < h.nics.length; i++) {
     const n = h.nics[i]!;
-    if (n.rdma.type === 'InfiniBand' && n.medium !== 'InfiniBand') err(`${at}.nics[${n.name}].rdma.type`, 'RDMA type InfiniBand needs an InfiniBand adapter (medium is Ethernet)');
-    if ((n.rdma.type === 'iWARP' || n.rdma.type === 'RoCE') && n.medium === 'InfiniBand') err(`${at}.nics[${n.name}].rdma.type`, `RDMA type ${n.rdma.type} runs over Ethernet, but the adapter's medium is InfiniBand`);
-    if (n.rdma.enabled && n.rdma.type === 'none') err(`${at}.nics[${n.name}].rdma.enabled`, 'RDMA cannot be enabled on an adapter that is not RDMA-capable (rdma.type is none)');
+    if (n.rdma.type === 'InfiniBand' && n.medium !== 'InfiniBand')
+      err(`${at}.nics[${n.name}].rdma.type`, 'RDMA type InfiniBand needs an InfiniBand adapter (medium is Ethernet)');
+    if ((n.rdma.type === 'iWARP' || n.rdma.type === 'RoCE') && n.medium === 'InfiniBand')
+      err(`${at}.nics[${n.name}].rdma.type`, `RDMA type ${n.rdma.type} runs over Ethernet, but the adapter's medium is InfiniBand`);
+    if (n.rdma.enabled && n.rdma.type === 'none')
+      err(`${at}.nics[${n.name}].rdma.enabled`, 'RDMA cannot be enabled on an adapter that is not RDMA-capable (rdma.type is none)');
   }
 
   const teamOf = new Map<string, string>();
@@ -255,7 +261,8 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
     if (other) err(`${sat}.adapter`, `adapter "${s.adapter}" is already bound to virtual switch ${other}`);
     else switchOf.set(key, s.name);
     const ip = (team ?? nic)?.ipAddress;
-    if (ip && !s.allowManagementOS) err(`${sat}.allowManagementOS`, `"${s.adapter}" has IP address ${ip}, but the switch does not share it with the management operating system`);
+    if (ip && !s.allowManagementOS)
+      err(`${sat}.allowManagementOS`, `"${s.adapter}" has IP address ${ip}, but the switch does not share it with the management operating system`);
   }
 
   if (h.macAddressRange) {
@@ -281,8 +288,11 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
   const constraints = h.smb.constraints;
   for (const server in constraints) {
     const list = constraints[server]!;
-    aliases ??= new Set([...h.nics.map((n) => n.name), ...h.teams.map((t) => t.name), ...h.virtualSwitches.map((s) => `vEthernet (${s.name})`)].map((s) => s.toLowerCase()));
-    if (!hostIndex.has(server.toLowerCase()) && !hostIndex.has(server.toLowerCase().split('.')[0]!)) err(`${at}.smb.constraints[${server}]`, `server "${server}" does not exist`);
+    aliases ??= new Set(
+      [...h.nics.map((n) => n.name), ...h.teams.map((t) => t.name), ...h.virtualSwitches.map((s) => `vEthernet (${s.name})`)].map((s) => s.toLowerCase()),
+    );
+    if (!hostIndex.has(server.toLowerCase()) && !hostIndex.has(server.toLowerCase().split('.')[0]!))
+      err(`${at}.smb.constraints[${server}]`, `server "${server}" does not exist`);
     list.forEach((a, i) => {
       if (!aliases!.has(a.toLowerCase())) err(`${at}.smb.constraints[${server}][${i}]`, `interface "${a}" does not exist on ${h.name}`);
     });
@@ -291,13 +301,16 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
 
 function checkVm(vm: Vm, hostIndex: Map<string, Host>, used: Map<string, number>, vhdOwners: VhdOwnerCheck, err: Err): void {
   const m = vm.memory;
-  if (m.minimumBytes > m.startupBytes) err(`vms[${vm.name}].memory.minimumBytes`, `minimum memory (${m.minimumBytes}) is more than startup memory (${m.startupBytes})`);
-  if (m.maximumBytes < m.startupBytes) err(`vms[${vm.name}].memory.maximumBytes`, `maximum memory (${m.maximumBytes}) is less than startup memory (${m.startupBytes})`);
+  if (m.minimumBytes > m.startupBytes)
+    err(`vms[${vm.name}].memory.minimumBytes`, `minimum memory (${m.minimumBytes}) is more than startup memory (${m.startupBytes})`);
+  if (m.maximumBytes < m.startupBytes)
+    err(`vms[${vm.name}].memory.maximumBytes`, `maximum memory (${m.maximumBytes}) is less than startup memory (${m.startupBytes})`);
   for (let i = 0; i < vm.vhds.length; i++) {
     const d = vm.vhds[i]!;
     if (d.sizeBytes > d.maxSizeBytes && d.type !== 'Fixed') {
       // A dynamic file can outgrow its maximum only by metadata; more means corrupt data.
-      if (d.sizeBytes > d.maxSizeBytes * 1.01 + 64 * 1024 ** 2) err(`vms[${vm.name}].vhds[${i}].sizeBytes`, `file size ${d.sizeBytes} exceeds the disk's maximum size ${d.maxSizeBytes}`);
+      if (d.sizeBytes > d.maxSizeBytes * 1.01 + 64 * 1024 ** 2)
+        err(`vms[${vm.name}].vhds[${i}].sizeBytes`, `file size ${d.sizeBytes} exceeds the disk's maximum size ${d.maxSizeBytes}`);
     }
   }
   if (vm.checkpoints.length || typeof vm.parentSnapshotId === 'string') checkCheckpoints(vm, `vms[${vm.name}]`, err);
@@ -307,7 +320,8 @@ function checkVm(vm: Vm, hostIndex: Map<string, Host>, used: Map<string, number>
   const { configuration, snapshots, smartPaging } = vm.paths;
   const inConfiguration = locateVolume(vm.host, configuration, hostIndex);
   const inSnapshots = snapshots === configuration ? inConfiguration : locateVolume(vm.host, snapshots, hostIndex);
-  const inSmartPaging = smartPaging === configuration ? inConfiguration : smartPaging === snapshots ? inSnapshots : locateVolume(vm.host, smartPaging, hostIndex);
+  const inSmartPaging =
+    smartPaging === configuration ? inConfiguration : smartPaging === snapshots ? inSnapshots : locateVolume(vm.host, smartPaging, hostIndex);
   if (inConfiguration.charCodeAt(0) === 33) err(`vms[${vm.name}].paths.configuration`, inConfiguration.slice(1));
   if (inSnapshots.charCodeAt(0) === 33) err(`vms[${vm.name}].paths.snapshots`, inSnapshots.slice(1));
   if (inSmartPaging.charCodeAt(0) === 33) err(`vms[${vm.name}].paths.smartPaging`, inSmartPaging.slice(1));
@@ -331,7 +345,18 @@ function checkVm(vm: Vm, hostIndex: Map<string, Host>, used: Map<string, number>
  * Adds a VM file's bytes to its volume and returns the volume's key, or reports why its path has
  * none (vhds[0].path, checkpoints[0].files[1].path, smartPagingFile.path).
  */
-function countFile(vm: Vm, kind: VmFile['kind'], path: string, sizeBytes: number, inConfiguration: string, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err, i: number, j: number): string | undefined {
+function countFile(
+  vm: Vm,
+  kind: VmFile['kind'],
+  path: string,
+  sizeBytes: number,
+  inConfiguration: string,
+  hostIndex: Map<string, Host>,
+  used: Map<string, number>,
+  err: Err,
+  i: number,
+  j: number,
+): string | undefined {
   const k = path === vm.paths.configuration ? inConfiguration : locateVolume(vm.host, path, hostIndex);
   if (k.charCodeAt(0) === 33 /* ! */) {
     err(`vms[${vm.name}].${vmFileField(kind, i, j)}`, k.slice(1));
@@ -372,7 +397,10 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
     } else if (text.trim() === '') {
       where = ': the file is empty';
     }
-    const detail = msg.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    const detail = msg
+      .replace(/^JSON\.parse: /, '')
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/\s*\(line \d+ column \d+\)$/, '');
     return { ok: false, errors: [{ path: '(file)', message: `not valid JSON${where}${where.startsWith(':') ? '' : `: ${detail}`}` }] };
   }
 }
@@ -420,6 +448,7 @@ function checkUnattachedVhds(world: World, hostIndex: Map<string, Host>, used: M
     seen.add(where);
     if (attached.has(where)) err(`${at}.path`, `'${d.path}' on ${host.name} is attached to a virtual machine, so it cannot also be listed as unattached`);
     if (d.type === 'Differencing' && !d.parentPath) err(`${at}.parentPath`, 'a differencing disk needs its parent disk');
-    if (d.type !== 'Fixed' && d.sizeBytes > d.maxSizeBytes * 1.01 + 64 * 1024 ** 2) err(`${at}.sizeBytes`, `file size ${d.sizeBytes} exceeds the disk's maximum size ${d.maxSizeBytes}`);
+    if (d.type !== 'Fixed' && d.sizeBytes > d.maxSizeBytes * 1.01 + 64 * 1024 ** 2)
+      err(`${at}.sizeBytes`, `file size ${d.sizeBytes} exceeds the disk's maximum size ${d.maxSizeBytes}`);
   });
 }

@@ -14,7 +14,12 @@ export async function readWorldFile(path: string): Promise<ValidateResult> {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, errors: [{ path: '(file)', message: code === 'ENOENT' ? `world file "${path}" does not exist` : `cannot read world file "${path}": ${(e as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [
+        { path: '(file)', message: code === 'ENOENT' ? `world file "${path}" does not exist` : `cannot read world file "${path}": ${(e as Error).message}` },
+      ],
+    };
   }
   // A UTF-8 byte order mark (Notepad adds one) is not JSON.
   return parseWorldJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

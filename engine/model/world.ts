@@ -17,7 +17,9 @@ const name = z.string().trim().min(1, 'must not be empty').max(255);
 const pathText = z.string().trim().min(1, 'must not be empty');
 const bytes = z.number().int('must be a whole number of bytes').nonnegative();
 const rate = z.number().positive('must be greater than zero');
-const ipv4 = z.string().regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/, 'must be an IPv4 address such as 192.168.10.11')
+const ipv4 = z
+  .string()
+  .regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/, 'must be an IPv4 address such as 192.168.10.11')
   .refine((s) => s.split('.').every((o) => Number(o) <= 255), 'each part of an IPv4 address must be 0..255');
 const prefixLength = z.number().int().min(0).max(32);
 const macAddress = z.string().regex(/^[0-9A-F]{12}$/, 'must be a MAC address of 12 hexadecimal digits such as 00155D010B00');
@@ -157,7 +159,11 @@ export const Host = z.object({
     vendor: z.enum(['Intel', 'AMD']),
     family: name,
     /** Logical processors; 2012 R2 Hyper-V supports at most 320 (engine/common/hyperv-limits.ts). */
-    cores: z.number().int().min(1).max(HYPERV_LIMITS.host.logicalProcessors, `Hyper-V supports at most ${HYPERV_LIMITS.host.logicalProcessors} logical processors per host`),
+    cores: z
+      .number()
+      .int()
+      .min(1)
+      .max(HYPERV_LIMITS.host.logicalProcessors, `Hyper-V supports at most ${HYPERV_LIMITS.host.logicalProcessors} logical processors per host`),
     ghz: z.number().positive().max(10),
   }),
   memoryBytes: bytes.max(HYPERV_LIMITS.host.memoryBytes, `Hyper-V supports at most 4 TB (${HYPERV_LIMITS.host.memoryBytes} bytes) of physical memory per host`),
@@ -258,7 +264,12 @@ export const Vm = z.object({
   state: VmState.default('Off'),
   /** Simulated ms when it last started; uptime = now - startedAt while running. */
   startedAt: z.number().nonnegative().optional(),
-  processorCount: z.number().int().min(1).max(HYPERV_LIMITS.vm.virtualProcessors, `a virtual machine has at most ${HYPERV_LIMITS.vm.virtualProcessors} virtual processors`).default(1),
+  processorCount: z
+    .number()
+    .int()
+    .min(1)
+    .max(HYPERV_LIMITS.vm.virtualProcessors, `a virtual machine has at most ${HYPERV_LIMITS.vm.virtualProcessors} virtual processors`)
+    .default(1),
   compatibilityForMigration: z.boolean().default(false),
   memory: VmMemory,
   workload: VmWorkload.default(defaultsOf(VmWorkload)),
@@ -270,12 +281,16 @@ export const Vm = z.object({
   configurationSizeBytes: bytes.default(64 * 1024),
   vhds: z.array(VhdFile).default([]),
   passThroughDisks: z.array(z.object({ controller: z.string(), diskNumber: z.number().int().nonnegative() })).default([]),
-  networkAdapters: z.array(z.object({
-    name: z.string().default('Network Adapter'),
-    switchName: name.optional(),
-    /** Access-mode VLAN of the adapter (Set-VMNetworkAdapterVlan -Access -VlanId; 1..4094); absent: untagged. */
-    vlanId: z.number().int().min(1).max(4094).optional(),
-  })).default([]),
+  networkAdapters: z
+    .array(
+      z.object({
+        name: z.string().default('Network Adapter'),
+        switchName: name.optional(),
+        /** Access-mode VLAN of the adapter (Set-VMNetworkAdapterVlan -Access -VlanId; 1..4094); absent: untagged. */
+        vlanId: z.number().int().min(1).max(4094).optional(),
+      }),
+    )
+    .default([]),
   /** DVD drives: their controller location and the image (.iso) inserted, if any (New-VM, Set-VMDvdDrive). */
   dvdDrives: z.array(z.object({ controller: z.string(), path: pathText.optional() })).default([]),
   /** The device New-VM -BootDevice put first in the startup order, when one was named. */

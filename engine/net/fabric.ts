@@ -68,7 +68,12 @@ export class NetworkFabric {
   /** Cores demanded per lower-case host name; a host whose load changed is left out (loadChanged). */
   private demand: Map<string, number> | undefined;
 
-  constructor(private readonly flow: FlowNetworkPort, private readonly sim: Simulator, private readonly world: World, params: Partial<NetParams> = {}) {
+  constructor(
+    private readonly flow: FlowNetworkPort,
+    private readonly sim: Simulator,
+    private readonly world: World,
+    params: Partial<NetParams> = {},
+  ) {
     this.params = { ...NetParameters, ...params };
   }
 
@@ -179,7 +184,15 @@ export class NetworkFabric {
     const r = planTransfer(this.world, request);
     if (!r.ok) return r;
     this.ensureResources(r.plan.paths);
-    const live: Live = { id: t.id, bytes: t.bytes, request, plan: r.plan, generation: 0, ...(t.onComplete ? { onComplete: t.onComplete } : {}), ...(t.onFailed ? { onFailed: t.onFailed } : {}) };
+    const live: Live = {
+      id: t.id,
+      bytes: t.bytes,
+      request,
+      plan: r.plan,
+      generation: 0,
+      ...(t.onComplete ? { onComplete: t.onComplete } : {}),
+      ...(t.onFailed ? { onFailed: t.onFailed } : {}),
+    };
     this.live.set(t.id, live);
     this.flow.startTransfer({
       id: t.id,
@@ -216,7 +229,10 @@ export class NetworkFabric {
   multichannelConnections(client: string, server: string): SmbMultichannelConnectionRow[] {
     const r = planMultichannel(this.world, client, server);
     if (!r.ok) return [];
-    return multichannelConnectionRows(r.plan, (c) => ({ failed: false, count: this.failures.get(channelKey(c.clientHost, c.serverHost, c.client.alias, c.server.alias)) ?? 0 }));
+    return multichannelConnectionRows(r.plan, (c) => ({
+      failed: false,
+      count: this.failures.get(channelKey(c.clientHost, c.serverHost, c.client.alias, c.server.alias)) ?? 0,
+    }));
   }
 
   /**
@@ -255,14 +271,24 @@ export class NetworkFabric {
     if (old.stream) {
       // A TCP connection lives on its interface pair: it survives only while that pair does.
       const r = planTransfer(this.world, l.request);
-      const same = r.ok && r.plan.stream && r.plan.stream.sourceInterface === old.stream.sourceInterface && r.plan.stream.destinationInterface === old.stream.destinationInterface;
+      const same =
+        r.ok &&
+        r.plan.stream &&
+        r.plan.stream.sourceInterface === old.stream.sourceInterface &&
+        r.plan.stream.destinationInterface === old.stream.destinationInterface;
       const kept = same ? r : this.planOnPair(l.request, old);
-      if (!kept || !kept.ok || !kept.plan.stream) return this.fail(l, `${cause}: the live migration connection over ${old.stream.sourceInterface} → ${old.stream.destinationInterface} was lost`);
+      if (!kept || !kept.ok || !kept.plan.stream)
+        return this.fail(l, `${cause}: the live migration connection over ${old.stream.sourceInterface} → ${old.stream.destinationInterface} was lost`);
       if (kept.plan.stream.sourceNic === old.stream.sourceNic && kept.plan.stream.destinationNic === old.stream.destinationNic) {
         this.apply(l, kept.plan);
         return undefined;
       }
-      return this.stallThenApply(l, kept.plan, this.params.teamFailoverStallMs, `${cause}: team failover, the stream moves from ${old.stream.sourceNic} → ${old.stream.destinationNic} to ${kept.plan.stream.sourceNic} → ${kept.plan.stream.destinationNic}`);
+      return this.stallThenApply(
+        l,
+        kept.plan,
+        this.params.teamFailoverStallMs,
+        `${cause}: team failover, the stream moves from ${old.stream.sourceNic} → ${old.stream.destinationNic} to ${kept.plan.stream.sourceNic} → ${kept.plan.stream.destinationNic}`,
+      );
     }
     const r = planTransfer(this.world, l.request);
     if (!r.ok) return this.fail(l, `${cause}: ${r.reason}`);
@@ -279,7 +305,12 @@ export class NetworkFabric {
         const k = channelKey(c.clientHost, c.serverHost, c.client, c.server);
         this.failures.set(k, (this.failures.get(k) ?? 0) + 1);
       }
-      return this.stallThenApply(l, r.plan, this.params.multichannelFailoverStallMs, `${cause}: SMB Multichannel lost ${lost.map((c) => `${c.client} → ${c.server}`).join(', ')}; continuing on ${r.plan.transport}`);
+      return this.stallThenApply(
+        l,
+        r.plan,
+        this.params.multichannelFailoverStallMs,
+        `${cause}: SMB Multichannel lost ${lost.map((c) => `${c.client} → ${c.server}`).join(', ')}; continuing on ${r.plan.transport}`,
+      );
     }
     // Same channels: a team under one of them may have lost (or regained) a member.
     const moved = old.channels.some((c) => {

@@ -207,7 +207,7 @@ export function inSubnet(ip: string, subnet: string): boolean {
   if (subnet.includes(':')) return inAnySubnet(ip, subnet);
   const [addr, len] = subnet.split('/');
   const m = mask(Number(len));
-  return ((ipToInt(ip) & m) >>> 0) === ((ipToInt(addr!) & m) >>> 0);
+  return (ipToInt(ip) & m) >>> 0 === (ipToInt(addr!) & m) >>> 0;
 }
 
 /**
@@ -220,7 +220,7 @@ export function seeEachOther(a: NetInterface, b: NetInterface): boolean {
   const ib = ipToInt(b.ip);
   const ma = mask(a.prefixLength);
   const mb = mask(b.prefixLength);
-  return ((ia & ma) >>> 0) === ((ib & ma) >>> 0) && ((ia & mb) >>> 0) === ((ib & mb) >>> 0);
+  return (ia & ma) >>> 0 === (ib & ma) >>> 0 && (ia & mb) >>> 0 === (ib & mb) >>> 0;
 }
 
 /**

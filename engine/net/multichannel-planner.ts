@@ -86,14 +86,16 @@ export interface MultichannelOptions {
 }
 
 export function clientNetworkInterfaces(host: Host): SmbClientNetworkInterfaceRow[] {
-  return hostInterfaces(host).filter((i) => i.ip).map((i) => ({
-    InterfaceIndex: i.index,
-    RssCapable: i.rss,
-    RdmaCapable: i.rdma,
-    LinkSpeed: i.linkSpeedGbps * 1e9,
-    IpAddresses: [i.ip!],
-    FriendlyName: i.alias,
-  }));
+  return hostInterfaces(host)
+    .filter((i) => i.ip)
+    .map((i) => ({
+      InterfaceIndex: i.index,
+      RssCapable: i.rss,
+      RdmaCapable: i.rdma,
+      LinkSpeed: i.linkSpeedGbps * 1e9,
+      IpAddresses: [i.ip!],
+      FriendlyName: i.alias,
+    }));
 }
 
 function pairTier(c: NetInterface, s: NetInterface, rdmaAllowed: boolean): ChannelTier {
@@ -119,7 +121,8 @@ export function planMultichannel(world: World, clientName: string, serverName: s
   if (!server) return { ok: false, reason: `computer "${serverName}" does not exist` };
   const notes: string[] = [];
   const multichannel = client.smb.multichannelEnabled && server.smb.multichannelEnabled;
-  if (!multichannel) notes.push(`SMB Multichannel is disabled on ${client.smb.multichannelEnabled ? server.name : client.name}: one connection, and no SMB Direct`);
+  if (!multichannel)
+    notes.push(`SMB Multichannel is disabled on ${client.smb.multichannelEnabled ? server.name : client.name}: one connection, and no SMB Direct`);
 
   const constraint = constraintFor(client, server);
   const clientIfaces = hostInterfaces(client).filter((i) => i.ip && i.up && (!constraint || constraint.includes(i.alias.toLowerCase())));
@@ -133,10 +136,22 @@ export function planMultichannel(world: World, clientName: string, serverName: s
     const seen = serverIfaces.filter((s) => seeEachOther(c, s));
     if (seen.length === 0) continue;
     const scored = seen.map((s) => ({ s, tier: pairTier(c, s, multichannel), speed: Math.min(c.linkSpeedGbps, s.linkSpeedGbps) }));
-    scored.sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier] || b.speed - a.speed || (used.get(a.s.alias) ?? 0) - (used.get(b.s.alias) ?? 0) || a.s.index - b.s.index);
+    scored.sort(
+      (a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier] || b.speed - a.speed || (used.get(a.s.alias) ?? 0) - (used.get(b.s.alias) ?? 0) || a.s.index - b.s.index,
+    );
     const best = scored[0]!;
     used.set(best.s.alias, (used.get(best.s.alias) ?? 0) + 1);
-    candidates.push({ clientHost: client.name, serverHost: server.name, client: c, server: best.s, tier: best.tier, linkSpeedGbps: best.speed, connections: 0, maxChannels: maxChannels(client, best.tier), selected: false });
+    candidates.push({
+      clientHost: client.name,
+      serverHost: server.name,
+      client: c,
+      server: best.s,
+      tier: best.tier,
+      linkSpeedGbps: best.speed,
+      connections: 0,
+      maxChannels: maxChannels(client, best.tier),
+      selected: false,
+    });
   }
   if (candidates.length === 0) {
     const why = options.serverFilter && options.serverFilterReason ? ` (${options.serverFilterReason})` : '';
@@ -174,7 +189,9 @@ export function planMultichannel(world: World, clientName: string, serverName: s
           }
         }
       }
-      chosen.forEach((c, i) => { c.connections = alloc[i]!; });
+      chosen.forEach((c, i) => {
+        c.connections = alloc[i]!;
+      });
       notes.push(`connections capped at ${cap} per server (MaximumConnectionCountPerServer)`);
     }
     chosen = chosen.filter((c) => c.connections > 0);
@@ -185,7 +202,16 @@ export function planMultichannel(world: World, clientName: string, serverName: s
   if (idle.length) notes.push(`standby: ${idle.map((c) => `${c.client.alias} (${c.tier}, ${c.linkSpeedGbps} Gb)`).join(', ')}`);
   return {
     ok: true,
-    plan: { client: client.name, server: server.name, multichannel, tier, candidates, channels: chosen, totalConnections: chosen.reduce((s, c) => s + c.connections, 0), notes },
+    plan: {
+      client: client.name,
+      server: server.name,
+      multichannel,
+      tier,
+      candidates,
+      channels: chosen,
+      totalConnections: chosen.reduce((s, c) => s + c.connections, 0),
+      notes,
+    },
   };
 }
 
@@ -196,7 +222,10 @@ function maxChannels(client: Host, tier: ChannelTier): number {
 }
 
 /** Get-SmbMultichannelConnection rows for a plan; failure counts come from the fabric. */
-export function multichannelConnectionRows(plan: MultichannelPlan, failures: (c: SmbChannel) => { failed: boolean; count: number } = () => ({ failed: false, count: 0 })): SmbMultichannelConnectionRow[] {
+export function multichannelConnectionRows(
+  plan: MultichannelPlan,
+  failures: (c: SmbChannel) => { failed: boolean; count: number } = () => ({ failed: false, count: 0 }),
+): SmbMultichannelConnectionRow[] {
   return plan.candidates.map((c) => {
     const f = failures(c);
     return {

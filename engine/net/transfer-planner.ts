@@ -101,8 +101,12 @@ export function planTransfer(world: World, req: TransferRequest): PlanResult {
   const dst = findHost(world, req.destination.host);
   if (!src) return refuse('UnknownHost', `computer "${req.source.host}" does not exist`);
   if (!dst) return refuse('UnknownHost', `computer "${req.destination.host}" does not exist`);
-  for (const [end, h] of [[req.source, src], [req.destination, dst]] as const) {
-    if (end.volume && !h.volumes.some((v) => v.letter === end.volume!.toUpperCase())) return refuse('UnknownVolume', `volume ${end.volume}: does not exist on ${h.name}`);
+  for (const [end, h] of [
+    [req.source, src],
+    [req.destination, dst],
+  ] as const) {
+    if (end.volume && !h.volumes.some((v) => v.letter === end.volume!.toUpperCase()))
+      return refuse('UnknownVolume', `volume ${end.volume}: does not exist on ${h.name}`);
   }
   let ratio = 1;
   if (req.kind === 'LiveMigrationCompression') {
@@ -118,7 +122,10 @@ export function planTransfer(world: World, req: TransferRequest): PlanResult {
   const sameHost = src.name === dst.name;
   if (req.kind === 'LocalCopy' || (req.kind === 'SmbFileCopy' && sameHost)) {
     if (!sameHost) return refuse('Invalid', `a local copy stays on one computer, not ${src.name} → ${dst.name}`);
-    return { ok: true, plan: base(req, 'Local', [{ uses: storage }], ratio, { source: 0, destination: 0 }, 0, ['same computer: volume to volume, no network']) };
+    return {
+      ok: true,
+      plan: base(req, 'Local', [{ uses: storage }], ratio, { source: 0, destination: 0 }, 0, ['same computer: volume to volume, no network']),
+    };
   }
   if (sameHost) return refuse('Invalid', `a live migration needs two different hosts, got ${src.name} twice`);
 
@@ -138,7 +145,15 @@ export function planTransfer(world: World, req: TransferRequest): PlanResult {
   return refuse('Invalid', `unknown transfer kind ${String(req.kind)}`);
 }
 
-function base(req: TransferRequest, transport: string, paths: Path[], ratio: number, cpu: { source: number; destination: number }, wire: number, notes: string[]): TransferPlan {
+function base(
+  req: TransferRequest,
+  transport: string,
+  paths: Path[],
+  ratio: number,
+  cpu: { source: number; destination: number },
+  wire: number,
+  notes: string[],
+): TransferPlan {
   return { request: req, transport, paths, channels: [], compressionRatio: ratio, wireBytesPerByte: wire, cpuCyclesPerByte: cpu, notes };
 }
 
@@ -146,7 +161,10 @@ function base(req: TransferRequest, transport: string, paths: Path[], ratio: num
 
 /** Migration networks in priority order (lower Priority first, then listed order). */
 function migrationSubnets(h: Host): string[] {
-  return h.migration.networks.map((n, i) => ({ n, i })).sort((a, b) => a.n.priority - b.n.priority || a.i - b.i).map((x) => x.n.subnet);
+  return h.migration.networks
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => a.n.priority - b.n.priority || a.i - b.i)
+    .map((x) => x.n.subnet);
 }
 
 function allowedForMigration(h: Host, iface: NetInterface): number {
@@ -173,7 +191,13 @@ export function migrationPairs(src: Host, dst: Host): { source: NetInterface; de
     }
   }
   // Same priority (e.g. "use any network"): the faster pair, then the lower interface index.
-  pairs.sort((a, b) => a.rank - b.rank || Math.min(b.source.linkSpeedGbps, b.destination.linkSpeedGbps) - Math.min(a.source.linkSpeedGbps, a.destination.linkSpeedGbps) || a.destination.index - b.destination.index || a.source.index - b.source.index);
+  pairs.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      Math.min(b.source.linkSpeedGbps, b.destination.linkSpeedGbps) - Math.min(a.source.linkSpeedGbps, a.destination.linkSpeedGbps) ||
+      a.destination.index - b.destination.index ||
+      a.source.index - b.source.index,
+  );
   return pairs;
 }
 
@@ -183,7 +207,10 @@ function noMigrationNetwork(src: Host, dst: Host): PlanResult {
       return refuse('NoMigrationNetwork', `no live migration network is set on ${h.name}: "Use these IP addresses for live migration" lists none`);
     }
   }
-  return refuse('NoNetwork', `no network connects ${src.name} and ${dst.name} for live migration: no interface pair is up, on the same subnet and allowed by both hosts' live migration networks`);
+  return refuse(
+    'NoNetwork',
+    `no network connects ${src.name} and ${dst.name} for live migration: no interface pair is up, on the same subnet and allowed by both hosts' live migration networks`,
+  );
 }
 
 function planStream(req: TransferRequest, src: Host, dst: Host, ratio: number, storage: PathUse[]): PlanResult {
@@ -214,10 +241,21 @@ function planStream(req: TransferRequest, src: Host, dst: Host, ratio: number, s
   const plan: TransferPlan = {
     ...base(req, compression ? 'Compression' : 'TCP/IP', [{ uses, maxRate }], ratio, { source: cpuSrc, destination: cpuDst }, wire, notes),
     stream: { sourceInterface: pair.source.alias, destinationInterface: pair.destination.alias, sourceNic: sNic, destinationNic: dNic },
-    channels: [{
-      clientHost: src.name, serverHost: dst.name, client: pair.source.alias, server: pair.destination.alias,
-      clientIp: pair.source.ip!, serverIp: pair.destination.ip!, rdma: false, connections: 1, paths: [0], sendNics: [sNic], receiveNics: [dNic],
-    }],
+    channels: [
+      {
+        clientHost: src.name,
+        serverHost: dst.name,
+        client: pair.source.alias,
+        server: pair.destination.alias,
+        clientIp: pair.source.ip!,
+        serverIp: pair.destination.ip!,
+        rdma: false,
+        connections: 1,
+        paths: [0],
+        sendNics: [sNic],
+        receiveNics: [dNic],
+      },
+    ],
   };
   return { ok: true, plan };
 }
@@ -229,7 +267,16 @@ function streamBound(sender: Host, receiver: Host): number {
 
 // ── SMB (file copies, live migration over SMB) ──────────────────────────────────────────────────
 
-function planSmb(world: World, req: TransferRequest, src: Host, dst: Host, storage: PathUse[], category: SmbCategory, clientName: string, liveMigration: boolean): PlanResult {
+function planSmb(
+  world: World,
+  req: TransferRequest,
+  src: Host,
+  dst: Host,
+  storage: PathUse[],
+  category: SmbCategory,
+  clientName: string,
+  liveMigration: boolean,
+): PlanResult {
   const clientIsSource = clientName === src.name;
   const client = clientIsSource ? src : dst;
   const server = clientIsSource ? dst : src;
@@ -239,7 +286,12 @@ function planSmb(world: World, req: TransferRequest, src: Host, dst: Host, stora
     if (!dst.migration.useAnyNetwork && dst.migration.networks.length === 0) return noMigrationNetwork(src, dst);
     filter = (i) => allowedForMigration(dst, i) !== Infinity;
   }
-  const mc = planMultichannel(world, client.name, server.name, filter ? { serverFilter: filter, serverFilterReason: `only ${dst.name}'s live migration networks` } : {});
+  const mc = planMultichannel(
+    world,
+    client.name,
+    server.name,
+    filter ? { serverFilter: filter, serverFilterReason: `only ${dst.name}'s live migration networks` } : {},
+  );
   if (!mc.ok) return refuse('NoNetwork', mc.reason);
   const shareName = (clientIsSource ? req.destination : req.source).share;
   const share = shareName ? server.shares.find((s) => s.name.toLowerCase() === shareName.toLowerCase()) : undefined;
@@ -340,12 +392,26 @@ function planSmb(world: World, req: TransferRequest, src: Host, dst: Host, stora
 
 function channelOf(ch: SmbChannel, rdma: boolean, paths: number[], sendNics: string[], receiveNics: string[]): PlannedChannel {
   return {
-    clientHost: ch.clientHost, serverHost: ch.serverHost, client: ch.client.alias, server: ch.server.alias,
-    clientIp: ch.client.ip!, serverIp: ch.server.ip!, rdma, connections: ch.connections, paths, sendNics, receiveNics,
+    clientHost: ch.clientHost,
+    serverHost: ch.serverHost,
+    client: ch.client.alias,
+    server: ch.server.alias,
+    clientIp: ch.client.ip!,
+    serverIp: ch.server.ip!,
+    rdma,
+    connections: ch.connections,
+    paths,
+    sendNics,
+    receiveNics,
   };
 }
 
 /** Job.channels entries for a plan. */
 export function jobChannels(plan: TransferPlan): { client: string; server: string; rdma: boolean; connections: number }[] {
-  return plan.channels.map((c) => ({ client: `${c.clientHost} ${c.client} (${c.clientIp})`, server: `${c.serverHost} ${c.server} (${c.serverIp})`, rdma: c.rdma, connections: c.connections }));
+  return plan.channels.map((c) => ({
+    client: `${c.clientHost} ${c.client} (${c.clientIp})`,
+    server: `${c.serverHost} ${c.server} (${c.serverIp})`,
+    rdma: c.rdma,
+    connections: c.connections,
+  }));
 }

@@ -44,7 +44,12 @@ export function refuseWhileMoving(operations: Pick<Operations, 'activeMoveOf'> |
  * moves exactly the files it found). *Unconfirmed*: 2012 R2 may accept some of these during a
  * storage move; the lab refuses them all, with Hyper-V's invalid-state text (parameters.ts).
  */
-export function refuseStateChangeWhileMoving(operations: Pick<Operations, 'activeMoveOf'> | undefined, vm: Vm, parameter: string, message = stateChangeRefusedText(vm.name)): void {
+export function refuseStateChangeWhileMoving(
+  operations: Pick<Operations, 'activeMoveOf'> | undefined,
+  vm: Vm,
+  parameter: string,
+  message = stateChangeRefusedText(vm.name),
+): void {
   const lock = configurationLock(operations, vm, message, 'try again');
   if (lock) throw new CommandRefusal(lock.message, { parameter, fix: lock.fix, guiFix: lock.guiFix });
 }

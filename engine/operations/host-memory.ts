@@ -42,7 +42,13 @@ export interface HostMemory {
 }
 
 /** Memory of one host. `incoming` maps lower-case host names to bytes reserved by incoming migrations. */
-export function hostMemory(world: World, host: Host, params: Pick<MoveParams, 'hostReserveBytes'>, incoming?: ReadonlyMap<string, number>, exclude?: Vm): HostMemory {
+export function hostMemory(
+  world: World,
+  host: Host,
+  params: Pick<MoveParams, 'hostReserveBytes'>,
+  incoming?: ReadonlyMap<string, number>,
+  exclude?: Vm,
+): HostMemory {
   const key = host.name.toLowerCase();
   let assigned = 0;
   for (const vm of world.vms) {
@@ -70,7 +76,13 @@ export function notEnoughMemoryMessage(vm: Vm): string {
  * Start-VM from Off (or Saved): needs the startup memory in physical memory; Smart Paging is never
  * used when starting from Off (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). Returns the refusal message, or undefined.
  */
-export function startMemoryProblem(world: World, host: Host, vm: Vm, params: Pick<MoveParams, 'hostReserveBytes'>, incoming?: ReadonlyMap<string, number>): string | undefined {
+export function startMemoryProblem(
+  world: World,
+  host: Host,
+  vm: Vm,
+  params: Pick<MoveParams, 'hostReserveBytes'>,
+  incoming?: ReadonlyMap<string, number>,
+): string | undefined {
   const m = hostMemory(world, host, params, incoming, vm);
   return m.availableBytes >= vm.memory.startupBytes ? undefined : notEnoughMemoryMessage(vm);
 }
@@ -88,7 +100,13 @@ export type RestartMemory =
  * and it can cover the minimum. "None can be reclaimed from other VMs" holds by construction: the
  * lab does not model ballooning other VMs down.
  */
-export function restartMemory(world: World, host: Host, vm: Vm, params: Pick<MoveParams, 'hostReserveBytes'>, incoming?: ReadonlyMap<string, number>): RestartMemory {
+export function restartMemory(
+  world: World,
+  host: Host,
+  vm: Vm,
+  params: Pick<MoveParams, 'hostReserveBytes'>,
+  incoming?: ReadonlyMap<string, number>,
+): RestartMemory {
   const m = hostMemory(world, host, params, incoming, vm);
   const available = Math.max(0, m.availableBytes);
   if (available >= vm.memory.startupBytes) return { kind: 'physical' };

@@ -130,7 +130,9 @@ export class LiveMigration extends MoveRun {
       bytes,
       // One migration connection for all passes: the request id (which seeds the team-member hash of
       // a TCP stream) is the migration's, the transfer id the pass's.
-      legs: [{ id: `job${this.job.id}:memory`, kind: this.kind, source: { host: this.sourceHost }, destination: { host: this.destinationHost }, vm: this.vm.id }],
+      legs: [
+        { id: `job${this.job.id}:memory`, kind: this.kind, source: { host: this.sourceHost }, destination: { host: this.destinationHost }, vm: this.vm.id },
+      ],
       onComplete: () => {
         if (this.state === 'running') done();
       },
@@ -162,7 +164,8 @@ export class LiveMigration extends MoveRun {
     stage.bytesTotal = this.memorySent + dirty;
     const smallEnough = dirty <= (bandwidth * p.blackoutTargetMs) / 1000;
     if (smallEnough || this.job.precopyPasses.length >= this.passCap()) {
-      if (!smallEnough) this.job.notes.push(`pre-copy stopped at the ${this.job.precopyPasses.length}-pass limit with ${(dirty / 1024 ** 2).toFixed(1)} MiB still dirty`);
+      if (!smallEnough)
+        this.job.notes.push(`pre-copy stopped at the ${this.job.precopyPasses.length}-pass limit with ${(dirty / 1024 ** 2).toFixed(1)} MiB still dirty`);
       this.blackout(dirty, bandwidth);
       return;
     }
@@ -255,12 +258,14 @@ export class LiveMigration extends MoveRun {
     // Can step back: dirty memory is resent (libvirt's job statistics (virDomainJobInfo) — the pass number says why).
     this.job.percent = this.job.committedAt !== undefined ? 100 : done + left > 0 ? Math.min(99, (100 * done) / (done + left)) : 0;
     const rate = cur?.name === Stage.storageCopy ? this.copyRate() : passRate;
-    const tail = (this.job.committedAt === undefined ? p.blackoutFixedMs : 0) + p.liveMigrationResumeMs + (this.hasStage(Stage.deleteSource) ? p.sourceDeleteMs : 0);
+    const tail =
+      (this.job.committedAt === undefined ? p.blackoutFixedMs : 0) + p.liveMigrationResumeMs + (this.hasStage(Stage.deleteSource) ? p.sourceDeleteMs : 0);
     if (cur?.name === Stage.setup) this.job.etaMs = Math.max(0, p.liveMigrationSetupMs - (this.now - (cur.startedAt ?? this.now))) + tail;
     else if (rate > 0) this.job.etaMs = (left * 1000) / rate + tail;
     else if (this.job.committedAt !== undefined && cur?.startedAt !== undefined) {
       const stageMs = cur.name === Stage.resume ? p.liveMigrationResumeMs : p.sourceDeleteMs;
-      this.job.etaMs = Math.max(0, stageMs - (this.now - cur.startedAt)) + (cur.name === Stage.resume && this.hasStage(Stage.deleteSource) ? p.sourceDeleteMs : 0);
+      this.job.etaMs =
+        Math.max(0, stageMs - (this.now - cur.startedAt)) + (cur.name === Stage.resume && this.hasStage(Stage.deleteSource) ? p.sourceDeleteMs : 0);
     } else delete this.job.etaMs;
   }
 

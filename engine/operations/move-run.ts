@@ -361,7 +361,8 @@ export abstract class MoveRun {
   protected recordPartials(): void {
     if (this.job.committedAt !== undefined || this.state !== 'running') return;
     // A file exists on the destination once its copy has begun (files of a group begin in turn).
-    const begun = (c: CopyItem): boolean => c.group.done || (c.group.started && (c.offset === 0 || this.env.transfers.bytesDone(c.group.transferId) >= c.offset));
+    const begun = (c: CopyItem): boolean =>
+      c.group.done || (c.group.started && (c.offset === 0 || this.env.transfers.bytesDone(c.group.transferId) >= c.offset));
     this.job.partialFiles = this.copies.filter(begun).map((c) => ({
       computer: c.dst.computer,
       volume: c.dst.volume,
@@ -469,7 +470,9 @@ export abstract class MoveRun {
     if (cur && cur.status === 'Running') this.closeStage(cur, status);
     for (const s of this.job.stages) if (s.status === 'Pending') s.status = 'Skipped';
     if (reason !== undefined) this.job.error = { message: reason };
-    this.job.notes.push(`${formatTime(this.now)}: rolled back — '${this.vm.name}' stays on ${this.vm.host} with its original files; partial destination files removed.`);
+    this.job.notes.push(
+      `${formatTime(this.now)}: rolled back — '${this.vm.name}' stays on ${this.vm.host} with its original files; partial destination files removed.`,
+    );
     this.finish(state);
   }
 

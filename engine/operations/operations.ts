@@ -77,7 +77,12 @@ export class Operations {
 
   constructor(private readonly host: OperationsHost) {
     this.transfers = new Transfers(host.flow, host.fabric);
-    this.space = new VolumeSpace(() => host.world(), host.sim, (r) => host.fabric.capacity(r), host.params.volumeFullMarginBytes);
+    this.space = new VolumeSpace(
+      () => host.world(),
+      host.sim,
+      (r) => host.fabric.capacity(r),
+      host.params.volumeFullMarginBytes,
+    );
     let max = 0;
     for (const j of host.jobs) {
       this.jobIndex.set(j.id, j);
@@ -239,7 +244,10 @@ export class Operations {
     else {
       this.waiting.push(run);
       this.updateQueuePositions();
-      const full = run.slots().filter((k) => !this.slotFree(k)).map((k) => k.split('|')[0]!);
+      const full = run
+        .slots()
+        .filter((k) => !this.slotFree(k))
+        .map((k) => k.split('|')[0]!);
       const names = full.map((h) => this.hostByKey(h)?.name ?? h).join(' and ');
       this.host.log(LogText.queued(m.vm, live ? 'live' : 'storage', names, live ? 'live migrations' : 'storage migrations'));
     }
@@ -405,7 +413,9 @@ export class Operations {
         job.state = 'Completed';
         job.percent = 100;
         job.notes.push(`${formatTime(now)}: the engine restarted after the switch; the move had committed, and the source clean-up was finished at restart.`);
-        this.host.log(job.kind === 'LiveMigration' ? LogText.liveCompleted(vm, job.destination ?? '?', job.measuredDowntimeMs ?? 0) : LogText.storageCompleted(vm));
+        this.host.log(
+          job.kind === 'LiveMigration' ? LogText.liveCompleted(vm, job.destination ?? '?', job.measuredDowntimeMs ?? 0) : LogText.storageCompleted(vm),
+        );
       } else {
         job.state = 'Failed';
         job.error = { message: 'The move was interrupted by a restart; rolled back.' };

@@ -88,9 +88,13 @@ export const MoveParameters = {
 
 /** The parameters as plain values (for overrides in tests and what-if labs). */
 export type MoveParams = {
-  -readonly [K in keyof typeof MoveParameters]: (typeof MoveParameters)[K] extends number ? number
-    : (typeof MoveParameters)[K] extends boolean ? boolean
-      : (typeof MoveParameters)[K] extends string ? string : (typeof MoveParameters)[K];
+  -readonly [K in keyof typeof MoveParameters]: (typeof MoveParameters)[K] extends number
+    ? number
+    : (typeof MoveParameters)[K] extends boolean
+      ? boolean
+      : (typeof MoveParameters)[K] extends string
+        ? string
+        : (typeof MoveParameters)[K];
 };
 
 export function moveParams(overrides: Partial<MoveParams> = {}): MoveParams {

@@ -92,7 +92,12 @@ export class PrecheckView {
       });
     }
     const p = request.placement;
-    const paths = p.mode === 'SingleFolder' ? [p.folder] : p.mode === 'PerItem' ? [p.configuration, p.snapshots, p.smartPaging, ...p.vhds.flatMap((v) => [v.source, v.destination])] : [];
+    const paths =
+      p.mode === 'SingleFolder'
+        ? [p.folder]
+        : p.mode === 'PerItem'
+          ? [p.configuration, p.snapshots, p.smartPaging, ...p.vhds.flatMap((v) => [v.source, v.destination])]
+          : [];
     for (const path of paths) {
       if (!path) continue;
       const parsed = parsePath(path);

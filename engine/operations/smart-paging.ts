@@ -46,11 +46,16 @@ export class SmartPaging {
     const world = this.env.world();
     if (vm.state !== 'Running') {
       // Unconfirmed text: the wording Hyper-V uses for an operation in the wrong state.
-      throw new CommandRefusal(`'${vm.name}' failed to restart. The operation cannot be performed while the object is in its current state (${vm.state}).`, { parameter: 'Name' });
+      throw new CommandRefusal(`'${vm.name}' failed to restart. The operation cannot be performed while the object is in its current state (${vm.state}).`, {
+        parameter: 'Name',
+      });
     }
     if (this.env.isMigrating(vm)) {
       // Unconfirmed text.
-      throw new CommandRefusal(`'${vm.name}' failed to restart. The operation cannot be performed while the virtual machine is being migrated.`, { parameter: 'Name', fix: `Wait for the live migration of '${vm.name}' to finish (Get-Job), or cancel it (Stop-Job).` });
+      throw new CommandRefusal(`'${vm.name}' failed to restart. The operation cannot be performed while the virtual machine is being migrated.`, {
+        parameter: 'Name',
+        fix: `Wait for the live migration of '${vm.name}' to finish (Get-Job), or cancel it (Stop-Job).`,
+      });
     }
     const host = world.hosts.find((h) => h.name.toLowerCase() === vm.host.toLowerCase());
     if (!host) throw new CommandRefusal(`'${vm.name}' failed to restart: its host ${vm.host} does not exist.`, { code: 'Internal' });
@@ -60,10 +65,13 @@ export class SmartPaging {
     const plan = restartMemory(world, host, vm, this.env.params, this.env.incomingMemory());
     const now = this.env.sim.now;
     if (plan.kind === 'refused') {
-      return this.failOff(vm, `${notEnoughMemoryMessage(vm)} Could not initialize memory: Ran out of memory (0x8007000E).`,
+      return this.failOff(
+        vm,
+        `${notEnoughMemoryMessage(vm)} Could not initialize memory: Ran out of memory (0x8007000E).`,
         vm.memory.dynamic
           ? `${host.name} cannot give '${vm.name}' even its minimum memory (${mib(vm.memory.minimumBytes)} MB). Move or shut down another virtual machine on ${host.name}.`
-          : `'${vm.name}' uses static memory, so Smart Paging cannot bridge the gap. Free ${mib(vm.memory.startupBytes)} MB on ${host.name}, or enable Dynamic Memory with a lower minimum (Set-VMMemory, with the VM off).`);
+          : `'${vm.name}' uses static memory, so Smart Paging cannot bridge the gap. Free ${mib(vm.memory.startupBytes)} MB on ${host.name}, or enable Dynamic Memory with a lower minimum (Set-VMMemory, with the VM off).`,
+      );
     }
     vm.startedAt = now;
     if (plan.kind === 'physical') {
@@ -74,12 +82,20 @@ export class SmartPaging {
     }
     const path = joinPath(vm.paths.smartPaging, `${vm.id}${this.env.params.smartPagingExtension}`);
     const at = resolvePath(world, vm.host, path);
-    if (!at.ok) return this.failOff(vm, `Could not create the smart paging file '${path}': ${at.message}.`, `Point the Smart Paging File Location at a folder on a volume of ${host.name} or a reachable share (Set-VM -SmartPagingFilePath).`);
+    if (!at.ok)
+      return this.failOff(
+        vm,
+        `Could not create the smart paging file '${path}': ${at.message}.`,
+        `Point the Smart Paging File Location at a folder on a volume of ${host.name} or a reachable share (Set-VM -SmartPagingFilePath).`,
+      );
     const where = at.value;
     const free = this.env.space.freeBytes(where.computer, where.volume);
     if (free < plan.gapBytes) {
-      return this.failOff(vm, `Could not create the smart paging file '${path}' (${mib(plan.gapBytes)} MB needed, ${mib(Math.max(0, free))} MB free on ${where.computer} ${where.volume}:): ${DISK_FULL}`,
-        `Move the Smart Paging File Location to a volume with at least ${mib(plan.gapBytes)} MB free (Move-VMStorage '${vm.name}' -SmartPagingFilePath <folder>, or Set-VM -SmartPagingFilePath with the VM off), or free memory on ${host.name}.`);
+      return this.failOff(
+        vm,
+        `Could not create the smart paging file '${path}' (${mib(plan.gapBytes)} MB needed, ${mib(Math.max(0, free))} MB free on ${where.computer} ${where.volume}:): ${DISK_FULL}`,
+        `Move the Smart Paging File Location to a volume with at least ${mib(plan.gapBytes)} MB free (Move-VMStorage '${vm.name}' -SmartPagingFilePath <folder>, or Set-VM -SmartPagingFilePath with the VM off), or free memory on ${host.name}.`,
+      );
     }
     vm.smartPagingFile = { path, sizeBytes: plan.gapBytes, createdAt: now };
     this.env.space.applyVm(vm, 1);

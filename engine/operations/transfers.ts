@@ -55,7 +55,10 @@ export class Transfers {
   /** Hosts whose load changed while nothing of theirs was in flight: synced before their next transfer. */
   private readonly stale = new Set<string>();
 
-  constructor(private readonly flow: FlowNetwork, private readonly fabric: NetworkFabric) {}
+  constructor(
+    private readonly flow: FlowNetwork,
+    private readonly fabric: NetworkFabric,
+  ) {}
 
   /**
    * A VM arrived on, left or stopped on a host: its idle CPU changed (the fabric derives the CPU
@@ -297,7 +300,13 @@ export function describe(plans: TransferPlan[]): TransferInfo {
  * Ben Armstrong, "Faster live migration with compression" and "... with RDMA in Windows Server 2012 R2"; Microsoft Learn, "Set-SmbBandwidthLimit" and "Manage Data Center Bridging": storage traffic of VMs, also the storage part of shared-nothing
  * live migration). With readSource false (mirrored guest writes) the source volume is not read.
  */
-export function fileCopyLegs(id: string, mover: string, src: ResolvedPath, dst: ResolvedPath, options: { category?: SmbCategory; readSource?: boolean } = {}): TransferRequest[] {
+export function fileCopyLegs(
+  id: string,
+  mover: string,
+  src: ResolvedPath,
+  dst: ResolvedPath,
+  options: { category?: SmbCategory; readSource?: boolean } = {},
+): TransferRequest[] {
   const category = options.category ?? 'VirtualMachine';
   const m = mover.toLowerCase();
   const srcHere = src.computer.toLowerCase() === m;

@@ -47,7 +47,10 @@ export function decodeState(text: string): DecodeResult {
   }
   const version = (raw as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > SAVED_STATE_VERSION) {
-    return { ok: false, reason: `it was written by a newer version of Hyper-V Mobility Lab (state version ${version}, this build reads ${SAVED_STATE_VERSION})` };
+    return {
+      ok: false,
+      reason: `it was written by a newer version of Hyper-V Mobility Lab (state version ${version}, this build reads ${SAVED_STATE_VERSION})`,
+    };
   }
   const worldVersion = (raw as { state?: { world?: { schemaVersion?: unknown } } } | null)?.state?.world?.schemaVersion;
   if (typeof worldVersion === 'number' && worldVersion > WORLD_SCHEMA_VERSION) {

@@ -50,11 +50,22 @@ export function decodeScenario(text: string): ScenarioDecode {
     return world.ok ? { ok: true, kind: 'world', state: { world: world.world, jobs: [], log: [], now: 0 } } : world;
   }
   if (typeof fields.version === 'number' && fields.version > SAVED_STATE_VERSION) {
-    return { ok: false, errors: [{ path: 'version', message: `written by a newer version of Hyper-V Mobility Lab (scenario version ${fields.version}, this build reads ${SAVED_STATE_VERSION})` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'version',
+          message: `written by a newer version of Hyper-V Mobility Lab (scenario version ${fields.version}, this build reads ${SAVED_STATE_VERSION})`,
+        },
+      ],
+    };
   }
   const worldVersion = (fields.state as { world?: { schemaVersion?: unknown } } | undefined)?.world?.schemaVersion;
   if (typeof worldVersion === 'number' && worldVersion > WORLD_SCHEMA_VERSION) {
-    return { ok: false, errors: [{ path: 'state.world.schemaVersion', message: `schema version ${worldVersion} is newer than this build's ${WORLD_SCHEMA_VERSION}` }] };
+    return {
+      ok: false,
+      errors: [{ path: 'state.world.schemaVersion', message: `schema version ${worldVersion} is newer than this build's ${WORLD_SCHEMA_VERSION}` }],
+    };
   }
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success) {

@@ -63,7 +63,12 @@ function roots(world: World, hostName: string): FolderEntry[] {
       const local = parsePath(share.path);
       const letter = local && local.kind === 'local' ? local.drive : undefined;
       const free = letter ? freeBytes(world, server.name, letter) : undefined;
-      entries.push({ name: `\\\\${server.name}\\${share.name}`, path: `\\\\${server.name}\\${share.name}`, kind: 'share', ...(free !== undefined ? { freeBytes: free } : {}) });
+      entries.push({
+        name: `\\\\${server.name}\\${share.name}`,
+        path: `\\\\${server.name}\\${share.name}`,
+        kind: 'share',
+        ...(free !== undefined ? { freeBytes: free } : {}),
+      });
     }
   }
   return entries;

@@ -40,24 +40,26 @@ export function networkView(src: NetworkSource, hostName: string): Result<Networ
     if (a.kind !== 'nic' || !a.nic) return [];
     const nic = a.nic;
     const vswitch = switchOn(host, nic.name) ?? (a.team ? switchOn(host, a.team) : undefined);
-    return [{
-      name: nic.name,
-      description: a.description,
-      speedGbps: nic.speedGbps,
-      medium: nic.medium,
-      rdmaType: nic.rdma.type,
-      rdmaEnabled: nic.rdma.enabled,
-      // Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming" — "When teamed, the network adapters will not support RDMA",
-      // nor through a Hyper-V virtual switch in 2012 R2: the same rule as Get-NetAdapterRdma's Operational.
-      rdmaOperational: rdmaOperational(host, nic).operational,
-      ...(vswitch ? { virtualSwitch: vswitch.name, ...(vswitch.allowManagementOS ? { hostAdapter: vEthernetName(vswitch.name) } : {}) } : {}),
-      rssCapable: nic.rssQueues > 1,
-      ...(a.team ? { team: a.team } : {}),
-      linkUp: nic.linkUp,
-      ...(nic.ipAddress ? { ipAddress: nic.ipAddress } : {}),
-      txBytesPerSec: usage(src.flow, Resources.nicTx(host.name, nic.name)),
-      rxBytesPerSec: usage(src.flow, Resources.nicRx(host.name, nic.name)),
-    }];
+    return [
+      {
+        name: nic.name,
+        description: a.description,
+        speedGbps: nic.speedGbps,
+        medium: nic.medium,
+        rdmaType: nic.rdma.type,
+        rdmaEnabled: nic.rdma.enabled,
+        // Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming" — "When teamed, the network adapters will not support RDMA",
+        // nor through a Hyper-V virtual switch in 2012 R2: the same rule as Get-NetAdapterRdma's Operational.
+        rdmaOperational: rdmaOperational(host, nic).operational,
+        ...(vswitch ? { virtualSwitch: vswitch.name, ...(vswitch.allowManagementOS ? { hostAdapter: vEthernetName(vswitch.name) } : {}) } : {}),
+        rssCapable: nic.rssQueues > 1,
+        ...(a.team ? { team: a.team } : {}),
+        linkUp: nic.linkUp,
+        ...(nic.ipAddress ? { ipAddress: nic.ipAddress } : {}),
+        txBytesPerSec: usage(src.flow, Resources.nicTx(host.name, nic.name)),
+        rxBytesPerSec: usage(src.flow, Resources.nicRx(host.name, nic.name)),
+      },
+    ];
   });
   const teams = host.teams.map((t) => {
     const members = host.nics.filter((n) => t.members.some((m) => m.toLowerCase() === n.name.toLowerCase()));
@@ -65,7 +67,12 @@ export function networkView(src: NetworkSource, hostName: string): Result<Networ
     const status: 'Up' | 'Degraded' | 'Down' = up.length === 0 ? 'Down' : up.length < members.length ? 'Degraded' : 'Up';
     const vswitch = switchOn(host, t.name);
     return {
-      name: t.name, members: [...t.members], mode: t.mode, loadBalancing: t.loadBalancing, speedGbps: up.reduce((s, n) => s + n.speedGbps, 0), status,
+      name: t.name,
+      members: [...t.members],
+      mode: t.mode,
+      loadBalancing: t.loadBalancing,
+      speedGbps: up.reduce((s, n) => s + n.speedGbps, 0),
+      status,
       ...(vswitch ? { virtualSwitch: vswitch.name } : {}),
     };
   });

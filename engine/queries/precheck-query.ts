@@ -15,12 +15,23 @@ const MOVE_CMDLETS = new Set(['move-vm', 'move-vmstorage', 'compare-vm']);
 export function precheckCommand(world: World, command: WireCommand, options: Parameters<typeof runPrechecks>[2] = {}): Result<PrecheckReport> {
   const sig = findSignature(command.cmdlet);
   if (!sig || !MOVE_CMDLETS.has(sig.name.toLowerCase())) {
-    return { ok: false, error: { code: 'InvalidRequest', message: `Pre-checks apply to Move-VM, Move-VMStorage and Compare-VM, not '${command.cmdlet}'.`, parameter: 'cmdlet' } };
+    return {
+      ok: false,
+      error: { code: 'InvalidRequest', message: `Pre-checks apply to Move-VM, Move-VMStorage and Compare-VM, not '${command.cmdlet}'.`, parameter: 'cmdlet' },
+    };
   }
   const bound = paramsSchema(sig).safeParse(command.params);
   if (!bound.success) {
     const issues = describeIssues(bound.error);
-    return { ok: false, error: { code: 'InvalidParameter', message: `Cannot validate argument on parameter '${issues[0]!.path}'. ${issues[0]!.message}`, parameter: issues[0]!.path, issues } };
+    return {
+      ok: false,
+      error: {
+        code: 'InvalidParameter',
+        message: `Cannot validate argument on parameter '${issues[0]!.path}'. ${issues[0]!.message}`,
+        parameter: issues[0]!.path,
+        issues,
+      },
+    };
   }
   try {
     const request = toMoveRequest(sig.name, bound.data, world);

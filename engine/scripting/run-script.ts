@@ -127,7 +127,15 @@ export interface PlannedStatement {
 export function planStatements(text: string): { ok: true; statements: PlannedStatement[] } | { ok: false; error: ParseError } {
   const whole = parseScript(text);
   if (whole.ok) {
-    return { ok: true, statements: whole.statements.map((c) => ({ text: text.slice(c.span.offset, c.span.offset + c.span.length), line: c.span.line, column: c.span.column, command: c })) };
+    return {
+      ok: true,
+      statements: whole.statements.map((c) => ({
+        text: text.slice(c.span.offset, c.span.offset + c.span.length),
+        line: c.span.line,
+        column: c.span.column,
+        command: c,
+      })),
+    };
   }
   if (whole.error.statementIndex === undefined) return { ok: false, error: whole.error };
   // A binding error: parse each statement alone, so the others still run (PowerShell binds at run time).
@@ -138,7 +146,13 @@ export function planStatements(text: string): { ok: true; statements: PlannedSta
     const { line, column } = lines.position(p.at.offset);
     const r = parseScript(slice);
     if (r.ok) for (const c of r.statements) out.push({ text: slice, line, column, command: c });
-    else out.push({ text: slice, line, column, error: { ...r.error, line: line + r.error.line - 1, column: r.error.line === 1 ? column + r.error.column - 1 : r.error.column } });
+    else
+      out.push({
+        text: slice,
+        line,
+        column,
+        error: { ...r.error, line: line + r.error.line - 1, column: r.error.line === 1 ? column + r.error.column - 1 : r.error.column },
+      });
   }
   return { ok: true, statements: out };
 }
@@ -158,12 +172,20 @@ function waitForJobs(engine: ScriptHost, ids: readonly string[]): void {
   }
 }
 
-
 export function runScript(engine: ScriptHost, text: string): ScriptReport {
   const startedAt = engine.now;
-  const parsed: ReturnType<typeof planStatements> = text.length > MAX_SCRIPT_TEXT
-    ? { ok: false, error: { message: `The script is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_SCRIPT_TEXT.toLocaleString('en-US')}. Split it into several scripts.`, line: 1, column: 1, span: { offset: 0, length: 0, line: 1, column: 1 } } }
-    : planStatements(text);
+  const parsed: ReturnType<typeof planStatements> =
+    text.length > MAX_SCRIPT_TEXT
+      ? {
+          ok: false,
+          error: {
+            message: `The script is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_SCRIPT_TEXT.toLocaleString('en-US')}. Split it into several scripts.`,
+            line: 1,
+            column: 1,
+            span: { offset: 0, length: 0, line: 1, column: 1 },
+          },
+        }
+      : planStatements(text);
   if (!parsed.ok) {
     const e = parsed.error;
     return {
@@ -183,24 +205,53 @@ export function runScript(engine: ScriptHost, text: string): ScriptReport {
     const base = { index, text: s.text.trim(), line: s.line, column: s.column, startedAt: at };
     if (!s.command) {
       const e = s.error!;
-      statements.push({ ...base, ok: false, error: { message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.fix ? { fix: e.fix } : {}) }, warnings: [], jobIds: [], output: [], endedAt: at });
+      statements.push({
+        ...base,
+        ok: false,
+        error: { message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.fix ? { fix: e.fix } : {}) },
+        warnings: [],
+        jobIds: [],
+        output: [],
+        endedAt: at,
+      });
       return;
     }
     const command = { cmdlet: s.command.cmdlet, params: { ...s.command.params } };
     const r = engine.invoke(command);
     if (!r.ok) {
       const e = r.error;
-      statements.push({ ...base, cmdlet: command.cmdlet, ok: false, error: { message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.fix ? { fix: e.fix } : {}) }, warnings: [], jobIds: [], output: [], endedAt: engine.now });
+      statements.push({
+        ...base,
+        cmdlet: command.cmdlet,
+        ok: false,
+        error: { message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.fix ? { fix: e.fix } : {}) },
+        warnings: [],
+        jobIds: [],
+        output: [],
+        endedAt: engine.now,
+      });
       return;
     }
     jobIds.push(...r.value.jobIds);
     if (r.value.jobIds.length && command.params.AsJob !== true) waitForJobs(engine, r.value.jobIds);
-    statements.push({ ...base, cmdlet: command.cmdlet, commandText: r.value.commandText, ok: true, warnings: r.value.warnings, jobIds: r.value.jobIds, output: jsonSafe(r.value.output), endedAt: engine.now });
+    statements.push({
+      ...base,
+      cmdlet: command.cmdlet,
+      commandText: r.value.commandText,
+      ok: true,
+      warnings: r.value.warnings,
+      jobIds: r.value.jobIds,
+      output: jsonSafe(r.value.output),
+      endedAt: engine.now,
+    });
   });
   engine.runUntilIdle();
   const state = engine.state();
   const byId = new Map(state.jobs.map((j) => [j.id, j]));
-  const jobs = [...new Set(jobIds)].map((id) => byId.get(id)).filter((j): j is Job => !!j).map(jobReport);
+  const jobs = [...new Set(jobIds)]
+    .map((id) => byId.get(id))
+    .filter((j): j is Job => !!j)
+    .map(jobReport);
   return {
     ok: statements.every((s) => s.ok) && jobs.every((j) => j.result === 'Completed'),
     startedAt,
@@ -302,7 +353,9 @@ export function formatScriptReport(r: ScriptReport): string {
   for (const s of r.statements) {
     const head = `  [${s.index + 1}] line ${s.line}: ${s.commandText ?? s.text}`;
     if (s.ok) {
-      out.push(`${head}  — OK${s.jobIds.length ? ` (job ${s.jobIds.join(', ')})` : ''}${s.endedAt > s.startedAt ? `, returned after ${secs(s.endedAt - s.startedAt)}` : ''}`);
+      out.push(
+        `${head}  — OK${s.jobIds.length ? ` (job ${s.jobIds.join(', ')})` : ''}${s.endedAt > s.startedAt ? `, returned after ${secs(s.endedAt - s.startedAt)}` : ''}`,
+      );
     } else {
       out.push(`${head}  — ERROR: ${s.error?.message ?? ''}`);
       if (s.error?.fix) out.push(`      fix: ${s.error.fix}`);
@@ -314,18 +367,27 @@ export function formatScriptReport(r: ScriptReport): string {
     out.push('Jobs');
   }
   for (const j of r.jobs) {
-    out.push(`  Job ${j.id} ${j.cmdlet} '${j.vm}' ${j.source} → ${j.destination}: ${j.result}${j.startedAt !== undefined ? `, ${at(j.startedAt)} → ${j.endedAt !== undefined ? at(j.endedAt) : '…'}` : ''}${j.durationMs !== undefined ? ` (${secs(j.durationMs)})` : ''}`);
+    out.push(
+      `  Job ${j.id} ${j.cmdlet} '${j.vm}' ${j.source} → ${j.destination}: ${j.result}${j.startedAt !== undefined ? `, ${at(j.startedAt)} → ${j.endedAt !== undefined ? at(j.endedAt) : '…'}` : ''}${j.durationMs !== undefined ? ` (${secs(j.durationMs)})` : ''}`,
+    );
     if (j.error) out.push(`      error: ${j.error}`);
     if (j.transport) out.push(`      transport: ${j.transport}${j.nics.length ? `; NICs: ${j.nics.join(', ')}` : ''}`);
     for (const c of j.channels) out.push(`      channel: ${c.client} → ${c.server}${c.rdma ? ' (RDMA)' : ''}, ${c.connections} connection(s)`);
-    const stages = j.stages.filter((s) => s.status !== 'Pending').map((s) => {
-      const moved = s.bytesTotal > 0 || s.bytesDone > 0 ? ` ${bytes(s.bytesDone)}${s.averageRate ? ` at ${rate(s.averageRate)}` : ''}` : '';
-      return `${s.name}${s.status !== 'Done' ? ` [${s.status}]` : ''}${moved}${s.durationMs !== undefined ? ` in ${secs(s.durationMs)}` : ''}`;
-    });
+    const stages = j.stages
+      .filter((s) => s.status !== 'Pending')
+      .map((s) => {
+        const moved = s.bytesTotal > 0 || s.bytesDone > 0 ? ` ${bytes(s.bytesDone)}${s.averageRate ? ` at ${rate(s.averageRate)}` : ''}` : '';
+        return `${s.name}${s.status !== 'Done' ? ` [${s.status}]` : ''}${moved}${s.durationMs !== undefined ? ` in ${secs(s.durationMs)}` : ''}`;
+      });
     if (stages.length) out.push(`      stages: ${stages.join('; ')}`);
-    if (j.precopyPasses.length) out.push(`      pre-copy passes: ${j.precopyPasses.map((p) => `${p.pass}: ${bytes(p.bytes)}${p.durationMs !== undefined ? ` in ${secs(p.durationMs)}` : ''}`).join('; ')}`);
+    if (j.precopyPasses.length)
+      out.push(
+        `      pre-copy passes: ${j.precopyPasses.map((p) => `${p.pass}: ${bytes(p.bytes)}${p.durationMs !== undefined ? ` in ${secs(p.durationMs)}` : ''}`).join('; ')}`,
+      );
     if (j.expectedDowntimeMs !== undefined || j.measuredDowntimeMs !== undefined) {
-      out.push(`      downtime: expected ${j.expectedDowntimeMs !== undefined ? secs(j.expectedDowntimeMs) : '-'}, measured ${j.measuredDowntimeMs !== undefined ? secs(j.measuredDowntimeMs) : '-'}`);
+      out.push(
+        `      downtime: expected ${j.expectedDowntimeMs !== undefined ? secs(j.expectedDowntimeMs) : '-'}, measured ${j.measuredDowntimeMs !== undefined ? secs(j.measuredDowntimeMs) : '-'}`,
+      );
     }
     for (const n of j.notes) out.push(`      note: ${n}`);
   }

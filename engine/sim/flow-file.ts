@@ -53,7 +53,10 @@ export interface FlowRunResult {
 
 /** A flow-set file or object that does not make sense; `line` is 1-based when it comes from a file. */
 export class FlowFileError extends Error {
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(line === undefined ? message : `line ${line}: ${message}`);
     this.name = 'FlowFileError';
   }
@@ -99,21 +102,30 @@ function numberText(n: number): string {
 
 function checkName(name: string, what: 'link name' | 'flow id', line?: number): void {
   if (!NAME.test(name)) throw new FlowFileError(`bad ${what} "${name.slice(0, 64)}"`, line);
-  if (name.length > FLOW_FILE_LIMITS.nameLength) throw new FlowFileError(`${what} "${name.slice(0, 32)}…" is ${name.length} characters long; the limit is ${FLOW_FILE_LIMITS.nameLength}`, line);
+  if (name.length > FLOW_FILE_LIMITS.nameLength)
+    throw new FlowFileError(`${what} "${name.slice(0, 32)}…" is ${name.length} characters long; the limit is ${FLOW_FILE_LIMITS.nameLength}`, line);
 }
 
 function checkCapacity(name: string, bytesPerS: number, line?: number): void {
   const { minBytesPerS, maxBytesPerS } = FLOW_FILE_LIMITS;
-  if (!(Number.isFinite(bytesPerS) && bytesPerS > 0)) throw new FlowFileError(`capacity of link "${name}" must be > 0 bytes/s, got ${numberText(bytesPerS)}`, line);
-  if (bytesPerS < minBytesPerS || bytesPerS > maxBytesPerS) throw new FlowFileError(`capacity of link "${name}" is ${numberText(bytesPerS)} bytes/s; it must be between ${numberText(minBytesPerS)} and ${numberText(maxBytesPerS)} bytes/s`, line);
+  if (!(Number.isFinite(bytesPerS) && bytesPerS > 0))
+    throw new FlowFileError(`capacity of link "${name}" must be > 0 bytes/s, got ${numberText(bytesPerS)}`, line);
+  if (bytesPerS < minBytesPerS || bytesPerS > maxBytesPerS)
+    throw new FlowFileError(
+      `capacity of link "${name}" is ${numberText(bytesPerS)} bytes/s; it must be between ${numberText(minBytesPerS)} and ${numberText(maxBytesPerS)} bytes/s`,
+      line,
+    );
 }
 
 function checkFlowNumbers(id: string, startS: number, bytes: number, pathLinks: number, line?: number): void {
   if (!(Number.isFinite(startS) && startS >= 0)) throw new FlowFileError(`start of flow "${id}" must be ≥ 0, got ${startS}`, line);
-  if (startS > FLOW_FILE_LIMITS.startS) throw new FlowFileError(`start of flow "${id}" is ${numberText(startS)} s; the latest start is ${numberText(FLOW_FILE_LIMITS.startS)} s`, line);
+  if (startS > FLOW_FILE_LIMITS.startS)
+    throw new FlowFileError(`start of flow "${id}" is ${numberText(startS)} s; the latest start is ${numberText(FLOW_FILE_LIMITS.startS)} s`, line);
   if (!(Number.isFinite(bytes) && bytes >= 0)) throw new FlowFileError(`bytes of flow "${id}" must be ≥ 0, got ${bytes}`, line);
-  if (bytes > FLOW_FILE_LIMITS.bytes) throw new FlowFileError(`flow "${id}" is ${numberText(bytes)} bytes; the largest flow is ${numberText(FLOW_FILE_LIMITS.bytes)} bytes`, line);
-  if (pathLinks > FLOW_FILE_LIMITS.pathLinks) throw new FlowFileError(`flow "${id}" crosses ${pathLinks} links; the limit is ${FLOW_FILE_LIMITS.pathLinks}`, line);
+  if (bytes > FLOW_FILE_LIMITS.bytes)
+    throw new FlowFileError(`flow "${id}" is ${numberText(bytes)} bytes; the largest flow is ${numberText(FLOW_FILE_LIMITS.bytes)} bytes`, line);
+  if (pathLinks > FLOW_FILE_LIMITS.pathLinks)
+    throw new FlowFileError(`flow "${id}" crosses ${pathLinks} links; the limit is ${FLOW_FILE_LIMITS.pathLinks}`, line);
 }
 
 /** Throws at the first flow (in order) after which some finish could pass the horizon. */
@@ -126,7 +138,10 @@ function checkHorizon(flows: readonly FlowDef[], capacity: ReadonlyMap<string, n
     lastStart = Math.max(lastStart, f.startS);
     work += f.bytes / slowest;
     if (lastStart + work > FLOW_FILE_LIMITS.horizonS) {
-      throw new FlowFileError(`with flow "${f.id}" the flows could run until ${(lastStart + work).toPrecision(3)} simulated seconds, past the limit of ${numberText(FLOW_FILE_LIMITS.horizonS)} s (the last start plus every flow's bytes over its slowest link); use fewer bytes or faster links`, lineOf(i));
+      throw new FlowFileError(
+        `with flow "${f.id}" the flows could run until ${(lastStart + work).toPrecision(3)} simulated seconds, past the limit of ${numberText(FLOW_FILE_LIMITS.horizonS)} s (the last start plus every flow's bytes over its slowest link); use fewer bytes or faster links`,
+        lineOf(i),
+      );
     }
   });
 }
@@ -291,7 +306,8 @@ export function generateFlowSet(opts: GenerateFlowSetOptions): FlowSet {
   const maxBytes = opts.maxBytes ?? 100e9;
   if (!Number.isInteger(hosts) || hosts < 2) throw new RangeError(`generateFlowSet: hosts must be an integer ≥ 2, got ${hosts}`);
   if (!Number.isInteger(flows) || flows < 0) throw new RangeError(`generateFlowSet: flows must be an integer ≥ 0, got ${flows}`);
-  if (!(durationS >= 0) || speeds.length === 0 || !(minBytes >= 0 && maxBytes >= minBytes)) throw new RangeError('generateFlowSet: bad duration, speeds or sizes');
+  if (!(durationS >= 0) || speeds.length === 0 || !(minBytes >= 0 && maxBytes >= minBytes))
+    throw new RangeError('generateFlowSet: bad duration, speeds or sizes');
   const rnd = createRandom(seed);
   const links: FlowLink[] = [];
   for (let h = 0; h < hosts; h++) {

@@ -302,7 +302,8 @@ export class FlowNetwork {
       const path = paths[i]!;
       if (path === null || typeof path !== 'object' || !Array.isArray(path.uses)) throw new Error(`${pathAt(where, i)}: uses must be an array`);
       const weight = path.weight ?? 1;
-      if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) throw new Error(`${pathAt(where, i)}: weight must be a finite number > 0, got ${String(path.weight)}`);
+      if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0)
+        throw new Error(`${pathAt(where, i)}: weight must be a finite number > 0, got ${String(path.weight)}`);
       if (path.maxRate !== undefined) checkMaxRate(pathAt(where, i), path.maxRate);
       const uses = path.uses;
       if (uses.length > MAX_USES) throw new Error(`${pathAt(where, i)}: a path may use at most ${MAX_USES} resources, got ${uses.length}`);

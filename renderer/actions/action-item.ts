@@ -1,10 +1,38 @@
 // One entry of the Actions pane, the Action menu and the right-click menu. The same list feeds all
 // three, so they can never disagree.
 export type ActionIcon =
-  | 'new' | 'import' | 'settings' | 'switch' | 'san' | 'editDisk' | 'inspectDisk' | 'stopService' | 'remove'
-  | 'refresh' | 'view' | 'help' | 'connect' | 'start' | 'turnOff' | 'shutDown' | 'save' | 'pause' | 'resume'
-  | 'reset' | 'checkpoint' | 'revert' | 'move' | 'export' | 'rename' | 'replication' | 'delete' | 'connectServer'
-  | 'cut' | 'copy' | 'paste' | 'selectAll';
+  | 'new'
+  | 'import'
+  | 'settings'
+  | 'switch'
+  | 'san'
+  | 'editDisk'
+  | 'inspectDisk'
+  | 'stopService'
+  | 'remove'
+  | 'refresh'
+  | 'view'
+  | 'help'
+  | 'connect'
+  | 'start'
+  | 'turnOff'
+  | 'shutDown'
+  | 'save'
+  | 'pause'
+  | 'resume'
+  | 'reset'
+  | 'checkpoint'
+  | 'revert'
+  | 'move'
+  | 'export'
+  | 'rename'
+  | 'replication'
+  | 'delete'
+  | 'connectServer'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll';
 
 export interface ActionItem {
   /** Stable id, also the test id suffix: action-<id>. */

@@ -43,17 +43,20 @@ function help(root: RootStore): ActionItem {
 
 /** The "Hyper-V Manager" root node: what you can do before choosing a server. */
 export function managerActions(root: RootStore): ActionItem[] {
-  return [
-    refresh(root),
-    { id: 'view', label: 'View', icon: 'view', enabled: true, submenu: viewActions(root), run: () => {} },
-    help(root),
-  ];
+  return [refresh(root), { id: 'view', label: 'View', icon: 'view', enabled: true, submenu: viewActions(root), run: () => {} }, help(root)];
 }
 
 export function hostActions(root: RootStore, host: Host): ActionItem[] {
   const connected = root.connection.connected;
   const newItems: ActionItem[] = [
-    { id: 'new-vm', label: 'Virtual Machine...', icon: 'new', enabled: connected, ...(connected ? {} : { disabledReason: 'Not connected to the engine.' }), run: () => root.wizards.openNewVm(host) },
+    {
+      id: 'new-vm',
+      label: 'Virtual Machine...',
+      icon: 'new',
+      enabled: connected,
+      ...(connected ? {} : { disabledReason: 'Not connected to the engine.' }),
+      run: () => root.wizards.openNewVm(host),
+    },
   ];
   return [
     ...(host.role === 'HyperV' ? [{ id: 'new', label: 'New', icon: 'new' as const, enabled: true, submenu: newItems, run: () => {} }] : []),
@@ -80,10 +83,13 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
   });
 
   const start = command('start', 'Start', 'start', () => {
-    void root.commands.run({ cmdlet: 'Start-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
-      intro: 'An error occurred while attempting to start the selected virtual machine(s).',
-      vmId: vm.id,
-    });
+    void root.commands.run(
+      { cmdlet: 'Start-VM', params: { Name: vm.name, ComputerName: vm.host } },
+      {
+        intro: 'An error occurred while attempting to start the selected virtual machine(s).',
+        vmId: vm.id,
+      },
+    );
   });
   // Confirmation wording is *unconfirmed* (Hyper-V Manager 2012 R2's main window (details *unconfirmed*) is from product memory); kept close to VMConnect's.
   const turnOff = command('turn-off', 'Turn Off...', 'turnOff', () => {
@@ -93,10 +99,14 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
       message: `Do you want to turn off "${vm.name}"?`,
       detail: 'If you turn off the virtual machine, any unsaved data in it will be lost.',
       confirmLabel: 'Turn Off',
-      onConfirm: () => void root.commands.run({ cmdlet: 'Stop-VM', params: { Name: vm.name, TurnOff: true, ComputerName: vm.host } }, {
-        intro: 'An error occurred while attempting to turn off the selected virtual machine(s).',
-        vmId: vm.id,
-      }),
+      onConfirm: () =>
+        void root.commands.run(
+          { cmdlet: 'Stop-VM', params: { Name: vm.name, TurnOff: true, ComputerName: vm.host } },
+          {
+            intro: 'An error occurred while attempting to turn off the selected virtual machine(s).',
+            vmId: vm.id,
+          },
+        ),
     });
   });
   const shutDown = command('shut-down', 'Shut Down...', 'shutDown', () => {
@@ -106,29 +116,42 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
       message: `Do you want to shut down "${vm.name}"?`,
       detail: 'The guest operating system is asked to shut down; applications get the chance to save their work.',
       confirmLabel: 'Shut Down',
-      onConfirm: () => void root.commands.run({ cmdlet: 'Stop-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
-        intro: 'An error occurred while attempting to shut down the selected virtual machine(s).',
-        vmId: vm.id,
-      }),
+      onConfirm: () =>
+        void root.commands.run(
+          { cmdlet: 'Stop-VM', params: { Name: vm.name, ComputerName: vm.host } },
+          {
+            intro: 'An error occurred while attempting to shut down the selected virtual machine(s).',
+            vmId: vm.id,
+          },
+        ),
     });
   });
   const save = command('save', 'Save', 'save', () => {
-    void root.commands.run({ cmdlet: 'Save-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
-      intro: 'An error occurred while attempting to save the state of the selected virtual machine(s).',
-      vmId: vm.id,
-    });
+    void root.commands.run(
+      { cmdlet: 'Save-VM', params: { Name: vm.name, ComputerName: vm.host } },
+      {
+        intro: 'An error occurred while attempting to save the state of the selected virtual machine(s).',
+        vmId: vm.id,
+      },
+    );
   });
   const pause = command('pause', 'Pause', 'pause', () => {
-    void root.commands.run({ cmdlet: 'Suspend-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
-      intro: 'An error occurred while attempting to pause the selected virtual machine(s).',
-      vmId: vm.id,
-    });
+    void root.commands.run(
+      { cmdlet: 'Suspend-VM', params: { Name: vm.name, ComputerName: vm.host } },
+      {
+        intro: 'An error occurred while attempting to pause the selected virtual machine(s).',
+        vmId: vm.id,
+      },
+    );
   });
   const resume = command('resume', 'Resume', 'resume', () => {
-    void root.commands.run({ cmdlet: 'Resume-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
-      intro: 'An error occurred while attempting to resume the selected virtual machine(s).',
-      vmId: vm.id,
-    });
+    void root.commands.run(
+      { cmdlet: 'Resume-VM', params: { Name: vm.name, ComputerName: vm.host } },
+      {
+        intro: 'An error occurred while attempting to resume the selected virtual machine(s).',
+        vmId: vm.id,
+      },
+    );
   });
   // Hyper-V Manager's "Delete Saved State..." discards the memory image: the VM is then off, as
   // after Stop-VM -TurnOff (engine/common/vm-power-rules.ts). Wording *unconfirmed*.
@@ -137,21 +160,29 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
       kind: 'confirm',
       title: 'Delete Saved State',
       message: `Do you want to delete the saved state of "${vm.name}"?`,
-      detail: 'The virtual machine will be turned off: deleting the saved state is the same as turning off the virtual machine, and anything it had not saved to its disks is lost.',
+      detail:
+        'The virtual machine will be turned off: deleting the saved state is the same as turning off the virtual machine, and anything it had not saved to its disks is lost.',
       confirmLabel: 'Delete',
-      onConfirm: () => void root.commands.run({ cmdlet: 'Stop-VM', params: { Name: vm.name, TurnOff: true, ComputerName: vm.host } }, {
-        intro: 'An error occurred while attempting to delete the saved state of the selected virtual machine(s).',
-        vmId: vm.id,
-      }),
+      onConfirm: () =>
+        void root.commands.run(
+          { cmdlet: 'Stop-VM', params: { Name: vm.name, TurnOff: true, ComputerName: vm.host } },
+          {
+            intro: 'An error occurred while attempting to delete the saved state of the selected virtual machine(s).',
+            vmId: vm.id,
+          },
+        ),
     });
   });
 
   const settings: ActionItem = { id: 'settings', label: 'Settings...', icon: 'settings', enabled: true, run: () => root.settings.openVm(vm) };
   const checkpoint = command('checkpoint', 'Checkpoint', 'checkpoint', () => {
-    void root.commands.run({ cmdlet: 'Checkpoint-VM', params: { Name: vm.name, ComputerName: vm.host } }, {
-      intro: 'An error occurred while attempting to checkpoint the selected virtual machine(s).',
-      vmId: vm.id,
-    });
+    void root.commands.run(
+      { cmdlet: 'Checkpoint-VM', params: { Name: vm.name, ComputerName: vm.host } },
+      {
+        intro: 'An error occurred while attempting to checkpoint the selected virtual machine(s).',
+        vmId: vm.id,
+      },
+    );
   });
   // Reset is Restart-VM: a running Dynamic Memory VM on a host without free memory restarts on
   // Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). Confirmation wording unconfirmed, as for Turn Off.
@@ -162,10 +193,14 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
       message: `Do you want to reset "${vm.name}"?`,
       detail: 'If you reset the virtual machine, any unsaved data in it will be lost.',
       confirmLabel: 'Reset',
-      onConfirm: () => void root.commands.run({ cmdlet: 'Restart-VM', params: { Name: vm.name, Force: true, ComputerName: vm.host } }, {
-        intro: 'An error occurred while attempting to reset the selected virtual machine(s).',
-        vmId: vm.id,
-      }),
+      onConfirm: () =>
+        void root.commands.run(
+          { cmdlet: 'Restart-VM', params: { Name: vm.name, Force: true, ComputerName: vm.host } },
+          {
+            intro: 'An error occurred while attempting to reset the selected virtual machine(s).',
+            vmId: vm.id,
+          },
+        ),
     });
   });
   const move = command('move', 'Move...', 'move', () => root.wizards.openMove(vm));
@@ -175,30 +210,41 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
       kind: 'confirm',
       title: 'Delete Selected Virtual Machines',
       message: `Are you sure you want to delete the virtual machine "${vm.name}"?`,
-      detail: 'Its configuration, its checkpoints and its saved state are deleted. Its virtual hard disks are not deleted: they stay on their volumes, and you can attach them to another virtual machine.',
+      detail:
+        'Its configuration, its checkpoints and its saved state are deleted. Its virtual hard disks are not deleted: they stay on their volumes, and you can attach them to another virtual machine.',
       confirmLabel: 'Delete',
-      onConfirm: () => void root.commands.run({ cmdlet: 'Remove-VM', params: { Name: vm.name, Force: true, ComputerName: vm.host } }, {
-        intro: 'An error occurred while attempting to delete the selected virtual machine(s).',
-        vmId: vm.id,
-      }),
+      onConfirm: () =>
+        void root.commands.run(
+          { cmdlet: 'Remove-VM', params: { Name: vm.name, Force: true, ComputerName: vm.host } },
+          {
+            intro: 'An error occurred while attempting to delete the selected virtual machine(s).',
+            vmId: vm.id,
+          },
+        ),
     });
   });
   const rename = command('rename', 'Rename...', 'rename', () => root.renames.start({ kind: 'vm', vmId: vm.id, vmName: vm.name, host: vm.host }));
   // Revert applies the checkpoint the VM runs from (Restore-VMSnapshot). Wording *unconfirmed*.
   const parent = currentCheckpoint(vm);
-  const revert = parent && command('revert', 'Revert...', 'revert', () => {
-    root.dialogs.show({
-      kind: 'confirm',
-      title: 'Revert Virtual Machine',
-      message: `Are you sure you want to revert "${vm.name}" to its previous checkpoint?`,
-      detail: `The virtual machine goes back to the checkpoint "${parent.name}". Everything it did since then is lost.`,
-      confirmLabel: 'Revert',
-      onConfirm: () => void root.commands.run({ cmdlet: 'Restore-VMSnapshot', params: { VMName: vm.name, Name: parent.name, ComputerName: vm.host } }, {
-        intro: 'An error occurred while attempting to revert the virtual machine.',
-        vmId: vm.id,
-      }),
+  const revert =
+    parent &&
+    command('revert', 'Revert...', 'revert', () => {
+      root.dialogs.show({
+        kind: 'confirm',
+        title: 'Revert Virtual Machine',
+        message: `Are you sure you want to revert "${vm.name}" to its previous checkpoint?`,
+        detail: `The virtual machine goes back to the checkpoint "${parent.name}". Everything it did since then is lost.`,
+        confirmLabel: 'Revert',
+        onConfirm: () =>
+          void root.commands.run(
+            { cmdlet: 'Restore-VMSnapshot', params: { VMName: vm.name, Name: parent.name, ComputerName: vm.host } },
+            {
+              intro: 'An error occurred while attempting to revert the virtual machine.',
+              vmId: vm.id,
+            },
+          ),
+      });
     });
-  });
   const helpItem = help(root);
 
   // Exactly the actions the VM's state allows (engine/common/vm-power-rules.ts), in Hyper-V
@@ -234,35 +280,62 @@ export function checkpointActions(root: RootStore, vm: Vm, cp: Checkpoint): Acti
   const connected = root.connection.connected;
   const blockedReason = !connected ? 'Not connected to the engine.' : busy ? 'Waiting for the engine to answer the previous command.' : undefined;
   const item = (id: string, label: string, icon: ActionIcon, run: () => void): ActionItem => ({
-    id, label, icon, enabled: blockedReason === undefined, ...(blockedReason ? { disabledReason: blockedReason } : {}), run,
+    id,
+    label,
+    icon,
+    enabled: blockedReason === undefined,
+    ...(blockedReason ? { disabledReason: blockedReason } : {}),
+    run,
   });
   const target = { VMName: vm.name, Name: cp.name, ComputerName: vm.host };
   const hasChildren = vm.checkpoints.some((c) => c.parentId === cp.id);
   const confirm = (title: string, message: string, detail: string, confirmLabel: string, command: Command, intro: string) =>
     root.dialogs.show({
-      kind: 'confirm', title, message, detail, confirmLabel,
+      kind: 'confirm',
+      title,
+      message,
+      detail,
+      confirmLabel,
       onConfirm: () => void root.commands.run(command, { intro, vmId: vm.id }),
     });
   return [
-    item('apply-checkpoint', 'Apply...', 'revert', () => confirm(
-      'Apply Checkpoint',
-      `Are you sure you want to apply the checkpoint "${cp.name}"?`,
-      `The current state of "${vm.name}" will be lost. Take a checkpoint first (Checkpoint) if you want to keep it.`,
-      'Apply', { cmdlet: 'Restore-VMSnapshot', params: target }, 'An error occurred while attempting to apply the checkpoint.',
-    )),
-    item('rename-checkpoint', 'Rename...', 'rename', () => root.renames.start({ kind: 'checkpoint', vmId: vm.id, vmName: vm.name, host: vm.host, checkpointId: cp.id, checkpointName: cp.name })),
-    item('delete-checkpoint', 'Delete Checkpoint...', 'delete', () => confirm(
-      'Delete Checkpoint',
-      `Are you sure you want to delete the checkpoint "${cp.name}"?`,
-      'Its saved state and configuration files are deleted. The virtual machine and the other checkpoints are kept.',
-      'Delete', { cmdlet: 'Remove-VMSnapshot', params: target }, 'An error occurred while attempting to delete the checkpoint.',
-    )),
-    ...(hasChildren ? [item('delete-checkpoint-subtree', 'Delete Checkpoint Subtree...', 'delete', () => confirm(
-      'Delete Checkpoint Subtree',
-      `Are you sure you want to delete the checkpoint "${cp.name}" and all the checkpoints below it?`,
-      'Their saved states and configuration files are deleted. The virtual machine is kept.',
-      'Delete', { cmdlet: 'Remove-VMSnapshot', params: { ...target, IncludeAllChildSnapshots: true } }, 'An error occurred while attempting to delete the checkpoint subtree.',
-    ))] : []),
+    item('apply-checkpoint', 'Apply...', 'revert', () =>
+      confirm(
+        'Apply Checkpoint',
+        `Are you sure you want to apply the checkpoint "${cp.name}"?`,
+        `The current state of "${vm.name}" will be lost. Take a checkpoint first (Checkpoint) if you want to keep it.`,
+        'Apply',
+        { cmdlet: 'Restore-VMSnapshot', params: target },
+        'An error occurred while attempting to apply the checkpoint.',
+      ),
+    ),
+    item('rename-checkpoint', 'Rename...', 'rename', () =>
+      root.renames.start({ kind: 'checkpoint', vmId: vm.id, vmName: vm.name, host: vm.host, checkpointId: cp.id, checkpointName: cp.name }),
+    ),
+    item('delete-checkpoint', 'Delete Checkpoint...', 'delete', () =>
+      confirm(
+        'Delete Checkpoint',
+        `Are you sure you want to delete the checkpoint "${cp.name}"?`,
+        'Its saved state and configuration files are deleted. The virtual machine and the other checkpoints are kept.',
+        'Delete',
+        { cmdlet: 'Remove-VMSnapshot', params: target },
+        'An error occurred while attempting to delete the checkpoint.',
+      ),
+    ),
+    ...(hasChildren
+      ? [
+          item('delete-checkpoint-subtree', 'Delete Checkpoint Subtree...', 'delete', () =>
+            confirm(
+              'Delete Checkpoint Subtree',
+              `Are you sure you want to delete the checkpoint "${cp.name}" and all the checkpoints below it?`,
+              'Their saved states and configuration files are deleted. The virtual machine is kept.',
+              'Delete',
+              { cmdlet: 'Remove-VMSnapshot', params: { ...target, IncludeAllChildSnapshots: true } },
+              'An error occurred while attempting to delete the checkpoint subtree.',
+            ),
+          ),
+        ]
+      : []),
     help(root),
   ];
 }

@@ -7,8 +7,20 @@ import { hostActions, vmActions } from './catalogue';
 
 const MENU_MESSAGE_TYPE = 'hvlab:menu';
 const COMMANDS: readonly DesktopMenuCommand[] = [
-  'newScenario', 'openScenario', 'saveScenario', 'saveScenarioAs', 'revertScenario',
-  'refresh', 'hyperVSettings', 'move', 'start', 'shutDown', 'turnOff', 'toggleTheme', 'toggleActionsPane', 'help',
+  'newScenario',
+  'openScenario',
+  'saveScenario',
+  'saveScenarioAs',
+  'revertScenario',
+  'refresh',
+  'hyperVSettings',
+  'move',
+  'start',
+  'shutDown',
+  'turnOff',
+  'toggleTheme',
+  'toggleActionsPane',
+  'help',
 ];
 
 function isMenuCommand(v: unknown): v is DesktopMenuCommand {
@@ -35,7 +47,12 @@ export function runMenuCommand(root: RootStore, command: DesktopMenuCommand): vo
   const { scenarios } = root;
   const lab = scenarios.status?.lab;
   const fileAction = (run: () => void) => {
-    if (lab) dialogs.show({ kind: 'info', title: 'File', message: `The lab “${lab.title}” is running. Choose Leave lab in the Labs pane: your datacenter comes back, then use the File menu.` });
+    if (lab)
+      dialogs.show({
+        kind: 'info',
+        title: 'File',
+        message: `The lab “${lab.title}” is running. Choose Leave lab in the Labs pane: your datacenter comes back, then use the File menu.`,
+      });
     else run();
   };
   switch (command) {
@@ -59,7 +76,10 @@ export function runMenuCommand(root: RootStore, command: DesktopMenuCommand): vo
       break;
     case 'hyperVSettings': {
       const host = inventory.selectedHost;
-      if (host) hostActions(root, host).find((a) => a.id === 'hyperv-settings')?.run();
+      if (host)
+        hostActions(root, host)
+          .find((a) => a.id === 'hyperv-settings')
+          ?.run();
       else dialogs.show({ kind: 'info', title: 'Hyper-V Settings', message: 'Select a Hyper-V server in the tree first.' });
       break;
     }

@@ -27,12 +27,20 @@ function desktopBridge(hvlab: Bridge): LabBridge {
     query: (query) => hvlab.query(query),
     clock: (control) => hvlab.clock(control),
     run: (text) => hvlab.run(text),
-    lab: <A extends LabAction>(action: A): Promise<Result<LabResult<A>>> => (hvlab.lab
-      ? hvlab.lab(action)
-      : Promise.resolve({ ok: false, error: { code: 'Internal', message: 'This build of the desktop app does not offer labs (its preload has no lab method).' } })),
-    scenario: <A extends ScenarioAction>(action: A): Promise<Result<ScenarioResult<A>>> => (hvlab.scenario
-      ? hvlab.scenario(action)
-      : Promise.resolve({ ok: false, error: { code: 'Internal', message: 'This build of the desktop app does not offer scenarios (its preload has no scenario method).' } })),
+    lab: <A extends LabAction>(action: A): Promise<Result<LabResult<A>>> =>
+      hvlab.lab
+        ? hvlab.lab(action)
+        : Promise.resolve({
+            ok: false,
+            error: { code: 'Internal', message: 'This build of the desktop app does not offer labs (its preload has no lab method).' },
+          }),
+    scenario: <A extends ScenarioAction>(action: A): Promise<Result<ScenarioResult<A>>> =>
+      hvlab.scenario
+        ? hvlab.scenario(action)
+        : Promise.resolve({
+            ok: false,
+            error: { code: 'Internal', message: 'This build of the desktop app does not offer scenarios (its preload has no scenario method).' },
+          }),
     subscribe: (listener) => hvlab.subscribe(listener),
     connection: alwaysConnected('desktop'),
   };

@@ -6,8 +6,20 @@
 // reconnects with exponential backoff; the first connection failing, or a missing token, is
 // reported as 'failed'.
 import type {
-  ClockControl, ClockState, Command, CommandOutput, EngineEvent, LabAction, LabResult, Query, QueryResult, Request, Result,
-  RunOutcome, ScenarioAction, ScenarioResult,
+  ClockControl,
+  ClockState,
+  Command,
+  CommandOutput,
+  EngineEvent,
+  LabAction,
+  LabResult,
+  Query,
+  QueryResult,
+  Request,
+  Result,
+  RunOutcome,
+  ScenarioAction,
+  ScenarioResult,
 } from '../../engine/contract';
 import { createBridge, type TransportBridge } from '../../engine/common/bridge';
 import type { ConnectionSource, ConnectionStatus, LabBridge } from './connection';
@@ -166,7 +178,9 @@ export class WebSocketBridge implements LabBridge {
   }
 
   private onDrop(code: number | undefined, reason: string | undefined): void {
-    this.link.failPending('The connection to the engine was lost before it answered. The command may or may not have run; check the list once the console has reconnected.');
+    this.link.failPending(
+      'The connection to the engine was lost before it answered. The command may or may not have run; check the list once the console has reconnected.',
+    );
     if (code !== undefined && REFUSAL_CODES.has(code)) {
       this.setStatus({
         phase: 'failed',

@@ -46,5 +46,3 @@ export function uptimeText(vm: Vm, now: number): string {
 export function memoryMbText(bytes: number): string {
   return `${Math.round(bytes / MiB)} MB`;
 }
-
-

@@ -44,7 +44,9 @@ export function formatValue(v: unknown, depth = 0): string {
   }
   if (typeof v === 'object') {
     if (depth > 1) return '@{...}';
-    return `@{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}=${formatValue(x, depth + 1)}`).join('; ')}}`;
+    return `@{${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}=${formatValue(x, depth + 1)}`)
+      .join('; ')}}`;
   }
   return String(v);
 }
@@ -136,7 +138,11 @@ export function formatTable(rows: readonly Record<string, unknown>[], width: num
   const body = rows.map((_r, i) => line(fitted.map((c) => align(c.cells[i] ?? '', c))));
   const out: ConsoleText[] = [];
   const dropped = cols.length - fitted.length;
-  if (dropped > 0) out.push({ kind: 'warning', text: `WARNING: ${dropped} column${dropped === 1 ? ' does' : 's do'} not fit into the display and ${dropped === 1 ? 'was' : 'were'} removed.` });
+  if (dropped > 0)
+    out.push({
+      kind: 'warning',
+      text: `WARNING: ${dropped} column${dropped === 1 ? ' does' : 's do'} not fit into the display and ${dropped === 1 ? 'was' : 'were'} removed.`,
+    });
   out.push({ kind: 'output', text: `\n${header}\n${dashes}\n${body.join('\n')}\n` });
   return out;
 }
@@ -225,7 +231,7 @@ export function errorPosition(fullText: string, statement: Pick<StatementOutcome
 
 /** An error of one statement, as PowerShell writes a non-terminating error record. */
 export function formatStatementError(fullText: string, statement: Pick<StatementOutcome, 'text' | 'line' | 'column'>, error: ContractError): string {
-  const command = (/^\s*([^\s|;]+)/.exec(statement.text)?.[1] ?? '');
+  const command = /^\s*([^\s|;]+)/.exec(statement.text)?.[1] ?? '';
   const message = command && error.message.toLowerCase().startsWith(`${command.toLowerCase()} :`) ? error.message : `${command} : ${error.message}`;
   const pos = errorPosition(fullText, statement, error.parameter);
   const lines = [message, ...positionLines(fullText, pos)];

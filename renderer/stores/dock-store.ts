@@ -131,7 +131,6 @@ export class DockStore {
   }
 }
 
-
 function clamp(v: number): number {
   return Math.min(DOCK_HEIGHT.max, Math.max(DOCK_HEIGHT.min, v));
 }

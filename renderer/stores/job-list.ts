@@ -5,9 +5,7 @@ import { action, computed, makeObservable, observable } from 'mobx';
 import type { Job } from '../../engine/model/jobs';
 import type { JobStore } from './job-store';
 
-export type JobListRow =
-  | { kind: 'header'; key: string; label: string; count: number }
-  | { kind: 'job'; key: string; job: Job };
+export type JobListRow = { kind: 'header'; key: string; label: string; count: number } | { kind: 'job'; key: string; job: Job };
 
 export type JobFilter = 'all' | 'active' | 'finished';
 
@@ -39,11 +37,15 @@ export class JobListStore {
   }
 
   get running(): Job[] {
-    return this.jobs.all.filter((j) => j.state === 'Running').sort((a, b) => (a.startedAt ?? a.createdAt) - (b.startedAt ?? b.createdAt) || idNumber(a) - idNumber(b));
+    return this.jobs.all
+      .filter((j) => j.state === 'Running')
+      .sort((a, b) => (a.startedAt ?? a.createdAt) - (b.startedAt ?? b.createdAt) || idNumber(a) - idNumber(b));
   }
 
   get queued(): Job[] {
-    return this.jobs.all.filter((j) => j.state === 'Queued').sort((a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0) || a.createdAt - b.createdAt || idNumber(a) - idNumber(b));
+    return this.jobs.all
+      .filter((j) => j.state === 'Queued')
+      .sort((a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0) || a.createdAt - b.createdAt || idNumber(a) - idNumber(b));
   }
 
   /** Finished jobs, the most recent first. */

@@ -6,7 +6,17 @@
 import { action, computed, makeObservable, observable, runInAction } from 'mobx';
 import { readRemembered, rememberWith } from './remembered';
 import type {
-  Bridge, ContractError, EngineEvent, LabAction, LabExport, LabHintView, LabListItem, LabReport, LabResult, LabView, Result,
+  Bridge,
+  ContractError,
+  EngineEvent,
+  LabAction,
+  LabExport,
+  LabHintView,
+  LabListItem,
+  LabReport,
+  LabResult,
+  LabView,
+  Result,
 } from '../../engine/contract';
 import { LAB_PACK_LIMITS, sizeText, utf8Bytes } from '../../engine/common/lab-limits';
 import type { ClockStore } from './clock-store';
@@ -25,9 +35,7 @@ interface Persisted {
   learner?: string;
 }
 
-export type ImportOutcome =
-  | { ok: true; fileName: string; lab: LabListItem }
-  | { ok: false; fileName: string; error: ContractError };
+export type ImportOutcome = { ok: true; fileName: string; lab: LabListItem } | { ok: false; fileName: string; error: ContractError };
 
 export interface LabStoreDeps {
   bridge: Pick<Bridge, 'lab'>;
@@ -107,7 +115,13 @@ export class LabStore {
       timeLeftMs: computed,
       elapsedMs: computed,
     });
-    this.disposers.push(rememberWith(this.deps.storage, STORAGE_KEY, () => ({ open: this.open, width: this.width, selected: this.selectedId, learner: this.learner } satisfies Persisted)));
+    this.disposers.push(
+      rememberWith(
+        this.deps.storage,
+        STORAGE_KEY,
+        () => ({ open: this.open, width: this.width, selected: this.selectedId, learner: this.learner }) satisfies Persisted,
+      ),
+    );
   }
 
   get available(): boolean {
@@ -406,7 +420,8 @@ export class LabStore {
 
   private bridgeCall<A extends LabAction>(a: A): Promise<Result<LabResult<A>>> {
     const bridge = this.deps.bridge;
-    if (!bridge.lab) return Promise.resolve({ ok: false, error: { code: 'Internal', message: 'This console is connected through a door that does not offer labs.' } });
+    if (!bridge.lab)
+      return Promise.resolve({ ok: false, error: { code: 'Internal', message: 'This console is connected through a door that does not offer labs.' } });
     return bridge.lab(a);
   }
 
@@ -423,4 +438,3 @@ export class LabStore {
 function clampWidth(px: number): number {
   return Math.min(LABS_WIDTH.max, Math.max(LABS_WIDTH.min, px));
 }
-

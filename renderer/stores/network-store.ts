@@ -131,13 +131,7 @@ export class NetworkStore {
     return this.busy.has(key);
   }
 
-  private applyPoll(
-    host: string,
-    view: Result<NetworkView>,
-    telemetry: Result<TelemetrySample[]>,
-    since: number,
-    append: boolean,
-  ): void {
+  private applyPoll(host: string, view: Result<NetworkView>, telemetry: Result<TelemetrySample[]>, since: number, append: boolean): void {
     if (this.loadedHost !== host) {
       this.samples = [];
       this.loadedHost = host;

@@ -11,7 +11,7 @@ export function readRemembered<T extends object>(storage: Pick<Storage, 'getItem
     const raw = storage?.getItem(key);
     if (!raw) return {};
     const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null ? (parsed) : {};
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
   } catch {
     // Disabled storage throws on access; a hand-edited value throws in JSON.parse: start from defaults.
     return {};

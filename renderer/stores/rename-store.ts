@@ -37,16 +37,22 @@ export class RenameStore {
     if (!t || name === '') return;
     if (t.kind === 'vm') {
       if (name === t.vmName) return;
-      void this.commands.run({ cmdlet: 'Rename-VM', params: { Name: t.vmName, NewName: name, ComputerName: t.host } }, {
-        intro: 'An error occurred while attempting to rename the virtual machine.',
-        vmId: t.vmId,
-      });
+      void this.commands.run(
+        { cmdlet: 'Rename-VM', params: { Name: t.vmName, NewName: name, ComputerName: t.host } },
+        {
+          intro: 'An error occurred while attempting to rename the virtual machine.',
+          vmId: t.vmId,
+        },
+      );
     } else {
       if (name === t.checkpointName) return;
-      void this.commands.run({ cmdlet: 'Rename-VMSnapshot', params: { VMName: t.vmName, Name: t.checkpointName, NewName: name, ComputerName: t.host } }, {
-        intro: 'An error occurred while attempting to rename the checkpoint.',
-        vmId: t.vmId,
-      });
+      void this.commands.run(
+        { cmdlet: 'Rename-VMSnapshot', params: { VMName: t.vmName, Name: t.checkpointName, NewName: name, ComputerName: t.host } },
+        {
+          intro: 'An error occurred while attempting to rename the checkpoint.',
+          vmId: t.vmId,
+        },
+      );
     }
   }
 }

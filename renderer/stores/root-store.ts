@@ -65,7 +65,10 @@ export class RootStore {
   private snapshotSeq = 0;
   private readonly disposers: (() => void)[] = [];
 
-  constructor(readonly bridge: LabBridge, env: RootEnvironment = {}) {
+  constructor(
+    readonly bridge: LabBridge,
+    env: RootEnvironment = {},
+  ) {
     this.batch = new FrameBatch(env.scheduler);
     this.ui = new UiStore(env.ui);
     this.inventory = new InventoryStore(this.ui);
@@ -111,9 +114,11 @@ export class RootStore {
   /** Subscribes to events and loads the snapshot whenever the line is (re)established. */
   start(): void {
     this.disposers.push(this.bridge.subscribe((e) => this.onEvent(e)));
-    this.disposers.push(this.bridge.connection.onStatus((s) => {
-      if (s.phase === 'connected') void this.refresh();
-    }));
+    this.disposers.push(
+      this.bridge.connection.onStatus((s) => {
+        if (s.phase === 'connected') void this.refresh();
+      }),
+    );
     if (this.bridge.connection.status().phase === 'connected') void this.refresh();
   }
 

@@ -4,7 +4,15 @@
 // door refuses otherwise); the dialogs themselves are renderer/views/scenarios/ScenarioDialogs.tsx.
 import { action, computed, makeObservable, observable, runInAction } from 'mobx';
 import type {
-  Bridge, ContractError, EngineEvent, Result, ScenarioAction, ScenarioDownload, ScenarioResult, ScenarioStatus, ScenarioTemplate,
+  Bridge,
+  ContractError,
+  EngineEvent,
+  Result,
+  ScenarioAction,
+  ScenarioDownload,
+  ScenarioResult,
+  ScenarioStatus,
+  ScenarioTemplate,
 } from '../../engine/contract';
 import type { DialogStore } from './dialog-store';
 
@@ -16,10 +24,7 @@ export const UPLOAD_MAX_CHARS = 900 * 1024;
 
 /** The dialog of the File menu on screen, if any. */
 export type ScenarioDialog =
-  | { kind: 'new' }
-  | { kind: 'open' }
-  | { kind: 'saveAs'; then?: () => void }
-  | { kind: 'saveChanges'; name: string; then: () => void };
+  { kind: 'new' } | { kind: 'open' } | { kind: 'saveAs'; then?: () => void } | { kind: 'saveChanges'; name: string; then: () => void };
 
 export interface ScenarioStoreDeps {
   bridge: Pick<Bridge, 'scenario'>;

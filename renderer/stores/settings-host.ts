@@ -147,7 +147,10 @@ export class HostSettingsStore {
     if (!this.adding) return false;
     const subnet = normalizeSubnet(this.adding.text);
     if (!subnet) {
-      this.adding = { text: this.adding.text, problem: 'The IP address or subnet is not valid. Type an IPv4 or IPv6 address or subnet, for example 192.168.10.0/24 or fd00::/64.' };
+      this.adding = {
+        text: this.adding.text,
+        problem: 'The IP address or subnet is not valid. Type an IPv4 or IPv6 address or subnet, for example 192.168.10.0/24 or fd00::/64.',
+      };
       return false;
     }
     if (this.form.networks.some((n) => normalizeSubnet(n) === subnet)) {

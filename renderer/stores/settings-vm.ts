@@ -92,15 +92,22 @@ export class VmSettingsStore {
       follow: action,
     });
     // Ask the engine again whenever a move of this VM starts, is admitted or ends.
-    this.disposers.push(reaction(
-      () => {
-        const job = deps.jobs.activeMoveByVm.get(vm.id);
-        return job ? `${job.id}|${job.state}` : '';
-      },
-      () => void this.loadLock(),
-      { fireImmediately: true },
-    ));
-    this.disposers.push(reaction(() => this.vm, (now) => this.follow(now)));
+    this.disposers.push(
+      reaction(
+        () => {
+          const job = deps.jobs.activeMoveByVm.get(vm.id);
+          return job ? `${job.id}|${job.state}` : '';
+        },
+        () => void this.loadLock(),
+        { fireImmediately: true },
+      ),
+    );
+    this.disposers.push(
+      reaction(
+        () => this.vm,
+        (now) => this.follow(now),
+      ),
+    );
   }
 
   dispose(): void {
@@ -279,9 +286,11 @@ export class VmSettingsStore {
     b.networkAdapters.forEach((a, i) => {
       const want = this.networkSwitches[i] ?? '';
       if (want === (a.switchName ?? '')) return;
-      out.push(want
-        ? { cmdlet: 'Connect-VMNetworkAdapter', params: { VMName: b.name, Name: a.name, SwitchName: want, ComputerName } }
-        : { cmdlet: 'Disconnect-VMNetworkAdapter', params: { VMName: b.name, Name: a.name, ComputerName } });
+      out.push(
+        want
+          ? { cmdlet: 'Connect-VMNetworkAdapter', params: { VMName: b.name, Name: a.name, SwitchName: want, ComputerName } }
+          : { cmdlet: 'Disconnect-VMNetworkAdapter', params: { VMName: b.name, Name: a.name, ComputerName } },
+      );
     });
     return out;
   }
@@ -324,7 +333,6 @@ export class VmSettingsStore {
   cancel(): void {
     this.onClose();
   }
-
 
   private async reload(resetForm: boolean): Promise<void> {
     const result = await this.deps.bridge.query({ name: 'vm', vm: this.baseline.id });

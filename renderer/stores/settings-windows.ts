@@ -11,7 +11,15 @@ export class SettingsWindows {
   switchManager: SwitchManagerStore | undefined = undefined;
 
   constructor(private readonly deps: HostSettingsDeps & VmSettingsDeps) {
-    makeObservable(this, { hostSettings: observable.ref, vmSettings: observable.ref, switchManager: observable.ref, openHost: action, openVm: action, openSwitchManager: action, close: action });
+    makeObservable(this, {
+      hostSettings: observable.ref,
+      vmSettings: observable.ref,
+      switchManager: observable.ref,
+      openHost: action,
+      openVm: action,
+      openSwitchManager: action,
+      close: action,
+    });
   }
 
   openHost(host: Host): void {

@@ -59,7 +59,11 @@ export interface UiEnvironment {
   narrowQuery?: MediaQuery;
 }
 
-type MediaQuery = { matches: boolean; addEventListener(type: 'change', fn: (e: { matches: boolean }) => void): void; removeEventListener(type: 'change', fn: (e: { matches: boolean }) => void): void };
+type MediaQuery = {
+  matches: boolean;
+  addEventListener(type: 'change', fn: (e: { matches: boolean }) => void): void;
+  removeEventListener(type: 'change', fn: (e: { matches: boolean }) => void): void;
+};
 
 /**
  * A window too narrow for the tree, the list and the Actions pane side by side (1024 × 768 at
@@ -186,9 +190,10 @@ export class UiStore {
 
   /** Clicking a header: sort by it, or flip the direction when it already is the sort column. */
   sortBy(column: VmColumn): void {
-    this.sort = this.sort.column === column
-      ? { column, direction: this.sort.direction === 'ascending' ? 'descending' : 'ascending' }
-      : { column, direction: 'ascending' };
+    this.sort =
+      this.sort.column === column
+        ? { column, direction: this.sort.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { column, direction: 'ascending' };
   }
 
   setPaneSize(key: PaneKey, px: number): void {
@@ -244,7 +249,6 @@ export class UiStore {
     };
   }
 }
-
 
 function clamp(v: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, v));

@@ -59,7 +59,7 @@ function keyFor(column: SortOrder['column'], statusOf: (vm: Vm) => string): (vm:
       return assignedMemoryValue;
     case 'uptime':
       // Longest uptime = earliest start; negate so ascending means shortest uptime first.
-      return (vm) => (vm.state === 'Running' || vm.state === 'Paused' || vm.state === 'Stopping') && vm.startedAt !== undefined ? -vm.startedAt : undefined;
+      return (vm) => ((vm.state === 'Running' || vm.state === 'Paused' || vm.state === 'Stopping') && vm.startedAt !== undefined ? -vm.startedAt : undefined);
     case 'status':
       return statusOf;
   }

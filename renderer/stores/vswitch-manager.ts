@@ -9,7 +9,13 @@ import type { Bridge, Command, NetworkView } from '../../engine/contract';
 import type { CmdletParams } from '../../engine/cmdlets/cmdlet-params';
 import type { Host } from '../../engine/model/world';
 import {
-  APPLY_NETWORKING_CHANGES, VLAN_ID_MAX, VLAN_ID_MIN, macRangeOf, macRangeProblem, macWithDashes, parseMacAddress,
+  APPLY_NETWORKING_CHANGES,
+  VLAN_ID_MAX,
+  VLAN_ID_MIN,
+  macRangeOf,
+  macRangeProblem,
+  macWithDashes,
+  parseMacAddress,
   rdmaUnderSwitchWarning,
 } from '../../engine/common/virtual-switch';
 import type { DialogStore } from './dialog-store';
@@ -50,8 +56,14 @@ export interface SwitchManagerDeps {
 const TEAM_DESCRIPTION = 'Microsoft Network Adapter Multiplexor Driver';
 
 export const SWITCH_TYPE_TEXT: Record<SwitchType, { label: string; what: string }> = {
-  External: { label: 'External', what: 'Creates a virtual switch that binds to a physical network adapter (or a NIC team), so that virtual machines can reach the physical network.' },
-  Internal: { label: 'Internal', what: 'Creates a virtual switch that only the virtual machines on this computer and this computer itself can use. It gives no access to a physical network.' },
+  External: {
+    label: 'External',
+    what: 'Creates a virtual switch that binds to a physical network adapter (or a NIC team), so that virtual machines can reach the physical network.',
+  },
+  Internal: {
+    label: 'Internal',
+    what: 'Creates a virtual switch that only the virtual machines on this computer and this computer itself can use. It gives no access to a physical network.',
+  },
   Private: { label: 'Private', what: 'Creates a virtual switch that only the virtual machines on this computer can use, not even this computer itself.' },
 };
 
@@ -71,7 +83,11 @@ export class SwitchManagerStore {
   showErrors = false;
   private nextNew = 1;
 
-  constructor(private readonly deps: SwitchManagerDeps, host: Host, private readonly onClose: () => void) {
+  constructor(
+    private readonly deps: SwitchManagerDeps,
+    host: Host,
+    private readonly onClose: () => void,
+  ) {
     this.baseline = host;
     this.drafts = draftsOf(host);
     const mac = macRangeOf(host);
@@ -190,11 +206,15 @@ export class SwitchManagerStore {
     if (d.type !== 'External' || !d.adapter) return undefined;
     const u = this.uplinks.find((x) => x.name.toLowerCase() === d.adapter.toLowerCase());
     if (!u) return undefined;
-    return rdmaUnderSwitchWarning(d.name.trim() || 'New Virtual Switch', {
-      adapter: u.name,
-      ...(u.rdmaType ? { rdmaType: u.rdmaType } : {}),
-      ...(u.rdmaMembers?.length ? { rdmaMembers: u.rdmaMembers } : {}),
-    }, d.allowManagementOS);
+    return rdmaUnderSwitchWarning(
+      d.name.trim() || 'New Virtual Switch',
+      {
+        adapter: u.name,
+        ...(u.rdmaType ? { rdmaType: u.rdmaType } : {}),
+        ...(u.rdmaMembers?.length ? { rdmaMembers: u.rdmaMembers } : {}),
+      },
+      d.allowManagementOS,
+    );
   }
 
   // ── Checks and commands ─────────────────────────────────────────────────────────────────────
@@ -208,8 +228,10 @@ export class SwitchManagerStore {
       if (!name) out[d.key] = 'Type a name for the virtual switch.';
       else if (seen.has(name.toLowerCase())) out[d.key] = `Another virtual switch is already named '${name}'.`;
       else if (d.type === 'External' && !d.adapter) out[d.key] = `Choose the network adapter the external switch '${name}' binds to.`;
-      else if (d.type === 'External' && this.boundElsewhere(d.adapter, d)) out[d.key] = `'${d.adapter}' is already bound to another virtual switch in this list.`;
-      else if (d.vlanEnabled && d.type !== 'Private' && vlanOf(d) === undefined) out[d.key] = `Type a VLAN ID from ${VLAN_ID_MIN} to ${VLAN_ID_MAX} for '${name}'.`;
+      else if (d.type === 'External' && this.boundElsewhere(d.adapter, d))
+        out[d.key] = `'${d.adapter}' is already bound to another virtual switch in this list.`;
+      else if (d.vlanEnabled && d.type !== 'Private' && vlanOf(d) === undefined)
+        out[d.key] = `Type a VLAN ID from ${VLAN_ID_MIN} to ${VLAN_ID_MAX} for '${name}'.`;
       seen.set(name.toLowerCase(), d.key);
     }
     const min = parseMacAddress(this.macMinimum);
@@ -249,7 +271,8 @@ export class SwitchManagerStore {
       const set: Omit<CmdletParams<'Set-VMSwitch'>, 'Name' | 'ComputerName'> = {};
       if (d.type === 'External' && (was.type !== 'External' || (was.adapter ?? '').toLowerCase() !== d.adapter.toLowerCase())) set.NetAdapterName = d.adapter;
       if (d.type !== 'External' && d.type !== was.type) set.SwitchType = d.type;
-      if (d.type === 'External' && d.allowManagementOS !== (was.type === 'External' ? was.allowManagementOS : true)) set.AllowManagementOS = d.allowManagementOS;
+      if (d.type === 'External' && d.allowManagementOS !== (was.type === 'External' ? was.allowManagementOS : true))
+        set.AllowManagementOS = d.allowManagementOS;
       if (d.notes !== (was.notes ?? '')) set.Notes = d.notes;
       if (Object.keys(set).length) out.push({ cmdlet: 'Set-VMSwitch', params: { Name: [name], ...set, ComputerName: [ComputerName] } });
       const shared = d.type === 'Internal' || (d.type === 'External' && d.allowManagementOS);
@@ -392,11 +415,13 @@ function uplinksOf(host: Host, view: NetworkView | undefined): UplinkChoice[] {
   const teamed = new Set(host.teams.flatMap((t) => t.members.map((m) => m.toLowerCase())));
   const described = new Map((view?.adapters ?? []).map((a) => [a.name.toLowerCase(), a.description]));
   const rdmaOn = (n: Host['nics'][number]) => n.rdma.type !== 'none' && n.rdma.enabled;
-  const nics = host.nics.filter((n) => !teamed.has(n.name.toLowerCase()) && n.medium === 'Ethernet' && n.rdma.type !== 'InfiniBand').map((n): UplinkChoice => ({
-    name: n.name,
-    description: described.get(n.name.toLowerCase()) ?? n.name,
-    ...(rdmaOn(n) && n.rdma.type !== 'none' ? { rdmaType: n.rdma.type } : {}),
-  }));
+  const nics = host.nics
+    .filter((n) => !teamed.has(n.name.toLowerCase()) && n.medium === 'Ethernet' && n.rdma.type !== 'InfiniBand')
+    .map((n): UplinkChoice => ({
+      name: n.name,
+      description: described.get(n.name.toLowerCase()) ?? n.name,
+      ...(rdmaOn(n) && n.rdma.type !== 'none' ? { rdmaType: n.rdma.type } : {}),
+    }));
   const teams = host.teams.map((t): UplinkChoice => ({
     name: t.name,
     description: TEAM_DESCRIPTION,
@@ -404,4 +429,3 @@ function uplinksOf(host: Host, view: NetworkView | undefined): UplinkChoice[] {
   }));
   return [...nics, ...teams];
 }
-

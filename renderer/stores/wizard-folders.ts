@@ -183,7 +183,9 @@ export class FolderBrowserStore {
     const target = cleanFolder(path).toLowerCase();
     let level = this.roots ?? [];
     for (;;) {
-      const next = level.find((n) => target === n.path.toLowerCase().replace(/\\$/, '') || target.startsWith(withSlash(n.path.toLowerCase())) || samePath(n.path, target));
+      const next = level.find(
+        (n) => target === n.path.toLowerCase().replace(/\\$/, '') || target.startsWith(withSlash(n.path.toLowerCase())) || samePath(n.path, target),
+      );
       if (!next || this.edited) return;
       runInAction(() => {
         this.selected = next;

@@ -18,9 +18,7 @@ export type VmMoveOption = 'single' | 'items' | 'vmOnly';
 /** Choose Options for Moving Storage. */
 export type StorageMoveOption = 'single' | 'items' | 'vhds';
 export type ItemKey = 'configuration' | 'snapshots' | 'smartPaging' | `vhd:${number}`;
-export type PageId =
-  | 'before' | 'type' | 'destination' | 'vmOptions' | 'storageOptions' | 'location' | 'items' | 'vhds' | 'summary'
-  | `item:${ItemKey}`;
+export type PageId = 'before' | 'type' | 'destination' | 'vmOptions' | 'storageOptions' | 'location' | 'items' | 'vhds' | 'summary' | `item:${ItemKey}`;
 
 export interface WizardPage {
   id: PageId;
@@ -177,13 +175,15 @@ export class MoveWizardStore {
     });
 
     // The Summary page re-checks whenever the command or the world changes while it is showing.
-    this.disposers.push(reaction(
-      () => (this.currentId === 'summary' ? { key: this.commandKey, world: deps.inventory.world } : undefined),
-      (on) => {
-        if (on) void this.runPrecheck();
-      },
-      { fireImmediately: true },
-    ));
+    this.disposers.push(
+      reaction(
+        () => (this.currentId === 'summary' ? { key: this.commandKey, world: deps.inventory.world } : undefined),
+        (on) => {
+          if (on) void this.runPrecheck();
+        },
+        { fireImmediately: true },
+      ),
+    );
   }
 
   dispose(): void {
@@ -223,7 +223,10 @@ export class MoveWizardStore {
   }
 
   get index(): number {
-    return Math.max(0, this.pages.findIndex((p) => p.id === this.currentId));
+    return Math.max(
+      0,
+      this.pages.findIndex((p) => p.id === this.currentId),
+    );
   }
 
   get page(): WizardPage {
@@ -354,8 +357,7 @@ export class MoveWizardStore {
   }
 
   get canNext(): boolean {
-    return this.currentId !== 'summary' && !this.checking && !this.finishing && this.problems.length === 0
-      && !(this.pageMessages.get(this.currentId)?.length);
+    return this.currentId !== 'summary' && !this.checking && !this.finishing && this.problems.length === 0 && !this.pageMessages.get(this.currentId)?.length;
   }
 
   get precheckPending(): boolean {
@@ -375,15 +377,15 @@ export class MoveWizardStore {
     const optionsPage = this.moveType === 'vm' ? 'Choose Move Options' : 'Choose Options for Moving Storage';
     return disksOnly
       ? {
-        message: this.items.some((i) => i.parameter === 'Vhds')
-          ? 'No virtual hard disk is selected, so there is nothing to move.'
-          : `'${this.vm.name}' has no virtual hard disks, so there is nothing to move.`,
-        fix: `Go back to "Choose a new location for the virtual machine's virtual hard disks" and select at least one disk, or go back to "${optionsPage}" and choose another option.`,
-      }
+          message: this.items.some((i) => i.parameter === 'Vhds')
+            ? 'No virtual hard disk is selected, so there is nothing to move.'
+            : `'${this.vm.name}' has no virtual hard disks, so there is nothing to move.`,
+          fix: `Go back to "Choose a new location for the virtual machine's virtual hard disks" and select at least one disk, or go back to "${optionsPage}" and choose another option.`,
+        }
       : {
-        message: 'No item is selected, so there is nothing to move.',
-        fix: `Go back to "Choose Items to Move" and select at least one item, or go back to "${optionsPage}" and choose another option.`,
-      };
+          message: 'No item is selected, so there is nothing to move.',
+          fix: `Go back to "Choose Items to Move" and select at least one item, or go back to "${optionsPage}" and choose another option.`,
+        };
   }
 
   /** The Summary's errors: each message once, a fix shared by several shown once after the last of them. */
@@ -399,8 +401,16 @@ export class MoveWizardStore {
   }
 
   get canFinish(): boolean {
-    return this.currentId === 'summary' && !this.finishing && !this.nothingSelected && !this.precheckPending && !this.reportError
-      && this.report !== undefined && this.report.errors.length === 0 && this.command !== undefined;
+    return (
+      this.currentId === 'summary' &&
+      !this.finishing &&
+      !this.nothingSelected &&
+      !this.precheckPending &&
+      !this.reportError &&
+      this.report !== undefined &&
+      this.report.errors.length === 0 &&
+      this.command !== undefined
+    );
   }
 
   previous(): void {
@@ -459,7 +469,11 @@ export class MoveWizardStore {
       const out: PageMessage[] = [];
       for (const issue of issues) {
         if (issue.check !== 'path-invalid') continue;
-        const field = fields.find((f) => issue.source !== undefined && (samePath(issue.source, f.folder) || issue.source.toLowerCase().startsWith(`${cleanFolder(f.folder).toLowerCase().replace(/\\$/, '')}\\`)));
+        const field = fields.find(
+          (f) =>
+            issue.source !== undefined &&
+            (samePath(issue.source, f.folder) || issue.source.toLowerCase().startsWith(`${cleanFolder(f.folder).toLowerCase().replace(/\\$/, '')}\\`)),
+        );
         if (field) out.push({ field: field.field, message: issue.message, fix: issue.guiFix ?? issue.fix });
       }
       return out;
@@ -481,7 +495,15 @@ export class MoveWizardStore {
     const result = await this.deps.bridge.query({ name: 'precheck', command });
     if (result.ok) return result.value.errors;
     // The command itself was refused (a bad parameter): say so on the page.
-    return [{ check: 'path-invalid', message: result.error.message, fix: result.error.fix ?? '', severity: 'error', ...(result.error.parameter ? { parameter: result.error.parameter } : {}) }];
+    return [
+      {
+        check: 'path-invalid',
+        message: result.error.message,
+        fix: result.error.fix ?? '',
+        severity: 'error',
+        ...(result.error.parameter ? { parameter: result.error.parameter } : {}),
+      },
+    ];
   }
 
   private clearMessages(id: PageId): void {
@@ -548,7 +570,8 @@ export class MoveWizardStore {
       const keys = itemsMode ? this.ticked : this.disksTicked;
       for (const item of this.items) {
         if (!keys.has(item.key)) continue;
-        const to = item.parameter === 'Vhds' ? joinFolder(this.folders.get(item.key) ?? '', fileName(item.source)) : cleanFolder(this.folders.get(item.key) ?? '');
+        const to =
+          item.parameter === 'Vhds' ? joinFolder(this.folders.get(item.key) ?? '', fileName(item.source)) : cleanFolder(this.folders.get(item.key) ?? '');
         rows.push([`${item.parameter === 'Vhds' ? `Virtual hard disk ${item.label}` : item.label}:`, to]);
       }
       const staying = this.items.filter((i) => !keys.has(i.key));
@@ -587,9 +610,10 @@ export class MoveWizardStore {
     runInAction(() => {
       this.finishing = true;
     });
-    const intro = this.moveType === 'vm'
-      ? `An error occurred while attempting to move the virtual machine '${this.vm.name}' to '${this.destinationHost.trim()}'.`
-      : `An error occurred while attempting to move the storage of the virtual machine '${this.vm.name}'.`;
+    const intro =
+      this.moveType === 'vm'
+        ? `An error occurred while attempting to move the virtual machine '${this.vm.name}' to '${this.destinationHost.trim()}'.`
+        : `An error occurred while attempting to move the storage of the virtual machine '${this.vm.name}'.`;
     this.onClose();
     await this.deps.commands.run(command, { intro, vmId: this.vm.id });
   }
@@ -653,9 +677,30 @@ export function itemsOf(vm: Vm): MoveItem[] {
       sourceFolder: folderOf(d.path),
       parameter: 'Vhds',
     })),
-    { key: 'configuration', label: 'Current configuration', type: 'Configuration', source: vm.paths.configuration, sourceFolder: vm.paths.configuration, parameter: 'VirtualMachinePath' },
-    { key: 'snapshots', label: 'Checkpoints', type: `Checkpoints (${vm.checkpoints.length})`, source: vm.paths.snapshots, sourceFolder: vm.paths.snapshots, parameter: 'SnapshotFilePath' },
-    { key: 'smartPaging', label: 'Smart paging', type: 'Smart Paging file location', source: vm.paths.smartPaging, sourceFolder: vm.paths.smartPaging, parameter: 'SmartPagingFilePath' },
+    {
+      key: 'configuration',
+      label: 'Current configuration',
+      type: 'Configuration',
+      source: vm.paths.configuration,
+      sourceFolder: vm.paths.configuration,
+      parameter: 'VirtualMachinePath',
+    },
+    {
+      key: 'snapshots',
+      label: 'Checkpoints',
+      type: `Checkpoints (${vm.checkpoints.length})`,
+      source: vm.paths.snapshots,
+      sourceFolder: vm.paths.snapshots,
+      parameter: 'SnapshotFilePath',
+    },
+    {
+      key: 'smartPaging',
+      label: 'Smart paging',
+      type: 'Smart Paging file location',
+      source: vm.paths.smartPaging,
+      sourceFolder: vm.paths.smartPaging,
+      parameter: 'SmartPagingFilePath',
+    },
   ];
 }
 

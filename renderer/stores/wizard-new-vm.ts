@@ -45,18 +45,52 @@ export class NewVmWizardStore {
   private diskNameTouched = false;
   private diskFolderTouched = false;
 
-  constructor(private readonly deps: NewVmWizardDeps, readonly host: Host, private readonly onClose: () => void) {
+  constructor(
+    private readonly deps: NewVmWizardDeps,
+    readonly host: Host,
+    private readonly onClose: () => void,
+  ) {
     this.skipIntro = readFlag(deps.storage);
     this.currentId = this.skipIntro ? 'name' : 'before';
     makeObservable<NewVmWizardStore, 'diskNameTouched' | 'diskFolderTouched'>(this, {
-      name: observable, storeElsewhere: observable, location: observable, generation: observable, memoryMb: observable,
-      dynamicMemory: observable, switchName: observable, diskOption: observable, vhdName: observable, vhdLocation: observable,
-      vhdSizeGb: observable, existingPath: observable, install: observable, isoPath: observable, skipIntro: observable,
-      currentId: observable, finishing: observable, diskNameTouched: observable, diskFolderTouched: observable,
-      pages: computed, index: computed, page: computed, problems: computed, canPrevious: computed, canNext: computed,
-      canFinish: computed, commands: computed, summaryRows: computed,
-      set: action, setName: action, setStoreElsewhere: action, setLocation: action, setVhdName: action, setVhdLocation: action,
-      setSkipIntro: action, previous: action, next: action, goTo: action,
+      name: observable,
+      storeElsewhere: observable,
+      location: observable,
+      generation: observable,
+      memoryMb: observable,
+      dynamicMemory: observable,
+      switchName: observable,
+      diskOption: observable,
+      vhdName: observable,
+      vhdLocation: observable,
+      vhdSizeGb: observable,
+      existingPath: observable,
+      install: observable,
+      isoPath: observable,
+      skipIntro: observable,
+      currentId: observable,
+      finishing: observable,
+      diskNameTouched: observable,
+      diskFolderTouched: observable,
+      pages: computed,
+      index: computed,
+      page: computed,
+      problems: computed,
+      canPrevious: computed,
+      canNext: computed,
+      canFinish: computed,
+      commands: computed,
+      summaryRows: computed,
+      set: action,
+      setName: action,
+      setStoreElsewhere: action,
+      setLocation: action,
+      setVhdName: action,
+      setVhdLocation: action,
+      setSkipIntro: action,
+      previous: action,
+      next: action,
+      goTo: action,
     });
   }
 
@@ -74,14 +108,20 @@ export class NewVmWizardStore {
   }
 
   get index(): number {
-    return Math.max(0, this.pages.findIndex((p) => p.id === this.currentId));
+    return Math.max(
+      0,
+      this.pages.findIndex((p) => p.id === this.currentId),
+    );
   }
 
   get page() {
     return this.pages[this.index]!;
   }
 
-  set<K extends 'generation' | 'memoryMb' | 'dynamicMemory' | 'switchName' | 'diskOption' | 'vhdSizeGb' | 'existingPath' | 'install' | 'isoPath'>(key: K, value: this[K]): void {
+  set<K extends 'generation' | 'memoryMb' | 'dynamicMemory' | 'switchName' | 'diskOption' | 'vhdSizeGb' | 'existingPath' | 'install' | 'isoPath'>(
+    key: K,
+    value: this[K],
+  ): void {
     this[key] = value;
     // A generation 2 VM has no floppy and boots VHDX only: the disk name follows.
     if (key === 'generation' && value === 2 && /\.vhd$/i.test(this.vhdName)) this.vhdName = `${this.vhdName}x`;
@@ -116,9 +156,10 @@ export class NewVmWizardStore {
   /** A VM stored in its own folder keeps its disk in "<folder>\<name>\Virtual Hard Disks" (Hyper-V's layout). */
   private followLocation(): void {
     if (this.diskFolderTouched) return;
-    this.vhdLocation = this.storeElsewhere && !folderProblem(this.location)
-      ? `${joinFolder(joinFolder(cleanFolder(this.location), this.name.trim() || 'New Virtual Machine'), 'Virtual Hard Disks')}\\`
-      : DEFAULT_VHD_FOLDER;
+    this.vhdLocation =
+      this.storeElsewhere && !folderProblem(this.location)
+        ? `${joinFolder(joinFolder(cleanFolder(this.location), this.name.trim() || 'New Virtual Machine'), 'Virtual Hard Disks')}\\`
+        : DEFAULT_VHD_FOLDER;
   }
 
   setSkipIntro(on: boolean): void {
@@ -144,14 +185,17 @@ export class NewVmWizardStore {
         break;
       case 'memory': {
         const mb = Number(this.memoryMb);
-        if (!/^\d+$/.test(this.memoryMb.trim()) || mb < 32 || mb > 1048576) out.push({ field: 'memory', message: 'Specify a startup memory between 32 MB and 1048576 MB.' });
+        if (!/^\d+$/.test(this.memoryMb.trim()) || mb < 32 || mb > 1048576)
+          out.push({ field: 'memory', message: 'Specify a startup memory between 32 MB and 1048576 MB.' });
         else if (mb % 2 !== 0) out.push({ field: 'memory', message: 'The startup memory must be a multiple of 2 MB.' });
         break;
       }
       case 'disk':
         if (this.diskOption === 'create') {
-          if (!/\.vhdx?$/i.test(this.vhdName.trim())) out.push({ field: 'vhdName', message: 'The name must end in .vhdx (or .vhd for a generation 1 virtual machine).' });
-          else if (this.generation === 2 && /\.vhd$/i.test(this.vhdName.trim())) out.push({ field: 'vhdName', message: 'Generation 2 virtual machines support the VHDX format only.' });
+          if (!/\.vhdx?$/i.test(this.vhdName.trim()))
+            out.push({ field: 'vhdName', message: 'The name must end in .vhdx (or .vhd for a generation 1 virtual machine).' });
+          else if (this.generation === 2 && /\.vhd$/i.test(this.vhdName.trim()))
+            out.push({ field: 'vhdName', message: 'Generation 2 virtual machines support the VHDX format only.' });
           const p = folderProblem(this.vhdLocation);
           if (p) out.push({ field: 'vhdLocation', message: p.message });
           const gb = Number(this.vhdSizeGb);
@@ -231,16 +275,29 @@ export class NewVmWizardStore {
 
   /** The Summary's "Description" rows, as 2012 R2 lists them. */
   get summaryRows(): [string, string][] {
-    const disk = this.diskOption === 'create'
-      ? `${joinFolder(cleanFolder(this.vhdLocation), this.vhdName.trim())} (VHDX, dynamically expanding)`.replace('(VHDX', /\.vhd$/i.test(this.vhdName.trim()) ? '(VHD' : '(VHDX')
-      : this.diskOption === 'existing' ? this.existingPath.trim() : 'None';
+    const disk =
+      this.diskOption === 'create'
+        ? `${joinFolder(cleanFolder(this.vhdLocation), this.vhdName.trim())} (VHDX, dynamically expanding)`.replace(
+            '(VHDX',
+            /\.vhd$/i.test(this.vhdName.trim()) ? '(VHD' : '(VHDX',
+          )
+        : this.diskOption === 'existing'
+          ? this.existingPath.trim()
+          : 'None';
     return [
       ['Name:', this.name.trim()],
       ['Generation:', `Generation ${this.generation}`],
       ['Memory:', `${this.memoryMb.trim()} MB${this.dynamicMemory ? ' (Dynamic Memory)' : ''}`],
       ['Network:', this.switchName || 'Not Connected'],
       ['Hard Disk:', disk],
-      ['Operating System:', this.install === 'later' ? 'Will be installed at a later time' : this.install === 'image' ? `Will be installed from ${this.isoPath.trim()}` : 'Will be installed from a network-based installation server'],
+      [
+        'Operating System:',
+        this.install === 'later'
+          ? 'Will be installed at a later time'
+          : this.install === 'image'
+            ? `Will be installed from ${this.isoPath.trim()}`
+            : 'Will be installed from a network-based installation server',
+      ],
     ];
   }
 
@@ -248,7 +305,9 @@ export class NewVmWizardStore {
   async finish(): Promise<void> {
     if (!this.canFinish) return;
     const commands = this.commands;
-    action(() => { this.finishing = true; })();
+    action(() => {
+      this.finishing = true;
+    })();
     this.onClose();
     const intro = `The server encountered an error while creating ${this.name.trim()}.`;
     for (const command of commands) {

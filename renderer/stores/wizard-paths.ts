@@ -14,8 +14,7 @@ import { explainPathProblem, pathTextProblem } from '../../engine/common/windows
 export type FolderProblem = { kind: 'empty' | 'incomplete' | 'rule'; message: string };
 
 export const EMPTY_FOLDER_MESSAGE = 'Specify a folder.';
-export const INVALID_FOLDER_MESSAGE =
-  'The path is not valid. Type a full path such as D:\\VMs\\Name, or a share path such as \\\\FS01\\VMs\\Name.';
+export const INVALID_FOLDER_MESSAGE = 'The path is not valid. Type a full path such as D:\\VMs\\Name, or a share path such as \\\\FS01\\VMs\\Name.';
 
 /** Undefined when `text` is a full local or UNC folder path that Windows' naming rules allow. */
 export function folderProblem(text: string): FolderProblem | undefined {

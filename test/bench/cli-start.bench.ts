@@ -22,21 +22,23 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export const benches: Bench[] = [{
-  name: 'cli.start',
-  description: '`hvlab --version` against `node -e 0`, alternated, medians of 15 each',
-  target: 'ratio <= 3',
-  run() {
-    const hvlab = join(ROOT, 'bin', 'hvlab.mjs');
-    wallMs([hvlab, '--version']); // builds the bundle if it is stale
-    const node: number[] = [];
-    const cli: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      node.push(wallMs(['-e', '0']));
-      cli.push(wallMs([hvlab, '--version']));
-    }
-    const nodeMs = median(node);
-    const hvlabMs = median(cli);
-    return { ratio: hvlabMs / nodeMs, hvlab_ms: hvlabMs, node_ms: nodeMs };
+export const benches: Bench[] = [
+  {
+    name: 'cli.start',
+    description: '`hvlab --version` against `node -e 0`, alternated, medians of 15 each',
+    target: 'ratio <= 3',
+    run() {
+      const hvlab = join(ROOT, 'bin', 'hvlab.mjs');
+      wallMs([hvlab, '--version']); // builds the bundle if it is stale
+      const node: number[] = [];
+      const cli: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        node.push(wallMs(['-e', '0']));
+        cli.push(wallMs([hvlab, '--version']));
+      }
+      const nodeMs = median(node);
+      const hvlabMs = median(cli);
+      return { ratio: hvlabMs / nodeMs, hvlab_ms: hvlabMs, node_ms: nodeMs };
+    },
   },
-}];
+];

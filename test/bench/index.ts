@@ -31,7 +31,9 @@ if (child) {
   const figures = await bench.run();
   process.stdout.write(JSON.stringify(figures));
 } else {
-  const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
   let failed = false;
   for (const file of files) {
     for (const bench of await benchesOf(file)) {
@@ -55,7 +57,9 @@ if (child) {
         continue;
       }
       const figures = medianFigures(runs);
-      process.stdout.write(json ? `${JSON.stringify({ bench: bench.name, ...figures, target: bench.target })}\n` : `${format(bench.name, figures, bench.target)}\n`);
+      process.stdout.write(
+        json ? `${JSON.stringify({ bench: bench.name, ...figures, target: bench.target })}\n` : `${format(bench.name, figures, bench.target)}\n`,
+      );
     }
   }
   if (failed) process.exitCode = 1;

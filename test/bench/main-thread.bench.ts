@@ -75,36 +75,44 @@ async function measure(door: EngineDoor, rendererDir: string, cmds: unknown[]): 
   return { block, eld: eld.max / 1e6, ms };
 }
 
-export const benches: Bench[] = [{
-  name: 'webhost.main-thread-moves.1000',
-  description: "the browser host's longest main-thread block while moves.1000 runs through it: engine in the main thread vs in a Worker",
-  async run() {
-    const dir = mkdtempSync(join(tmpdir(), 'hvlab-bench-main-'));
-    try {
-      const rendererDir = join(dir, 'renderer');
-      mkdirSync(rendererDir);
-      const w = benchWorld();
-      const cmds = commands(w);
-      const saved = () => new JsonStateStore(join(dir, WORLD_FILE)).save(new Engine({ world: w }).state());
-      saved();
-      const client = await EngineClient.start(spawnWorkerThread, { dataDir: dir, nativeDialogs: false, doorSettingKeys: [], watchJobs: false, startClock: false });
-      const worker = await measure(client, rendererDir, cmds);
-      await client.stop();
-      saved();
-      const host = openDataFolder(dir, { startClock: false });
-      const thread = await measure(host, rendererDir, cmds);
-      host.dispose();
-      return {
-        thread_block_ms: Math.round(thread.block),
-        worker_block_ms: Math.round(worker.block),
-        block_ratio: Number((thread.block / Math.max(worker.block, 0.001)).toFixed(1)),
-        thread_eld_max_ms: Math.round(thread.eld),
-        worker_eld_max_ms: Math.round(worker.eld),
-        thread_ms: Math.round(thread.ms),
-        worker_ms: Math.round(worker.ms),
-      };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+export const benches: Bench[] = [
+  {
+    name: 'webhost.main-thread-moves.1000',
+    description: "the browser host's longest main-thread block while moves.1000 runs through it: engine in the main thread vs in a Worker",
+    async run() {
+      const dir = mkdtempSync(join(tmpdir(), 'hvlab-bench-main-'));
+      try {
+        const rendererDir = join(dir, 'renderer');
+        mkdirSync(rendererDir);
+        const w = benchWorld();
+        const cmds = commands(w);
+        const saved = () => new JsonStateStore(join(dir, WORLD_FILE)).save(new Engine({ world: w }).state());
+        saved();
+        const client = await EngineClient.start(spawnWorkerThread, {
+          dataDir: dir,
+          nativeDialogs: false,
+          doorSettingKeys: [],
+          watchJobs: false,
+          startClock: false,
+        });
+        const worker = await measure(client, rendererDir, cmds);
+        await client.stop();
+        saved();
+        const host = openDataFolder(dir, { startClock: false });
+        const thread = await measure(host, rendererDir, cmds);
+        host.dispose();
+        return {
+          thread_block_ms: Math.round(thread.block),
+          worker_block_ms: Math.round(worker.block),
+          block_ratio: Number((thread.block / Math.max(worker.block, 0.001)).toFixed(1)),
+          thread_eld_max_ms: Math.round(thread.eld),
+          worker_eld_max_ms: Math.round(worker.eld),
+          thread_ms: Math.round(thread.ms),
+          worker_ms: Math.round(worker.ms),
+        };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
   },
-}];
+];

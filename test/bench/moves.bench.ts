@@ -54,51 +54,54 @@ export function commands(w: World): { cmdlet: string; params: Record<string, unk
   return out;
 }
 
-export const benches: Bench[] = [{
-  name: 'moves.1000',
-  description: '1,000 concurrent moves (storage and live, mixed) in the 1,000-host world, run to completion',
-  target: 'start_ms + run_ms <= 2000',
-  run() {
-    const w = benchWorld();
-    const cmds = commands(w);
-    const t0 = performance.now();
-    const engine = new Engine({ world: w });
-    const t1 = performance.now();
-    // CPU time too: on a shared machine the wall time includes other processes' turns.
-    const c1 = process.cpuUsage();
-    let refused = 0;
-    let firstRefusal = '';
-    for (const c of cmds) {
-      const r = engine.invoke(c);
-      if (!r.ok) {
-        refused++;
-        firstRefusal ||= `${c.cmdlet} ${JSON.stringify(c.params)}: ${r.error.message}`;
+export const benches: Bench[] = [
+  {
+    name: 'moves.1000',
+    description: '1,000 concurrent moves (storage and live, mixed) in the 1,000-host world, run to completion',
+    target: 'start_ms + run_ms <= 2000',
+    run() {
+      const w = benchWorld();
+      const cmds = commands(w);
+      const t0 = performance.now();
+      const engine = new Engine({ world: w });
+      const t1 = performance.now();
+      // CPU time too: on a shared machine the wall time includes other processes' turns.
+      const c1 = process.cpuUsage();
+      let refused = 0;
+      let firstRefusal = '';
+      for (const c of cmds) {
+        const r = engine.invoke(c);
+        if (!r.ok) {
+          refused++;
+          firstRefusal ||= `${c.cmdlet} ${JSON.stringify(c.params)}: ${r.error.message}`;
+        }
       }
-    }
-    const t2 = performance.now();
-    const events0 = engine.sim.eventsRun;
-    engine.runUntilIdle();
-    const t3 = performance.now();
-    const cpu = process.cpuUsage(c1);
-    const jobs = engine.state().jobs;
-    const completed = jobs.filter((j) => j.state === 'Completed').length;
-    if (completed + refused !== MOVES) throw new Error(`only ${completed} of ${MOVES - refused} moves completed: ${JSON.stringify(jobs.find((j) => j.state !== 'Completed')?.error)}`);
-    const events = engine.sim.eventsRun - events0;
-    return {
-      engine_ms: t1 - t0,
-      start_ms: t2 - t1,
-      run_ms: t3 - t2,
-      total_ms: t3 - t1,
-      cpu_ms: (cpu.user + cpu.system) / 1000,
-      moves: MOVES,
-      completed,
-      refused,
-      ...(firstRefusal ? { first_refusal: firstRefusal.slice(0, 200) } : {}),
-      events,
-      events_per_s: Math.round(events / ((t3 - t2) / 1000)),
-      simulated_s: Math.round(engine.now / 1000),
-      peak_rss_mb: peakRssMiB(),
-      heap_mb: heapUsedMiB(),
-    };
+      const t2 = performance.now();
+      const events0 = engine.sim.eventsRun;
+      engine.runUntilIdle();
+      const t3 = performance.now();
+      const cpu = process.cpuUsage(c1);
+      const jobs = engine.state().jobs;
+      const completed = jobs.filter((j) => j.state === 'Completed').length;
+      if (completed + refused !== MOVES)
+        throw new Error(`only ${completed} of ${MOVES - refused} moves completed: ${JSON.stringify(jobs.find((j) => j.state !== 'Completed')?.error)}`);
+      const events = engine.sim.eventsRun - events0;
+      return {
+        engine_ms: t1 - t0,
+        start_ms: t2 - t1,
+        run_ms: t3 - t2,
+        total_ms: t3 - t1,
+        cpu_ms: (cpu.user + cpu.system) / 1000,
+        moves: MOVES,
+        completed,
+        refused,
+        ...(firstRefusal ? { first_refusal: firstRefusal.slice(0, 200) } : {}),
+        events,
+        events_per_s: Math.round(events / ((t3 - t2) / 1000)),
+        simulated_s: Math.round(engine.now / 1000),
+        peak_rss_mb: peakRssMiB(),
+        heap_mb: heapUsedMiB(),
+      };
+    },
   },
-}];
+];

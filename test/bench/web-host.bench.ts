@@ -62,7 +62,11 @@ async function run(): Promise<Record<string, number>> {
     const pages = await Promise.all(Array.from({ length: CONNECTIONS }, () => open(host)));
     const control = await open(host);
     // Two moves whose progress every page receives at the door's tick rate.
-    await ask(control, { kind: 'run', id: 1, text: 'Move-VMStorage -VMName WEB01 -DestinationStoragePath C:\\Moved\\WEB01 -ComputerName HV01\nMove-VMStorage -VMName APP01 -DestinationStoragePath C:\\Moved\\APP01 -ComputerName HV02' });
+    await ask(control, {
+      kind: 'run',
+      id: 1,
+      text: 'Move-VMStorage -VMName WEB01 -DestinationStoragePath C:\\Moved\\WEB01 -ComputerName HV01\nMove-VMStorage -VMName APP01 -DestinationStoragePath C:\\Moved\\APP01 -ComputerName HV02',
+    });
     await sleep(1000);
     const rssBefore = treeRssMiB(host.process.pid!);
 
@@ -84,14 +88,19 @@ async function run(): Promise<Record<string, number>> {
       });
     });
     let nextId = 1;
-    const timers = pages.map((ws, i) => setTimeout(() => {
-      const every = setInterval(() => {
-        const id = nextId++;
-        sentAt.set(`${i}:${id}`, performance.now());
-        ws.send(JSON.stringify({ kind: 'query', id, query: { name: 'clock' } }));
-      }, 1000 / REQUESTS_PER_S);
-      timers.push(every);
-    }, (i * 1000) / REQUESTS_PER_S / CONNECTIONS));
+    const timers = pages.map((ws, i) =>
+      setTimeout(
+        () => {
+          const every = setInterval(() => {
+            const id = nextId++;
+            sentAt.set(`${i}:${id}`, performance.now());
+            ws.send(JSON.stringify({ kind: 'query', id, query: { name: 'clock' } }));
+          }, 1000 / REQUESTS_PER_S);
+          timers.push(every);
+        },
+        (i * 1000) / REQUESTS_PER_S / CONNECTIONS,
+      ),
+    );
 
     // The slow reader: never reads, asks for 100 snapshots every 50 ms.
     const slow = await open(host);
@@ -123,8 +132,14 @@ async function run(): Promise<Record<string, number>> {
     for (const t of timers) clearInterval(t);
     const rssAfter = treeRssMiB(host.process.pid!);
     const all = samples.map((s) => s.ms).sort((a, b) => a - b);
-    const before = samples.filter((s) => s.at < scriptStart).map((s) => s.ms).sort((a, b) => a - b);
-    const during = samples.filter((s) => s.at >= scriptStart && s.at <= scriptEnd + 100).map((s) => s.ms).sort((a, b) => a - b);
+    const before = samples
+      .filter((s) => s.at < scriptStart)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
+    const during = samples
+      .filter((s) => s.at >= scriptStart && s.at <= scriptEnd + 100)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
     for (const ws of [...pages, control, slow]) ws.terminate();
     return {
       connections: CONNECTIONS,
@@ -171,9 +186,12 @@ function ask(ws: WebSocket, msg: { id: number } & Record<string, unknown>): Prom
   });
 }
 
-export const benches: Bench[] = [{
-  name: 'webhost.100-connections',
-  description: 'The browser host with 100 pages asking 10 times a second, two moves running, a slow reader attached, and a 10,000-statement prompt paste midway',
-  target: 'p99 <= 100 ms, rss flat (after - before small) with the slow reader attached',
-  run,
-}];
+export const benches: Bench[] = [
+  {
+    name: 'webhost.100-connections',
+    description:
+      'The browser host with 100 pages asking 10 times a second, two moves running, a slow reader attached, and a 10,000-statement prompt paste midway',
+    target: 'p99 <= 100 ms, rss flat (after - before small) with the slow reader attached',
+    run,
+  },
+];

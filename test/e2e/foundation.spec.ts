@@ -31,16 +31,19 @@ test('a socket without the token is refused', async ({ page, webHost }) => {
 
 test('a malformed command is refused with a readable error naming the field', async ({ page, webHost }) => {
   await page.goto(webHost.url);
-  const answer = await page.evaluate(async ({ port, token }) => {
-    return await new Promise<{ ok: boolean; error?: { message: string } }>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=${token}`);
-      ws.onopen = () => ws.send(JSON.stringify({ kind: 'invoke', id: 42, command: { cmdlet: 'Move-VMStorage', params: ['SQL01'] } }));
-      ws.onmessage = (m) => {
-        const msg = JSON.parse(String(m.data));
-        if (msg.kind === 'result' && msg.id === 42) resolve(msg.result);
-      };
-    });
-  }, { port: webHost.port, token: webHost.token });
+  const answer = await page.evaluate(
+    async ({ port, token }) => {
+      return await new Promise<{ ok: boolean; error?: { message: string } }>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=${token}`);
+        ws.onopen = () => ws.send(JSON.stringify({ kind: 'invoke', id: 42, command: { cmdlet: 'Move-VMStorage', params: ['SQL01'] } }));
+        ws.onmessage = (m) => {
+          const msg = JSON.parse(String(m.data));
+          if (msg.kind === 'result' && msg.id === 42) resolve(msg.result);
+        };
+      });
+    },
+    { port: webHost.port, token: webHost.token },
+  );
   expect(answer.ok).toBe(false);
   expect(answer.error!.message).toMatch(/^Invalid request: command\.params: /);
 });

@@ -71,7 +71,7 @@ test.describe.serial('Jobs pane', () => {
     await expect(page.getByTestId('log-row').first()).toContainText(/cancel/i);
   });
 
-  test('the performance option set at the prompt decides the next live migration\'s transport', async ({ page }) => {
+  test("the performance option set at the prompt decides the next live migration's transport", async ({ page }) => {
     await open(page);
     await run(page, 'Set-VMHost -VirtualMachineMigrationPerformanceOption SMB -ComputerName HV01,HV02');
     await page.getByTestId('clock-speed-0').click();
@@ -97,7 +97,9 @@ test.describe.serial('Jobs pane', () => {
     await run(page, 'Set-VMHost -VirtualMachineMigrationPerformanceOption TCPIP -ComputerName HV01,HV02');
     await run(page, 'Move-VM -Name WEB01 -DestinationHost HV01 -ComputerName HV02');
     await page.getByTestId('dock-tab-jobs').click();
-    const tcpRow = page.locator('[data-testid^="job-row-"][data-vm="WEB01"][data-state="Running"], [data-testid^="job-row-"][data-vm="WEB01"][data-state="Queued"]').first();
+    const tcpRow = page
+      .locator('[data-testid^="job-row-"][data-vm="WEB01"][data-state="Running"], [data-testid^="job-row-"][data-vm="WEB01"][data-state="Queued"]')
+      .first();
     await expect(tcpRow).toBeVisible();
     const tcpId = (await tcpRow.getAttribute('data-testid'))!.replace('job-row-', '');
     expect(tcpId).not.toBe(smbId);
@@ -139,16 +141,17 @@ test.describe.serial('Jobs pane', () => {
     await expect(page.getByTestId('dock')).toHaveAttribute('data-open', 'true');
   });
 
-  test('the dock\'s panes have no serious accessibility violations, in both themes', async ({ page }) => {
+  test("the dock's panes have no serious accessibility violations, in both themes", async ({ page }) => {
     // Eight axe scans (four panes, two themes): a minute is not enough on a loaded 2-core machine.
     test.slow();
     await open(page);
     await run(page, 'Move-VMStorage -VMName SQL01 -DestinationStoragePath E:\\VMs\\SQL01 -ComputerName HV01');
     await page.getByTestId('clock-speed-0').click();
     const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    const serious = async () => (await settled(), await new AxeBuilder({ page }).include('#dock').exclude('[data-tabster-dummy]').analyze()).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const serious = async () =>
+      (await settled(), await new AxeBuilder({ page }).include('#dock').exclude('[data-tabster-dummy]').analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     for (const theme of ['Light', 'Dark']) {
       await page.getByTestId('menu-view').click();
       await page.getByTestId('menuitem-theme').click();

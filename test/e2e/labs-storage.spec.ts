@@ -78,7 +78,7 @@ test.describe.serial('Labs pane', () => {
     await expect(briefing.locator('li').first()).toBeVisible();
     await expect(detail.getByTestId('lab-objectives')).toContainText('70-412: Manage VM movement');
     await expect(detail.getByTestId('lab-task-move-all')).toHaveAttribute('data-result', 'unknown');
-    await expect(detail.getByTestId('lab-task-move-all')).toContainText('All of SQL01\'s files are under \\\\FS01\\VMs\\SQL01');
+    await expect(detail.getByTestId('lab-task-move-all')).toContainText("All of SQL01's files are under \\\\FS01\\VMs\\SQL01");
     // Hints cannot be taken before the lab starts, and their texts are not shown.
     await expect(detail.getByTestId('lab-hint-show-why-storage')).toBeDisabled();
     await expect(detail.getByTestId('lab-hints')).not.toContainText('storage migration');
@@ -236,11 +236,23 @@ test.describe.serial('Labs pane', () => {
       objectives: ['x'],
       briefing: 'b',
       world: { base: 'default', patch: {} },
-      tasks: [{ id: 't', title: 'T', description: 'd', checks: [{ type: 'vmFilesUnder', path: 'E:\\VMs' }, { type: 'vmOnHost', vm: 'NOPE', host: 'HV01' }] }],
+      tasks: [
+        {
+          id: 't',
+          title: 'T',
+          description: 'd',
+          checks: [
+            { type: 'vmFilesUnder', path: 'E:\\VMs' },
+            { type: 'vmOnHost', vm: 'NOPE', host: 'HV01' },
+          ],
+        },
+      ],
       hints: [{ id: 'h', task: 'moove', costPoints: 1, text: 'x' }],
       referenceSolution: 'Get-VM',
     };
-    await pane.getByTestId('labs-import-file').setInputFiles({ name: 'broken-lab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await pane
+      .getByTestId('labs-import-file')
+      .setInputFiles({ name: 'broken-lab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     const errors = pane.getByTestId('labs-import-errors');
     await expect(errors).toContainText('broken-lab.json was not imported.');
     await expect(errors.getByTestId('labs-import-issue').filter({ hasText: /^id: / })).toHaveCount(1);
@@ -258,7 +270,14 @@ test.describe.serial('Labs pane', () => {
       title: 'Move DC01 to E:',
       level: 'Beginner',
       timeLimitMinutes: 20,
-      tasks: [{ id: 't', title: 'Move DC01', description: 'Move **all** of DC01 to `E:\\VMs\\DC01`.', checks: [{ type: 'vmFilesUnder', vm: 'DC01', path: 'E:\\VMs\\DC01' }] }],
+      tasks: [
+        {
+          id: 't',
+          title: 'Move DC01',
+          description: 'Move **all** of DC01 to `E:\\VMs\\DC01`.',
+          checks: [{ type: 'vmFilesUnder', vm: 'DC01', path: 'E:\\VMs\\DC01' }],
+        },
+      ],
       hints: [],
     };
     await pane.getByTestId('labs-import-file').setInputFiles({ name: 'dc01.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });

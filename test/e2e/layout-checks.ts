@@ -55,53 +55,65 @@ export async function overlappingText(page: Page, root: string): Promise<string[
  * Controls under `root` (buttons, menu items, tabs, links, inputs) that are not wholly inside the
  * viewport and their own scrolling pane, or whose centre is covered by something else.
  */
-export async function unreachableControls(page: Page, root: string, selector = 'button, [role="button"], [role="tab"], [role="menuitem"], [role="radio"], a[href], input, select, textarea'): Promise<string[]> {
-  return page.evaluate(({ rootSelector, selector }) => {
-    const scope = document.querySelector(rootSelector);
-    if (!scope) return [`${rootSelector} is not on the page`];
-    const bad: string[] = [];
-    for (const el of scope.querySelectorAll<HTMLElement>(selector)) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue; // not rendered (a closed tab's content)
-      const cs = getComputedStyle(el);
-      if (cs.visibility !== 'visible' || el.closest('[aria-hidden="true"]') || el.matches('[data-tabster-dummy]')) continue;
-      // Inside a scrolling pane, a control scrolled out of view is reachable by scrolling: skip it.
-      let scroller: HTMLElement | null = el.parentElement;
-      while (scroller && scroller !== scope.parentElement) {
-        const s = getComputedStyle(scroller);
-        if (/(auto|scroll)/.test(s.overflowY + s.overflowX) && (scroller.scrollHeight > scroller.clientHeight || scroller.scrollWidth > scroller.clientWidth)) break;
-        scroller = scroller.parentElement;
+export async function unreachableControls(
+  page: Page,
+  root: string,
+  selector = 'button, [role="button"], [role="tab"], [role="menuitem"], [role="radio"], a[href], input, select, textarea',
+): Promise<string[]> {
+  return page.evaluate(
+    ({ rootSelector, selector }) => {
+      const scope = document.querySelector(rootSelector);
+      if (!scope) return [`${rootSelector} is not on the page`];
+      const bad: string[] = [];
+      for (const el of scope.querySelectorAll<HTMLElement>(selector)) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue; // not rendered (a closed tab's content)
+        const cs = getComputedStyle(el);
+        if (cs.visibility !== 'visible' || el.closest('[aria-hidden="true"]') || el.matches('[data-tabster-dummy]')) continue;
+        // Inside a scrolling pane, a control scrolled out of view is reachable by scrolling: skip it.
+        let scroller: HTMLElement | null = el.parentElement;
+        while (scroller && scroller !== scope.parentElement) {
+          const s = getComputedStyle(scroller);
+          if (/(auto|scroll)/.test(s.overflowY + s.overflowX) && (scroller.scrollHeight > scroller.clientHeight || scroller.scrollWidth > scroller.clientWidth))
+            break;
+          scroller = scroller.parentElement;
+        }
+        const name = `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
+        const view = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+        const area = scroller && scroller !== scope.parentElement ? scroller.getBoundingClientRect() : view;
+        const inView = r.left >= view.left - 0.5 && r.top >= view.top - 0.5 && r.right <= view.right + 0.5 && r.bottom <= view.bottom + 0.5;
+        const inArea = r.left >= area.left - 0.5 && r.top >= area.top - 0.5 && r.right <= area.right + 0.5 && r.bottom <= area.bottom + 0.5;
+        if (scroller && scroller !== scope.parentElement && !inArea) continue; // scroll to reach it
+        if (!inView) {
+          bad.push(`${name} is outside the window (${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)})`);
+          continue;
+        }
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
+        if (hit && !el.contains(hit) && !hit.contains(el) && !(label && label.contains(hit)) && !el.parentElement?.contains(hit)) {
+          bad.push(`${name} is covered by ${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}`);
+        }
       }
-      const name = `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
-      const view = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
-      const area = scroller && scroller !== scope.parentElement ? scroller.getBoundingClientRect() : view;
-      const inView = r.left >= view.left - 0.5 && r.top >= view.top - 0.5 && r.right <= view.right + 0.5 && r.bottom <= view.bottom + 0.5;
-      const inArea = r.left >= area.left - 0.5 && r.top >= area.top - 0.5 && r.right <= area.right + 0.5 && r.bottom <= area.bottom + 0.5;
-      if (scroller && scroller !== scope.parentElement && !inArea) continue; // scroll to reach it
-      if (!inView) {
-        bad.push(`${name} is outside the window (${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)})`);
-        continue;
-      }
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
-      if (hit && !el.contains(hit) && !hit.contains(el) && !(label && label.contains(hit)) && !el.parentElement?.contains(hit)) {
-        bad.push(`${name} is covered by ${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}`);
-      }
-    }
-    return bad;
-  }, { rootSelector: root, selector });
+      return bad;
+    },
+    { rootSelector: root, selector },
+  );
 }
 
 /** Boxes of the named regions that overlap each other (regions side by side must not). */
 export async function overlappingRegions(page: Page, selectors: string[]): Promise<string[]> {
   return page.evaluate((sels) => {
-    const boxes = sels.map((s) => ({ s, el: document.querySelector(s) })).filter((x) => x.el).map((x) => ({ s: x.s, r: x.el!.getBoundingClientRect() }));
+    const boxes = sels
+      .map((s) => ({ s, el: document.querySelector(s) }))
+      .filter((x) => x.el)
+      .map((x) => ({ s: x.s, r: x.el!.getBoundingClientRect() }));
     const found: string[] = [];
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i]!.r;
         const b = boxes[j]!.r;
-        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) found.push(`${boxes[i]!.s} overlaps ${boxes[j]!.s}`);
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
+          found.push(`${boxes[i]!.s} overlaps ${boxes[j]!.s}`);
       }
     }
     for (const { s, r } of boxes) {
@@ -116,17 +128,24 @@ export async function overlappingRegions(page: Page, selectors: string[]): Promi
  * is as bad as one cut off. Lists, trees and grids with columns (`allowed`) may, as Windows list and
  * tree views do.
  */
-export async function sidewaysScrollers(page: Page, root: string, allowed = '[role="grid"], [role="table"], [role="tree"], table, .hv-grid, pre, [role="log"]'): Promise<string[]> {
-  return page.evaluate(({ rootSelector, allowed }) => {
-    const scope = document.querySelector(rootSelector);
-    if (!scope) return [`${rootSelector} is not on the page`];
-    const found: string[] = [];
-    for (const el of [scope, ...scope.querySelectorAll<HTMLElement>('*')]) {
-      if (!(el instanceof HTMLElement) || el.scrollWidth <= el.clientWidth + 1) continue;
-      const cs = getComputedStyle(el);
-      if (!/(auto|scroll)/.test(cs.overflowX) || el.matches(allowed) || el.closest(allowed)) continue;
-      found.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
-    }
-    return found;
-  }, { rootSelector: root, allowed });
+export async function sidewaysScrollers(
+  page: Page,
+  root: string,
+  allowed = '[role="grid"], [role="table"], [role="tree"], table, .hv-grid, pre, [role="log"]',
+): Promise<string[]> {
+  return page.evaluate(
+    ({ rootSelector, allowed }) => {
+      const scope = document.querySelector(rootSelector);
+      if (!scope) return [`${rootSelector} is not on the page`];
+      const found: string[] = [];
+      for (const el of [scope, ...scope.querySelectorAll<HTMLElement>('*')]) {
+        if (!(el instanceof HTMLElement) || el.scrollWidth <= el.clientWidth + 1) continue;
+        const cs = getComputedStyle(el);
+        if (!/(auto|scroll)/.test(cs.overflowX) || el.matches(allowed) || el.closest(allowed)) continue;
+        found.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
+      }
+      return found;
+    },
+    { rootSelector: root, allowed },
+  );
 }

@@ -18,8 +18,8 @@ const SIZES = [
 
 const REGIONS = ['[data-testid="menu-bar"]', '[data-testid="toolbar"]', '#pane-tree', '.hv-centre', '#pane-actions', '#dock', '[data-testid="status-bar"]'];
 
-const settled = (page: Page) => page.waitForFunction(() => document.getAnimations()
-  .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
 
 async function open(browser: Browser, url: string, size: (typeof SIZES)[number]) {
   const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });

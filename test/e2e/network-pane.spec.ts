@@ -104,7 +104,9 @@ test.describe.serial('Networking pane', () => {
     await expect(page.getByTestId('team-rdma-warning')).toContainText('teamed adapters do not support RDMA');
     await page.getByTestId('team-mode').selectOption('Lacp');
     await page.getByTestId('team-lb').selectOption('HyperVPort');
-    await expect(page.getByTestId('team-script')).toHaveText('New-NetLbfoTeam -Name RdmaTeam -TeamMembers SMB1,SMB2 -TeamingMode Lacp -LoadBalancingAlgorithm HyperVPort -CimSession HV01');
+    await expect(page.getByTestId('team-script')).toHaveText(
+      'New-NetLbfoTeam -Name RdmaTeam -TeamMembers SMB1,SMB2 -TeamingMode Lacp -LoadBalancingAlgorithm HyperVPort -CimSession HV01',
+    );
     await page.screenshot({ path: `${ARTIFACTS}/network-team-dialog.png` });
     await page.getByTestId('team-ok').click();
     await expect(dialog).toHaveCount(0);
@@ -149,5 +151,4 @@ test.describe.serial('Networking pane', () => {
     await page.getByTestId('bandwidth-remove-LiveMigration').click();
     await expect(page.getByTestId('bandwidth-current-LiveMigration')).toHaveText('Not limited');
   });
-
 });

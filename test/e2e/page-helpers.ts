@@ -28,18 +28,22 @@ export async function clockThroughPage(page: Page, host: Pick<WebHostProcess, 'p
 }
 
 async function requestThroughPage<T>(page: Page, host: Pick<WebHostProcess, 'port' | 'token'>, body: Record<string, unknown>): Promise<T> {
-  const result = await page.evaluate(async ({ port, token, body }) => new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=${token}`);
-    ws.onopen = () => ws.send(JSON.stringify({ ...body, id: 7 }));
-    ws.onmessage = (m) => {
-      const msg = JSON.parse(String(m.data));
-      if (msg.kind === 'result' && msg.id === 7) {
-        ws.close();
-        resolve(msg.result);
-      }
-    };
-    ws.onerror = () => reject(new Error('bridge socket failed'));
-  }), { port: host.port, token: host.token, body });
+  const result = await page.evaluate(
+    async ({ port, token, body }) =>
+      new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=${token}`);
+        ws.onopen = () => ws.send(JSON.stringify({ ...body, id: 7 }));
+        ws.onmessage = (m) => {
+          const msg = JSON.parse(String(m.data));
+          if (msg.kind === 'result' && msg.id === 7) {
+            ws.close();
+            resolve(msg.result);
+          }
+        };
+        ws.onerror = () => reject(new Error('bridge socket failed'));
+      }),
+    { port: host.port, token: host.token, body },
+  );
   if (!result.ok) throw new Error(result.error?.message);
   return result.value as T;
 }

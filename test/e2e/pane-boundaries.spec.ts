@@ -65,13 +65,19 @@ async function setFailingPanes(page: Page, panes: string[]) {
 test.describe.serial('pane error boundaries', () => {
   test('a hostile pack kept from before is dropped with a notice, and importing it again names the limit', async ({ page }) => {
     await openConsole(page);
-    await expect(page.getByTestId('notices')).toContainText('The imported lab "deep-quotes" could not be loaded again (briefing: Markdown nests block quotes and lists more than 8 deep');
+    await expect(page.getByTestId('notices')).toContainText(
+      'The imported lab "deep-quotes" could not be loaded again (briefing: Markdown nests block quotes and lists more than 8 deep',
+    );
     await expectConsoleUsable(page);
     await page.getByTestId('tool-labs').click();
     const pane = page.getByTestId('labs-pane');
-    await pane.getByTestId('labs-import-file').setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostilePack('deep-quotes'))) });
+    await pane
+      .getByTestId('labs-import-file')
+      .setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostilePack('deep-quotes'))) });
     await expect(pane.getByTestId('labs-import-errors')).toContainText('deep.json was not imported.');
-    await expect(pane.getByTestId('labs-import-issue')).toHaveText('briefing: Markdown nests block quotes and lists more than 8 deep (the most the Labs pane shows)');
+    await expect(pane.getByTestId('labs-import-issue')).toHaveText(
+      'briefing: Markdown nests block quotes and lists more than 8 deep (the most the Labs pane shows)',
+    );
     await expect(pane.getByTestId('lab-item-deep-quotes')).toHaveCount(0);
   });
 

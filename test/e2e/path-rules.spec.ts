@@ -11,23 +11,26 @@ import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost }
 import { queryThroughPage } from './page-helpers';
 
 const test = base.extend<{ lab: RunningWebHost }>({
-  lab: [async ({ page }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-paths-'));
-    const host = await launchWebHost(dataDir);
-    await page.goto(host.url);
-    await expect(page.getByTestId('server-HV01')).toBeVisible();
-    await use(host);
-    await stopWebHost(host);
-    rmSync(dataDir, { recursive: true, force: true });
-  }, { auto: true }],
+  lab: [
+    async ({ page }, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-paths-'));
+      const host = await launchWebHost(dataDir);
+      await page.goto(host.url);
+      await expect(page.getByTestId('server-HV01')).toBeVisible();
+      await use(host);
+      await stopWebHost(host);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    { auto: true },
+  ],
 });
 
 test.describe.configure({ timeout: 120_000 });
 
 const ART = 'test/e2e/artifacts';
 
-const settled = (page: Page) => page.waitForFunction(() => document.getAnimations()
-  .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
 
 async function shot(page: Page, name: string) {
   await settled(page);
@@ -48,7 +51,9 @@ async function next(page: Page, heading: string) {
   await expect(page.getByTestId('wizard-heading')).toHaveText(heading);
 }
 
-test('Move Wizard: a reserved name, a path over MAX_PATH and a forbidden character are refused as typed, in the folder box and in Browse...', async ({ page }) => {
+test('Move Wizard: a reserved name, a path over MAX_PATH and a forbidden character are refused as typed, in the folder box and in Browse...', async ({
+  page,
+}) => {
   const wizard = await openWizard(page, 'HV01', 'DC01');
   await next(page, 'Choose Move Type');
   await wizard.getByRole('radio', { name: "Move the virtual machine's storage" }).check();

@@ -26,9 +26,12 @@ test.describe('Hyper-V Manager screen', () => {
   });
 
   test('headers sort, arrow keys move the selection, the Actions pane follows it', async ({ page }) => {
-    const names = () => page.locator('.hv-vm-row').evaluateAll((rows) =>
-      rows.sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
-        .map((r) => r.getAttribute('data-testid')));
+    const names = () =>
+      page
+        .locator('.hv-vm-row')
+        .evaluateAll((rows) =>
+          rows.sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex'))).map((r) => r.getAttribute('data-testid')),
+        );
     expect(await names()).toEqual(['vm-row-DC01', 'vm-row-SQL01', 'vm-row-WEB01']);
     await page.getByTestId('vm-col-cpu').click();
     expect(await names()).toEqual(['vm-row-DC01', 'vm-row-WEB01', 'vm-row-SQL01']);
@@ -135,9 +138,10 @@ test.describe('Hyper-V Manager screen', () => {
     // Fluent's MenuList inserts Tabster's aria-hidden focus-redirect elements (<i data-tabster-dummy>);
     // focus never rests on them, so axe's aria-hidden-focus finding there is a known false positive.
     const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    const serious = async () => (await settled(), await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const serious = async () =>
+      (await settled(), await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(await serious()).toEqual([]);
     await page.getByTestId('vm-row-SQL01').click({ button: 'right' });
     await expect(page.getByTestId('context-menu')).toBeVisible();

@@ -83,7 +83,7 @@ async function seriousA11yViolations(page: Page, selector: string) {
 test.describe.serial('Scenarios', () => {
   let saved: Awaited<ReturnType<typeof seen>>;
 
-  test('Save As, change, Revert to Saved; New over unsaved changes asks Save / Don\'t Save / Cancel', async ({ page }) => {
+  test("Save As, change, Revert to Saved; New over unsaved changes asks Save / Don't Save / Cancel", async ({ page }) => {
     await openConsole(page);
     await page.getByTestId('clock-speed-0').click();
     await expect(page).toHaveTitle('Untitled - Hyper-V Mobility Lab');
@@ -167,8 +167,10 @@ test.describe.serial('Scenarios', () => {
     await pane.getByTestId(`lab-item-${LAB}`).click();
     await pane.getByTestId('lab-start').click();
     const ask = page.getByTestId('dialog-confirm');
-    await expect(ask).toContainText('The lab\'s datacenter takes the place of “Rack A” in the console.');
-    await expect(ask).toContainText('“Rack A” is kept aside — its VMs, jobs, event log and clock — and comes back exactly as it is now when you choose Leave lab.');
+    await expect(ask).toContainText("The lab's datacenter takes the place of “Rack A” in the console.");
+    await expect(ask).toContainText(
+      '“Rack A” is kept aside — its VMs, jobs, event log and clock — and comes back exactly as it is now when you choose Leave lab.',
+    );
     await page.screenshot({ path: `${ARTIFACTS}/scenarios-lab-start.png` });
     // Cancel changes nothing.
     await page.getByTestId('confirm-cancel').click();
@@ -209,7 +211,10 @@ test.describe.serial('Scenarios', () => {
     await page.getByTestId('menu-file').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('menuitem-scenario-download').click()]);
     expect(download.suggestedFilename()).toBe('Rack A.hvlab.json');
-    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { format: string; state: { jobs: unknown[]; world: { vms: { name: string; host: string }[] } } };
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      format: string;
+      state: { jobs: unknown[]; world: { vms: { name: string; host: string }[] } };
+    };
     expect(file.format).toBe('hvlab-state');
     expect(file.state.world.vms.find((v) => v.name === 'WEB01')?.host).toBe('HV02');
     expect(file.state.jobs.length).toBe(saved.jobs.length);

@@ -10,15 +10,18 @@ import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost }
 import { clockThroughPage, queryThroughPage, runAtPrompt } from './page-helpers';
 
 const test = base.extend<{ lab: RunningWebHost }>({
-  lab: [async ({ page }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-settings-'));
-    const host = await launchWebHost(dataDir);
-    await page.goto(host.url);
-    await expect(page.getByTestId('server-HV01')).toBeVisible();
-    await use(host);
-    await stopWebHost(host);
-    rmSync(dataDir, { recursive: true, force: true });
-  }, { auto: true }],
+  lab: [
+    async ({ page }, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-settings-'));
+      const host = await launchWebHost(dataDir);
+      await page.goto(host.url);
+      await expect(page.getByTestId('server-HV01')).toBeVisible();
+      await use(host);
+      await stopWebHost(host);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    { auto: true },
+  ],
 });
 
 test.describe.configure({ timeout: 120_000 });
@@ -51,8 +54,8 @@ const hostOf = async (page: Page, lab: RunningWebHost, name: string) =>
   (await query<{ world: { hosts: HostView[] } }>(page, lab, { name: 'world' })).world.hosts.find((h) => h.name === name)!;
 const vmOf = (page: Page, lab: RunningWebHost, name: string) => query<VmView>(page, lab, { name: 'vm', vm: name });
 
-const settled = (page: Page) => page.waitForFunction(() => document.getAnimations()
-  .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
 
 async function shot(page: Page, name: string) {
   await settled(page);
@@ -99,7 +102,9 @@ test('Hyper-V Settings: SMB and 4 storage migrations go out on OK and are there 
   await expect(dialog.getByRole('radio', { name: 'Use Credential Security Support Provider (CredSSP)' })).toBeVisible();
   await expect(dialog.getByRole('radio', { name: 'Compression' })).toBeChecked();
   await dialog.getByRole('radio', { name: 'SMB' }).check();
-  await expect(dialog).toContainText('SMB Direct will be used when the network adapters of both the source and destination server have Remote Direct Memory Access (RDMA) capabilities enabled.');
+  await expect(dialog).toContainText(
+    'SMB Direct will be used when the network adapters of both the source and destination server have Remote Direct Memory Access (RDMA) capabilities enabled.',
+  );
   await shot(page, 'settings-host-advanced');
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -107,7 +112,9 @@ test('Hyper-V Settings: SMB and 4 storage migrations go out on OK and are there 
   await expect(dialog.getByTestId('settings-max-storage')).toHaveValue('2');
   await dialog.getByTestId('settings-max-storage').fill('4');
   await dialog.getByTestId('settings-view-script').click();
-  await expect(dialog.getByTestId('settings-script')).toHaveText('Set-VMHost -ComputerName HV01 -MaximumStorageMigrations 4 -VirtualMachineMigrationPerformanceOption SMB');
+  await expect(dialog.getByTestId('settings-script')).toHaveText(
+    'Set-VMHost -ComputerName HV01 -MaximumStorageMigrations 4 -VirtualMachineMigrationPerformanceOption SMB',
+  );
   await shot(page, 'settings-host-storage-script');
   await dialog.getByTestId('settings-ok').click();
   await expect(page.getByTestId('host-settings')).toHaveCount(0);
@@ -152,13 +159,15 @@ test('Hyper-V Settings: Cancel sends nothing; Apply adds a migration network and
   await dialog.getByRole('button', { name: 'Move Up' }).click();
   await dialog.getByRole('button', { name: 'Move Up' }).click();
   await dialog.getByTestId('settings-view-script').click();
-  await expect(dialog.getByTestId('settings-script')).toHaveText([
-    'Remove-VMMigrationNetwork -Subnet 10.10.1.0/24 -ComputerName HV02',
-    'Remove-VMMigrationNetwork -Subnet 10.10.2.0/24 -ComputerName HV02',
-    'Add-VMMigrationNetwork -Subnet 10.10.3.0/24 -Priority 0 -ComputerName HV02',
-    'Add-VMMigrationNetwork -Subnet 10.10.1.0/24 -Priority 1 -ComputerName HV02',
-    'Add-VMMigrationNetwork -Subnet 10.10.2.0/24 -Priority 2 -ComputerName HV02',
-  ].join('\n'));
+  await expect(dialog.getByTestId('settings-script')).toHaveText(
+    [
+      'Remove-VMMigrationNetwork -Subnet 10.10.1.0/24 -ComputerName HV02',
+      'Remove-VMMigrationNetwork -Subnet 10.10.2.0/24 -ComputerName HV02',
+      'Add-VMMigrationNetwork -Subnet 10.10.3.0/24 -Priority 0 -ComputerName HV02',
+      'Add-VMMigrationNetwork -Subnet 10.10.1.0/24 -Priority 1 -ComputerName HV02',
+      'Add-VMMigrationNetwork -Subnet 10.10.2.0/24 -Priority 2 -ComputerName HV02',
+    ].join('\n'),
+  );
   await dialog.getByTestId('settings-apply').click();
   await expect(dialog.getByTestId('settings-apply')).toBeDisabled();
   await expect(page.getByTestId('host-settings')).toBeVisible();
@@ -190,7 +199,9 @@ test('VM Settings: a Dynamic Memory range error stops OK and nothing changes; Ca
   await dialog.getByTestId('vm-minimum').fill('10240');
   await expect(dialog.getByTestId('vm-minimum-error')).toContainText('cannot be greater than the startup RAM');
   await dialog.getByTestId('vm-minimum').fill('5000');
-  await expect(dialog.getByTestId('vm-minimum-error')).toHaveText('While the virtual machine is running, the minimum RAM can only be decreased (it is 4096 MB now).');
+  await expect(dialog.getByTestId('vm-minimum-error')).toHaveText(
+    'While the virtual machine is running, the minimum RAM can only be decreased (it is 4096 MB now).',
+  );
   await dialog.getByTestId('settings-ok').click();
   await expect(dialog.getByTestId('settings-errors')).toContainText('Correct the following before the settings can be applied');
   await expect(page.getByTestId('vm-settings')).toBeVisible();
@@ -236,7 +247,10 @@ test('VM Settings: OK raises Maximum RAM; an engine refusal is shown over the di
   expect((await vmOf(page, lab, 'TEST01')).paths.smartPaging).toBe('D:\\VMs\\TEST01');
 });
 
-test('VM Settings while the VM is being moved: Hyper-V\'s refusal before Apply and on Apply; the change applies after the move and the move is kept', async ({ page, lab }) => {
+test("VM Settings while the VM is being moved: Hyper-V's refusal before Apply and on Apply; the change applies after the move and the move is kept", async ({
+  page,
+  lab,
+}) => {
   await page.getByTestId('clock-speed-0').click();
   await runAtPrompt(page, 'Move-VMStorage -VMName SQL01 -DestinationStoragePath E:\\VMs\\SQL01 -AsJob');
   const dialog = await openVmSettings(page, 'HV01', 'SQL01');
@@ -290,10 +304,12 @@ test('VM Settings: processor compatibility only when off; smart paging folder by
   await shot(page, 'settings-vm-hard-drive');
   expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByTestId('settings-view-script').click();
-  await expect(dialog.getByTestId('settings-script')).toHaveText([
-    'Set-VMProcessor -VMName TEST01 -ComputerName HV02 -CompatibilityForMigrationEnabled $true',
-    'Set-VM -Name TEST01 -ComputerName HV02 -SmartPagingFilePath E:\\',
-  ].join('\n'));
+  await expect(dialog.getByTestId('settings-script')).toHaveText(
+    [
+      'Set-VMProcessor -VMName TEST01 -ComputerName HV02 -CompatibilityForMigrationEnabled $true',
+      'Set-VM -Name TEST01 -ComputerName HV02 -SmartPagingFilePath E:\\',
+    ].join('\n'),
+  );
   await dialog.getByTestId('settings-ok').click();
   await expect(page.getByTestId('vm-settings')).toHaveCount(0);
   const vm = await vmOf(page, lab, 'TEST01');

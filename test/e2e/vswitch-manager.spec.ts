@@ -12,29 +12,42 @@ import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost }
 import { queryThroughPage, runAtPrompt } from './page-helpers';
 
 const test = base.extend<{ lab: RunningWebHost }>({
-  lab: [async ({ page }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-vswitch-'));
-    const host = await launchWebHost(dataDir);
-    await page.goto(host.url);
-    await expect(page.getByTestId('server-HV01')).toBeVisible();
-    await use(host);
-    await stopWebHost(host);
-    rmSync(dataDir, { recursive: true, force: true });
-  }, { auto: true }],
+  lab: [
+    async ({ page }, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-vswitch-'));
+      const host = await launchWebHost(dataDir);
+      await page.goto(host.url);
+      await expect(page.getByTestId('server-HV01')).toBeVisible();
+      await use(host);
+      await stopWebHost(host);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    { auto: true },
+  ],
 });
 
 test.describe.configure({ timeout: 120_000 });
 
 const ART = 'test/e2e/artifacts';
 
-interface SwitchView { name: string; type: string; adapter?: string; allowManagementOS: boolean; managementVlanId?: number }
-interface HostView { name: string; virtualSwitches: SwitchView[]; macAddressRange?: { minimum: string; maximum: string } }
+interface SwitchView {
+  name: string;
+  type: string;
+  adapter?: string;
+  allowManagementOS: boolean;
+  managementVlanId?: number;
+}
+interface HostView {
+  name: string;
+  virtualSwitches: SwitchView[];
+  macAddressRange?: { minimum: string; maximum: string };
+}
 
 const hostOf = async (page: Page, lab: RunningWebHost, name: string) =>
   (await queryThroughPage<{ world: { hosts: HostView[] } }>(page, lab, { name: 'world' })).world.hosts.find((h) => h.name === name)!;
 
-const settled = (page: Page) => page.waitForFunction(() => document.getAnimations()
-  .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
 
 async function shot(page: Page, name: string) {
   await settled(page);
@@ -113,10 +126,12 @@ test('what the prompt creates is listed; Remove and the MAC range go through App
   await dialog.getByTestId('vswitch-mac-min').fill('00-15-5D-20-00-00');
   await dialog.getByTestId('vswitch-mac-max').fill('00-15-5D-20-00-FF');
   await dialog.getByTestId('settings-view-script').click();
-  await expect(dialog.getByTestId('settings-script')).toHaveText([
-    'Set-VMNetworkAdapterVlan -ManagementOS -VMNetworkAdapterName Lab -Access -VlanId 20 -ComputerName HV01',
-    'Set-VMHost -ComputerName HV01 -MacAddressMinimum 00155D200000 -MacAddressMaximum 00155D2000FF',
-  ].join('\n'));
+  await expect(dialog.getByTestId('settings-script')).toHaveText(
+    [
+      'Set-VMNetworkAdapterVlan -ManagementOS -VMNetworkAdapterName Lab -Access -VlanId 20 -ComputerName HV01',
+      'Set-VMHost -ComputerName HV01 -MacAddressMinimum 00155D200000 -MacAddressMaximum 00155D2000FF',
+    ].join('\n'),
+  );
   await shot(page, 'vswitch-manager-mac-range');
 
   // No: nothing is sent, the dialog stays with its changes.
@@ -168,7 +183,9 @@ test('VM Settings > Network Adapter connects the VM to a switch of its host, and
   await dialog.getByTestId('vm-settings-switch').click();
   await page.getByRole('option', { name: 'Lab' }).click();
   await dialog.getByTestId('settings-view-script').click();
-  await expect(dialog.getByTestId('settings-script')).toHaveText("Connect-VMNetworkAdapter -VMName WEB01 -Name 'Network Adapter' -SwitchName Lab -ComputerName HV01");
+  await expect(dialog.getByTestId('settings-script')).toHaveText(
+    "Connect-VMNetworkAdapter -VMName WEB01 -Name 'Network Adapter' -SwitchName Lab -ComputerName HV01",
+  );
   await shot(page, 'vm-settings-network-adapter');
   expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByTestId('settings-ok').click();

@@ -110,7 +110,12 @@ test('the Move Wizard resizes from its grip and edges, down to its minimum, and 
 
   // The browser window shrinks: the dialog shrinks and moves with it, whole.
   await page.setViewportSize({ width: 900, height: 600 });
-  await expect.poll(async () => { const b = await box(wizard); return b.x + b.width <= 900.5 && b.y + b.height <= 600.5; }).toBe(true);
+  await expect
+    .poll(async () => {
+      const b = await box(wizard);
+      return b.x + b.width <= 900.5 && b.y + b.height <= 600.5;
+    })
+    .toBe(true);
   await page.keyboard.press('Escape');
   await expect(wizard).toHaveCount(0);
 });
@@ -198,7 +203,13 @@ test('the menu bar answers Alt+F, Alt+A, Alt+V, Alt+H (Alt+L Labs) and F10, as H
   await page.getByTestId('server-HV01').click();
   await page.getByTestId('vm-row-DC01').click();
   const popovers = page.locator('.fui-MenuPopover');
-  const cases: [string, string][] = [['F', 'Save As...'], ['A', 'Move...'], ['V', 'Refresh'], ['L', 'Import Lab Pack...'], ['H', 'About Hyper-V Mobility Lab']];
+  const cases: [string, string][] = [
+    ['F', 'Save As...'],
+    ['A', 'Move...'],
+    ['V', 'Refresh'],
+    ['L', 'Import Lab Pack...'],
+    ['H', 'About Hyper-V Mobility Lab'],
+  ];
   for (const [key, item] of cases) {
     await page.keyboard.press(`Alt+${key}`);
     await expect(popovers).toHaveCount(1);
@@ -235,7 +246,7 @@ async function watchContextMenus(page: Page) {
   return () => page.evaluate(() => (window as unknown as { menusPrevented: boolean[] }).menusPrevented);
 }
 
-test('right-click gives the console\'s own menu or none, never the browser\'s; text boxes get Cut, Copy, Paste', async ({ page, context, webHost }) => {
+test("right-click gives the console's own menu or none, never the browser's; text boxes get Cut, Copy, Paste", async ({ page, context, webHost }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(webHost.url).origin });
   const prevented = await watchContextMenus(page);
   const menu = page.getByTestId('context-menu');

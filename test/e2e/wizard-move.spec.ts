@@ -10,15 +10,18 @@ import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost }
 import { queryThroughPage } from './page-helpers';
 
 const test = base.extend<{ lab: RunningWebHost }>({
-  lab: [async ({ page }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-wizard-'));
-    const host = await launchWebHost(dataDir);
-    await page.goto(host.url);
-    await expect(page.getByTestId('server-HV01')).toBeVisible();
-    await use(host);
-    await stopWebHost(host);
-    rmSync(dataDir, { recursive: true, force: true });
-  }, { auto: true }],
+  lab: [
+    async ({ page }, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-wizard-'));
+      const host = await launchWebHost(dataDir);
+      await page.goto(host.url);
+      await expect(page.getByTestId('server-HV01')).toBeVisible();
+      await use(host);
+      await stopWebHost(host);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    { auto: true },
+  ],
 });
 
 const ART = 'test/e2e/artifacts';
@@ -53,8 +56,8 @@ async function next(page: Page, heading: string) {
 }
 
 /** Finite animations (menus, dialogs, transitions) have ended; spinners and progress bars run on. */
-const settled = (page: Page) => page.waitForFunction(() => document.getAnimations()
-  .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
 
 async function shot(page: Page, name: string) {
   await settled(page);
@@ -90,7 +93,11 @@ test('storage to a single location: Browse to E:\\, Finish, progress in Status, 
   expect(await seriousViolations(page)).toEqual([]);
 
   await next(page, 'Choose Options for Moving Storage');
-  for (const label of ["Move all of the virtual machine's data to a single location", "Move all of the virtual machine's data to different locations", "Move only the virtual machine's virtual hard disks"]) {
+  for (const label of [
+    "Move all of the virtual machine's data to a single location",
+    "Move all of the virtual machine's data to different locations",
+    "Move only the virtual machine's virtual hard disks",
+  ]) {
     await expect(wizard.getByRole('radio', { name: label })).toBeVisible();
   }
   await expect(wizard.getByRole('radio', { name: "Move all of the virtual machine's data to a single location" })).toBeChecked();
@@ -243,10 +250,9 @@ test('disks only: one of two disks moves to its own folder (-Vhds)', async ({ pa
   await wizard.getByTestId('wizard-finish').click();
   await expect(page.getByTestId('vm-row-SQL01')).toContainText(/Moving storage \((\d+%|queued)\)/);
   await page.getByTestId('run-until-idle').click();
-  await expect.poll(async () => (await vmOf(page, lab, 'SQL01')).vhds.map((d) => d.path)).toEqual([
-    'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx',
-    'E:\\SQL01\\SQL01-Data.vhdx',
-  ]);
+  await expect
+    .poll(async () => (await vmOf(page, lab, 'SQL01')).vhds.map((d) => d.path))
+    .toEqual(['D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx', 'E:\\SQL01\\SQL01-Data.vhdx']);
   expect((await vmOf(page, lab, 'SQL01')).paths.configuration).toBe('D:\\VMs\\SQL01');
 });
 
@@ -278,7 +284,9 @@ test('a pre-check blocks Finish: SQL01 (260 GB) does not fit on C:', async ({ pa
   await next(page, 'Completing Move Wizard');
   const nothing = wizard.getByTestId('wizard-precheck-errors');
   await expect(nothing).toContainText("There is nothing to move: the files of 'SQL01' are already in the locations given.");
-  await expect(nothing).toContainText('Go back to "Choose a new location for virtual machine" and choose a folder other than the one the files of \'SQL01\' are in now (D:\\VMs\\SQL01).');
+  await expect(nothing).toContainText(
+    'Go back to "Choose a new location for virtual machine" and choose a folder other than the one the files of \'SQL01\' are in now (D:\\VMs\\SQL01).',
+  );
   await expect(nothing).not.toContainText('-DestinationStoragePath');
   await expect(nothing.locator('.hv-page-message')).toHaveCount(1);
   await expect(wizard.getByTestId('wizard-precheck-warnings')).toHaveCount(0);
@@ -333,7 +341,11 @@ test('live migration: WEB01 on \\\\FS01\\VMs moves alone to HV02; DC01 moves wit
   await expect(name).toHaveValue('HV02');
   expect(await seriousViolations(page)).toEqual([]);
   await next(page, 'Choose Move Options');
-  for (const label of ["Move the virtual machine's data to a single location", "Move the virtual machine's data by selecting where to move the items", 'Move only the virtual machine']) {
+  for (const label of [
+    "Move the virtual machine's data to a single location",
+    "Move the virtual machine's data by selecting where to move the items",
+    'Move only the virtual machine',
+  ]) {
     await expect(wizard.getByRole('radio', { name: label })).toBeVisible();
   }
   await wizard.getByRole('radio', { name: 'Move only the virtual machine' }).check();
@@ -364,7 +376,9 @@ test('live migration: WEB01 on \\\\FS01\\VMs moves alone to HV02; DC01 moves wit
   await wizard.getByTestId('wizard-folder').fill('D:\\VMs\\DC01');
   await next(page, 'Completing Move Wizard');
   await wizard.getByTestId('wizard-view-script').click();
-  await expect(wizard.getByTestId('wizard-script')).toHaveText('Move-VM -Name DC01 -DestinationHost HV02 -ComputerName HV01 -IncludeStorage -DestinationStoragePath D:\\VMs\\DC01');
+  await expect(wizard.getByTestId('wizard-script')).toHaveText(
+    'Move-VM -Name DC01 -DestinationHost HV02 -ComputerName HV01 -IncludeStorage -DestinationStoragePath D:\\VMs\\DC01',
+  );
   await wizard.getByTestId('wizard-finish').click();
   await expect(page.getByTestId('vm-row-DC01')).toContainText(/Migrating \((\d+%|queued)\)/);
   await page.getByTestId('run-until-idle').click();

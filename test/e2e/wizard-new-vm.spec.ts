@@ -10,22 +10,25 @@ import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost }
 import { queryThroughPage } from './page-helpers';
 
 const test = base.extend<{ lab: RunningWebHost }>({
-  lab: [async ({ page }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-newvm-'));
-    const host = await launchWebHost(dataDir);
-    await page.goto(host.url);
-    await expect(page.getByTestId('server-HV01')).toBeVisible();
-    await use(host);
-    await stopWebHost(host);
-    rmSync(dataDir, { recursive: true, force: true });
-  }, { auto: true }],
+  lab: [
+    async ({ page }, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-newvm-'));
+      const host = await launchWebHost(dataDir);
+      await page.goto(host.url);
+      await expect(page.getByTestId('server-HV01')).toBeVisible();
+      await use(host);
+      await stopWebHost(host);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    { auto: true },
+  ],
 });
 
 const ART = 'test/e2e/artifacts';
 test.describe.configure({ timeout: 180_000 });
 
-const settled = (page: Page) => page.waitForFunction(() => document.getAnimations()
-  .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
 
 async function shot(page: Page, name: string) {
   await settled(page);
@@ -35,7 +38,9 @@ async function shot(page: Page, name: string) {
 async function seriousViolations(page: Page): Promise<string[]> {
   await settled(page);
   const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function next(page: Page, heading: string) {
@@ -43,7 +48,15 @@ async function next(page: Page, heading: string) {
   await expect(page.getByTestId('wizard-heading')).toHaveText(heading);
 }
 
-interface VmView { host: string; state: string; generation: number; memory: { dynamic: boolean; startupBytes: number }; vhds: { path: string; maxSizeBytes: number; controller: string }[]; networkAdapters: { switchName?: string }[]; dvdDrives: { path?: string }[] }
+interface VmView {
+  host: string;
+  state: string;
+  generation: number;
+  memory: { dynamic: boolean; startupBytes: number };
+  vhds: { path: string; maxSizeBytes: number; controller: string }[];
+  networkAdapters: { switchName?: string }[];
+  dvdDrives: { path?: string }[];
+}
 
 test('New > Virtual Machine...: every page, Finish, the VM and its disk exist', async ({ page, lab }) => {
   await page.getByTestId('server-HV01').click();
@@ -94,12 +107,14 @@ test('New > Virtual Machine...: every page, Finish, the VM and its disk exist', 
   await shot(page, 'new-vm-created');
   const vm = await queryThroughPage<VmView>(page, lab, { name: 'vm', vm: 'WEB02' });
   expect(vm).toMatchObject({ host: 'HV01', state: 'Off', generation: 2, memory: { dynamic: true, startupBytes: 2048 * 1024 ** 2 } });
-  expect(vm.vhds).toEqual([expect.objectContaining({ path: 'E:\\VMs\\WEB02\\Virtual Hard Disks\\WEB02.vhdx', maxSizeBytes: 127 * 1024 ** 3, controller: 'SCSI 0:0' })]);
+  expect(vm.vhds).toEqual([
+    expect.objectContaining({ path: 'E:\\VMs\\WEB02\\Virtual Hard Disks\\WEB02.vhdx', maxSizeBytes: 127 * 1024 ** 3, controller: 'SCSI 0:0' }),
+  ]);
   expect(vm.networkAdapters[0]!.switchName).toBe('Production');
   expect(vm.dvdDrives[0]!.path).toBe('D:\\ISO\\WindowsServer2012R2.iso');
 });
 
-test('a refusal from the engine shows Hyper-V Manager\'s error dialog: the name is in use', async ({ page }) => {
+test("a refusal from the engine shows Hyper-V Manager's error dialog: the name is in use", async ({ page }) => {
   await page.getByTestId('server-HV01').click();
   await page.getByTestId('actions-host').getByRole('button', { name: 'New', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Virtual Machine...' }).click();

@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchWebHost, stopWebHost, type WebHostProcess } from '../support/web-host-process';
 import { MAX_PROMPT_TEXT } from '../../engine/contract';
 
-interface Answer { ok: boolean; value?: unknown; error?: { code: string; message: string } }
+interface Answer {
+  ok: boolean;
+  value?: unknown;
+  error?: { code: string; message: string };
+}
 
 class Page {
   private nextId = 1;
@@ -99,6 +103,8 @@ describe('the browser host over its WebSocket', () => {
 
   it('a paste over the prompt limit: refused with both lengths and where to run it instead', async () => {
     const answer = await pages[0]!.request({ kind: 'run', text: 'x'.repeat(MAX_PROMPT_TEXT + 1) });
-    expect(answer.error?.message).toContain('a command at the prompt is at most 100,000 characters (this one has 100,001); run a longer script with hvlab run <script.ps1>');
+    expect(answer.error?.message).toContain(
+      'a command at the prompt is at most 100,000 characters (this one has 100,001); run a longer script with hvlab run <script.ps1>',
+    );
   }, 30_000);
 });

@@ -82,7 +82,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The VM's files as a fingerprint that must never change: kinds and sizes, not places. */
 function fingerprint(vm: Vm): string {
-  return vmFiles(vm).filter((f) => f.kind !== 'smartPaging').map((f) => `${f.kind}:${f.sizeBytes}`).sort().join(',');
+  return vmFiles(vm)
+    .filter((f) => f.kind !== 'smartPaging')
+    .map((f) => `${f.kind}:${f.sizeBytes}`)
+    .sort()
+    .join(',');
 }
 
 interface Checked {
@@ -135,7 +139,17 @@ function randomMove(rnd: () => number, world: World, vm: Vm, tag: string): Comma
     return { cmdlet: 'Move-VM', params: { Name: vm.name, DestinationHost: other, ComputerName: [vm.host], AsJob: true } };
   }
   void world;
-  return { cmdlet: 'Move-VM', params: { Name: vm.name, DestinationHost: other, ComputerName: [vm.host], IncludeStorage: true, DestinationStoragePath: `${rnd() < 0.5 ? 'D' : 'E'}:\\VMs\\${vm.name}-${tag}`, AsJob: true } };
+  return {
+    cmdlet: 'Move-VM',
+    params: {
+      Name: vm.name,
+      DestinationHost: other,
+      ComputerName: [vm.host],
+      IncludeStorage: true,
+      DestinationStoragePath: `${rnd() < 0.5 ? 'D' : 'E'}:\\VMs\\${vm.name}-${tag}`,
+      AsJob: true,
+    },
+  };
 }
 
 async function lane(index: number, seed: number): Promise<{ trials: number; interrupted: number; completed: number; refused: number }> {
@@ -179,12 +193,24 @@ describe('crash consistency of the browser host under SIGKILL', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it(`survives ${LANES * TRIALS_PER_LANE} kills mid-move with nothing lost or duplicated`, async () => {
-    const results = await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, 20261125 + i)));
-    const total = results.reduce((a, r) => ({ trials: a.trials + r.trials, interrupted: a.interrupted + r.interrupted, completed: a.completed + r.completed, refused: a.refused + r.refused }), { trials: 0, interrupted: 0, completed: 0, refused: 0 });
-    expect(total.trials).toBe(LANES * TRIALS_PER_LANE);
-    // The kills did land mid-move (saved states with running jobs, rolled back) and moves also finished.
-    expect(total.interrupted).toBeGreaterThan(0);
-    expect(total.completed).toBeGreaterThan(0);
-  }, depth(180_000, 600_000));
+  it(
+    `survives ${LANES * TRIALS_PER_LANE} kills mid-move with nothing lost or duplicated`,
+    async () => {
+      const results = await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, 20261125 + i)));
+      const total = results.reduce(
+        (a, r) => ({
+          trials: a.trials + r.trials,
+          interrupted: a.interrupted + r.interrupted,
+          completed: a.completed + r.completed,
+          refused: a.refused + r.refused,
+        }),
+        { trials: 0, interrupted: 0, completed: 0, refused: 0 },
+      );
+      expect(total.trials).toBe(LANES * TRIALS_PER_LANE);
+      // The kills did land mid-move (saved states with running jobs, rolled back) and moves also finished.
+      expect(total.interrupted).toBeGreaterThan(0);
+      expect(total.completed).toBeGreaterThan(0);
+    },
+    depth(180_000, 600_000),
+  );
 });

@@ -28,7 +28,15 @@ export interface LaunchOptions {
 }
 
 export async function launchWebHost(dataDir: string, options: LaunchOptions = {}): Promise<WebHostProcess> {
-  const args = [...ENGINE_NODE_FLAGS, join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'web.main.ts'), ...(options.port === 'remembered' ? [] : ['--port', String(options.port ?? 0)]), '--data-dir', dataDir, ...(options.dev ? ['--dev'] : [])];
+  const args = [
+    ...ENGINE_NODE_FLAGS,
+    join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+    join(ROOT, 'web.main.ts'),
+    ...(options.port === 'remembered' ? [] : ['--port', String(options.port ?? 0)]),
+    '--data-dir',
+    dataDir,
+    ...(options.dev ? ['--dev'] : []),
+  ];
   const child = spawn(process.execPath, args, { cwd: ROOT, detached: options.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));

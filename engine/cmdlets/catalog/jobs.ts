@@ -11,8 +11,25 @@ export const jobStates = ['NotStarted', 'Running', 'Completed', 'Failed', 'Stopp
 
 function selectors(mandatory: boolean): readonly [NamedParameter<'Id', 'Int[]'>, NamedParameter<'Name', 'String[]'>] {
   return [
-    { name: 'Id', type: 'Int[]', typeName: 'System.Int32', position: 0, sets: bySessionId, ...(mandatory ? { mandatoryIn: bySessionId } : {}), fromPipeline: 'Job', help: 'Job ids.' },
-    { name: 'Name', type: 'String[]', position: 0, sets: byName, ...(mandatory ? { mandatoryIn: byName } : {}), fromPipeline: 'Job', help: 'Job names; wildcards allowed.' },
+    {
+      name: 'Id',
+      type: 'Int[]',
+      typeName: 'System.Int32',
+      position: 0,
+      sets: bySessionId,
+      ...(mandatory ? { mandatoryIn: bySessionId } : {}),
+      fromPipeline: 'Job',
+      help: 'Job ids.',
+    },
+    {
+      name: 'Name',
+      type: 'String[]',
+      position: 0,
+      sets: byName,
+      ...(mandatory ? { mandatoryIn: byName } : {}),
+      fromPipeline: 'Job',
+      help: 'Job names; wildcards allowed.',
+    },
   ];
 }
 
@@ -23,7 +40,15 @@ export const getJobSignature = defineCmdlet({
   defaultSet: 'SessionIdParameterSet',
   parameters: [
     ...selectors(false),
-    { name: 'State', type: 'Enum', values: jobStates, typeName: 'System.Management.Automation.JobState', sets: byState, mandatoryIn: byState, help: 'Only jobs in this state.' },
+    {
+      name: 'State',
+      type: 'Enum',
+      values: jobStates,
+      typeName: 'System.Management.Automation.JobState',
+      sets: byState,
+      mandatoryIn: byState,
+      help: 'Only jobs in this state.',
+    },
   ],
 });
 

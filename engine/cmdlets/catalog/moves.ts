@@ -31,13 +31,20 @@ const retain = { name: 'RetainVhdCopiesOnSource', type: 'Switch', help: 'Keeps t
 
 export const moveVmStorageSignature = defineCmdlet({
   name: 'Move-VMStorage',
-  synopsis: "Moves the storage of a virtual machine (storage migration).",
+  synopsis: 'Moves the storage of a virtual machine (storage migration).',
   hostParameter: 'ComputerName',
   defaultSet: 'SingleDestination',
   parameters: [
     { name: 'VMName', type: 'String', position: 0, mandatoryIn: ['*'], fromPipeline: 'VM', completion: 'vm', help: 'The virtual machine.' },
     computerName(),
-    { name: 'DestinationStoragePath', type: 'String', position: 1, sets: single, mandatoryIn: single, help: 'One folder for all of the virtual machine\'s files.' },
+    {
+      name: 'DestinationStoragePath',
+      type: 'String',
+      position: 1,
+      sets: single,
+      mandatoryIn: single,
+      help: "One folder for all of the virtual machine's files.",
+    },
     ...perItem,
     retain,
     { name: 'AllowUnverifiedPaths', type: 'Switch', help: 'Skips checking that the destination paths exist (clustered destinations).' },

@@ -135,8 +135,22 @@ export const setSmbBandwidthLimitSignature = defineCmdlet({
   synopsis: 'Caps the SMB traffic of one category on a computer (needs the FS-SMBBW feature).',
   hostParameter: 'CimSession',
   parameters: [
-    { name: 'Category', type: 'Enum', values: bandwidthCategories, typeName: categoryType, mandatoryIn: ['*'], help: 'Default, VirtualMachine or LiveMigration.' },
-    { name: 'BytesPerSecond', type: 'Bytes', typeName: 'System.UInt64', min: MIN_BANDWIDTH_LIMIT, mandatoryIn: ['*'], help: 'The cap, at least 1MB (per second).' },
+    {
+      name: 'Category',
+      type: 'Enum',
+      values: bandwidthCategories,
+      typeName: categoryType,
+      mandatoryIn: ['*'],
+      help: 'Default, VirtualMachine or LiveMigration.',
+    },
+    {
+      name: 'BytesPerSecond',
+      type: 'Bytes',
+      typeName: 'System.UInt64',
+      min: MIN_BANDWIDTH_LIMIT,
+      mandatoryIn: ['*'],
+      help: 'The cap, at least 1MB (per second).',
+    },
     cimSession,
   ],
 });
@@ -145,14 +159,20 @@ export const getSmbBandwidthLimitSignature = defineCmdlet({
   name: 'Get-SmbBandwidthLimit',
   synopsis: 'Gets the SMB bandwidth limits of a computer.',
   hostParameter: 'CimSession',
-  parameters: [{ name: 'Category', type: 'Enum[]', values: bandwidthCategories, typeName: categoryType, position: 0, help: 'Only these categories.' }, cimSession],
+  parameters: [
+    { name: 'Category', type: 'Enum[]', values: bandwidthCategories, typeName: categoryType, position: 0, help: 'Only these categories.' },
+    cimSession,
+  ],
 });
 
 export const removeSmbBandwidthLimitSignature = defineCmdlet({
   name: 'Remove-SmbBandwidthLimit',
   synopsis: 'Removes SMB bandwidth limits (all of them when no -Category is given).',
   hostParameter: 'CimSession',
-  parameters: [{ name: 'Category', type: 'Enum[]', values: bandwidthCategories, typeName: categoryType, position: 0, help: 'The categories to uncap.' }, cimSession],
+  parameters: [
+    { name: 'Category', type: 'Enum[]', values: bandwidthCategories, typeName: categoryType, position: 0, help: 'The categories to uncap.' },
+    cimSession,
+  ],
 });
 
 export const getSmbMultichannelConnectionSignature = defineCmdlet({

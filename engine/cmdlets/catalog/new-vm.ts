@@ -16,8 +16,20 @@ export const newVmSignature = defineCmdlet({
   defaultSet: noVhd,
   parameters: [
     { name: 'Name', type: 'String', position: 0, aliases: ['VMName'], help: 'Name of the new virtual machine ("New Virtual Machine" when left out).' },
-    { name: 'MemoryStartupBytes', type: 'Bytes', typeName: 'System.Int64', position: 1, help: 'Startup memory: 32 MB .. 1 TB, a multiple of 2 MB (512 MB when left out).' },
-    { name: 'BootDevice', type: 'Enum', typeName: 'Microsoft.HyperV.PowerShell.BootDevice', values: ['Floppy', 'CD', 'IDE', 'LegacyNetworkAdapter', 'NetworkAdapter', 'VHD'], help: 'The device to boot from first.' },
+    {
+      name: 'MemoryStartupBytes',
+      type: 'Bytes',
+      typeName: 'System.Int64',
+      position: 1,
+      help: 'Startup memory: 32 MB .. 1 TB, a multiple of 2 MB (512 MB when left out).',
+    },
+    {
+      name: 'BootDevice',
+      type: 'Enum',
+      typeName: 'Microsoft.HyperV.PowerShell.BootDevice',
+      values: ['Floppy', 'CD', 'IDE', 'LegacyNetworkAdapter', 'NetworkAdapter', 'VHD'],
+      help: 'The device to boot from first.',
+    },
     { name: 'SwitchName', type: 'String', help: 'The virtual switch to connect the network adapter to.' },
     { name: 'NoVHD', type: 'Switch', sets: [noVhd], help: 'Creates the virtual machine without a virtual hard disk.' },
     { name: 'NewVHDPath', type: 'String', sets: [newVhd], mandatoryIn: [newVhd], help: 'Path of a new dynamically expanding disk to create and attach.' },

@@ -9,7 +9,13 @@
 import { defineCmdlet, type NamedParameter, type ParameterSpec } from '../signature';
 import { asJob, computerName, passthru, vmName } from './common';
 
-const size = (extra: Omit<Partial<ParameterSpec>, 'name' | 'type'>): NamedParameter<'SizeBytes', 'Bytes'> => ({ name: 'SizeBytes', type: 'Bytes', typeName: 'System.UInt64', help: 'Maximum size of the disk: up to 2,040 GB for .vhd, 64 TB for .vhdx.', ...extra });
+const size = (extra: Omit<Partial<ParameterSpec>, 'name' | 'type'>): NamedParameter<'SizeBytes', 'Bytes'> => ({
+  name: 'SizeBytes',
+  type: 'Bytes',
+  typeName: 'System.UInt64',
+  help: 'Maximum size of the disk: up to 2,040 GB for .vhd, 64 TB for .vhdx.',
+  ...extra,
+});
 
 const dynamicSet = 'DynamicWithoutSource';
 const fixedSet = 'FixedWithoutSource';
@@ -64,7 +70,13 @@ export const convertVhdSignature = defineCmdlet({
   parameters: [
     { name: 'Path', type: 'String', position: 0, mandatoryIn: ['*'], aliases: ['FullName'], help: 'The disk to convert.' },
     { name: 'DestinationPath', type: 'String', position: 1, mandatoryIn: ['*'], help: 'The new file; its extension (.vhd or .vhdx) decides the format.' },
-    { name: 'VHDType', type: 'Enum', typeName: 'Microsoft.Vhd.PowerShell.VhdType', values: ['Fixed', 'Dynamic'], help: 'Fixed or Dynamic; by default the type of the source.' },
+    {
+      name: 'VHDType',
+      type: 'Enum',
+      typeName: 'Microsoft.Vhd.PowerShell.VhdType',
+      values: ['Fixed', 'Dynamic'],
+      help: 'Fixed or Dynamic; by default the type of the source.',
+    },
     { name: 'DeleteSource', type: 'Switch', help: 'Deletes the source file after the conversion.' },
     computerName(),
     asJob,
@@ -78,7 +90,13 @@ export const optimizeVhdSignature = defineCmdlet({
   hostParameter: 'ComputerName',
   parameters: [
     { name: 'Path', type: 'String[]', position: 0, mandatoryIn: ['*'], aliases: ['FullName'], help: 'The dynamic or differencing disk to compact.' },
-    { name: 'Mode', type: 'Enum', typeName: 'Microsoft.Vhd.PowerShell.VhdCompactMode', values: ['Full', 'Quick', 'Retrim', 'Pretrimmed', 'Prezeroed'], help: 'How to look for unused blocks (the lab reclaims the same with each).' },
+    {
+      name: 'Mode',
+      type: 'Enum',
+      typeName: 'Microsoft.Vhd.PowerShell.VhdCompactMode',
+      values: ['Full', 'Quick', 'Retrim', 'Pretrimmed', 'Prezeroed'],
+      help: 'How to look for unused blocks (the lab reclaims the same with each).',
+    },
     computerName(),
     asJob,
     passthru,
@@ -99,21 +117,35 @@ export const mergeVhdSignature = defineCmdlet({
   ],
 });
 
-const controllerType = { name: 'ControllerType', type: 'Enum', typeName: 'Microsoft.HyperV.PowerShell.ControllerType', values: ['IDE', 'SCSI'], help: 'IDE (generation 1 only) or SCSI.' } as const satisfies ParameterSpec;
-const controllerNumber = { name: 'ControllerNumber', type: 'Int', typeName: 'System.Int32', min: 0, max: 3, help: 'Controller number: 0-1 for IDE, 0-3 for SCSI.' } as const satisfies ParameterSpec;
-const controllerLocation = { name: 'ControllerLocation', type: 'Int', typeName: 'System.Int32', min: 0, max: 63, help: 'Location on the controller: 0-1 for IDE, 0-63 for SCSI.' } as const satisfies ParameterSpec;
+const controllerType = {
+  name: 'ControllerType',
+  type: 'Enum',
+  typeName: 'Microsoft.HyperV.PowerShell.ControllerType',
+  values: ['IDE', 'SCSI'],
+  help: 'IDE (generation 1 only) or SCSI.',
+} as const satisfies ParameterSpec;
+const controllerNumber = {
+  name: 'ControllerNumber',
+  type: 'Int',
+  typeName: 'System.Int32',
+  min: 0,
+  max: 3,
+  help: 'Controller number: 0-1 for IDE, 0-3 for SCSI.',
+} as const satisfies ParameterSpec;
+const controllerLocation = {
+  name: 'ControllerLocation',
+  type: 'Int',
+  typeName: 'System.Int32',
+  min: 0,
+  max: 63,
+  help: 'Location on the controller: 0-1 for IDE, 0-63 for SCSI.',
+} as const satisfies ParameterSpec;
 
 export const getVmHardDiskDriveSignature = defineCmdlet({
   name: 'Get-VMHardDiskDrive',
   synopsis: 'Gets the virtual hard disk drives attached to one or more virtual machines.',
   hostParameter: 'ComputerName',
-  parameters: [
-    vmName('VMName', 'String[]'),
-    controllerType,
-    controllerNumber,
-    controllerLocation,
-    computerName(),
-  ],
+  parameters: [vmName('VMName', 'String[]'), controllerType, controllerNumber, controllerLocation, computerName()],
 });
 
 export const addVmHardDiskDriveSignature = defineCmdlet({

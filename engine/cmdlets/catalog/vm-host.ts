@@ -64,7 +64,13 @@ export const addVmMigrationNetworkSignature = defineCmdlet({
   synopsis: 'Adds a network for live migration to a host.',
   hostParameter: 'ComputerName',
   parameters: [
-    { name: 'Subnet', type: 'String', position: 0, mandatoryIn: ['*'], help: 'An IPv4 or IPv6 subnet such as 192.168.10.0/24 or fd00::/64 (an address alone means that one address).' },
+    {
+      name: 'Subnet',
+      type: 'String',
+      position: 0,
+      mandatoryIn: ['*'],
+      help: 'An IPv4 or IPv6 subnet such as 192.168.10.0/24 or fd00::/64 (an address alone means that one address).',
+    },
     { name: 'Priority', type: 'Int', typeName: 'System.UInt32', help: 'Lower is preferred; default: after the existing networks.' },
     computerName(),
     passthru,
@@ -86,8 +92,5 @@ export const getVmMigrationNetworkSignature = defineCmdlet({
   name: 'Get-VMMigrationNetwork',
   synopsis: 'Gets the live migration networks of a host.',
   hostParameter: 'ComputerName',
-  parameters: [
-    { name: 'Subnet', type: 'String', position: 0, help: 'Only this subnet; wildcards allowed.' },
-    computerName(),
-  ],
+  parameters: [{ name: 'Subnet', type: 'String', position: 0, help: 'Only this subnet; wildcards allowed.' }, computerName()],
 });

@@ -42,11 +42,7 @@ export const getVmSnapshotSignature = defineCmdlet({
   name: 'Get-VMSnapshot',
   synopsis: 'Gets the checkpoints (snapshots) of a virtual machine.',
   hostParameter: 'ComputerName',
-  parameters: [
-    vmName('VMName', 'String[]'),
-    snapshotName(1, 'String', 'Names of checkpoints; wildcards allowed. All of them when omitted.'),
-    computerName(),
-  ],
+  parameters: [vmName('VMName', 'String[]'), snapshotName(1, 'String', 'Names of checkpoints; wildcards allowed. All of them when omitted.'), computerName()],
 });
 
 export const restoreVmSnapshotSignature = defineCmdlet({
@@ -69,7 +65,7 @@ export const removeVmSnapshotSignature = defineCmdlet({
   parameters: [
     vmName('VMName', 'String[]'),
     mandatory(snapshotName(1, 'String[]', 'The checkpoints to delete; wildcards allowed.')),
-    { name: 'IncludeAllChildSnapshots', type: 'Switch', help: 'Deletes every checkpoint below each named one too (the Manager\'s Delete Checkpoint Subtree).' },
+    { name: 'IncludeAllChildSnapshots', type: 'Switch', help: "Deletes every checkpoint below each named one too (the Manager's Delete Checkpoint Subtree)." },
     computerName(),
     asJob,
     passthru,

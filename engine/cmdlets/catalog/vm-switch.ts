@@ -45,7 +45,13 @@ export const newVmSwitchSignature = defineCmdlet({
   defaultSet: 'NetAdapterName',
   parameters: [
     { name: 'Name', type: 'String', position: 0, mandatoryIn: ['*'], aliases: ['SwitchName'], help: 'Name of the new switch.' },
-    { name: 'NetAdapterName', type: 'String', sets: ['NetAdapterName'], mandatoryIn: ['NetAdapterName'], help: 'The adapter or NIC team interface an External switch is bound to.' },
+    {
+      name: 'NetAdapterName',
+      type: 'String',
+      sets: ['NetAdapterName'],
+      mandatoryIn: ['NetAdapterName'],
+      help: 'The adapter or NIC team interface an External switch is bound to.',
+    },
     {
       name: 'NetAdapterInterfaceDescription',
       type: 'String',
@@ -54,7 +60,15 @@ export const newVmSwitchSignature = defineCmdlet({
       aliases: ['InterfaceDescription'],
       help: 'The adapter an External switch is bound to, by its description.',
     },
-    { name: 'SwitchType', type: 'Enum', values: switchTypes, typeName: switchTypeName, sets: ['SwitchType'], mandatoryIn: ['SwitchType'], help: 'Internal or Private.' },
+    {
+      name: 'SwitchType',
+      type: 'Enum',
+      values: switchTypes,
+      typeName: switchTypeName,
+      sets: ['SwitchType'],
+      mandatoryIn: ['SwitchType'],
+      help: 'Internal or Private.',
+    },
     { ...allowManagementOS, sets: ['NetAdapterName', 'NetAdapterInterfaceDescription'] },
     notes,
     computerName(),
@@ -69,7 +83,13 @@ export const setVmSwitchSignature = defineCmdlet({
   parameters: [
     mandatory(switchName()),
     { name: 'NetAdapterName', type: 'String', sets: ['NetAdapterName'], help: 'Binds the switch (now External) to this adapter or team.' },
-    { name: 'NetAdapterInterfaceDescription', type: 'String', sets: ['NetAdapterInterfaceDescription'], aliases: ['InterfaceDescription'], help: 'Binds the switch (now External) to the adapter with this description.' },
+    {
+      name: 'NetAdapterInterfaceDescription',
+      type: 'String',
+      sets: ['NetAdapterInterfaceDescription'],
+      aliases: ['InterfaceDescription'],
+      help: 'Binds the switch (now External) to the adapter with this description.',
+    },
     { name: 'SwitchType', type: 'Enum', values: switchTypes, typeName: switchTypeName, sets: ['SwitchType'], help: 'Makes the switch Internal or Private.' },
     allowManagementOS,
     notes,
@@ -94,11 +114,7 @@ export const removeVmSwitchSignature = defineCmdlet({
   name: 'Remove-VMSwitch',
   synopsis: 'Removes virtual switches; the virtual network adapters connected to them are disconnected.',
   hostParameter: 'ComputerName',
-  parameters: [
-    mandatory(switchName()),
-    { name: 'Force', type: 'Switch', help: 'Removes without asking for confirmation.' },
-    computerName(),
-  ],
+  parameters: [mandatory(switchName()), { name: 'Force', type: 'Switch', help: 'Removes without asking for confirmation.' }, computerName()],
 });
 
 const vmNameParam = (isMandatory: boolean): NamedParameter<'VMName', 'String[]'> => ({
@@ -123,7 +139,13 @@ const vmOfAdapters = {
   help: 'The virtual machines, by name; wildcards allowed.',
 } as const satisfies ParameterSpec;
 
-const managementOS = { name: 'ManagementOS', type: 'Switch', sets: ['ManagementOS'], mandatoryIn: ['ManagementOS'], help: 'The host\'s own virtual network adapters (vEthernet).' } as const satisfies ParameterSpec;
+const managementOS = {
+  name: 'ManagementOS',
+  type: 'Switch',
+  sets: ['ManagementOS'],
+  mandatoryIn: ['ManagementOS'],
+  help: "The host's own virtual network adapters (vEthernet).",
+} as const satisfies ParameterSpec;
 
 export const getVmNetworkAdapterSignature = defineCmdlet({
   name: 'Get-VMNetworkAdapter',
@@ -135,7 +157,7 @@ export const getVmNetworkAdapterSignature = defineCmdlet({
     managementOS,
     { name: 'Name', type: 'String[]', aliases: ['VMNetworkAdapterName'], help: 'Names of the adapters; wildcards allowed.' },
     { name: 'SwitchName', type: 'String', sets: ['ManagementOS'], help: 'Only the management OS adapter of this switch.' },
-    { name: 'All', type: 'Switch', sets: ['All'], mandatoryIn: ['All'], help: 'Every virtual network adapter of the host, the management OS\'s included.' },
+    { name: 'All', type: 'Switch', sets: ['All'], mandatoryIn: ['All'], help: "Every virtual network adapter of the host, the management OS's included." },
     computerName(),
   ],
 });
@@ -174,9 +196,9 @@ export const setVmNetworkAdapterVlanSignature = defineCmdlet({
     vmNameParam(true),
     managementOS,
     { name: 'VMNetworkAdapterName', type: 'String', aliases: ['Name'], help: 'The adapter (for -ManagementOS: the switch whose vEthernet adapter it is).' },
-    { name: 'Access', type: 'Switch', help: 'Access mode: the adapter\'s traffic is tagged with -VlanId.' },
+    { name: 'Access', type: 'Switch', help: "Access mode: the adapter's traffic is tagged with -VlanId." },
     { name: 'VlanId', type: 'Int', min: 1, max: 4094, aliases: ['AccessVlanId'], help: 'The VLAN, 1 to 4094 (with -Access).' },
-    { name: 'Untagged', type: 'Switch', help: 'No VLAN: the adapter\'s traffic is untagged.' },
+    { name: 'Untagged', type: 'Switch', help: "No VLAN: the adapter's traffic is untagged." },
     computerName(),
     passthru,
   ],

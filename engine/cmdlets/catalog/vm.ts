@@ -135,7 +135,11 @@ export const setVmProcessorSignature = defineCmdlet({
     vmName('VMName', 'String[]'),
     computerName(),
     { name: 'Count', type: 'Int', typeName: 'System.Int64', min: 1, max: MAX_VP, help: 'Virtual processors (the virtual machine must be off).' },
-    { name: 'CompatibilityForMigrationEnabled', type: 'Bool', help: 'Processor compatibility for migration to a different processor generation (virtual machine must be off).' },
+    {
+      name: 'CompatibilityForMigrationEnabled',
+      type: 'Bool',
+      help: 'Processor compatibility for migration to a different processor generation (virtual machine must be off).',
+    },
     passthru,
   ],
 });

@@ -36,14 +36,20 @@ function selectJobs(ctx: CmdletContext, params: BoundParams, cmdlet: string): Jo
   for (const id of ids) {
     const j = ops.job(String(id));
     if (!j) {
-      throw new CommandRefusal(`${cmdlet} : The command cannot find a job with the job ID ${id}. Verify the value of the ID parameter and then try the command again.`, { parameter: 'Id', code: 'NotFound', fix: 'Get-Job lists the jobs of this session.' });
+      throw new CommandRefusal(
+        `${cmdlet} : The command cannot find a job with the job ID ${id}. Verify the value of the ID parameter and then try the command again.`,
+        { parameter: 'Id', code: 'NotFound', fix: 'Get-Job lists the jobs of this session.' },
+      );
     }
     add(j);
   }
   for (const name of names) {
     const matches = ctx.operations!.allJobs().filter((j) => wildcardMatch(name, jobName(j)));
     if (matches.length === 0 && !hasWildcard(name)) {
-      throw new CommandRefusal(`${cmdlet} : The command cannot find the job because the job name ${name} was not found. Verify the value of the Name parameter, and then try the command again.`, { parameter: 'Name', code: 'NotFound' });
+      throw new CommandRefusal(
+        `${cmdlet} : The command cannot find the job because the job name ${name} was not found. Verify the value of the Name parameter, and then try the command again.`,
+        { parameter: 'Name', code: 'NotFound' },
+      );
     }
     matches.forEach(add);
   }
@@ -70,7 +76,11 @@ export const stopJob: CmdletDefinition = {
     const jobs = selectJobs(ctx, params, 'Stop-Job');
     for (const job of jobs) {
       const r = ops.cancel(job.id);
-      if (!r.ok) throw new CommandRefusal(`Stop-Job : ${r.message}`, { parameter: params.Id !== undefined ? 'Id' : 'Name', fix: 'Wait for the move to finish (Wait-Job); it can no longer be rolled back.' });
+      if (!r.ok)
+        throw new CommandRefusal(`Stop-Job : ${r.message}`, {
+          parameter: params.Id !== undefined ? 'Id' : 'Name',
+          fix: 'Wait for the move to finish (Wait-Job); it can no longer be rolled back.',
+        });
     }
     return { output: params.PassThru === true ? jobs.map(jobRow) : [] };
   },
@@ -82,7 +92,10 @@ export const waitJob: CmdletDefinition = {
     const ops = operationsOf(ctx);
     const jobs = selectJobs(ctx, params, 'Wait-Job');
     const timeout = typeof params.Timeout === 'number' && params.Timeout >= 0 ? params.Timeout * 1000 : undefined;
-    ops.waitFor(jobs.map((j) => j.id), { any: params.Any === true, ...(timeout !== undefined ? { timeoutMs: timeout } : {}) });
+    ops.waitFor(
+      jobs.map((j) => j.id),
+      { any: params.Any === true, ...(timeout !== undefined ? { timeoutMs: timeout } : {}) },
+    );
     ops.refresh();
     // PowerShell writes the jobs that finished (with -Any, the first of them).
     const finished = jobs.filter((j) => j.state !== 'Queued' && j.state !== 'Running');

@@ -17,17 +17,23 @@ function startMove(ctx: CmdletContext, sig: CmdletSignature, name: MoveCmdletNam
   const request = toMoveRequest(name, params, ctx.world);
   const result = ops.prechecks(request);
   if (result.errors.length > 0 || !result.placement) {
-    throw precheckRefusal(result.errors, name === 'Move-VM' ? `run Compare-VM with the same parameters to see them all` : 'fix this one and run the command again to see the next');
+    throw precheckRefusal(
+      result.errors,
+      name === 'Move-VM' ? `run Compare-VM with the same parameters to see them all` : 'fix this one and run the command again to see the next',
+    );
   }
   const placement = result.placement;
   const vm = ctx.world.vms.find((v) => v.id === placement.vmId)!;
   const busy = ops.activeMoveOf(vm);
   if (busy) {
     // Hyper-V runs one move of a VM at a time; the text is unconfirmed.
-    throw new CommandRefusal(`The operation cannot be performed because the virtual machine '${vm.name}' is already being moved (job ${busy.id}, ${busy.cmdlet}).`, {
-      parameter: name === 'Move-VMStorage' ? 'VMName' : 'Name',
-      fix: `Wait for job ${busy.id} to finish (Wait-Job -Id ${busy.id}) or cancel it (Stop-Job -Id ${busy.id}).`,
-    });
+    throw new CommandRefusal(
+      `The operation cannot be performed because the virtual machine '${vm.name}' is already being moved (job ${busy.id}, ${busy.cmdlet}).`,
+      {
+        parameter: name === 'Move-VMStorage' ? 'VMName' : 'Name',
+        fix: `Wait for job ${busy.id} to finish (Wait-Job -Id ${busy.id}) or cancel it (Stop-Job -Id ${busy.id}).`,
+      },
+    );
   }
   const job = ops.startMove({ cmdlet: name, commandText: formatCommand(sig, params), request, vm, placement });
   const warnings = result.warnings.map((w) => w.message);
@@ -69,14 +75,16 @@ export const compareVm: CmdletDefinition = {
       Fix: i.fix,
     }));
     return {
-      output: [{
-        VM: request.vmName,
-        OperationType: 'MoveVirtualMachine',
-        Destination: request.destinationHost ?? '',
-        Path: result.placement?.locations.configuration.after ?? '',
-        IncludeStorage: request.includeStorage,
-        Incompatibilities: rows,
-      }],
+      output: [
+        {
+          VM: request.vmName,
+          OperationType: 'MoveVirtualMachine',
+          Destination: request.destinationHost ?? '',
+          Path: result.placement?.locations.configuration.after ?? '',
+          IncludeStorage: request.includeStorage,
+          Incompatibilities: rows,
+        },
+      ],
     };
   },
 };

@@ -17,7 +17,9 @@ export const restartVm: CmdletDefinition = {
     for (const vm of vms) {
       const r = ops.smartPaging.restart(vm);
       if (r.smartPaging) {
-        warnings.push(`'${vm.name}' restarted with a ${(r.smartPaging.sizeBytes / 1024 ** 2).toFixed(0)} MB smart paging file at ${r.smartPaging.path}: ${vm.host} could not give it its startup memory. The file is deleted once the memory is ballooned back.`);
+        warnings.push(
+          `'${vm.name}' restarted with a ${(r.smartPaging.sizeBytes / 1024 ** 2).toFixed(0)} MB smart paging file at ${r.smartPaging.path}: ${vm.host} could not give it its startup memory. The file is deleted once the memory is ballooned back.`,
+        );
       }
     }
     // A VM that failed its restart is off: its host has more idle CPU (compression, TCP costs).

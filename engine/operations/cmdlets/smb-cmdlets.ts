@@ -35,7 +35,11 @@ export const getSmbMultichannelConnection: CmdletDefinition = {
       if (named.length) {
         servers = named.map((n) => {
           const h = findHost(ctx, n);
-          if (!h) throw new CommandRefusal(`No MSFT_SmbMultichannelConnection objects found with property 'ServerName' equal to '${n}'. Verify the value of the property and retry.`, { parameter: 'ServerName', code: 'NotFound' });
+          if (!h)
+            throw new CommandRefusal(
+              `No MSFT_SmbMultichannelConnection objects found with property 'ServerName' equal to '${n}'. Verify the value of the property and retry.`,
+              { parameter: 'ServerName', code: 'NotFound' },
+            );
           return h.name;
         });
       } else {

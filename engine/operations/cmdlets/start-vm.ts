@@ -35,7 +35,11 @@ export const startVm: CmdletDefinition = {
       let load = loads.get(key);
       if (!load) loads.set(key, (load = runningLoad(ctx.world, host)));
       const limit = runLimitProblem(host, load, vm);
-      if (limit) throw new CommandRefusal(`'${vm.name}' failed to start. ${limit}`, { parameter: 'Name', fix: `Shut down or move a virtual machine off ${host.name} first.` });
+      if (limit)
+        throw new CommandRefusal(`'${vm.name}' failed to start. ${limit}`, {
+          parameter: 'Name',
+          fix: `Shut down or move a virtual machine off ${host.name} first.`,
+        });
       load.vms++;
       load.processors += vm.processorCount;
     }

@@ -15,12 +15,14 @@ import { error } from './incompatibility';
 export const credSsp: Precheck = ({ world, source, destination, live }) => {
   if (!live || source.migration.authentication !== 'CredSSP') return [];
   if (sameName(world.session.signedInOn, source.name)) return [];
-  return [error('credssp-not-on-source', {
-    message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${destination.name}': No credentials are available in the security package (0x8009030E).`,
-    source: source.name,
-    fix: `With CredSSP you must be signed in on the source host: sign in on ${source.name} and start the move there. Or switch both hosts to Kerberos (Set-VMHost -VirtualMachineMigrationAuthenticationType Kerberos) and configure constrained delegation on ${source.name} for 'cifs' and 'Microsoft Virtual System Migration Service' to ${destination.name}.`,
-    guiFix: `With CredSSP you must be signed in on the source host: sign in on ${source.name} and start the move there. Or choose Kerberos in Hyper-V Settings → Live Migrations → Advanced Features on both hosts, and configure constrained delegation on ${source.name} for 'cifs' and 'Microsoft Virtual System Migration Service' to ${destination.name}.`,
-  })];
+  return [
+    error('credssp-not-on-source', {
+      message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${destination.name}': No credentials are available in the security package (0x8009030E).`,
+      source: source.name,
+      fix: `With CredSSP you must be signed in on the source host: sign in on ${source.name} and start the move there. Or switch both hosts to Kerberos (Set-VMHost -VirtualMachineMigrationAuthenticationType Kerberos) and configure constrained delegation on ${source.name} for 'cifs' and 'Microsoft Virtual System Migration Service' to ${destination.name}.`,
+      guiFix: `With CredSSP you must be signed in on the source host: sign in on ${source.name} and start the move there. Or choose Kerberos in Hyper-V Settings → Live Migrations → Advanced Features on both hosts, and configure constrained delegation on ${source.name} for 'cifs' and 'Microsoft Virtual System Migration Service' to ${destination.name}.`,
+    }),
+  ];
 };
 
 const MIGRATION_SERVICE = 'Microsoft Virtual System Migration Service';
@@ -53,12 +55,14 @@ export const kerberosDelegation: Precheck = ({ source, destination, live, placem
   const missing = needed.filter((n) => !has(n));
   if (missing.length === 0) return [];
   const list = missing.map((m) => `'${m}'`).join(', ');
-  return [error('kerberos-delegation', {
-    message: `Virtual machine migration operation failed at migration Source. The Virtual Machine Management Service failed to authenticate the connection for a Virtual Machine migration with host '${destination.name}': No credentials are available in the security package (0x8009030E).`,
-    source: source.name,
-    fix: `In Active Directory Users and Computers open ${source.name} → Delegation → "Trust this computer for delegation to specified services only" → "Use Kerberos only", and add ${list}. In PowerShell: Get-ADComputer ${source.name} | Set-ADObject -Add @{'msDS-AllowedToDelegateTo'=@(${missing.map((m) => `'${m}'`).join(',')})}. Or use CredSSP and start the move signed in on ${source.name}.`,
-    guiFix: `In Active Directory Users and Computers open ${source.name} → Delegation → "Trust this computer for delegation to specified services only" → "Use Kerberos only", and add ${list}. Or use CredSSP and start the move signed in on ${source.name}.`,
-  })];
+  return [
+    error('kerberos-delegation', {
+      message: `Virtual machine migration operation failed at migration Source. The Virtual Machine Management Service failed to authenticate the connection for a Virtual Machine migration with host '${destination.name}': No credentials are available in the security package (0x8009030E).`,
+      source: source.name,
+      fix: `In Active Directory Users and Computers open ${source.name} → Delegation → "Trust this computer for delegation to specified services only" → "Use Kerberos only", and add ${list}. In PowerShell: Get-ADComputer ${source.name} | Set-ADObject -Add @{'msDS-AllowedToDelegateTo'=@(${missing.map((m) => `'${m}'`).join(',')})}. Or use CredSSP and start the move signed in on ${source.name}.`,
+      guiFix: `In Active Directory Users and Computers open ${source.name} → Delegation → "Trust this computer for delegation to specified services only" → "Use Kerberos only", and add ${list}. Or use CredSSP and start the move signed in on ${source.name}.`,
+    }),
+  ];
 };
 
 function splitSpn(entry: string): [string, string] {

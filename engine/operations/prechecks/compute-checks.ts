@@ -19,21 +19,25 @@ export const PROCESSOR_MISMATCH =
 export const processor: Precheck = ({ vm, source, destination, live }) => {
   if (!live || vm.state === 'Off') return [];
   if (source.cpu.vendor !== destination.cpu.vendor) {
-    return [error('processor-vendor', {
-      message: PROCESSOR_MISMATCH,
-      source: 'Processor',
-      fix: `${source.name} has an ${source.cpu.vendor} processor and ${destination.name} an ${destination.cpu.vendor} one. A running virtual machine can never move between processor manufacturers, not even with processor compatibility mode: choose a host with an ${source.cpu.vendor} processor, or shut '${vm.name}' down and move it while it is off.`,
-      parameter: 'DestinationHost',
-    })];
+    return [
+      error('processor-vendor', {
+        message: PROCESSOR_MISMATCH,
+        source: 'Processor',
+        fix: `${source.name} has an ${source.cpu.vendor} processor and ${destination.name} an ${destination.cpu.vendor} one. A running virtual machine can never move between processor manufacturers, not even with processor compatibility mode: choose a host with an ${source.cpu.vendor} processor, or shut '${vm.name}' down and move it while it is off.`,
+        parameter: 'DestinationHost',
+      }),
+    ];
   }
   if (source.cpu.family !== destination.cpu.family && !vm.compatibilityForMigration) {
-    return [error('processor-family', {
-      message: PROCESSOR_MISMATCH,
-      source: 'Processor',
-      fix: `${source.name} (${source.cpu.family}) and ${destination.name} (${destination.cpu.family}) have different processor generations. Shut down '${vm.name}', run Set-VMProcessor -VMName '${vm.name}' -CompatibilityForMigrationEnabled $true (the VM must be off to change it), start it, and move it again.`,
-      guiFix: `${source.name} (${source.cpu.family}) and ${destination.name} (${destination.cpu.family}) have different processor generations. Cancel the wizard, shut down '${vm.name}', tick Settings → Processor → Compatibility → "Migrate to a physical computer with a different processor version", start it, and move it again.`,
-      parameter: 'DestinationHost',
-    })];
+    return [
+      error('processor-family', {
+        message: PROCESSOR_MISMATCH,
+        source: 'Processor',
+        fix: `${source.name} (${source.cpu.family}) and ${destination.name} (${destination.cpu.family}) have different processor generations. Shut down '${vm.name}', run Set-VMProcessor -VMName '${vm.name}' -CompatibilityForMigrationEnabled $true (the VM must be off to change it), start it, and move it again.`,
+        guiFix: `${source.name} (${source.cpu.family}) and ${destination.name} (${destination.cpu.family}) have different processor generations. Cancel the wizard, shut down '${vm.name}', tick Settings → Processor → Compatibility → "Migrate to a physical computer with a different processor version", start it, and move it again.`,
+        parameter: 'DestinationHost',
+      }),
+    ];
   }
   return [];
 };
@@ -50,13 +54,15 @@ export const virtualSwitches: Precheck = ({ vm, destination, live }) => {
     if (!a.switchName) continue;
     if (destination.virtualSwitches.some((s) => sameName(s.name, a.switchName!))) continue;
     const have = destination.virtualSwitches.map((s) => `'${s.name}'`).join(', ');
-    out.push(error('virtual-switch', {
-      message: `Could not find Ethernet switch '${a.switchName}'.`,
-      messageId: 33012,
-      source: a.name,
-      fix: `Create a virtual switch named '${a.switchName}' on ${destination.name} (New-VMSwitch -Name '${a.switchName}' -NetAdapterName <adapter> -ComputerName ${destination.name}), or connect the adapter to a switch that exists there${have ? ` (${have})` : ''} or disconnect it (Disconnect-VMNetworkAdapter -VMName '${vm.name}').`,
-      guiFix: `Create a virtual switch named '${a.switchName}' on ${destination.name} (Virtual Switch Manager), or connect '${a.name}' of '${vm.name}' to a switch that exists there${have ? ` (${have})` : ''}, or disconnect it; then move again.`,
-    }));
+    out.push(
+      error('virtual-switch', {
+        message: `Could not find Ethernet switch '${a.switchName}'.`,
+        messageId: 33012,
+        source: a.name,
+        fix: `Create a virtual switch named '${a.switchName}' on ${destination.name} (New-VMSwitch -Name '${a.switchName}' -NetAdapterName <adapter> -ComputerName ${destination.name}), or connect the adapter to a switch that exists there${have ? ` (${have})` : ''} or disconnect it (Disconnect-VMNetworkAdapter -VMName '${vm.name}').`,
+        guiFix: `Create a virtual switch named '${a.switchName}' on ${destination.name} (Virtual Switch Manager), or connect '${a.name}' of '${vm.name}' to a switch that exists there${have ? ` (${have})` : ''}, or disconnect it; then move again.`,
+      }),
+    );
   }
   return out;
 };
@@ -108,13 +114,15 @@ export const memory: Precheck = ({ world, vm, destination, live, options }) => {
   const used = residents.reduce((n, v) => n + memoryHeldBytes(v), 0);
   const needed = memoryHeldBytes(vm);
   if (used + needed <= usable) return [];
-  return [error('memory', {
-    message: `Not enough memory in the system to start the virtual machine ${vm.name}. Could not initialize memory: Ran out of memory (0x8007000E).`,
-    source: 'Memory',
-    fix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(reserve)} for itself, and its running virtual machines hold ${formatBytes(used)}; '${vm.name}' needs ${formatBytes(needed)}, ${formatBytes(used + needed - usable)} more than is free. Shut down or move a virtual machine off ${destination.name}, or lower the startup memory of '${vm.name}' (Set-VMMemory, with the VM off).`,
-    guiFix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(reserve)} for itself, and its running virtual machines hold ${formatBytes(used)}; '${vm.name}' needs ${formatBytes(needed)}, ${formatBytes(used + needed - usable)} more than is free. Go back to "Specify Destination Computer" and name another computer, or shut down or move a virtual machine off ${destination.name}.`,
-    parameter: 'DestinationHost',
-  })];
+  return [
+    error('memory', {
+      message: `Not enough memory in the system to start the virtual machine ${vm.name}. Could not initialize memory: Ran out of memory (0x8007000E).`,
+      source: 'Memory',
+      fix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(reserve)} for itself, and its running virtual machines hold ${formatBytes(used)}; '${vm.name}' needs ${formatBytes(needed)}, ${formatBytes(used + needed - usable)} more than is free. Shut down or move a virtual machine off ${destination.name}, or lower the startup memory of '${vm.name}' (Set-VMMemory, with the VM off).`,
+      guiFix: `${destination.name} has ${formatBytes(destination.memoryBytes)} of memory, keeps ${formatBytes(reserve)} for itself, and its running virtual machines hold ${formatBytes(used)}; '${vm.name}' needs ${formatBytes(needed)}, ${formatBytes(used + needed - usable)} more than is free. Go back to "Specify Destination Computer" and name another computer, or shut down or move a virtual machine off ${destination.name}.`,
+      parameter: 'DestinationHost',
+    }),
+  ];
 };
 
 /**
@@ -125,10 +133,12 @@ export const runningLimits: Precheck = ({ world, vm, destination, live }) => {
   if (!live || vm.state !== 'Running') return [];
   const problem = runLimitProblem(destination, runningLoad(world, destination, new Set([vm.id])), vm);
   if (!problem) return [];
-  return [error('host-limit', {
-    message: `The virtual machine '${vm.name}' cannot be moved to '${destination.name}'. ${problem}`,
-    source: destination.name,
-    fix: `Shut down or move a virtual machine off ${destination.name}, or choose another destination host.`,
-    parameter: 'DestinationHost',
-  })];
+  return [
+    error('host-limit', {
+      message: `The virtual machine '${vm.name}' cannot be moved to '${destination.name}'. ${problem}`,
+      source: destination.name,
+      fix: `Shut down or move a virtual machine off ${destination.name}, or choose another destination host.`,
+      parameter: 'DestinationHost',
+    }),
+  ];
 };

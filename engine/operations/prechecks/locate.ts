@@ -32,7 +32,10 @@ export const win32Messages: Record<PathProblemReason, string> = {
 
 /** `what`: whether the path names a file or a folder (MAX_PATH leaves a folder 12 characters less). */
 export function locate(world: World, fromHost: string, path: string, what: PathKind = 'file'): Located {
-  const problem = (reason: PathProblemReason, fix: string): Located => ({ ok: false, problem: { reason, path, seenFrom: fromHost, win32: win32Messages[reason], fix } });
+  const problem = (reason: PathProblemReason, fix: string): Located => ({
+    ok: false,
+    problem: { reason, path, seenFrom: fromHost, win32: win32Messages[reason], fix },
+  });
   const rule = pathTextProblem(path, what);
   if (rule && rule.kind !== 'notFullPath') return problem(rule.kind === 'tooLong' ? 'tooLong' : 'malformed', explainPathProblem(rule));
   const parsed = parsePath(path);
@@ -45,7 +48,11 @@ export function locate(world: World, fromHost: string, path: string, what: PathK
     }
   } else {
     const server = findHost(world, parsed.server);
-    if (!server) return problem('unknownComputer', `No computer named '${parsed.server}' exists in this lab; the computers are ${world.hosts.map((h) => h.name).join(', ')}.`);
+    if (!server)
+      return problem(
+        'unknownComputer',
+        `No computer named '${parsed.server}' exists in this lab; the computers are ${world.hosts.map((h) => h.name).join(', ')}.`,
+      );
     const admin = /^([A-Za-z])\$$/.exec(parsed.share);
     if (admin) {
       const drive = admin[1]!.toUpperCase();
@@ -56,11 +63,17 @@ export function locate(world: World, fromHost: string, path: string, what: PathK
       const share = server.shares.find((s) => s.name.toLowerCase() === parsed.share.toLowerCase());
       if (!share) {
         const list = server.shares.map((s) => s.name).join(', ');
-        return problem('missingShare', `${server.name} has no share '${parsed.share}'${list ? `; its shares are ${list}` : ' and shares nothing'}. Create it with New-SmbShare on ${server.name} or use an existing one.`);
+        return problem(
+          'missingShare',
+          `${server.name} has no share '${parsed.share}'${list ? `; its shares are ${list}` : ' and shares nothing'}. Create it with New-SmbShare on ${server.name} or use an existing one.`,
+        );
       }
       const target = parsePath(share.path);
       if (!target || target.kind !== 'local' || !server.volumes.some((v) => v.letter === target.drive)) {
-        return problem('missingVolume', `The share '${share.name}' on ${server.name} points at '${share.path}', which does not exist. Fix the share on ${server.name}.`);
+        return problem(
+          'missingVolume',
+          `The share '${share.name}' on ${server.name} points at '${share.path}', which does not exist. Fix the share on ${server.name}.`,
+        );
       }
     }
   }

@@ -65,7 +65,8 @@ export const bindingMessages = {
   missingMandatory: (names: readonly string[]) => `Cannot process command because of one or more missing mandatory parameters: ${names.join(' ')}.`,
   noSuchParameter: (name: string) => `A parameter cannot be found that matches parameter name '${name}'.`,
   // Unconfirmed: the text PowerShell gives for a -Vhds hashtable without the two keys.
-  badVhds: "Each -Vhds entry must be a hashtable with the keys SourceFilePath and DestinationFilePath, e.g. @{SourceFilePath='D:\\VMs\\A\\a.vhdx'; DestinationFilePath='E:\\VMs\\A\\a.vhdx'}.",
+  badVhds:
+    "Each -Vhds entry must be a hashtable with the keys SourceFilePath and DestinationFilePath, e.g. @{SourceFilePath='D:\\VMs\\A\\a.vhdx'; DestinationFilePath='E:\\VMs\\A\\a.vhdx'}.",
 };
 
 const PER_ITEM = ['VirtualMachinePath', 'SnapshotFilePath', 'SmartPagingFilePath', 'Vhds'] as const;

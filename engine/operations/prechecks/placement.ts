@@ -143,15 +143,44 @@ export function planPlacement(world: World, vm: Vm, request: MoveRequest): FileP
   }
 
   const files: PlacedFile[] = [];
-  const place = (kind: FileKind, field: string, label: string, sourcePath: string, sizeBytes: number, target: Target | undefined, destinationPath: string | undefined): void => {
+  const place = (
+    kind: FileKind,
+    field: string,
+    label: string,
+    sourcePath: string,
+    sizeBytes: number,
+    target: Target | undefined,
+    destinationPath: string | undefined,
+  ): void => {
     const source = locate(world, sourceHost, sourcePath);
     if (!target || destinationPath === undefined) {
-      files.push({ kind, field, label, sizeBytes, sourcePath, destinationPath: sourcePath, source, destination: locate(world, destinationHost, sourcePath), action: 'stay' });
+      files.push({
+        kind,
+        field,
+        label,
+        sizeBytes,
+        sourcePath,
+        destinationPath: sourcePath,
+        source,
+        destination: locate(world, destinationHost, sourcePath),
+        action: 'stay',
+      });
       return;
     }
     const normalized = parsePath(destinationPath) ? joinPath(destinationPath) : destinationPath;
     const destination = locate(world, destinationHost, normalized);
-    files.push({ kind, field, label, sizeBytes, sourcePath, destinationPath: normalized, source, destination, action: actionOf(source, destination), parameter: target.parameter });
+    files.push({
+      kind,
+      field,
+      label,
+      sizeBytes,
+      sourcePath,
+      destinationPath: normalized,
+      source,
+      destination,
+      action: actionOf(source, destination),
+      parameter: target.parameter,
+    });
   };
 
   place('configuration', 'paths.configuration', 'Configuration', vm.paths.configuration, vm.configurationSizeBytes, configuration, configuration?.path);
@@ -224,7 +253,13 @@ function demandByVolume(world: World, files: readonly PlacedFile[]): VolumeDeman
     let d = byVolume.get(key);
     if (!d) {
       usage ??= vmFileBytesByVolume(world);
-      d = { computer: at.computer, volume: at.volume, requiredBytes: 0, freeBytes: volumeUsage(world, at.computer, at.volume, usage)?.freeBytes ?? 0, files: [] };
+      d = {
+        computer: at.computer,
+        volume: at.volume,
+        requiredBytes: 0,
+        freeBytes: volumeUsage(world, at.computer, at.volume, usage)?.freeBytes ?? 0,
+        files: [],
+      };
       byVolume.set(key, d);
     }
     d.requiredBytes += f.sizeBytes;

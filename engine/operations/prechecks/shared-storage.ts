@@ -20,31 +20,42 @@ export const filesReachable: Precheck = ({ vm, source, destination, live, placem
   const out: Incompatibility[] = [];
   for (const f of placement.files) {
     if (f.action !== 'stay') continue;
-    const ok = f.source.ok && f.destination.ok && sameLocation(f.source.at, f.destination.at) && isRegularShare(f.destination.at)
-      && !sameName(f.destination.at.computer, source.name) && !sameName(f.destination.at.computer, destination.name);
+    const ok =
+      f.source.ok &&
+      f.destination.ok &&
+      sameLocation(f.source.at, f.destination.at) &&
+      isRegularShare(f.destination.at) &&
+      !sameName(f.destination.at.computer, source.name) &&
+      !sameName(f.destination.at.computer, destination.name);
     if (ok) continue;
     const vmOnly = placement.mode === 'VmOnly';
-    out.push(error('not-on-shared-storage', {
-      message: `The virtual machine '${vm.name}' cannot be moved to '${destination.name}' without its storage: '${f.sourcePath}' is not on shared storage that '${destination.name}' can reach.`,
-      source: f.label,
-      fix: vmOnly
-        ? `"Move only the virtual machine" needs all of its files on an SMB 3.0 share of a file server such as \\\\FS01\\VMs. Move the storage with it (Move-VM '${vm.name}' ${destination.name} -IncludeStorage -DestinationStoragePath <folder on ${destination.name}>), or first move its storage to a share (Move-VMStorage '${vm.name}' -DestinationStoragePath \\\\<file server>\\<share>\\${vm.name}).`
-        : `Name a destination for this item too (${paramFor(f.kind)}), or move it to an SMB 3.0 share of a file server first.`,
-      guiFix: vmOnly
-        ? `"${WizardOption.vmOnly}" needs all of its files on an SMB 3.0 share of a file server such as \\\\FS01\\VMs. Go back to "${WizardPage.moveOptions}" and choose "${WizardOption.vmSingle}", or first move its storage to a share ("Move the virtual machine's storage").`
-        : `Go back to "${WizardPage.items}" and select '${f.label}' too, so that it gets a folder on ${destination.name}, or move it to an SMB 3.0 share of a file server first.`,
-      parameter: vmOnly ? 'IncludeStorage' : undefined,
-    }));
+    out.push(
+      error('not-on-shared-storage', {
+        message: `The virtual machine '${vm.name}' cannot be moved to '${destination.name}' without its storage: '${f.sourcePath}' is not on shared storage that '${destination.name}' can reach.`,
+        source: f.label,
+        fix: vmOnly
+          ? `"Move only the virtual machine" needs all of its files on an SMB 3.0 share of a file server such as \\\\FS01\\VMs. Move the storage with it (Move-VM '${vm.name}' ${destination.name} -IncludeStorage -DestinationStoragePath <folder on ${destination.name}>), or first move its storage to a share (Move-VMStorage '${vm.name}' -DestinationStoragePath \\\\<file server>\\<share>\\${vm.name}).`
+          : `Name a destination for this item too (${paramFor(f.kind)}), or move it to an SMB 3.0 share of a file server first.`,
+        guiFix: vmOnly
+          ? `"${WizardOption.vmOnly}" needs all of its files on an SMB 3.0 share of a file server such as \\\\FS01\\VMs. Go back to "${WizardPage.moveOptions}" and choose "${WizardOption.vmSingle}", or first move its storage to a share ("Move the virtual machine's storage").`
+          : `Go back to "${WizardPage.items}" and select '${f.label}' too, so that it gets a folder on ${destination.name}, or move it to an SMB 3.0 share of a file server first.`,
+        parameter: vmOnly ? 'IncludeStorage' : undefined,
+      }),
+    );
   }
   return out;
 };
 
 function paramFor(kind: string): string {
   switch (kind) {
-    case 'vhd': return '-Vhds';
-    case 'configuration': return '-VirtualMachinePath';
-    case 'checkpoint': return '-SnapshotFilePath';
-    default: return '-SmartPagingFilePath';
+    case 'vhd':
+      return '-Vhds';
+    case 'configuration':
+      return '-VirtualMachinePath';
+    case 'checkpoint':
+      return '-SnapshotFilePath';
+    default:
+      return '-SmartPagingFilePath';
   }
 }
 
@@ -75,7 +86,8 @@ export const shareAccess: Precheck = ({ world, source, destination, live, placem
     }
   }
   for (const r of placement.requestedPaths) {
-    if (r.located.ok && isRegularShare(r.located.at)) uses.push({ path: r.path, computer: r.located.at.computer, share: r.located.at.share!, parameter: r.parameter });
+    if (r.located.ok && isRegularShare(r.located.at))
+      uses.push({ path: r.path, computer: r.located.at.computer, share: r.located.at.share!, parameter: r.parameter });
   }
 
   const out: Incompatibility[] = [];
@@ -89,13 +101,15 @@ export const shareAccess: Precheck = ({ world, source, destination, live, placem
       if (reported.has(key) || grants(share.fullControl, h)) continue;
       reported.add(key);
       const account = computerAccount(h);
-      out.push(error('share-access', {
-        message: `User '${account}' failed to access '${u.path}': General access denied error (0x80070005).`,
-        source: `\\\\${server.name}\\${share.name}`,
-        fix: `Grant ${account} Full Control on the share and its folder: Grant-SmbShareAccess -Name ${share.name} -AccountName '${account}' -AccessRight Full -CimSession ${server.name} (and the same on the NTFS permissions of ${share.path}). Every Hyper-V host that runs the VM from the share needs it.`,
-        guiFix: `On ${server.name}, give ${account} Full Control on the share '${share.name}' and on its folder ${share.path} (every Hyper-V host that runs the VM from the share needs it), or ${chooseAnotherFolder(u.parameter).replace(/^Go back/, 'go back')} that is not on this share.`,
-        parameter: u.parameter,
-      }));
+      out.push(
+        error('share-access', {
+          message: `User '${account}' failed to access '${u.path}': General access denied error (0x80070005).`,
+          source: `\\\\${server.name}\\${share.name}`,
+          fix: `Grant ${account} Full Control on the share and its folder: Grant-SmbShareAccess -Name ${share.name} -AccountName '${account}' -AccessRight Full -CimSession ${server.name} (and the same on the NTFS permissions of ${share.path}). Every Hyper-V host that runs the VM from the share needs it.`,
+          guiFix: `On ${server.name}, give ${account} Full Control on the share '${share.name}' and on its folder ${share.path} (every Hyper-V host that runs the VM from the share needs it), or ${chooseAnotherFolder(u.parameter).replace(/^Go back/, 'go back')} that is not on this share.`,
+          parameter: u.parameter,
+        }),
+      );
     }
   }
   return out;

@@ -17,13 +17,15 @@ export const pathsValid: Precheck = ({ placement }) => {
     if (seen.has(key)) continue;
     seen.add(key);
     const p = r.located.problem;
-    out.push(error('path-invalid', {
-      message: `Failed to verify the path '${r.path}' on '${p.seenFrom}': ${p.win32}`,
-      source: r.path,
-      fix: p.fix,
-      guiFix: `${chooseAnotherFolder(r.parameter, r.parameter === 'Vhds' ? baseName(r.path) : undefined)}: one that ${p.seenFrom} can reach (Browse... lists its volumes and shares). ${firstSentence(p.fix)}`,
-      parameter: r.parameter,
-    }));
+    out.push(
+      error('path-invalid', {
+        message: `Failed to verify the path '${r.path}' on '${p.seenFrom}': ${p.win32}`,
+        source: r.path,
+        fix: p.fix,
+        guiFix: `${chooseAnotherFolder(r.parameter, r.parameter === 'Vhds' ? baseName(r.path) : undefined)}: one that ${p.seenFrom} can reach (Browse... lists its volumes and shares). ${firstSentence(p.fix)}`,
+        parameter: r.parameter,
+      }),
+    );
   }
   // The files Hyper-V would write under a folder that is itself short enough may still pass
   // MAX_PATH ("<folder>\\Virtual Hard Disks\\<disk>", "<folder>\\Snapshots\\<GUID>\\<GUID>.bin"):
@@ -37,12 +39,14 @@ export const pathsValid: Precheck = ({ placement }) => {
   }
   for (const [parameter, f] of longest) {
     if (placement.requestedPaths.some((r) => r.parameter === parameter && !r.located.ok)) continue;
-    out.push(error('path-invalid', {
-      message: `Failed to create '${f.destinationPath}': The filename or extension is too long. (0x800700CE)`,
-      source: f.label,
-      fix: `${explainPathProblem({ kind: 'tooLong', length: f.destinationPath.length, limit: MAX_FILE_PATH_CHARS, what: 'file' })} Choose a shorter destination folder.`,
-      parameter,
-    }));
+    out.push(
+      error('path-invalid', {
+        message: `Failed to create '${f.destinationPath}': The filename or extension is too long. (0x800700CE)`,
+        source: f.label,
+        fix: `${explainPathProblem({ kind: 'tooLong', length: f.destinationPath.length, limit: MAX_FILE_PATH_CHARS, what: 'file' })} Choose a shorter destination folder.`,
+        parameter,
+      }),
+    );
   }
   return out;
 };
@@ -55,17 +59,21 @@ export const vhdEntries: Precheck = ({ vm, placement }) => {
   const out: Incompatibility[] = [];
   const attached = vm.vhds.map((d) => d.path).join(', ');
   for (const i of placement.vhdIssues) {
-    out.push(error('vhd-not-attached', {
-      message: i.issue === 'notAttached'
-        ? `The virtual hard disk '${i.source}' is not attached to virtual machine '${vm.name}'.`
-        : `The virtual hard disk '${i.source}' is listed more than once in -Vhds.`,
-      source: baseName(i.source) || i.source,
-      fix: i.issue === 'notAttached'
-        ? `SourceFilePath must be the path of one of the VM's disks${attached ? `: ${attached}` : ' (it has none)'}.`
-        : 'Give each disk one entry.',
-      guiFix: `The disks of '${vm.name}' changed since the wizard opened. Cancel the wizard and start it again.`,
-      parameter: 'Vhds',
-    }));
+    out.push(
+      error('vhd-not-attached', {
+        message:
+          i.issue === 'notAttached'
+            ? `The virtual hard disk '${i.source}' is not attached to virtual machine '${vm.name}'.`
+            : `The virtual hard disk '${i.source}' is listed more than once in -Vhds.`,
+        source: baseName(i.source) || i.source,
+        fix:
+          i.issue === 'notAttached'
+            ? `SourceFilePath must be the path of one of the VM's disks${attached ? `: ${attached}` : ' (it has none)'}.`
+            : 'Give each disk one entry.',
+        guiFix: `The disks of '${vm.name}' changed since the wizard opened. Cancel the wizard and start it again.`,
+        parameter: 'Vhds',
+      }),
+    );
   }
   for (const f of placement.files) {
     if (f.kind !== 'vhd' || f.parameter !== 'Vhds') continue;
@@ -73,13 +81,15 @@ export const vhdEntries: Precheck = ({ vm, placement }) => {
     const to = baseName(f.destinationPath);
     if (sameName(from, to)) continue;
     const folder = parsePath(f.destinationPath) ? f.destinationPath.replace(/[\\/][^\\/]*$/, '') : f.destinationPath;
-    out.push(error('vhd-name-changed', {
-      message: `The virtual hard disk '${f.sourcePath}' cannot be moved to '${f.destinationPath}': the file name must be the same in the source and the destination path.`,
-      source: from,
-      fix: `Keep the file name: DestinationFilePath = '${folder}\\${from}'. To rename the disk, move it first and rename it with the VM off.`,
-      guiFix: `A virtual hard disk keeps its file name when it moves; choose only its folder. ${chooseAnotherFolder('Vhds', from)}.`,
-      parameter: 'Vhds',
-    }));
+    out.push(
+      error('vhd-name-changed', {
+        message: `The virtual hard disk '${f.sourcePath}' cannot be moved to '${f.destinationPath}': the file name must be the same in the source and the destination path.`,
+        source: from,
+        fix: `Keep the file name: DestinationFilePath = '${folder}\\${from}'. To rename the disk, move it first and rename it with the VM off.`,
+        guiFix: `A virtual hard disk keeps its file name when it moves; choose only its folder. ${chooseAnotherFolder('Vhds', from)}.`,
+        parameter: 'Vhds',
+      }),
+    );
   }
   return out;
 };
@@ -118,17 +128,21 @@ export const destinationsFree: Precheck = ({ world, vm, placement }) => {
     const owner = existing.get(k);
     const twin = claimed.get(k);
     if (owner !== undefined || twin !== undefined) {
-      out.push(error('file-exists', {
-        message: `Failed to create '${f.destinationPath}': The file exists. (0x80070050)`,
-        source: f.label,
-        fix: owner !== undefined
-          ? `'${f.destinationPath}' already holds ${owner}. Choose another folder for '${f.label}'.`
-          : `'${twin}' and '${f.label}' of '${vm.name}' would both be written to '${f.destinationPath}'. Give them different folders (-Vhds per disk).`,
-        guiFix: owner !== undefined
-          ? `'${f.destinationPath}' already holds ${owner}. ${chooseAnotherFolder(f.parameter, f.kind === 'vhd' ? f.label : undefined)} for '${f.label}'.`
-          : `'${twin}' and '${f.label}' would both be written to '${f.destinationPath}'. ${chooseAnotherFolder(f.parameter, f.kind === 'vhd' ? f.label : undefined)} for one of them.`,
-        parameter: f.parameter,
-      }));
+      out.push(
+        error('file-exists', {
+          message: `Failed to create '${f.destinationPath}': The file exists. (0x80070050)`,
+          source: f.label,
+          fix:
+            owner !== undefined
+              ? `'${f.destinationPath}' already holds ${owner}. Choose another folder for '${f.label}'.`
+              : `'${twin}' and '${f.label}' of '${vm.name}' would both be written to '${f.destinationPath}'. Give them different folders (-Vhds per disk).`,
+          guiFix:
+            owner !== undefined
+              ? `'${f.destinationPath}' already holds ${owner}. ${chooseAnotherFolder(f.parameter, f.kind === 'vhd' ? f.label : undefined)} for '${f.label}'.`
+              : `'${twin}' and '${f.label}' would both be written to '${f.destinationPath}'. ${chooseAnotherFolder(f.parameter, f.kind === 'vhd' ? f.label : undefined)} for one of them.`,
+          parameter: f.parameter,
+        }),
+      );
     } else {
       claimed.set(k, f.label);
     }
@@ -145,17 +159,22 @@ export const destinationsFree: Precheck = ({ world, vm, placement }) => {
 export const nothingToMove: Precheck = ({ vm, placement, live }) => {
   if (live) return [];
   const { configuration, snapshots, smartPaging } = placement.locations;
-  const changes = placement.files.some((f) => f.action !== 'stay' || !samePath(f.destinationPath, f.sourcePath))
-    || configuration.changed || snapshots.changed || smartPaging.changed;
+  const changes =
+    placement.files.some((f) => f.action !== 'stay' || !samePath(f.destinationPath, f.sourcePath)) ||
+    configuration.changed ||
+    snapshots.changed ||
+    smartPaging.changed;
   if (changes || placement.vhdIssues.length > 0) return [];
   const single = placement.mode === 'SingleFolder';
-  return [error('nothing-to-move', {
-    message: `There is nothing to move: the files of '${vm.name}' are already in the locations given.`,
-    source: vm.name,
-    fix: 'Choose a different destination folder, or name the items to move (-VirtualMachinePath, -SnapshotFilePath, -SmartPagingFilePath, -Vhds).',
-    guiFix: single
-      ? `Go back to "${WizardPage.location}" and choose a folder other than the one the files of '${vm.name}' are in now (${configuration.before}).`
-      : `Every item selected is already in the folder chosen for it. Go back to "${WizardPage.items}" and select the items to move, then choose a new folder for each; or go back to "${WizardPage.storageOptions}" and choose "${WizardOption.storageSingle}".`,
-    parameter: single ? 'DestinationStoragePath' : undefined,
-  })];
+  return [
+    error('nothing-to-move', {
+      message: `There is nothing to move: the files of '${vm.name}' are already in the locations given.`,
+      source: vm.name,
+      fix: 'Choose a different destination folder, or name the items to move (-VirtualMachinePath, -SnapshotFilePath, -SmartPagingFilePath, -Vhds).',
+      guiFix: single
+        ? `Go back to "${WizardPage.location}" and choose a folder other than the one the files of '${vm.name}' are in now (${configuration.before}).`
+        : `Every item selected is already in the folder chosen for it. Go back to "${WizardPage.items}" and select the items to move, then choose a new folder for each; or go back to "${WizardPage.storageOptions}" and choose "${WizardOption.storageSingle}".`,
+      parameter: single ? 'DestinationStoragePath' : undefined,
+    }),
+  ];
 };

@@ -23,51 +23,63 @@ export function findSubject(world: World, request: MoveRequest): Subject {
 
   const wanted = request.destinationHost ?? '';
   const destination = findHost(world, wanted);
-  const hyperVHosts = world.hosts.filter((h) => h.role === 'HyperV').map((h) => h.name).join(', ');
+  const hyperVHosts = world.hosts
+    .filter((h) => h.role === 'HyperV')
+    .map((h) => h.name)
+    .join(', ');
   if (!destination) {
     return {
       ok: false,
-      errors: [error('destination-unknown', {
-        // Unconfirmed wrapper (the CredSSP text of the Hyper-V module's cmdlet help for Windows Server 2012 R2 names the same stage); the Winsock text is Windows' own.
-        message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${wanted}': No such host is known. (0x80072AF9)`,
-        source: wanted,
-        fix: `Check the destination's name. The Hyper-V hosts in this lab are ${hyperVHosts}.`,
-        guiFix: `Go back to "${WizardPage.destination}" and check the name (Browse... lists the computers). The Hyper-V hosts in this lab are ${hyperVHosts}.`,
-        parameter: 'DestinationHost',
-      })],
+      errors: [
+        error('destination-unknown', {
+          // Unconfirmed wrapper (the CredSSP text of the Hyper-V module's cmdlet help for Windows Server 2012 R2 names the same stage); the Winsock text is Windows' own.
+          message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${wanted}': No such host is known. (0x80072AF9)`,
+          source: wanted,
+          fix: `Check the destination's name. The Hyper-V hosts in this lab are ${hyperVHosts}.`,
+          guiFix: `Go back to "${WizardPage.destination}" and check the name (Browse... lists the computers). The Hyper-V hosts in this lab are ${hyperVHosts}.`,
+          parameter: 'DestinationHost',
+        }),
+      ],
     };
   }
   if (destination.role !== 'HyperV') {
     return {
       ok: false,
-      errors: [error('destination-not-hyper-v', {
-        // Unconfirmed text.
-        message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${destination.name}': The Hyper-V role is not installed on '${destination.name}'.`,
-        source: destination.name,
-        fix: `${destination.name} is a file server, not a Hyper-V host. Choose one of ${hyperVHosts}.`,
-        guiFix: `${destination.name} is a file server, not a Hyper-V host. Go back to "${WizardPage.destination}" and name one of ${hyperVHosts}.`,
-        parameter: 'DestinationHost',
-      })],
+      errors: [
+        error('destination-not-hyper-v', {
+          // Unconfirmed text.
+          message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${destination.name}': The Hyper-V role is not installed on '${destination.name}'.`,
+          source: destination.name,
+          fix: `${destination.name} is a file server, not a Hyper-V host. Choose one of ${hyperVHosts}.`,
+          guiFix: `${destination.name} is a file server, not a Hyper-V host. Go back to "${WizardPage.destination}" and name one of ${hyperVHosts}.`,
+          parameter: 'DestinationHost',
+        }),
+      ],
     };
   }
   if (sameName(destination.name, source.name)) {
     return {
       ok: false,
-      errors: [error('same-host', {
-        // Unconfirmed text.
-        message: `The virtual machine '${vm.name}' is already on host '${source.name}'. The source and destination of a live migration must be different hosts.`,
-        source: source.name,
-        fix: `To move its files on ${source.name}, move its storage instead: Move-VMStorage -VMName '${vm.name}' -DestinationStoragePath <folder> (Move Wizard: "Move the virtual machine's storage").`,
-        guiFix: `Go back to "${WizardPage.destination}" and name another computer; to move its files on ${source.name}, go back to "${WizardPage.moveType}" and choose "Move the virtual machine's storage".`,
-        parameter: 'DestinationHost',
-      })],
+      errors: [
+        error('same-host', {
+          // Unconfirmed text.
+          message: `The virtual machine '${vm.name}' is already on host '${source.name}'. The source and destination of a live migration must be different hosts.`,
+          source: source.name,
+          fix: `To move its files on ${source.name}, move its storage instead: Move-VMStorage -VMName '${vm.name}' -DestinationStoragePath <folder> (Move Wizard: "Move the virtual machine's storage").`,
+          guiFix: `Go back to "${WizardPage.destination}" and name another computer; to move its files on ${source.name}, go back to "${WizardPage.moveType}" and choose "Move the virtual machine's storage".`,
+          parameter: 'DestinationHost',
+        }),
+      ],
     };
   }
   return { ok: true, vm, source, destination };
 }
 
 function computerUnreachable(world: World, name: string, host: Host | undefined): Incompatibility {
-  const hyperVHosts = world.hosts.filter((h) => h.role === 'HyperV').map((h) => h.name).join(', ');
+  const hyperVHosts = world.hosts
+    .filter((h) => h.role === 'HyperV')
+    .map((h) => h.name)
+    .join(', ');
   if (!host) {
     return error('computer-unreachable', {
       // Unconfirmed wrapper; the Winsock text is Windows' own.

@@ -34,14 +34,16 @@ export const vmState: Precheck = ({ vm, request }) => {
     Saved: `Cancel the wizard, start '${vm.name}' (Start) and move it while it runs, or shut it down and move it while it is off.`,
     Paused: `Cancel the wizard, resume '${vm.name}' (Resume) and move it while it runs, or shut it down and move it while it is off.`,
   };
-  return [error('vm-state', {
-    // The wording Stop-VM uses in this engine (vm-lifecycle.ts); unconfirmed for moves.
-    message: `The operation cannot be performed while the virtual machine '${vm.name}' is in its current state (${vm.state}).`,
-    source: vm.name,
-    fix: fixes[vm.state],
-    guiFix: guiFixes[vm.state],
-    parameter: request.kind === 'Storage' ? 'VMName' : 'Name',
-  })];
+  return [
+    error('vm-state', {
+      // The wording Stop-VM uses in this engine (vm-lifecycle.ts); unconfirmed for moves.
+      message: `The operation cannot be performed while the virtual machine '${vm.name}' is in its current state (${vm.state}).`,
+      source: vm.name,
+      fix: fixes[vm.state],
+      guiFix: guiFixes[vm.state],
+      parameter: request.kind === 'Storage' ? 'VMName' : 'Name',
+    }),
+  ];
 };
 
 /**
@@ -53,13 +55,15 @@ export const nameOnDestination: Precheck = ({ world, vm, destination, live }) =>
   if (!live) return [];
   const other = world.vms.find((v) => v.id !== vm.id && sameName(v.host, destination.name) && sameName(v.name, vm.name));
   if (!other) return [];
-  return [error('vm-exists-on-destination', {
-    message: `A virtual machine named '${vm.name}' already exists on '${destination.name}'.`,
-    source: vm.name,
-    fix: `Rename one of them first (Rename-VM '${other.name}' -NewName <name> -ComputerName ${destination.name}), or choose another destination host.`,
-    guiFix: `Go back to "${WizardPage.destination}" and name another computer, or rename one of the two virtual machines first.`,
-    parameter: 'DestinationHost',
-  })];
+  return [
+    error('vm-exists-on-destination', {
+      message: `A virtual machine named '${vm.name}' already exists on '${destination.name}'.`,
+      source: vm.name,
+      fix: `Rename one of them first (Rename-VM '${other.name}' -NewName <name> -ComputerName ${destination.name}), or choose another destination host.`,
+      guiFix: `Go back to "${WizardPage.destination}" and name another computer, or rename one of the two virtual machines first.`,
+      parameter: 'DestinationHost',
+    }),
+  ];
 };
 
 /**
@@ -73,14 +77,14 @@ export const passThroughDisks: Precheck = ({ vm, live }) =>
     const what = `physical disk ${d.diskNumber} on ${d.controller}`;
     return live
       ? error('pass-through-disk', {
-        message: `The virtual machine '${vm.name}' cannot be moved because it is attached to a pass-through disk (${what}). Pass-through disks cannot be moved.`,
-        source: `Hard Drive (${d.controller})`,
-        fix: `Remove the pass-through disk from '${vm.name}' (Remove-VMHardDiskDrive), after copying its data into a VHDX if the VM needs it, then move the VM.`,
-        guiFix: `Cancel the wizard. In the settings of '${vm.name}', remove the pass-through disk (after copying its data into a virtual hard disk if the VM needs it), then move the VM.`,
-      })
+          message: `The virtual machine '${vm.name}' cannot be moved because it is attached to a pass-through disk (${what}). Pass-through disks cannot be moved.`,
+          source: `Hard Drive (${d.controller})`,
+          fix: `Remove the pass-through disk from '${vm.name}' (Remove-VMHardDiskDrive), after copying its data into a VHDX if the VM needs it, then move the VM.`,
+          guiFix: `Cancel the wizard. In the settings of '${vm.name}', remove the pass-through disk (after copying its data into a virtual hard disk if the VM needs it), then move the VM.`,
+        })
       : warning('pass-through-disk', {
-        message: `The pass-through disk (${what}) of '${vm.name}' is not moved: pass-through disks cannot be moved. Only the virtual machine's files move.`,
-        source: `Hard Drive (${d.controller})`,
-        fix: `Nothing to do if the disk should stay. To move its data, copy it into a VHDX attached to '${vm.name}' and remove the pass-through disk.`,
-      });
+          message: `The pass-through disk (${what}) of '${vm.name}' is not moved: pass-through disks cannot be moved. Only the virtual machine's files move.`,
+          source: `Hard Drive (${d.controller})`,
+          fix: `Nothing to do if the disk should stay. To move its data, copy it into a VHDX attached to '${vm.name}' and remove the pass-through disk.`,
+        });
   });

@@ -87,10 +87,11 @@ export function commitPaths(s: NetworkState, now: number): void {
     const f = frozenLoad[r]!;
     load[r] = liveUses[r]! > 0 && f > 0 ? f : 0;
   }
-  for (let i = 0; i < nGroupsInPlay; i++) for (let q = 0, qs = s.explicitMembers[groupsInPlay[i]!]!; q < qs.length; q++) {
-    const g = qs[q]!;
-    toFinalize(s, s.transferAt[P[g * S + P_TRANSFER]!]!);
-  }
+  for (let i = 0; i < nGroupsInPlay; i++)
+    for (let q = 0, qs = s.explicitMembers[groupsInPlay[i]!]!; q < qs.length; q++) {
+      const g = qs[q]!;
+      toFinalize(s, s.transferAt[P[g * S + P_TRANSFER]!]!);
+    }
   for (let q = 0, qs = s.touchedTransfers; q < qs.length; q++) {
     const t = qs[q]!;
     toFinalize(s, t);

@@ -2,7 +2,29 @@
 // a path's uses on each resource's list, its membership of its bottleneck group, its usage, and its
 // transfer's byte record when its rate is about to change. Functions over NetworkState.
 import { X_DONE, X_IMPL, X_RATE, X_T0, XS, type CheckedPath, type NetworkState, type Transfer } from './network-state';
-import { CAP, DEAD, LIVE, NEW, NONE, P_BLOCKED, P_BOTTLENECK, P_CAP_LEVEL, P_EXPLICIT_POS, P_LEVEL, P_OFFSET, P_TRANSFER, P_USE, P_USES, P_WEIGHT, U_ADJ_POS, U_COEF, U_CROSS_POS, USE_FIELDS, USE_MASK, USE_SHIFT } from './path-layout';
+import {
+  CAP,
+  DEAD,
+  LIVE,
+  NEW,
+  NONE,
+  P_BLOCKED,
+  P_BOTTLENECK,
+  P_CAP_LEVEL,
+  P_EXPLICIT_POS,
+  P_LEVEL,
+  P_OFFSET,
+  P_TRANSFER,
+  P_USE,
+  P_USES,
+  P_WEIGHT,
+  U_ADJ_POS,
+  U_COEF,
+  U_CROSS_POS,
+  USE_FIELDS,
+  USE_MASK,
+  USE_SHIFT,
+} from './path-layout';
 import { doubleList, NO_INTS } from './typed-arrays';
 
 export function addPath(s: NetworkState, t: Transfer, c: CheckedPath): number {

@@ -37,7 +37,23 @@ export function settleInPlace(s: NetworkState, lam: number, reordered: boolean):
   s.failedGroup = -1;
   if (!(lam < Infinity)) return false;
   const ep = ++s.epoch;
-  const { pathData: P, pathStride: S, level, cap, load, ownCoef, memberCount, touchedAt, frozenLoad, groupInPlayAt, saturatedAt, newLevel, passedAt, newBottleneck, crossBound } = s;
+  const {
+    pathData: P,
+    pathStride: S,
+    level,
+    cap,
+    load,
+    ownCoef,
+    memberCount,
+    touchedAt,
+    frozenLoad,
+    groupInPlayAt,
+    saturatedAt,
+    newLevel,
+    passedAt,
+    newBottleneck,
+    crossBound,
+  } = s;
   const slope = s.slope; // per group: coefficients of the new paths joining it
   const unfrozenUses = s.unfrozenUses; // per group: new paths joining it
   s.nTouched = 0;

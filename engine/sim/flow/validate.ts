@@ -21,4 +21,3 @@ export function checkMaxRate(where: string, maxRate: number | undefined): void {
     throw new Error(`${where}: maxRate must be a number ≥ 0 (bytes per second) or undefined, got ${String(maxRate)}`);
   }
 }
-

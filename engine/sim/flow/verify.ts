@@ -28,16 +28,19 @@ export function verifyStructure(s: NetworkState): void {
       if (r === bn) ownSum[r] = ownSum[r]! + c;
       if (!(c > 0) || r === bn) continue;
       const tol = 1e-9 * Math.max(1, lv);
-      if (s.level[r]! < Infinity && lv > s.level[r]! + tol) throw new Error(`FlowNetwork: path ${g} at level ${lv} crosses "${s.resourceNames[r]}" saturated at ${s.level[r]} ${at}`);
-      if (lv > s.crossBound[r]! + tol) throw new Error(`FlowNetwork: path ${g} at level ${lv} crosses "${s.resourceNames[r]}" above its bound ${s.crossBound[r]} ${at}`);
+      if (s.level[r]! < Infinity && lv > s.level[r]! + tol)
+        throw new Error(`FlowNetwork: path ${g} at level ${lv} crosses "${s.resourceNames[r]}" saturated at ${s.level[r]} ${at}`);
+      if (lv > s.crossBound[r]! + tol)
+        throw new Error(`FlowNetwork: path ${g} at level ${lv} crosses "${s.resourceNames[r]}" above its bound ${s.crossBound[r]} ${at}`);
     }
   }
   for (let r = 0; r < s.resourceCount; r++) {
     const name = s.resourceNames[r];
     if (members[r] !== s.memberCount[r]) throw new Error(`FlowNetwork: "${name}" counts ${s.memberCount[r]} members, has ${members[r]} ${at}`);
-    if ((members[r]! > 0) !== (s.level[r]! < Infinity)) throw new Error(`FlowNetwork: "${name}" has ${members[r]} members and level ${s.level[r]} ${at}`);
+    if (members[r]! > 0 !== s.level[r]! < Infinity) throw new Error(`FlowNetwork: "${name}" has ${members[r]} members and level ${s.level[r]} ${at}`);
     const tol = 1e-6 * Math.max(1, s.cap[r]!);
-    if (Math.abs(ownSum[r]! - s.ownCoef[r]!) > 1e-9 * Math.max(1, ownSum[r]!)) throw new Error(`FlowNetwork: "${name}" own ${s.ownCoef[r]} vs ${ownSum[r]} ${at}`);
+    if (Math.abs(ownSum[r]! - s.ownCoef[r]!) > 1e-9 * Math.max(1, ownSum[r]!))
+      throw new Error(`FlowNetwork: "${name}" own ${s.ownCoef[r]} vs ${ownSum[r]} ${at}`);
     if (Math.abs(usage[r]! - s.load[r]!) > tol) throw new Error(`FlowNetwork: "${name}" usage ${s.load[r]} vs ${usage[r]} ${at}`);
     if (usage[r]! > s.cap[r]! + tol) throw new Error(`FlowNetwork: "${name}" over capacity: ${usage[r]} > ${s.cap[r]} ${at}`);
   }

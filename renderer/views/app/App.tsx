@@ -65,8 +65,14 @@ const Console = observer(function Console() {
     <div className="hv-app">
       <header style={{ flex: 'none' }}>
         <h1 className="visually-hidden">Hyper-V Manager</h1>
-        {!desktop && <PaneBoundary name="Menu bar"><MenuBar /></PaneBoundary>}
-        <PaneBoundary name="Toolbar"><ConsoleToolbar /></PaneBoundary>
+        {!desktop && (
+          <PaneBoundary name="Menu bar">
+            <MenuBar />
+          </PaneBoundary>
+        )}
+        <PaneBoundary name="Toolbar">
+          <ConsoleToolbar />
+        </PaneBoundary>
         <ConnectionBanner />
         <NoticeBar />
       </header>
@@ -128,8 +134,12 @@ const Console = observer(function Console() {
           </>
         )}
       </main>
-      <PaneBoundary name="Bottom pane"><Dock /></PaneBoundary>
-      <PaneBoundary name="Status bar"><StatusBar /></PaneBoundary>
+      <PaneBoundary name="Bottom pane">
+        <Dock />
+      </PaneBoundary>
+      <PaneBoundary name="Status bar">
+        <StatusBar />
+      </PaneBoundary>
     </div>
   );
 });

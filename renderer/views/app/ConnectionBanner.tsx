@@ -24,7 +24,9 @@ export const ConnectionBanner = observer(function ConnectionBanner() {
         {seconds > 0 ? `Next attempt in ${seconds} s` : 'Trying now'}
         {status.attempt ? ` (attempt ${status.attempt})` : ''}. What you see may be out of date; commands are not sent until the connection is back.
       </span>
-      <Button size="small" onClick={() => connection.retry()}>Retry now</Button>
+      <Button size="small" onClick={() => connection.retry()}>
+        Retry now
+      </Button>
     </div>
   );
 });

@@ -10,18 +10,20 @@ export const ErrorPage = observer(function ErrorPage() {
   return (
     <main className="hv-error-page" data-testid="error-page">
       <div className="hv-error-card" role="alert">
-        <span className="hv-error-icon" aria-hidden="true"><PlugDisconnectedRegular /></span>
+        <span className="hv-error-icon" aria-hidden="true">
+          <PlugDisconnectedRegular />
+        </span>
         <div>
           <h1>Hyper-V Manager cannot connect to the Hyper-V Mobility Lab engine</h1>
           <p>{status.detail ?? 'The connection to the engine failed.'}</p>
           <p>
-            To start the browser host, run <code className="hv-code">npm start</code> (or{' '}
-            <code className="hv-code">npx tsx web.main.ts</code>) in the project folder and open the address it prints.
+            To start the browser host, run <code className="hv-code">npm start</code> (or <code className="hv-code">npx tsx web.main.ts</code>) in the project
+            folder and open the address it prints.
           </p>
           {status.retryable !== false && (
-          <Button appearance="primary" onClick={() => connection.retry()} data-testid="error-page-retry" disabled={status.phase === 'connecting'}>
-            {status.phase === 'connecting' ? 'Connecting…' : 'Try again'}
-          </Button>
+            <Button appearance="primary" onClick={() => connection.retry()} data-testid="error-page-retry" disabled={status.phase === 'connecting'}>
+              {status.phase === 'connecting' ? 'Connecting…' : 'Try again'}
+            </Button>
           )}
         </div>
       </div>

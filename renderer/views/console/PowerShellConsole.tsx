@@ -90,7 +90,9 @@ export const PowerShellConsole = observer(function PowerShellConsole() {
   const rows = Math.min(8, ps.input.split('\n').length);
   return (
     <div className="hv-ps" data-testid="powershell-pane">
-      <div className="hv-ps-title" id="ps-title" data-testid="powershell-title">{ps.title}</div>
+      <div className="hv-ps-title" id="ps-title" data-testid="powershell-title">
+        {ps.title}
+      </div>
       <div
         ref={output}
         className="hv-ps-output"
@@ -107,10 +109,18 @@ export const PowerShellConsole = observer(function PowerShellConsole() {
           if (!window.getSelection()?.toString()) input.current?.focus({ preventScroll: true });
         }}
       >
-        <pre className="hv-ps-block output">{'Windows PowerShell (simulated by Hyper-V Mobility Lab; not a Microsoft product)\nCommands run in the simulated datacenter. Tab completes; Esc then Tab leaves the prompt.\n'}</pre>
-        {blocks.map((b) => <Block key={b.id} block={b} />)}
+        <pre className="hv-ps-block output">
+          {
+            'Windows PowerShell (simulated by Hyper-V Mobility Lab; not a Microsoft product)\nCommands run in the simulated datacenter. Tab completes; Esc then Tab leaves the prompt.\n'
+          }
+        </pre>
+        {blocks.map((b) => (
+          <Block key={b.id} block={b} />
+        ))}
         <div className="hv-ps-inputline">
-          <label htmlFor="ps-input" className="hv-ps-prompt">{ps.prompt}</label>
+          <label htmlFor="ps-input" className="hv-ps-prompt">
+            {ps.prompt}
+          </label>
           <textarea
             id="ps-input"
             ref={input}
@@ -131,9 +141,11 @@ export const PowerShellConsole = observer(function PowerShellConsole() {
           />
         </div>
         <div id="ps-hint" className="hv-ps-hint" aria-live="polite" data-testid="powershell-hint">
-          {ps.busy ? 'Running…' : ps.completionHint ?? ''}
+          {ps.busy ? 'Running…' : (ps.completionHint ?? '')}
         </div>
-        <span ref={measure} className="hv-ps-measure" aria-hidden="true">MMMMMMMMMM</span>
+        <span ref={measure} className="hv-ps-measure" aria-hidden="true">
+          MMMMMMMMMM
+        </span>
       </div>
     </div>
   );

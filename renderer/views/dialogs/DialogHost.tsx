@@ -40,7 +40,11 @@ const DialogBoundaries = observer(function DialogBoundaries() {
       <PaneBoundary name="Datacenter files">
         <ScenarioDialogs />
       </PaneBoundary>
-      <PaneBoundary name="Hyper-V Manager message" floating exits={current ? [{ label: 'Close', run: () => dialogs.close(current.id), testId: 'pane-close-window' }] : []}>
+      <PaneBoundary
+        name="Hyper-V Manager message"
+        floating
+        exits={current ? [{ label: 'Close', run: () => dialogs.close(current.id), testId: 'pane-close-window' }] : []}
+      >
         <QueuedDialog />
       </PaneBoundary>
     </>
@@ -83,12 +87,18 @@ function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
         <>
           <WindowContent>
             <div className="hv-dialog-body">
-              <span className="hv-dialog-icon info" aria-hidden="true"><InfoRegular /></span>
-              <div className="hv-dialog-text"><p>{dialog.message}</p></div>
+              <span className="hv-dialog-icon info" aria-hidden="true">
+                <InfoRegular />
+              </span>
+              <div className="hv-dialog-text">
+                <p>{dialog.message}</p>
+              </div>
             </div>
           </WindowContent>
           <WindowButtons>
-            <Button appearance="primary" data-default-button onClick={close}>OK</Button>
+            <Button appearance="primary" data-default-button onClick={close}>
+              OK
+            </Button>
           </WindowButtons>
         </>
       );
@@ -97,7 +107,9 @@ function Content({ dialog, close }: { dialog: OpenDialog; close(): void }) {
         <>
           <WindowContent>
             <div className="hv-dialog-body">
-              <span className="hv-dialog-icon warning" aria-hidden="true"><WarningRegular /></span>
+              <span className="hv-dialog-icon warning" aria-hidden="true">
+                <WarningRegular />
+              </span>
               <div className="hv-dialog-text">
                 <p>{dialog.message}</p>
                 {dialog.detail && <p>{dialog.detail}</p>}
@@ -140,19 +152,29 @@ function ErrorContent({ dialog, close }: { dialog: Extract<OpenDialog, { kind: '
     <>
       <WindowContent>
         <div className="hv-dialog-body" role="alert">
-          <span className="hv-dialog-icon error" aria-hidden="true"><ErrorCircleRegular /></span>
+          <span className="hv-dialog-icon error" aria-hidden="true">
+            <ErrorCircleRegular />
+          </span>
           <div className="hv-dialog-text">
             <p>{dialog.intro}</p>
             {details && (
               <div className="hv-dialog-details" data-testid="error-message">
                 {e.message}
-                {e.fix && <>{'\n\n'}<strong>To fix this:</strong> {e.fix}</>}
+                {e.fix && (
+                  <>
+                    {'\n\n'}
+                    <strong>To fix this:</strong> {e.fix}
+                  </>
+                )}
                 {(e.parameter || e.messageId !== undefined) && (
-                  <>{'\n\n'}<span style={{ color: 'var(--hv-text-muted)' }}>
-                    {e.parameter && <>Parameter: {e.parameter}</>}
-                    {e.parameter && e.messageId !== undefined && ' · '}
-                    {e.messageId !== undefined && <>Message ID: {e.messageId}</>}
-                  </span></>
+                  <>
+                    {'\n\n'}
+                    <span style={{ color: 'var(--hv-text-muted)' }}>
+                      {e.parameter && <>Parameter: {e.parameter}</>}
+                      {e.parameter && e.messageId !== undefined && ' · '}
+                      {e.messageId !== undefined && <>Message ID: {e.messageId}</>}
+                    </span>
+                  </>
                 )}
               </div>
             )}
@@ -161,7 +183,9 @@ function ErrorContent({ dialog, close }: { dialog: Extract<OpenDialog, { kind: '
       </WindowContent>
       <WindowButtons>
         <AccessButton label={details ? 'Hide &Details' : 'See &Details'} onClick={() => setDetails(!details)} aria-expanded={details} />
-        <Button appearance="primary" data-default-button onClick={close} data-testid="error-close">Close</Button>
+        <Button appearance="primary" data-default-button onClick={close} data-testid="error-close">
+          Close
+        </Button>
       </WindowButtons>
     </>
   );
@@ -173,21 +197,23 @@ const AboutContent = observer(function AboutContent({ close }: { close(): void }
     <>
       <WindowContent>
         <div className="hv-dialog-text">
-          <p><strong>Hyper-V Mobility Lab</strong> {version}</p>
           <p>
-            An offline console that looks and behaves like Windows Server 2012 R2 Hyper-V Manager, for learning and
-            rehearsing live migration, storage migration and smart paging over a simulated datacenter.
+            <strong>Hyper-V Mobility Lab</strong> {version}
+          </p>
+          <p>
+            An offline console that looks and behaves like Windows Server 2012 R2 Hyper-V Manager, for learning and rehearsing live migration, storage migration
+            and smart paging over a simulated datacenter.
           </p>
           <p>
             Lab: {inventory.world?.name ?? '—'} · {connection.label}.
           </p>
-          <p style={{ color: 'var(--hv-text-muted)' }}>
-            Not affiliated with Microsoft. Hyper-V and Windows Server are trademarks of Microsoft Corporation.
-          </p>
+          <p style={{ color: 'var(--hv-text-muted)' }}>Not affiliated with Microsoft. Hyper-V and Windows Server are trademarks of Microsoft Corporation.</p>
         </div>
       </WindowContent>
       <WindowButtons>
-        <Button appearance="primary" data-default-button onClick={close}>OK</Button>
+        <Button appearance="primary" data-default-button onClick={close}>
+          OK
+        </Button>
       </WindowButtons>
     </>
   );

@@ -5,7 +5,12 @@
 import { observer } from 'mobx-react-lite';
 import { useEffect, useRef, type KeyboardEvent, type ReactElement } from 'react';
 import {
-  ChevronDownRegular, ChevronUpRegular, DocumentBulletListRegular, NetworkCheckRegular, TaskListLtrRegular, WindowConsoleRegular,
+  ChevronDownRegular,
+  ChevronUpRegular,
+  DocumentBulletListRegular,
+  NetworkCheckRegular,
+  TaskListLtrRegular,
+  WindowConsoleRegular,
 } from '@fluentui/react-icons';
 import { DOCK_HEIGHT, DOCK_TABS, type DockTab } from '../../stores/dock-store';
 import { useRoot } from '../app/root-context';
@@ -111,7 +116,9 @@ export const Dock = observer(function Dock() {
                   data-testid={`dock-tab-${t.id}`}
                   onClick={() => (selected && dock.open ? undefined : dock.setTab(t.id))}
                 >
-                  <span className="hv-dock-tab-icon" aria-hidden="true">{ICONS[t.id]}</span>
+                  <span className="hv-dock-tab-icon" aria-hidden="true">
+                    {ICONS[t.id]}
+                  </span>
                   {t.label}
                   {t.id === 'jobs' && <ActiveJobsBadge />}
                 </button>
@@ -150,5 +157,9 @@ export const Dock = observer(function Dock() {
 /** The number of running and queued jobs on the Jobs tab (its own observer: it changes often). */
 const ActiveJobsBadge = observer(function ActiveJobsBadge() {
   const running = useRoot().jobs.active.length;
-  return running > 0 ? <span className="hv-badge" aria-label={`${running} active`}>{running}</span> : null;
+  return running > 0 ? (
+    <span className="hv-badge" aria-label={`${running} active`}>
+      {running}
+    </span>
+  ) : null;
 });

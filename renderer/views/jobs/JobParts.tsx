@@ -1,21 +1,39 @@
 // Small pieces the Jobs list and the job details share: the state icon and the progress bar.
-import {
-  ArrowSyncCircleRegular, CheckmarkCircleRegular, ClockRegular, DismissCircleRegular, ErrorCircleRegular,
-} from '@fluentui/react-icons';
+import { ArrowSyncCircleRegular, CheckmarkCircleRegular, ClockRegular, DismissCircleRegular, ErrorCircleRegular } from '@fluentui/react-icons';
 import type { Job } from '../../../engine/model/jobs';
 
 export function StateIcon({ state }: { state: Job['state'] }) {
   switch (state) {
     case 'Running':
-      return <span className="hv-job-icon running" aria-hidden="true"><ArrowSyncCircleRegular /></span>;
+      return (
+        <span className="hv-job-icon running" aria-hidden="true">
+          <ArrowSyncCircleRegular />
+        </span>
+      );
     case 'Queued':
-      return <span className="hv-job-icon queued" aria-hidden="true"><ClockRegular /></span>;
+      return (
+        <span className="hv-job-icon queued" aria-hidden="true">
+          <ClockRegular />
+        </span>
+      );
     case 'Completed':
-      return <span className="hv-job-icon done" aria-hidden="true"><CheckmarkCircleRegular /></span>;
+      return (
+        <span className="hv-job-icon done" aria-hidden="true">
+          <CheckmarkCircleRegular />
+        </span>
+      );
     case 'Failed':
-      return <span className="hv-job-icon failed" aria-hidden="true"><ErrorCircleRegular /></span>;
+      return (
+        <span className="hv-job-icon failed" aria-hidden="true">
+          <ErrorCircleRegular />
+        </span>
+      );
     case 'Cancelled':
-      return <span className="hv-job-icon cancelled" aria-hidden="true"><DismissCircleRegular /></span>;
+      return (
+        <span className="hv-job-icon cancelled" aria-hidden="true">
+          <DismissCircleRegular />
+        </span>
+      );
   }
 }
 

@@ -48,9 +48,7 @@ export const JobsPanel = observer(function JobsPanel() {
             </button>
           ))}
         </div>
-        <span className="hv-dock-toolbar-note">
-          Moves typed at the PowerShell prompt or started from the wizard appear here. Times are simulated time.
-        </span>
+        <span className="hv-dock-toolbar-note">Moves typed at the PowerShell prompt or started from the wizard appear here. Times are simulated time.</span>
       </div>
       <div className="hv-jobs-split">
         <JobList />
@@ -156,7 +154,9 @@ const JobList = observer(function JobList() {
       {rows.length === 0 && (
         <div className="hv-empty" role="row">
           <span role="gridcell">
-            {jobList.filter === 'finished' ? 'No job has finished yet.' : 'No jobs. Start a move from the Move Wizard, or type one at the PowerShell prompt (for example Move-VMStorage -VMName DC01 -DestinationStoragePath E:\\VMs\\DC01).'}
+            {jobList.filter === 'finished'
+              ? 'No job has finished yet.'
+              : 'No jobs. Start a move from the Move Wizard, or type one at the PowerShell prompt (for example Move-VMStorage -VMName DC01 -DestinationStoragePath E:\\VMs\\DC01).'}
           </span>
         </div>
       )}
@@ -168,7 +168,9 @@ function ListRow({ row, index, top, selected }: { row: JobListRow; index: number
   if (row.kind === 'header') {
     return (
       <div role="row" aria-rowindex={index + 2} className="hv-job-group" style={{ transform: `translateY(${top}px)` }}>
-        <div role="gridcell" aria-colspan={COLUMNS.length}>{row.label} ({row.count})</div>
+        <div role="gridcell" aria-colspan={COLUMNS.length}>
+          {row.label} ({row.count})
+        </div>
       </div>
     );
   }
@@ -202,14 +204,26 @@ const JobRow = observer(function JobRow({ job, index, top, selected }: { job: Jo
         <StateIcon state={job.state} />
         <span>{jobTitle(job)}</span>
       </div>
-      <div role="gridcell" aria-colindex={2} className="hv-cell" title={job.commandText}><span>{job.cmdlet}</span></div>
-      <div role="gridcell" aria-colindex={3} className="hv-cell"><span>{job.vmName ?? ''}</span></div>
-      <div role="gridcell" aria-colindex={4} className="hv-cell" title={routeText(job)}><span>{routeText(job)}</span></div>
+      <div role="gridcell" aria-colindex={2} className="hv-cell" title={job.commandText}>
+        <span>{job.cmdlet}</span>
+      </div>
+      <div role="gridcell" aria-colindex={3} className="hv-cell">
+        <span>{job.vmName ?? ''}</span>
+      </div>
+      <div role="gridcell" aria-colindex={4} className="hv-cell" title={routeText(job)}>
+        <span>{routeText(job)}</span>
+      </div>
       <div role="gridcell" aria-colindex={5} className="hv-cell" data-testid={`job-state-${job.id}`} title={job.error?.message ?? stateText(job)}>
         {job.state === 'Running' && stageText(job) ? (
-          <span><span className="visually-hidden">Running — </span>{stageText(job)}</span>
+          <span>
+            <span className="visually-hidden">Running — </span>
+            {stageText(job)}
+          </span>
         ) : (
-          <span className={job.state === 'Failed' ? 'hv-text-danger' : undefined}>{stateText(job)}{job.error ? `: ${job.error.message}` : ''}</span>
+          <span className={job.state === 'Failed' ? 'hv-text-danger' : undefined}>
+            {stateText(job)}
+            {job.error ? `: ${job.error.message}` : ''}
+          </span>
         )}
       </div>
       <div role="gridcell" aria-colindex={6} className="hv-cell">
@@ -220,10 +234,18 @@ const JobRow = observer(function JobRow({ job, index, top, selected }: { job: Jo
           note={stepsBack ? 'Can step back: memory dirtied during a pass is sent again in the next pass.' : undefined}
         />
       </div>
-      <div role="gridcell" aria-colindex={7} className="hv-cell hv-num"><span>{rateText(jobRate(job), job.kind)}</span></div>
-      <div role="gridcell" aria-colindex={8} className="hv-cell hv-num"><span>{job.state === 'Running' ? durationShort(job.etaMs) : ''}</span></div>
-      <div role="gridcell" aria-colindex={9} className="hv-cell hv-num"><span>{durationShort(elapsedMs(job, now))}</span></div>
-      <div role="gridcell" aria-colindex={10} className="hv-cell" title={job.transport}><span>{job.transport ?? ''}</span></div>
+      <div role="gridcell" aria-colindex={7} className="hv-cell hv-num">
+        <span>{rateText(jobRate(job), job.kind)}</span>
+      </div>
+      <div role="gridcell" aria-colindex={8} className="hv-cell hv-num">
+        <span>{job.state === 'Running' ? durationShort(job.etaMs) : ''}</span>
+      </div>
+      <div role="gridcell" aria-colindex={9} className="hv-cell hv-num">
+        <span>{durationShort(elapsedMs(job, now))}</span>
+      </div>
+      <div role="gridcell" aria-colindex={10} className="hv-cell" title={job.transport}>
+        <span>{job.transport ?? ''}</span>
+      </div>
       <div role="gridcell" aria-colindex={11} className="hv-cell">
         {active && (
           <button

@@ -5,11 +5,12 @@ import type { RootStore } from '../../stores/root-store';
 
 export function confirmCancelJob(root: RootStore, job: Job): void {
   const what = `${job.cmdlet}${job.vmName ? ` of "${job.vmName}"` : ''}`;
-  const detail = job.kind === 'LiveMigration'
-    ? `The migration is abandoned and ${job.vmName ?? 'the virtual machine'} keeps running on ${job.source ?? 'the source host'}. A migration that has already switched to the destination cannot be cancelled; the engine will say so.`
-    : job.kind === 'StorageMove'
-      ? `The move is rolled back: the partial copy at the destination is deleted and ${job.vmName ?? 'the virtual machine'} keeps using its files where they are. Once the files have been switched to the destination, the move can no longer be cancelled.`
-      : 'The job is stopped.';
+  const detail =
+    job.kind === 'LiveMigration'
+      ? `The migration is abandoned and ${job.vmName ?? 'the virtual machine'} keeps running on ${job.source ?? 'the source host'}. A migration that has already switched to the destination cannot be cancelled; the engine will say so.`
+      : job.kind === 'StorageMove'
+        ? `The move is rolled back: the partial copy at the destination is deleted and ${job.vmName ?? 'the virtual machine'} keeps using its files where they are. Once the files have been switched to the destination, the move can no longer be cancelled.`
+        : 'The job is stopped.';
   root.dialogs.show({
     kind: 'confirm',
     title: 'Cancel Job',
@@ -17,10 +18,7 @@ export function confirmCancelJob(root: RootStore, job: Job): void {
     detail: `${detail} (PowerShell: Stop-Job -Id ${job.id})`,
     confirmLabel: 'Stop Job',
     onConfirm: () => {
-      void root.commands.run(
-        { cmdlet: 'Stop-Job', params: { Id: [Number(job.id)] } },
-        { intro: `Job${job.id} could not be cancelled.` },
-      );
+      void root.commands.run({ cmdlet: 'Stop-Job', params: { Id: [Number(job.id)] } }, { intro: `Job${job.id} could not be cancelled.` });
     },
   });
 }

@@ -23,7 +23,6 @@ export function gbpsText(bytesPerSecond: number): string {
   return `${Math.round((bytesPerSecond * 8) / 1e6)} Mb/s`;
 }
 
-
 /** Simulated durations: "850 ms", "42 s", "3 min 05 s", "1 h 02 min". */
 export function durationShort(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms) || ms < 0) return '';

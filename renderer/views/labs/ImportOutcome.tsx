@@ -19,7 +19,9 @@ export const ImportOutcomePanel = observer(function ImportOutcomePanel() {
     return (
       <div className="hv-labs-import ok" role="status" data-testid="labs-import-ok">
         <CheckmarkCircleFilled className="hv-lab-pass" aria-hidden />
-        <span>Imported “{outcome.lab.title}” from {outcome.fileName}.</span>
+        <span>
+          Imported “{outcome.lab.title}” from {outcome.fileName}.
+        </span>
         {dismiss}
       </div>
     );
@@ -29,13 +31,18 @@ export const ImportOutcomePanel = observer(function ImportOutcomePanel() {
     <div className="hv-labs-import failed" role="alert" data-testid="labs-import-errors">
       <div className="hv-labs-import-head">
         <ErrorCircleRegular className="hv-lab-fail" aria-hidden />
-        <span><strong>{outcome.fileName} was not imported.</strong> {issues.length ? `${issues.length} problem${issues.length === 1 ? '' : 's'} in the file:` : outcome.error.message}</span>
+        <span>
+          <strong>{outcome.fileName} was not imported.</strong>{' '}
+          {issues.length ? `${issues.length} problem${issues.length === 1 ? '' : 's'} in the file:` : outcome.error.message}
+        </span>
         {dismiss}
       </div>
       {issues.length > 0 && (
         <ul className="hv-labs-issues">
           {issues.slice(0, SHOWN).map((i, n) => (
-            <li key={n} data-testid="labs-import-issue"><code>{i.path}</code>: {i.message}</li>
+            <li key={n} data-testid="labs-import-issue">
+              <code>{i.path}</code>: {i.message}
+            </li>
           ))}
           {issues.length > SHOWN && <li>… and {issues.length - SHOWN} more.</li>}
         </ul>

@@ -5,8 +5,21 @@ import { observer } from 'mobx-react-lite';
 import { useRef, useState, type ReactNode } from 'react';
 import { Button, Field, Input } from '@fluentui/react-components';
 import {
-  ArrowDownloadRegular, ArrowExportRegular, ArrowLeftRegular, ArrowResetRegular, CheckmarkCircleFilled, CheckmarkRegular, ChevronDownRegular,
-  ChevronRightRegular, CircleRegular, DeleteRegular, DismissCircleFilled, DocumentRegular, LightbulbRegular, PlayRegular, SignOutRegular,
+  ArrowDownloadRegular,
+  ArrowExportRegular,
+  ArrowLeftRegular,
+  ArrowResetRegular,
+  CheckmarkCircleFilled,
+  CheckmarkRegular,
+  ChevronDownRegular,
+  ChevronRightRegular,
+  CircleRegular,
+  DeleteRegular,
+  DismissCircleFilled,
+  DocumentRegular,
+  LightbulbRegular,
+  PlayRegular,
+  SignOutRegular,
 } from '@fluentui/react-icons';
 import type { LabHintView, LabTaskView, LabView } from '../../../engine/contract';
 import { timeSpanText } from '../../../engine/common/time-span';
@@ -37,11 +50,14 @@ export const LabDetail = observer(function LabDetail() {
   return (
     <div className="hv-lab-detail" data-testid="lab-detail" data-lab={view.summary.id}>
       {back}
-      <h3 className="hv-lab-title" data-testid="lab-title">{view.summary.title}</h3>
+      <h3 className="hv-lab-title" data-testid="lab-title">
+        {view.summary.title}
+      </h3>
       <p className="hv-lab-meta">
         {view.summary.level} · about {view.summary.estimatedMinutes} min
         {view.summary.timeLimitMinutes !== undefined && <> · time limit {view.summary.timeLimitMinutes} min</>}
-        {' · '}{view.summary.source === 'builtin' ? 'built-in' : 'imported'} · {view.tasks.length} task{view.tasks.length === 1 ? '' : 's'}, {view.maxScore} points
+        {' · '}
+        {view.summary.source === 'builtin' ? 'built-in' : 'imported'} · {view.tasks.length} task{view.tasks.length === 1 ? '' : 's'}, {view.maxScore} points
       </p>
       <div className="hv-lab-sticky">
         <Standing view={view} />
@@ -50,33 +66,42 @@ export const LabDetail = observer(function LabDetail() {
       <FileButtons view={view} />
       {labs.error && (
         <div className="hv-labs-error" role="alert" data-testid="labs-error">
-          {labs.error.message}{labs.error.fix ? ` ${labs.error.fix}` : ''}
+          {labs.error.message}
+          {labs.error.fix ? ` ${labs.error.fix}` : ''}
         </div>
       )}
       <PaneBoundary name="Lab briefing">
         <CheckSummary view={view} />
         <Section title="Briefing" testId="lab-briefing">
-        <Markdown text={view.briefing} headingLevel={4} />
-      </Section>
-      <Section title="Objectives" testId="lab-objectives">
-        <ul className="hv-lab-objectives">
-          {view.summary.objectives.map((o) => <li key={o}>{o}</li>)}
-        </ul>
-      </Section>
-      <Section title="Tasks" testId="lab-tasks">
-        <ol className="hv-lab-tasks">
-          {view.tasks.map((t) => <Task key={t.id} task={t} />)}
-        </ol>
-      </Section>
-      <Section title={`Hints (${view.hints.length})`} testId="lab-hints">
-        {view.hints.length === 0 ? <p className="hv-empty">This lab has no hints.</p> : (
-          <>
-            {!view.summary.active && <p className="hv-lab-note">Start the lab to use its hints.</p>}
-            <ol className="hv-lab-hints">
-              {view.hints.map((h, i) => <Hint key={h.id} hint={h} index={i} view={view} />)}
-            </ol>
-          </>
-        )}
+          <Markdown text={view.briefing} headingLevel={4} />
+        </Section>
+        <Section title="Objectives" testId="lab-objectives">
+          <ul className="hv-lab-objectives">
+            {view.summary.objectives.map((o) => (
+              <li key={o}>{o}</li>
+            ))}
+          </ul>
+        </Section>
+        <Section title="Tasks" testId="lab-tasks">
+          <ol className="hv-lab-tasks">
+            {view.tasks.map((t) => (
+              <Task key={t.id} task={t} />
+            ))}
+          </ol>
+        </Section>
+        <Section title={`Hints (${view.hints.length})`} testId="lab-hints">
+          {view.hints.length === 0 ? (
+            <p className="hv-empty">This lab has no hints.</p>
+          ) : (
+            <>
+              {!view.summary.active && <p className="hv-lab-note">Start the lab to use its hints.</p>}
+              <ol className="hv-lab-hints">
+                {view.hints.map((h, i) => (
+                  <Hint key={h.id} hint={h} index={i} view={view} />
+                ))}
+              </ol>
+            </>
+          )}
         </Section>
       </PaneBoundary>
     </div>
@@ -109,7 +134,9 @@ const Standing = observer(function Standing({ view }: { view: LabView }) {
       {elapsed !== undefined && (
         <div>
           <dt>Elapsed</dt>
-          <dd data-testid="lab-elapsed" title="Simulated time since the lab started">{timeSpanText(elapsed)}</dd>
+          <dd data-testid="lab-elapsed" title="Simulated time since the lab started">
+            {timeSpanText(elapsed)}
+          </dd>
         </div>
       )}
       {left !== undefined && (
@@ -136,8 +163,17 @@ const LabButtons = observer(function LabButtons({ view }: { view: LabView }) {
           <Button appearance="primary" size="small" icon={<CheckmarkRegular />} disabled={busy} onClick={() => void labs.check()} data-testid="lab-check">
             {labs.busy === 'check' ? 'Checking…' : 'Check'}
           </Button>
-          <Button size="small" icon={<ArrowResetRegular />} disabled={busy} onClick={() => labs.reset()} data-testid="lab-reset">Reset…</Button>
-          <Button size="small" icon={<SignOutRegular />} disabled={busy} onClick={() => labs.leave()} data-testid="lab-quit" title="Leave the lab: your own datacenter comes back; your progress in the lab is kept">
+          <Button size="small" icon={<ArrowResetRegular />} disabled={busy} onClick={() => labs.reset()} data-testid="lab-reset">
+            Reset…
+          </Button>
+          <Button
+            size="small"
+            icon={<SignOutRegular />}
+            disabled={busy}
+            onClick={() => labs.leave()}
+            data-testid="lab-quit"
+            title="Leave the lab: your own datacenter comes back; your progress in the lab is kept"
+          >
             Leave lab
           </Button>
         </>
@@ -202,32 +238,59 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
         className="hv-lab-learner"
         label="Your name (printed on the report)"
         size="small"
-        {...(nameMissing && !labs.learner.trim() ? { validationState: 'error' as const, validationMessage: 'Type your name: it is printed on the report you hand in.' } : {})}
+        {...(nameMissing && !labs.learner.trim()
+          ? { validationState: 'error' as const, validationMessage: 'Type your name: it is printed on the report you hand in.' }
+          : {})}
       >
-        <Input
-          ref={nameInput}
-          size="small"
-          value={labs.learner}
-          maxLength={120}
-          onChange={(_e, d) => labs.setLearner(d.value)}
-          data-testid="lab-learner"
-        />
+        <Input ref={nameInput} size="small" value={labs.learner} maxLength={120} onChange={(_e, d) => labs.setLearner(d.value)} data-testid="lab-learner" />
       </Field>
       <div className="hv-lab-files" role="group" aria-label="Report and pack">
         {desktop ? (
           // Untested here (no Electron runtime): the desktop door answers with a PDF; Electron shows a save dialog.
-          <Button size="small" appearance="subtle" icon={<DocumentRegular />} disabled={busy} onClick={() => void openReport()} data-testid="lab-report" title="Save your results as a PDF to hand in">
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<DocumentRegular />}
+            disabled={busy}
+            onClick={() => void openReport()}
+            data-testid="lab-report"
+            title="Save your results as a PDF to hand in"
+          >
             Report (PDF)…
           </Button>
         ) : (
-          <Button size="small" appearance="subtle" icon={<DocumentRegular />} disabled={busy} onClick={() => void openReport()} data-testid="lab-report" title="Open your results as a printable page">
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<DocumentRegular />}
+            disabled={busy}
+            onClick={() => void openReport()}
+            data-testid="lab-report"
+            title="Open your results as a printable page"
+          >
             Report
           </Button>
         )}
-        <Button size="small" appearance="subtle" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void downloadReport()} data-testid="lab-report-download" title="Download your results as an HTML file to hand in">
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowDownloadRegular />}
+          disabled={busy}
+          onClick={() => void downloadReport()}
+          data-testid="lab-report-download"
+          title="Download your results as an HTML file to hand in"
+        >
           Download report
         </Button>
-        <Button size="small" appearance="subtle" icon={<ArrowExportRegular />} disabled={busy} onClick={() => void exportPack()} data-testid="lab-export" title="Save this lab pack as a JSON file">
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowExportRegular />}
+          disabled={busy}
+          onClick={() => void exportPack()}
+          data-testid="lab-export"
+          title="Save this lab pack as a JSON file"
+        >
           Export pack
         </Button>
         {s.source === 'imported' && (
@@ -244,7 +307,11 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
           </Button>
         )}
       </div>
-      {message && <p className="hv-lab-message" role="status" data-testid="lab-message">{message}</p>}
+      {message && (
+        <p className="hv-lab-message" role="status" data-testid="lab-message">
+          {message}
+        </p>
+      )}
     </>
   );
 });
@@ -259,12 +326,17 @@ function CheckSummary({ view }: { view: LabView }) {
         <>
           {c.passed ? <CheckmarkCircleFilled className="hv-lab-pass" aria-hidden /> : <DismissCircleFilled className="hv-lab-fail" aria-hidden />}
           <span>
-            Last Check at {timeSpanText(c.checkedAt)} simulated: {passed} of {c.tasks.length} task{c.tasks.length === 1 ? '' : 's'} passed — score {c.score} / {c.maxScore}
-            {c.hintPoints > 0 ? ` (hints −${c.hintPoints})` : ''}{c.overTime ? ', over the time limit' : ''}.
-            {view.completed && c.passed ? ' Lab completed.' : ''}
+            Last Check at {timeSpanText(c.checkedAt)} simulated: {passed} of {c.tasks.length} task{c.tasks.length === 1 ? '' : 's'} passed — score {c.score} /{' '}
+            {c.maxScore}
+            {c.hintPoints > 0 ? ` (hints −${c.hintPoints})` : ''}
+            {c.overTime ? ', over the time limit' : ''}.{view.completed && c.passed ? ' Lab completed.' : ''}
           </span>
         </>
-      ) : view.summary.active ? 'Not checked yet: do the tasks, then press Check.' : 'Start the lab to work on it.'}
+      ) : view.summary.active ? (
+        'Not checked yet: do the tasks, then press Check.'
+      ) : (
+        'Start the lab to work on it.'
+      )}
     </div>
   );
 }
@@ -276,11 +348,15 @@ function Section({ title, testId, children }: { title: string; testId: string; c
     <section className="hv-lab-section" aria-labelledby={`${testId}-head`} data-testid={testId}>
       <h4 className="hv-lab-section-head">
         <button type="button" id={`${testId}-head`} aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)} data-testid={`${testId}-toggle`}>
-          <span aria-hidden="true" className="hv-lab-chevron">{open ? <ChevronDownRegular /> : <ChevronRightRegular />}</span>
+          <span aria-hidden="true" className="hv-lab-chevron">
+            {open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+          </span>
           {title}
         </button>
       </h4>
-      <div className="hv-lab-section-body" id={bodyId} hidden={!open}>{children}</div>
+      <div className="hv-lab-section-body" id={bodyId} hidden={!open}>
+        {children}
+      </div>
     </section>
   );
 }
@@ -320,7 +396,11 @@ function Task({ task }: { task: LabTaskView }) {
 
 function ResultIcon({ pass }: { pass: boolean | undefined }) {
   if (pass === undefined) return <CircleRegular className="hv-lab-icon hv-lab-muted" aria-hidden />;
-  return pass ? <CheckmarkCircleFilled className="hv-lab-icon hv-lab-pass" aria-hidden /> : <DismissCircleFilled className="hv-lab-icon hv-lab-fail" aria-hidden />;
+  return pass ? (
+    <CheckmarkCircleFilled className="hv-lab-icon hv-lab-pass" aria-hidden />
+  ) : (
+    <DismissCircleFilled className="hv-lab-icon hv-lab-fail" aria-hidden />
+  );
 }
 
 const Hint = observer(function Hint({ hint, index, view }: { hint: LabHintView; index: number; view: LabView }) {
@@ -333,7 +413,11 @@ const Hint = observer(function Hint({ hint, index, view }: { hint: LabHintView; 
       <div className="hv-lab-hint-head">
         <LightbulbRegular className="hv-lab-icon" aria-hidden />
         <span>{label}</span>
-        {hint.taken && <span className="hv-lab-muted">(−{hint.costPoints} point{hint.costPoints === 1 ? '' : 's'}, taken)</span>}
+        {hint.taken && (
+          <span className="hv-lab-muted">
+            (−{hint.costPoints} point{hint.costPoints === 1 ? '' : 's'}, taken)
+          </span>
+        )}
       </div>
       {hint.taken && hint.text !== undefined ? (
         <Markdown text={hint.text} className="hv-lab-hint-text" headingLevel={5} testId={`lab-hint-text-${hint.id}`} />

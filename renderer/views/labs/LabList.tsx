@@ -42,7 +42,11 @@ export const LabList = observer(function LabList() {
                 {l.timeLimitMinutes !== undefined && <span>limit {l.timeLimitMinutes} min</span>}
                 {l.source === 'imported' && <span>imported</span>}
                 <StatusBadge lab={l} />
-                {l.bestScore !== undefined && <span data-testid={`lab-item-${l.id}-best`}>best {l.bestScore} / {l.maxScore}</span>}
+                {l.bestScore !== undefined && (
+                  <span data-testid={`lab-item-${l.id}-best`}>
+                    best {l.bestScore} / {l.maxScore}
+                  </span>
+                )}
               </span>
             </button>
           </li>
@@ -53,12 +57,19 @@ export const LabList = observer(function LabList() {
 });
 
 export function StatusBadge({ lab }: { lab: LabListItem }) {
-  const icon = lab.active ? <PlayRegular aria-hidden />
-    : lab.status === 'Completed' ? <CheckmarkCircleFilled aria-hidden />
-      : lab.status === 'InProgress' ? <CircleHalfFillRegular aria-hidden /> : <CircleRegular aria-hidden />;
+  const icon = lab.active ? (
+    <PlayRegular aria-hidden />
+  ) : lab.status === 'Completed' ? (
+    <CheckmarkCircleFilled aria-hidden />
+  ) : lab.status === 'InProgress' ? (
+    <CircleHalfFillRegular aria-hidden />
+  ) : (
+    <CircleRegular aria-hidden />
+  );
   return (
     <span className={`hv-lab-status ${lab.status}${lab.active ? ' active' : ''}`} data-testid={`lab-status-${lab.id}`}>
-      {icon} {LAB_STATUS_TEXT[lab.status]}{lab.active ? ' (running)' : ''}
+      {icon} {LAB_STATUS_TEXT[lab.status]}
+      {lab.active ? ' (running)' : ''}
     </span>
   );
 }

@@ -76,13 +76,30 @@ export const LabsPane = observer(function LabsPane({ id }: { id: string }) {
     >
       <div className="hv-pane-title">
         <h2 id="labs-pane-title">Labs</h2>
-        {active && <span className="hv-pane-title-extra" data-testid="labs-active">Running: {active.title}</span>}
-        <button type="button" className="hv-labs-close" aria-label="Close the Labs pane" title="Close the Labs pane" onClick={() => labs.setOpen(false)} data-testid="labs-close">
+        {active && (
+          <span className="hv-pane-title-extra" data-testid="labs-active">
+            Running: {active.title}
+          </span>
+        )}
+        <button
+          type="button"
+          className="hv-labs-close"
+          aria-label="Close the Labs pane"
+          title="Close the Labs pane"
+          onClick={() => labs.setOpen(false)}
+          data-testid="labs-close"
+        >
           <DismissRegular aria-hidden />
         </button>
       </div>
       <div className="hv-labs-bar">
-        <Button size="small" icon={<ArrowImportRegular />} onClick={() => fileInput.current?.click()} disabled={labs.busy === 'import'} data-testid="labs-import">
+        <Button
+          size="small"
+          icon={<ArrowImportRegular />}
+          onClick={() => fileInput.current?.click()}
+          disabled={labs.busy === 'import'}
+          data-testid="labs-import"
+        >
           Import lab pack…
         </Button>
         <input
@@ -100,7 +117,11 @@ export const LabsPane = observer(function LabsPane({ id }: { id: string }) {
       <div className="hv-labs-body">
         {!labs.available ? (
           <p className="hv-empty">This console is connected through a door that does not offer labs.</p>
-        ) : labs.selectedId ? <LabDetail /> : <LabList />}
+        ) : labs.selectedId ? (
+          <LabDetail />
+        ) : (
+          <LabList />
+        )}
       </div>
     </aside>
   );

@@ -5,7 +5,17 @@
 import { createElement, memo, useMemo, type ReactNode } from 'react';
 import { headingTag, markdownText, parseMarkdown, type MdNode } from '../../../engine/common/markdown';
 
-export const Markdown = memo(function Markdown({ text, headingLevel = 3, className, testId }: { text: string; headingLevel?: number; className?: string; testId?: string }) {
+export const Markdown = memo(function Markdown({
+  text,
+  headingLevel = 3,
+  className,
+  testId,
+}: {
+  text: string;
+  headingLevel?: number;
+  className?: string;
+  testId?: string;
+}) {
   const doc = useMemo(() => parseMarkdown(text), [text]);
   return (
     <div className={`hv-md${className ? ` ${className}` : ''}`} data-testid={testId}>
@@ -29,15 +39,36 @@ function renderNodes(nodes: readonly MdNode[], headingLevel: number): ReactNode[
       case 'br':
         return <br key={key} />;
       case 'pre':
-        return <pre key={key} className="hv-md-pre"><code>{markdownText(n.children)}</code></pre>;
+        return (
+          <pre key={key} className="hv-md-pre">
+            <code>{markdownText(n.children)}</code>
+          </pre>
+        );
       case 'code':
-        return <code key={key} className="hv-md-code">{markdownText(n.children)}</code>;
+        return (
+          <code key={key} className="hv-md-code">
+            {markdownText(n.children)}
+          </code>
+        );
       case 'link':
         // The console is offline and never navigates: a link shows its text, its target as a tooltip.
-        return <span key={key} className="hv-md-link" title={n.href}>{renderNodes(n.children, headingLevel)}</span>;
+        return (
+          <span key={key} className="hv-md-link" title={n.href}>
+            {renderNodes(n.children, headingLevel)}
+          </span>
+        );
       case 'ol':
-        return <ol key={key} start={n.start}>{renderNodes(n.children, headingLevel)}</ol>;
-      case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
+        return (
+          <ol key={key} start={n.start}>
+            {renderNodes(n.children, headingLevel)}
+          </ol>
+        );
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6':
         return createElement(headingTag(n.tag, headingLevel), { key, className: 'hv-md-heading' }, ...renderNodes(n.children, headingLevel));
       default:
         return createElement(n.tag, { key }, ...renderNodes(n.children, headingLevel));

@@ -24,7 +24,9 @@ export const EventLogPanel = observer(function EventLogPanel() {
   return (
     <div className="hv-log" data-testid="event-log-pane">
       <div className="hv-dock-toolbar" role="toolbar" aria-label="Event Log filter">
-        <span className="hv-dock-toolbar-label" id="log-filter-label">Show:</span>
+        <span className="hv-dock-toolbar-label" id="log-filter-label">
+          Show:
+        </span>
         <div role="group" aria-labelledby="log-filter-label" className="hv-check-group">
           {LOG_LEVELS.map((level) => (
             <label key={level} className="hv-check">
@@ -50,7 +52,9 @@ export const EventLogPanel = observer(function EventLogPanel() {
             <p className="hv-log-message">{selected.message}</p>
           </>
         ) : (
-          <span className="hv-text-muted">{log.loadError ? `The event log could not be loaded: ${log.loadError.message}` : 'Select an event to read its full message.'}</span>
+          <span className="hv-text-muted">
+            {log.loadError ? `The event log could not be loaded: ${log.loadError.message}` : 'Select an event to read its full message.'}
+          </span>
         )}
       </div>
     </div>
@@ -61,7 +65,10 @@ const LogList = observer(function LogList() {
   const { log, dock } = useRoot();
   const rows = log.visible;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const selectedIndex = useMemo(() => (dock.selectedLogSeq === undefined ? -1 : rows.findIndex((e) => e.seq === dock.selectedLogSeq)), [rows, dock.selectedLogSeq]);
+  const selectedIndex = useMemo(
+    () => (dock.selectedLogSeq === undefined ? -1 : rows.findIndex((e) => e.seq === dock.selectedLogSeq)),
+    [rows, dock.selectedLogSeq],
+  );
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -111,7 +118,9 @@ const LogList = observer(function LogList() {
       <div role="rowgroup" className="hv-grid-head">
         <div role="row" aria-rowindex={1} className="hv-grid-row hv-log-cols">
           {COLUMNS.map((c, i) => (
-            <div key={c} role="columnheader" aria-colindex={i + 1} className="hv-colheader hv-colheader-static"><span>{c}</span></div>
+            <div key={c} role="columnheader" aria-colindex={i + 1} className="hv-colheader hv-colheader-static">
+              <span>{c}</span>
+            </div>
           ))}
         </div>
       </div>
@@ -119,7 +128,16 @@ const LogList = observer(function LogList() {
         {virtualizer.getVirtualItems().map((item) => {
           const entry = rows[item.index];
           if (!entry) return null;
-          return <LogRow key={item.key} entry={entry} index={item.index} top={item.start} selected={entry.seq === dock.selectedLogSeq} onSelect={() => dock.selectLogEntry(entry.seq)} />;
+          return (
+            <LogRow
+              key={item.key}
+              entry={entry}
+              index={item.index}
+              top={item.start}
+              selected={entry.seq === dock.selectedLogSeq}
+              onSelect={() => dock.selectLogEntry(entry.seq)}
+            />
+          );
         })}
       </div>
       {rows.length === 0 && (
@@ -147,11 +165,22 @@ function LogRow({ entry, index, top, selected, onSelect }: { entry: LogEntry; in
         if (e.button === 0) onSelect();
       }}
     >
-      <div role="gridcell" aria-colindex={1} className="hv-cell"><LevelIcon level={entry.level} /><span>{entry.level}</span></div>
-      <div role="gridcell" aria-colindex={2} className="hv-cell hv-num"><span>{timeSpanText(entry.at)}</span></div>
-      <div role="gridcell" aria-colindex={3} className="hv-cell"><span>{entry.source}</span></div>
-      <div role="gridcell" aria-colindex={4} className="hv-cell hv-num"><span>{entry.eventId ?? ''}</span></div>
-      <div role="gridcell" aria-colindex={5} className="hv-cell" title={entry.message}><span>{entry.message}</span></div>
+      <div role="gridcell" aria-colindex={1} className="hv-cell">
+        <LevelIcon level={entry.level} />
+        <span>{entry.level}</span>
+      </div>
+      <div role="gridcell" aria-colindex={2} className="hv-cell hv-num">
+        <span>{timeSpanText(entry.at)}</span>
+      </div>
+      <div role="gridcell" aria-colindex={3} className="hv-cell">
+        <span>{entry.source}</span>
+      </div>
+      <div role="gridcell" aria-colindex={4} className="hv-cell hv-num">
+        <span>{entry.eventId ?? ''}</span>
+      </div>
+      <div role="gridcell" aria-colindex={5} className="hv-cell" title={entry.message}>
+        <span>{entry.message}</span>
+      </div>
     </div>
   );
 }
@@ -159,10 +188,22 @@ function LogRow({ entry, index, top, selected, onSelect }: { entry: LogEntry; in
 export function LevelIcon({ level }: { level: LogLevel }) {
   switch (level) {
     case 'Error':
-      return <span className="hv-level-icon error" aria-hidden="true"><ErrorCircleFilled /></span>;
+      return (
+        <span className="hv-level-icon error" aria-hidden="true">
+          <ErrorCircleFilled />
+        </span>
+      );
     case 'Warning':
-      return <span className="hv-level-icon warning" aria-hidden="true"><WarningFilled /></span>;
+      return (
+        <span className="hv-level-icon warning" aria-hidden="true">
+          <WarningFilled />
+        </span>
+      );
     case 'Information':
-      return <span className="hv-level-icon info" aria-hidden="true"><InfoFilled /></span>;
+      return (
+        <span className="hv-level-icon info" aria-hidden="true">
+          <InfoFilled />
+        </span>
+      );
   }
 }

@@ -15,14 +15,10 @@ export const ActionsPane = observer(function ActionsPane({ id }: { id: string })
   const vm = inventory.selectedVm;
   const rootSelected = ui.tree?.kind === 'root';
   return (
-    <aside
-      id={id}
-      className="hv-pane hv-actions"
-      style={{ width: ui.paneSizes.actions }}
-      aria-label="Actions"
-      data-testid="actions-pane"
-    >
-      <div className="hv-pane-title"><h2>Actions</h2></div>
+    <aside id={id} className="hv-pane hv-actions" style={{ width: ui.paneSizes.actions }} aria-label="Actions" data-testid="actions-pane">
+      <div className="hv-pane-title">
+        <h2>Actions</h2>
+      </div>
       <div className="hv-actions-scroll">
         {rootSelected && <Section section="host" title="Hyper-V Manager" items={managerActions(root)} />}
         {host && <Section section="host" title={host.name} items={hostActions(root, host)} testId="actions-host" />}
@@ -48,7 +44,9 @@ const Section = observer(function Section({ section, title, items, testId }: { s
           title={collapsed ? `Show the actions for ${title}` : `Hide the actions for ${title}`}
         >
           <span className="hv-section-name">{title}</span>
-          <span className="hv-collapse-glyph" aria-hidden="true">{collapsed ? <ChevronDownRegular /> : <ChevronUpRegular />}</span>
+          <span className="hv-collapse-glyph" aria-hidden="true">
+            {collapsed ? <ChevronDownRegular /> : <ChevronUpRegular />}
+          </span>
         </button>
       </h3>
       <div id={listId} hidden={collapsed}>

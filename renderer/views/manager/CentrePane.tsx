@@ -19,8 +19,12 @@ export const CentrePane = observer(function CentrePane() {
     return (
       <div className="hv-centre">
         <section className="hv-pane" style={{ flex: 1 }} aria-busy="true">
-          <div className="hv-pane-title"><h2>Hyper-V Manager</h2></div>
-          <div className="hv-empty" role="status">{root.loadError ? `The inventory could not be loaded: ${root.loadError.message}` : 'Loading the inventory from the engine…'}</div>
+          <div className="hv-pane-title">
+            <h2>Hyper-V Manager</h2>
+          </div>
+          <div className="hv-empty" role="status">
+            {root.loadError ? `The inventory could not be loaded: ${root.loadError.message}` : 'Loading the inventory from the engine…'}
+          </div>
         </section>
       </div>
     );
@@ -30,15 +34,26 @@ export const CentrePane = observer(function CentrePane() {
     return (
       <div className="hv-centre">
         <section className="hv-pane" style={{ flex: 1 }} aria-label="Hyper-V Manager" data-testid="manager-intro">
-          <div className="hv-pane-title"><h2>Hyper-V Manager</h2></div>
+          <div className="hv-pane-title">
+            <h2>Hyper-V Manager</h2>
+          </div>
           <div className="hv-intro">
             <h2>Hyper-V Manager provides the tools and information you can use to manage a virtualization server.</h2>
             <p>
-              Select a server in the tree on the left to see its virtual machines. This lab's datacenter,
-              “{inventory.world?.name}”, has {inventory.hyperVHosts.length} Hyper-V server{inventory.hyperVHosts.length === 1 ? '' : 's'}
-              {inventory.fileServers.length > 0 && <> and {inventory.fileServers.length} file server{inventory.fileServers.length === 1 ? '' : 's'} ({inventory.fileServers.map((h) => h.name).join(', ')}) holding SMB 3 shares</>}.
+              Select a server in the tree on the left to see its virtual machines. This lab's datacenter, “{inventory.world?.name}”, has{' '}
+              {inventory.hyperVHosts.length} Hyper-V server{inventory.hyperVHosts.length === 1 ? '' : 's'}
+              {inventory.fileServers.length > 0 && (
+                <>
+                  {' '}
+                  and {inventory.fileServers.length} file server{inventory.fileServers.length === 1 ? '' : 's'} (
+                  {inventory.fileServers.map((h) => h.name).join(', ')}) holding SMB 3 shares
+                </>
+              )}
+              .
             </p>
-            <p>You are signed in on {inventory.world?.session.signedInOn} as {inventory.world?.session.user}.</p>
+            <p>
+              You are signed in on {inventory.world?.session.signedInOn} as {inventory.world?.session.user}.
+            </p>
           </div>
         </section>
       </div>
@@ -48,10 +63,17 @@ export const CentrePane = observer(function CentrePane() {
   const count = inventory.vmsOfSelectedHost.length;
   return (
     <div className="hv-centre">
-      <section id="pane-vms" className="hv-pane" style={{ height: ui.paneSizes.vmList, flex: '0 1 auto', minHeight: PANE_LIMITS.vmList.min }} aria-label="Virtual Machines">
+      <section
+        id="pane-vms"
+        className="hv-pane"
+        style={{ height: ui.paneSizes.vmList, flex: '0 1 auto', minHeight: PANE_LIMITS.vmList.min }}
+        aria-label="Virtual Machines"
+      >
         <div className="hv-pane-title">
           <h2>Virtual Machines</h2>
-          <span className="hv-pane-title-extra" aria-live="polite">{count.toLocaleString('en-US')} virtual machine{count === 1 ? '' : 's'}</span>
+          <span className="hv-pane-title-extra" aria-live="polite">
+            {count.toLocaleString('en-US')} virtual machine{count === 1 ? '' : 's'}
+          </span>
         </div>
         <PaneBoundary name="Virtual Machines" className="hv-pane-crashed-fill">
           <VmGrid />

@@ -17,7 +17,9 @@ export const CheckpointsPane = observer(function CheckpointsPane({ id, height }:
   const vm = inventory.selectedVm;
   return (
     <section id={id} className="hv-pane" style={{ height, flex: 'none' }} aria-label="Checkpoints" data-testid="checkpoints-pane">
-      <div className="hv-pane-title"><h2>Checkpoints</h2></div>
+      <div className="hv-pane-title">
+        <h2>Checkpoints</h2>
+      </div>
       {vm ? <CheckpointTree key={vm.id} vm={vm} /> : <div className="hv-empty">No virtual machine selected.</div>}
     </section>
   );
@@ -37,7 +39,13 @@ const CheckpointTree = observer(function CheckpointTree({ vm }: { vm: Vm }) {
     const found = actionsOf(key);
     if (!found) return;
     setSelected(key);
-    setMenu({ x, y, label: found.cp.name, items: found.items, returnFocus: ref.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? null });
+    setMenu({
+      x,
+      y,
+      label: found.cp.name,
+      items: found.items,
+      returnFocus: ref.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? null,
+    });
   };
   if (nodes.length === 0) return <div className="hv-empty">The selected virtual machine has no checkpoints.</div>;
   // Nothing is selected until the user picks a node; the tab stop then sits on the first one.
@@ -53,7 +61,10 @@ const CheckpointTree = observer(function CheckpointTree({ vm }: { vm: Vm }) {
     else if (e.key === 'End') next = nodes.length - 1;
     else if (e.key === 'F2' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
       e.preventDefault();
-      if (e.key === 'F2') actionsOf(active)?.items.find((a) => a.id === 'rename-checkpoint' && a.enabled)?.run();
+      if (e.key === 'F2')
+        actionsOf(active)
+          ?.items.find((a) => a.id === 'rename-checkpoint' && a.enabled)
+          ?.run();
       else {
         const r = ref.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(active)}"]`)?.getBoundingClientRect();
         if (r) openMenu(active, r.left + 40, r.bottom);
@@ -70,38 +81,46 @@ const CheckpointTree = observer(function CheckpointTree({ vm }: { vm: Vm }) {
   // A flat list of treeitems with aria-level: the tree's shape without nested markup.
   return (
     <>
-    <ul ref={ref} role="tree" aria-label={`Checkpoints of ${vm.name}`} className="hv-tree" onKeyDown={onKeyDown} data-testid="checkpoint-tree">
-      {nodes.map((n) => (
-        <li
-          key={n.key}
-          role="treeitem"
-          aria-level={n.level}
-          aria-selected={n.key === picked}
-          tabIndex={n.key === active ? 0 : -1}
-          data-key={n.key}
-          className="hv-treeitem"
-          data-testid={n.now ? 'checkpoint-now' : `checkpoint-${n.label}`}
-        >
-          <div
-            className="hv-treeitem-row"
-            style={{ paddingLeft: 4 + (n.level - 1) * 18 }}
-            onClick={() => setSelected(n.key)}
-            onContextMenu={(e) => {
-              e.preventDefault();
-              if (!n.now) openMenu(n.key, e.clientX, e.clientY);
-            }}
+      <ul ref={ref} role="tree" aria-label={`Checkpoints of ${vm.name}`} className="hv-tree" onKeyDown={onKeyDown} data-testid="checkpoint-tree">
+        {nodes.map((n) => (
+          <li
+            key={n.key}
+            role="treeitem"
+            aria-level={n.level}
+            aria-selected={n.key === picked}
+            tabIndex={n.key === active ? 0 : -1}
+            data-key={n.key}
+            className="hv-treeitem"
+            data-testid={n.now ? 'checkpoint-now' : `checkpoint-${n.label}`}
           >
-            <span className="hv-tree-icon" aria-hidden="true" style={n.now ? { color: 'var(--hv-running)' } : undefined}>
-              {n.now ? <PlayRegular /> : <CameraRegular />}
-            </span>
-            {n.id && root.renames.isEditing('checkpoint', n.id)
-              ? <InlineRename value={n.label} label={`New name of checkpoint ${n.label}`} testId="rename-checkpoint-input" onCommit={(text) => root.renames.commit(text)} onCancel={() => root.renames.cancel()} />
-              : <span>{n.label}</span>}
-          </div>
-        </li>
-      ))}
-    </ul>
-    <ContextMenu request={menu} onClose={() => setMenu(undefined)} />
+            <div
+              className="hv-treeitem-row"
+              style={{ paddingLeft: 4 + (n.level - 1) * 18 }}
+              onClick={() => setSelected(n.key)}
+              onContextMenu={(e) => {
+                e.preventDefault();
+                if (!n.now) openMenu(n.key, e.clientX, e.clientY);
+              }}
+            >
+              <span className="hv-tree-icon" aria-hidden="true" style={n.now ? { color: 'var(--hv-running)' } : undefined}>
+                {n.now ? <PlayRegular /> : <CameraRegular />}
+              </span>
+              {n.id && root.renames.isEditing('checkpoint', n.id) ? (
+                <InlineRename
+                  value={n.label}
+                  label={`New name of checkpoint ${n.label}`}
+                  testId="rename-checkpoint-input"
+                  onCommit={(text) => root.renames.commit(text)}
+                  onCancel={() => root.renames.cancel()}
+                />
+              ) : (
+                <span>{n.label}</span>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <ContextMenu request={menu} onClose={() => setMenu(undefined)} />
     </>
   );
 });

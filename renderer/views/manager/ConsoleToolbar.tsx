@@ -21,8 +21,7 @@ export const ConsoleToolbar = observer(function ConsoleToolbar() {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
     const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next = e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1
-      : (i + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length;
+    const next = e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length;
     e.preventDefault();
     buttons.forEach((b, j) => (b.tabIndex = j === next ? 0 : -1));
     buttons[next]?.focus();
@@ -50,12 +49,7 @@ export const ConsoleToolbar = observer(function ConsoleToolbar() {
       >
         <PanelRightRegular />
       </Tool>
-      <Tool
-        label={root.labs.open ? 'Hide Labs' : 'Labs'}
-        pressed={root.labs.open}
-        onClick={() => root.labs.toggle()}
-        testId="tool-labs"
-      >
+      <Tool label={root.labs.open ? 'Hide Labs' : 'Labs'} pressed={root.labs.open} onClick={() => root.labs.toggle()} testId="tool-labs">
         <HatGraduationRegular />
       </Tool>
       {vmButtons.length > 0 && <span className="hv-tool-sep" aria-hidden="true" />}
@@ -74,7 +68,15 @@ export const ConsoleToolbar = observer(function ConsoleToolbar() {
   );
 });
 
-function Tool({ label, pressed, disabled, first, onClick, testId, children }: {
+function Tool({
+  label,
+  pressed,
+  disabled,
+  first,
+  onClick,
+  testId,
+  children,
+}: {
   label: string;
   pressed?: boolean;
   disabled?: boolean;

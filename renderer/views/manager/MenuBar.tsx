@@ -24,7 +24,13 @@ export function scenarioItems(root: RootStore): ActionItem[] {
         ? `The lab “${lab.title}” is running. Choose Leave lab in the Labs pane: your datacenter comes back, then use the File menu.`
         : undefined;
   const item = (id: string, label: string, icon: ActionItem['icon'], run: () => void, extra: Partial<ActionItem> = {}): ActionItem => ({
-    id, label, icon, enabled: blocked === undefined, ...(blocked ? { disabledReason: blocked } : {}), run, ...extra,
+    id,
+    label,
+    icon,
+    enabled: blocked === undefined,
+    ...(blocked ? { disabledReason: blocked } : {}),
+    run,
+    ...extra,
   });
   const neverSaved = status?.location === 'none';
   const recent = status?.recent ?? [];
@@ -33,9 +39,15 @@ export function scenarioItems(root: RootStore): ActionItem[] {
     item('scenario-open', 'Open...', 'import', () => s.showOpen()),
     item('scenario-save', 'Save', 'save', () => void s.save(), { separatorBefore: true }),
     item('scenario-save-as', 'Save As...', 'save', () => void s.showSaveAs()),
-    item('scenario-revert', 'Revert to Saved', 'revert', () => s.revert(), neverSaved && !blocked
-      ? { enabled: false, disabledReason: `${status?.name ?? 'This scenario'} has never been saved: there is nothing to revert to.` }
-      : {}),
+    item(
+      'scenario-revert',
+      'Revert to Saved',
+      'revert',
+      () => s.revert(),
+      neverSaved && !blocked
+        ? { enabled: false, disabledReason: `${status?.name ?? 'This scenario'} has never been saved: there is nothing to revert to.` }
+        : {},
+    ),
     ...(status?.nativeDialogs ? [] : [item('scenario-download', 'Download Scenario...', 'export', () => void s.download(), { separatorBefore: true })]),
     item('scenario-recent', 'Recent Scenarios', 'import', () => {}, {
       separatorBefore: true,
@@ -69,7 +81,9 @@ function actionItems(root: RootStore): ActionItem[] {
   if (vm) return vmActions(root, vm);
   if (host) return hostActions(root, host);
   if (ui.tree?.kind === 'root') return managerActions(root);
-  return [{ id: 'nothing', label: 'No item selected', icon: 'help', enabled: false, disabledReason: 'Select a server or a virtual machine first.', run: () => {} }];
+  return [
+    { id: 'nothing', label: 'No item selected', icon: 'help', enabled: false, disabledReason: 'Select a server or a virtual machine first.', run: () => {} },
+  ];
 }
 
 function viewItems(root: RootStore): ActionItem[] {
@@ -82,7 +96,17 @@ function viewItems(root: RootStore): ActionItem[] {
       ...(root.connection.connected ? {} : { disabledReason: 'Not connected to the engine.' }),
       run: () => void root.refresh(),
     },
-    { id: 'theme', label: 'Theme', icon: 'view', enabled: true, separatorBefore: true, submenu: viewActions(root).filter((i) => i.checked !== undefined).map((i) => ({ ...i, label: i.label.replace(/^Theme: /, '') })), run: () => {} },
+    {
+      id: 'theme',
+      label: 'Theme',
+      icon: 'view',
+      enabled: true,
+      separatorBefore: true,
+      submenu: viewActions(root)
+        .filter((i) => i.checked !== undefined)
+        .map((i) => ({ ...i, label: i.label.replace(/^Theme: /, '') })),
+      run: () => {},
+    },
     {
       id: 'toggle-actions-pane',
       label: root.ui.actionsPaneVisible ? 'Hide Action Pane' : 'Show Action Pane',
@@ -131,14 +155,20 @@ function labItems(root: RootStore): ActionItem[] {
       },
     },
     // Always here, so a learner can leave a lab whatever state the Labs pane is in.
-    { id: 'labs-leave', label: 'Leave Lab', icon: 'stopService', enabled: connected && labs.activeLabId !== null, ...notConnected, ...noLab, run: () => labs.leave() },
+    {
+      id: 'labs-leave',
+      label: 'Leave Lab',
+      icon: 'stopService',
+      enabled: connected && labs.activeLabId !== null,
+      ...notConnected,
+      ...noLab,
+      run: () => labs.leave(),
+    },
   ];
 }
 
 function helpItems(root: RootStore): ActionItem[] {
-  return [
-    { id: 'about', label: 'About Hyper-V Mobility Lab', icon: 'help', enabled: true, run: () => root.dialogs.show({ kind: 'about' }) },
-  ];
+  return [{ id: 'about', label: 'About Hyper-V Mobility Lab', icon: 'help', enabled: true, run: () => root.dialogs.show({ kind: 'about' }) }];
 }
 
 export const MenuBar = observer(function MenuBar() {
@@ -169,7 +199,14 @@ export const MenuBar = observer(function MenuBar() {
       {menus.map((m, i) => (
         <Menu key={m.id} positioning={{ position: 'below', align: 'start', offset: 0 }} {...radioMenuProps(m.items)}>
           <MenuTrigger disableButtonEnhancement>
-            <button type="button" role="menuitem" className="hv-menubar-item" tabIndex={i === 0 ? 0 : -1} data-testid={`menu-${m.id}`} {...accessKeyProps(menuAccessLabel(m.label))}>
+            <button
+              type="button"
+              role="menuitem"
+              className="hv-menubar-item"
+              tabIndex={i === 0 ? 0 : -1}
+              data-testid={`menu-${m.id}`}
+              {...accessKeyProps(menuAccessLabel(m.label))}
+            >
               <AccessText label={menuAccessLabel(m.label)} />
             </button>
           </MenuTrigger>

@@ -119,7 +119,9 @@ export const ServerTree = observer(function ServerTree({ id }: { id: string }) {
             >
               {expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
             </span>
-            <span className="hv-tree-icon" aria-hidden="true"><ServerMultipleRegular /></span>
+            <span className="hv-tree-icon" aria-hidden="true">
+              <ServerMultipleRegular />
+            </span>
             <span>Hyper-V Manager</span>
           </div>
           {expanded && (
@@ -138,7 +140,9 @@ export const ServerTree = observer(function ServerTree({ id }: { id: string }) {
                     className="hv-treeitem"
                   >
                     <div className="hv-treeitem-row" style={{ paddingLeft: 22 }} onClick={() => select(node)} onContextMenu={onContextMenu(node)}>
-                      <span className="hv-tree-icon" aria-hidden="true"><ServerRegular /></span>
+                      <span className="hv-tree-icon" aria-hidden="true">
+                        <ServerRegular />
+                      </span>
                       <span>{host.name}</span>
                     </div>
                   </li>

@@ -56,7 +56,9 @@ const SpeedControl = observer(function SpeedControl() {
 
   return (
     <div className="hv-speed">
-      <span className="hv-speed-label" id="speed-label">Speed</span>
+      <span className="hv-speed-label" id="speed-label">
+        Speed
+      </span>
       <div ref={group} role="radiogroup" aria-labelledby="speed-label" className="hv-speed" onKeyDown={onKeyDown}>
         {CLOCK_SPEEDS.map((s) => {
           const checked = clock.speed === s;

@@ -20,7 +20,9 @@ export const VmDetails = observer(function VmDetails({ id }: { id: string }) {
   const tabId = (t: DetailsTab) => `${id}-tab-${t}`;
   return (
     <section id={id} className="hv-pane hv-details" aria-label={vm ? `Details of ${vm.name}` : 'Details'} data-testid="vm-details">
-      <div className="hv-pane-title"><h2>{vm ? vm.name : 'Details'}</h2></div>
+      <div className="hv-pane-title">
+        <h2>{vm ? vm.name : 'Details'}</h2>
+      </div>
       {vm ? (
         <>
           <div className="hv-details-body" role="tabpanel" tabIndex={0} aria-labelledby={tabId(ui.detailsTab)} data-testid={`vm-details-${ui.detailsTab}`}>
@@ -116,7 +118,12 @@ function VhdRow({ controller, path, size, max, type }: { controller: string; pat
   return (
     <>
       <dt>Hard Drive ({controller}):</dt>
-      <dd>{path} <span style={{ color: 'var(--hv-text-muted)' }}>({type}, {byteSizeText(size)} of {byteSizeText(max)})</span></dd>
+      <dd>
+        {path}{' '}
+        <span style={{ color: 'var(--hv-text-muted)' }}>
+          ({type}, {byteSizeText(size)} of {byteSizeText(max)})
+        </span>
+      </dd>
     </>
   );
 }
@@ -149,7 +156,9 @@ function MemoryTab({ vm }: { vm: Vm }) {
         </>
       )}
       <dt>Memory Weight:</dt>
-      <dd>{m.weight} ({weightName(m.weight)})</dd>
+      <dd>
+        {m.weight} ({weightName(m.weight)})
+      </dd>
     </dl>
   );
 }
@@ -164,7 +173,12 @@ function weightName(w: number): string {
 }
 
 function NetworkingTab({ vm }: { vm: Vm }) {
-  if (vm.networkAdapters.length === 0) return <div className="hv-empty" style={{ padding: 0 }}>This virtual machine has no network adapters.</div>;
+  if (vm.networkAdapters.length === 0)
+    return (
+      <div className="hv-empty" style={{ padding: 0 }}>
+        This virtual machine has no network adapters.
+      </div>
+    );
   return (
     <table className="hv-simple-table">
       <thead>

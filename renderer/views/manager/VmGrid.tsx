@@ -53,21 +53,30 @@ export const VmGrid = observer(function VmGrid() {
 
   const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 200) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
 
-  const openMenuFor = useCallback((vm: Vm, x: number, y: number) => {
-    setMenu({ x, y, label: vm.name, items: vmActions(root, vm), returnFocus: scrollRef.current });
-  }, [root]);
+  const openMenuFor = useCallback(
+    (vm: Vm, x: number, y: number) => {
+      setMenu({ x, y, label: vm.name, items: vmActions(root, vm), returnFocus: scrollRef.current });
+    },
+    [root],
+  );
 
   // Stable across renders, so a row re-renders only when its VM, position or selection changes.
-  const rowHandlers = useMemo<RowHandlers>(() => ({
-    select: (vm) => root.ui.selectVm(vm.id),
-    contextMenu: (vm, e) => {
-      e.preventDefault();
-      root.ui.selectVm(vm.id);
-      scrollRef.current?.focus({ preventScroll: true });
-      openMenuFor(vm, e.clientX, e.clientY);
-    },
-    open: (vm) => vmActions(root, vm).find((a) => a.id === 'connect')?.run(),
-  }), [root, openMenuFor]);
+  const rowHandlers = useMemo<RowHandlers>(
+    () => ({
+      select: (vm) => root.ui.selectVm(vm.id),
+      contextMenu: (vm, e) => {
+        e.preventDefault();
+        root.ui.selectVm(vm.id);
+        scrollRef.current?.focus({ preventScroll: true });
+        openMenuFor(vm, e.clientX, e.clientY);
+      },
+      open: (vm) =>
+        vmActions(root, vm)
+          .find((a) => a.id === 'connect')
+          ?.run(),
+    }),
+    [root, openMenuFor],
+  );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // header buttons handle their own keys
@@ -99,13 +108,19 @@ export const VmGrid = observer(function VmGrid() {
         break;
       case 'Enter': {
         const vm = rows[at];
-        if (vm) vmActions(root, vm).find((a) => a.id === 'connect')?.run();
+        if (vm)
+          vmActions(root, vm)
+            .find((a) => a.id === 'connect')
+            ?.run();
         break;
       }
       case 'F2': {
         // Windows' rename key, as in Hyper-V Manager's list.
         const vm = rows[at];
-        if (vm) vmActions(root, vm).find((a) => a.id === 'rename' && a.enabled)?.run();
+        if (vm)
+          vmActions(root, vm)
+            .find((a) => a.id === 'rename' && a.enabled)
+            ?.run();
         break;
       }
       case 'ContextMenu':
@@ -152,7 +167,11 @@ export const VmGrid = observer(function VmGrid() {
               <div key={col.id} role="columnheader" aria-colindex={i + 1} aria-sort={sorted ?? 'none'} className="hv-colheader">
                 <button type="button" onClick={() => ui.sortBy(col.id)} data-testid={`vm-col-${col.id}`} title={`Sort by ${col.label}`}>
                   <span>{col.label}</span>
-                  {sorted && <span className="hv-sort-glyph" aria-hidden="true">{sorted === 'ascending' ? '▲' : '▼'}</span>}
+                  {sorted && (
+                    <span className="hv-sort-glyph" aria-hidden="true">
+                      {sorted === 'ascending' ? '▲' : '▼'}
+                    </span>
+                  )}
                 </button>
               </div>
             );
@@ -163,19 +182,14 @@ export const VmGrid = observer(function VmGrid() {
         {items.map((item) => {
           const vm = rows[item.index];
           if (!vm) return null;
-          return (
-            <VmRow
-              key={item.key}
-              vm={vm}
-              index={item.index}
-              top={item.start}
-              selected={vm.id === ui.selectedVmId}
-              handlers={rowHandlers}
-            />
-          );
+          return <VmRow key={item.key} vm={vm} index={item.index} top={item.start} selected={vm.id === ui.selectedVmId} handlers={rowHandlers} />;
         })}
       </div>
-      {rows.length === 0 && <div className="hv-empty" role="row"><span role="gridcell">No virtual machines were found on this server.</span></div>}
+      {rows.length === 0 && (
+        <div className="hv-empty" role="row">
+          <span role="gridcell">No virtual machines were found on this server.</span>
+        </div>
+      )}
       <ContextMenu request={menu} onClose={() => setMenu(undefined)} />
     </div>
   );
@@ -216,15 +230,33 @@ const VmRow = observer(function VmRow({ vm, index, top, selected, handlers }: Vm
       onContextMenu={(e) => handlers.contextMenu(vm, e)}
     >
       <div role="gridcell" aria-colindex={1} className="hv-cell">
-        <span className={`hv-vm-icon ${running ? 'running' : 'stopped'}`} aria-hidden="true"><DesktopRegular /></span>
-        {renames.isEditing('vm', vm.id)
-          ? <InlineRename value={vm.name} label={`New name of ${vm.name}`} testId="rename-vm-input" onCommit={(text) => renames.commit(text)} onCancel={() => renames.cancel()} />
-          : <span>{vm.name}</span>}
+        <span className={`hv-vm-icon ${running ? 'running' : 'stopped'}`} aria-hidden="true">
+          <DesktopRegular />
+        </span>
+        {renames.isEditing('vm', vm.id) ? (
+          <InlineRename
+            value={vm.name}
+            label={`New name of ${vm.name}`}
+            testId="rename-vm-input"
+            onCommit={(text) => renames.commit(text)}
+            onCancel={() => renames.cancel()}
+          />
+        ) : (
+          <span>{vm.name}</span>
+        )}
       </div>
-      <div role="gridcell" aria-colindex={2} className="hv-cell"><span>{vm.state}</span></div>
-      <div role="gridcell" aria-colindex={3} className="hv-cell"><span>{cpuUsageText(vm)}</span></div>
-      <div role="gridcell" aria-colindex={4} className="hv-cell"><span>{assignedMemoryText(vm)}</span></div>
-      <div role="gridcell" aria-colindex={5} className="hv-cell"><span>{uptimeText(vm, clock.now)}</span></div>
+      <div role="gridcell" aria-colindex={2} className="hv-cell">
+        <span>{vm.state}</span>
+      </div>
+      <div role="gridcell" aria-colindex={3} className="hv-cell">
+        <span>{cpuUsageText(vm)}</span>
+      </div>
+      <div role="gridcell" aria-colindex={4} className="hv-cell">
+        <span>{assignedMemoryText(vm)}</span>
+      </div>
+      <div role="gridcell" aria-colindex={5} className="hv-cell">
+        <span>{uptimeText(vm, clock.now)}</span>
+      </div>
       <div role="gridcell" aria-colindex={6} className={`hv-cell${status ? ' hv-status-moving' : ''}`} data-testid={`vm-status-${vm.name}`}>
         <span>{status}</span>
       </div>

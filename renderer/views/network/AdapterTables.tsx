@@ -42,31 +42,46 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
   };
   return (
     <section className="hv-net-section" aria-labelledby="net-adapters-title">
-      <h3 id="net-adapters-title" className="hv-net-title">Network adapters</h3>
+      <h3 id="net-adapters-title" className="hv-net-title">
+        Network adapters
+      </h3>
       <div className="hv-table-scroll">
         <table className="hv-simple-table hv-net-table" data-testid="adapters-table">
           <thead>
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Description</th>
-              <th scope="col" className="hv-num">Speed</th>
+              <th scope="col" className="hv-num">
+                Speed
+              </th>
               <th scope="col">RDMA</th>
               <th scope="col">RDMA state</th>
               <th scope="col">RSS</th>
               <th scope="col">Team</th>
               <th scope="col">IPv4 address</th>
               <th scope="col">Link</th>
-              <th scope="col" className="hv-num">Sent</th>
-              <th scope="col" className="hv-num">Received</th>
+              <th scope="col" className="hv-num">
+                Sent
+              </th>
+              <th scope="col" className="hv-num">
+                Received
+              </th>
             </tr>
           </thead>
           <tbody>
             {view.adapters.map((a) => {
               const rdma = rdmaStatus(a);
               return (
-                <tr key={a.name} data-testid={`adapter-${a.name}`} data-link={a.linkUp ? 'up' : 'down'} className={rdma.kind === 'trap' ? 'hv-row-warning' : undefined}>
+                <tr
+                  key={a.name}
+                  data-testid={`adapter-${a.name}`}
+                  data-link={a.linkUp ? 'up' : 'down'}
+                  className={rdma.kind === 'trap' ? 'hv-row-warning' : undefined}
+                >
                   <th scope="row">{a.name}</th>
-                  <td className="hv-net-description" title={a.description}>{a.description}</td>
+                  <td className="hv-net-description" title={a.description}>
+                    {a.description}
+                  </td>
                   <td className="hv-num">{speedText(a.speedGbps)}</td>
                   <td>{a.rdmaType === 'none' ? '—' : a.rdmaType}</td>
                   <td className="hv-net-rdma" data-rdma={rdma.kind} data-testid={`adapter-rdma-cell-${a.name}`}>
@@ -76,9 +91,13 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
                         <span className="visually-hidden">. {rdma.why}</span>
                       </span>
                     ) : rdma.kind === 'operational' ? (
-                      <span className="hv-rdma-ok" data-testid={`adapter-rdma-${a.name}`} data-rdma={rdma.kind}><CheckmarkCircleRegular aria-hidden="true" /> {rdma.text}</span>
+                      <span className="hv-rdma-ok" data-testid={`adapter-rdma-${a.name}`} data-rdma={rdma.kind}>
+                        <CheckmarkCircleRegular aria-hidden="true" /> {rdma.text}
+                      </span>
                     ) : (
-                      <span className="hv-text-muted" data-testid={`adapter-rdma-${a.name}`} data-rdma={rdma.kind}>{rdma.text}</span>
+                      <span className="hv-text-muted" data-testid={`adapter-rdma-${a.name}`} data-rdma={rdma.kind}>
+                        {rdma.text}
+                      </span>
                     )}{' '}
                     {a.rdmaType !== 'none' && (
                       <button
@@ -97,12 +116,20 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
                   <td>{a.rssCapable ? 'Yes' : 'No'}</td>
                   <td>{a.team ?? ''}</td>
                   <td>
-                    {a.ipAddress && !a.hostAdapter ? a.ipAddress : a.ipAddress && a.hostAdapter ? (
-                      <span data-testid={`adapter-ip-${a.name}`}>{a.ipAddress} <span className="hv-text-muted">on {a.hostAdapter}</span></span>
-                    ) : <span className="hv-text-muted">{a.team ? '(on the team)' : a.virtualSwitch ? `(switch ${a.virtualSwitch} only)` : 'none'}</span>}
+                    {a.ipAddress && !a.hostAdapter ? (
+                      a.ipAddress
+                    ) : a.ipAddress && a.hostAdapter ? (
+                      <span data-testid={`adapter-ip-${a.name}`}>
+                        {a.ipAddress} <span className="hv-text-muted">on {a.hostAdapter}</span>
+                      </span>
+                    ) : (
+                      <span className="hv-text-muted">{a.team ? '(on the team)' : a.virtualSwitch ? `(switch ${a.virtualSwitch} only)` : 'none'}</span>
+                    )}
                   </td>
                   <td className="hv-net-actions">
-                    <span data-testid={`adapter-link-${a.name}`} className={a.linkUp ? 'hv-link-up' : 'hv-link-down'}>{a.linkUp ? 'Up' : 'Disabled'}</span>{' '}
+                    <span data-testid={`adapter-link-${a.name}`} className={a.linkUp ? 'hv-link-up' : 'hv-link-down'}>
+                      {a.linkUp ? 'Up' : 'Disabled'}
+                    </span>{' '}
                     <button
                       type="button"
                       className="hv-small-button"
@@ -127,8 +154,8 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
         <p className="hv-note hv-note-warning" role="note" data-testid="rdma-trap-note">
           <WarningFilled aria-hidden="true" />
           <span>
-            RDMA is enabled on teamed adapters, but in Windows Server 2012 R2 teamed adapters do not support RDMA: SMB Direct
-            will not use them. Keep RDMA adapters out of LBFO teams and let SMB Multichannel aggregate them.
+            RDMA is enabled on teamed adapters, but in Windows Server 2012 R2 teamed adapters do not support RDMA: SMB Direct will not use them. Keep RDMA
+            adapters out of LBFO teams and let SMB Multichannel aggregate them.
           </span>
         </p>
       )}
@@ -136,9 +163,9 @@ export const AdaptersTable = observer(function AdaptersTable({ view }: { view: N
         <p className="hv-note hv-note-warning" role="note" data-testid="rdma-vswitch-note">
           <WarningFilled aria-hidden="true" />
           <span>
-            RDMA is enabled on adapters bound to a Hyper-V virtual switch, but in Windows Server 2012 R2 RDMA is not available through a
-            virtual switch: the host's traffic goes through its vEthernet adapter, which is not RDMA-capable, so SMB falls back to TCP/IP.
-            Remove the switch (Virtual Switch Manager) or bind it to other adapters.
+            RDMA is enabled on adapters bound to a Hyper-V virtual switch, but in Windows Server 2012 R2 RDMA is not available through a virtual switch: the
+            host's traffic goes through its vEthernet adapter, which is not RDMA-capable, so SMB falls back to TCP/IP. Remove the switch (Virtual Switch
+            Manager) or bind it to other adapters.
           </span>
         </p>
       )}
@@ -156,12 +183,20 @@ export const TeamsTable = observer(function TeamsTable({ view }: { view: Network
       message: `Do you want to remove the NIC team "${name}" from ${host}?`,
       detail: `Its members become stand-alone adapters again. (PowerShell: Remove-NetLbfoTeam -Name ${name} -CimSession ${host})`,
       confirmLabel: 'Remove Team',
-      onConfirm: () => void runNetCommand(root, { cmdlet: 'Remove-NetLbfoTeam', params: { Name: [name], CimSession: [host] } }, `team:${name}`, `The team ${name} could not be removed.`),
+      onConfirm: () =>
+        void runNetCommand(
+          root,
+          { cmdlet: 'Remove-NetLbfoTeam', params: { Name: [name], CimSession: [host] } },
+          `team:${name}`,
+          `The team ${name} could not be removed.`,
+        ),
     });
   };
   return (
     <section className="hv-net-section" aria-labelledby="net-teams-title">
-      <h3 id="net-teams-title" className="hv-net-title">NIC teams</h3>
+      <h3 id="net-teams-title" className="hv-net-title">
+        NIC teams
+      </h3>
       {view.teams.length === 0 ? (
         <p className="hv-text-muted hv-net-empty">No NIC teams on {host}.</p>
       ) : (
@@ -173,9 +208,13 @@ export const TeamsTable = observer(function TeamsTable({ view }: { view: Network
                 <th scope="col">Members</th>
                 <th scope="col">Teaming mode</th>
                 <th scope="col">Load balancing</th>
-                <th scope="col" className="hv-num">Speed</th>
+                <th scope="col" className="hv-num">
+                  Speed
+                </th>
                 <th scope="col">Status</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -188,7 +227,14 @@ export const TeamsTable = observer(function TeamsTable({ view }: { view: Network
                   <td className="hv-num">{speedText(t.speedGbps)}</td>
                   <td className={t.status === 'Up' ? 'hv-link-up' : 'hv-link-down'}>{t.status}</td>
                   <td className="hv-net-actions">
-                    <button type="button" className="hv-small-button" disabled={root.network.isBusy(`team:${t.name}`)} onClick={() => remove(t.name)} data-testid={`team-remove-${t.name}`} aria-label={`Remove team ${t.name}`}>
+                    <button
+                      type="button"
+                      className="hv-small-button"
+                      disabled={root.network.isBusy(`team:${t.name}`)}
+                      onClick={() => remove(t.name)}
+                      data-testid={`team-remove-${t.name}`}
+                      aria-label={`Remove team ${t.name}`}
+                    >
                       Remove
                     </button>
                   </td>
@@ -204,8 +250,19 @@ export const TeamsTable = observer(function TeamsTable({ view }: { view: Network
 
 /** Get-SmbMultichannelConnection's columns, in its order. */
 const MULTICHANNEL_COLUMNS = [
-  'ServerName', 'Selected', 'ClientIpAddress', 'ServerIpAddress', 'ClientInterfaceIndex', 'ServerInterfaceIndex',
-  'ClientRSSCapable', 'ClientRdmaCapable', 'ClientLinkSpeed', 'MaxChannels', 'CurrentChannels', 'Failed', 'FailureCount',
+  'ServerName',
+  'Selected',
+  'ClientIpAddress',
+  'ServerIpAddress',
+  'ClientInterfaceIndex',
+  'ServerInterfaceIndex',
+  'ClientRSSCapable',
+  'ClientRdmaCapable',
+  'ClientLinkSpeed',
+  'MaxChannels',
+  'CurrentChannels',
+  'Failed',
+  'FailureCount',
 ];
 
 function multichannelCell(column: string, value: string | number | boolean | undefined): string {
@@ -219,22 +276,32 @@ export const MultichannelTable = observer(function MultichannelTable({ view }: {
   const rows = view.multichannel;
   return (
     <section className="hv-net-section" aria-labelledby="net-mc-title">
-      <h3 id="net-mc-title" className="hv-net-title">SMB Multichannel connections <span className="hv-text-muted">(Get-SmbMultichannelConnection on {view.host})</span></h3>
+      <h3 id="net-mc-title" className="hv-net-title">
+        SMB Multichannel connections <span className="hv-text-muted">(Get-SmbMultichannelConnection on {view.host})</span>
+      </h3>
       {rows.length === 0 ? (
         <p className="hv-text-muted hv-net-empty" data-testid="multichannel-empty">
-          No SMB transfer is running from {view.host} now. Start a move over SMB (a storage move to a share, or a live migration with the SMB
-          performance option) to see which interfaces SMB Multichannel selects.
+          No SMB transfer is running from {view.host} now. Start a move over SMB (a storage move to a share, or a live migration with the SMB performance
+          option) to see which interfaces SMB Multichannel selects.
         </p>
       ) : (
         <div className="hv-table-scroll">
           <table className="hv-simple-table hv-net-table" data-testid="multichannel-table">
             <thead>
-              <tr>{MULTICHANNEL_COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+              <tr>
+                {MULTICHANNEL_COLUMNS.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {rows.map((r, i) => (
                 <tr key={i}>
-                  {MULTICHANNEL_COLUMNS.map((c) => <td key={c}>{multichannelCell(c, r[c])}</td>)}
+                  {MULTICHANNEL_COLUMNS.map((c) => (
+                    <td key={c}>{multichannelCell(c, r[c])}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>

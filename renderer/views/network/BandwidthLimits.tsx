@@ -12,18 +12,24 @@ type Category = (typeof SMB_CATEGORIES)[number]['value'];
 export const BandwidthLimits = observer(function BandwidthLimits({ view }: { view: NetworkView }) {
   return (
     <section className="hv-net-section" aria-labelledby="net-bw-title">
-      <h3 id="net-bw-title" className="hv-net-title">SMB bandwidth limits <span className="hv-text-muted">(feature FS-SMBBW; each an absolute cap for the category on {view.host})</span></h3>
+      <h3 id="net-bw-title" className="hv-net-title">
+        SMB bandwidth limits <span className="hv-text-muted">(feature FS-SMBBW; each an absolute cap for the category on {view.host})</span>
+      </h3>
       <table className="hv-simple-table hv-net-table" data-testid="bandwidth-table">
         <thead>
           <tr>
             <th scope="col">Category</th>
             <th scope="col">Limit</th>
             <th scope="col">New limit (MB/s)</th>
-            <th scope="col"><span className="visually-hidden">Actions</span></th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
-          {SMB_CATEGORIES.map((c) => <LimitRow key={`${view.host}-${c.value}`} view={view} category={c.value} what={c.what} />)}
+          {SMB_CATEGORIES.map((c) => (
+            <LimitRow key={`${view.host}-${c.value}`} view={view} category={c.value} what={c.what} />
+          ))}
         </tbody>
       </table>
     </section>
@@ -48,11 +54,17 @@ const LimitRow = observer(function LimitRow({ view, category, what }: { view: Ne
       // Not a number: the typed command cannot carry it, so the refusal is the one the engine gives
       // for text in a UInt64 parameter (engine/cmdlets/value-rules.ts), word for word.
       const message = `Cannot convert value "${value.trim()}" to type "System.UInt64".`;
-      setFailure({ cmdlet: 'Set-SmbBandwidthLimit', error: { code: 'InvalidParameter', message: `Cannot validate argument on parameter 'BytesPerSecond'. ${message}`, parameter: 'BytesPerSecond' } });
+      setFailure({
+        cmdlet: 'Set-SmbBandwidthLimit',
+        error: { code: 'InvalidParameter', message: `Cannot validate argument on parameter 'BytesPerSecond'. ${message}`, parameter: 'BytesPerSecond' },
+      });
       return;
     }
     const bytes = Math.round(mb * 1024 * 1024);
-    const result = await network.invoke({ cmdlet: 'Set-SmbBandwidthLimit', params: { Category: category, BytesPerSecond: bytes, CimSession: [view.host] } }, `bw:${category}`);
+    const result = await network.invoke(
+      { cmdlet: 'Set-SmbBandwidthLimit', params: { Category: category, BytesPerSecond: bytes, CimSession: [view.host] } },
+      `bw:${category}`,
+    );
     if (result.ok) {
       setFailure(undefined);
       setValue('');
@@ -68,10 +80,16 @@ const LimitRow = observer(function LimitRow({ view, category, what }: { view: Ne
   return (
     <>
       <tr data-testid={`bandwidth-${category}`}>
-        <th scope="row" title={what}>{category}</th>
-        <td data-testid={`bandwidth-current-${category}`}>{current ? bandwidthText(current.bytesPerSecond) : <span className="hv-text-muted">Not limited</span>}</td>
+        <th scope="row" title={what}>
+          {category}
+        </th>
+        <td data-testid={`bandwidth-current-${category}`}>
+          {current ? bandwidthText(current.bytesPerSecond) : <span className="hv-text-muted">Not limited</span>}
+        </td>
         <td>
-          <label htmlFor={inputId} className="visually-hidden">New {category} limit in MB per second</label>
+          <label htmlFor={inputId} className="visually-hidden">
+            New {category} limit in MB per second
+          </label>
           <input
             id={inputId}
             className="hv-input hv-input-number"
@@ -88,15 +106,32 @@ const LimitRow = observer(function LimitRow({ view, category, what }: { view: Ne
           />
         </td>
         <td className="hv-net-actions">
-          <button type="button" className="hv-small-button" disabled={busy || !value.trim()} onClick={() => void set()} data-testid={`bandwidth-set-${category}`}>Set</button>
-          <button type="button" className="hv-small-button" disabled={busy || !current} onClick={() => void remove()} data-testid={`bandwidth-remove-${category}`}>Remove</button>
+          <button
+            type="button"
+            className="hv-small-button"
+            disabled={busy || !value.trim()}
+            onClick={() => void set()}
+            data-testid={`bandwidth-set-${category}`}
+          >
+            Set
+          </button>
+          <button
+            type="button"
+            className="hv-small-button"
+            disabled={busy || !current}
+            onClick={() => void remove()}
+            data-testid={`bandwidth-remove-${category}`}
+          >
+            Remove
+          </button>
         </td>
       </tr>
       {error && (
         <tr>
           <td colSpan={4}>
             <div id={errorId} className="hv-inline-error" role="alert" data-testid={`bandwidth-error-${category}`}>
-              {failure?.cmdlet} : {error.message}{error.fix ? ` ${error.fix}` : ''}
+              {failure?.cmdlet} : {error.message}
+              {error.fix ? ` ${error.fix}` : ''}
             </div>
           </td>
         </tr>

@@ -27,7 +27,9 @@ export const NetworkPanel = observer(function NetworkPanel() {
   return (
     <div className="hv-network" data-testid="network-pane">
       <div className="hv-dock-toolbar" role="toolbar" aria-label="Networking">
-        <label htmlFor={selectId} className="hv-dock-toolbar-label">Computer:</label>
+        <label htmlFor={selectId} className="hv-dock-toolbar-label">
+          Computer:
+        </label>
         <select
           id={selectId}
           className="hv-select"
@@ -37,22 +39,30 @@ export const NetworkPanel = observer(function NetworkPanel() {
           data-autofocus
         >
           <option value="">Selected in the tree{ui.selectedServerName ? ` (${ui.selectedServerName})` : ''}</option>
-          {network.hostChoices.map((h) => <option key={h} value={h}>{h}</option>)}
+          {network.hostChoices.map((h) => (
+            <option key={h} value={h}>
+              {h}
+            </option>
+          ))}
         </select>
         <Button size="small" icon={<AddRegular />} onClick={() => setTeamDialog(true)} disabled={!view} data-testid="network-new-team">
           New NIC Team...
         </Button>
         {view && (
           <span className="hv-dock-toolbar-note" data-testid="network-cpu">
-            {host}: {view.cpu.cores} cores at {view.cpu.ghz} GHz · CPU {Math.round(view.cpu.vmDemandPercent + view.cpu.transferPercent)} %
-            (virtual machines {Math.round(view.cpu.vmDemandPercent)} %, transfers {Math.round(view.cpu.transferPercent)} %)
+            {host}: {view.cpu.cores} cores at {view.cpu.ghz} GHz · CPU {Math.round(view.cpu.vmDemandPercent + view.cpu.transferPercent)} % (virtual machines{' '}
+            {Math.round(view.cpu.vmDemandPercent)} %, transfers {Math.round(view.cpu.transferPercent)} %)
           </span>
         )}
       </div>
       {network.viewError && network.loadedHost === host ? (
-        <div className="hv-empty" role="alert">{network.viewError.message}</div>
+        <div className="hv-empty" role="alert">
+          {network.viewError.message}
+        </div>
       ) : !view ? (
-        <div className="hv-empty" role="status">Loading the network of {host ?? 'the computer'}…</div>
+        <div className="hv-empty" role="status">
+          Loading the network of {host ?? 'the computer'}…
+        </div>
       ) : (
         <div className="hv-network-body">
           <div className="hv-network-tables">

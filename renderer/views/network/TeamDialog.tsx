@@ -56,40 +56,61 @@ export const TeamDialog = observer(function TeamDialog({ view, onClose }: { view
           <div className="hv-form-row">
             <Field label="Teaming mode">
               <Select value={mode} onChange={(_e, d) => setMode(TEAMING_MODES.find((m) => m.value === d.value)?.value ?? mode)} data-testid="team-mode">
-                {TEAMING_MODES.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+                {TEAMING_MODES.map((m) => (
+                  <option key={m.value} value={m.value}>
+                    {m.label}
+                  </option>
+                ))}
               </Select>
             </Field>
             <Field label="Load balancing mode">
               <Select value={lb} onChange={(_e, d) => setLb(LOAD_BALANCING.find((m) => m.value === d.value)?.value ?? lb)} data-testid="team-lb">
-                {LOAD_BALANCING.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+                {LOAD_BALANCING.map((m) => (
+                  <option key={m.value} value={m.value}>
+                    {m.label}
+                  </option>
+                ))}
               </Select>
             </Field>
           </div>
           {rdmaMembers.length > 0 && (
             <MessageBar intent="warning" layout="multiline" data-testid="team-rdma-warning">
               <MessageBarBody>
-                {rdmaMembers.map((a) => a.name).join(', ')} {rdmaMembers.length === 1 ? 'has' : 'have'} RDMA enabled. In Windows Server 2012 R2 teamed
-                adapters do not support RDMA: SMB Direct will stop using {rdmaMembers.length === 1 ? 'it' : 'them'}. SMB Multichannel already
-                aggregates and fails over un-teamed RDMA adapters.
+                {rdmaMembers.map((a) => a.name).join(', ')} {rdmaMembers.length === 1 ? 'has' : 'have'} RDMA enabled. In Windows Server 2012 R2 teamed adapters
+                do not support RDMA: SMB Direct will stop using {rdmaMembers.length === 1 ? 'it' : 'them'}. SMB Multichannel already aggregates and fails over
+                un-teamed RDMA adapters.
               </MessageBarBody>
             </MessageBar>
           )}
           <div>
             <div className="hv-text-muted">PowerShell</div>
-            <pre className="hv-command-text" data-testid="team-script">{script}</pre>
+            <pre className="hv-command-text" data-testid="team-script">
+              {script}
+            </pre>
           </div>
           {error && (
             <MessageBar intent="error" layout="multiline" data-testid="team-error">
               <MessageBarBody>
-                New-NetLbfoTeam : {error.message}{error.fix ? ` ${error.fix}` : ''}
+                New-NetLbfoTeam : {error.message}
+                {error.fix ? ` ${error.fix}` : ''}
               </MessageBarBody>
             </MessageBar>
           )}
         </div>
       </WindowContent>
       <WindowButtons>
-        <Button appearance="primary" data-default-button disabled={busy || !name.trim() || members.length === 0} onClick={() => void ok()} data-testid="team-ok">OK</Button>
-        <Button onClick={onClose} data-testid="team-cancel">Cancel</Button>
+        <Button
+          appearance="primary"
+          data-default-button
+          disabled={busy || !name.trim() || members.length === 0}
+          onClick={() => void ok()}
+          data-testid="team-ok"
+        >
+          OK
+        </Button>
+        <Button onClick={onClose} data-testid="team-cancel">
+          Cancel
+        </Button>
       </WindowButtons>
     </WindowFrame>
   );

@@ -91,10 +91,20 @@ export const TelemetryCharts = observer(function TelemetryCharts({ view }: { vie
         <h3 className="hv-net-title">Live throughput and CPU</h3>
         <label className="hv-text-muted">
           Last{' '}
-          <select className="hv-select" value={windowMs} onChange={(e) => dock.setChartWindow(Number(e.target.value))} data-testid="chart-window" aria-label="Chart time window (simulated time)">
-            {CHART_WINDOWS_MS.map((ms) => <option key={ms} value={ms}>{ms / 60_000} min</option>)}
-          </select>
-          {' '}of simulated time
+          <select
+            className="hv-select"
+            value={windowMs}
+            onChange={(e) => dock.setChartWindow(Number(e.target.value))}
+            data-testid="chart-window"
+            aria-label="Chart time window (simulated time)"
+          >
+            {CHART_WINDOWS_MS.map((ms) => (
+              <option key={ms} value={ms}>
+                {ms / 60_000} min
+              </option>
+            ))}
+          </select>{' '}
+          of simulated time
         </label>
       </div>
       {waiting && (
@@ -122,8 +132,16 @@ export const TelemetryCharts = observer(function TelemetryCharts({ view }: { vie
         <span className="visually-hidden">Now, sent plus received: </span>
         {view.adapters.map((a, i) => (
           <span key={a.name} className="hv-legend-item">
-            <span className="hv-swatch hv-swatch-line" style={{ background: i % 2 === 1 ? `repeating-linear-gradient(90deg, ${colors[i % colors.length]} 0 5px, transparent 5px 8px)` : colors[i % colors.length] }} aria-hidden="true" />
-            {a.name} {throughputText(a.txBytesPerSec + a.rxBytesPerSec)}{a.linkUp ? '' : ' (down)'}
+            <span
+              className="hv-swatch hv-swatch-line"
+              style={{
+                background:
+                  i % 2 === 1 ? `repeating-linear-gradient(90deg, ${colors[i % colors.length]} 0 5px, transparent 5px 8px)` : colors[i % colors.length],
+              }}
+              aria-hidden="true"
+            />
+            {a.name} {throughputText(a.txBytesPerSec + a.rxBytesPerSec)}
+            {a.linkUp ? '' : ' (down)'}
           </span>
         ))}
         <span className="hv-legend-item hv-text-muted">peak {data.peakNet >= 10 ? data.peakNet.toFixed(1) : data.peakNet.toFixed(2)} Gb/s</span>

@@ -45,10 +45,7 @@ export function throughputText(bytesPerSecond: number): string {
 }
 
 export type RdmaStatus =
-  | { kind: 'none'; text: string }
-  | { kind: 'operational'; text: string }
-  | { kind: 'disabled'; text: string }
-  | { kind: 'trap'; text: string; why: string };
+  { kind: 'none'; text: string } | { kind: 'operational'; text: string } | { kind: 'disabled'; text: string } | { kind: 'trap'; text: string; why: string };
 
 /** What the RDMA column says, with the 2012 R2 trap spelled out. */
 export function rdmaStatus(a: AdapterView): RdmaStatus {

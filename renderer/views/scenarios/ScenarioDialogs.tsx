@@ -43,15 +43,21 @@ function SaveChanges({ name, store }: { name: string; store: ScenarioStore }) {
     <>
       <WindowContent>
         <div className="hv-dialog-body">
-          <span className="hv-dialog-icon warning" aria-hidden="true"><WarningRegular /></span>
-          <div className="hv-dialog-text"><p>Do you want to save changes to {name}?</p></div>
+          <span className="hv-dialog-icon warning" aria-hidden="true">
+            <WarningRegular />
+          </span>
+          <div className="hv-dialog-text">
+            <p>Do you want to save changes to {name}?</p>
+          </div>
         </div>
       </WindowContent>
       <WindowButtons>
         {/* Windows' message box: Save (default), Don't Save (Alt+N), Cancel (Esc). */}
         <AccessButton label="&Save" appearance="primary" data-default-button onClick={() => store.answerSaveChanges('save')} data-testid="save-changes-save" />
         <AccessButton label="Do&n't Save" onClick={() => store.answerSaveChanges('discard')} data-testid="save-changes-discard" />
-        <Button onClick={() => store.answerSaveChanges('cancel')} data-testid="save-changes-cancel">Cancel</Button>
+        <Button onClick={() => store.answerSaveChanges('cancel')} data-testid="save-changes-cancel">
+          Cancel
+        </Button>
       </WindowButtons>
     </>
   );
@@ -104,7 +110,9 @@ const NewScenario = observer(function NewScenario({ store }: { store: ScenarioSt
         {store.dirty && <p className="hv-scenario-note">{store.status?.name} has unsaved changes: you will be asked whether to save them.</p>}
       </WindowContent>
       <WindowButtons>
-        <Button appearance="primary" data-default-button onClick={ok} data-testid="new-ok">OK</Button>
+        <Button appearance="primary" data-default-button onClick={ok} data-testid="new-ok">
+          OK
+        </Button>
         <Button onClick={() => store.closeDialog()}>Cancel</Button>
       </WindowButtons>
     </>
@@ -120,7 +128,13 @@ function size(bytes: number): string {
 }
 
 /** The data folder's scenarios as a list to pick from (arrow keys move, Enter or double-click chooses). */
-function ScenarioList({ items, selected, onSelect, onChoose, label }: {
+function ScenarioList({
+  items,
+  selected,
+  onSelect,
+  onChoose,
+  label,
+}: {
   items: LibraryScenario[];
   selected: string | undefined;
   onSelect(name: string): void;
@@ -144,10 +158,19 @@ function ScenarioList({ items, selected, onSelect, onChoose, label }: {
     onSelect(items[next]!.name);
   };
   return (
-    <div className="hv-scenario-list" role="listbox" aria-label={label} tabIndex={0} onKeyDown={onKeyDown} data-testid="scenario-list"
-      aria-activedescendant={selected ? `scenario-${encodeURIComponent(selected)}` : undefined}>
+    <div
+      className="hv-scenario-list"
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-testid="scenario-list"
+      aria-activedescendant={selected ? `scenario-${encodeURIComponent(selected)}` : undefined}
+    >
       <div className="hv-scenario-row head" aria-hidden="true">
-        <span>Name</span><span>Date modified</span><span>Size</span>
+        <span>Name</span>
+        <span>Date modified</span>
+        <span>Size</span>
       </div>
       {items.length === 0 && <p className="hv-scenario-empty">No scenarios are saved in the data folder yet.</p>}
       {items.map((s) => (
@@ -182,7 +205,9 @@ const OpenScenario = observer(function OpenScenario({ store }: { store: Scenario
   const upload = async (f: File | undefined) => {
     if (!f) return;
     if (f.size > UPLOAD_MAX_CHARS) {
-      setError(`${f.name} is ${size(f.size)}: a file uploaded from this computer can be at most ${size(UPLOAD_MAX_CHARS)}. Copy it into the data folder's scenarios folder instead, and open it from this list.`);
+      setError(
+        `${f.name} is ${size(f.size)}: a file uploaded from this computer can be at most ${size(UPLOAD_MAX_CHARS)}. Copy it into the data folder's scenarios folder instead, and open it from this list.`,
+      );
       return;
     }
     const text = await readFileText(f);
@@ -194,13 +219,38 @@ const OpenScenario = observer(function OpenScenario({ store }: { store: Scenario
       <WindowContent>
         <p className="hv-scenario-intro">Scenarios in the data folder:</p>
         <ScenarioList items={items} selected={selected} onSelect={setSelected} onChoose={choose} label="Scenarios in the data folder" />
-        <input ref={file} type="file" accept=".json,application/json" hidden onChange={(e) => void upload(e.currentTarget.files?.[0])} data-testid="scenario-upload-input" />
-        {error && <p className="hv-scenario-error" role="alert">{error}</p>}
+        <input
+          ref={file}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) => void upload(e.currentTarget.files?.[0])}
+          data-testid="scenario-upload-input"
+        />
+        {error && (
+          <p className="hv-scenario-error" role="alert">
+            {error}
+          </p>
+        )}
       </WindowContent>
-      <WindowButtons start={
-        <AccessButton label="&Upload from this computer..." icon={<ArrowUploadRegular />} onClick={() => file.current?.click()} data-testid="scenario-upload" />
-      }>
-        <AccessButton label="&Open" appearance="primary" data-default-button disabled={!selected} onClick={() => selected && choose(selected)} data-testid="open-ok" />
+      <WindowButtons
+        start={
+          <AccessButton
+            label="&Upload from this computer..."
+            icon={<ArrowUploadRegular />}
+            onClick={() => file.current?.click()}
+            data-testid="scenario-upload"
+          />
+        }
+      >
+        <AccessButton
+          label="&Open"
+          appearance="primary"
+          data-default-button
+          disabled={!selected}
+          onClick={() => selected && choose(selected)}
+          data-testid="open-ok"
+        />
         <Button onClick={() => store.closeDialog()}>Cancel</Button>
       </WindowButtons>
     </>
@@ -220,28 +270,43 @@ const SaveScenarioAs = observer(function SaveScenarioAs({ store }: { store: Scen
     <>
       <WindowContent>
         <p className="hv-scenario-intro">Scenarios in the data folder:</p>
-        <ScenarioList items={items} selected={items.find((s) => s.name === name)?.name} onSelect={setName} onChoose={setName} label="Scenarios in the data folder" />
+        <ScenarioList
+          items={items}
+          selected={items.find((s) => s.name === name)?.name}
+          onSelect={setName}
+          onChoose={setName}
+          label="Scenarios in the data folder"
+        />
         <Field
-            label="File name:"
-            orientation="horizontal"
-            className="hv-scenario-name"
-            {...(error ? { validationState: 'error' as const, validationMessage: error } : { hint: 'Saved as <name>.hvlab.json in the data folder\'s scenarios folder.' })}
-          >
-            <Input
-              value={name}
-              onChange={(_e, d) => {
-                setName(d.value);
-                setError(undefined);
-              }}
-              contentAfter={<span className="hv-scenario-ext">.hvlab.json</span>}
-              maxLength={100}
-              autoFocus
-              data-testid="save-as-name"
-            />
-          </Field>
+          label="File name:"
+          orientation="horizontal"
+          className="hv-scenario-name"
+          {...(error
+            ? { validationState: 'error' as const, validationMessage: error }
+            : { hint: "Saved as <name>.hvlab.json in the data folder's scenarios folder." })}
+        >
+          <Input
+            value={name}
+            onChange={(_e, d) => {
+              setName(d.value);
+              setError(undefined);
+            }}
+            contentAfter={<span className="hv-scenario-ext">.hvlab.json</span>}
+            maxLength={100}
+            autoFocus
+            data-testid="save-as-name"
+          />
+        </Field>
       </WindowContent>
       <WindowButtons>
-        <AccessButton label="&Save" appearance="primary" data-default-button disabled={!name.trim() || store.busy} onClick={() => void save()} data-testid="save-as-ok" />
+        <AccessButton
+          label="&Save"
+          appearance="primary"
+          data-default-button
+          disabled={!name.trim() || store.busy}
+          onClick={() => void save()}
+          data-testid="save-as-ok"
+        />
         <Button onClick={() => store.closeDialog()}>Cancel</Button>
       </WindowButtons>
     </>

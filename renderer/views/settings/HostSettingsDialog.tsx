@@ -3,7 +3,14 @@
 import { observer } from 'mobx-react-lite';
 import { useEffect, useId, useRef } from 'react';
 import { Button, Checkbox, Input, Radio, RadioGroup } from '@fluentui/react-components';
-import { MIGRATIONS_MAX, MIGRATIONS_MIN, type Authentication, type HostSettingsPage, type HostSettingsStore, type PerformanceOption } from '../../stores/settings-host';
+import {
+  MIGRATIONS_MAX,
+  MIGRATIONS_MIN,
+  type Authentication,
+  type HostSettingsPage,
+  type HostSettingsStore,
+  type PerformanceOption,
+} from '../../stores/settings-host';
 import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
 import { SettingsFrame, SettingsGroup, type SettingsNavSection } from './SettingsFrame';
 
@@ -20,16 +27,28 @@ const PERFORMANCE_LABEL: Record<PerformanceOption, string> = { TCPIP: 'TCP/IP', 
 export const HostSettingsDialog = observer(function HostSettingsDialog({ store }: { store: HostSettingsStore }) {
   const f = store.form;
   const errors = store.errors;
-  const sections: SettingsNavSection[] = [{
-    heading: 'Server',
-    items: [
-      { id: 'vhdPath', label: 'Virtual Hard Disks', detail: store.vhdPath ?? '…' },
-      { id: 'vmPath', label: 'Virtual Machines', detail: store.vmPath ?? '…' },
-      { id: 'liveMigrations', label: 'Live Migrations', detail: f.enabled ? `${f.maxLive} Simultaneous Migrations` : 'Disabled', error: store.showErrors && !!errors.maxLive },
-      { id: 'advanced', label: 'Advanced Features', detail: `${PERFORMANCE_LABEL[f.performance]}, ${f.authentication}`, indent: 1 },
-      { id: 'storageMigrations', label: 'Storage Migrations', detail: `${f.maxStorage} Simultaneous Migrations`, error: store.showErrors && !!errors.maxStorage },
-    ],
-  }];
+  const sections: SettingsNavSection[] = [
+    {
+      heading: 'Server',
+      items: [
+        { id: 'vhdPath', label: 'Virtual Hard Disks', detail: store.vhdPath ?? '…' },
+        { id: 'vmPath', label: 'Virtual Machines', detail: store.vmPath ?? '…' },
+        {
+          id: 'liveMigrations',
+          label: 'Live Migrations',
+          detail: f.enabled ? `${f.maxLive} Simultaneous Migrations` : 'Disabled',
+          error: store.showErrors && !!errors.maxLive,
+        },
+        { id: 'advanced', label: 'Advanced Features', detail: `${PERFORMANCE_LABEL[f.performance]}, ${f.authentication}`, indent: 1 },
+        {
+          id: 'storageMigrations',
+          label: 'Storage Migrations',
+          detail: `${f.maxStorage} Simultaneous Migrations`,
+          error: store.showErrors && !!errors.maxStorage,
+        },
+      ],
+    },
+  ];
   return (
     <SettingsFrame
       title={`Hyper-V Settings for ${store.host}`}
@@ -48,18 +67,8 @@ export const HostSettingsDialog = observer(function HostSettingsDialog({ store }
       onCancel={() => store.cancel()}
       onApply={() => void store.apply()}
     >
-      {store.page === 'vhdPath' && (
-        <DefaultFolder
-          text="Specify the default folder to store virtual hard disk files."
-          value={store.vhdPath}
-        />
-      )}
-      {store.page === 'vmPath' && (
-        <DefaultFolder
-          text="Specify the default folder to store virtual machine configuration files."
-          value={store.vmPath}
-        />
-      )}
+      {store.page === 'vhdPath' && <DefaultFolder text="Specify the default folder to store virtual hard disk files." value={store.vhdPath} />}
+      {store.page === 'vmPath' && <DefaultFolder text="Specify the default folder to store virtual machine configuration files." value={store.vmPath} />}
       {store.page === 'liveMigrations' && <LiveMigrationsPage store={store} />}
       {store.page === 'advanced' && <AdvancedPage store={store} />}
       {store.page === 'storageMigrations' && (
@@ -91,7 +100,21 @@ function DefaultFolder({ text, value }: { text: string; value: string | undefine
   );
 }
 
-function CountBox({ label, value, onChange, error, disabled, testId }: { label: string; value: string; onChange(v: string): void; error?: string | undefined; disabled?: boolean; testId: string }) {
+function CountBox({
+  label,
+  value,
+  onChange,
+  error,
+  disabled,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  error?: string | undefined;
+  disabled?: boolean;
+  testId: string;
+}) {
   const id = useId();
   const errorId = useId();
   return (
@@ -112,7 +135,11 @@ function CountBox({ label, value, onChange, error, disabled, testId }: { label: 
           data-testid={testId}
         />
       </div>
-      {error && <div id={errorId} className="hv-field-error">{error}</div>}
+      {error && (
+        <div id={errorId} className="hv-field-error">
+          {error}
+        </div>
+      )}
     </div>
   );
 }
@@ -161,13 +188,23 @@ const LiveMigrationsPage = observer(function LiveMigrationsPage({ store }: { sto
           <Radio value="these" label="Use these IP addresses for live migration:" />
         </RadioGroup>
         <div className="hv-network-editor">
-          <span id={listLabelId} className="visually-hidden">IP addresses for live migration, in order of preference</span>
+          <span id={listLabelId} className="visually-hidden">
+            IP addresses for live migration, in order of preference
+          </span>
           <NetworkList store={store} labelId={listLabelId} disabled={off || f.useAnyNetwork} />
           <div className="hv-network-buttons">
-            <Button ref={addRef} disabled={off || f.useAnyNetwork} onClick={() => store.startAdd()} data-testid="settings-network-add">Add...</Button>
-            <Button disabled={off || f.useAnyNetwork || selected === undefined} onClick={() => store.removeNetwork()} data-testid="settings-network-remove">Remove</Button>
-            <Button disabled={off || f.useAnyNetwork || selected === undefined || selected === 0} onClick={() => store.moveNetwork(-1)}>Move Up</Button>
-            <Button disabled={off || f.useAnyNetwork || selected === undefined || selected === f.networks.length - 1} onClick={() => store.moveNetwork(1)}>Move Down</Button>
+            <Button ref={addRef} disabled={off || f.useAnyNetwork} onClick={() => store.startAdd()} data-testid="settings-network-add">
+              Add...
+            </Button>
+            <Button disabled={off || f.useAnyNetwork || selected === undefined} onClick={() => store.removeNetwork()} data-testid="settings-network-remove">
+              Remove
+            </Button>
+            <Button disabled={off || f.useAnyNetwork || selected === undefined || selected === 0} onClick={() => store.moveNetwork(-1)}>
+              Move Up
+            </Button>
+            <Button disabled={off || f.useAnyNetwork || selected === undefined || selected === f.networks.length - 1} onClick={() => store.moveNetwork(1)}>
+              Move Down
+            </Button>
           </div>
         </div>
         <p className="hv-muted">Live migration traffic is not encrypted. Use a private network for it.</p>
@@ -236,10 +273,16 @@ const AddNetworkDialog = observer(function AddNetworkDialog({ store }: { store: 
             data-testid="add-network-subnet"
           />
         </div>
-        {adding.problem && <div id={errorId} className="hv-field-error" role="alert">{adding.problem}</div>}
+        {adding.problem && (
+          <div id={errorId} className="hv-field-error" role="alert">
+            {adding.problem}
+          </div>
+        )}
       </WindowContent>
       <WindowButtons>
-        <Button appearance="primary" data-default-button onClick={() => store.confirmAdd()} data-testid="add-network-ok">OK</Button>
+        <Button appearance="primary" data-default-button onClick={() => store.confirmAdd()} data-testid="add-network-ok">
+          OK
+        </Button>
         <Button onClick={() => store.cancelAdd()}>Cancel</Button>
       </WindowButtons>
     </WindowFrame>
@@ -256,22 +299,47 @@ const AdvancedPage = observer(function AdvancedPage({ store }: { store: HostSett
       {off && <p className="hv-muted">Live migrations are not enabled on this computer. Enable them on the Live Migrations page to change these options.</p>}
       <SettingsGroup title="Authentication protocol">
         <p id={authId}>Specify the authentication protocol to use for live migrations.</p>
-        <RadioGroup aria-labelledby={authId} value={f.authentication} disabled={off} onChange={(_e, d) => store.set('authentication', d.value as Authentication)} data-testid="settings-authentication">
+        <RadioGroup
+          aria-labelledby={authId}
+          value={f.authentication}
+          disabled={off}
+          onChange={(_e, d) => store.set('authentication', d.value as Authentication)}
+          data-testid="settings-authentication"
+        >
           <Radio value="CredSSP" label="Use Credential Security Support Provider (CredSSP)" aria-describedby={`${authId}-credssp`} />
-          <div id={`${authId}-credssp`} className="hv-option-description">This protocol is less secure than Kerberos, and requires you to sign in to the source server to perform a live migration. It does not require constrained delegation.</div>
+          <div id={`${authId}-credssp`} className="hv-option-description">
+            This protocol is less secure than Kerberos, and requires you to sign in to the source server to perform a live migration. It does not require
+            constrained delegation.
+          </div>
           <Radio value="Kerberos" label="Use Kerberos" aria-describedby={`${authId}-kerberos`} />
-          <div id={`${authId}-kerberos`} className="hv-option-description">This protocol is more secure but requires constrained delegation for live migration (the cifs and Microsoft Virtual System Migration Service services).</div>
+          <div id={`${authId}-kerberos`} className="hv-option-description">
+            This protocol is more secure but requires constrained delegation for live migration (the cifs and Microsoft Virtual System Migration Service
+            services).
+          </div>
         </RadioGroup>
       </SettingsGroup>
       <SettingsGroup title="Performance options">
         <p id={perfId}>Specify how network traffic for live migrations will be handled.</p>
-        <RadioGroup aria-labelledby={perfId} value={f.performance} disabled={off} onChange={(_e, d) => store.set('performance', d.value as PerformanceOption)} data-testid="settings-performance">
+        <RadioGroup
+          aria-labelledby={perfId}
+          value={f.performance}
+          disabled={off}
+          onChange={(_e, d) => store.set('performance', d.value as PerformanceOption)}
+          data-testid="settings-performance"
+        >
           <Radio value="TCPIP" label="TCP/IP" aria-describedby={`${perfId}-tcpip`} />
-          <div id={`${perfId}-tcpip`} className="hv-option-description">The memory of the virtual machine being migrated is copied over the network to the destination server over a TCP/IP connection.</div>
+          <div id={`${perfId}-tcpip`} className="hv-option-description">
+            The memory of the virtual machine being migrated is copied over the network to the destination server over a TCP/IP connection.
+          </div>
           <Radio value="Compression" label="Compression" aria-describedby={`${perfId}-compression`} />
-          <div id={`${perfId}-compression`} className="hv-option-description">The memory of the virtual machine being migrated is compressed and then copied over the network to the destination server over a TCP/IP connection.</div>
+          <div id={`${perfId}-compression`} className="hv-option-description">
+            The memory of the virtual machine being migrated is compressed and then copied over the network to the destination server over a TCP/IP connection.
+          </div>
           <Radio value="SMB" label="SMB" aria-describedby={`${perfId}-smb`} />
-          <div id={`${perfId}-smb`} className="hv-option-description">The memory of the virtual machine is copied over the network to the destination server over an SMB connection. SMB Direct will be used when the network adapters of both the source and destination server have Remote Direct Memory Access (RDMA) capabilities enabled.</div>
+          <div id={`${perfId}-smb`} className="hv-option-description">
+            The memory of the virtual machine is copied over the network to the destination server over an SMB connection. SMB Direct will be used when the
+            network adapters of both the source and destination server have Remote Direct Memory Access (RDMA) capabilities enabled.
+          </div>
         </RadioGroup>
       </SettingsGroup>
     </>

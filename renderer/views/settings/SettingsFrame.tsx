@@ -48,7 +48,24 @@ export interface SettingsFrameProps {
 }
 
 export const SettingsFrame = observer(function SettingsFrame(props: SettingsFrameProps) {
-  const { title, testId, sections, current, onSelect, pageHeading, children, script, scriptVisible, onToggleScript, errors = [], applying, canApply, onOk, onCancel, onApply } = props;
+  const {
+    title,
+    testId,
+    sections,
+    current,
+    onSelect,
+    pageHeading,
+    children,
+    script,
+    scriptVisible,
+    onToggleScript,
+    errors = [],
+    applying,
+    canApply,
+    onOk,
+    onCancel,
+    onApply,
+  } = props;
   const headingId = useId();
   const scriptId = useId();
   const navRef = useRef<HTMLElement>(null);
@@ -89,7 +106,11 @@ export const SettingsFrame = observer(function SettingsFrame(props: SettingsFram
                       >
                         <span className="hv-settings-item-label">
                           {item.label}
-                          {item.error && <span className="hv-settings-item-error" role="img" aria-label="has an error"><ErrorCircleRegular /></span>}
+                          {item.error && (
+                            <span className="hv-settings-item-error" role="img" aria-label="has an error">
+                              <ErrorCircleRegular />
+                            </span>
+                          )}
                         </span>
                         {item.detail && <span className="hv-settings-item-detail">{item.detail}</span>}
                       </button>
@@ -101,7 +122,9 @@ export const SettingsFrame = observer(function SettingsFrame(props: SettingsFram
           ))}
         </nav>
         <section className="hv-settings-page" aria-labelledby={headingId} data-testid={`${testId}-page-${current}`}>
-          <h2 id={headingId} className="hv-settings-heading">{pageHeading}</h2>
+          <h2 id={headingId} className="hv-settings-heading">
+            {pageHeading}
+          </h2>
           {children}
         </section>
       </div>
@@ -115,7 +138,11 @@ export const SettingsFrame = observer(function SettingsFrame(props: SettingsFram
           <ErrorCircleRegular aria-hidden="true" />
           <div>
             <div>Correct the following before the settings can be applied:</div>
-            <ul>{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>
+            <ul>
+              {errors.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
           </div>
         </div>
       )}
@@ -123,7 +150,9 @@ export const SettingsFrame = observer(function SettingsFrame(props: SettingsFram
         <span className="hv-settings-script-toggle">
           <ScriptToggle open={scriptVisible} onToggle={onToggleScript} controls={scriptId} testId="settings-view-script" />
         </span>
-        <span className="hv-wizard-busy" role="status">{applying ? 'Applying…' : ''}</span>
+        <span className="hv-wizard-busy" role="status">
+          {applying ? 'Applying…' : ''}
+        </span>
         <AccessButton label="OK" appearance="primary" data-default-button disabled={applying} onClick={onOk} data-testid="settings-ok" />
         <AccessButton label="Cancel" disabled={applying} onClick={onCancel} data-testid="settings-cancel" />
         <AccessButton label="&Apply" disabled={applying || !canApply} onClick={onApply} data-testid="settings-apply" />

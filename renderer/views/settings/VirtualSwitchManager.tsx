@@ -26,7 +26,12 @@ export const VirtualSwitchManager = observer(function VirtualSwitchManager({ sto
       heading: 'Virtual Switches',
       items: [
         { id: 'new', label: 'New virtual network switch' },
-        ...store.drafts.map((d) => ({ id: `switch:${d.key}`, label: d.name.trim() || '(no name)', detail: detailOf(store, d), error: store.showErrors && !!errors[d.key] })),
+        ...store.drafts.map((d) => ({
+          id: `switch:${d.key}`,
+          label: d.name.trim() || '(no name)',
+          detail: detailOf(store, d),
+          error: store.showErrors && !!errors[d.key],
+        })),
       ],
     },
     {
@@ -67,12 +72,18 @@ const NewSwitchPage = observer(function NewSwitchPage({ store }: { store: Switch
     <>
       <p id={labelId}>What type of virtual switch do you want to create?</p>
       <RadioGroup aria-labelledby={labelId} value={store.newType} onChange={(_e, d) => store.setNewType(d.value as SwitchType)} data-testid="vswitch-new-type">
-        {TYPES.map((t) => <Radio key={t} value={t} label={SWITCH_TYPE_TEXT[t].label} data-testid={`vswitch-new-${t}`} />)}
+        {TYPES.map((t) => (
+          <Radio key={t} value={t} label={SWITCH_TYPE_TEXT[t].label} data-testid={`vswitch-new-${t}`} />
+        ))}
       </RadioGroup>
       <div className="hv-vswitch-actions">
-        <Button onClick={() => store.create()} data-testid="vswitch-create">Create Virtual Switch</Button>
+        <Button onClick={() => store.create()} data-testid="vswitch-create">
+          Create Virtual Switch
+        </Button>
       </div>
-      <p className="hv-muted" data-testid="vswitch-new-what">{SWITCH_TYPE_TEXT[store.newType].what}</p>
+      <p className="hv-muted" data-testid="vswitch-new-what">
+        {SWITCH_TYPE_TEXT[store.newType].what}
+      </p>
     </>
   );
 });
@@ -112,7 +123,9 @@ const SwitchPage = observer(function SwitchPage({ store, draft: d, error }: { st
               onOptionSelect={(_e, v) => v.optionValue && store.set('adapter', v.optionValue)}
               data-testid="vswitch-adapter"
             >
-              {choices.map((u) => <Option key={u.name} value={u.name} text={`${u.description} (${u.name})`}>{`${u.description} (${u.name})`}</Option>)}
+              {choices.map((u) => (
+                <Option key={u.name} value={u.name} text={`${u.description} (${u.name})`}>{`${u.description} (${u.name})`}</Option>
+              ))}
             </Dropdown>
             <Checkbox
               label="Allow management operating system to share this network adapter"
@@ -159,9 +172,15 @@ const SwitchPage = observer(function SwitchPage({ store, draft: d, error }: { st
           />
         </div>
       </SettingsGroup>
-      {error && <div className="hv-field-error" data-testid="vswitch-error">{error}</div>}
+      {error && (
+        <div className="hv-field-error" data-testid="vswitch-error">
+          {error}
+        </div>
+      )}
       <div className="hv-vswitch-actions">
-        <Button onClick={() => store.remove()} data-testid="vswitch-remove">Remove</Button>
+        <Button onClick={() => store.remove()} data-testid="vswitch-remove">
+          Remove
+        </Button>
       </div>
     </>
   );
@@ -175,16 +194,20 @@ const MacRangePage = observer(function MacRangePage({ store }: { store: SwitchMa
     <>
       <p>Specify the range of MAC addresses Hyper-V gives to virtual network adapters with a dynamic MAC address.</p>
       <div className="hv-vswitch-mac">
-      <div className="hv-settings-row">
-        <label htmlFor={minId}>Minimum:</label>
-        <Input id={minId} value={store.macMinimum} onChange={(_e, v) => store.setMac('macMinimum', v.value)} data-testid="vswitch-mac-min" />
+        <div className="hv-settings-row">
+          <label htmlFor={minId}>Minimum:</label>
+          <Input id={minId} value={store.macMinimum} onChange={(_e, v) => store.setMac('macMinimum', v.value)} data-testid="vswitch-mac-min" />
+        </div>
+        <div className="hv-settings-row">
+          <label htmlFor={maxId}>Maximum:</label>
+          <Input id={maxId} value={store.macMaximum} onChange={(_e, v) => store.setMac('macMaximum', v.value)} data-testid="vswitch-mac-max" />
+        </div>
       </div>
-      <div className="hv-settings-row">
-        <label htmlFor={maxId}>Maximum:</label>
-        <Input id={maxId} value={store.macMaximum} onChange={(_e, v) => store.setMac('macMaximum', v.value)} data-testid="vswitch-mac-max" />
-      </div>
-      </div>
-      {error && <div className="hv-field-error" data-testid="vswitch-mac-error">{error}</div>}
+      {error && (
+        <div className="hv-field-error" data-testid="vswitch-mac-error">
+          {error}
+        </div>
+      )}
       <p className="hv-muted">Each Hyper-V host needs its own range: two hosts giving out the same addresses put duplicate MAC addresses on the network.</p>
     </>
   );

@@ -99,13 +99,20 @@ function headingOf(page: VmSettingsPage): string {
   if (page.startsWith('disk:')) return 'Hard Drive';
   if (page.startsWith('net:')) return 'Network Adapter';
   switch (page) {
-    case 'memory': return 'Memory';
-    case 'processor': return 'Processor';
-    case 'compatibility': return 'Compatibility';
-    case 'name': return 'Name';
-    case 'checkpoints': return 'Checkpoint File Location';
-    case 'smartPaging': return 'Smart Paging File Location';
-    default: return '';
+    case 'memory':
+      return 'Memory';
+    case 'processor':
+      return 'Processor';
+    case 'compatibility':
+      return 'Compatibility';
+    case 'name':
+      return 'Name';
+    case 'checkpoints':
+      return 'Checkpoint File Location';
+    case 'smartPaging':
+      return 'Smart Paging File Location';
+    default:
+      return '';
   }
 }
 
@@ -127,8 +134,14 @@ const NetworkAdapterPage = observer(function NetworkAdapterPage({ store, index }
           onOptionSelect={(_e, d) => store.setNetworkSwitch(index, d.optionValue ?? '')}
           data-testid="vm-settings-switch"
         >
-          <Option value="" text="Not connected">Not connected</Option>
-          {shown.map((name) => <Option key={name} value={name} text={name}>{name}</Option>)}
+          <Option value="" text="Not connected">
+            Not connected
+          </Option>
+          {shown.map((name) => (
+            <Option key={name} value={name} text={name}>
+              {name}
+            </Option>
+          ))}
         </Dropdown>
       </div>
       <p className="hv-muted">
@@ -145,8 +158,24 @@ function controllerName(controller: string): string {
   return m[1]!.toUpperCase() === 'IDE' ? `IDE Controller ${m[2]}` : 'SCSI Controller';
 }
 
-function MbBox({ label, value, onChange, error, disabled, unit = 'MB', testId, describedBy }: {
-  label: string; value: string; onChange(v: string): void; error?: string | undefined; disabled?: boolean; unit?: string; testId: string; describedBy?: string;
+function MbBox({
+  label,
+  value,
+  onChange,
+  error,
+  disabled,
+  unit = 'MB',
+  testId,
+  describedBy,
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  error?: string | undefined;
+  disabled?: boolean;
+  unit?: string;
+  testId: string;
+  describedBy?: string;
 }) {
   const id = useId();
   const errorId = useId();
@@ -168,13 +197,21 @@ function MbBox({ label, value, onChange, error, disabled, unit = 'MB', testId, d
         />
         <span aria-hidden="true">{unit}</span>
       </div>
-      {error && <div id={errorId} className="hv-field-error" data-testid={`${testId}-error`}>{error}</div>}
+      {error && (
+        <div id={errorId} className="hv-field-error" data-testid={`${testId}-error`}>
+          {error}
+        </div>
+      )}
     </div>
   );
 }
 
 function Note({ id, children }: { id?: string; children: ReactNode }) {
-  return <p id={id} className="hv-settings-note">{children}</p>;
+  return (
+    <p id={id} className="hv-settings-note">
+      {children}
+    </p>
+  );
 }
 
 const MemoryPage = observer(function MemoryPage({ store }: { store: VmSettingsStore }) {
@@ -200,8 +237,8 @@ const MemoryPage = observer(function MemoryPage({ store }: { store: VmSettingsSt
       />
       {running && (
         <Note id={runningNoteId}>
-          The virtual machine is running: its startup RAM and whether it uses Dynamic Memory can be changed only when it is turned off.
-          While it runs, the maximum RAM can only be increased and the minimum RAM only decreased.
+          The virtual machine is running: its startup RAM and whether it uses Dynamic Memory can be changed only when it is turned off. While it runs, the
+          maximum RAM can only be increased and the minimum RAM only decreased.
         </Note>
       )}
       <SettingsGroup title="Dynamic Memory">
@@ -213,18 +250,39 @@ const MemoryPage = observer(function MemoryPage({ store }: { store: VmSettingsSt
           onChange={(_e, d) => store.set('dynamic', d.checked === true)}
           data-testid="vm-dynamic"
         />
-        <MbBox label="Minimum RAM:" value={f.minimumMb} onChange={(v) => store.set('minimumMb', v)} error={f.dynamic ? errors.minimum : undefined} disabled={!editable || !f.dynamic} testId="vm-minimum" />
-        <MbBox label="Maximum RAM:" value={f.maximumMb} onChange={(v) => store.set('maximumMb', v)} error={f.dynamic ? errors.maximum : undefined} disabled={!editable || !f.dynamic} testId="vm-maximum" />
+        <MbBox
+          label="Minimum RAM:"
+          value={f.minimumMb}
+          onChange={(v) => store.set('minimumMb', v)}
+          error={f.dynamic ? errors.minimum : undefined}
+          disabled={!editable || !f.dynamic}
+          testId="vm-minimum"
+        />
+        <MbBox
+          label="Maximum RAM:"
+          value={f.maximumMb}
+          onChange={(v) => store.set('maximumMb', v)}
+          error={f.dynamic ? errors.maximum : undefined}
+          disabled={!editable || !f.dynamic}
+          testId="vm-maximum"
+        />
         <p>
-          Specify the percentage of memory that Hyper-V should try to reserve as a buffer. Hyper-V uses the percentage and the
-          current demand for memory to determine an amount of memory for the buffer.
+          Specify the percentage of memory that Hyper-V should try to reserve as a buffer. Hyper-V uses the percentage and the current demand for memory to
+          determine an amount of memory for the buffer.
         </p>
-        <MbBox label="Memory buffer:" unit="%" value={f.buffer} onChange={(v) => store.set('buffer', v)} error={f.dynamic ? errors.buffer : undefined} disabled={!editable || !f.dynamic} testId="vm-buffer" />
+        <MbBox
+          label="Memory buffer:"
+          unit="%"
+          value={f.buffer}
+          onChange={(v) => store.set('buffer', v)}
+          error={f.dynamic ? errors.buffer : undefined}
+          disabled={!editable || !f.dynamic}
+          testId="vm-buffer"
+        />
       </SettingsGroup>
       <SettingsGroup title="Memory weight">
         <p id={weightLabelId}>
-          Specify how to prioritize the availability of memory for this virtual machine compared to other virtual machines on
-          this computer.
+          Specify how to prioritize the availability of memory for this virtual machine compared to other virtual machines on this computer.
         </p>
         <div className="hv-weight">
           <span aria-hidden="true">Low</span>
@@ -240,11 +298,13 @@ const MemoryPage = observer(function MemoryPage({ store }: { store: VmSettingsSt
             data-testid="vm-weight"
           />
           <span aria-hidden="true">High</span>
-          <span className="hv-muted">{weightName(f.priority)} ({f.priority})</span>
+          <span className="hv-muted">
+            {weightName(f.priority)} ({f.priority})
+          </span>
         </div>
         <p className="hv-muted">
-          Specifying a lower setting for this virtual machine might prevent it from starting when other virtual machines are
-          running and available memory is low.
+          Specifying a lower setting for this virtual machine might prevent it from starting when other virtual machines are running and available memory is
+          low.
         </p>
       </SettingsGroup>
     </>
@@ -267,7 +327,11 @@ const ProcessorPage = observer(function ProcessorPage({ store }: { store: VmSett
         testId="vm-processors"
       />
       {!store.off && <Note>The number of virtual processors can be changed only when the virtual machine is turned off.</Note>}
-      {host && <p className="hv-muted">{host.name} has {host.cpu.cores} logical processors ({host.cpu.vendor} {host.cpu.family}).</p>}
+      {host && (
+        <p className="hv-muted">
+          {host.name} has {host.cpu.cores} logical processors ({host.cpu.vendor} {host.cpu.family}).
+        </p>
+      )}
     </>
   );
 });
@@ -277,8 +341,8 @@ const CompatibilityPage = observer(function CompatibilityPage({ store }: { store
   return (
     <>
       <p>
-        You can limit the processor features that this virtual machine can use. This lets you move a running virtual machine, or
-        one in a saved state, to a physical computer with a different processor version from the same manufacturer.
+        You can limit the processor features that this virtual machine can use. This lets you move a running virtual machine, or one in a saved state, to a
+        physical computer with a different processor version from the same manufacturer.
       </p>
       <Checkbox
         label="Migrate to a physical computer with a different processor version"
@@ -308,7 +372,9 @@ const DiskPage = observer(function DiskPage({ store, index }: { store: VmSetting
         <dt>Location:</dt>
         <dd>{m ? `${m[3]} (in use)` : '—'}</dd>
         <dt>Type:</dt>
-        <dd>{disk.type}, {byteSizeText(disk.sizeBytes)} of {byteSizeText(disk.maxSizeBytes)}</dd>
+        <dd>
+          {disk.type}, {byteSizeText(disk.sizeBytes)} of {byteSizeText(disk.maxSizeBytes)}
+        </dd>
       </dl>
       <div className="hv-settings-field">
         <label htmlFor={pathId}>Virtual hard disk:</label>
@@ -338,9 +404,8 @@ const SmartPagingPage = observer(function SmartPagingPage({ store }: { store: Vm
   return (
     <>
       <p>
-        Specify the folder to store the Smart Paging file for this virtual machine. Hyper-V uses the file only while the virtual
-        machine restarts and the host has no free memory to give it its startup memory; it is deleted once the memory has been
-        returned through Dynamic Memory.
+        Specify the folder to store the Smart Paging file for this virtual machine. Hyper-V uses the file only while the virtual machine restarts and the host
+        has no free memory to give it its startup memory; it is deleted once the memory has been returned through Dynamic Memory.
       </p>
       <FolderBox
         bridge={bridge}
@@ -354,13 +419,11 @@ const SmartPagingPage = observer(function SmartPagingPage({ store }: { store: Vm
       />
       {!store.off && (
         <Note>
-          The Smart Paging File Location can be changed here only when the virtual machine is turned off. To move it while the
-          virtual machine runs, use the Move Wizard: Move the virtual machine&apos;s storage → different locations → Smart paging.
+          The Smart Paging File Location can be changed here only when the virtual machine is turned off. To move it while the virtual machine runs, use the
+          Move Wizard: Move the virtual machine&apos;s storage → different locations → Smart paging.
         </Note>
       )}
-      {store.vm.smartPagingFile && (
-        <Note>A smart paging file is in use now ({store.vm.smartPagingFile.path}).</Note>
-      )}
+      {store.vm.smartPagingFile && <Note>A smart paging file is in use now ({store.vm.smartPagingFile.path}).</Note>}
     </>
   );
 });

@@ -27,7 +27,9 @@ function ActionLink({ item }: { item: ActionItem }) {
           <button type="button" className="hv-action" data-testid={testId}>
             <ActionIcon name={item.icon} />
             <span className="hv-action-label">{item.label}</span>
-            <span className="hv-submenu-glyph" aria-hidden="true"><ChevronRightRegular /></span>
+            <span className="hv-submenu-glyph" aria-hidden="true">
+              <ChevronRightRegular />
+            </span>
           </button>
         </MenuTrigger>
         <MenuPopover>

@@ -1,8 +1,6 @@
 // Renders a list of ActionItems as Fluent menu items: the menu bar's Action menu, right-click menus
 // and the submenus of the Actions pane (New, View).
-import {
-  Menu, MenuDivider, MenuItem, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, type MenuProps,
-} from '@fluentui/react-components';
+import { Menu, MenuDivider, MenuItem, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, type MenuProps } from '@fluentui/react-components';
 import { Fragment } from 'react';
 import type { ActionItem } from '../../actions/action-item';
 import { ActionIcon } from './ActionIcon';

@@ -2,7 +2,19 @@
 // focus with the name selected; Enter or leaving it commits, Esc cancels.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 
-export function InlineRename({ value, label, onCommit, onCancel, testId }: { value: string; label: string; onCommit(text: string): void; onCancel(): void; testId: string }) {
+export function InlineRename({
+  value,
+  label,
+  onCommit,
+  onCancel,
+  testId,
+}: {
+  value: string;
+  label: string;
+  onCommit(text: string): void;
+  onCancel(): void;
+  testId: string;
+}) {
   const ref = useRef<HTMLInputElement>(null);
   const done = useRef(false);
   useEffect(() => {

@@ -67,9 +67,13 @@ export class PaneBoundary extends Component<Props, State> {
         data-testid="pane-crashed"
         data-pane={name}
       >
-        <div className="hv-pane-title"><h2 id={titleId}>{name}</h2></div>
+        <div className="hv-pane-title">
+          <h2 id={titleId}>{name}</h2>
+        </div>
         <div className="hv-pane-crash-body">
-          <span className="hv-dialog-icon error" aria-hidden="true"><ErrorCircleRegular /></span>
+          <span className="hv-dialog-icon error" aria-hidden="true">
+            <ErrorCircleRegular />
+          </span>
           <div className="hv-pane-crash-text">
             <p className="hv-pane-crash-head">{name} has stopped working</p>
             <p>A problem caused this pane to stop working. The rest of Hyper-V Manager is not affected; you can reload the pane.</p>
@@ -78,9 +82,13 @@ export class PaneBoundary extends Component<Props, State> {
               <pre>{error.message || error.name}</pre>
             </details>
             <div className="hv-pane-crash-buttons">
-              <Button appearance="primary" size="small" onClick={this.reload} data-testid="pane-reload">Reload pane</Button>
+              <Button appearance="primary" size="small" onClick={this.reload} data-testid="pane-reload">
+                Reload pane
+              </Button>
               {exits.map((x) => (
-                <Button key={x.label} size="small" onClick={x.run} data-testid={x.testId}>{x.label}</Button>
+                <Button key={x.label} size="small" onClick={x.run} data-testid={x.testId}>
+                  {x.label}
+                </Button>
               ))}
             </div>
           </div>

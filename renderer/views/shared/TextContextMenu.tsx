@@ -47,7 +47,10 @@ export function editItems(field: TextField): ActionItem[] {
       ...(canRead ? {} : { disabledReason: 'This browser does not let the page read the clipboard: press Ctrl+V.' }),
       run: () => {
         // The browser may ask the user first; a refusal leaves the box as it was.
-        void navigator.clipboard.readText().then((text) => exec('insertText', text)(), () => restore());
+        void navigator.clipboard.readText().then(
+          (text) => exec('insertText', text)(),
+          () => restore(),
+        );
       },
     },
     { id: 'edit-delete', label: 'Delete', icon: 'delete', enabled: selected && writable, run: exec('delete') },

@@ -113,7 +113,9 @@ export function WindowFrame({ title, testId, className, onCancel, minWidth = 300
       modalType="modal"
       surfaceMotion={null}
       // Clicking outside a Windows dialog does not close it.
-      onOpenChange={(_e, data) => { if (!data.open && data.type !== 'backdropClick') onCancel(); }}
+      onOpenChange={(_e, data) => {
+        if (!data.open && data.type !== 'backdropClick') onCancel();
+      }}
     >
       <DialogSurface
         ref={surfaceRef}

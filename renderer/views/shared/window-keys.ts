@@ -34,7 +34,12 @@ export function pressAccessTarget(el: HTMLElement): void {
  * presses that one), in a multi-line box (a new line), or in a list, tree or menu that uses Enter.
  */
 export function enterPressesDefault(target: Element): boolean {
-  if (target.closest('button, a[href], textarea, select, [contenteditable="true"], [role="button"], [role="link"], [role="menuitem"], [role="listbox"], [role="option"], [role="combobox"][aria-expanded="true"]')) return false;
+  if (
+    target.closest(
+      'button, a[href], textarea, select, [contenteditable="true"], [role="button"], [role="link"], [role="menuitem"], [role="listbox"], [role="option"], [role="combobox"][aria-expanded="true"]',
+    )
+  )
+    return false;
   return true;
 }
 

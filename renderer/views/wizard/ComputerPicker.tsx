@@ -16,16 +16,17 @@ export interface ComputerPickerProps {
 }
 
 export const ComputerPicker = observer(function ComputerPicker({ hosts, source, initial, onChoose, onCancel }: ComputerPickerProps) {
-  const first = hosts.find((h) => h.name.toLowerCase() === initial.trim().toLowerCase())
-    ?? hosts.find((h) => h.name.toLowerCase() !== source.toLowerCase())
-    ?? hosts[0];
+  const first =
+    hosts.find((h) => h.name.toLowerCase() === initial.trim().toLowerCase()) ?? hosts.find((h) => h.name.toLowerCase() !== source.toLowerCase()) ?? hosts[0];
   const [chosen, setChosen] = useState(first?.name ?? '');
   const labelId = useId();
   const ok = () => chosen && onChoose(chosen);
   return (
     <WindowFrame title="Select Computer" className="hv-picker" testId="computer-picker" onCancel={onCancel}>
       <WindowContent>
-        <p id={labelId} className="hv-picker-intro">Select the computer running Hyper-V to move the virtual machine to:</p>
+        <p id={labelId} className="hv-picker-intro">
+          Select the computer running Hyper-V to move the virtual machine to:
+        </p>
         <RadioGroup aria-labelledby={labelId} value={chosen} onChange={(_e, d) => setChosen(d.value)} className="hv-computer-list">
           {hosts.map((h) => (
             <Radio
@@ -37,7 +38,9 @@ export const ComputerPicker = observer(function ComputerPicker({ hosts, source, 
         </RadioGroup>
       </WindowContent>
       <WindowButtons>
-        <Button appearance="primary" data-default-button onClick={ok} disabled={!chosen} data-testid="computer-picker-ok">OK</Button>
+        <Button appearance="primary" data-default-button onClick={ok} disabled={!chosen} data-testid="computer-picker-ok">
+          OK
+        </Button>
         <Button onClick={onCancel}>Cancel</Button>
       </WindowButtons>
     </WindowFrame>

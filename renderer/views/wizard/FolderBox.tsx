@@ -21,7 +21,17 @@ export interface FolderBoxProps {
   testId?: string;
 }
 
-export const FolderBox = observer(function FolderBox({ bridge, host, label = 'Folder:', accessibleName, value, onChange, messages = [], disabled, testId }: FolderBoxProps) {
+export const FolderBox = observer(function FolderBox({
+  bridge,
+  host,
+  label = 'Folder:',
+  accessibleName,
+  value,
+  onChange,
+  messages = [],
+  disabled,
+  testId,
+}: FolderBoxProps) {
   const id = useId();
   const messagesId = useId();
   const [browsing, setBrowsing] = useState(false);
@@ -47,7 +57,9 @@ export const FolderBox = observer(function FolderBox({ bridge, host, label = 'Fo
           data-testid={testId}
           className="hv-folder-input"
         />
-        <Button ref={browseRef} disabled={disabled} onClick={() => setBrowsing(true)} data-testid={testId ? `${testId}-browse` : undefined}>Browse...</Button>
+        <Button ref={browseRef} disabled={disabled} onClick={() => setBrowsing(true)} data-testid={testId ? `${testId}-browse` : undefined}>
+          Browse...
+        </Button>
       </div>
       <Messages id={messagesId} messages={messages} />
       {browsing && (

@@ -5,7 +5,13 @@ import { observer } from 'mobx-react-lite';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Input } from '@fluentui/react-components';
 import {
-  ChevronDownRegular, ChevronRightRegular, FolderAddRegular, FolderOpenRegular, FolderRegular, HardDriveRegular, ServerRegular,
+  ChevronDownRegular,
+  ChevronRightRegular,
+  FolderAddRegular,
+  FolderOpenRegular,
+  FolderRegular,
+  HardDriveRegular,
+  ServerRegular,
 } from '@fluentui/react-icons';
 import type { Bridge } from '../../../engine/contract';
 import { byteSizeText } from '../../../engine/common/byte-size';
@@ -28,10 +34,12 @@ export const FolderPicker = observer(function FolderPicker({ bridge, host, initi
   useEffect(() => {
     // Once listed, the tree takes the focus on the folder it opened to, as Browse For Folder does
     // (unless the user has started typing a path meanwhile).
-    void store.load().then(() => requestAnimationFrame(() => {
-      if (store.folderText !== initial && document.activeElement?.tagName === 'INPUT') return;
-      treeRef.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')?.focus();
-    }));
+    void store.load().then(() =>
+      requestAnimationFrame(() => {
+        if (store.folderText !== initial && document.activeElement?.tagName === 'INPUT') return;
+        treeRef.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')?.focus();
+      }),
+    );
   }, [store, initial]);
   const labelId = useId();
   const folderId = useId();
@@ -86,9 +94,15 @@ export const FolderPicker = observer(function FolderPicker({ bridge, host, initi
   return (
     <WindowFrame title="Select Folder" className="hv-picker" testId="folder-picker" onCancel={onCancel} minHeight={300}>
       <WindowContent className="hv-picker-content">
-        <p id={labelId} className="hv-picker-intro">Select a folder on <strong>{host}</strong>:</p>
+        <p id={labelId} className="hv-picker-intro">
+          Select a folder on <strong>{host}</strong>:
+        </p>
         <div ref={treeRef} role="tree" aria-labelledby={labelId} className="hv-folder-tree" onKeyDown={onTreeKey} data-testid="folder-tree">
-          {store.loadError && <div className="hv-picker-note" role="alert">{store.loadError}</div>}
+          {store.loadError && (
+            <div className="hv-picker-note" role="alert">
+              {store.loadError}
+            </div>
+          )}
           {!store.roots && !store.loadError && <div className="hv-picker-note">Loading…</div>}
           {rows.map((n) => (
             <FolderRow key={n.path} node={n} store={store} tabStop={n === tabStop} onOpen={ok} />
@@ -105,17 +119,35 @@ export const FolderPicker = observer(function FolderPicker({ bridge, host, initi
             data-testid="folder-picker-path"
           />
         </div>
-        {store.problem && <div id={problemId} className="hv-field-error" role="alert">{store.problem}</div>}
+        {store.problem && (
+          <div id={problemId} className="hv-field-error" role="alert">
+            {store.problem}
+          </div>
+        )}
       </WindowContent>
-      <WindowButtons start={<AccessButton label="&Make New Folder" icon={<FolderAddRegular />} disabled={!store.selected} onClick={() => focusRow(store.newFolder())} />}>
-        <Button appearance="primary" data-default-button onClick={ok} disabled={!store.canAccept} data-testid="folder-picker-ok">OK</Button>
+      <WindowButtons
+        start={<AccessButton label="&Make New Folder" icon={<FolderAddRegular />} disabled={!store.selected} onClick={() => focusRow(store.newFolder())} />}
+      >
+        <Button appearance="primary" data-default-button onClick={ok} disabled={!store.canAccept} data-testid="folder-picker-ok">
+          OK
+        </Button>
         <Button onClick={onCancel}>Cancel</Button>
       </WindowButtons>
     </WindowFrame>
   );
 });
 
-const FolderRow = observer(function FolderRow({ node, store, tabStop, onOpen }: { node: FolderNode; store: FolderBrowserStore; tabStop: boolean; onOpen(): void }) {
+const FolderRow = observer(function FolderRow({
+  node,
+  store,
+  tabStop,
+  onOpen,
+}: {
+  node: FolderNode;
+  store: FolderBrowserStore;
+  tabStop: boolean;
+  onOpen(): void;
+}) {
   const selected = store.selected === node;
   const leaf = node.children !== undefined && node.children.length === 0 && !node.loading;
   const Icon = node.kind === 'volume' ? HardDriveRegular : node.kind === 'share' ? ServerRegular : node.expanded ? FolderOpenRegular : FolderRegular;
@@ -148,10 +180,14 @@ const FolderRow = observer(function FolderRow({ node, store, tabStop, onOpen }: 
       >
         {leaf ? null : node.expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
       </span>
-      <span className="hv-tree-icon" aria-hidden="true"><Icon /></span>
+      <span className="hv-tree-icon" aria-hidden="true">
+        <Icon />
+      </span>
       <span>{node.name}</span>
       {node.kind !== 'folder' && node.freeBytes !== undefined && (
-        <span className="hv-tree-note">{byteSizeText(node.freeBytes)} free{node.capacityBytes ? ` of ${byteSizeText(node.capacityBytes)}` : ''}</span>
+        <span className="hv-tree-note">
+          {byteSizeText(node.freeBytes)} free{node.capacityBytes ? ` of ${byteSizeText(node.capacityBytes)}` : ''}
+        </span>
       )}
       {node.isNew && <span className="hv-tree-note">(new)</span>}
       {node.error && <span className="hv-tree-note">— {node.error}</span>}

@@ -13,10 +13,16 @@ export function Messages({ id, messages, testId }: { id?: string; messages: read
     <div id={id} className="hv-page-messages" role="alert" data-testid={testId}>
       {messages.map((m, i) => (
         <div key={i} className={`hv-page-message ${m.severity ?? 'error'}`}>
-          <span className="hv-page-message-icon" aria-hidden="true">{m.severity === 'warning' ? <WarningRegular /> : <ErrorCircleRegular />}</span>
+          <span className="hv-page-message-icon" aria-hidden="true">
+            {m.severity === 'warning' ? <WarningRegular /> : <ErrorCircleRegular />}
+          </span>
           <div>
             <div>{m.message}</div>
-            {m.fix && <div className="hv-page-message-fix"><strong>To fix this:</strong> {m.fix}</div>}
+            {m.fix && (
+              <div className="hv-page-message-fix">
+                <strong>To fix this:</strong> {m.fix}
+              </div>
+            )}
           </div>
         </div>
       ))}

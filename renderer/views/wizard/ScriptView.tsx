@@ -19,11 +19,25 @@ export function ScriptToggle({ open, onToggle, controls, testId }: { open: boole
   );
 }
 
-export function ScriptText({ id, text, pending, empty = 'Nothing to run: no setting has changed.', testId }: { id: string; text: string | undefined; pending?: boolean; empty?: string; testId?: string }) {
+export function ScriptText({
+  id,
+  text,
+  pending,
+  empty = 'Nothing to run: no setting has changed.',
+  testId,
+}: {
+  id: string;
+  text: string | undefined;
+  pending?: boolean;
+  empty?: string;
+  testId?: string;
+}) {
   const labelId = useId();
   return (
     <div id={id} className="hv-script">
-      <div id={labelId} className="hv-script-label">Windows PowerShell</div>
+      <div id={labelId} className="hv-script-label">
+        Windows PowerShell
+      </div>
       <pre tabIndex={0} aria-labelledby={labelId} data-testid={testId}>
         {pending ? 'Checking…' : text || empty}
       </pre>

@@ -24,7 +24,14 @@ export interface WizardModel {
   cancel(): void;
 }
 
-export const WizardFrame = observer(function WizardFrame({ wizard, title, icon, testId, busyText, children }: {
+export const WizardFrame = observer(function WizardFrame({
+  wizard,
+  title,
+  icon,
+  testId,
+  busyText,
+  children,
+}: {
   wizard: WizardModel;
   title: string;
   icon: ReactNode;
@@ -55,24 +62,40 @@ export const WizardFrame = observer(function WizardFrame({ wizard, title, icon, 
   return (
     <WindowFrame title={title} className="hv-wizard" testId={testId} onCancel={() => wizard.cancel()} minWidth={560} minHeight={400}>
       <div className="hv-wizard-header">
-        <span className="hv-wizard-header-icon" aria-hidden="true">{icon}</span>
-        <h2 id={headingId} data-testid="wizard-heading">{page.heading}</h2>
+        <span className="hv-wizard-header-icon" aria-hidden="true">
+          {icon}
+        </span>
+        <h2 id={headingId} data-testid="wizard-heading">
+          {page.heading}
+        </h2>
       </div>
       <div className="hv-wizard-main">
         <nav className="hv-wizard-nav" aria-label="Wizard pages" data-testid="wizard-nav">
           <ol>
             {wizard.pages.map((p, i) => {
               if (i === wizard.index) {
-                return <li key={p.id}><span className="hv-wizard-step current" aria-current="step">{p.nav}</span></li>;
+                return (
+                  <li key={p.id}>
+                    <span className="hv-wizard-step current" aria-current="step">
+                      {p.nav}
+                    </span>
+                  </li>
+                );
               }
               if (i < wizard.index) {
                 return (
                   <li key={p.id}>
-                    <button type="button" className="hv-wizard-step earlier" onClick={() => wizard.goTo(p.id)}>{p.nav}</button>
+                    <button type="button" className="hv-wizard-step earlier" onClick={() => wizard.goTo(p.id)}>
+                      {p.nav}
+                    </button>
                   </li>
                 );
               }
-              return <li key={p.id}><span className="hv-wizard-step later">{p.nav}</span></li>;
+              return (
+                <li key={p.id}>
+                  <span className="hv-wizard-step later">{p.nav}</span>
+                </li>
+              );
             })}
           </ol>
         </nav>
@@ -81,10 +104,26 @@ export const WizardFrame = observer(function WizardFrame({ wizard, title, icon, 
         </div>
       </div>
       <WindowButtons>
-        <span className="hv-wizard-busy" role="status">{busyText ?? ''}</span>
+        <span className="hv-wizard-busy" role="status">
+          {busyText ?? ''}
+        </span>
         <AccessButton label="< &Previous" disabled={!wizard.canPrevious} onClick={() => wizard.previous()} data-testid="wizard-previous" />
-        <AccessButton label="&Next >" appearance={last ? 'secondary' : 'primary'} data-default-button={last ? undefined : true} disabled={!wizard.canNext} onClick={() => void wizard.next()} data-testid="wizard-next" />
-        <AccessButton label="&Finish" appearance={last ? 'primary' : 'secondary'} data-default-button={last ? true : undefined} disabled={!wizard.canFinish} onClick={() => void wizard.finish()} data-testid="wizard-finish" />
+        <AccessButton
+          label="&Next >"
+          appearance={last ? 'secondary' : 'primary'}
+          data-default-button={last ? undefined : true}
+          disabled={!wizard.canNext}
+          onClick={() => void wizard.next()}
+          data-testid="wizard-next"
+        />
+        <AccessButton
+          label="&Finish"
+          appearance={last ? 'primary' : 'secondary'}
+          data-default-button={last ? true : undefined}
+          disabled={!wizard.canFinish}
+          onClick={() => void wizard.finish()}
+          data-testid="wizard-finish"
+        />
         <AccessButton label="Cancel" onClick={() => wizard.cancel()} data-testid="wizard-cancel" />
       </WindowButtons>
     </WindowFrame>

@@ -5,8 +5,15 @@ import { useId, useRef, useState } from 'react';
 import { Button, Checkbox, Input, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
 import { CheckmarkCircleRegular } from '@fluentui/react-icons';
 import {
-  MOVE_TYPE_TEXT, STORAGE_OPTION_TEXT, VM_OPTION_TEXT,
-  type ItemKey, type MoveType, type MoveWizardStore, type PageMessage, type StorageMoveOption, type VmMoveOption,
+  MOVE_TYPE_TEXT,
+  STORAGE_OPTION_TEXT,
+  VM_OPTION_TEXT,
+  type ItemKey,
+  type MoveType,
+  type MoveWizardStore,
+  type PageMessage,
+  type StorageMoveOption,
+  type VmMoveOption,
 } from '../../stores/wizard-move';
 import { fileName } from '../../stores/wizard-paths';
 import { useRoot } from '../app/root-context';
@@ -52,15 +59,14 @@ const BeforePage = observer(function BeforePage({ wizard }: Props) {
     <>
       <p>This wizard helps you move a virtual machine or its storage.</p>
       <p>
-        You can move a running virtual machine to another computer running Hyper-V, together with its storage or, when its
-        files are on shared storage such as an SMB 3.0 share, on its own. You can also move only the virtual machine&apos;s
-        storage — its virtual hard disks, configuration, checkpoints and smart paging file — to another location on the
-        same computer, while the virtual machine keeps running.
+        You can move a running virtual machine to another computer running Hyper-V, together with its storage or, when its files are on shared storage such as
+        an SMB 3.0 share, on its own. You can also move only the virtual machine&apos;s storage — its virtual hard disks, configuration, checkpoints and smart
+        paging file — to another location on the same computer, while the virtual machine keeps running.
       </p>
       <p>
-        Before you move a virtual machine to another computer, make sure that live migrations are enabled on both computers
-        (Hyper-V Settings, Live Migrations), that their processors come from the same manufacturer, that the destination has
-        a virtual switch with the same name for each connected network adapter, and that it has enough memory.
+        Before you move a virtual machine to another computer, make sure that live migrations are enabled on both computers (Hyper-V Settings, Live Migrations),
+        that their processors come from the same manufacturer, that the destination has a virtual switch with the same name for each connected network adapter,
+        and that it has enough memory.
       </p>
       <div className="hv-wizard-bottom">
         <Checkbox
@@ -74,7 +80,13 @@ const BeforePage = observer(function BeforePage({ wizard }: Props) {
   );
 });
 
-function OptionGroup<T extends string>({ question, value, options, onChange, testId }: {
+function OptionGroup<T extends string>({
+  question,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
   question: string;
   value: T;
   options: { value: T; label: string; description: string }[];
@@ -89,7 +101,9 @@ function OptionGroup<T extends string>({ question, value, options, onChange, tes
         {options.map((o) => (
           <div key={o.value} className="hv-option">
             <Radio value={o.value} label={o.label} aria-describedby={`${questionId}-${o.value}`} />
-            <div id={`${questionId}-${o.value}`} className="hv-option-description">{o.description}</div>
+            <div id={`${questionId}-${o.value}`} className="hv-option-description">
+              {o.description}
+            </div>
           </div>
         ))}
       </RadioGroup>
@@ -105,8 +119,18 @@ const TypePage = observer(function TypePage({ wizard }: Props) {
       onChange={(v) => wizard.setMoveType(v)}
       testId="move-type"
       options={[
-        { value: 'vm', label: MOVE_TYPE_TEXT.vm, description: 'Move the virtual machine to another computer running Hyper-V (live migration). A running virtual machine keeps running; its storage can move with it.' },
-        { value: 'storage', label: MOVE_TYPE_TEXT.storage, description: "Move only the virtual machine's storage to another location on this computer or to an SMB 3.0 share (storage migration). The virtual machine stays on this computer and keeps running." },
+        {
+          value: 'vm',
+          label: MOVE_TYPE_TEXT.vm,
+          description:
+            'Move the virtual machine to another computer running Hyper-V (live migration). A running virtual machine keeps running; its storage can move with it.',
+        },
+        {
+          value: 'storage',
+          label: MOVE_TYPE_TEXT.storage,
+          description:
+            "Move only the virtual machine's storage to another location on this computer or to an SMB 3.0 share (storage migration). The virtual machine stays on this computer and keeps running.",
+        },
       ]}
     />
   );
@@ -137,10 +161,14 @@ const DestinationPage = observer(function DestinationPage({ wizard }: Props) {
           className="hv-folder-input"
           data-testid="wizard-destination"
         />
-        <Button ref={browseRef} onClick={() => setBrowsing(true)} data-testid="wizard-destination-browse">Browse...</Button>
+        <Button ref={browseRef} onClick={() => setBrowsing(true)} data-testid="wizard-destination-browse">
+          Browse...
+        </Button>
       </div>
       <Messages id={messagesId} messages={messages} />
-      <p className="hv-muted">The virtual machine &quot;{wizard.vm.name}&quot; is on {wizard.sourceHost}.</p>
+      <p className="hv-muted">
+        The virtual machine &quot;{wizard.vm.name}&quot; is on {wizard.sourceHost}.
+      </p>
       {browsing && (
         <ComputerPicker
           hosts={inventory.hyperVHosts}
@@ -188,9 +216,18 @@ const VmOptionsPage = observer(function VmOptionsPage({ wizard }: Props) {
         onChange={(v) => wizard.setVmOption(v)}
         testId="vm-move-option"
         options={[
-          { value: 'single', label: VM_OPTION_TEXT.single, description: `All of the virtual machine's files move to one folder on ${wizard.destinationHost.trim() || 'the destination computer'}.` },
+          {
+            value: 'single',
+            label: VM_OPTION_TEXT.single,
+            description: `All of the virtual machine's files move to one folder on ${wizard.destinationHost.trim() || 'the destination computer'}.`,
+          },
           { value: 'items', label: VM_OPTION_TEXT.items, description: 'Choose which items move, and a folder on the destination computer for each of them.' },
-          { value: 'vmOnly', label: VM_OPTION_TEXT.vmOnly, description: "Only the virtual machine moves; its files stay where they are. All of them must be on shared storage, such as an SMB 3.0 share, that the destination computer can reach." },
+          {
+            value: 'vmOnly',
+            label: VM_OPTION_TEXT.vmOnly,
+            description:
+              'Only the virtual machine moves; its files stay where they are. All of them must be on shared storage, such as an SMB 3.0 share, that the destination computer can reach.',
+          },
         ]}
       />
       <CurrentLocations wizard={wizard} />
@@ -207,9 +244,24 @@ const StorageOptionsPage = observer(function StorageOptionsPage({ wizard }: Prop
         onChange={(v) => wizard.setStorageOption(v)}
         testId="storage-move-option"
         options={[
-          { value: 'single', label: STORAGE_OPTION_TEXT.single, description: "Configuration, checkpoints, smart paging file and virtual hard disks all move to the folder you choose; the disks go to its Virtual Hard Disks subfolder." },
-          { value: 'items', label: STORAGE_OPTION_TEXT.items, description: 'Choose which items move, and a folder for each: every virtual hard disk, the current configuration, the checkpoints and the smart paging file.' },
-          { value: 'vhds', label: STORAGE_OPTION_TEXT.vhds, description: "Only the virtual hard disks move, each to the folder you choose. The configuration, checkpoints and smart paging file stay where they are." },
+          {
+            value: 'single',
+            label: STORAGE_OPTION_TEXT.single,
+            description:
+              'Configuration, checkpoints, smart paging file and virtual hard disks all move to the folder you choose; the disks go to its Virtual Hard Disks subfolder.',
+          },
+          {
+            value: 'items',
+            label: STORAGE_OPTION_TEXT.items,
+            description:
+              'Choose which items move, and a folder for each: every virtual hard disk, the current configuration, the checkpoints and the smart paging file.',
+          },
+          {
+            value: 'vhds',
+            label: STORAGE_OPTION_TEXT.vhds,
+            description:
+              'Only the virtual hard disks move, each to the folder you choose. The configuration, checkpoints and smart paging file stay where they are.',
+          },
         ]}
       />
       <CurrentLocations wizard={wizard} />
@@ -224,11 +276,8 @@ const LocationPage = observer(function LocationPage({ wizard }: Props) {
   return (
     <>
       <p>
-        {remote
-          ? `Specify a folder on ${wizard.browseHost} for the virtual machine's files.`
-          : "Specify the folder to move the virtual machine's files to."}{' '}
-        The virtual hard disks are placed in its Virtual Hard Disks subfolder; the configuration, checkpoint and smart paging
-        locations all point at the folder.
+        {remote ? `Specify a folder on ${wizard.browseHost} for the virtual machine's files.` : "Specify the folder to move the virtual machine's files to."}{' '}
+        The virtual hard disks are placed in its Virtual Hard Disks subfolder; the configuration, checkpoint and smart paging locations all point at the folder.
       </p>
       <FolderBox
         bridge={bridge}
@@ -238,7 +287,9 @@ const LocationPage = observer(function LocationPage({ wizard }: Props) {
         messages={fieldMessages(messages, 'folder')}
         testId="wizard-folder"
       />
-      <p className="hv-muted">Source location: {wizard.vm.paths.configuration} on {wizard.sourceHost}</p>
+      <p className="hv-muted">
+        Source location: {wizard.vm.paths.configuration} on {wizard.sourceHost}
+      </p>
     </>
   );
 });
@@ -290,7 +341,9 @@ const ItemPage = observer(function ItemPage({ wizard, itemKey }: Props & { itemK
     <>
       <dl className="hv-wizard-facts">
         <dt>Item:</dt>
-        <dd>{item.label} ({item.type})</dd>
+        <dd>
+          {item.label} ({item.type})
+        </dd>
         <dt>Current location:</dt>
         <dd className="hv-path">{item.source}</dd>
       </dl>
@@ -381,11 +434,21 @@ const SummaryPage = observer(function SummaryPage({ wizard }: Props) {
           <Messages messages={warnings.map((w) => ({ ...w, severity: 'warning' as const }))} testId="wizard-precheck-warnings" />
         )}
         {!pending && report && errors.length === 0 && (
-          <p className="hv-precheck-ok"><CheckmarkCircleRegular aria-hidden="true" /> The pre-checks found nothing that prevents the move.</p>
+          <p className="hv-precheck-ok">
+            <CheckmarkCircleRegular aria-hidden="true" /> The pre-checks found nothing that prevents the move.
+          </p>
         )}
       </div>
       <ScriptToggle open={wizard.scriptVisible} onToggle={() => wizard.toggleScript()} controls={scriptId} testId="wizard-view-script" />
-      {wizard.scriptVisible && <ScriptText id={scriptId} text={wizard.scriptText} pending={pending} empty={wizard.nothingSelected ? 'No command to show: nothing is selected to move.' : 'No command to show: the engine refused the choices above.'} testId="wizard-script" />}
+      {wizard.scriptVisible && (
+        <ScriptText
+          id={scriptId}
+          text={wizard.scriptText}
+          pending={pending}
+          empty={wizard.nothingSelected ? 'No command to show: nothing is selected to move.' : 'No command to show: the engine refused the choices above.'}
+          testId="wizard-script"
+        />
+      )}
       <p>To complete the move and close this wizard, click Finish.</p>
     </>
   );

@@ -14,7 +14,8 @@ describe('IP addresses and subnets (engine/common/ip-addresses.ts)', () => {
     expect(normalizeSubnet('10.10.3.0/24')).toBe('10.10.3.0/24');
     expect(normalizeSubnet('10.10.3.7')).toBe('10.10.3.7/32');
     expect(formatIp(parseIp('::ffff:10.0.0.1')!)).toBe('::ffff:a00:1');
-    for (const bad of ['fd00::/129', '1::2::3', 'fd00:::/64', '10.10.3.0/33', '10.10.300.0/24', 'g::/64', '1:2:3:4:5:6:7:8:9']) expect(normalizeSubnet(bad), bad).toBeUndefined();
+    for (const bad of ['fd00::/129', '1::2::3', 'fd00:::/64', '10.10.3.0/33', '10.10.300.0/24', 'g::/64', '1:2:3:4:5:6:7:8:9'])
+      expect(normalizeSubnet(bad), bad).toBeUndefined();
   });
 
   it('matches an address only to a subnet of its own family', () => {
@@ -36,8 +37,10 @@ describe('Add-VMMigrationNetwork with IPv6', () => {
     expect(validateWorld(JSON.parse(JSON.stringify(worldOf(e)))).ok).toBe(true);
   });
 
-  it('an IPv6-only migration network does not accept a host\'s IPv4 adapters', () => {
-    const e = newEngine((w) => { host(w, 'HV02').migration.networks = [{ subnet: 'fd00::/64', priority: 0 }]; });
+  it("an IPv6-only migration network does not accept a host's IPv4 adapters", () => {
+    const e = newEngine((w) => {
+      host(w, 'HV02').migration.networks = [{ subnet: 'fd00::/64', priority: 0 }];
+    });
     const err = refused(e, 'Move-VM WEB01 HV02');
     expect(err.message).toMatch(/actively refused/);
   });

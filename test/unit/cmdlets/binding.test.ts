@@ -11,7 +11,13 @@ describe('parameter names', () => {
 
   it('match by a unique prefix, bound under the canonical name', () => {
     expect(parseOne('Set-VMMemory X -Dyn $true -Start 1GB -Min 512MB -Max 4GB -Buf 20 -Pr 50').params).toEqual({
-      VMName: ['X'], DynamicMemoryEnabled: true, StartupBytes: GB, MinimumBytes: 512 * MB, MaximumBytes: 4 * GB, Buffer: 20, Priority: 50,
+      VMName: ['X'],
+      DynamicMemoryEnabled: true,
+      StartupBytes: GB,
+      MinimumBytes: 512 * MB,
+      MaximumBytes: 4 * GB,
+      Buffer: 20,
+      Priority: 50,
     });
   });
 
@@ -87,7 +93,8 @@ describe('arguments', () => {
 
   it('canonicalize enum values, case-insensitively', () => {
     expect(parseOne('Set-VMHost -VirtualMachineMigrationPerformanceOption tcpip -VirtualMachineMigrationAuthenticationType kerberos').params).toEqual({
-      VirtualMachineMigrationPerformanceOption: 'TCPIP', VirtualMachineMigrationAuthenticationType: 'Kerberos',
+      VirtualMachineMigrationPerformanceOption: 'TCPIP',
+      VirtualMachineMigrationAuthenticationType: 'Kerberos',
     });
     expect(parseOne('Get-SmbBandwidthLimit default,LIVEMIGRATION').params).toEqual({ Category: ['Default', 'LiveMigration'] });
   });
@@ -147,13 +154,15 @@ describe('parameter sets', () => {
   it('list every missing mandatory parameter', () => {
     expect(parseError('  Move-VM').message).toBe('Cannot process command because of one or more missing mandatory parameters: Name DestinationHost.');
     expect(parseError('  Move-VM').column).toBe(3);
-    expect(parseError('Set-SmbBandwidthLimit').message).toBe('Cannot process command because of one or more missing mandatory parameters: Category BytesPerSecond.');
+    expect(parseError('Set-SmbBandwidthLimit').message).toBe(
+      'Cannot process command because of one or more missing mandatory parameters: Category BytesPerSecond.',
+    );
     expect(parseError('Stop-Job').message).toBe('Cannot process command because of one or more missing mandatory parameters: Id.');
   });
 });
 
 describe('pipelines', () => {
-  it('bind the piped VM by name and keep the producer\'s -ComputerName', () => {
+  it("bind the piped VM by name and keep the producer's -ComputerName", () => {
     expect(parseOne('Get-VM SQL01 | Move-VM -DestinationHost HV02 -IncludeStorage -DestinationStoragePath D:\\VMs\\SQL01')).toEqual({
       cmdlet: 'Move-VM',
       params: { Name: 'SQL01', DestinationHost: 'HV02', IncludeStorage: true, DestinationStoragePath: 'D:\\VMs\\SQL01' },
@@ -174,7 +183,8 @@ describe('pipelines', () => {
 
   it('pipe adapters, teams and jobs too', () => {
     expect(parseOne('Get-NetAdapter SMB1 -CimSession HV02 | Disable-NetAdapterRdma')).toEqual({
-      cmdlet: 'Disable-NetAdapterRdma', params: { Name: ['SMB1'], CimSession: ['HV02'] },
+      cmdlet: 'Disable-NetAdapterRdma',
+      params: { Name: ['SMB1'], CimSession: ['HV02'] },
     });
     expect(parseOne('Get-NetLbfoTeam Team1 | Remove-NetLbfoTeam')).toEqual({ cmdlet: 'Remove-NetLbfoTeam', params: { Name: ['Team1'] } });
     expect(parseOne('Get-Job -Id 3 | Wait-Job -Timeout 60')).toEqual({ cmdlet: 'Wait-Job', params: { Id: [3], Timeout: 60 } });
@@ -202,61 +212,82 @@ describe('binder errors in PowerShell words, each pointing at its text', () => {
     [
       'Set-VMMemory DC01 -MaximumBytes abc',
       'Cannot bind parameter \'MaximumBytes\'. Cannot convert value "abc" to type "System.Int64". Error: "Input string was not in a correct format."',
-      33, 'MaximumBytes',
+      33,
+      'MaximumBytes',
     ],
-    ['Set-VMMemory DC01 -MaximumBytes', "Missing an argument for parameter 'MaximumBytes'. Specify a parameter of type 'System.Int64' and try again.", 19, 'MaximumBytes'],
+    [
+      'Set-VMMemory DC01 -MaximumBytes',
+      "Missing an argument for parameter 'MaximumBytes'. Specify a parameter of type 'System.Int64' and try again.",
+      19,
+      'MaximumBytes',
+    ],
     ['Get-VM -Name', "Missing an argument for parameter 'Name'. Specify a parameter of type 'System.String[]' and try again.", 8, 'Name'],
-    ['Move-VMStorage -VMName -DestinationStoragePath D:\\Y', "Missing an argument for parameter 'VMName'. Specify a parameter of type 'System.String' and try again.", 16, 'VMName'],
+    [
+      'Move-VMStorage -VMName -DestinationStoragePath D:\\Y',
+      "Missing an argument for parameter 'VMName'. Specify a parameter of type 'System.String' and try again.",
+      16,
+      'VMName',
+    ],
     ['Foo-Bar -Name x', "The term 'Foo-Bar' is not recognized as the name of a cmdlet, function, script file, or operable program.", 1, undefined],
     [
       'Set-VMMemory DC01 -Buffer 4',
       "Cannot validate argument on parameter 'Buffer'. The 4 argument is less than the minimum allowed range of 5. Supply an argument that is greater than or equal to 5 and then try the command again.",
-      27, 'Buffer',
+      27,
+      'Buffer',
     ],
     [
       'Set-VMMemory DC01 -Priority 101',
       "Cannot validate argument on parameter 'Priority'. The 101 argument is greater than the maximum allowed range of 100. Supply an argument that is less than or equal to 100 and then try the command again.",
-      29, 'Priority',
+      29,
+      'Priority',
     ],
     [
       'Set-VMMemory DC01 -Buffer 3000000000',
       'Cannot bind parameter \'Buffer\'. Cannot convert value "3000000000" to type "System.Int32". Error: "Value was either too large or too small for an Int32."',
-      27, 'Buffer',
+      27,
+      'Buffer',
     ],
     [
       'Set-VMMemory DC01 -DynamicMemoryEnabled yes',
       'Cannot process argument transformation on parameter \'DynamicMemoryEnabled\'. Cannot convert value "System.String" to type "System.Boolean". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.',
-      41, 'DynamicMemoryEnabled',
+      41,
+      'DynamicMemoryEnabled',
     ],
     [
       'Set-VMHost -VirtualMachineMigrationPerformanceOption Fast',
       'Cannot bind parameter \'VirtualMachineMigrationPerformanceOption\'. Cannot convert value "Fast" to type "Microsoft.HyperV.PowerShell.VMMigrationPerformance". Error: "Unable to match the identifier name Fast to a valid enumerator name. Specify one of the following enumerator names and try again: TCPIP, Compression, SMB"',
-      54, 'VirtualMachineMigrationPerformanceOption',
+      54,
+      'VirtualMachineMigrationPerformanceOption',
     ],
     [
       "Get-VM -Name ''",
       "Cannot validate argument on parameter 'Name'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.",
-      14, 'Name',
+      14,
+      'Name',
     ],
     [
       "Move-VMStorage '' D:\\X",
       "Cannot validate argument on parameter 'VMName'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.",
-      16, 'VMName',
+      16,
+      'VMName',
     ],
     [
       'Move-VMStorage a,b D:\\X',
       "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'VMName'. Specified method is not supported.",
-      16, 'VMName',
+      16,
+      'VMName',
     ],
     [
       'Move-VMStorage X -Vhds C:\\a.vhdx',
       'Cannot bind parameter \'Vhds\'. Cannot convert the "C:\\a.vhdx" value of type "System.String" to type "System.Collections.Hashtable".',
-      24, 'Vhds',
+      24,
+      'Vhds',
     ],
     [
       'Set-SmbBandwidthLimit -Category Default -BytesPerSecond 512KB',
       "Cannot validate argument on parameter 'BytesPerSecond'. The 524288 argument is less than the minimum allowed range of 1048576. Supply an argument that is greater than or equal to 1048576 and then try the command again.",
-      57, 'BytesPerSecond',
+      57,
+      'BytesPerSecond',
     ],
   ])('%s', (text, message, column, parameter) => {
     const e = parseError(text);

@@ -6,7 +6,7 @@ import { runScript } from '../../../engine/scripting/run-script';
 const vmOf = (e: Engine, name: string) => e.state().world.vms.find((v) => v.name === name)!;
 
 describe('Checkpoint-VM', () => {
-  it('saves a running VM\'s configuration and memory under its checkpoint location, chained to the last checkpoint', () => {
+  it("saves a running VM's configuration and memory under its checkpoint location, chained to the last checkpoint", () => {
     const e = new Engine({ world: defaultWorld() });
     e.advance(3_723_000);
     const r = e.invoke({ cmdlet: 'Checkpoint-VM', params: { Name: 'APP01', ComputerName: 'HV02' } });
@@ -16,7 +16,9 @@ describe('Checkpoint-VM', () => {
     expect(cp.name).toBe('APP01 - (Day 1 - 01:02:03)');
     expect(cp.parentId).toBe(app.checkpoints[0]!.id);
     expect(cp.files.map((f) => f.path.replace(/[0-9A-F-]{36}/g, 'GUID'))).toEqual([
-      'D:\\VMs\\APP01\\Snapshots\\GUID.xml', 'D:\\VMs\\APP01\\Snapshots\\GUID\\GUID.bin', 'D:\\VMs\\APP01\\Snapshots\\GUID\\GUID.vsv',
+      'D:\\VMs\\APP01\\Snapshots\\GUID.xml',
+      'D:\\VMs\\APP01\\Snapshots\\GUID\\GUID.bin',
+      'D:\\VMs\\APP01\\Snapshots\\GUID\\GUID.vsv',
     ]);
     expect(cp.files[1]!.sizeBytes).toBe(app.memory.startupBytes);
   });

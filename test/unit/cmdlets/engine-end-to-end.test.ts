@@ -24,11 +24,17 @@ describe('Engine.invoke with parsed commands', () => {
     const e = newEngine();
     const before = e.state();
     const mixed = e.invoke({ cmdlet: 'Move-VMStorage', params: { VMName: 'DC01', DestinationStoragePath: 'E:\\DC01', Vhds: [] } });
-    expect(mixed).toMatchObject({ ok: false, error: { code: 'InvalidParameter', message: expect.stringContaining('Parameter set cannot be resolved using the specified named parameters.') } });
+    expect(mixed).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidParameter', message: expect.stringContaining('Parameter set cannot be resolved using the specified named parameters.') },
+    });
     const missing = e.invoke({ cmdlet: 'Move-VMStorage', params: { VMName: 'DC01' } });
     expect(missing).toMatchObject({ ok: false, error: { message: expect.stringContaining('missing mandatory parameters: DestinationStoragePath.') } });
     const range = e.invoke({ cmdlet: 'Set-VMMemory', params: { VMName: ['DC01'], Buffer: 1 } });
-    expect(range).toMatchObject({ ok: false, error: { parameter: 'Buffer', message: expect.stringContaining('The 1 argument is less than the minimum allowed range of 5.') } });
+    expect(range).toMatchObject({
+      ok: false,
+      error: { parameter: 'Buffer', message: expect.stringContaining('The 1 argument is less than the minimum allowed range of 5.') },
+    });
     const unknown = e.invoke({ cmdlet: 'Get-VM', params: { Nme: 'x' } });
     expect(unknown).toMatchObject({ ok: false, error: { message: "A parameter cannot be found that matches parameter name 'Nme'." } });
     expect(e.state()).toEqual(before);
@@ -37,7 +43,10 @@ describe('Engine.invoke with parsed commands', () => {
   it('canonicalizes enum spellings of hand-built objects', () => {
     const e = newEngine();
     const r = e.invoke({ cmdlet: 'New-NetLbfoTeam', params: { Name: 'T2', TeamMembers: ['SMB1'], TeamingMode: 'LACP', LoadBalancingAlgorithm: 'hypervport' } });
-    expect(r).toMatchObject({ ok: true, value: { commandText: 'New-NetLbfoTeam -Name T2 -TeamMembers SMB1 -TeamingMode Lacp -LoadBalancingAlgorithm HyperVPort' } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { commandText: 'New-NetLbfoTeam -Name T2 -TeamMembers SMB1 -TeamingMode Lacp -LoadBalancingAlgorithm HyperVPort' },
+    });
   });
 });
 
@@ -79,7 +88,7 @@ describe('cmdlets whose handlers belong to the operations layer', () => {
     'Get-Job',
     'Stop-Job 1',
     'Wait-Job -Name nightly',
-  ])('%s parses and passes the engine\'s validation', (text) => {
+  ])("%s parses and passes the engine's validation", (text) => {
     const [c] = parse(text);
     const r = newEngine().invoke(c);
     if (!r.ok) expect(['InvalidParameter', 'InvalidRequest']).not.toContain(r.error.code);

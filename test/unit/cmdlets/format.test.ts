@@ -14,9 +14,9 @@ import { GB, MB } from './helpers';
 
 describe('canonical text', () => {
   it('writes the canonical cmdlet name and parameters in signature order, named', () => {
-    expect(formatCommand({ cmdlet: 'move-vm', params: { DestinationStoragePath: 'D:\\X', IncludeStorage: true, DestinationHost: 'HV02', Name: 'SQL01' } })).toBe(
-      'Move-VM -Name SQL01 -DestinationHost HV02 -IncludeStorage -DestinationStoragePath D:\\X',
-    );
+    expect(
+      formatCommand({ cmdlet: 'move-vm', params: { DestinationStoragePath: 'D:\\X', IncludeStorage: true, DestinationHost: 'HV02', Name: 'SQL01' } }),
+    ).toBe('Move-VM -Name SQL01 -DestinationHost HV02 -IncludeStorage -DestinationStoragePath D:\\X');
   });
 
   it('quotes only when needed', () => {
@@ -42,7 +42,9 @@ describe('canonical text', () => {
   });
 
   it('writes switches bare, or :$false', () => {
-    expect(formatCommand({ cmdlet: 'Stop-VM', params: { Name: ['A', 'B C'], Force: true, TurnOff: false } })).toBe("Stop-VM -Name A,'B C' -TurnOff:$false -Force");
+    expect(formatCommand({ cmdlet: 'Stop-VM', params: { Name: ['A', 'B C'], Force: true, TurnOff: false } })).toBe(
+      "Stop-VM -Name A,'B C' -TurnOff:$false -Force",
+    );
   });
 
   it('writes booleans, enums, arrays and hashtables', () => {
@@ -52,9 +54,17 @@ describe('canonical text', () => {
     expect(
       formatCommand({
         cmdlet: 'Move-VMStorage',
-        params: { VMName: 'A', Vhds: [{ SourceFilePath: 'C:\\a "1".vhdx', DestinationFilePath: 'D:\\$a.vhdx' }, { SourceFilePath: 'C:\\b.vhdx', DestinationFilePath: 'D:\\b.vhdx' }] },
+        params: {
+          VMName: 'A',
+          Vhds: [
+            { SourceFilePath: 'C:\\a "1".vhdx', DestinationFilePath: 'D:\\$a.vhdx' },
+            { SourceFilePath: 'C:\\b.vhdx', DestinationFilePath: 'D:\\b.vhdx' },
+          ],
+        },
       }),
-    ).toBe('Move-VMStorage -VMName A -Vhds @(@{"SourceFilePath"="C:\\a `"1`".vhdx";"DestinationFilePath"="D:\\`$a.vhdx"}, @{"SourceFilePath"="C:\\b.vhdx";"DestinationFilePath"="D:\\b.vhdx"})');
+    ).toBe(
+      'Move-VMStorage -VMName A -Vhds @(@{"SourceFilePath"="C:\\a `"1`".vhdx";"DestinationFilePath"="D:\\`$a.vhdx"}, @{"SourceFilePath"="C:\\b.vhdx";"DestinationFilePath"="D:\\b.vhdx"})',
+    );
   });
 
   it('formats a signature and bound parameters, as Engine.invoke does', () => {
@@ -71,9 +81,60 @@ describe('canonical text', () => {
 
 /** Characters that stress quoting: every quote and dash PowerShell knows, escapes, separators, controls. */
 const trickyChars = [
-  'a', 'Z', '0', '9', ' ', '\t', '\n', '\r', "'", '"', '`', '$', '#', ';', '|', ',', '(', ')', '{', '}', '@', '-', '\\', '/', ':',
-  '*', '?', '[', ']', '=', '&', '<', '>', '.', '+', '\u2018', '\u2019', '\u201a', '\u201b', '\u201c', '\u201d', '\u201e',
-  '\u2013', '\u2014', '\u00a0', '\u00e9', '\u4e2d', '\0', '\x07', '%', '~', 'G', 'B', 'x',
+  'a',
+  'Z',
+  '0',
+  '9',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  "'",
+  '"',
+  '`',
+  '$',
+  '#',
+  ';',
+  '|',
+  ',',
+  '(',
+  ')',
+  '{',
+  '}',
+  '@',
+  '-',
+  '\\',
+  '/',
+  ':',
+  '*',
+  '?',
+  '[',
+  ']',
+  '=',
+  '&',
+  '<',
+  '>',
+  '.',
+  '+',
+  '\u2018',
+  '\u2019',
+  '\u201a',
+  '\u201b',
+  '\u201c',
+  '\u201d',
+  '\u201e',
+  '\u2013',
+  '\u2014',
+  '\u00a0',
+  '\u00e9',
+  '\u4e2d',
+  '\0',
+  '\x07',
+  '%',
+  '~',
+  'G',
+  'B',
+  'x',
 ];
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom(...trickyChars), maxLength: 12 }) },
@@ -88,8 +149,18 @@ function integerArb(p: ParameterSpec): fc.Arbitrary<number> {
   const max = Math.min(p.max ?? bounds.max, bounds.max);
   const small = fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) });
   if (max <= 2 ** 31) return small;
-  const sizes = fc.tuple(fc.integer({ min: 1, max: 4096 }), fc.constantFrom(1024, MB, GB, 1024 ** 4)).map(([n, u]) => n * u).filter((n) => n >= min && n <= max);
-  return fc.oneof(small, sizes, fc.integer({ min: Math.max(min, 0), max: 2 ** 31 - 1 }).map((n) => n * 4099).filter((n) => n <= max));
+  const sizes = fc
+    .tuple(fc.integer({ min: 1, max: 4096 }), fc.constantFrom(1024, MB, GB, 1024 ** 4))
+    .map(([n, u]) => n * u)
+    .filter((n) => n >= min && n <= max);
+  return fc.oneof(
+    small,
+    sizes,
+    fc
+      .integer({ min: Math.max(min, 0), max: 2 ** 31 - 1 })
+      .map((n) => n * 4099)
+      .filter((n) => n <= max),
+  );
 }
 
 function valueArb(p: ParameterSpec): fc.Arbitrary<ParamValue> {

@@ -12,14 +12,14 @@ import { depth } from '../../support/depth';
 const seeds = [
   'Move-VMStorage "Test VM" -VirtualMachinePath D:\\TestVM\\Config -SnapshotFilePath D:\\TestVM\\Snapshots -SmartPagingFilePath D:\\TestVM\\SmartPaging -VHDs @(@{"SourceFilePath"="C:\\TestVM\\Disk1.VHDX";"DestinationFilePath"="D:\\TestVM\\Disks\\Disk1.VHDX"})',
   'Move-VM LMTest TestServer02 -IncludeStorage -DestinationStoragePath D:\\LMTest',
-  "Set-VMMemory SQL01 -DynamicMemoryEnabled $true -StartupBytes 1GB -MinimumBytes 512MB -MaximumBytes 4GB -Buffer 20 -Priority 50 # note",
+  'Set-VMMemory SQL01 -DynamicMemoryEnabled $true -StartupBytes 1GB -MinimumBytes 512MB -MaximumBytes 4GB -Buffer 20 -Priority 50 # note',
   'Get-VM DC01,SQL01 -ComputerName HV01 | Stop-VM -Force:$false; Start-VM DC01',
-  "Set-VMHost -VirtualMachineMigrationPerformanceOption SMB `\n -UseAnyNetworkForMigration $false\n<# block #>Add-VMMigrationNetwork 10.0.0.0/24",
+  'Set-VMHost -VirtualMachineMigrationPerformanceOption SMB `\n -UseAnyNetworkForMigration $false\n<# block #>Add-VMMigrationNetwork 10.0.0.0/24',
   "New-NetLbfoTeam 'Team 2' @('SMB1', \"SMB2\") -TeamingMode Lacp -LoadBalancingAlgorithm Dynamic -CimSession HV02",
   'Set-SmbBandwidthLimit -Category LiveMigration -BytesPerSecond 1.5GB; Get-Job -Id 3 | Wait-Job -Timeout 30',
 ];
 
-const syntaxChars = [..."-$@(){}[];|,'\"`#<>=:.\\/ \t\n\r*?&+%~", '\u2018', '\u2019', '\u201c', '\u201d', '\u2013', ...'aAbB09GMKxe'];
+const syntaxChars = [...'-$@(){}[];|,\'"`#<>=:.\\/ \t\n\r*?&+%~', '\u2018', '\u2019', '\u201c', '\u201d', '\u2013', ...'aAbB09GMKxe'];
 
 function checkResult(text: string, r: ParseResult): void {
   if (r.ok) {
@@ -95,8 +95,35 @@ describe('parser fuzzing', () => {
   it('random cmdlet + parameter soup', () => {
     const word = fc.oneof(
       fc.constantFrom('Move-VM', 'Move-VMStorage', 'Set-VMMemory', 'Get-Job', 'Get-VM', 'New-NetLbfoTeam', '|', ';', '\n'),
-      fc.constantFrom('-Name', '-VMName', '-D', '-Dest', '-Vhds', '-Force:$false', '-Buffer', '-Id', '-StartupBytes', '-TeamMembers', '-IncludeStorage', '-', '--'),
-      fc.constantFrom('DC01', "'Test VM'", '4GB', '1.5gb', '$true', '@()', '@{a=1}', 'a,b', '3', '-1', 'D:\\X', '@(@{SourceFilePath="a";DestinationFilePath="b"})'),
+      fc.constantFrom(
+        '-Name',
+        '-VMName',
+        '-D',
+        '-Dest',
+        '-Vhds',
+        '-Force:$false',
+        '-Buffer',
+        '-Id',
+        '-StartupBytes',
+        '-TeamMembers',
+        '-IncludeStorage',
+        '-',
+        '--',
+      ),
+      fc.constantFrom(
+        'DC01',
+        "'Test VM'",
+        '4GB',
+        '1.5gb',
+        '$true',
+        '@()',
+        '@{a=1}',
+        'a,b',
+        '3',
+        '-1',
+        'D:\\X',
+        '@(@{SourceFilePath="a";DestinationFilePath="b"})',
+      ),
     );
     fc.assert(
       fc.property(fc.array(word, { maxLength: 10 }), (words) => {

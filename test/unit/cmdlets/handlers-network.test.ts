@@ -14,12 +14,52 @@ function watch(e: Engine): string[] {
 describe('Get-NetAdapter', () => {
   it('lists the NICs, the team interface and the host vNIC with status, speed and team membership', () => {
     expect(ok(newEngine(), 'Get-NetAdapter').output).toEqual([
-      { Name: 'NIC1', InterfaceDescription: 'Intel(R) I350 Gigabit Network Connection', ifIndex: 12, Status: 'Up', LinkSpeed: '1 Gbps', TeamName: 'Team1', PSComputerName: 'HV01' },
-      { Name: 'NIC2', InterfaceDescription: 'Intel(R) I350 Gigabit Network Connection #2', ifIndex: 13, Status: 'Up', LinkSpeed: '1 Gbps', TeamName: 'Team1', PSComputerName: 'HV01' },
+      {
+        Name: 'NIC1',
+        InterfaceDescription: 'Intel(R) I350 Gigabit Network Connection',
+        ifIndex: 12,
+        Status: 'Up',
+        LinkSpeed: '1 Gbps',
+        TeamName: 'Team1',
+        PSComputerName: 'HV01',
+      },
+      {
+        Name: 'NIC2',
+        InterfaceDescription: 'Intel(R) I350 Gigabit Network Connection #2',
+        ifIndex: 13,
+        Status: 'Up',
+        LinkSpeed: '1 Gbps',
+        TeamName: 'Team1',
+        PSComputerName: 'HV01',
+      },
       { Name: 'SMB1', InterfaceDescription: 'Chelsio Network Adapter', ifIndex: 14, Status: 'Up', LinkSpeed: '10 Gbps', TeamName: '', PSComputerName: 'HV01' },
-      { Name: 'SMB2', InterfaceDescription: 'Chelsio Network Adapter #2', ifIndex: 15, Status: 'Up', LinkSpeed: '10 Gbps', TeamName: '', PSComputerName: 'HV01' },
-      { Name: 'Team1', InterfaceDescription: 'Microsoft Network Adapter Multiplexor Driver', ifIndex: 40, Status: 'Up', LinkSpeed: '2 Gbps', TeamName: '', PSComputerName: 'HV01' },
-      { Name: 'vEthernet (Production)', InterfaceDescription: 'Hyper-V Virtual Ethernet Adapter', ifIndex: 50, Status: 'Up', LinkSpeed: '2 Gbps', TeamName: '', PSComputerName: 'HV01' },
+      {
+        Name: 'SMB2',
+        InterfaceDescription: 'Chelsio Network Adapter #2',
+        ifIndex: 15,
+        Status: 'Up',
+        LinkSpeed: '10 Gbps',
+        TeamName: '',
+        PSComputerName: 'HV01',
+      },
+      {
+        Name: 'Team1',
+        InterfaceDescription: 'Microsoft Network Adapter Multiplexor Driver',
+        ifIndex: 40,
+        Status: 'Up',
+        LinkSpeed: '2 Gbps',
+        TeamName: '',
+        PSComputerName: 'HV01',
+      },
+      {
+        Name: 'vEthernet (Production)',
+        InterfaceDescription: 'Hyper-V Virtual Ethernet Adapter',
+        ifIndex: 50,
+        Status: 'Up',
+        LinkSpeed: '2 Gbps',
+        TeamName: '',
+        PSComputerName: 'HV01',
+      },
     ]);
   });
 
@@ -32,7 +72,9 @@ describe('Get-NetAdapter', () => {
   });
 
   it('refuses a name that matches nothing, in the CIM words', () => {
-    expect(refused(newEngine(), 'Get-NetAdapter SMB3').message).toBe("No MSFT_NetAdapter objects found with property 'Name' equal to 'SMB3'.  Verify the value of the property and retry.");
+    expect(refused(newEngine(), 'Get-NetAdapter SMB3').message).toBe(
+      "No MSFT_NetAdapter objects found with property 'Name' equal to 'SMB3'.  Verify the value of the property and retry.",
+    );
     expect(refused(newEngine(), 'Get-NetAdapter -CimSession HV09').code).toBe('NotFound');
   });
 });
@@ -80,8 +122,24 @@ describe('Enable-NetAdapter / Disable-NetAdapter', () => {
 describe('RDMA', () => {
   it('lists only RDMA-capable adapters, enabled and operational', () => {
     expect(ok(newEngine(), 'Get-NetAdapterRdma').output).toEqual([
-      { Name: 'SMB1', InterfaceDescription: 'Chelsio Network Adapter', Enabled: true, RdmaType: 'iWARP', Operational: true, OperationalReason: '', PSComputerName: 'HV01' },
-      { Name: 'SMB2', InterfaceDescription: 'Chelsio Network Adapter #2', Enabled: true, RdmaType: 'iWARP', Operational: true, OperationalReason: '', PSComputerName: 'HV01' },
+      {
+        Name: 'SMB1',
+        InterfaceDescription: 'Chelsio Network Adapter',
+        Enabled: true,
+        RdmaType: 'iWARP',
+        Operational: true,
+        OperationalReason: '',
+        PSComputerName: 'HV01',
+      },
+      {
+        Name: 'SMB2',
+        InterfaceDescription: 'Chelsio Network Adapter #2',
+        Enabled: true,
+        RdmaType: 'iWARP',
+        Operational: true,
+        OperationalReason: '',
+        PSComputerName: 'HV01',
+      },
     ]);
     expect(refused(newEngine(), 'Get-NetAdapterRdma NIC1').message).toBe(
       "No MSFT_NetAdapterRdmaSettingData objects found with property 'Name' equal to 'NIC1'.  Verify the value of the property and retry.",
@@ -112,20 +170,35 @@ describe('RDMA', () => {
 });
 
 describe('NIC teams', () => {
-  it('creates a team: members, mode, load balancing, and the first member\'s address moves to it', () => {
+  it("creates a team: members, mode, load balancing, and the first member's address moves to it", () => {
     const e = newEngine();
     const changed = watch(e);
     const out = ok(e, 'New-NetLbfoTeam SMBTeam SMB1,SMB2 -TeamingMode LACP -LoadBalancingAlgorithm IPAddresses').output;
     expect(out).toEqual([
-      { Name: 'SMBTeam', Members: ['SMB1', 'SMB2'], TeamNics: 'SMBTeam', TeamingMode: 'Lacp', LoadBalancingAlgorithm: 'TransportPorts', Status: 'Up', PSComputerName: 'HV01' },
+      {
+        Name: 'SMBTeam',
+        Members: ['SMB1', 'SMB2'],
+        TeamNics: 'SMBTeam',
+        TeamingMode: 'Lacp',
+        LoadBalancingAlgorithm: 'TransportPorts',
+        Status: 'Up',
+        PSComputerName: 'HV01',
+      },
     ]);
     const hv01 = host(worldOf(e), 'HV01');
     expect(hv01.teams.at(-1)).toEqual({
-      name: 'SMBTeam', members: ['SMB1', 'SMB2'], mode: 'LACP', loadBalancing: 'AddressHash', ipAddress: '10.10.1.11', prefixLength: 24,
+      name: 'SMBTeam',
+      members: ['SMB1', 'SMB2'],
+      mode: 'LACP',
+      loadBalancing: 'AddressHash',
+      ipAddress: '10.10.1.11',
+      prefixLength: 24,
       memberAddresses: { SMB1: { ipAddress: '10.10.1.11', prefixLength: 24 }, SMB2: { ipAddress: '10.10.2.11', prefixLength: 24 } },
     });
     expect(hv01.nics.filter((n) => n.name.startsWith('SMB')).map((n) => n.ipAddress)).toEqual([undefined, undefined]);
-    expect(ok(e, 'Get-NetAdapter SMBTeam').output).toEqual([expect.objectContaining({ LinkSpeed: '20 Gbps', InterfaceDescription: 'Microsoft Network Adapter Multiplexor Driver #2' })]);
+    expect(ok(e, 'Get-NetAdapter SMBTeam').output).toEqual([
+      expect.objectContaining({ LinkSpeed: '20 Gbps', InterfaceDescription: 'Microsoft Network Adapter Multiplexor Driver #2' }),
+    ]);
     expect(changed).toEqual(['HV01']);
 
     ok(e, 'Get-NetLbfoTeam SMBTeam | Remove-NetLbfoTeam');

@@ -32,7 +32,11 @@ describe('Get-VMHost', () => {
 
   it('refuses an unknown computer and a computer without Hyper-V', () => {
     const e = newEngine();
-    expect(refused(e, 'Get-VMHost HV09')).toMatchObject({ code: 'NotFound', parameter: 'ComputerName', message: expect.stringMatching(/computer 'HV09' failed/) });
+    expect(refused(e, 'Get-VMHost HV09')).toMatchObject({
+      code: 'NotFound',
+      parameter: 'ComputerName',
+      message: expect.stringMatching(/computer 'HV09' failed/),
+    });
     expect(refused(e, 'Get-VMHost FS01').message).toMatch(/^Hyper-V encountered an error trying to access an object on computer 'FS01'/);
   });
 });
@@ -42,9 +46,16 @@ describe('Set-VMHost', () => {
     const e = newEngine();
     const events: EngineEvent[] = [];
     e.subscribe((ev) => events.push(ev));
-    ok(e, 'Set-VMHost -VirtualMachineMigrationPerformanceOption SMB -MaximumVirtualMachineMigrations 4 -MaximumStorageMigrations 3 -VirtualMachineMigrationAuthenticationType CredSSP -UseAnyNetworkForMigration $true');
+    ok(
+      e,
+      'Set-VMHost -VirtualMachineMigrationPerformanceOption SMB -MaximumVirtualMachineMigrations 4 -MaximumStorageMigrations 3 -VirtualMachineMigrationAuthenticationType CredSSP -UseAnyNetworkForMigration $true',
+    );
     expect(host(worldOf(e), 'HV01').migration).toMatchObject({
-      performanceOption: 'SMB', maximumLiveMigrations: 4, maximumStorageMigrations: 3, authentication: 'CredSSP', useAnyNetwork: true,
+      performanceOption: 'SMB',
+      maximumLiveMigrations: 4,
+      maximumStorageMigrations: 3,
+      authentication: 'CredSSP',
+      useAnyNetwork: true,
     });
     expect(host(worldOf(e), 'HV02').migration.performanceOption).toBe('Compression');
     expect(events.some((ev) => ev.type === 'world')).toBe(true);
@@ -130,13 +141,17 @@ describe('migration networks', () => {
 
   it('refuses a bad subnet, a duplicate and a missing one, changing nothing on any host', () => {
     const e = newEngine();
-    expect(refused(e, 'Add-VMMigrationNetwork 192.168.300.0/24').message).toBe("The subnet '192.168.300.0/24' is not valid. Specify an IPv4 or IPv6 subnet such as 192.168.10.0/24 or fd00::/64.");
+    expect(refused(e, 'Add-VMMigrationNetwork 192.168.300.0/24').message).toBe(
+      "The subnet '192.168.300.0/24' is not valid. Specify an IPv4 or IPv6 subnet such as 192.168.10.0/24 or fd00::/64.",
+    );
     // IPv6 networks are taken since issue 12 (addresses.test.ts); a malformed one is refused.
     expect(refused(e, 'Add-VMMigrationNetwork fe80::/129').parameter).toBe('Subnet');
     expect(refused(e, 'Add-VMMigrationNetwork 10.10.1.0/24').message).toBe("The migration network '10.10.1.0/24' already exists on 'HV01'.");
     ok(e, 'Add-VMMigrationNetwork 172.16.0.0/16 -ComputerName HV02');
     expect(refused(e, 'Add-VMMigrationNetwork 172.16.0.0/16 -ComputerName HV01,HV02').message).toMatch(/already exists on 'HV02'/);
-    expect(refused(e, 'Remove-VMMigrationNetwork 172.16.0.0/16 -ComputerName HV01,HV02').message).toBe("No migration network matching '172.16.0.0/16' was found on 'HV01'.");
+    expect(refused(e, 'Remove-VMMigrationNetwork 172.16.0.0/16 -ComputerName HV01,HV02').message).toBe(
+      "No migration network matching '172.16.0.0/16' was found on 'HV01'.",
+    );
   });
 });
 

@@ -62,7 +62,8 @@ describe('Set-VM', () => {
   it('-SmartPagingFilePath needs the VM off, as Hyper-V Manager greys it out; the same folder is no change', () => {
     const e = newEngine();
     expect(refused(e, 'Set-VM DC01 -SmartPagingFilePath E:\\SmartPaging\\DC01')).toMatchObject({
-      message: "'DC01' failed to modify device 'Smart Paging File Location'. The operation cannot be performed while the virtual machine is in its current state.",
+      message:
+        "'DC01' failed to modify device 'Smart Paging File Location'. The operation cannot be performed while the virtual machine is in its current state.",
       parameter: 'SmartPagingFilePath',
       fix: "The virtual machine is Running; turn it off first: Stop-VM -Name 'DC01'; or move it while it runs: Move-VMStorage -VMName 'DC01' -SmartPagingFilePath 'E:\\SmartPaging\\DC01'",
     });
@@ -103,7 +104,7 @@ describe('Set-VM', () => {
     expect(vm(worldOf(e), 'TEST01').processorCount).toBe(4);
   });
 
-  it('memory through Set-VM follows the Set-VMMemory rules, naming Set-VM\'s parameters', () => {
+  it("memory through Set-VM follows the Set-VMMemory rules, naming Set-VM's parameters", () => {
     const e = newEngine();
     expect(refused(e, 'Set-VM SQL01 -MemoryStartupBytes 16GB').parameter).toBe('MemoryStartupBytes');
     ok(e, 'Set-VM TEST01 -ComputerName HV02 -DynamicMemory -MemoryMinimumBytes 512MB -MemoryMaximumBytes 4GB');
@@ -124,7 +125,14 @@ describe('Set-VMMemory on a VM that is off', () => {
   it('turns Dynamic Memory on with startup, minimum, maximum, buffer and priority', () => {
     const e = off();
     ok(e, set('-DynamicMemoryEnabled $true -StartupBytes 2GB -MinimumBytes 512MB -MaximumBytes 8GB -Buffer 25 -Priority 80'));
-    expect(vm(worldOf(e), 'TEST01').memory).toEqual({ dynamic: true, startupBytes: 2 * GB, minimumBytes: 512 * MB, maximumBytes: 8 * GB, bufferPercent: 25, weight: 8000 });
+    expect(vm(worldOf(e), 'TEST01').memory).toEqual({
+      dynamic: true,
+      startupBytes: 2 * GB,
+      minimumBytes: 512 * MB,
+      maximumBytes: 8 * GB,
+      bufferPercent: 25,
+      weight: 8000,
+    });
     expect(e.state().log.at(-1)!.message).toMatch(/Dynamic Memory enabled, startup 2048 MB, minimum 512 MB, maximum 8192 MB, buffer 25%, priority 80/);
   });
 
@@ -155,7 +163,14 @@ describe('Set-VMMemory on a running VM (SQL01: dynamic, startup 8 GB, minimum 4 
   it('lets Maximum rise, Minimum fall, Buffer and Priority change', () => {
     const e = newEngine();
     ok(e, 'Set-VMMemory SQL01 -MaximumBytes 48GB -MinimumBytes 2GB -Buffer 50 -Priority 100');
-    expect(vm(worldOf(e), 'SQL01').memory).toEqual({ dynamic: true, startupBytes: 8 * GB, minimumBytes: 2 * GB, maximumBytes: 48 * GB, bufferPercent: 50, weight: 10000 });
+    expect(vm(worldOf(e), 'SQL01').memory).toEqual({
+      dynamic: true,
+      startupBytes: 8 * GB,
+      minimumBytes: 2 * GB,
+      maximumBytes: 48 * GB,
+      bufferPercent: 50,
+      weight: 10000,
+    });
   });
 
   it.each([
@@ -165,7 +180,11 @@ describe('Set-VMMemory on a running VM (SQL01: dynamic, startup 8 GB, minimum 4 
     ['-DynamicMemoryEnabled $false', 'DynamicMemoryEnabled', "Dynamic Memory cannot be turned off while the virtual machine 'SQL01' is running."],
   ])('refuses %s, changing nothing', (args, parameter, detail) => {
     const error = refused(newEngine(), `Set-VMMemory SQL01 ${args}`);
-    expect(error).toMatchObject({ parameter, message: `Failed to modify device 'Memory'. ${detail}`, fix: "Stop the virtual machine first: Stop-VM -Name 'SQL01'" });
+    expect(error).toMatchObject({
+      parameter,
+      message: `Failed to modify device 'Memory'. ${detail}`,
+      fix: "Stop the virtual machine first: Stop-VM -Name 'SQL01'",
+    });
   });
 
   it('checks every VM before changing any', () => {

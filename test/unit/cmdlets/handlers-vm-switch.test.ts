@@ -17,16 +17,18 @@ const names = (out: unknown[]) => (out as { Name: string }[]).map((o) => o.Name)
 
 describe('Get-VMSwitch', () => {
   it('lists the switches of the host with their type, adapter and management OS sharing', () => {
-    expect(ok(newEngine(), 'Get-VMSwitch').output).toEqual([{
-      Name: 'Production',
-      SwitchType: 'External',
-      NetAdapterInterfaceDescription: 'Microsoft Network Adapter Multiplexor Driver',
-      NetAdapterName: 'Team1',
-      AllowManagementOS: true,
-      ManagementOSVlanId: 0,
-      Notes: '',
-      ComputerName: 'HV01',
-    }]);
+    expect(ok(newEngine(), 'Get-VMSwitch').output).toEqual([
+      {
+        Name: 'Production',
+        SwitchType: 'External',
+        NetAdapterInterfaceDescription: 'Microsoft Network Adapter Multiplexor Driver',
+        NetAdapterName: 'Team1',
+        AllowManagementOS: true,
+        ManagementOSVlanId: 0,
+        Notes: '',
+        ComputerName: 'HV01',
+      },
+    ]);
     expect(names(ok(newEngine(), 'Get-VMSwitch -ComputerName HV01,HV02').output)).toEqual(['Production', 'Production']);
     expect(names(ok(newEngine(), 'Get-VMSwitch P*').output)).toEqual(['Production']);
     expect(ok(newEngine(), 'Get-VMSwitch -SwitchType Internal').output).toEqual([]);
@@ -34,7 +36,11 @@ describe('Get-VMSwitch', () => {
 
   it('refuses a switch name that matches nothing, naming the switches there', () => {
     const err = refused(newEngine(), 'Get-VMSwitch Backbone');
-    expect(err).toMatchObject({ code: 'NotFound', message: 'Hyper-V was unable to find a virtual switch with name "Backbone".', fix: 'Virtual switches on HV01: Production.' });
+    expect(err).toMatchObject({
+      code: 'NotFound',
+      message: 'Hyper-V was unable to find a virtual switch with name "Backbone".',
+      fix: 'Virtual switches on HV01: Production.',
+    });
   });
 });
 
@@ -43,42 +49,72 @@ describe('New-VMSwitch', () => {
     const e = newEngine();
     const changed = watch(e);
     const r = ok(e, 'New-VMSwitch -Name Storage -NetAdapterName SMB1');
-    expect(r.output).toEqual([expect.objectContaining({ Name: 'Storage', SwitchType: 'External', NetAdapterName: 'SMB1', NetAdapterInterfaceDescription: 'Chelsio Network Adapter', AllowManagementOS: true })]);
+    expect(r.output).toEqual([
+      expect.objectContaining({
+        Name: 'Storage',
+        SwitchType: 'External',
+        NetAdapterName: 'SMB1',
+        NetAdapterInterfaceDescription: 'Chelsio Network Adapter',
+        AllowManagementOS: true,
+      }),
+    ]);
     expect(r.warnings).toEqual([
       "'SMB1' is an RDMA adapter (iWARP). In Windows Server 2012 R2 RDMA is not available through a Hyper-V virtual switch, so once the switch 'Storage' is bound to it the host's traffic on it goes through 'vEthernet (Storage)', which is not RDMA-capable: SMB Direct stops using it and SMB (storage on file shares, live migration over SMB) falls back to TCP/IP. Keep RDMA adapters outside virtual switches and let SMB Multichannel use them directly.",
     ]);
     expect(changed).toEqual(['HV01']);
-    expect(ok(e, 'Get-NetAdapterRdma SMB1').output).toEqual([expect.objectContaining({ Enabled: true, Operational: false, OperationalReason: "RDMA is not available through a Hyper-V virtual switch in Windows Server 2012 R2 (bound to 'Storage')." })]);
+    expect(ok(e, 'Get-NetAdapterRdma SMB1').output).toEqual([
+      expect.objectContaining({
+        Enabled: true,
+        Operational: false,
+        OperationalReason: "RDMA is not available through a Hyper-V virtual switch in Windows Server 2012 R2 (bound to 'Storage').",
+      }),
+    ]);
     const smb = ok(e, 'Get-SmbClientNetworkInterface').output as { FriendlyName: string; RdmaCapable: boolean; IpAddresses: string[] }[];
     expect(smb.find((i) => i.FriendlyName === 'vEthernet (Storage)')).toMatchObject({ RdmaCapable: false });
     expect(smb.find((i) => i.FriendlyName === 'SMB2')).toMatchObject({ RdmaCapable: true });
     expect(smb.some((i) => i.FriendlyName === 'SMB1')).toBe(false);
-    expect(ok(e, 'Get-VMNetworkAdapter -ManagementOS -Name Storage').output).toEqual([expect.objectContaining({ Name: 'Storage', IsManagementOs: true, SwitchName: 'Storage', IPAddresses: ['10.10.1.11'] })]);
-    expect(e.state().log.at(-1)).toMatchObject({ message: "Virtual switch 'Storage' created on 'HV01' (External on 'SMB1', shared with the management operating system as 'vEthernet (Storage)')." });
+    expect(ok(e, 'Get-VMNetworkAdapter -ManagementOS -Name Storage').output).toEqual([
+      expect.objectContaining({ Name: 'Storage', IsManagementOs: true, SwitchName: 'Storage', IPAddresses: ['10.10.1.11'] }),
+    ]);
+    expect(e.state().log.at(-1)).toMatchObject({
+      message: "Virtual switch 'Storage' created on 'HV01' (External on 'SMB1', shared with the management operating system as 'vEthernet (Storage)').",
+    });
   });
 
   it('warns for a team of RDMA adapters too', () => {
     const e = newEngine();
     ok(e, 'New-NetLbfoTeam RdmaTeam SMB1,SMB2');
     const r = ok(e, 'New-VMSwitch Converged -NetAdapterName RdmaTeam');
-    expect(r.warnings[0]).toMatch(/^The team 'RdmaTeam' is made of RDMA adapters \(SMB1, SMB2\)\. In Windows Server 2012 R2 RDMA is not available through a Hyper-V virtual switch/);
+    expect(r.warnings[0]).toMatch(
+      /^The team 'RdmaTeam' is made of RDMA adapters \(SMB1, SMB2\)\. In Windows Server 2012 R2 RDMA is not available through a Hyper-V virtual switch/,
+    );
   });
 
   it('gives no warning for an adapter without RDMA, and binds by interface description', () => {
     const e = newEngine((w) => {
-      host(w, 'HV01').nics.push({ name: 'NIC3', speedGbps: 10, medium: 'Ethernet', rdma: { type: 'none', enabled: false }, rssQueues: 8, linkUp: true, prefixLength: 24 });
+      host(w, 'HV01').nics.push({
+        name: 'NIC3',
+        speedGbps: 10,
+        medium: 'Ethernet',
+        rdma: { type: 'none', enabled: false },
+        rssQueues: 8,
+        linkUp: true,
+        prefixLength: 24,
+      });
     });
     const r = ok(e, "New-VMSwitch Lab -NetAdapterInterfaceDescription 'Intel(R) Ethernet 10G 2P X520 Adapter'");
     expect(r.warnings).toEqual([]);
     expect(host(worldOf(e), 'HV01').virtualSwitches.at(-1)).toMatchObject({ name: 'Lab', type: 'External', adapter: 'NIC3', allowManagementOS: true });
   });
 
-  it('-AllowManagementOS $false takes the adapter\'s address from the host; removing the switch gives it back', () => {
+  it("-AllowManagementOS $false takes the adapter's address from the host; removing the switch gives it back", () => {
     const e = newEngine();
     const r = ok(e, 'New-VMSwitch VMsOnly -NetAdapterName SMB2 -AllowManagementOS $false');
     expect(r.warnings).toHaveLength(2);
     expect(r.warnings[0]).toMatch(/the host can no longer use it at all: SMB Direct loses it/);
-    expect(r.warnings[1]).toBe("'SMB2' on 'HV01' is no longer shared with the management operating system: the host loses its address 10.10.2.11 there until the switch shares it again or is removed.");
+    expect(r.warnings[1]).toBe(
+      "'SMB2' on 'HV01' is no longer shared with the management operating system: the host loses its address 10.10.2.11 there until the switch shares it again or is removed.",
+    );
     const w = worldOf(e);
     expect(host(w, 'HV01').nics.find((n) => n.name === 'SMB2')!.ipAddress).toBeUndefined();
     expect(ok(e, 'Get-VMNetworkAdapter -ManagementOS').output).toHaveLength(1);
@@ -105,15 +141,21 @@ describe('New-VMSwitch', () => {
       "Failed while adding virtual Ethernet switch connections. External Ethernet adapter 'Microsoft Network Adapter Multiplexor Driver' is already bound to the Microsoft Virtual Switch protocol.",
     );
     expect(refused(e, 'New-VMSwitch Member -NetAdapterName NIC1')).toMatchObject({
-      message: "Failed while adding virtual Ethernet switch connections. Network adapter 'NIC1' is a member of team 'Team1'; bind the switch to the team interface 'Team1' instead.",
+      message:
+        "Failed while adding virtual Ethernet switch connections. Network adapter 'NIC1' is a member of team 'Team1'; bind the switch to the team interface 'Team1' instead.",
       parameter: 'NetAdapterName',
     });
-    expect(refused(e, 'New-VMSwitch Nowhere -NetAdapterName SMB9')).toMatchObject({ code: 'NotFound', message: "No MSFT_NetAdapter objects found with property 'Name' equal to 'SMB9'.  Verify the value of the property and retry." });
+    expect(refused(e, 'New-VMSwitch Nowhere -NetAdapterName SMB9')).toMatchObject({
+      code: 'NotFound',
+      message: "No MSFT_NetAdapter objects found with property 'Name' equal to 'SMB9'.  Verify the value of the property and retry.",
+    });
     expect(refused(e, "New-VMSwitch Nested -NetAdapterName 'vEthernet (Production)'").message).toMatch(/is a Hyper-V virtual network adapter/);
     expect(refused(e, 'New-VMSwitch production -SwitchType Private').message).toBe("A virtual switch named 'Production' already exists on 'HV01'.");
     expect(refused(e, 'New-VMSwitch Two -NetAdapterName SMB1 -ComputerName HV01,HV09').code).toBe('NotFound');
     // External comes from -NetAdapterName, as documented: -SwitchType takes Internal or Private only.
-    expect(parseError('New-VMSwitch Wrong -SwitchType External').message).toMatch(/Specify one of the following enumerator names and try again: Internal, Private/);
+    expect(parseError('New-VMSwitch Wrong -SwitchType External').message).toMatch(
+      /Specify one of the following enumerator names and try again: Internal, Private/,
+    );
     expect(changed).toEqual([]);
   });
 });
@@ -145,7 +187,9 @@ describe('Set-VMSwitch, Rename-VMSwitch, Remove-VMSwitch', () => {
     expect(ok(e, 'Get-VMNetworkAdapter DC01').output).toEqual([expect.objectContaining({ SwitchName: 'Front', VMName: 'DC01', IsManagementOs: false })]);
     expect(vm(worldOf(e), 'APP01').networkAdapters[0]!.switchName).toBe('Production'); // HV02's switch is another one
     const r = ok(e, 'Remove-VMSwitch Front -Force');
-    expect(r.warnings).toEqual(["These virtual network adapters were connected to 'Front' and are now not connected: DC01/Network Adapter, SQL01/Network Adapter, WEB01/Network Adapter."]);
+    expect(r.warnings).toEqual([
+      "These virtual network adapters were connected to 'Front' and are now not connected: DC01/Network Adapter, SQL01/Network Adapter, WEB01/Network Adapter.",
+    ]);
     expect(vm(worldOf(e), 'DC01').networkAdapters[0]!.switchName).toBeUndefined();
     expect(host(worldOf(e), 'HV01').virtualSwitches).toEqual([]);
     // The team's address is the host's again, on the team interface.
@@ -162,7 +206,7 @@ describe('Set-VMSwitch, Rename-VMSwitch, Remove-VMSwitch', () => {
 });
 
 describe('VM network adapters', () => {
-  it('connect to a switch of the VM\'s host, disconnect, and live migration then needs no switch on the destination', () => {
+  it("connect to a switch of the VM's host, disconnect, and live migration then needs no switch on the destination", () => {
     const e = newEngine();
     ok(e, 'New-VMSwitch Lab -SwitchType Private');
     ok(e, 'Connect-VMNetworkAdapter -VMName WEB01 -SwitchName Lab');
@@ -176,13 +220,18 @@ describe('VM network adapters', () => {
     ok(e, 'Move-VM WEB01 HV02');
   });
 
-  it('refuses a switch that is not on the VM\'s host, and an adapter name that matches nothing', () => {
+  it("refuses a switch that is not on the VM's host, and an adapter name that matches nothing", () => {
     const e = newEngine();
-    expect(refused(e, 'Connect-VMNetworkAdapter WEB01 -SwitchName Nope')).toMatchObject({ parameter: 'SwitchName', message: 'Hyper-V was unable to find a virtual switch with name "Nope".' });
-    expect(refused(e, "Connect-VMNetworkAdapter WEB01 -Name 'Legacy Adapter' -SwitchName Production").message).toBe("'WEB01' has no network adapter named 'Legacy Adapter'.");
+    expect(refused(e, 'Connect-VMNetworkAdapter WEB01 -SwitchName Nope')).toMatchObject({
+      parameter: 'SwitchName',
+      message: 'Hyper-V was unable to find a virtual switch with name "Nope".',
+    });
+    expect(refused(e, "Connect-VMNetworkAdapter WEB01 -Name 'Legacy Adapter' -SwitchName Production").message).toBe(
+      "'WEB01' has no network adapter named 'Legacy Adapter'.",
+    );
   });
 
-  it('gives each adapter a stable MAC address from the host\'s range, which Set-VMHost changes', () => {
+  it("gives each adapter a stable MAC address from the host's range, which Set-VMHost changes", () => {
     const e = newEngine();
     expect(ok(e, 'Get-VMHost').output).toEqual([expect.objectContaining({ MacAddressMinimum: '00155D010B00', MacAddressMaximum: '00155D010BFF' })]);
     const mac = () => (ok(e, 'Get-VMNetworkAdapter DC01').output as { MacAddress: string }[])[0]!.MacAddress;
@@ -190,7 +239,9 @@ describe('VM network adapters', () => {
     expect(mac()).toBe(mac());
     ok(e, 'Set-VMHost -MacAddressMinimum 00-15-5D-20-00-00 -MacAddressMaximum 00155D2000FF');
     expect(mac()).toMatch(/^00155D2000[0-9A-F]{2}$/);
-    expect(refused(e, 'Set-VMHost -MacAddressMinimum 00155D2001FF').message).toBe("The MAC address range 00-15-5D-20-01-FF to 00-15-5D-20-00-FF of 'HV01' cannot be used. The minimum MAC address must not be greater than the maximum.");
+    expect(refused(e, 'Set-VMHost -MacAddressMinimum 00155D2001FF').message).toBe(
+      "The MAC address range 00-15-5D-20-01-FF to 00-15-5D-20-00-FF of 'HV01' cannot be used. The minimum MAC address must not be greater than the maximum.",
+    );
     expect(refused(e, 'Set-VMHost -MacAddressMaximum 12345').message).toBe("'12345' is not a valid MAC address.");
   });
 
@@ -198,7 +249,9 @@ describe('VM network adapters', () => {
     const e = newEngine();
     ok(e, 'Set-VMNetworkAdapterVlan -ManagementOS -VMNetworkAdapterName Production -Access -VlanId 20');
     expect(host(worldOf(e), 'HV01').virtualSwitches[0]!.managementVlanId).toBe(20);
-    expect(ok(e, 'Get-VMNetworkAdapterVlan -ManagementOS').output).toEqual([expect.objectContaining({ VMNetworkAdapterName: 'Production', OperationMode: 'Access', AccessVlanId: 20 })]);
+    expect(ok(e, 'Get-VMNetworkAdapterVlan -ManagementOS').output).toEqual([
+      expect.objectContaining({ VMNetworkAdapterName: 'Production', OperationMode: 'Access', AccessVlanId: 20 }),
+    ]);
     ok(e, 'Set-VMNetworkAdapterVlan DC01 -Access -VlanId 30');
     expect(vm(worldOf(e), 'DC01').networkAdapters[0]!.vlanId).toBe(30);
     ok(e, 'Set-VMNetworkAdapterVlan DC01 -Untagged');
@@ -213,7 +266,7 @@ describe('VM network adapters', () => {
     ok(e, 'New-VMSwitch Storage -NetAdapterName SMB1');
     const before = (ok(e, 'Get-SmbMultichannelConnection -ServerName FS01 -IncludeNotSelected').output as { ClientInterfaceIndex: number }[]).length;
     ok(e, 'Set-VMNetworkAdapterVlan -ManagementOS -VMNetworkAdapterName Storage -Access -VlanId 7');
-    const after = (ok(e, 'Get-SmbMultichannelConnection -ServerName FS01 -IncludeNotSelected').output).length;
+    const after = ok(e, 'Get-SmbMultichannelConnection -ServerName FS01 -IncludeNotSelected').output.length;
     expect(after).toBeLessThan(before);
   });
 });

@@ -23,7 +23,8 @@ describe('Checkpoint-VM: 50 checkpoints per virtual machine', () => {
       const d = host(w, 'HV01').volumes.find((v) => v.letter === 'D')!;
       const sql = vm(w, 'SQL01');
       const dc = vm(w, 'DC01');
-      const files = w.vms.filter((v) => v.host === 'HV01' && v.paths.configuration.startsWith('D:'))
+      const files = w.vms
+        .filter((v) => v.host === 'HV01' && v.paths.configuration.startsWith('D:'))
         .reduce((n, v) => n + v.configurationSizeBytes + v.vhds.reduce((m, x) => m + x.sizeBytes, 0), 0);
       // Room for SQL01's memory image and a little, not for DC01's too.
       d.otherDataBytes = d.capacityBytes - files - sql.memory.startupBytes - 64 * MB;
@@ -38,7 +39,11 @@ describe('Windows path rules in the cmdlets', () => {
   it.each([
     ['a reserved device name', 'D:\\VMs\\CON', /reserved device name CON/],
     ['a reserved name with an extension', 'D:\\VMs\\NUL.vhdx', /reserved device name NUL/],
-    ['a folder path over 248 characters', `D:\\${'x'.repeat(250)}`, /The filename or extension is too long\. \(0x800700CE\) The path is 253 characters long; a folder path can have at most 248/],
+    [
+      'a folder path over 248 characters',
+      `D:\\${'x'.repeat(250)}`,
+      /The filename or extension is too long\. \(0x800700CE\) The path is 253 characters long; a folder path can have at most 248/,
+    ],
     ['a control character', 'D:\\VMs\\a`ab', /control character U\+0007/],
     ['an invalid character', 'D:\\VMs\\a|b', /contains '\|'/],
   ])('Set-VM -SmartPagingFilePath refuses %s', (_what, path, message) => {
@@ -73,7 +78,10 @@ describe('Windows path rules in the cmdlets', () => {
 
   it('Move-VMStorage -Vhds refuses a disk path with a control character', () => {
     const e = newEngine();
-    const err = refused(e, 'Move-VMStorage TEST01 -ComputerName HV02 -Vhds @{SourceFilePath="D:\\VMs\\TEST01\\Virtual Hard Disks\\TEST01.vhdx"; DestinationFilePath="E:\\VMs`t\\TEST01.vhdx"}');
+    const err = refused(
+      e,
+      'Move-VMStorage TEST01 -ComputerName HV02 -Vhds @{SourceFilePath="D:\\VMs\\TEST01\\Virtual Hard Disks\\TEST01.vhdx"; DestinationFilePath="E:\\VMs`t\\TEST01.vhdx"}',
+    );
     expect(err.fix).toMatch(/control character U\+0009/);
   });
 });
@@ -84,7 +92,15 @@ describe('Running virtual machines per host', () => {
     return newEngine((w) => {
       const app = vm(w, 'APP01');
       for (let i = 0; i < n; i++) {
-        w.vms.push({ ...structuredClone(app), id: `vm-x${i}`, name: `X${i}`, processorCount: 1, checkpoints: [], vhds: [], memory: { ...app.memory, dynamic: false, startupBytes: 32 * MB, minimumBytes: 32 * MB, maximumBytes: 32 * MB } });
+        w.vms.push({
+          ...structuredClone(app),
+          id: `vm-x${i}`,
+          name: `X${i}`,
+          processorCount: 1,
+          checkpoints: [],
+          vhds: [],
+          memory: { ...app.memory, dynamic: false, startupBytes: 32 * MB, minimumBytes: 32 * MB, maximumBytes: 32 * MB },
+        });
       }
     });
   }

@@ -20,7 +20,7 @@ describe('reference examples', () => {
       },
     });
     expect(formatCommand(c)).toBe(
-      "Move-VMStorage -VMName 'Test VM' -VirtualMachinePath D:\\TestVM\\Config -SnapshotFilePath D:\\TestVM\\Snapshots -SmartPagingFilePath D:\\TestVM\\SmartPaging -Vhds @(@{\"SourceFilePath\"=\"C:\\TestVM\\Disk1.VHDX\";\"DestinationFilePath\"=\"D:\\TestVM\\Disks\\Disk1.VHDX\"})",
+      'Move-VMStorage -VMName \'Test VM\' -VirtualMachinePath D:\\TestVM\\Config -SnapshotFilePath D:\\TestVM\\Snapshots -SmartPagingFilePath D:\\TestVM\\SmartPaging -Vhds @(@{"SourceFilePath"="C:\\TestVM\\Disk1.VHDX";"DestinationFilePath"="D:\\TestVM\\Disks\\Disk1.VHDX"})',
     );
   });
 
@@ -34,8 +34,15 @@ describe('reference examples', () => {
   });
 
   it('the other one-liners of the Hyper-V module cmdlet help for Windows Server 2012 R2', () => {
-    expect(parseOne('Move-VMStorage "Test VM" D:\\TestVM')).toEqual({ cmdlet: 'Move-VMStorage', params: { VMName: 'Test VM', DestinationStoragePath: 'D:\\TestVM' } });
-    expect(parseOne('Set-VMHost -VirtualMachineMigrationPerformanceOption SMB -MaximumVirtualMachineMigrations 4 -MaximumStorageMigrations 3 -VirtualMachineMigrationAuthenticationType Kerberos -UseAnyNetworkForMigration $false').params).toEqual({
+    expect(parseOne('Move-VMStorage "Test VM" D:\\TestVM')).toEqual({
+      cmdlet: 'Move-VMStorage',
+      params: { VMName: 'Test VM', DestinationStoragePath: 'D:\\TestVM' },
+    });
+    expect(
+      parseOne(
+        'Set-VMHost -VirtualMachineMigrationPerformanceOption SMB -MaximumVirtualMachineMigrations 4 -MaximumStorageMigrations 3 -VirtualMachineMigrationAuthenticationType Kerberos -UseAnyNetworkForMigration $false',
+      ).params,
+    ).toEqual({
       MaximumVirtualMachineMigrations: 4,
       MaximumStorageMigrations: 3,
       VirtualMachineMigrationAuthenticationType: 'Kerberos',
@@ -44,11 +51,25 @@ describe('reference examples', () => {
     });
     expect(parseOne('Add-VMMigrationNetwork 192.168.10.0/24 -Priority 1').params).toEqual({ Subnet: '192.168.10.0/24', Priority: 1 });
     expect(parseOne('Set-VM DC01 -SmartPagingFilePath E:\\SmartPaging').params).toEqual({ Name: ['DC01'], SmartPagingFilePath: 'E:\\SmartPaging' });
-    expect(parseOne('Set-VMMemory SQL01 -DynamicMemoryEnabled $true -StartupBytes 1GB -MinimumBytes 512MB -MaximumBytes 4GB -Buffer 20 -Priority 50').params).toEqual({
-      VMName: ['SQL01'], DynamicMemoryEnabled: true, StartupBytes: GB, MinimumBytes: 512 * MB, MaximumBytes: 4 * GB, Buffer: 20, Priority: 50,
+    expect(
+      parseOne('Set-VMMemory SQL01 -DynamicMemoryEnabled $true -StartupBytes 1GB -MinimumBytes 512MB -MaximumBytes 4GB -Buffer 20 -Priority 50').params,
+    ).toEqual({
+      VMName: ['SQL01'],
+      DynamicMemoryEnabled: true,
+      StartupBytes: GB,
+      MinimumBytes: 512 * MB,
+      MaximumBytes: 4 * GB,
+      Buffer: 20,
+      Priority: 50,
     });
-    expect(parseOne('Set-VMProcessor TEST01 -CompatibilityForMigrationEnabled $true').params).toEqual({ VMName: ['TEST01'], CompatibilityForMigrationEnabled: true });
-    expect(parseOne('Set-SmbBandwidthLimit -Category LiveMigration -BytesPerSecond 750MB').params).toEqual({ Category: 'LiveMigration', BytesPerSecond: 750 * MB });
+    expect(parseOne('Set-VMProcessor TEST01 -CompatibilityForMigrationEnabled $true').params).toEqual({
+      VMName: ['TEST01'],
+      CompatibilityForMigrationEnabled: true,
+    });
+    expect(parseOne('Set-SmbBandwidthLimit -Category LiveMigration -BytesPerSecond 750MB').params).toEqual({
+      Category: 'LiveMigration',
+      BytesPerSecond: 750 * MB,
+    });
     expect(parseOne('Enable-NetAdapterRdma SMB1').params).toEqual({ Name: ['SMB1'] });
   });
 });

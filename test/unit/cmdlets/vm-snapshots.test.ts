@@ -6,8 +6,7 @@ import { validateWorld } from '../../../engine/model/validate';
 import { runScript } from '../../../engine/scripting/run-script';
 import { newEngine, ok, refused, vm, worldOf } from './helpers';
 
-const tree = (e: ReturnType<typeof newEngine>, name: string) =>
-  checkpointNodes(vm(worldOf(e), name)).map((n) => `${'  '.repeat(n.level - 1)}${n.label}`);
+const tree = (e: ReturnType<typeof newEngine>, name: string) => checkpointNodes(vm(worldOf(e), name)).map((n) => `${'  '.repeat(n.level - 1)}${n.label}`);
 
 describe('checkpoints', () => {
   it('a checkpoint hangs under the one the VM runs from; applying one moves "Now" and branches the tree', () => {
@@ -22,7 +21,11 @@ describe('checkpoints', () => {
     ok(e, 'Checkpoint-VM DC01 C');
     expect(tree(e, 'DC01')).toEqual(['A', '  B', '  C', '    Now']);
     const out = ok(e, 'Get-VMSnapshot DC01').output as { Name: string; ParentSnapshotName: string | null; SnapshotType: string }[];
-    expect(out.map((s) => [s.Name, s.ParentSnapshotName, s.SnapshotType])).toEqual([['A', null, 'Standard'], ['B', 'A', 'Standard'], ['C', 'A', 'Standard']]);
+    expect(out.map((s) => [s.Name, s.ParentSnapshotName, s.SnapshotType])).toEqual([
+      ['A', null, 'Standard'],
+      ['B', 'A', 'Standard'],
+      ['C', 'A', 'Standard'],
+    ]);
     expect(validateWorld(worldOf(e)).ok).toBe(true);
   });
 
@@ -70,7 +73,9 @@ describe('checkpoints', () => {
     ok(e, "Rename-VMSnapshot DC01 A 'Before patching'");
     ok(e, "Restore-VMSnapshot 'Before patching' -VMName DC01");
     expect(tree(e, 'DC01')).toEqual(['Before patching', '  Now']);
-    expect(refused(e, `Rename-VMSnapshot DC01 'Before patching' ${'x'.repeat(101)}`).message).toBe('The checkpoint name is 101 characters long; the maximum is 100.');
+    expect(refused(e, `Rename-VMSnapshot DC01 'Before patching' ${'x'.repeat(101)}`).message).toBe(
+      'The checkpoint name is 101 characters long; the maximum is 100.',
+    );
   });
 
   it('refuses unknown checkpoints naming the ones there are, and changes nothing', () => {
@@ -88,7 +93,9 @@ describe('checkpoints', () => {
     const e = newEngine();
     ok(e, 'Checkpoint-VM DC01 A');
     const id = ok(e, 'Move-VMStorage DC01 E:\\VMs\\DC01 -AsJob').jobIds[0]!;
-    expect(refused(e, 'Restore-VMSnapshot A -VMName DC01').message).toBe("'DC01' failed to apply checkpoint. The operation cannot be performed while the object is in its current state.");
+    expect(refused(e, 'Restore-VMSnapshot A -VMName DC01').message).toBe(
+      "'DC01' failed to apply checkpoint. The operation cannot be performed while the object is in its current state.",
+    );
     const del = refused(e, 'Remove-VMSnapshot DC01 A');
     expect(del.message).toBe("'DC01' failed to delete checkpoint. The operation cannot be performed while the object is in its current state.");
     expect(del.fix).toContain(`Stop-Job -Id ${id}`);
@@ -130,6 +137,9 @@ describe('Rename-VM', () => {
     const e = newEngine();
     const r = runScript(e, 'Rename-VM TEST01 DC01 -ComputerName HV02\nStart-VM DC01 -ComputerName HV02');
     expect(r.ok).toBe(true);
-    expect(r.vms.filter((v) => v.name === 'DC01').map((v) => [v.host, v.state])).toEqual([['HV01', 'Running'], ['HV02', 'Running']]);
+    expect(r.vms.filter((v) => v.name === 'DC01').map((v) => [v.host, v.state])).toEqual([
+      ['HV01', 'Running'],
+      ['HV02', 'Running'],
+    ]);
   });
 });

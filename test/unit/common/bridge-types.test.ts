@@ -5,8 +5,20 @@
 // runtime half (the calls go to a transport that records them).
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type {
-  Bridge, ClockState, Command, CommandOutput, EngineEvent, FolderListing, LabListing, LabView, NetworkView, PrecheckReport, Result, ScenarioDownload,
-  ScenarioStatus, WorldView,
+  Bridge,
+  ClockState,
+  Command,
+  CommandOutput,
+  EngineEvent,
+  FolderListing,
+  LabListing,
+  LabView,
+  NetworkView,
+  PrecheckReport,
+  Result,
+  ScenarioDownload,
+  ScenarioStatus,
+  WorldView,
 } from '../../../engine/contract';
 import type { CmdletCommand, CmdletName, CmdletParams } from '../../../engine/cmdlets/cmdlet-params';
 import type { ENGINE_EVENT_TYPES } from '../../../engine/common/bridge-envelope';
@@ -33,7 +45,9 @@ describe('typed commands, derived from the cmdlet catalog', () => {
     expectTypeOf<CmdletParams<'Set-SmbBandwidthLimit'>['Category']>().toEqualTypeOf<'Default' | 'VirtualMachine' | 'LiveMigration'>();
     expectTypeOf<CmdletParams<'Set-VMMemory'>['StartupBytes']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<CmdletParams<'Move-VMStorage'>['Vhds']>().toEqualTypeOf<
-      { readonly SourceFilePath: string; readonly DestinationFilePath: string } | readonly { readonly SourceFilePath: string; readonly DestinationFilePath: string }[] | undefined
+      | { readonly SourceFilePath: string; readonly DestinationFilePath: string }
+      | readonly { readonly SourceFilePath: string; readonly DestinationFilePath: string }[]
+      | undefined
     >();
 
     void bridge.invoke({ cmdlet: 'Move-VM', params: { Name: 'WEB01', DestinationHost: 'HV02', ComputerName: 'HV01', AsJob: true } });
@@ -66,8 +80,9 @@ describe('answers typed by request', () => {
     expectTypeOf(bridge.query({ name: 'clock' })).resolves.toEqualTypeOf<Result<ClockState>>();
     expectTypeOf(bridge.query({ name: 'folders', host: 'HV02' })).resolves.toEqualTypeOf<Result<FolderListing>>();
     expectTypeOf(bridge.query({ name: 'network', host: 'HV02' })).resolves.toEqualTypeOf<Result<NetworkView>>();
-    expectTypeOf(bridge.query({ name: 'precheck', command: { cmdlet: 'Move-VM', params: { Name: 'WEB01', DestinationHost: 'HV02' } } }))
-      .resolves.toEqualTypeOf<Result<PrecheckReport>>();
+    expectTypeOf(bridge.query({ name: 'precheck', command: { cmdlet: 'Move-VM', params: { Name: 'WEB01', DestinationHost: 'HV02' } } })).resolves.toEqualTypeOf<
+      Result<PrecheckReport>
+    >();
     expectTypeOf(bridge.invoke({ cmdlet: 'Get-VM', params: {} })).resolves.toEqualTypeOf<Result<CommandOutput>>();
   });
 
@@ -99,7 +114,7 @@ describe('answers typed by request', () => {
     void bridge.lab!({ type: 'start' });
   });
 
-  it('the kinds of event the pages accept are exactly the contract\'s', () => {
+  it("the kinds of event the pages accept are exactly the contract's", () => {
     expectTypeOf<(typeof ENGINE_EVENT_TYPES)[number]>().toEqualTypeOf<EngineEvent['type']>();
   });
 });

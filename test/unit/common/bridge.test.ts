@@ -75,11 +75,14 @@ describe('createBridge over a message transport', () => {
     expect(sent[0]!.id).toBe(1);
   });
 
-  it('a request the transport cannot send fails at once with the transport\'s own words', async () => {
+  it("a request the transport cannot send fails at once with the transport's own words", async () => {
     const bridge = createBridge(() => {
       throw new Error('The console is not connected to the engine, so nothing was sent.');
     });
-    expect(await bridge.query({ name: 'jobs' })).toEqual({ ok: false, error: { code: 'Internal', message: 'The console is not connected to the engine, so nothing was sent.' } });
+    expect(await bridge.query({ name: 'jobs' })).toEqual({
+      ok: false,
+      error: { code: 'Internal', message: 'The console is not connected to the engine, so nothing was sent.' },
+    });
     expect(bridge.pendingCount).toBe(0);
   });
 
@@ -139,11 +142,17 @@ describe('createBridge over a request/response transport', () => {
     const bridge = createBridge((request) => Promise.resolve({ kind: 'result', id: request.id === 2 ? 7 : request.id, result: { ok: true, value: clock } }));
     expect(await bridge.clock({ action: 'setSpeed', speed: 1 })).toEqual({ ok: true, value: clock });
     const wrong = await bridge.clock({ action: 'setSpeed', speed: 1 });
-    expect(wrong).toEqual({ ok: false, error: { code: 'Internal', message: 'The engine answered with something the console cannot read: it answered request 7 instead of 2.' } });
+    expect(wrong).toEqual({
+      ok: false,
+      error: { code: 'Internal', message: 'The engine answered with something the console cannot read: it answered request 7 instead of 2.' },
+    });
   });
 
-  it('a rejected send fails the request with the rejection\'s message', async () => {
+  it("a rejected send fails the request with the rejection's message", async () => {
     const bridge = createBridge(() => Promise.reject(new Error('The desktop bridge failed: No handler registered')));
-    expect(await bridge.query({ name: 'jobs' })).toEqual({ ok: false, error: { code: 'Internal', message: 'The desktop bridge failed: No handler registered' } });
+    expect(await bridge.query({ name: 'jobs' })).toEqual({
+      ok: false,
+      error: { code: 'Internal', message: 'The desktop bridge failed: No handler registered' },
+    });
   });
 });

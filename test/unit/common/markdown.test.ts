@@ -31,13 +31,28 @@ function shape(nodes: readonly MdNode[]): { depth: number; nodes: number; contai
 
 describe('lab Markdown', () => {
   it('reads headings, paragraphs joined across lines, tight lists, numbered lists and code blocks', () => {
-    const doc = parseMarkdown('## The situation\n\nSQL01 runs on **HV01**\nwith `D:`.\n\n- one\n  still one\n- *two*\n\n3. first\n4. second\n\n```powershell\nGet-VM | ft\n<b>x</b>\n```\n> quoted');
+    const doc = parseMarkdown(
+      '## The situation\n\nSQL01 runs on **HV01**\nwith `D:`.\n\n- one\n  still one\n- *two*\n\n3. first\n4. second\n\n```powershell\nGet-VM | ft\n<b>x</b>\n```\n> quoted',
+    );
     expect(doc.nestingCut).toBeUndefined();
     expect(doc.children).toEqual([
       { tag: 'h2', children: ['The situation'] },
       { tag: 'p', children: ['SQL01 runs on ', { tag: 'strong', children: ['HV01'] }, '\nwith ', { tag: 'code', children: ['D:'] }, '.'] },
-      { tag: 'ul', children: [{ tag: 'li', children: ['one\nstill one'] }, { tag: 'li', children: [{ tag: 'em', children: ['two'] }] }] },
-      { tag: 'ol', start: 3, children: [{ tag: 'li', children: ['first'] }, { tag: 'li', children: ['second'] }] },
+      {
+        tag: 'ul',
+        children: [
+          { tag: 'li', children: ['one\nstill one'] },
+          { tag: 'li', children: [{ tag: 'em', children: ['two'] }] },
+        ],
+      },
+      {
+        tag: 'ol',
+        start: 3,
+        children: [
+          { tag: 'li', children: ['first'] },
+          { tag: 'li', children: ['second'] },
+        ],
+      },
       { tag: 'pre', children: [{ tag: 'code', children: ['Get-VM | ft\n<b>x</b>'] }] },
       { tag: 'blockquote', children: [{ tag: 'p', children: ['quoted'] }] },
     ]);
@@ -47,16 +62,22 @@ describe('lab Markdown', () => {
     expect(parseMarkdown('`\\\\FS01\\VMs\\SQL01` or \\\\\\\\FS01 and \\*not italic\\*').children).toEqual([
       { tag: 'p', children: [{ tag: 'code', children: ['\\\\FS01\\VMs\\SQL01'] }, ' or \\\\FS01 and *not italic*'] },
     ]);
-    expect(parseMarkdown('snake_case_name and 2*3*4').children).toEqual([{ tag: 'p', children: ['snake_case_name and 2', { tag: 'em', children: ['3'] }, '4'] }]);
+    expect(parseMarkdown('snake_case_name and 2*3*4').children).toEqual([
+      { tag: 'p', children: ['snake_case_name and 2', { tag: 'em', children: ['3'] }, '4'] },
+    ]);
     expect(parseMarkdown('a ** b').children).toEqual([{ tag: 'p', children: ['a ** b'] }]);
-    expect(parseMarkdown('*a **b** c*').children).toEqual([{ tag: 'p', children: [{ tag: 'em', children: ['a ', { tag: 'strong', children: ['b'] }, ' c'] }] }]);
+    expect(parseMarkdown('*a **b** c*').children).toEqual([
+      { tag: 'p', children: [{ tag: 'em', children: ['a ', { tag: 'strong', children: ['b'] }, ' c'] }] },
+    ]);
     expect(parseMarkdown('see [the docs](https://example.com/x)').children).toEqual([
       { tag: 'p', children: ['see ', { tag: 'link', href: 'https://example.com/x', children: ['the docs'] }] },
     ]);
   });
 
   it('turns markup into text, never into elements; script links are not links; images are their alt text', () => {
-    const doc = parseMarkdown('<script>alert(1)</script><img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) ![a chart](http://example.com/p.png)\n\n<div>\nblock\n</div>');
+    const doc = parseMarkdown(
+      '<script>alert(1)</script><img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) ![a chart](http://example.com/p.png)\n\n<div>\nblock\n</div>',
+    );
     expect(doc.children).toEqual([
       { tag: 'p', children: ['<script>alert(1)</script><img src=x onerror=alert(1)>'] },
       { tag: 'p', children: ['[x](javascript:alert(1)) a chart'] },
@@ -74,7 +95,11 @@ describe('lab Markdown', () => {
         const doc = parseMarkdown(md);
         expect(doc.children.length).toBeGreaterThan(0);
         expect(doc.nestingCut).toBeUndefined();
-        const words = (s: string) => s.replace(/[`*_\\#>\-[\]()]/g, ' ').split(/\s+/).filter((w) => /^[A-Za-z]{4,}$/.test(w));
+        const words = (s: string) =>
+          s
+            .replace(/[`*_\\#>\-[\]()]/g, ' ')
+            .split(/\s+/)
+            .filter((w) => /^[A-Za-z]{4,}$/.test(w));
         const text = markdownText(doc.children);
         for (const w of words(md)) expect(text, `${pack.id}: ${w}`).toContain(w);
       }

@@ -46,7 +46,10 @@ describe('where JSON comes in', () => {
       expect(r.result.error.code).toBe('InvalidRequest');
       expect(r.result.error.message).toMatch(/^Invalid request: command\.params\.Name\[0\].*: nested more than 64 levels deep .* the limit is 64\.$/);
     }
-    expect(host.respond(JSON.parse(`{"kind":"run","id":8,"text":${nestedArrays(10_000)}}`))).toMatchObject({ id: 8, result: { ok: false, error: { code: 'InvalidRequest' } } });
+    expect(host.respond(JSON.parse(`{"kind":"run","id":8,"text":${nestedArrays(10_000)}}`))).toMatchObject({
+      id: 8,
+      result: { ok: false, error: { code: 'InvalidRequest' } },
+    });
     expect(host.handle({ kind: 'query', id: 9, query: { name: 'clock' } }).result.ok).toBe(true);
     host.dispose();
   });

@@ -26,23 +26,50 @@ describe('appMenuTemplate', () => {
   it('has File, Action, View and Help with Hyper-V Manager wording', () => {
     const t = appMenuTemplate(actions(), { dev: false, platform: 'win32' });
     expect(t.map((m) => m.label)).toEqual(['&File', '&Action', '&View', '&Help']);
-    expect(items(t, '&File').map((i) => i.label)).toEqual(['&New...', '&Open...', '&Save', 'Save &As...', '&Revert to Saved', undefined, 'Recent Scenari&os', undefined, 'E&xit']);
-    expect(items(t, '&Action').filter((i) => i.type !== 'separator').map((i) => i.label?.replace(/&/g, ''))).toEqual([
-      'Refresh', 'Hyper-V Settings...', 'Move...', 'Start', 'Shut Down...', 'Turn Off...',
+    expect(items(t, '&File').map((i) => i.label)).toEqual([
+      '&New...',
+      '&Open...',
+      '&Save',
+      'Save &As...',
+      '&Revert to Saved',
+      undefined,
+      'Recent Scenari&os',
+      undefined,
+      'E&xit',
     ]);
+    expect(
+      items(t, '&Action')
+        .filter((i) => i.type !== 'separator')
+        .map((i) => i.label?.replace(/&/g, '')),
+    ).toEqual(['Refresh', 'Hyper-V Settings...', 'Move...', 'Start', 'Shut Down...', 'Turn Off...']);
     expect(items(t, '&Action').find((i) => i.id === 'refresh')?.accelerator).toBe('F5');
-    expect(items(t, '&Help').filter((i) => i.type !== 'separator').map((i) => i.label?.replace(/&/g, ''))).toEqual([
-      'Hyper-V Manager Help', 'About Hyper-V Mobility Lab',
-    ]);
+    expect(
+      items(t, '&Help')
+        .filter((i) => i.type !== 'separator')
+        .map((i) => i.label?.replace(/&/g, '')),
+    ).toEqual(['Hyper-V Manager Help', 'About Hyper-V Mobility Lab']);
   });
 
   it('File sends the scenario commands to the page and lists the recent scenarios, numbered, for the main process to open', () => {
     const a = { ...actions(), openRecent: vi.fn<(key: string) => void>() };
     const empty = appMenuTemplate(a, { dev: false, platform: 'win32' });
     expect(items(empty, '&File').find((i) => i.id === 'recent-scenarios')).toMatchObject({ enabled: false, submenu: [] });
-    const t = appMenuTemplate(a, { dev: false, platform: 'win32', recent: [{ key: 'library-1', name: 'R&D rack', where: 'Data folder' }, { key: 'file-2', name: 'Exam', where: 'C:\\Labs\\Exam.hvlab.json' }] });
+    const t = appMenuTemplate(a, {
+      dev: false,
+      platform: 'win32',
+      recent: [
+        { key: 'library-1', name: 'R&D rack', where: 'Data folder' },
+        { key: 'file-2', name: 'Exam', where: 'C:\\Labs\\Exam.hvlab.json' },
+      ],
+    });
     const file = items(t, '&File');
-    for (const [id, command] of [['new-scenario', 'newScenario'], ['open-scenario', 'openScenario'], ['save-scenario', 'saveScenario'], ['save-scenario-as', 'saveScenarioAs'], ['revert-scenario', 'revertScenario']] as const) {
+    for (const [id, command] of [
+      ['new-scenario', 'newScenario'],
+      ['open-scenario', 'openScenario'],
+      ['save-scenario', 'saveScenario'],
+      ['save-scenario-as', 'saveScenarioAs'],
+      ['revert-scenario', 'revertScenario'],
+    ] as const) {
       click(file.find((i) => i.id === id));
       expect(a.send).toHaveBeenLastCalledWith(command);
       expect(MENU_COMMANDS).toContain(command);
@@ -73,7 +100,9 @@ describe('appMenuTemplate', () => {
     click(items(dev, '&View').find((i) => i.id === 'toggle-devtools'));
     expect(a.reload).toHaveBeenCalledTimes(1);
     expect(a.toggleDevTools).toHaveBeenCalledTimes(1);
-    const ids = items(appMenuTemplate(a, { dev: false }), '&View').map((i) => i.id).filter(Boolean);
+    const ids = items(appMenuTemplate(a, { dev: false }), '&View')
+      .map((i) => i.id)
+      .filter(Boolean);
     expect(ids).toEqual(['toggle-theme', 'toggle-actions-pane', 'show-jobs', 'show-event-log', 'show-networking', 'show-powershell', 'open-labs']);
   });
 

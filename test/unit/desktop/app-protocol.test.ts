@@ -3,9 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  APP_ENTRY_URL, DESKTOP_CONTENT_SECURITY_POLICY, createRendererProtocolHandler, isAppUrl,
-} from '../../../doors/desktop/app-protocol';
+import { APP_ENTRY_URL, DESKTOP_CONTENT_SECURITY_POLICY, createRendererProtocolHandler, isAppUrl } from '../../../doors/desktop/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../../doors/web/static-files';
 
 let dir: string;
@@ -26,7 +24,14 @@ describe('desktop Content-Security-Policy', () => {
     expect(DESKTOP_CONTENT_SECURITY_POLICY).toContain("connect-src 'self';");
     expect(DESKTOP_CONTENT_SECURITY_POLICY).not.toMatch(/ws:|wss:|http:/);
     expect(DESKTOP_CONTENT_SECURITY_POLICY.replace("connect-src 'self'", 'X')).toBe(CONTENT_SECURITY_POLICY.replace(/connect-src [^;]*/, 'X'));
-    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'none'",
+    ]) {
       expect(DESKTOP_CONTENT_SECURITY_POLICY).toContain(directive);
     }
     expect(DESKTOP_CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
@@ -60,7 +65,12 @@ describe('renderer protocol handler', () => {
   });
 
   it('never reaches outside the renderer folder', async () => {
-    for (const url of ['hvlab://console/../secret.txt', 'hvlab://console/%2e%2e/secret.txt', 'hvlab://console/assets/..%2f..%2fsecret.txt', 'hvlab://console/%2e%2e%5csecret.txt']) {
+    for (const url of [
+      'hvlab://console/../secret.txt',
+      'hvlab://console/%2e%2e/secret.txt',
+      'hvlab://console/assets/..%2f..%2fsecret.txt',
+      'hvlab://console/%2e%2e%5csecret.txt',
+    ]) {
       const r = await handler(new Request(url));
       expect([403, 404]).toContain(r.status);
       expect(await r.text()).not.toContain('outside');

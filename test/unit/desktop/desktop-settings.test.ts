@@ -65,7 +65,9 @@ describe('openDesktopSettings', () => {
     expect(() => host.settings.set('window', { width: 800 })).not.toThrow();
     expect(host.settings.get('window', {})).toEqual({ width: 800 });
     const notices = host.takeNotices().filter((n) => n.level === 'error');
-    expect(notices.map((n) => n.message)).toEqual([expect.stringMatching(/^Your settings and lab progress could not be saved \(.*settings\.json: the disk is full \(ENOSPC\)\)/)]);
+    expect(notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(/^Your settings and lab progress could not be saved \(.*settings\.json: the disk is full \(ENOSPC\)\)/),
+    ]);
     full = false;
     wall.pass(RETRY_FIRST_MS);
     expect(values.get('window')).toEqual({ width: 800 });

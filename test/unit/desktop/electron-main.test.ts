@@ -17,7 +17,8 @@ const { fakes, store } = await vi.hoisted(async () => ({
 vi.mock('electron', () => {
   // Getters, so a module imported after resetFakeElectron() sees the fresh fakes.
   const mod: Record<string, unknown> = {};
-  for (const key of Object.keys(fakes.electron)) Object.defineProperty(mod, key, { enumerable: true, get: () => fakes.electron[key as keyof typeof fakes.electron] });
+  for (const key of Object.keys(fakes.electron))
+    Object.defineProperty(mod, key, { enumerable: true, get: () => fakes.electron[key as keyof typeof fakes.electron] });
   return mod;
 });
 vi.mock('electron-store', () => ({ default: store.default }));
@@ -93,8 +94,15 @@ describe('electron.main.ts', () => {
     const win = theWindow();
     const prefs = win.options.webPreferences!;
     expect(prefs).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
-      webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, disableBlinkFeatures: 'Auxclick',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(isAbsolute(prefs.preload as string)).toBe(true);
     expect(basename(prefs.preload as string)).toBe('preload.cjs');
@@ -119,12 +127,16 @@ describe('electron.main.ts', () => {
 
     const s = e.session.defaultSession;
     const granted: boolean[] = [];
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) s.permissionRequest?.(win.webContents, permission, (g) => granted.push(g), {});
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal'])
+      s.permissionRequest?.(win.webContents, permission, (g) => granted.push(g), {});
     expect(granted).toEqual([false, false, false, false]);
     expect(s.permissionCheck?.(win.webContents, 'clipboard-read')).toBe(false);
 
     let headers: Record<string, string[]> | undefined;
-    s.webRequest.headersReceived?.({ url: 'hvlab://console/index.html', responseHeaders: { 'content-security-policy': ["default-src *"] } }, (r) => (headers = r.responseHeaders));
+    s.webRequest.headersReceived?.(
+      { url: 'hvlab://console/index.html', responseHeaders: { 'content-security-policy': ['default-src *'] } },
+      (r) => (headers = r.responseHeaders),
+    );
     expect(headers?.['Content-Security-Policy']?.[0]).toContain("connect-src 'self'");
     expect(headers?.['Content-Security-Policy']?.[0]).toContain("script-src 'self'");
     expect(headers?.['content-security-policy']).toBeUndefined();
@@ -139,14 +151,17 @@ describe('electron.main.ts', () => {
     expect(r).toMatchObject({ kind: 'result', id: 4, result: { ok: true, value: { speed: 1 } } });
   });
 
-  it('asks Save / Don\'t Save / Cancel when the window closes with unsaved changes, and answers Save As with the native dialog', async () => {
+  it("asks Save / Don't Save / Cancel when the window closes with unsaved changes, and answers Save As with the native dialog", async () => {
     const e = await boot();
     const win = theWindow();
     expect((await request(e, { kind: 'run', id: 1, text: 'Start-VM TEST01 -ComputerName HV02' })).result.ok).toBe(true);
     // Save, then Cancel in the Save As dialog: the window stays open.
     win.close();
     await vi.waitFor(() => expect(e.dialog.showSaveDialog).toHaveBeenCalledTimes(1));
-    expect(e.dialog.showMessageBox).toHaveBeenCalledWith(win, expect.objectContaining({ message: 'Do you want to save changes to Untitled?', buttons: ['Save', "Don't Save", 'Cancel'] }));
+    expect(e.dialog.showMessageBox).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({ message: 'Do you want to save changes to Untitled?', buttons: ['Save', "Don't Save", 'Cancel'] }),
+    );
     await new Promise((r) => setImmediate(r));
     expect(win.destroyed).toBe(false);
     // File → Save As from the page: the native dialog chooses the file; the renderer sends no path.
@@ -247,7 +262,10 @@ describe('electron.main.ts', () => {
     expect(readdirSync(dir).some((f) => /^settings\.corrupt-.*\.json$/.test(f))).toBe(true);
     expect(readdirSync(dir).some((f) => /^world\.corrupt-.*\.json$/.test(f))).toBe(true);
     const win = theWindow();
-    const notices = () => win.webContents.sent.filter(([c, p]) => c === 'hvlab:event' && (p as { type: string }).type === 'notice').map(([, p]) => (p as { message: string }).message);
+    const notices = () =>
+      win.webContents.sent
+        .filter(([c, p]) => c === 'hvlab:event' && (p as { type: string }).type === 'notice')
+        .map(([, p]) => (p as { message: string }).message);
     expect(notices()).toEqual([]);
     e.ipcMain.emit('hvlab:subscribe', { sender: win.webContents, senderFrame: win.webContents.mainFrame });
     expect(notices()).toHaveLength(2);
@@ -263,7 +281,9 @@ describe('electron.main.ts', () => {
 
   it('puts the Hyper-V Manager menu bar up and sends Action commands to the page', async () => {
     const e = await boot();
-    const built = e.Menu.setApplicationMenu.mock.calls[0]?.[0] as { template: { label?: string; submenu?: { id?: string; label?: string; click?: () => void }[] }[] };
+    const built = e.Menu.setApplicationMenu.mock.calls[0]?.[0] as {
+      template: { label?: string; submenu?: { id?: string; label?: string; click?: () => void }[] }[];
+    };
     expect(built.template.map((m) => m.label)).toEqual(['&File', '&Action', '&View', '&Help']);
     const action = built.template[1]!.submenu!;
     action.find((i) => i.id === 'move')!.click!();
@@ -286,10 +306,18 @@ describe('electron.main.ts', () => {
   it('shows job progress on the taskbar and a notification when a job ends', async () => {
     const e = await boot();
     const { Engine } = await import('../../../engine/engine');
-    const job = (state: Job['state'], percent: number): Job => Job.parse({
-      id: 'job-1', cmdlet: 'Move-VMStorage', commandText: "Move-VMStorage -VMName 'VM01' -DestinationStoragePath 'D:\\VMs'",
-      kind: 'StorageMove', vmName: 'VM01', destination: 'D:\\VMs', state, percent, createdAt: 0,
-    });
+    const job = (state: Job['state'], percent: number): Job =>
+      Job.parse({
+        id: 'job-1',
+        cmdlet: 'Move-VMStorage',
+        commandText: "Move-VMStorage -VMName 'VM01' -DestinationStoragePath 'D:\\VMs'",
+        kind: 'StorageMove',
+        vmName: 'VM01',
+        destination: 'D:\\VMs',
+        state,
+        percent,
+        createdAt: 0,
+      });
     let jobs: Job[] = [job('Running', 40)];
     vi.spyOn(Engine.prototype, 'activeJobs').mockImplementation(() => jobs.filter((j) => j.state === 'Running' || j.state === 'Queued'));
     const realQuery = Engine.prototype.query;
@@ -317,8 +345,13 @@ describe('electron.main.ts', () => {
     expect(basename(FakeUtilityProcess.forked[0]!.modulePath)).toBe('engine-worker.cjs');
     FakeUtilityProcess.forked[0]!.crash(3);
     await vi.waitFor(() => expect(FakeUtilityProcess.forked).toHaveLength(2));
-    const notices = () => win.webContents.sent.filter(([c, p]) => c === 'hvlab:event' && (p as { type: string }).type === 'notice').map(([, p]) => (p as { message: string }).message);
+    const notices = () =>
+      win.webContents.sent
+        .filter(([c, p]) => c === 'hvlab:event' && (p as { type: string }).type === 'notice')
+        .map(([, p]) => (p as { message: string }).message);
     await vi.waitFor(() => expect(notices()).toContainEqual(expect.stringMatching(/engine stopped unexpectedly \(exit code 3\) and was started again/)));
-    await vi.waitFor(async () => expect(await request(e, { kind: 'query', id: 2, query: { name: 'clock' } })).toMatchObject({ id: 2, result: { ok: true } }), { timeout: 15_000 });
+    await vi.waitFor(async () => expect(await request(e, { kind: 'query', id: 2, query: { name: 'clock' } })).toMatchObject({ id: 2, result: { ok: true } }), {
+      timeout: 15_000,
+    });
   });
 });

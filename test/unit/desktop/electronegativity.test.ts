@@ -32,7 +32,11 @@ describe('Electronegativity', () => {
       const r = spawnSync(process.execPath, [cli, '-i', join(dir, 'src'), '-o', out, '-r'], { encoding: 'utf8', timeout: 240_000 });
       expect(r.status, r.stderr).toBe(0);
       // A finding starts a line with its check id; a quoted sample may run over several lines.
-      const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).filter((line) => /^[A-Z_]+,"/.test(line));
+      const rows = readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .filter((line) => /^[A-Z_]+,"/.test(line));
       expect(rows.length, 'the checker ran and reported its LOW findings').toBeGreaterThan(0);
       const aboveLow = rows.filter((row) => !/^[A-Z_]+,"(LOW|INFORMATIONAL)"/.test(row));
       const key = (row: string) => {

@@ -24,7 +24,10 @@ export class FakeEmitter {
   }
 
   removeListener(event: string, fn: Listener): this {
-    this.listeners.set(event, this.list(event).filter((l) => l.fn !== fn));
+    this.listeners.set(
+      event,
+      this.list(event).filter((l) => l.fn !== fn),
+    );
     return this;
   }
 
@@ -44,7 +47,10 @@ export class FakeEmitter {
 
   emit(event: string, ...args: unknown[]): unknown[] {
     const entries = [...this.list(event)];
-    this.listeners.set(event, this.list(event).filter((l) => !l.once));
+    this.listeners.set(
+      event,
+      this.list(event).filter((l) => !l.once),
+    );
     return entries.map((l) => (l.fn as (...a: unknown[]) => unknown)(...args));
   }
 
@@ -119,7 +125,7 @@ export class FakeBrowserWindow extends FakeEmitter {
   constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
     super();
     FakeBrowserWindow.instances.push(this);
-    const n = (k: string, d: number) => (typeof options[k] === 'number' ? (options[k]) : d);
+    const n = (k: string, d: number) => (typeof options[k] === 'number' ? options[k] : d);
     this.bounds = { x: n('x', 160), y: n('y', 90), width: n('width', 800), height: n('height', 600) };
   }
 
@@ -246,7 +252,10 @@ class FakeApp extends FakeEmitter {
 export interface FakeSession {
   protocol: { handlers: Map<string, (request: Request) => Promise<Response>>; handle(scheme: string, fn: (request: Request) => Promise<Response>): void };
   webRequest: {
-    headersReceived?: (details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders?: Record<string, string[]> }) => void) => void;
+    headersReceived?: (
+      details: { url: string; responseHeaders?: Record<string, string[]> },
+      cb: (r: { responseHeaders?: Record<string, string[]> }) => void,
+    ) => void;
     beforeRequest?: (details: { url: string }, cb: (r: { cancel?: boolean }) => void) => void;
     onHeadersReceived(fn: FakeSession['webRequest']['headersReceived']): void;
     onBeforeRequest(fn: FakeSession['webRequest']['beforeRequest']): void;
@@ -326,7 +335,10 @@ export class FakeUtilityProcess extends FakeEmitter {
   private ports: FakeMessagePortMain[] = [];
   exited = false;
 
-  constructor(readonly modulePath: string, readonly options: unknown) {
+  constructor(
+    readonly modulePath: string,
+    readonly options: unknown,
+  ) {
     super();
     FakeUtilityProcess.forked.push(this);
     this.entry = import('../../../doors/worker/engine-worker').then((m) => m.serveElectronParent(this.parent as never));

@@ -14,7 +14,8 @@ function setup() {
   const handler = electron.ipcMain.handlers.get('hvlab:request')!;
   const ask = (raw: unknown, senderFrame: FakeWebFrame | null = win.webContents.mainFrame, sender: unknown = win.webContents) =>
     handler({ sender, senderFrame }, raw) as ReturnType<EngineHost['handle']>;
-  const subscribe = (senderFrame: FakeWebFrame | null = win.webContents.mainFrame) => electron.ipcMain.emit('hvlab:subscribe', { sender: win.webContents, senderFrame });
+  const subscribe = (senderFrame: FakeWebFrame | null = win.webContents.mainFrame) =>
+    electron.ipcMain.emit('hvlab:subscribe', { sender: win.webContents, senderFrame });
   return { win, engine, bridge, ask, subscribe, onRefused };
 }
 
@@ -37,7 +38,14 @@ describe('isTrustedSender', () => {
 
   it('treats a frame that throws on access (disposed) as untrusted', () => {
     const win = new FakeBrowserWindow({});
-    const disposed = { get url(): string { throw new Error('Render frame was disposed'); }, parent: null, processId: 7, routingId: 1 };
+    const disposed = {
+      get url(): string {
+        throw new Error('Render frame was disposed');
+      },
+      parent: null,
+      processId: 7,
+      routingId: 1,
+    };
     expect(isTrustedSender({ sender: win.webContents as never, senderFrame: disposed }, win as unknown as WindowLike)).toBe(false);
   });
 });
@@ -72,7 +80,10 @@ describe('installIpcBridge', () => {
     subscribe(new FakeWebFrame('https://example.com/'));
     expect(win.webContents.sent).toHaveLength(1);
     subscribe();
-    expect(win.webContents.sent.map(([c, e]) => [c, (e as { type: string }).type])).toEqual([['hvlab:event', 'clock'], ['hvlab:event', 'notice']]);
+    expect(win.webContents.sent.map(([c, e]) => [c, (e as { type: string }).type])).toEqual([
+      ['hvlab:event', 'clock'],
+      ['hvlab:event', 'notice'],
+    ]);
     bridge.forward({ type: 'notice', level: 'info', message: 'now' });
     expect(win.webContents.sent).toHaveLength(3);
 

@@ -6,7 +6,16 @@ import { createJobNotifier, jobEndNotice, JobWatcher } from '../../../doors/desk
 
 function job(id: string, state: Job['state'], extra: Partial<Job> = {}): Job {
   // Through the schema, so fields with defaults are filled in as the engine would.
-  return Job.parse({ id, cmdlet: 'Move-VMStorage', commandText: 'Move-VMStorage', kind: 'StorageMove', state, percent: state === 'Completed' ? 100 : 50, createdAt: 0, ...extra });
+  return Job.parse({
+    id,
+    cmdlet: 'Move-VMStorage',
+    commandText: 'Move-VMStorage',
+    kind: 'StorageMove',
+    state,
+    percent: state === 'Completed' ? 100 : 50,
+    createdAt: 0,
+    ...extra,
+  });
 }
 
 const clock: EngineEvent = { type: 'clock', clock: { now: 0, speed: 1, idle: false } };
@@ -15,10 +24,13 @@ function watch(initial: Job[]) {
   let jobs = initial;
   const ended = vi.fn();
   const progress = vi.fn();
-  const watcher = new JobWatcher({
-    activeJobs: () => jobs.filter((j) => j.state === 'Running' || j.state === 'Queued'),
-    allJobs: () => jobs,
-  }, { ended, progress });
+  const watcher = new JobWatcher(
+    {
+      activeJobs: () => jobs.filter((j) => j.state === 'Running' || j.state === 'Queued'),
+      allJobs: () => jobs,
+    },
+    { ended, progress },
+  );
   return { watcher, ended, progress, set: (next: Job[]) => (jobs = next) };
 }
 
@@ -32,7 +44,10 @@ describe('JobWatcher', () => {
     w.set([job('a', 'Completed'), job('b', 'Failed', { error: { message: 'The disk is full.' } })]);
     w.watcher.onEvent({ type: 'log', entries: [] });
     w.watcher.onEvent(clock);
-    expect(w.ended.mock.calls.map(([j]) => [j.id, j.state])).toEqual([['a', 'Completed'], ['b', 'Failed']]);
+    expect(w.ended.mock.calls.map(([j]) => [j.id, j.state])).toEqual([
+      ['a', 'Completed'],
+      ['b', 'Failed'],
+    ]);
     expect(w.progress).toHaveBeenLastCalledWith([]);
   });
 
@@ -58,13 +73,16 @@ describe('JobWatcher', () => {
 describe('jobEndNotice', () => {
   it('says what ran, on which VM, and how it ended', () => {
     expect(jobEndNotice(job('1', 'Completed', { vmName: 'SQL01', source: 'C:\\VMs', destination: '\\\\FS01\\VMs' }))).toEqual({
-      title: 'Storage migration completed', body: "'SQL01' from C:\\VMs to \\\\FS01\\VMs finished.",
+      title: 'Storage migration completed',
+      body: "'SQL01' from C:\\VMs to \\\\FS01\\VMs finished.",
     });
     expect(jobEndNotice(job('2', 'Failed', { kind: 'LiveMigration', vmName: 'WEB01', error: { message: 'Migration did not succeed.' } }))).toEqual({
-      title: 'Live migration failed', body: "'WEB01': Migration did not succeed.",
+      title: 'Live migration failed',
+      body: "'WEB01': Migration did not succeed.",
     });
     expect(jobEndNotice(job('3', 'Cancelled', { kind: 'Other', cmdlet: 'Start-VM' }))).toEqual({
-      title: 'Start-VM was cancelled', body: 'The operation was cancelled; the virtual machine stays where it was.',
+      title: 'Start-VM was cancelled',
+      body: 'The operation was cancelled; the virtual machine stays where it was.',
     });
   });
 });

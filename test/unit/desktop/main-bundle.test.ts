@@ -30,14 +30,20 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'userData'));
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Hyper-V Manager</title>');
   // @ts-expect-error -- an .mjs script without type declarations
-  const { buildElectron } = (await import('../../../scripts/build-electron.mjs')) as { buildElectron(o: { outdir: string; logLevel: string }): Promise<unknown> };
+  const { buildElectron } = (await import('../../../scripts/build-electron.mjs')) as {
+    buildElectron(o: { outdir: string; logLevel: string }): Promise<unknown>;
+  };
   await buildElectron({ outdir: join(dir, 'electron'), logLevel: 'silent' });
-  const out = execFileSync(process.execPath, ['--import', pathToFileURL(join(import.meta.dirname, 'fixtures', 'electron-stand-in.mjs')).href, join(dir, 'electron', 'main.cjs')], {
-    env: { ...process.env, HVLAB_TEST_USER_DATA: join(dir, 'userData') },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 30_000,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', pathToFileURL(join(import.meta.dirname, 'fixtures', 'electron-stand-in.mjs')).href, join(dir, 'electron', 'main.cjs')],
+    {
+      env: { ...process.env, HVLAB_TEST_USER_DATA: join(dir, 'userData') },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 30_000,
+    },
+  );
   report = JSON.parse(out.trim().split('\n').at(-1)!);
 }, 60_000);
 
@@ -48,7 +54,11 @@ describe('bundled main process', () => {
     expect(report.privileged.map((s) => s.scheme)).toEqual(['hvlab']);
     expect(report.calls).toContain('app.enableSandbox');
     expect(report.windowOptions.webPreferences).toMatchObject({
-      preload: join(dir, 'electron', 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false,
+      preload: join(dir, 'electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      devTools: false,
     });
     expect(report.loadedUrl).toBe('hvlab://console/index.html');
     expect(report.menu).toEqual(['&File', '&Action', '&View', '&Help']);

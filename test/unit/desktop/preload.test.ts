@@ -5,7 +5,8 @@ import type { EngineEvent } from '../../../engine/contract';
 const { fakes } = await vi.hoisted(async () => ({ fakes: await import('./fake-electron') }));
 vi.mock('electron', () => {
   const mod: Record<string, unknown> = {};
-  for (const key of Object.keys(fakes.electron)) Object.defineProperty(mod, key, { enumerable: true, get: () => fakes.electron[key as keyof typeof fakes.electron] });
+  for (const key of Object.keys(fakes.electron))
+    Object.defineProperty(mod, key, { enumerable: true, get: () => fakes.electron[key as keyof typeof fakes.electron] });
   return mod;
 });
 
@@ -35,7 +36,11 @@ describe('preload', () => {
 
   it('turns each call into one contract Request on hvlab:request and returns its result', async () => {
     const { e, api } = await load();
-    e.ipcRenderer.invoke.mockImplementation(async (_channel: string, req: { id: number }) => ({ kind: 'result', id: req.id, result: { ok: true, value: 'v' } }));
+    e.ipcRenderer.invoke.mockImplementation(async (_channel: string, req: { id: number }) => ({
+      kind: 'result',
+      id: req.id,
+      result: { ok: true, value: 'v' },
+    }));
     await expect(api.invoke!({ cmdlet: 'Get-VM', params: {} })).resolves.toEqual({ ok: true, value: 'v' });
     await api.query!({ name: 'world' });
     await api.clock!({ action: 'runUntilIdle' });
@@ -51,7 +56,10 @@ describe('preload', () => {
   it('answers an IPC failure with an error result instead of a rejection', async () => {
     const { e, api } = await load();
     e.ipcRenderer.invoke.mockRejectedValue(new Error('No handler registered'));
-    await expect(api.query!({ name: 'jobs' })).resolves.toEqual({ ok: false, error: { code: 'Internal', message: 'The desktop bridge failed: No handler registered' } });
+    await expect(api.query!({ name: 'jobs' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'Internal', message: 'The desktop bridge failed: No handler registered' },
+    });
   });
 
   it('subscribe hands the page EngineEvents only (never the IPC event), announces itself once, and unsubscribes', async () => {

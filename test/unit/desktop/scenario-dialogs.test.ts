@@ -4,9 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
 import { EngineHost } from '../../../doors/common/engine-host';
 import { memoryAsideStore, memoryScenarioFiles } from '../../../doors/common/scenario-session';
-import {
-  guardUnsavedClose, openRecentScenario, withNativeScenarioDialogs, type DialogLike,
-} from '../../../doors/desktop/scenario-dialogs';
+import { guardUnsavedClose, openRecentScenario, withNativeScenarioDialogs, type DialogLike } from '../../../doors/desktop/scenario-dialogs';
 import type { Response, ScenarioStatus } from '../../../engine/contract';
 import { resetFakeElectron, FakeBrowserWindow } from './fake-electron';
 
@@ -54,7 +52,7 @@ describe('native scenario dialogs', () => {
     expect(d.e.dialog.showSaveDialog).toHaveBeenCalledTimes(1);
   });
 
-  it('closing with unsaved changes asks Save / Don\'t Save / Cancel, in Windows\' words and order', async () => {
+  it("closing with unsaved changes asks Save / Don't Save / Cancel, in Windows' words and order", async () => {
     const d = desktop();
     const unguard = guardUnsavedClose(d.win as unknown as BrowserWindow, d.options);
     // Nothing changed: the window closes without a question.
@@ -69,9 +67,15 @@ describe('native scenario dialogs', () => {
     d.e.dialog.showMessageBox.mockResolvedValueOnce({ response: 2, checkboxChecked: false });
     d.win.close();
     await vi.waitFor(() => expect(d.e.dialog.showMessageBox).toHaveBeenCalledTimes(1));
-    expect(d.e.dialog.showMessageBox).toHaveBeenCalledWith(d.win, expect.objectContaining({
-      message: 'Do you want to save changes to Untitled?', buttons: ['Save', "Don't Save", 'Cancel'], defaultId: 0, cancelId: 2,
-    }));
+    expect(d.e.dialog.showMessageBox).toHaveBeenCalledWith(
+      d.win,
+      expect.objectContaining({
+        message: 'Do you want to save changes to Untitled?',
+        buttons: ['Save', "Don't Save", 'Cancel'],
+        defaultId: 0,
+        cancelId: 2,
+      }),
+    );
     await Promise.resolve();
     expect(d.win.destroyed).toBe(false);
 
@@ -92,7 +96,7 @@ describe('native scenario dialogs', () => {
     unguard();
   });
 
-  it('Don\'t Save closes without saving; a lab in progress closes without asking (the datacenter is kept aside)', async () => {
+  it("Don't Save closes without saving; a lab in progress closes without asking (the datacenter is kept aside)", async () => {
     const d = desktop();
     guardUnsavedClose(d.win as unknown as BrowserWindow, d.options);
     d.change();

@@ -8,13 +8,29 @@ describe('taskbarState', () => {
     expect(taskbarState([])).toEqual({ progress: -1, mode: 'none' });
     expect(taskbarState([{ state: 'Completed', percent: 100 }])).toEqual({ progress: -1, mode: 'none' });
     expect(taskbarState([{ state: 'Running', percent: 40 }])).toEqual({ progress: 0.4, mode: 'normal' });
-    expect(taskbarState([{ state: 'Running', percent: 50 }, { state: 'Running', percent: 100 }, { state: 'Failed', percent: 3 }])).toEqual({ progress: 0.75, mode: 'normal' });
-    expect(taskbarState([{ state: 'Running', percent: 60 }, { state: 'Queued', percent: 0 }])).toEqual({ progress: 0.3, mode: 'normal' });
+    expect(
+      taskbarState([
+        { state: 'Running', percent: 50 },
+        { state: 'Running', percent: 100 },
+        { state: 'Failed', percent: 3 },
+      ]),
+    ).toEqual({ progress: 0.75, mode: 'normal' });
+    expect(
+      taskbarState([
+        { state: 'Running', percent: 60 },
+        { state: 'Queued', percent: 0 },
+      ]),
+    ).toEqual({ progress: 0.3, mode: 'normal' });
     expect(taskbarState([{ state: 'Running', percent: 33.3333 }])).toEqual({ progress: 0.333, mode: 'normal' });
   });
 
   it('is indeterminate while jobs only wait in the queue', () => {
-    expect(taskbarState([{ state: 'Queued', percent: 0 }, { state: 'Queued', percent: 0 }])).toEqual({ progress: 2, mode: 'indeterminate' });
+    expect(
+      taskbarState([
+        { state: 'Queued', percent: 0 },
+        { state: 'Queued', percent: 0 },
+      ]),
+    ).toEqual({ progress: 2, mode: 'indeterminate' });
   });
 });
 

@@ -1,9 +1,7 @@
 // The session's refusals and the navigation guard (the window's web preferences: electron-main.test.ts).
 import { describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
-import {
-  guardWebContents, hardenSession, isBlockedRequestUrl, withContentSecurityPolicy,
-} from '../../../doors/desktop/window-security';
+import { guardWebContents, hardenSession, isBlockedRequestUrl, withContentSecurityPolicy } from '../../../doors/desktop/window-security';
 import { DESKTOP_CONTENT_SECURITY_POLICY } from '../../../doors/desktop/app-protocol';
 import { fakeEvent, FakeWebContents, fakeSession } from './fake-electron';
 
@@ -27,7 +25,10 @@ describe('hardenSession', () => {
   it('replaces any Content-Security-Policy with ours, but leaves DevTools pages alone', () => {
     const s = setup();
     const cb = vi.fn();
-    s.webRequest.headersReceived?.({ url: 'hvlab://console/index.html', responseHeaders: { 'Content-Type': ['text/html'], 'CONTENT-SECURITY-POLICY': ['default-src *'] } }, cb);
+    s.webRequest.headersReceived?.(
+      { url: 'hvlab://console/index.html', responseHeaders: { 'Content-Type': ['text/html'], 'CONTENT-SECURITY-POLICY': ['default-src *'] } },
+      cb,
+    );
     expect(cb).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [DESKTOP_CONTENT_SECURITY_POLICY] } });
     s.webRequest.headersReceived?.({ url: 'devtools://devtools/bundled/inspector.html' }, cb);
     expect(cb).toHaveBeenLastCalledWith({});
@@ -36,7 +37,14 @@ describe('hardenSession', () => {
   it('cancels network requests: the console is offline', () => {
     const s = setup();
     const answers: (boolean | undefined)[] = [];
-    for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'ws://localhost/x', 'file:///etc/passwd', 'hvlab://console/index.html', 'data:image/png;base64,AA==']) {
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:8080/',
+      'ws://localhost/x',
+      'file:///etc/passwd',
+      'hvlab://console/index.html',
+      'data:image/png;base64,AA==',
+    ]) {
       s.webRequest.beforeRequest?.({ url }, (r) => answers.push(r.cancel));
     }
     expect(answers).toEqual([true, true, true, true, false, false]);

@@ -2,9 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
 import type { SettingsStore } from '../../../engine/persistence/state-store';
-import {
-  DEFAULT_WINDOW_SIZE, WINDOW_STATE_KEY, isVisibleOnSomeDisplay, restoreWindowState, trackWindowState,
-} from '../../../doors/desktop/window-state';
+import { DEFAULT_WINDOW_SIZE, WINDOW_STATE_KEY, isVisibleOnSomeDisplay, restoreWindowState, trackWindowState } from '../../../doors/desktop/window-state';
 import { FakeBrowserWindow } from './fake-electron';
 
 function memory(initial: Record<string, unknown> = {}): SettingsStore & { values: Map<string, unknown> } {
@@ -33,12 +31,17 @@ describe('restoreWindowState', () => {
   it('uses defaults when nothing (or garbage) was saved', () => {
     expect(restoreWindowState(memory(), [primary], primary)).toEqual({ bounds: { ...DEFAULT_WINDOW_SIZE }, maximized: false });
     expect(restoreWindowState(memory({ [WINDOW_STATE_KEY]: { x: 'a' } }), [primary], primary).bounds).toEqual({ ...DEFAULT_WINDOW_SIZE });
-    expect(restoreWindowState(memory({ [WINDOW_STATE_KEY]: { x: 0, y: 0, width: 10, height: 10, maximized: false } }), [primary], primary).bounds).toEqual({ ...DEFAULT_WINDOW_SIZE });
+    expect(restoreWindowState(memory({ [WINDOW_STATE_KEY]: { x: 0, y: 0, width: 10, height: 10, maximized: false } }), [primary], primary).bounds).toEqual({
+      ...DEFAULT_WINDOW_SIZE,
+    });
   });
 
   it('restores a visible position, and drops an invisible one keeping the size (fitted to the screen)', () => {
     const saved = { x: 2100, y: 50, width: 1200, height: 900, maximized: true };
-    expect(restoreWindowState(memory({ [WINDOW_STATE_KEY]: saved }), [primary, right], primary)).toEqual({ bounds: { x: 2100, y: 50, width: 1200, height: 900 }, maximized: true });
+    expect(restoreWindowState(memory({ [WINDOW_STATE_KEY]: saved }), [primary, right], primary)).toEqual({
+      bounds: { x: 2100, y: 50, width: 1200, height: 900 },
+      maximized: true,
+    });
     expect(restoreWindowState(memory({ [WINDOW_STATE_KEY]: saved }), [primary], primary)).toEqual({ bounds: { width: 1200, height: 900 }, maximized: true });
     const small = { workArea: { x: 0, y: 0, width: 1024, height: 728 } };
     expect(restoreWindowState(memory({ [WINDOW_STATE_KEY]: saved }), [small], small).bounds).toEqual({ width: 1024, height: 728 });

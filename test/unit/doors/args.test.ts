@@ -12,7 +12,15 @@ const spec = { world: 'value', json: 'flag' } as const;
 async function hvlab(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(argv, (s) => { out += s; }, (s) => { err += s; });
+  const code = await run(
+    argv,
+    (s) => {
+      out += s;
+    },
+    (s) => {
+      err += s;
+    },
+  );
   return { code, out, err };
 }
 

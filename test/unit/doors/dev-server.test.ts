@@ -34,16 +34,20 @@ describe('dev server hot reload', () => {
     expect(config.server).toMatchObject({ middlewareMode: true, ws: { host: '127.0.0.1', port: 40123 } });
   });
 
-  it.runIf(process.platform === 'linux')('listens on loopback only', async () => {
-    const dev = await startDevServer(join(ROOT, 'vite.config.ts'));
-    try {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const addresses = listeningAddresses(dev.hmrPort);
-      expect(addresses.length).toBeGreaterThan(0);
-      // 0100007F is 127.0.0.1 in /proc/net/tcp's byte order; no 00000000 (every IPv4 interface) or :: .
-      expect(addresses.every((a) => a === '0100007F')).toBe(true);
-    } finally {
-      await dev.close();
-    }
-  }, 60_000);
+  it.runIf(process.platform === 'linux')(
+    'listens on loopback only',
+    async () => {
+      const dev = await startDevServer(join(ROOT, 'vite.config.ts'));
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const addresses = listeningAddresses(dev.hmrPort);
+        expect(addresses.length).toBeGreaterThan(0);
+        // 0100007F is 127.0.0.1 in /proc/net/tcp's byte order; no 00000000 (every IPv4 interface) or :: .
+        expect(addresses.every((a) => a === '0100007F')).toBe(true);
+      } finally {
+        await dev.close();
+      }
+    },
+    60_000,
+  );
 });

@@ -43,7 +43,9 @@ describe('the doors log', () => {
     host.engine.invoke = () => ({ ok: false, error: { code: 'Internal', message: 'The move operations are not available in this context.' } });
     const r = host.handle({ kind: 'invoke', id: 4, command: { cmdlet: 'Start-VM', params: { Name: 'TEST01' } } });
     expect(r.result).toMatchObject({ ok: false, error: { code: 'Internal' } });
-    expect(logger.entries.map((e) => `${e.level} ${e.message}`)).toEqual(['error Internal error answering request 4: The move operations are not available in this context.']);
+    expect(logger.entries.map((e) => `${e.level} ${e.message}`)).toEqual([
+      'error Internal error answering request 4: The move operations are not available in this context.',
+    ]);
     host.dispose();
   });
 
@@ -64,7 +66,12 @@ describe('the doors log', () => {
       logger,
       timer: wall.timer,
       notices: ['Your settings could not be read because it is not valid JSON.'],
-      store: { load: () => ({}), save: () => { if (full) throw new Error('/data/world.json: the disk is full (ENOSPC)'); } },
+      store: {
+        load: () => ({}),
+        save: () => {
+          if (full) throw new Error('/data/world.json: the disk is full (ENOSPC)');
+        },
+      },
     });
     host.handle({ kind: 'invoke', id: 1, command: { cmdlet: 'Start-VM', params: { Name: 'TEST01', ComputerName: 'HV02' } } });
     full = false;

@@ -11,9 +11,7 @@ import { JsonStateStore } from '../../../doors/node/json-state-store';
 import { openConfSettings } from '../../../doors/node/conf-settings-store';
 import { fileAsideStore, nodeScenarioFiles } from '../../../doors/node/scenario-files';
 import { manualTimer } from '../../support/manual-timer';
-import type {
-  EngineEvent, LabAction, LabResult, Result, ScenarioAction, ScenarioResult, ScenarioStatus,
-} from '../../../engine/contract';
+import type { EngineEvent, LabAction, LabResult, Result, ScenarioAction, ScenarioResult, ScenarioStatus } from '../../../engine/contract';
 import type { EngineState } from '../../../engine/engine';
 import { decodeScenario } from '../../../engine/persistence/scenario-file';
 
@@ -158,7 +156,7 @@ describe('a scenario round trip', () => {
 });
 
 describe('replacing the datacenter asks first', () => {
-  it('refuses New, Open, Open recent and an upload over unsaved changes unless the user chose Don\'t Save', () => {
+  it("refuses New, Open, Open recent and an upload over unsaved changes unless the user chose Don't Save", () => {
     const d = open();
     d.ok({ type: 'saveAs', name: 'Base' });
     work(d);
@@ -170,14 +168,17 @@ describe('replacing the datacenter asks first', () => {
       { type: 'openText', fileName: 'x.hvlab.json', text: '{}' },
     ] as const) {
       const r = d.scenario(action);
-      expect(r, action.type).toMatchObject({ ok: false, error: { code: 'CommandRefused', message: expect.stringContaining('Do you want to save changes to Base?') } });
+      expect(r, action.type).toMatchObject({
+        ok: false,
+        error: { code: 'CommandRefused', message: expect.stringContaining('Do you want to save changes to Base?') },
+      });
       expect(d.state()).toEqual(dirty);
     }
     expect(d.ok({ type: 'new', template: 'training', discardChanges: true })).toMatchObject({ name: 'Untitled', dirty: false, location: 'none' });
     d.quit();
   });
 
-  it('refuses to start a lab while moves run in the user\'s datacenter', () => {
+  it("refuses to start a lab while moves run in the user's datacenter", () => {
     const d = open();
     d.run('Move-VM WEB01 HV02');
     const before = d.state();
@@ -204,7 +205,10 @@ describe('scenario names and files', () => {
     const d = open();
     d.ok({ type: 'saveAs', name: 'One' });
     d.ok({ type: 'new', template: 'empty' });
-    expect(d.scenario({ type: 'saveAs', name: 'One' })).toMatchObject({ ok: false, error: { code: 'CommandRefused', parameter: 'overwrite', message: 'One.hvlab.json already exists.' } });
+    expect(d.scenario({ type: 'saveAs', name: 'One' })).toMatchObject({
+      ok: false,
+      error: { code: 'CommandRefused', parameter: 'overwrite', message: 'One.hvlab.json already exists.' },
+    });
     expect(d.ok({ type: 'saveAs', name: 'One', overwrite: true })).toMatchObject({ name: 'One', dirty: false });
     d.quit();
   });
@@ -217,12 +221,15 @@ describe('scenario names and files', () => {
     const text = JSON.stringify({ format: 'hvlab-state', version: 1, savedAt: 0, state: { world, jobs: [], log: [], now: -5 } });
     const r = d.scenario({ type: 'openText', fileName: 'broken.hvlab.json', text });
     expect(r.ok).toBe(false);
-    const issues = !r.ok ? r.error.issues ?? [] : [];
+    const issues = !r.ok ? (r.error.issues ?? []) : [];
     expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['state.now']));
     // The world's own problems are named the way world files name them.
     const r2 = d.scenario({ type: 'openText', fileName: 'w.json', text: JSON.stringify(world) });
     expect(!r2.ok && r2.error.issues?.[0]?.path).toBe('hosts[HV01].nics[NIC1].speedGbps');
-    expect(d.scenario({ type: 'openText', fileName: 'j.json', text: '{"format": "hvlab-state",' })).toMatchObject({ ok: false, error: { issues: [{ path: '(file)' }] } });
+    expect(d.scenario({ type: 'openText', fileName: 'j.json', text: '{"format": "hvlab-state",' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: '(file)' }] },
+    });
     expect(d.state()).toEqual(before);
     d.quit();
   });

@@ -3,7 +3,14 @@
 // asking before it replaces a file, and the limits it shares with the contract.
 import { describe, expect, it } from 'vitest';
 import { EngineHost } from '../../../doors/common/engine-host';
-import { GENERATED_LIMITS as CONTRACT_LIMITS, SCENARIO_UPLOAD_MAX_CHARS, type EngineEvent, type Result, type ScenarioAction, type ScenarioResult } from '../../../engine/contract';
+import {
+  GENERATED_LIMITS as CONTRACT_LIMITS,
+  SCENARIO_UPLOAD_MAX_CHARS,
+  type EngineEvent,
+  type Result,
+  type ScenarioAction,
+  type ScenarioResult,
+} from '../../../engine/contract';
 import { DialogStore } from '../../../renderer/stores/dialog-store';
 import { GENERATED_LIMITS, ScenarioStore, UPLOAD_MAX_CHARS } from '../../../renderer/stores/scenario-store';
 
@@ -38,7 +45,7 @@ describe('ScenarioStore', () => {
     expect(store.title).toBe('Rack A - Hyper-V Mobility Lab');
   });
 
-  it('asks Save / Don\'t Save / Cancel before New replaces unsaved changes', async () => {
+  it("asks Save / Don't Save / Cancel before New replaces unsaved changes", async () => {
     const { host, store, change, replaced } = setup();
     await store.sync();
     await store.saveAs('Base');
@@ -83,12 +90,19 @@ describe('ScenarioStore', () => {
     await settle();
     const r = await store.saveAs('One');
     expect(r.ok).toBe(false);
-    expect(dialogs.current).toMatchObject({ kind: 'confirm', title: 'Confirm Save As', message: 'One.hvlab.json already exists.', detail: 'Do you want to replace it?', confirmLabel: 'Yes', cancelLabel: 'No' });
+    expect(dialogs.current).toMatchObject({
+      kind: 'confirm',
+      title: 'Confirm Save As',
+      message: 'One.hvlab.json already exists.',
+      detail: 'Do you want to replace it?',
+      confirmLabel: 'Yes',
+      cancelLabel: 'No',
+    });
     await store.download();
     expect(downloads).toEqual(['Untitled.hvlab.json']);
   });
 
-  it('uses the contract\'s limits', () => {
+  it("uses the contract's limits", () => {
     expect(GENERATED_LIMITS).toEqual(CONTRACT_LIMITS);
     expect(UPLOAD_MAX_CHARS).toBe(SCENARIO_UPLOAD_MAX_CHARS);
   });

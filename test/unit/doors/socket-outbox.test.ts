@@ -42,7 +42,7 @@ const text = (e: EngineEvent) => JSON.stringify({ kind: 'event', event: e });
 const events = (sent: string[]) => sent.map((s) => (JSON.parse(s) as { event: EngineEvent }).event);
 
 describe('SocketOutbox', () => {
-  it('keeps log entries in order and a lab\'s worldReplaced while behind, and stops reading the socket', () => {
+  it("keeps log entries in order and a lab's worldReplaced while behind, and stops reading the socket", () => {
     const { socket, sent } = fakeSocket();
     const outbox = new SocketOutbox(socket, limits);
     outbox.result({ kind: 'result', id: 1, result: { ok: true, value: 'x'.repeat(300) } });

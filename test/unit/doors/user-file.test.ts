@@ -26,7 +26,15 @@ writeFileSync(script, 'Get-VM\n');
 async function hvlab(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(argv, (s) => { out += s; }, (s) => { err += s; });
+  const code = await run(
+    argv,
+    (s) => {
+      out += s;
+    },
+    (s) => {
+      err += s;
+    },
+  );
   return { code, out, err };
 }
 
@@ -45,7 +53,9 @@ describe('readUserFile', () => {
   });
 
   it('reads no more than the limit when the size is not known up front (/proc files report 0)', () => {
-    expect(() => readUserFile('/proc/self/status', { maxBytes: 16, what: 'world' })).toThrow('cannot read the world file /proc/self/status: it is larger than the limit of 16 bytes for a world file');
+    expect(() => readUserFile('/proc/self/status', { maxBytes: 16, what: 'world' })).toThrow(
+      'cannot read the world file /proc/self/status: it is larger than the limit of 16 bytes for a world file',
+    );
   });
 
   it('reads a regular file within the limit; a missing one is "no such file"', () => {
@@ -56,7 +66,12 @@ describe('readUserFile', () => {
 
 describe('hvlab names the file and stops at once', () => {
   it('hvlab run /dev/zero, a FIFO, a folder, a 3 GB file', async () => {
-    for (const [file, reason] of [['/dev/zero', 'it is a character device'], [fifo, 'it is a pipe (FIFO)'], [folder, 'it is a folder'], [huge, `it is 3 GiB, larger than the limit of ${USER_FILE_LIMITS.script / 1024 ** 2} MiB`]] as const) {
+    for (const [file, reason] of [
+      ['/dev/zero', 'it is a character device'],
+      [fifo, 'it is a pipe (FIFO)'],
+      [folder, 'it is a folder'],
+      [huge, `it is 3 GiB, larger than the limit of ${USER_FILE_LIMITS.script / 1024 ** 2} MiB`],
+    ] as const) {
       const r = await hvlab('run', file);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`hvlab: cannot read the script file ${file}: ${reason}`);
@@ -92,6 +107,8 @@ describe('settings', () => {
     const settings = join(data, 'settings.json');
     writeFileSync(settings, '');
     truncateSync(settings, 2 * 1024 ** 3);
-    expect(quarantineIfUnreadable(settings)).toMatch(/^Your settings could not be read because it is 2 GiB, larger than the limit of 1 MiB for a settings file\. They were moved to .*settings\.corrupt-/);
+    expect(quarantineIfUnreadable(settings)).toMatch(
+      /^Your settings could not be read because it is 2 GiB, larger than the limit of 1 MiB for a settings file\. They were moved to .*settings\.corrupt-/,
+    );
   });
 });

@@ -33,14 +33,20 @@ async function setUp(extra: Partial<WebHostOptions> = {}) {
   mkdirSync(join(dir, 'renderer'));
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
   // A world whose snapshot is big enough (~120 KB) that a few of them show in the buffer.
-  const decoded = decodeState(encodeState({ world: generateWorld({ hosts: 20, vms: 200, seed: 7 }) as unknown as EngineState['world'], jobs: [], log: [], now: 0 }));
+  const decoded = decodeState(
+    encodeState({ world: generateWorld({ hosts: 20, vms: 200, seed: 7 }) as unknown as EngineState['world'], jobs: [], log: [], now: 0 }),
+  );
   if (!decoded.ok) throw new Error(decoded.reason);
   const state = decoded.state;
   const wall = manualTimer();
   const host = new EngineHost({ timer: wall.timer, store: { load: () => ({ state }), save: () => {} } });
   const slowClosed: string[] = [];
   const web = await startWebHost({ engineHost: host, rendererDir: join(dir, 'renderer'), onSlowConsumer: (why) => slowClosed.push(why), ...extra });
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => host.dispose(), () => web.close());
+  cleanups.push(
+    () => rmSync(dir, { recursive: true, force: true }),
+    () => host.dispose(),
+    () => web.close(),
+  );
   return { host, web, wall, slowClosed };
 }
 
@@ -70,7 +76,7 @@ async function until(what: () => boolean, ms = 10_000): Promise<void> {
 }
 
 describe('browser host with a client that stops reading', () => {
-  it('keeps the slow socket\'s buffer bounded, coalesces its updates, and keeps the other pages fed', async () => {
+  it("keeps the slow socket's buffer bounded, coalesces its updates, and keeps the other pages fed", async () => {
     const { web, wall } = await setUp();
     const fast = await connect(web);
     const slow = await connect(web);
@@ -96,7 +102,14 @@ describe('browser host with a client that stops reading', () => {
     const fastJobsBefore = fast.events.filter((e) => e.type === 'jobs').length;
     for (let t = 0; t < 120; t++) {
       wall.pass(250);
-      if (t % 20 === 0) fast.ws.send(JSON.stringify({ kind: 'invoke', id: 20_000 + t, command: { cmdlet: 'Set-VM', params: { Name: 'VM00002', ComputerName: 'HV0002', Notes: `note ${t}` } } }));
+      if (t % 20 === 0)
+        fast.ws.send(
+          JSON.stringify({
+            kind: 'invoke',
+            id: 20_000 + t,
+            command: { cmdlet: 'Set-VM', params: { Name: 'VM00002', ComputerName: 'HV0002', Notes: `note ${t}` } },
+          }),
+        );
       await turn();
       peak = Math.max(peak, slowBuffer());
     }
@@ -123,7 +136,7 @@ describe('browser host with a client that stops reading', () => {
     expect(await ask(slow, { kind: 'query', id: 30_000, query: { name: 'clock' } })).toBe(true);
   });
 
-  it('answers a page\'s requests one per turn, so a page sending hundreds at once does not hold up another', async () => {
+  it("answers a page's requests one per turn, so a page sending hundreds at once does not hold up another", async () => {
     const { host, web } = await setUp();
     const busy = await connect(web);
     const other = await connect(web);

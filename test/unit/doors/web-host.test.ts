@@ -46,7 +46,10 @@ function openSocket(query: string, headers: Record<string, string> = {}): Promis
   });
 }
 
-function ask(ws: WebSocket, msg: unknown): Promise<{ id: number; result: { ok: boolean; value?: unknown; error?: { message: string; issues?: { path: string }[] } } }> {
+function ask(
+  ws: WebSocket,
+  msg: unknown,
+): Promise<{ id: number; result: { ok: boolean; value?: unknown; error?: { message: string; issues?: { path: string }[] } } }> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
       const m = JSON.parse(data.toString());

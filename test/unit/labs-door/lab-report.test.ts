@@ -6,8 +6,9 @@ import { escapeHtml } from '../../../engine/common/markdown';
 describe('the lab report', () => {
   it('escapes text and renders the inline Markdown hints use, never markup from the pack', () => {
     expect(escapeHtml(`<img src=x onerror="a">'&`)).toBe('&lt;img src=x onerror=&quot;a&quot;&gt;&#39;&amp;');
-    expect(hintHtml('You want **storage migration**, the *single location* option: `Move-VMStorage -DestinationStoragePath \\\\FS01\\VMs` <b>x</b>'))
-      .toBe('You want <strong>storage migration</strong>, the <em>single location</em> option: <code>Move-VMStorage -DestinationStoragePath \\\\FS01\\VMs</code> &lt;b&gt;x&lt;/b&gt;');
+    expect(hintHtml('You want **storage migration**, the *single location* option: `Move-VMStorage -DestinationStoragePath \\\\FS01\\VMs` <b>x</b>')).toBe(
+      'You want <strong>storage migration</strong>, the <em>single location</em> option: <code>Move-VMStorage -DestinationStoragePath \\\\FS01\\VMs</code> &lt;b&gt;x&lt;/b&gt;',
+    );
     expect(hintHtml('2 * 3 * 4 and \\*not\\*')).toBe('2 * 3 * 4 and *not*');
     expect(hintHtml('`<script>`')).toBe('<code>&lt;script&gt;</code>');
   });

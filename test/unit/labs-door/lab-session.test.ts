@@ -39,8 +39,7 @@ function door(stores = { state: memoryStateStore(), settings: memorySettings() }
   const events: EngineEvent[] = [];
   host.subscribe((e) => events.push(e));
   let id = 1;
-  const lab = <A extends LabAction>(action: A): Result<LabResult<A>> =>
-    host.handle({ kind: 'lab', id: id++, action }).result as Result<LabResult<A>>;
+  const lab = <A extends LabAction>(action: A): Result<LabResult<A>> => host.handle({ kind: 'lab', id: id++, action }).result as Result<LabResult<A>>;
   const ok = <A extends LabAction>(action: A): LabResult<A> => {
     const r = lab(action);
     if (!r.ok) throw new Error(`${action.type}: ${r.error.message}`);
@@ -58,7 +57,15 @@ describe('the lab request', () => {
     expect(listing.activeLabId).toBeNull();
     expect(listing.labs.length).toBeGreaterThanOrEqual(12);
     const item = listing.labs.find((l) => l.id === LAB)!;
-    expect(item).toMatchObject({ title: 'Storage migration: everything to one place', level: 'Beginner', estimatedMinutes: 15, status: 'NotStarted', source: 'builtin', active: false, maxScore: 25 });
+    expect(item).toMatchObject({
+      title: 'Storage migration: everything to one place',
+      level: 'Beginner',
+      estimatedMinutes: 15,
+      status: 'NotStarted',
+      source: 'builtin',
+      active: false,
+      maxScore: 25,
+    });
     expect(item.bestScore).toBeUndefined();
     d.host.dispose();
   });
@@ -84,7 +91,9 @@ describe('the lab request', () => {
     expect(view.tasks.map((t) => t.id)).toEqual(['move-all', 'stay-online']);
     expect(view.tasks[0]!.checks[0]).toBe("All of SQL01's files are under \\\\FS01\\VMs\\SQL01");
     expect(view.hints.map((h) => [h.id, h.costPoints, h.taken, h.text])).toEqual([
-      ['why-storage', 1, false, undefined], ['wizard', 2, false, undefined], ['cmdlet', 3, false, undefined],
+      ['why-storage', 1, false, undefined],
+      ['wizard', 2, false, undefined],
+      ['cmdlet', 3, false, undefined],
     ]);
     expect(JSON.stringify(view)).not.toContain('referenceSolution');
     expect(JSON.stringify(view)).not.toContain('Move-VMStorage -VMName SQL01 -DestinationStoragePath');
@@ -220,7 +229,7 @@ describe('a lab session through the engine host', () => {
     second.host.dispose();
   });
 
-  it('reset starts the lab over (world, results) and keeps the best score and the hints taken; quit brings the user\'s datacenter back', () => {
+  it("reset starts the lab over (world, results) and keeps the best score and the hints taken; quit brings the user's datacenter back", () => {
     const d = door();
     const users = d.host.engine.state();
     d.ok({ type: 'start', labId: LAB });
@@ -256,7 +265,11 @@ describe('a lab session through the engine host', () => {
     d.run('Get-VM -ComputerName HV01');
     d.ok({ type: 'start', labId: LAB });
     d.run('Get-VM -Name NOPE -ComputerName HV01');
-    d.host.handle({ kind: 'invoke', id: 99, command: { cmdlet: 'Move-VMStorage', params: { VMName: 'SQL01', DestinationStoragePath: '\\\\FS01\\VMs\\SQL01' } } });
+    d.host.handle({
+      kind: 'invoke',
+      id: 99,
+      command: { cmdlet: 'Move-VMStorage', params: { VMName: 'SQL01', DestinationStoragePath: '\\\\FS01\\VMs\\SQL01' } },
+    });
     d.untilIdle();
     d.ok({ type: 'hint', hintId: 'why-storage' });
     d.ok({ type: 'check' });
@@ -312,7 +325,17 @@ describe('importing and exporting packs', () => {
     d.events.length = 0;
     const bad = trainerPack({
       level: 'Expert',
-      tasks: [{ id: 'move', title: 'Move', description: 'x', checks: [{ type: 'vmFilesUnder', path: 'E:\\VMs' }, { type: 'vmOnHost', vm: 'SQL02', host: 'HV01' }] }],
+      tasks: [
+        {
+          id: 'move',
+          title: 'Move',
+          description: 'x',
+          checks: [
+            { type: 'vmFilesUnder', path: 'E:\\VMs' },
+            { type: 'vmOnHost', vm: 'SQL02', host: 'HV01' },
+          ],
+        },
+      ],
       hints: [{ id: 'h', task: 'moove', costPoints: 1, text: 'x' }],
     });
     const r = d.lab({ type: 'import', packJson: JSON.stringify(bad) });
@@ -408,7 +431,9 @@ describe('importing and exporting packs', () => {
     for (let i = 0; i < fit; i++) d.ok({ type: 'import', packJson: padded(`lab-${i}`) });
     const refused = d.lab({ type: 'import', packJson: padded('one-more') });
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.error.message).toMatch(/^The lab pack was refused: imported labs would take 4\.\d MB in all with it, more than the 4 MB this console keeps\.$/);
+    expect(!refused.ok && refused.error.message).toMatch(
+      /^The lab pack was refused: imported labs would take 4\.\d MB in all with it, more than the 4 MB this console keeps\.$/,
+    );
     expect(d.ok({ type: 'list' }).labs.filter((l) => l.source === 'imported')).toHaveLength(fit);
     d.host.dispose();
   });

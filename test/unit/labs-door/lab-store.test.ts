@@ -104,7 +104,19 @@ describe('LabStore', () => {
 
   it('counts the time left down with the clock, for a lab with a limit', async () => {
     const { store, clock, dialogs } = setup();
-    const pack = { formatVersion: 1, id: 'timed', title: 'Timed', level: 'Beginner', estimatedMinutes: 5, timeLimitMinutes: 10, objectives: ['o'], briefing: 'b', world: { base: 'default', patch: {} }, tasks: [{ id: 't', title: 'T', description: 'd', checks: [{ type: 'vmOnHost', vm: 'DC01', host: 'HV01' }] }], referenceSolution: 'Get-VM' };
+    const pack = {
+      formatVersion: 1,
+      id: 'timed',
+      title: 'Timed',
+      level: 'Beginner',
+      estimatedMinutes: 5,
+      timeLimitMinutes: 10,
+      objectives: ['o'],
+      briefing: 'b',
+      world: { base: 'default', patch: {} },
+      tasks: [{ id: 't', title: 'T', description: 'd', checks: [{ type: 'vmOnHost', vm: 'DC01', host: 'HV01' }] }],
+      referenceSolution: 'Get-VM',
+    };
     const outcome = await store.importPack('timed.json', JSON.stringify(pack));
     expect(outcome.ok).toBe(true);
     store.select('timed');
@@ -120,7 +132,7 @@ describe('LabStore', () => {
     expect(store.elapsedMs).toBe(660_000);
   });
 
-  it('refuses a file too large to be a pack without sending it, and keeps the door\'s field errors', async () => {
+  it("refuses a file too large to be a pack without sending it, and keeps the door's field errors", async () => {
     const { store, calls } = setup();
     const big = await store.importPack('huge.json', 'x'.repeat(LAB_PACK_LIMITS.packBytes + 1));
     expect(big.ok).toBe(false);
@@ -139,7 +151,18 @@ describe('LabStore', () => {
 
   it('removes an imported lab after asking; the pane goes back to the list', async () => {
     const { store, dialogs } = setup();
-    const pack = { formatVersion: 1, id: 'mine', title: 'Mine', level: 'Beginner', estimatedMinutes: 5, objectives: ['o'], briefing: 'b', world: { base: 'default', patch: {} }, tasks: [{ id: 't', title: 'T', description: 'd', checks: [{ type: 'vmOnHost', vm: 'DC01', host: 'HV01' }] }], referenceSolution: 'Get-VM' };
+    const pack = {
+      formatVersion: 1,
+      id: 'mine',
+      title: 'Mine',
+      level: 'Beginner',
+      estimatedMinutes: 5,
+      objectives: ['o'],
+      briefing: 'b',
+      world: { base: 'default', patch: {} },
+      tasks: [{ id: 't', title: 'T', description: 'd', checks: [{ type: 'vmOnHost', vm: 'DC01', host: 'HV01' }] }],
+      referenceSolution: 'Get-VM',
+    };
     await store.importPack('mine.json', JSON.stringify(pack));
     await store.sync();
     store.select('mine');

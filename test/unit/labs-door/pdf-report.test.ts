@@ -30,9 +30,13 @@ describe('lab reports on the desktop', () => {
   it('keeps the HTML report when printing fails, and does not print refused requests', async () => {
     const host = new EngineHost({ startClock: false });
     const onError = vi.fn();
-    const door = withPdfReports(host, async () => {
-      throw new Error('no GPU');
-    }, onError);
+    const door = withPdfReports(
+      host,
+      async () => {
+        throw new Error('no GPU');
+      },
+      onError,
+    );
     const refused = door.handle({ kind: 'lab', id: 1, action: { type: 'report' } }) as Response;
     expect(refused.result.ok).toBe(false); // no lab running
     const answer = await door.handle({ kind: 'lab', id: 2, action: { type: 'report', labId: 'storage-per-item' } });

@@ -12,7 +12,10 @@ function task(result: LabCheckResult, id: string) {
 
 /** The failed checks of a task, as "description | expected | found" lines (what a learner reads). */
 function failures(result: LabCheckResult, id: string): string {
-  return task(result, id).checks.filter((c) => !c.pass).map((c) => `${c.description} | expected: ${c.expected} | found: ${c.found}`).join('\n');
+  return task(result, id)
+    .checks.filter((c) => !c.pass)
+    .map((c) => `${c.description} | expected: ${c.expected} | found: ${c.found}`)
+    .join('\n');
 }
 
 function run(id: string, script: string): LabCheckResult {
@@ -33,9 +36,13 @@ describe('built-in labs', () => {
   it('every lab has objectives, a briefing with the three parts, hints and a time estimate', () => {
     for (const pack of builtinLabs()) {
       expect(pack.objectives.length, pack.id).toBeGreaterThan(0);
-      for (const heading of ['## The situation', '## Why it matters on real iron', '## What to watch in the console']) expect(pack.briefing, `${pack.id}: ${heading}`).toContain(heading);
+      for (const heading of ['## The situation', '## Why it matters on real iron', '## What to watch in the console'])
+        expect(pack.briefing, `${pack.id}: ${heading}`).toContain(heading);
       expect(pack.hints.length, pack.id).toBeGreaterThanOrEqual(3);
-      expect(pack.hints.every((h) => h.costPoints > 0), pack.id).toBe(true);
+      expect(
+        pack.hints.every((h) => h.costPoints > 0),
+        pack.id,
+      ).toBe(true);
       expect(pack.estimatedMinutes, pack.id).toBeGreaterThan(0);
     }
   });
@@ -44,7 +51,9 @@ describe('built-in labs', () => {
     it('its reference solution passes every task', () => {
       const pack = findBuiltinLab(id)!;
       const { result, report } = runLab(pack, pack.referenceSolution);
-      const failed = result.tasks.flatMap((t) => t.checks.filter((c) => !c.pass).map((c) => `${t.id}: ${c.description}: expected ${c.expected}; found ${c.found}`));
+      const failed = result.tasks.flatMap((t) =>
+        t.checks.filter((c) => !c.pass).map((c) => `${t.id}: ${c.description}: expected ${c.expected}; found ${c.found}`),
+      );
       expect(failed).toEqual([]);
       expect(result.passed).toBe(true);
       expect(result.score).toBe(result.maxScore);
@@ -74,9 +83,12 @@ describe('a plausible wrong solution fails the task it gets wrong', () => {
   });
 
   it('storage-single-location: shutting SQL01 down for the move', () => {
-    const r = run('storage-single-location', String.raw`Stop-VM SQL01
+    const r = run(
+      'storage-single-location',
+      String.raw`Stop-VM SQL01
 Move-VMStorage SQL01 -DestinationStoragePath \\FS01\VMs\SQL01
-Start-VM SQL01`);
+Start-VM SQL01`,
+    );
     expect(task(r, 'move-all').pass).toBe(true);
     expect(task(r, 'stay-online').pass).toBe(false);
     expect(failures(r, 'stay-online')).toContain("'SQL01' was shut down");
@@ -98,7 +110,10 @@ Start-VM SQL01`);
 
   it('storage-disks-only: forgetting -ComputerName HV02 leaves nothing moved and says why', () => {
     const pack = findBuiltinLab('storage-disks-only')!;
-    const { result, report } = runLab(pack, String.raw`Move-VMStorage APP01 -Vhds @(@{SourceFilePath='D:\VMs\APP01\Virtual Hard Disks\APP01.vhdx'; DestinationFilePath='E:\VHDs\APP01\APP01.vhdx'})`);
+    const { result, report } = runLab(
+      pack,
+      String.raw`Move-VMStorage APP01 -Vhds @(@{SourceFilePath='D:\VMs\APP01\Virtual Hard Disks\APP01.vhdx'; DestinationFilePath='E:\VHDs\APP01\APP01.vhdx'})`,
+    );
     expect(report.statements[0]!.error?.message).toContain('unable to find a virtual machine');
     expect(task(result, 'disk-moved').pass).toBe(false);
   });
@@ -113,9 +128,12 @@ Start-VM SQL01`);
   });
 
   it('smart-paging-restart: freeing memory by shutting SQL01 down', () => {
-    const r = run('smart-paging-restart', String.raw`Move-VMStorage WEB01 -SmartPagingFilePath D:\SmartPaging\WEB01
+    const r = run(
+      'smart-paging-restart',
+      String.raw`Move-VMStorage WEB01 -SmartPagingFilePath D:\SmartPaging\WEB01
 Stop-VM SQL01
-Restart-VM WEB01 -Force`);
+Restart-VM WEB01 -Force`,
+    );
     expect(task(r, 'location').pass).toBe(true);
     expect(task(r, 'restart').pass).toBe(false);
     expect(task(r, 'others-untouched').pass).toBe(false);
@@ -123,12 +141,15 @@ Restart-VM WEB01 -Force`);
   });
 
   it('live-migration-transports: setting the option on HV01 only (the source decides)', () => {
-    const r = run('live-migration-transports', `Set-VMHost -VirtualMachineMigrationPerformanceOption TCPIP
+    const r = run(
+      'live-migration-transports',
+      `Set-VMHost -VirtualMachineMigrationPerformanceOption TCPIP
 Move-VM WEB01 HV02
 Set-VMHost -VirtualMachineMigrationPerformanceOption SMB
 Move-VM WEB01 HV01 -ComputerName HV02
 Set-VMHost -VirtualMachineMigrationPerformanceOption Compression
-Move-VM WEB01 HV02`);
+Move-VM WEB01 HV02`,
+    );
     expect(task(r, 'tcpip').pass).toBe(true);
     expect(task(r, 'compression').pass).toBe(true);
     expect(task(r, 'smb').pass).toBe(false);
@@ -149,10 +170,13 @@ Move-VM WEB01 HV02`);
   });
 
   it('nic-failure-failover: pulling the cable before the moves start', () => {
-    const r = run('nic-failure-failover', String.raw`Disable-NetAdapter -Name SMB1 -Confirm:$false
+    const r = run(
+      'nic-failure-failover',
+      String.raw`Disable-NetAdapter -Name SMB1 -Confirm:$false
 Move-VMStorage SQL01 -DestinationStoragePath \\FS01\VMs\SQL01 -AsJob
 Move-VM WEB01 HV02 -AsJob
-Wait-Job -Id 1,2`);
+Wait-Job -Id 1,2`,
+    );
     expect(task(r, 'tcp-fails').pass).toBe(false);
     expect(failures(r, 'tcp-fails')).toMatch(/job 2: live migration of WEB01 HV01 → HV02, Completed, TCP\/IP/);
     expect(task(r, 'smb-survives').pass).toBe(false);
@@ -168,18 +192,24 @@ Wait-Job -Id 1,2`);
   });
 
   it('rdma-team-trap: enabling RDMA again changes nothing', () => {
-    const r = run('rdma-team-trap', `Enable-NetAdapterRdma -Name RDMA1,RDMA2 -CimSession HV01,HV02
-Move-VM SQL01 HV02`);
+    const r = run(
+      'rdma-team-trap',
+      `Enable-NetAdapterRdma -Name RDMA1,RDMA2 -CimSession HV01,HV02
+Move-VM SQL01 HV02`,
+    );
     expect(task(r, 'team-gone').pass).toBe(false);
     expect(failures(r, 'team-gone')).toContain('team LMTeam with RDMA1 and RDMA2');
     expect(task(r, 'smb-direct').pass).toBe(false);
   });
 
   it('smb-bandwidth-limit: capping VirtualMachine traffic instead of LiveMigration', () => {
-    const r = run('smb-bandwidth-limit', String.raw`Set-SmbBandwidthLimit -Category VirtualMachine -BytesPerSecond 750MB -CimSession HV01,HV02
+    const r = run(
+      'smb-bandwidth-limit',
+      String.raw`Set-SmbBandwidthLimit -Category VirtualMachine -BytesPerSecond 750MB -CimSession HV01,HV02
 Move-VMStorage -VMName SQL01 -DestinationStoragePath \\FS01\VMs\SQL01 -AsJob
 Move-VM -Name WEB01 -DestinationHost HV02
-Wait-Job -Id 1`);
+Wait-Job -Id 1`,
+    );
     expect(task(r, 'limit-set').pass).toBe(false);
     expect(failures(r, 'limit-set')).toContain('no LiveMigration limit on HV01 (limits set: VirtualMachine 750 MB/s)');
     expect(task(r, 'migrate-capped').pass).toBe(false);
@@ -197,8 +227,11 @@ Wait-Job -Id 1`);
 
   it('credssp-kerberos: Kerberos on the destination only', () => {
     const pack = findBuiltinLab('credssp-kerberos')!;
-    const { result, report } = runLab(pack, `Set-VMHost -ComputerName HV03 -VirtualMachineMigrationAuthenticationType Kerberos
-Move-VM APP01 HV03 -ComputerName HV02`);
+    const { result, report } = runLab(
+      pack,
+      `Set-VMHost -ComputerName HV03 -VirtualMachineMigrationAuthenticationType Kerberos
+Move-VM APP01 HV03 -ComputerName HV02`,
+    );
     expect(report.statements[1]!.error?.message).toContain('0x8009030E');
     expect(task(result, 'kerberos').pass).toBe(false);
     expect(failures(result, 'kerberos')).toContain('live migration authentication: CredSSP');
@@ -206,9 +239,12 @@ Move-VM APP01 HV03 -ComputerName HV02`);
   });
 
   it('processor-compatibility: a cold move instead of compatibility mode', () => {
-    const r = run('processor-compatibility', `Stop-VM APP01
+    const r = run(
+      'processor-compatibility',
+      `Stop-VM APP01
 Move-VM APP01 HV05
-Start-VM APP01 -ComputerName HV05`);
+Start-VM APP01 -ComputerName HV05`,
+    );
     expect(task(r, 'compatibility').pass).toBe(false);
     expect(failures(r, 'compatibility')).toContain('processor compatibility for migration is disabled');
     expect(task(r, 'moved-live').pass).toBe(false);
@@ -217,8 +253,11 @@ Start-VM APP01 -ComputerName HV05`);
 
   it('processor-compatibility: Set-VMProcessor on the running VM is refused', () => {
     const pack = findBuiltinLab('processor-compatibility')!;
-    const { result, report } = runLab(pack, `Set-VMProcessor APP01 -CompatibilityForMigrationEnabled $true
-Move-VM APP01 HV05`);
+    const { result, report } = runLab(
+      pack,
+      `Set-VMProcessor APP01 -CompatibilityForMigrationEnabled $true
+Move-VM APP01 HV05`,
+    );
     expect(report.statements[0]!.error?.message).toContain('cannot be performed while the virtual machine is in its current state');
     expect(task(result, 'compatibility').pass).toBe(false);
     expect(failures(result, 'moved-live')).toContain('APP01 is on HV01');

@@ -10,7 +10,15 @@ import { minimalPack } from './helpers';
 async function hvlab(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(argv, (s) => { out += s; }, (s) => { err += s; });
+  const code = await run(
+    argv,
+    (s) => {
+      out += s;
+    },
+    (s) => {
+      err += s;
+    },
+  );
   return { code, out, err };
 }
 
@@ -89,7 +97,7 @@ describe('hvlab lab', () => {
     expect(r.err).toContain(`${script}:1:`);
   });
 
-  it('check a trainer\'s own pack file, which may use the patch form', async () => {
+  it("check a trainer's own pack file, which may use the patch form", async () => {
     const pack = file('tiny.json', JSON.stringify(minimalPack(), null, 2));
     const r = await hvlab('lab', 'check', pack);
     expect(r.code).toBe(0);

@@ -57,40 +57,64 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 describe('the lab pack loader under fuzzing', () => {
   it('never throws on arbitrary values', () => {
-    fc.assert(fc.property(fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withTypedArray: true }), (v) => {
-      wellFormed(loadLabPack(v));
-    }), { numRuns: depth(100, 300) });
+    fc.assert(
+      fc.property(fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withTypedArray: true }), (v) => {
+        wellFormed(loadLabPack(v));
+      }),
+      { numRuns: depth(100, 300) },
+    );
   });
 
   it('never throws on arbitrary objects that look a little like packs', () => {
-    const packish = fc.record({
-      formatVersion: fc.oneof(fc.constant(1), fc.jsonValue()),
-      id: fc.oneof(fc.constant('x-lab'), fc.string()),
-      world: fc.oneof(fc.constant({ base: 'default', patch: {} }), fc.record({ base: fc.constant('default'), patch: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })) }), fc.jsonValue()),
-      tasks: fc.array(fc.record({ id: fc.string(), checks: fc.array(fc.dictionary(fc.constantFrom('type', 'vm', 'host', 'checks', 'check', 'path'), fc.jsonValue({ maxDepth: 3 }))) })),
-    }, { requiredKeys: [] });
-    fc.assert(fc.property(packish, (v) => {
-      wellFormed(loadLabPack(v));
-    }), { numRuns: depth(100, 300) });
+    const packish = fc.record(
+      {
+        formatVersion: fc.oneof(fc.constant(1), fc.jsonValue()),
+        id: fc.oneof(fc.constant('x-lab'), fc.string()),
+        world: fc.oneof(
+          fc.constant({ base: 'default', patch: {} }),
+          fc.record({ base: fc.constant('default'), patch: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })) }),
+          fc.jsonValue(),
+        ),
+        tasks: fc.array(
+          fc.record({
+            id: fc.string(),
+            checks: fc.array(fc.dictionary(fc.constantFrom('type', 'vm', 'host', 'checks', 'check', 'path'), fc.jsonValue({ maxDepth: 3 }))),
+          }),
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(packish, (v) => {
+        wellFormed(loadLabPack(v));
+      }),
+      { numRuns: depth(100, 300) },
+    );
   });
 
   it('never throws on random JSON text', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
-      wellFormed(parseLabPackJson(text));
-    }), { numRuns: depth(100, 300) });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+        wellFormed(parseLabPackJson(text));
+      }),
+      { numRuns: depth(100, 300) },
+    );
   });
 
   it('never throws on mutated valid packs (the minimal pack and a built-in one)', () => {
     const sources = [minimalPack(), builtinJson('nic-failure-failover'), builtinJson('rdma-team-trap')];
-    fc.assert(fc.property(fc.constantFrom(...sources), fc.array(mutation, { minLength: 1, maxLength: 4 }), (source, mutations) => {
-      const mutated = mutations.reduce((v, m) => mutate(v, m), source as Json);
-      const r = loadLabPack(mutated);
-      wellFormed(r);
-      // Whatever loads can be graded without throwing, even against a world it was not written for.
-      if (r.ok) {
-        const world = defaultWorld();
-        for (const t of r.pack.tasks) for (const c of t.checks) evaluateCheck(c, { world, jobs: [], log: [], now: 0 });
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.constantFrom(...sources), fc.array(mutation, { minLength: 1, maxLength: 4 }), (source, mutations) => {
+        const mutated = mutations.reduce((v, m) => mutate(v, m), source as Json);
+        const r = loadLabPack(mutated);
+        wellFormed(r);
+        // Whatever loads can be graded without throwing, even against a world it was not written for.
+        if (r.ok) {
+          const world = defaultWorld();
+          for (const t of r.pack.tasks) for (const c of t.checks) evaluateCheck(c, { world, jobs: [], log: [], now: 0 });
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -28,7 +28,10 @@ export function minimalPack(): Record<string, unknown> {
         id: 'online',
         title: 'Keep it online',
         description: 'No downtime.',
-        checks: [{ type: 'vmNeverOff', vm: 'SQL01' }, { type: 'jobCompleted', vm: 'SQL01', kind: 'StorageMove' }],
+        checks: [
+          { type: 'vmNeverOff', vm: 'SQL01' },
+          { type: 'jobCompleted', vm: 'SQL01', kind: 'StorageMove' },
+        ],
       },
     ],
     hints: [

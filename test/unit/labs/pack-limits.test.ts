@@ -27,7 +27,7 @@ describe('lab pack limits', () => {
   it('a Markdown field over its limit, too many tasks or hints: the limit and the count', () => {
     const p = minimalPack();
     p.briefing = 'x'.repeat(LAB_PACK_LIMITS.fieldChars + 1);
-    p.tasks = Array.from({ length: LAB_PACK_LIMITS.tasks + 1 }, (_, i) => ({ ...((p.tasks as Obj[])[0]!), id: `t${i}` }));
+    p.tasks = Array.from({ length: LAB_PACK_LIMITS.tasks + 1 }, (_, i) => ({ ...(p.tasks as Obj[])[0]!, id: `t${i}` }));
     p.hints = Array.from({ length: LAB_PACK_LIMITS.hints + 1 }, (_, i) => ({ id: `h${i}`, text: 'Think.', costPoints: 1 }));
     expect(lines(loadErrors(p))).toEqual([
       'briefing: at most 50,000 characters; this has 50,001',
@@ -39,11 +39,9 @@ describe('lab pack limits', () => {
   it('all Markdown of a pack together is limited', () => {
     const p = minimalPack();
     p.briefing = 'x'.repeat(45_000);
-    p.tasks = Array.from({ length: 4 }, (_, i) => ({ ...((p.tasks as Obj[])[0]!), id: `t${i}`, description: 'y'.repeat(45_000) }));
+    p.tasks = Array.from({ length: 4 }, (_, i) => ({ ...(p.tasks as Obj[])[0]!, id: `t${i}`, description: 'y'.repeat(45_000) }));
     p.hints = [{ id: 'h', text: 'z'.repeat(30_000), costPoints: 1 }];
-    expect(lines(loadErrors(p))).toEqual([
-      "(root): the pack's Markdown (briefing, task descriptions and hints) is 255,000 characters in all; at most 200,000",
-    ]);
+    expect(lines(loadErrors(p))).toEqual(["(root): the pack's Markdown (briefing, task descriptions and hints) is 255,000 characters in all; at most 200,000"]);
   });
 
   it('Markdown nested deeper than the Labs pane shows is refused at its field; as deep as it shows is fine', () => {

@@ -28,15 +28,17 @@ describe('loading a lab pack', () => {
     p.level = 'Expert';
     p.estimatedMinutes = 0;
     delete checksOf(p, 1)[0]!.vm;
-    (tasksOf(p)[0]!).id = 'Move It';
+    tasksOf(p)[0]!.id = 'Move It';
     const errs = lines(loadErrors(p));
-    expect(errs).toEqual(expect.arrayContaining([
-      'title: required',
-      expect.stringMatching(/^level: .*Beginner.*Intermediate.*Advanced/),
-      expect.stringMatching(/^estimatedMinutes: /),
-      'tasks[1].checks[0].vm: required',
-      expect.stringMatching(/^tasks\[0\]\.id: must be lower-case letters/),
-    ]));
+    expect(errs).toEqual(
+      expect.arrayContaining([
+        'title: required',
+        expect.stringMatching(/^level: .*Beginner.*Intermediate.*Advanced/),
+        expect.stringMatching(/^estimatedMinutes: /),
+        'tasks[1].checks[0].vm: required',
+        expect.stringMatching(/^tasks\[0\]\.id: must be lower-case letters/),
+      ]),
+    );
   });
 
   it('an unknown check type lists the known ones', () => {
@@ -66,11 +68,16 @@ describe('loading a lab pack', () => {
 
   it('errors inside nested allOf / not checks carry the full path', () => {
     const p = minimalPack();
-    checksOf(p, 0)[0] = { type: 'allOf', checks: [{ type: 'vmOnHost', vm: 'SQL01' }, { type: 'not', check: { type: 'teamExists', host: 'HV01' } }] };
-    expect(lines(loadErrors(p))).toEqual(expect.arrayContaining([
-      'tasks[0].checks[0].checks[0].host: required',
-      'tasks[0].checks[0].checks[1].check.team: required',
-    ]));
+    checksOf(p, 0)[0] = {
+      type: 'allOf',
+      checks: [
+        { type: 'vmOnHost', vm: 'SQL01' },
+        { type: 'not', check: { type: 'teamExists', host: 'HV01' } },
+      ],
+    };
+    expect(lines(loadErrors(p))).toEqual(
+      expect.arrayContaining(['tasks[0].checks[0].checks[0].host: required', 'tasks[0].checks[0].checks[1].check.team: required']),
+    );
   });
 
   it('check-specific rules: a path must be a Windows path; smartPagingLocation needs pathUnder or volume', () => {
@@ -88,11 +95,13 @@ describe('loading a lab pack', () => {
     checksOf(p, 1)[0] = { type: 'nicRdmaOperational', host: 'HV01', nic: 'SMB3' };
     checksOf(p, 1)[1] = { type: 'anyOf', checks: [{ type: 'vmOnHost', vm: 'SQL01', host: 'HV09' }] };
     const errs = lines(loadErrors(p));
-    expect(errs).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^tasks\[0\]\.checks\[0\]\.vm: no virtual machine named "SQL02" in the lab's world \(the lab's world has DC01, SQL01, /),
-      expect.stringMatching(/^tasks\[1\]\.checks\[0\]\.nic: no network adapter named "SMB3" on HV01 \(it has NIC1, NIC2, SMB1 and SMB2\)/),
-      expect.stringMatching(/^tasks\[1\]\.checks\[1\]\.checks\[0\]\.host: no computer named "HV09"/),
-    ]));
+    expect(errs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^tasks\[0\]\.checks\[0\]\.vm: no virtual machine named "SQL02" in the lab's world \(the lab's world has DC01, SQL01, /),
+        expect.stringMatching(/^tasks\[1\]\.checks\[0\]\.nic: no network adapter named "SMB3" on HV01 \(it has NIC1, NIC2, SMB1 and SMB2\)/),
+        expect.stringMatching(/^tasks\[1\]\.checks\[1\]\.checks\[0\]\.host: no computer named "HV09"/),
+      ]),
+    );
   });
 
   it('duplicate ids and hints for unknown tasks are refused', () => {
@@ -101,11 +110,13 @@ describe('loading a lab pack', () => {
     (p.hints as Obj[])[1]!.id = 'h1';
     (p.hints as Obj[])[0]!.task = 'moove';
     const errs = lines(loadErrors(p));
-    expect(errs).toEqual(expect.arrayContaining([
-      'tasks[1].id: duplicate task id "move"',
-      'hints[1].id: duplicate hint id "h1"',
-      'hints[0].task: no task with id "moove" (tasks: move)',
-    ]));
+    expect(errs).toEqual(
+      expect.arrayContaining([
+        'tasks[1].id: duplicate task id "move"',
+        'hints[1].id: duplicate hint id "h1"',
+        'hints[0].task: no task with id "moove" (tasks: move)',
+      ]),
+    );
   });
 
   it('a reference solution that does not parse is refused with its line and column', () => {
@@ -117,14 +128,29 @@ describe('loading a lab pack', () => {
 
   it('a full world is validated like any world, errors under world.', () => {
     const p = minimalPack();
-    p.world = { schemaVersion: 1, session: { signedInOn: 'HV01' }, hosts: [{ name: 'HV01', cpu: { vendor: 'Intel', family: 'x', cores: 4, ghz: 2 }, memoryBytes: 1e9, volumes: [] }] };
+    p.world = {
+      schemaVersion: 1,
+      session: { signedInOn: 'HV01' },
+      hosts: [{ name: 'HV01', cpu: { vendor: 'Intel', family: 'x', cores: 4, ghz: 2 }, memoryBytes: 1e9, volumes: [] }],
+    };
     const errs = lines(loadErrors(p));
     expect(errs).toContain('world.hosts[HV01].volumes: a computer needs at least one volume');
   });
 
   it('a full world whose VM the checks name is checked against that world', () => {
     const p = minimalPack();
-    p.world = { schemaVersion: 1, session: { signedInOn: 'HV01' }, hosts: [{ name: 'HV01', cpu: { vendor: 'Intel', family: 'x', cores: 4, ghz: 2 }, memoryBytes: 1e9, volumes: [{ letter: 'C', capacityBytes: 1e12, readBytesPerSec: 1e8, writeBytesPerSec: 1e8 }] }] };
+    p.world = {
+      schemaVersion: 1,
+      session: { signedInOn: 'HV01' },
+      hosts: [
+        {
+          name: 'HV01',
+          cpu: { vendor: 'Intel', family: 'x', cores: 4, ghz: 2 },
+          memoryBytes: 1e9,
+          volumes: [{ letter: 'C', capacityBytes: 1e12, readBytesPerSec: 1e8, writeBytesPerSec: 1e8 }],
+        },
+      ],
+    };
     const errs = lines(loadErrors(p));
     expect(errs.some((e) => e.startsWith('tasks[0].checks[0].vm: no virtual machine named "SQL01" in the lab\'s world'))).toBe(true);
   });
@@ -153,7 +179,12 @@ describe('loading a lab pack', () => {
 
   it('the patch form can add a host and remove a VM, and checks see the result', () => {
     const p = minimalPack();
-    const hv03 = { role: 'HyperV', cpu: { vendor: 'Intel', family: 'Xeon E5-2600 v2 (Ivy Bridge-EP)', cores: 16, ghz: 2.6 }, memoryBytes: 128 * 1024 ** 3, volumes: [{ letter: 'D', capacityBytes: 2e12, readBytesPerSec: 1e9, writeBytesPerSec: 9e8 }] };
+    const hv03 = {
+      role: 'HyperV',
+      cpu: { vendor: 'Intel', family: 'Xeon E5-2600 v2 (Ivy Bridge-EP)', cores: 16, ghz: 2.6 },
+      memoryBytes: 128 * 1024 ** 3,
+      volumes: [{ letter: 'D', capacityBytes: 2e12, readBytesPerSec: 1e9, writeBytesPerSec: 9e8 }],
+    };
     p.world = { base: 'default', patch: { hosts: { HV03: hv03 }, vms: { TEST01: null } } };
     checksOf(p, 1)[0] = { type: 'vmOnHost', vm: 'SQL01', host: 'HV03' };
     const pack = loadOk(p);
@@ -178,7 +209,7 @@ describe('loading a lab pack', () => {
     expect(!empty.ok && empty.errors[0]!.message).toBe('not valid JSON: the file is empty');
   });
 
-  it('every built-in pack file loads as a trainer\'s file would, $schema and all', () => {
+  it("every built-in pack file loads as a trainer's file would, $schema and all", () => {
     const file = builtinJson('storage-single-location');
     expect(file.$schema).toBe('../../schemas/lab-pack.schema.json');
     expect(loadOk(file).id).toBe('storage-single-location');

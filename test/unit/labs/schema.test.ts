@@ -26,12 +26,13 @@ describe('the published lab pack JSON Schema', () => {
   // validator editors and CI tools use, so the schema is checked the way trainers will use it.
   it('accepts every built-in pack file and the minimal pack, and refuses a broken one', () => {
     const require = createRequire(import.meta.url);
-    const Ajv2020 = (require('ajv/dist/2020') as { default: new (o: object) => { compile: (s: unknown) => ((d: unknown) => boolean) & { errors?: unknown } } }).default;
+    const Ajv2020 = (require('ajv/dist/2020') as { default: new (o: object) => { compile: (s: unknown) => ((d: unknown) => boolean) & { errors?: unknown } } })
+      .default;
     const validate = new Ajv2020({ allErrors: true, strict: false }).compile(labPackJsonSchema());
     for (const id of builtinLabIds()) expect(validate(builtinJson(id)), `${id}: ${JSON.stringify(validate.errors)}`).toBe(true);
     expect(validate(minimalPack())).toBe(true);
     const broken = minimalPack();
-    ((broken.tasks as { checks: Record<string, unknown>[] }[])[0]!.checks[0]!).type = 'bogus';
+    (broken.tasks as { checks: Record<string, unknown>[] }[])[0]!.checks[0]!.type = 'bogus';
     expect(validate(broken)).toBe(false);
   });
 });

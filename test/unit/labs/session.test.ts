@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../engine/engine';
 import { runScript } from '../../../engine/scripting/run-script';
 import {
-  checkLab, checkSession, findBuiltinLab, hintList, parseProgress, recordCheck, serializeProgress, startLab, takeHint, timeLeftMs,
+  checkLab,
+  checkSession,
+  findBuiltinLab,
+  hintList,
+  parseProgress,
+  recordCheck,
+  serializeProgress,
+  startLab,
+  takeHint,
+  timeLeftMs,
 } from '../../../engine/labs';
 import { loadOk, minimalPack } from './helpers';
 
@@ -65,7 +74,7 @@ describe('a lab session', () => {
     expect(checkLab(pack, engine, { hintsTaken: ['h1', 'h2', 'unknown'] })).toMatchObject({ score: 0, hintsUsed: 2, hintPoints: 501 });
   });
 
-  it('only jobs and log entries since the lab started are the learner\'s', () => {
+  it("only jobs and log entries since the lab started are the learner's", () => {
     const pack = findBuiltinLab('storage-single-location')!;
     const engine = new Engine({ world: startLab(pack).world });
     runScript(engine, pack.referenceSolution); // before the (re)start

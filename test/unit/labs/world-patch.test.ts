@@ -9,13 +9,31 @@ describe('world patches', () => {
   });
 
   it('named lists: patch by name (case-insensitive), add new elements with their name, remove with null', () => {
-    const base = { hosts: [{ name: 'HV01', volumes: [{ letter: 'C', label: 'System' }, { letter: 'D', label: 'VMs' }] }, { name: 'HV02' }] };
+    const base = {
+      hosts: [
+        {
+          name: 'HV01',
+          volumes: [
+            { letter: 'C', label: 'System' },
+            { letter: 'D', label: 'VMs' },
+          ],
+        },
+        { name: 'HV02' },
+      ],
+    };
     const r = applyWorldPatch(base, { hosts: { hv01: { volumes: { D: { label: 'Fast' }, E: { label: 'New' } } }, HV02: null, HV03: { role: 'HyperV' } } });
     expect(r).toEqual({
       ok: true,
       value: {
         hosts: [
-          { name: 'HV01', volumes: [{ letter: 'C', label: 'System' }, { letter: 'D', label: 'Fast' }, { label: 'New', letter: 'E' }] },
+          {
+            name: 'HV01',
+            volumes: [
+              { letter: 'C', label: 'System' },
+              { letter: 'D', label: 'Fast' },
+              { label: 'New', letter: 'E' },
+            ],
+          },
           { role: 'HyperV', name: 'HV03' },
         ],
       },
@@ -39,7 +57,10 @@ describe('world patches', () => {
         { path: 'hosts.HV01', message: 'must be an object (the changes to "HV01"), or null to remove it' },
       ],
     });
-    expect(applyWorldPatch({ tags: ['a'] }, { tags: { a: {} } })).toEqual({ ok: false, errors: [{ path: 'tags', message: 'this list can only be replaced with an array, not patched by name' }] });
+    expect(applyWorldPatch({ tags: ['a'] }, { tags: { a: {} } })).toEqual({
+      ok: false,
+      errors: [{ path: 'tags', message: 'this list can only be replaced with an array, not patched by name' }],
+    });
   });
 
   it('survives values JSON cannot hold and deep nesting', () => {

@@ -24,7 +24,9 @@ describe('layering rules', () => {
   });
 
   it('doors may name Electron types without loading electron', async () => {
-    expect(await problems('doors/desktop/window-security.ts', "import type { BrowserWindow } from 'electron';\nexport type W = BrowserWindow;\n")).toHaveLength(0);
+    expect(await problems('doors/desktop/window-security.ts', "import type { BrowserWindow } from 'electron';\nexport type W = BrowserWindow;\n")).toHaveLength(
+      0,
+    );
   });
 
   it('the renderer imports engine types only', async () => {
@@ -36,12 +38,18 @@ describe('layering rules', () => {
 
   it('the engine imports no transport or UI', async () => {
     expect(await problems('engine/operations/x.ts', "import { WebSocket } from 'ws';\nexport const w = WebSocket;\n")).toHaveLength(1);
-    expect(await problems('engine/operations/x.ts', "import { startWebHost } from '../../doors/web/web-host';\nexport const s = startWebHost;\n")).toHaveLength(1);
+    expect(await problems('engine/operations/x.ts', "import { startWebHost } from '../../doors/web/web-host';\nexport const s = startWebHost;\n")).toHaveLength(
+      1,
+    );
   });
 
   it('the renderer may run the shared pure layer engine/common/, and that layer stands alone', async () => {
-    expect(await problems('renderer/views/x.tsx', "import { parseMarkdown } from '../../engine/common/markdown';\nexport const p = parseMarkdown;\n")).toHaveLength(0);
-    expect(await problems('renderer/views/x.tsx', "import { parseLabPackJson } from '../../engine/labs/pack-loader';\nexport const p = parseLabPackJson;\n")).toHaveLength(1);
+    expect(
+      await problems('renderer/views/x.tsx', "import { parseMarkdown } from '../../engine/common/markdown';\nexport const p = parseMarkdown;\n"),
+    ).toHaveLength(0);
+    expect(
+      await problems('renderer/views/x.tsx', "import { parseLabPackJson } from '../../engine/labs/pack-loader';\nexport const p = parseLabPackJson;\n"),
+    ).toHaveLength(1);
     expect(await problems('engine/common/x.ts', "import { World } from '../model/world';\nexport const w = World;\n")).toHaveLength(1);
     expect(await problems('engine/common/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toHaveLength(1);
     // The contract's types may be named (erased at build time); its values may not be run.
@@ -53,8 +61,12 @@ describe('layering rules', () => {
     for (const module of ['events', 'util', 'stream', 'fs/promises', 'path', 'react', 'mobx']) {
       expect(await problems('engine/common/x.ts', `import * as m from '${module}';\nexport const n = m;\n`), module).toHaveLength(1);
     }
-    expect(await problems('engine/common/x.ts', "import { connectBridge } from '../../renderer/bridge/connect';\nexport const c = connectBridge;\n")).toHaveLength(1);
-    expect(await problems('engine/common/x.ts', "import { EngineHost } from '../../doors/common/engine-host';\nexport const h = EngineHost;\n")).toHaveLength(1);
+    expect(
+      await problems('engine/common/x.ts', "import { connectBridge } from '../../renderer/bridge/connect';\nexport const c = connectBridge;\n"),
+    ).toHaveLength(1);
+    expect(await problems('engine/common/x.ts', "import { EngineHost } from '../../doors/common/engine-host';\nexport const h = EngineHost;\n")).toHaveLength(
+      1,
+    );
     expect(await problems('engine/common/x.ts', "export const f = () => fetch('/x');\n", 'no-restricted-globals')).toHaveLength(1);
     expect(await problems('engine/labs/x.ts', 'export const p = process.pid;\n', 'no-restricted-globals')).toHaveLength(0);
   });
@@ -85,7 +97,9 @@ describe('type-aware rules', () => {
   it('a promise nobody awaits or hands on fails the lint; `void` says it is meant', async () => {
     const save = 'export async function save(): Promise<void> {}\n';
     expect(await typedProblems(`${save}export function f(): void { save(); }\n`, '@typescript-eslint/no-floating-promises')).toHaveLength(1);
-    expect(await typedProblems(`${save}export async function f(): Promise<void> { await save(); }\n`, '@typescript-eslint/no-floating-promises')).toHaveLength(0);
+    expect(await typedProblems(`${save}export async function f(): Promise<void> { await save(); }\n`, '@typescript-eslint/no-floating-promises')).toHaveLength(
+      0,
+    );
     expect(await typedProblems(`${save}export function f(): void { void save(); }\n`, '@typescript-eslint/no-floating-promises')).toHaveLength(0);
   }, 120_000);
 

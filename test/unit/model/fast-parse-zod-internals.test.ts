@@ -18,19 +18,40 @@ function node<S extends z.ZodType>(what: string, schema: S): S {
   return schema;
 }
 
-const schema = node('object', z.object({
-  name: node('string: min, max, regex, trim (overwrite)', z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9-]+$/)),
-  memory: node('number: int (safeint), min, max', z.number().int().min(0).max(1 << 30)),
-  weight: node('number: positive, lt', z.number().positive().lt(100)),
-  even: node('number with a refinement (custom)', z.number().refine((n) => n % 2 === 0)),
-  on: node('boolean', z.boolean()),
-  kind: node('literal', z.literal('vm')),
-  state: node('enum', z.enum(['Off', 'Running'])),
-  note: node('optional', node('string', z.string()).optional()),
-  tags: node('default', node('array: min, max', z.array(node('string', z.string())).min(0).max(8)).default([])),
-  size: node('union', z.union([node('number', z.number()), node('literal', z.literal('auto'))])),
-  extra: node('record', z.record(node('string key', z.string()), node('number value', z.number()))),
-}));
+const schema = node(
+  'object',
+  z.object({
+    name: node(
+      'string: min, max, regex, trim (overwrite)',
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(20)
+        .regex(/^[A-Za-z0-9-]+$/),
+    ),
+    memory: node(
+      'number: int (safeint), min, max',
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(1 << 30),
+    ),
+    weight: node('number: positive, lt', z.number().positive().lt(100)),
+    even: node(
+      'number with a refinement (custom)',
+      z.number().refine((n) => n % 2 === 0),
+    ),
+    on: node('boolean', z.boolean()),
+    kind: node('literal', z.literal('vm')),
+    state: node('enum', z.enum(['Off', 'Running'])),
+    note: node('optional', node('string', z.string()).optional()),
+    tags: node('default', node('array: min, max', z.array(node('string', z.string())).min(0).max(8)).default([])),
+    size: node('union', z.union([node('number', z.number()), node('literal', z.literal('auto'))])),
+    extra: node('record', z.record(node('string key', z.string()), node('number value', z.number()))),
+  }),
+);
 
 const input = { name: '  TEST01 ', memory: 1024, weight: 2.5, even: 4, on: true, kind: 'vm', state: 'Running', size: 3, extra: { a: 1 }, unknown: 'dropped' };
 const expected = schema.parse(input);
@@ -39,16 +60,42 @@ describe('the zod internals fast-parse.ts reads', () => {
   it('are what it was written against: every node it claims to understand is compiled, not delegated, and agrees with zod', () => {
     for (const [what, s] of nodes) {
       (s as { safeParse: unknown }).safeParse = () => {
-        throw new Error(`fast-parse.ts handed "${what}" (zod def type '${(s as unknown as { _zod: { def: { type: string } } })._zod.def.type}') back to zod: zod's internals changed shape, see the pin in package.json`);
+        throw new Error(
+          `fast-parse.ts handed "${what}" (zod def type '${(s as unknown as { _zod: { def: { type: string } } })._zod.def.type}') back to zod: zod's internals changed shape, see the pin in package.json`,
+        );
       };
     }
     const parse = compileFastParser(schema);
     expect(parse(structuredClone(input))).toEqual(expected);
-    expect(expected).toEqual({ name: 'TEST01', memory: 1024, weight: 2.5, even: 4, on: true, kind: 'vm', state: 'Running', tags: [], size: 3, extra: { a: 1 } });
+    expect(expected).toEqual({
+      name: 'TEST01',
+      memory: 1024,
+      weight: 2.5,
+      even: 4,
+      on: true,
+      kind: 'vm',
+      state: 'Running',
+      tags: [],
+      size: 3,
+      extra: { a: 1 },
+    });
     // and refuses what zod refuses, check by check
     for (const bad of [
-      { name: '' }, { name: 'a'.repeat(21) }, { name: 'no spaces inside' }, { memory: 1.5 }, { memory: -1 }, { weight: 0 }, { weight: 100 },
-      { even: 3 }, { on: 'yes' }, { kind: 'host' }, { state: 'Paused' }, { note: 5 }, { tags: Array(9).fill('t') }, { size: 'big' }, { extra: { a: 'x' } },
+      { name: '' },
+      { name: 'a'.repeat(21) },
+      { name: 'no spaces inside' },
+      { memory: 1.5 },
+      { memory: -1 },
+      { weight: 0 },
+      { weight: 100 },
+      { even: 3 },
+      { on: 'yes' },
+      { kind: 'host' },
+      { state: 'Paused' },
+      { note: 5 },
+      { tags: Array(9).fill('t') },
+      { size: 'big' },
+      { extra: { a: 'x' } },
     ]) {
       expect(parse({ ...input, ...bad }), JSON.stringify(bad)).toBe(FAIL);
     }

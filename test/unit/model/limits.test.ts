@@ -27,7 +27,9 @@ describe('world validation: Windows path rules', () => {
     ['a control character in a share path', '\\\\FS01\\VMs\\a\u0001.vhdx', /control character U\+0001/],
     ['a name ending in a period', 'D:\\VMs\\WEB01.\\WEB01.vhdx', /ends with a period/],
   ])('refuses a disk path with %s', (_what, path, message) => {
-    const errs = errorsOf((w) => { vmOf(w, 'WEB01').vhds![0]!.path = path; });
+    const errs = errorsOf((w) => {
+      vmOf(w, 'WEB01').vhds![0]!.path = path;
+    });
     const e = errs.find((x) => x.path === 'vms[WEB01].vhds[0].path');
     expect(e?.message).toMatch(message);
   });
@@ -38,8 +40,14 @@ describe('world validation: Windows path rules', () => {
       vmOf(w, 'WEB01').vhds![0]!.path = `D:\\VMs\\${'a'.repeat(250)}.vhdx`; // 262 characters
       vmOf(w, 'APP01').paths.snapshots = folder;
     });
-    expect(errs).toContainEqual({ path: 'vms[WEB01].vhds[0].path', message: 'The path is 262 characters long; a file path can have at most 259 characters (MAX_PATH is 260).' });
-    expect(errs).toContainEqual({ path: 'vms[APP01].paths.snapshots', message: 'The path is 249 characters long; a folder path can have at most 248 characters (MAX_PATH is 260).' });
+    expect(errs).toContainEqual({
+      path: 'vms[WEB01].vhds[0].path',
+      message: 'The path is 262 characters long; a file path can have at most 259 characters (MAX_PATH is 260).',
+    });
+    expect(errs).toContainEqual({
+      path: 'vms[APP01].paths.snapshots',
+      message: 'The path is 249 characters long; a folder path can have at most 248 characters (MAX_PATH is 260).',
+    });
   });
 
   it('accepts names that only start like a device name (CONTOSO, Console.vhdx, LPT10)', () => {
@@ -53,14 +61,20 @@ describe('world validation: Windows path rules', () => {
 
 describe('world validation: one owner per virtual hard disk file', () => {
   it('refuses two VMs attaching the same file', () => {
-    const errs = errorsOf((w) => { vmOf(w, 'APP01').vhds![0]!.path = vmOf(w, 'SQL01').vhds![0]!.path.toUpperCase(); });
+    const errs = errorsOf((w) => {
+      vmOf(w, 'APP01').vhds![0]!.path = vmOf(w, 'SQL01').vhds![0]!.path.toUpperCase();
+    });
     // APP01 is on HV02 and SQL01 on HV01: a local path on different hosts is different bytes.
     expect(errs).toEqual([]);
-    const same = errorsOf((w) => { vmOf(w, 'WEB01').vhds![0]!.path = vmOf(w, 'DC01').vhds![0]!.path.toUpperCase(); });
-    expect(same.some((e) => /vms\[(WEB01|DC01)\]\.vhds\[0\]\.path/.test(e.path) && /already attached to virtual machine '(DC01|WEB01)'/.test(e.message))).toBe(true);
+    const same = errorsOf((w) => {
+      vmOf(w, 'WEB01').vhds![0]!.path = vmOf(w, 'DC01').vhds![0]!.path.toUpperCase();
+    });
+    expect(same.some((e) => /vms\[(WEB01|DC01)\]\.vhds\[0\]\.path/.test(e.path) && /already attached to virtual machine '(DC01|WEB01)'/.test(e.message))).toBe(
+      true,
+    );
   });
 
-  it('sees the same file through a share and through the file server\'s admin share', () => {
+  it("sees the same file through a share and through the file server's admin share", () => {
     const errs = errorsOf((w) => {
       const fs = hostOf(w, 'FS01');
       const share = fs.shares![0]!;
@@ -72,8 +86,14 @@ describe('world validation: one owner per virtual hard disk file', () => {
   });
 
   it('refuses one VM attaching a file twice', () => {
-    const errs = errorsOf((w) => { const d = vmOf(w, 'SQL01').vhds!; d[1]!.path = d[0]!.path; });
-    expect(errs).toContainEqual({ path: 'vms[SQL01].vhds[1].path', message: `'${'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx'}' is already attached to vhds[0] of the same virtual machine; a virtual hard disk file can be attached once` });
+    const errs = errorsOf((w) => {
+      const d = vmOf(w, 'SQL01').vhds!;
+      d[1]!.path = d[0]!.path;
+    });
+    expect(errs).toContainEqual({
+      path: 'vms[SQL01].vhds[1].path',
+      message: `'${'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx'}' is already attached to vhds[0] of the same virtual machine; a virtual hard disk file can be attached once`,
+    });
   });
 });
 
@@ -81,9 +101,17 @@ describe('world validation: Hyper-V scalability limits', () => {
   const checkpoint = (vm: VmInput, n: number) => ({ id: `cp-${vm.name}-${n}`, name: `cp ${n}`, createdAt: 0 });
 
   it('refuses more than 50 checkpoints on a VM', () => {
-    const errs = errorsOf((w) => { const v = vmOf(w, 'TEST01'); v.checkpoints = Array.from({ length: 51 }, (_, i) => checkpoint(v, i)); });
+    const errs = errorsOf((w) => {
+      const v = vmOf(w, 'TEST01');
+      v.checkpoints = Array.from({ length: 51 }, (_, i) => checkpoint(v, i));
+    });
     expect(errs).toContainEqual({ path: 'vms[TEST01].checkpoints', message: "'TEST01' has 51 checkpoints; Hyper-V allows at most 50 per virtual machine" });
-    expect(errorsOf((w) => { const v = vmOf(w, 'TEST01'); v.checkpoints = Array.from({ length: 50 }, (_, i) => checkpoint(v, i)); })).toEqual([]);
+    expect(
+      errorsOf((w) => {
+        const v = vmOf(w, 'TEST01');
+        v.checkpoints = Array.from({ length: 50 }, (_, i) => checkpoint(v, i));
+      }),
+    ).toEqual([]);
   });
 
   it('refuses disk sizes over 2,040 GB for VHD and 64 TB for VHDX', () => {
@@ -104,7 +132,10 @@ describe('world validation: Hyper-V scalability limits', () => {
       t.generation = 1;
       t.passThroughDisks = Array.from({ length: 4 }, (_, i) => ({ controller: `IDE ${i >> 1}:${i & 1}`, diskNumber: i + 1 }));
     });
-    expect(errs).toContainEqual({ path: 'vms[WEB01].networkAdapters', message: "'WEB01' has 9 network adapters; a generation 2 virtual machine has at most 8" });
+    expect(errs).toContainEqual({
+      path: 'vms[WEB01].networkAdapters',
+      message: "'WEB01' has 9 network adapters; a generation 2 virtual machine has at most 8",
+    });
     expect(errs).toContainEqual({ path: 'vms[TEST01].vhds', message: "'TEST01' has 5 disks on IDE controllers; a virtual machine has at most 4" });
   });
 
@@ -131,7 +162,14 @@ describe('world validation: Hyper-V scalability limits', () => {
       const web = vmOf(w, 'WEB01');
       const running = w.vms!.filter((v) => v.host === web.host && (v.state ?? 'Off') === 'Running').length;
       for (let i = 0; i < 1025 - running; i++) {
-        w.vms!.push({ ...structuredClone(web), id: `vm-extra-${i}`, name: `EXTRA${i}`, processorCount: 1, memory: { dynamic: false, startupBytes: 32 * 1024 ** 2, minimumBytes: 32 * 1024 ** 2, maximumBytes: 32 * 1024 ** 2 }, vhds: [] });
+        w.vms!.push({
+          ...structuredClone(web),
+          id: `vm-extra-${i}`,
+          name: `EXTRA${i}`,
+          processorCount: 1,
+          memory: { dynamic: false, startupBytes: 32 * 1024 ** 2, minimumBytes: 32 * 1024 ** 2, maximumBytes: 32 * 1024 ** 2 },
+          vhds: [],
+        });
       }
     });
     expect(errs).toContainEqual({ path: 'hosts[HV01]', message: '1025 virtual machines are running on HV01; Hyper-V runs at most 1024 per host' });

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultWorld } from '../../../engine/model/default-world';
-import { baseName, hostIndexOf, isUnder, joinPath, locateVolume, normalizePath, parentPath, parsePath, resolvePath, samePath, vmFiles, volumeKey, volumeUsage } from '../../../engine/model/paths';
+import {
+  baseName,
+  hostIndexOf,
+  isUnder,
+  joinPath,
+  locateVolume,
+  normalizePath,
+  parentPath,
+  parsePath,
+  resolvePath,
+  samePath,
+  vmFiles,
+  volumeKey,
+  volumeUsage,
+} from '../../../engine/model/paths';
 
 const GiB = 1024 ** 3;
 
@@ -27,7 +41,10 @@ describe('paths', () => {
   it('resolves paths as seen from a host', () => {
     const w = defaultWorld();
     expect(resolvePath(w, 'HV01', 'D:\\VMs\\A')).toEqual({ ok: true, value: { computer: 'HV01', volume: 'D', remote: false, localPath: 'D:\\VMs\\A' } });
-    expect(resolvePath(w, 'HV01', '\\\\fs01.contoso.com\\vms\\A')).toEqual({ ok: true, value: { computer: 'FS01', volume: 'D', share: 'VMs', remote: true, localPath: 'D:\\Shares\\VMs\\A' } });
+    expect(resolvePath(w, 'HV01', '\\\\fs01.contoso.com\\vms\\A')).toEqual({
+      ok: true,
+      value: { computer: 'FS01', volume: 'D', share: 'VMs', remote: true, localPath: 'D:\\Shares\\VMs\\A' },
+    });
     expect(resolvePath(w, 'HV01', '\\\\HV02\\E$\\X')).toMatchObject({ ok: true, value: { computer: 'HV02', volume: 'E', remote: true } });
     expect(resolvePath(w, 'HV01', 'Z:\\X')).toEqual({ ok: false, message: 'volume Z: does not exist on HV01' });
   });
@@ -43,7 +60,7 @@ describe('paths', () => {
     ]);
   });
 
-  it('counts VM files on a volume, including other hosts\' VMs on a share', () => {
+  it("counts VM files on a volume, including other hosts' VMs on a share", () => {
     const w = defaultWorld();
     const d = volumeUsage(w, 'HV01', 'D')!;
     // DC01 40 GiB + SQL01 60 + 200 GiB + two configuration files.
@@ -57,31 +74,61 @@ describe('paths', () => {
 describe('locateVolume', () => {
   it('answers as resolvePath does, for usual and odd spellings', () => {
     const w = defaultWorld();
-    w.hosts.find((h) => h.name === 'FS01')!.shares.push(
-      { name: 'Remote', path: '\\\\HV01\\X', fullControl: [], encryptData: false },
-      { name: 'Gone', path: 'Q:\\S', fullControl: [], encryptData: false },
-      { name: 'Odd', path: ' d:/a/../b ', fullControl: [], encryptData: false },
-    );
+    w.hosts
+      .find((h) => h.name === 'FS01')!
+      .shares.push(
+        { name: 'Remote', path: '\\\\HV01\\X', fullControl: [], encryptData: false },
+        { name: 'Gone', path: 'Q:\\S', fullControl: [], encryptData: false },
+        { name: 'Odd', path: ' d:/a/../b ', fullControl: [], encryptData: false },
+      );
     const hosts = hostIndexOf(w);
     const sep = fc.constantFrom('\\', '/', '\\\\', '');
-    const seg = fc.constantFrom('VMs', 'a b', '.', '..', '...', 'a..b', '<', 'a:b', '|', '*', '"', '?', '>', '\t', '\n', '\r', '\u2028', 'é', '\u00a0', ' ', '', 'x.vhdx');
+    const seg = fc.constantFrom(
+      'VMs',
+      'a b',
+      '.',
+      '..',
+      '...',
+      'a..b',
+      '<',
+      'a:b',
+      '|',
+      '*',
+      '"',
+      '?',
+      '>',
+      '\t',
+      '\n',
+      '\r',
+      '\u2028',
+      'é',
+      '\u00a0',
+      ' ',
+      '',
+      'x.vhdx',
+    );
     const segs = fc.array(fc.tuple(sep, seg), { maxLength: 4 }).map((a) => a.map(([s, x]) => s + x).join(''));
     const local = fc.tuple(fc.constantFrom('D:', 'd:', 'E:', 'Q:', 'z:', '1:', ':', 'D'), segs).map(([d, s]) => d + s);
-    const unc = fc.tuple(
-      fc.constantFrom('\\\\', '//', '\\/', '\\', '\\\\\\'),
-      fc.constantFrom('HV01', 'hv02', 'FS01', 'fs01.contoso.com', 'fs01.', '.FS01', 'NOPE', '', 'F S', 'fs01:445', 'é', 'fs01\n', '..'),
-      sep,
-      fc.constantFrom('VMs', 'vms', 'D$', 'e$', 'Q$', '$', 'DD$', 'Remote', 'Gone', 'Odd', 'Nope', '', 'V?s', 'VMs ', ' VMs', '..'),
-      segs,
-    ).map((parts) => parts.join(''));
+    const unc = fc
+      .tuple(
+        fc.constantFrom('\\\\', '//', '\\/', '\\', '\\\\\\'),
+        fc.constantFrom('HV01', 'hv02', 'FS01', 'fs01.contoso.com', 'fs01.', '.FS01', 'NOPE', '', 'F S', 'fs01:445', 'é', 'fs01\n', '..'),
+        sep,
+        fc.constantFrom('VMs', 'vms', 'D$', 'e$', 'Q$', '$', 'DD$', 'Remote', 'Gone', 'Odd', 'Nope', '', 'V?s', 'VMs ', ' VMs', '..'),
+        segs,
+      )
+      .map((parts) => parts.join(''));
     const blank = fc.constantFrom('', '', '', ' ', '\t', '\n', '\u00a0');
     const path = fc.tuple(blank, fc.oneof(local, unc), blank).map((parts) => parts.join(''));
-    fc.assert(fc.property(fc.constantFrom('HV01', 'hv01', 'HV02', 'FS01', 'NOPE'), path, (from, p) => {
-      // Known difference: a drive-letter path with a line break is read by the fast path as
-      // usual, where parsePath's regex refuses it.
-      if (/^[a-z]:/i.test(p) && /[\n\r\u2028\u2029]/.test(p)) return;
-      const r = resolvePath(w, from, p, hosts);
-      expect(locateVolume(from, p, hosts)).toBe(r.ok ? volumeKey(r.value.computer, r.value.volume) : `!${r.message}`);
-    }), { numRuns: 5000, seed: 20261125 });
+    fc.assert(
+      fc.property(fc.constantFrom('HV01', 'hv01', 'HV02', 'FS01', 'NOPE'), path, (from, p) => {
+        // Known difference: a drive-letter path with a line break is read by the fast path as
+        // usual, where parsePath's regex refuses it.
+        if (/^[a-z]:/i.test(p) && /[\n\r\u2028\u2029]/.test(p)) return;
+        const r = resolvePath(w, from, p, hosts);
+        expect(locateVolume(from, p, hosts)).toBe(r.ok ? volumeKey(r.value.computer, r.value.volume) : `!${r.message}`);
+      }),
+      { numRuns: 5000, seed: 20261125 },
+    );
   });
 });

@@ -66,7 +66,6 @@ function expectAgreesWithZod(input: unknown, strict: boolean): void {
 }
 
 describe('fast parse agrees with zod', () => {
-
   it('on the default and a generated world', () => {
     for (const input of [defaultWorldInput(), generateWorld({ hosts: 30, vms: 100, seed: 3 })]) {
       const z = World.parse(structuredClone(input));
@@ -77,24 +76,43 @@ describe('fast parse agrees with zod', () => {
 
   it('never accepts what zod rejects, and returns what zod returns (random edits)', () => {
     const base = JSON.parse(JSON.stringify(defaultWorldInput())) as Record<string, unknown>;
-    const values = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer({ min: -5, max: 300 }), fc.double(), fc.string({ maxLength: 4 }), fc.constantFrom(' HV01 ', '', 'D:\\X', '10.0.0.300', 'Dynamic', 'iWARP', true, [], {}));
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(), values), { minLength: 1, maxLength: 3 }), (edits) => {
-      const input = structuredClone(base);
-      for (const [pick, value] of edits) setSomeLeaf(input, pick, value);
-      expectAgreesWithZod(input, false);
-    }), { numRuns: 300 });
+    const values = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.integer({ min: -5, max: 300 }),
+      fc.double(),
+      fc.string({ maxLength: 4 }),
+      fc.constantFrom(' HV01 ', '', 'D:\\X', '10.0.0.300', 'Dynamic', 'iWARP', true, [], {}),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), values), { minLength: 1, maxLength: 3 }), (edits) => {
+        const input = structuredClone(base);
+        for (const [pick, value] of edits) setSomeLeaf(input, pick, value);
+        expectAgreesWithZod(input, false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('fast parse agrees with zod on missing and unknown keys', () => {
   it('deletes keys and adds unknown ones (random edits of the default and a generated world)', () => {
-    const bases = [defaultWorldInput(), generateWorld({ hosts: 4, vms: 6, seed: 5, rackSize: 2 })].map((w) => JSON.parse(JSON.stringify(w)) as Record<string, unknown>);
-    const edit = fc.tuple(fc.nat(), fc.constantFrom('delete', 'add', 'undefined'), fc.constantFrom('extra', 'name', 'notes', 'ipAddress', 'startedAt', 'smb', 'migration', 'workload', '__x'));
-    fc.assert(fc.property(fc.nat(1), fc.array(edit, { minLength: 1, maxLength: 4 }), (which, edits) => {
-      const input = structuredClone(bases[which]!);
-      for (const [pick, kind, key] of edits) editSomeObject(input, pick, kind, key);
-      expectAgreesWithZod(input, true);
-    }), { numRuns: 400, seed: 11 });
+    const bases = [defaultWorldInput(), generateWorld({ hosts: 4, vms: 6, seed: 5, rackSize: 2 })].map(
+      (w) => JSON.parse(JSON.stringify(w)) as Record<string, unknown>,
+    );
+    const edit = fc.tuple(
+      fc.nat(),
+      fc.constantFrom('delete', 'add', 'undefined'),
+      fc.constantFrom('extra', 'name', 'notes', 'ipAddress', 'startedAt', 'smb', 'migration', 'workload', '__x'),
+    );
+    fc.assert(
+      fc.property(fc.nat(1), fc.array(edit, { minLength: 1, maxLength: 4 }), (which, edits) => {
+        const input = structuredClone(bases[which]!);
+        for (const [pick, kind, key] of edits) editSomeObject(input, pick, kind, key);
+        expectAgreesWithZod(input, true);
+      }),
+      { numRuns: 400, seed: 11 },
+    );
   });
 });
 

@@ -8,11 +8,19 @@ import { Gbps, GiB, host, lab, nic, rdma, world } from './support/lab';
 import type { TransferKind } from '../../../engine/net/transfer-planner';
 import { hash32 } from '../../../engine/net/interfaces';
 
-interface Row { quantity: string; model: string; published: string; source: string }
+interface Row {
+  quantity: string;
+  model: string;
+  published: string;
+  source: string;
+}
 const rows: Row[] = [];
 
 /** Runs transfers between HV01 → HV02 to completion; returns each one's average rate (bytes/s) and peak CPU share of HV02. */
-function run(w: ReturnType<typeof world>, specs: { id: string; kind: TransferKind; bytes?: number; vm?: string; ratio?: number; to?: string }[]): { rates: number[]; cpuDst: number; cpuSrc: number; transports: string[] } {
+function run(
+  w: ReturnType<typeof world>,
+  specs: { id: string; kind: TransferKind; bytes?: number; vm?: string; ratio?: number; to?: string }[],
+): { rates: number[]; cpuDst: number; cpuSrc: number; transports: string[] } {
   const { sim, flow, fabric } = lab(w);
   const done = new Map<string, number>();
   const transports: string[] = [];
@@ -20,7 +28,13 @@ function run(w: ReturnType<typeof world>, specs: { id: string; kind: TransferKin
     const r = fabric.start({
       id: s.id,
       bytes: s.bytes ?? 8 * GiB,
-      request: { kind: s.kind, source: { host: 'HV01' }, destination: { host: s.to ?? 'HV02' }, ...(s.vm ? { vm: s.vm } : {}), ...(s.ratio ? { compressionRatio: s.ratio } : {}) },
+      request: {
+        kind: s.kind,
+        source: { host: 'HV01' },
+        destination: { host: s.to ?? 'HV02' },
+        ...(s.vm ? { vm: s.vm } : {}),
+        ...(s.ratio ? { compressionRatio: s.ratio } : {}),
+      },
       onComplete: (id) => done.set(id, sim.now),
     });
     if (!r.ok) throw new Error(r.reason);
@@ -37,10 +51,17 @@ function run(w: ReturnType<typeof world>, specs: { id: string; kind: TransferKin
 const gbit = (bytesPerSec: number): number => (bytesPerSec * 8) / 1e9;
 const fmt = (x: number, d = 1): string => x.toFixed(d);
 
-const pair = (a: Parameters<typeof nic>[], b = a) => world([
-  host('HV01', a.map(([n, s, net, , o]) => nic(n, s, net, 11, o))),
-  host('HV02', b.map(([n, s, net, , o]) => nic(n, s, net, 12, o))),
-]);
+const pair = (a: Parameters<typeof nic>[], b = a) =>
+  world([
+    host(
+      'HV01',
+      a.map(([n, s, net, , o]) => nic(n, s, net, 11, o)),
+    ),
+    host(
+      'HV02',
+      b.map(([n, s, net, , o]) => nic(n, s, net, 12, o)),
+    ),
+  ]);
 
 describe('calibration (the published figures in docs/calibration.md)', () => {
   it('TCP live migration on 1 GbE runs at ~95 % of the link', () => {
@@ -57,22 +78,49 @@ describe('calibration (the published figures in docs/calibration.md)', () => {
     expect(gbit(r.rates[0]!)).toBeGreaterThan(9.5);
     expect(gbit(r.rates[0]!)).toBeLessThanOrEqual(10);
     expect(r.cpuDst).toBeLessThan(0.01);
-    rows.push({ quantity: 'SMB Direct live migration, one 10 G iWARP NIC', model: `${fmt(gbit(r.rates[0]!), 2)} Gb/s at ${fmt(r.cpuDst * 100, 2)} % CPU`, published: '~10 Gb/s', source: 'aidanfinn ?p=15421' });
-    rows.push({ quantity: 'RDMA live migration CPU', model: `${fmt(r.cpuDst * 100, 2)} % of a 16-core 2.6 GHz host`, published: '"practically zero"', source: 'MS Armstrong 2013/12/30' });
+    rows.push({
+      quantity: 'SMB Direct live migration, one 10 G iWARP NIC',
+      model: `${fmt(gbit(r.rates[0]!), 2)} Gb/s at ${fmt(r.cpuDst * 100, 2)} % CPU`,
+      published: '~10 Gb/s',
+      source: 'aidanfinn ?p=15421',
+    });
+    rows.push({
+      quantity: 'RDMA live migration CPU',
+      model: `${fmt(r.cpuDst * 100, 2)} % of a 16-core 2.6 GHz host`,
+      published: '"practically zero"',
+      source: 'MS Armstrong 2013/12/30',
+    });
   });
 
   it('SMB Direct over two 10 Gb RDMA NICs fills ~20 Gb/s', () => {
-    const r = run(pair([['SMB1', 10, 1, 0, rdma()], ['SMB2', 10, 2, 0, rdma()]]), [{ id: 'lm', kind: 'LiveMigrationSmb' }]);
+    const r = run(
+      pair([
+        ['SMB1', 10, 1, 0, rdma()],
+        ['SMB2', 10, 2, 0, rdma()],
+      ]),
+      [{ id: 'lm', kind: 'LiveMigrationSmb' }],
+    );
     expect(r.transports[0]).toBe('SMB: SMB Direct (iWARP) x2');
     expect(gbit(r.rates[0]!) / 20).toBeGreaterThan(0.95);
-    rows.push({ quantity: 'SMB Direct, 2×10 G RDMA', model: `${fmt(gbit(r.rates[0]!), 1)} Gb/s`, published: 'fills ~20 Gb/s', source: 'workinghardinit 2013/09/03' });
+    rows.push({
+      quantity: 'SMB Direct, 2×10 G RDMA',
+      model: `${fmt(gbit(r.rates[0]!), 1)} Gb/s`,
+      published: 'fills ~20 Gb/s',
+      source: 'workinghardinit 2013/09/03',
+    });
   });
 
   it('TCP live migration over a 2×10 Gb LACP team: one stream ≤ 10 Gb/s, four ≈ 17 Gb/s at ≈ 22 % CPU', () => {
     // The published host: dual socket, 8 cores each (workinghardinit 2015/08/04); we take 2.6 GHz.
-    const teamHost = (name: string, octet: number) => host(name, [
-      { name: 'NIC1', speedGbps: 10, rssQueues: 8 }, { name: 'NIC2', speedGbps: 10, rssQueues: 8 },
-    ], { teams: [{ name: 'LM-Team', members: ['NIC1', 'NIC2'], mode: 'LACP', loadBalancing: 'Dynamic', ipAddress: `10.0.5.${octet}` }] });
+    const teamHost = (name: string, octet: number) =>
+      host(
+        name,
+        [
+          { name: 'NIC1', speedGbps: 10, rssQueues: 8 },
+          { name: 'NIC2', speedGbps: 10, rssQueues: 8 },
+        ],
+        { teams: [{ name: 'LM-Team', members: ['NIC1', 'NIC2'], mode: 'LACP', loadBalancing: 'Dynamic', ipAddress: `10.0.5.${octet}` }] },
+      );
     const w = world([teamHost('HV01', 11), teamHost('HV02', 12)]);
     const one = run(w, [{ id: 'lm-0', kind: 'LiveMigrationTcp' }]);
     expect(gbit(one.rates[0]!)).toBeLessThanOrEqual(10);
@@ -86,20 +134,36 @@ describe('calibration (the published figures in docs/calibration.md)', () => {
         const s = hash32(`${prefix}${id}`) % 2;
         const r = hash32(`rx:${prefix}${id}`) % 2;
         const k = `${s}${r}`;
-        if ((count.get(k) ?? 0) < 1) { count.set(k, 1); pick.push(id); }
+        if ((count.get(k) ?? 0) < 1) {
+          count.set(k, 1);
+          pick.push(id);
+        }
         if (pick.length === 4) break;
       }
       return pick;
     };
     const ids = balanced('lm:');
-    const four = run(w, ids.map((id) => ({ id, kind: "LiveMigrationTcp" as const })));
+    const four = run(
+      w,
+      ids.map((id) => ({ id, kind: 'LiveMigrationTcp' as const })),
+    );
     const total = four.rates.reduce((s, r) => s + r, 0);
     expect(gbit(total) / 17).toBeGreaterThan(0.95);
     expect(gbit(total) / 17).toBeLessThan(1.05);
     expect(four.cpuDst).toBeGreaterThan(0.18);
     expect(four.cpuDst).toBeLessThan(0.26);
-    rows.push({ quantity: 'TCP live migration, 2×10 G LACP team, one VM', model: `${fmt(gbit(one.rates[0]!))} Gb/s`, published: '≤ 10 Gb/s (one member per stream)', source: 'workinghardinit 2013/06/30' });
-    rows.push({ quantity: 'TCP live migration, 2×10 G LACP team, four VMs', model: `${fmt(gbit(total))} Gb/s at ${fmt(four.cpuDst * 100)} % CPU (16 × 2.6 GHz, receiver)`, published: '~17 Gb/s at ~22 % CPU', source: 'workinghardinit 2015/08/04' });
+    rows.push({
+      quantity: 'TCP live migration, 2×10 G LACP team, one VM',
+      model: `${fmt(gbit(one.rates[0]!))} Gb/s`,
+      published: '≤ 10 Gb/s (one member per stream)',
+      source: 'workinghardinit 2013/06/30',
+    });
+    rows.push({
+      quantity: 'TCP live migration, 2×10 G LACP team, four VMs',
+      model: `${fmt(gbit(total))} Gb/s at ${fmt(four.cpuDst * 100)} % CPU (16 × 2.6 GHz, receiver)`,
+      published: '~17 Gb/s at ~22 % CPU',
+      source: 'workinghardinit 2015/08/04',
+    });
   });
 
   it('Compression is ≈ 2× TCP/IP on 1 and 10 Gb links with idle CPU, and SMB Direct beats it at 10 Gb and above', () => {
@@ -109,19 +173,33 @@ describe('calibration (the published figures in docs/calibration.md)', () => {
       const comp = run(w, [{ id: 'b', kind: 'LiveMigrationCompression', ratio: 2 }]).rates[0]!;
       expect(comp / tcp).toBeGreaterThan(1.8);
       expect(comp / tcp).toBeLessThan(2.2);
-      rows.push({ quantity: `Compression speed-up on ${speed} Gb (ratio 2, idle CPU)`, model: `${fmt(comp / tcp, 2)}×`, published: '~2×', source: 'aidanfinn ?p=14907' });
+      rows.push({
+        quantity: `Compression speed-up on ${speed} Gb (ratio 2, idle CPU)`,
+        model: `${fmt(comp / tcp, 2)}×`,
+        published: '~2×',
+        source: 'aidanfinn ?p=14907',
+      });
     }
     for (const speed of [10, 25, 40, 56, 100] as const) {
       const w = pair([['SMB1', speed, 1, 0, rdma(speed === 56 ? 'RoCE' : 'iWARP')]]);
       const comp = run(w, [{ id: 'b', kind: 'LiveMigrationCompression', ratio: 2 }]).rates[0]!;
       const smb = run(w, [{ id: 'c', kind: 'LiveMigrationSmb' }]).rates[0]!;
       expect(smb).toBeGreaterThan(comp);
-      if (speed === 10) rows.push({ quantity: 'SMB Direct vs Compression, one 10 G RDMA NIC', model: `${fmt(gbit(smb))} vs ${fmt(gbit(comp))} Gb/s (memory)`, published: 'SMB at ≥ 10 Gb/s', source: 'itprotoday, when to use SMB live migration' });
+      if (speed === 10)
+        rows.push({
+          quantity: 'SMB Direct vs Compression, one 10 G RDMA NIC',
+          model: `${fmt(gbit(smb))} vs ${fmt(gbit(comp))} Gb/s (memory)`,
+          published: 'SMB at ≥ 10 Gb/s',
+          source: 'itprotoday, when to use SMB live migration',
+        });
     }
   });
 
   it('TechEd 2013 demo ordering: TCP/IP slowest, Compression faster with CPU, SMB Direct fastest without CPU', () => {
-    const w = pair([['SMB1', 10, 1, 0, rdma()], ['SMB2', 10, 2, 0, rdma()]]);
+    const w = pair([
+      ['SMB1', 10, 1, 0, rdma()],
+      ['SMB2', 10, 2, 0, rdma()],
+    ]);
     const bytes = 16 * GiB;
     const t = (k: TransferKind) => run(w, [{ id: k, kind: k, bytes, ratio: 4 }]);
     const tcp = t('LiveMigrationTcp');
@@ -132,14 +210,26 @@ describe('calibration (the published figures in docs/calibration.md)', () => {
     expect(secs(comp)).toBeGreaterThan(secs(smb));
     expect(comp.cpuSrc).toBeGreaterThan(tcp.cpuSrc);
     expect(smb.cpuSrc).toBeLessThan(0.01);
-    rows.push({ quantity: 'same VM (16 GiB, ratio 4), 2×10 G RDMA hosts', model: `TCP/IP ${fmt(secs(tcp))} s, Compression ${fmt(secs(comp))} s (${fmt(comp.cpuSrc * 100)} % CPU), SMB Direct ${fmt(secs(smb))} s (${fmt(smb.cpuSrc * 100, 2)} % CPU)`, published: 'TCP/IP > 60 s, Compression ~15 s (CPU rises), SMB Direct < 10 s (no CPU) — ordering only, VM size unknown', source: 'TechEd 2013 demo, press figure' });
+    rows.push({
+      quantity: 'same VM (16 GiB, ratio 4), 2×10 G RDMA hosts',
+      model: `TCP/IP ${fmt(secs(tcp))} s, Compression ${fmt(secs(comp))} s (${fmt(comp.cpuSrc * 100)} % CPU), SMB Direct ${fmt(secs(smb))} s (${fmt(smb.cpuSrc * 100, 2)} % CPU)`,
+      published: 'TCP/IP > 60 s, Compression ~15 s (CPU rises), SMB Direct < 10 s (no CPU) — ordering only, VM size unknown',
+      source: 'TechEd 2013 demo, press figure',
+    });
   });
 
   it('SMB Multichannel over 4×10 GbE (RSS, no RDMA) carries ~4,300 MB/s', () => {
     const nics = [1, 2, 3, 4].map((i) => [`NIC${i}`, 10, i, 0, {}] as Parameters<typeof nic>);
     const w = world([
-      host('HV01', nics.map(([n, s, net, , o]) => nic(n, s, net, 11, o))),
-      host('FS01', nics.map(([n, s, net, , o]) => nic(n, s, net, 20, o)), { role: 'FileServer' }),
+      host(
+        'HV01',
+        nics.map(([n, s, net, , o]) => nic(n, s, net, 11, o)),
+      ),
+      host(
+        'FS01',
+        nics.map(([n, s, net, , o]) => nic(n, s, net, 20, o)),
+        { role: 'FileServer' },
+      ),
     ]);
     const r = run(w, [{ id: 'copy', kind: 'SmbFileCopy', to: 'FS01', bytes: 64 * GiB }]);
     expect(r.transports[0]).toBe('SMB Multichannel (RSS) x4');
@@ -150,7 +240,11 @@ describe('calibration (the published figures in docs/calibration.md)', () => {
   });
 
   afterAll(() => {
-    const table = ['| quantity | model value | published value | source |', '|---|---|---|---|', ...rows.map((r) => `| ${r.quantity} | ${r.model} | ${r.published} | ${r.source} |`)].join('\n');
+    const table = [
+      '| quantity | model value | published value | source |',
+      '|---|---|---|---|',
+      ...rows.map((r) => `| ${r.quantity} | ${r.model} | ${r.published} | ${r.source} |`),
+    ].join('\n');
     const file = new URL('../../../docs/calibration.md', import.meta.url);
     const begin = '<!-- calibration-table:begin -->';
     const end = '<!-- calibration-table:end -->';

@@ -18,7 +18,7 @@ describe('NetworkFabric resources', () => {
     expect(fabric.capacity(Resources.nicTx('HV01', 'NoSuchNic'))).toBe(0);
   });
 
-  it('registers a host\'s resources when something first uses it, with the load it has then', () => {
+  it("registers a host's resources when something first uses it, with the load it has then", () => {
     const w = defaultWorld();
     const { flow, fabric } = lab(w);
     // Nothing is registered up front: a 1,000-host world would spend a sixth of its load there.
@@ -46,12 +46,24 @@ describe('NetworkFabric resources', () => {
 
   it('finds the host vNICs as hostInterfaces does, for any teams and switches', () => {
     const adapter = fc.constantFrom('NIC1', 'nic2', 'SMB1', 'Team1', 'team2', 'Nope', undefined);
-    const vSwitch = fc.record({ name: fc.constantFrom('Production', 'Storage', 'Lab'), type: fc.constantFrom('External', 'Internal', 'Private'), adapter, allowManagementOS: fc.boolean() });
+    const vSwitch = fc.record({
+      name: fc.constantFrom('Production', 'Storage', 'Lab'),
+      type: fc.constantFrom('External', 'Internal', 'Private'),
+      adapter,
+      allowManagementOS: fc.boolean(),
+    });
     const team = fc.record({ name: fc.constantFrom('Team1', 'Team2'), members: fc.subarray(['NIC1', 'NIC2', 'smb1', 'NIC9'], { minLength: 1 }) });
-    fc.assert(fc.property(fc.array(team, { maxLength: 2 }), fc.array(vSwitch, { maxLength: 3 }), (teams, virtualSwitches) => {
-      const h = world([host('HV01', [nic('NIC1', 1, 1, 11), nic('NIC2', 1, 1, 12), nic('SMB1', 10, 2, 11)], { teams, virtualSwitches })]).hosts[0]!;
-      expect(hostVnicAliases(h)).toEqual(hostInterfaces(h).filter((i) => i.kind === 'vnic').map((i) => i.alias));
-    }), { numRuns: 500, seed: 7 });
+    fc.assert(
+      fc.property(fc.array(team, { maxLength: 2 }), fc.array(vSwitch, { maxLength: 3 }), (teams, virtualSwitches) => {
+        const h = world([host('HV01', [nic('NIC1', 1, 1, 11), nic('NIC2', 1, 1, 12), nic('SMB1', 10, 2, 11)], { teams, virtualSwitches })]).hosts[0]!;
+        expect(hostVnicAliases(h)).toEqual(
+          hostInterfaces(h)
+            .filter((i) => i.kind === 'vnic')
+            .map((i) => i.alias),
+        );
+      }),
+      { numRuns: 500, seed: 7 },
+    );
   });
 
   it('keeps capacities in step: bandwidth limit set, link down', () => {
@@ -80,7 +92,14 @@ describe('failover (Jose Barreto, "Make sure your network interfaces are RSS-cap
     const w = defaultWorld();
     const { sim, flow, fabric } = lab(w);
     let done = false;
-    fabric.start({ id: 'copy', bytes: 100 * GiB, request: { kind: 'SmbFileCopy', source: { host: 'HV01', volume: 'E' }, destination: { host: 'FS01', volume: 'D', share: 'VMs' } }, onComplete: () => { done = true; } });
+    fabric.start({
+      id: 'copy',
+      bytes: 100 * GiB,
+      request: { kind: 'SmbFileCopy', source: { host: 'HV01', volume: 'E' }, destination: { host: 'FS01', volume: 'D', share: 'VMs' } },
+      onComplete: () => {
+        done = true;
+      },
+    });
     sim.advance(1000);
     const before = flow.rate('copy');
     const changes = fabric.onLinkChange('HV01', 'SMB2', false);
@@ -115,7 +134,12 @@ describe('failover (Jose Barreto, "Make sure your network interfaces are RSS-cap
     const w = defaultWorld();
     const { sim, fabric } = lab(w);
     const failed: string[] = [];
-    fabric.start({ id: 'lm', bytes: 8 * GiB, request: { kind: 'LiveMigrationTcp', source: { host: 'HV01' }, destination: { host: 'HV02' } }, onFailed: (id) => failed.push(id) });
+    fabric.start({
+      id: 'lm',
+      bytes: 8 * GiB,
+      request: { kind: 'LiveMigrationTcp', source: { host: 'HV01' }, destination: { host: 'HV02' } },
+      onFailed: (id) => failed.push(id),
+    });
     sim.advance(2000);
     const c = fabric.onLinkChange('HV02', 'SMB1', false);
     expect(c).toHaveLength(1);
@@ -126,9 +150,15 @@ describe('failover (Jose Barreto, "Make sure your network interfaces are RSS-cap
   });
 
   it('a TCP stream on a team moves to the surviving member', () => {
-    const teamHost = (name: string, octet: number) => host(name, [
-      { name: 'NIC1', speedGbps: 10, rssQueues: 8 }, { name: 'NIC2', speedGbps: 10, rssQueues: 8 },
-    ], { teams: [{ name: 'T', members: ['NIC1', 'NIC2'], mode: 'LACP', ipAddress: `10.0.5.${octet}` }] });
+    const teamHost = (name: string, octet: number) =>
+      host(
+        name,
+        [
+          { name: 'NIC1', speedGbps: 10, rssQueues: 8 },
+          { name: 'NIC2', speedGbps: 10, rssQueues: 8 },
+        ],
+        { teams: [{ name: 'T', members: ['NIC1', 'NIC2'], mode: 'LACP', ipAddress: `10.0.5.${octet}` }] },
+      );
     const w = world([teamHost('HV01', 11), teamHost('HV02', 12)]);
     const { sim, flow, fabric } = lab(w);
     const r = fabric.start({ id: 'lm', bytes: 16 * GiB, request: { kind: 'LiveMigrationTcp', source: { host: 'HV01' }, destination: { host: 'HV02' } } });
@@ -145,7 +175,11 @@ describe('failover (Jose Barreto, "Make sure your network interfaces are RSS-cap
   it('RDMA disabled mid-copy: SMB goes on over TCP on the same adapters', () => {
     const w = defaultWorld();
     const { sim, fabric } = lab(w);
-    fabric.start({ id: 'copy', bytes: 50 * GiB, request: { kind: 'SmbFileCopy', source: { host: 'HV01', volume: 'E' }, destination: { host: 'FS01', volume: 'D' } } });
+    fabric.start({
+      id: 'copy',
+      bytes: 50 * GiB,
+      request: { kind: 'SmbFileCopy', source: { host: 'HV01', volume: 'E' }, destination: { host: 'FS01', volume: 'D' } },
+    });
     sim.advance(500);
     for (const n of w.hosts[0]!.nics) n.rdma.enabled = false;
     const c = fabric.onHostChanged('HV01');
@@ -156,17 +190,27 @@ describe('failover (Jose Barreto, "Make sure your network interfaces are RSS-cap
 
 describe('compression backs off when VMs need the CPU (Ben Armstrong, "Faster live migration with compression" and "... with RDMA in Windows Server 2012 R2")', () => {
   it('slows down as VM CPU demand rises on the source', () => {
-    const w = world([
-      host('HV01', [nic('A', 10, 1, 11)], { cpu: { vendor: 'Intel', family: 'x', cores: 8, ghz: 2.6 } }),
-      host('HV02', [nic('A', 10, 1, 12)]),
-    ], [{
-      id: 'vm1', name: 'BUSY', host: 'HV01', state: 'Running', processorCount: 8,
-      memory: { startupBytes: 4 * GiB, minimumBytes: 4 * GiB, maximumBytes: 4 * GiB },
-      workload: { compressionRatio: 2, cpuDemandPercent: 10 },
-      paths: { configuration: 'D:\\VMs\\BUSY', snapshots: 'D:\\VMs\\BUSY', smartPaging: 'D:\\VMs\\BUSY' },
-    }]);
+    const w = world(
+      [host('HV01', [nic('A', 10, 1, 11)], { cpu: { vendor: 'Intel', family: 'x', cores: 8, ghz: 2.6 } }), host('HV02', [nic('A', 10, 1, 12)])],
+      [
+        {
+          id: 'vm1',
+          name: 'BUSY',
+          host: 'HV01',
+          state: 'Running',
+          processorCount: 8,
+          memory: { startupBytes: 4 * GiB, minimumBytes: 4 * GiB, maximumBytes: 4 * GiB },
+          workload: { compressionRatio: 2, cpuDemandPercent: 10 },
+          paths: { configuration: 'D:\\VMs\\BUSY', snapshots: 'D:\\VMs\\BUSY', smartPaging: 'D:\\VMs\\BUSY' },
+        },
+      ],
+    );
     const { flow, fabric } = lab(w);
-    fabric.start({ id: 'lm', bytes: 64 * GiB, request: { kind: 'LiveMigrationCompression', source: { host: 'HV01' }, destination: { host: 'HV02' }, vm: 'BUSY' } });
+    fabric.start({
+      id: 'lm',
+      bytes: 64 * GiB,
+      request: { kind: 'LiveMigrationCompression', source: { host: 'HV01' }, destination: { host: 'HV02' }, vm: 'BUSY' },
+    });
     const idle = flow.rate('lm');
     w.vms[0]!.workload.cpuDemandPercent = 90;
     fabric.onHostChanged('HV01');

@@ -30,23 +30,40 @@ describe('SMB Multichannel interface selection (Jose Barreto, "Make sure your ne
     expect(p.channels.map((c) => c.connections)).toEqual([2, 2]);
     expect(p.candidates.filter((c) => !c.selected).map((c) => c.client.alias)).toEqual(['GbE', 'RSS1', 'RSS2']);
     const rows = multichannelConnectionRows(p);
-    expect(rows.find((r) => r.ClientInterfaceFriendlyName === 'RDMA1')).toMatchObject({ Selected: true, ClientRdmaCapable: true, CurrentChannels: 2, MaxChannels: 2, ClientLinkSpeed: 10e9, ServerName: 'FS01' });
+    expect(rows.find((r) => r.ClientInterfaceFriendlyName === 'RDMA1')).toMatchObject({
+      Selected: true,
+      ClientRdmaCapable: true,
+      CurrentChannels: 2,
+      MaxChannels: 2,
+      ClientLinkSpeed: 10e9,
+      ServerName: 'FS01',
+    });
     expect(rows.find((r) => r.ClientInterfaceFriendlyName === 'RSS1')).toMatchObject({ Selected: false, CurrentChannels: 0, MaxChannels: 4 });
   });
 
   it('falls back to the four 10G RSS-capable NICs (4 connections each) when RDMA is disabled on one end', () => {
     const p = selected(demo({ rdmaOnServer: false }));
     expect(p.tier).toBe('RSS');
-    expect(p.channels.map((c) => [c.client.alias, c.connections])).toEqual([['RSS1', 4], ['RSS2', 4], ['RDMA1', 4], ['RDMA2', 4]]);
+    expect(p.channels.map((c) => [c.client.alias, c.connections])).toEqual([
+      ['RSS1', 4],
+      ['RSS2', 4],
+      ['RDMA1', 4],
+      ['RDMA2', 4],
+    ]);
     const t = planTransfer(demo({ rdmaOnServer: false }), { id: 'c', kind: 'SmbFileCopy', source: { host: 'HV01' }, destination: { host: 'FS01' } });
     expect(t.ok && t.plan.transport).toBe('SMB Multichannel (RSS) x4');
   });
 
   it('teamed RDMA NICs lose RDMA: the team is one RSS interface of the summed speed', () => {
-    const both = (octet: number) => host(octet === 11 ? 'HV01' : 'FS01', [
-      { name: 'RDMA1', speedGbps: 10, rdma: { type: 'iWARP', enabled: true }, rssQueues: 8 },
-      { name: 'RDMA2', speedGbps: 10, rdma: { type: 'iWARP', enabled: true }, rssQueues: 8 },
-    ], { teams: [{ name: 'Team1', members: ['RDMA1', 'RDMA2'], mode: 'LACP', ipAddress: `10.0.9.${octet}` }] });
+    const both = (octet: number) =>
+      host(
+        octet === 11 ? 'HV01' : 'FS01',
+        [
+          { name: 'RDMA1', speedGbps: 10, rdma: { type: 'iWARP', enabled: true }, rssQueues: 8 },
+          { name: 'RDMA2', speedGbps: 10, rdma: { type: 'iWARP', enabled: true }, rssQueues: 8 },
+        ],
+        { teams: [{ name: 'Team1', members: ['RDMA1', 'RDMA2'], mode: 'LACP', ipAddress: `10.0.9.${octet}` }] },
+      );
     const w = world([both(11), both(20)]);
     const p = selected(w);
     expect(p.tier).toBe('RSS');
@@ -59,10 +76,7 @@ describe('SMB Multichannel interface selection (Jose Barreto, "Make sure your ne
   });
 
   it('uses only the fastest speed within a tier (mixed 1G and 10G RSS)', () => {
-    const w = world([
-      host('HV01', [nic('A', 1, 1, 11), nic('B', 10, 2, 11)]),
-      host('FS01', [nic('A', 1, 1, 20), nic('B', 10, 2, 20)]),
-    ]);
+    const w = world([host('HV01', [nic('A', 1, 1, 11), nic('B', 10, 2, 11)]), host('FS01', [nic('A', 1, 1, 20), nic('B', 10, 2, 20)])]);
     const p = selected(w);
     expect(p.channels.map((c) => c.client.alias)).toEqual(['B']);
   });
@@ -84,7 +98,10 @@ describe('SMB Multichannel interface selection (Jose Barreto, "Make sure your ne
   });
 
   it('skips interfaces with no common subnet, and refuses when none is left', () => {
-    const w = world([host('HV01', [nic('A', 10, 1, 11, rdma()), nic('B', 10, 2, 11, rdma())]), host('FS01', [nic('A', 10, 1, 20, rdma()), nic('B', 10, 7, 20, rdma())])]);
+    const w = world([
+      host('HV01', [nic('A', 10, 1, 11, rdma()), nic('B', 10, 2, 11, rdma())]),
+      host('FS01', [nic('A', 10, 1, 20, rdma()), nic('B', 10, 7, 20, rdma())]),
+    ]);
     expect(selected(w).channels.map((c) => c.client.alias)).toEqual(['A']);
     const none = world([host('HV01', [nic('A', 10, 1, 11)]), host('FS01', [nic('A', 10, 2, 20)])]);
     const r = planMultichannel(none, 'HV01', 'FS01');
@@ -127,7 +144,12 @@ describe('SMB Multichannel interface selection (Jose Barreto, "Make sure your ne
   it('SMB encryption: RDMA channels without direct data placement cost TCP CPU', () => {
     const w = defaultWorld();
     w.hosts[2]!.shares[0]!.encryptData = true;
-    const t = planTransfer(w, { id: 'c', kind: 'SmbFileCopy', source: { host: 'HV01', volume: 'D' }, destination: { host: 'FS01', volume: 'D', share: 'VMs' } });
+    const t = planTransfer(w, {
+      id: 'c',
+      kind: 'SmbFileCopy',
+      source: { host: 'HV01', volume: 'D' },
+      destination: { host: 'FS01', volume: 'D', share: 'VMs' },
+    });
     expect(t.ok && t.plan.transport).toBe('SMB Direct (iWARP, encrypted: no direct data placement) x2');
     expect(t.ok && t.plan.cpuCyclesPerByte.destination).toBeGreaterThan(4);
   });

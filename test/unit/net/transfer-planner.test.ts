@@ -8,7 +8,10 @@ import { host, nic, world } from './support/lab';
 describe('planTransfer', () => {
   it('TCP/IP uses the first live migration network in priority order, one stream', () => {
     const w = defaultWorld();
-    w.hosts[1]!.migration.networks = [{ subnet: '10.10.2.0/24', priority: 0 }, { subnet: '10.10.1.0/24', priority: 1 }];
+    w.hosts[1]!.migration.networks = [
+      { subnet: '10.10.2.0/24', priority: 0 },
+      { subnet: '10.10.1.0/24', priority: 1 },
+    ];
     const r = planTransfer(w, { id: 'lm', kind: 'LiveMigrationTcp', source: { host: 'HV01' }, destination: { host: 'HV02' } });
     expect(r.ok && r.plan.stream).toMatchObject({ sourceInterface: 'SMB2', destinationInterface: 'SMB2' });
     expect(r.ok && r.plan.paths).toHaveLength(1);
@@ -16,7 +19,13 @@ describe('planTransfer', () => {
   });
 
   it('Compression: wire bytes = bytes / ratio, compress and decompress CPU on each end', () => {
-    const r = planTransfer(defaultWorld(), { id: 'lm', kind: 'LiveMigrationCompression', source: { host: 'HV01' }, destination: { host: 'HV02' }, vm: 'SQL01' });
+    const r = planTransfer(defaultWorld(), {
+      id: 'lm',
+      kind: 'LiveMigrationCompression',
+      source: { host: 'HV01' },
+      destination: { host: 'HV02' },
+      vm: 'SQL01',
+    });
     if (!r.ok) throw new Error(r.reason);
     const tx = r.plan.paths[0]!.uses.find((u) => u.resource === Resources.nicTx('HV01', 'SMB1'))!;
     expect(tx.perByte).toBeCloseTo(1 / (1.8 * NetParameters.tcpEfficiency), 12);
@@ -43,8 +52,21 @@ describe('planTransfer', () => {
   it('storage copies read the source volume and write the destination volume; a local copy uses no network', () => {
     const w = defaultWorld();
     const local = planTransfer(w, { id: 's', kind: 'LocalCopy', source: { host: 'HV01', volume: 'D' }, destination: { host: 'HV01', volume: 'E' } });
-    expect(local.ok && local.plan.paths).toEqual([{ uses: [{ resource: 'vol:HV01:D:read', perByte: 1 }, { resource: 'vol:HV01:E:write', perByte: 1 }] }]);
-    const snlm = planTransfer(w, { id: 's', kind: 'SmbFileCopy', category: 'VirtualMachine', source: { host: 'HV01', volume: 'D' }, destination: { host: 'HV02', volume: 'D' } });
+    expect(local.ok && local.plan.paths).toEqual([
+      {
+        uses: [
+          { resource: 'vol:HV01:D:read', perByte: 1 },
+          { resource: 'vol:HV01:E:write', perByte: 1 },
+        ],
+      },
+    ]);
+    const snlm = planTransfer(w, {
+      id: 's',
+      kind: 'SmbFileCopy',
+      category: 'VirtualMachine',
+      source: { host: 'HV01', volume: 'D' },
+      destination: { host: 'HV02', volume: 'D' },
+    });
     if (!snlm.ok) throw new Error(snlm.reason);
     expect(snlm.plan.client).toBe('HV01');
     const uses = snlm.plan.paths[0]!.uses.map((u) => u.resource);
@@ -54,7 +76,12 @@ describe('planTransfer', () => {
   });
 
   it('reading from a file server: the Hyper-V host is the SMB client and the bytes flow server → client', () => {
-    const r = planTransfer(defaultWorld(), { id: 's', kind: 'SmbFileCopy', source: { host: 'FS01', volume: 'D', share: 'VMs' }, destination: { host: 'HV01', volume: 'D' } });
+    const r = planTransfer(defaultWorld(), {
+      id: 's',
+      kind: 'SmbFileCopy',
+      source: { host: 'FS01', volume: 'D', share: 'VMs' },
+      destination: { host: 'HV01', volume: 'D' },
+    });
     if (!r.ok) throw new Error(r.reason);
     expect(r.plan.client).toBe('HV01');
     expect(r.plan.paths[0]!.uses.map((u) => u.resource)).toEqual(expect.arrayContaining(['nic:FS01:SMB1:tx', 'nic:HV01:SMB1:rx', 'smblimit:HV01:Default']));

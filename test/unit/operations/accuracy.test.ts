@@ -33,7 +33,11 @@ function host(name: string, nics: NicInput[], extra: Partial<HostInput> = {}): H
 }
 
 const nic = (name: string, speedGbps: 1 | 10, octet: number, net: number, rdma = false): NicInput => ({
-  name, speedGbps, rssQueues: 8, ipAddress: `10.0.${net}.${octet}`, ...(rdma ? { rdma: { type: 'iWARP', enabled: true } } : {}),
+  name,
+  speedGbps,
+  rssQueues: 8,
+  ipAddress: `10.0.${net}.${octet}`,
+  ...(rdma ? { rdma: { type: 'iWARP', enabled: true } } : {}),
 });
 
 function lab(nics: (octet: number) => NicInput[], vm: Partial<NonNullable<WorldInput['vms']>[number]> = {}): World {
@@ -51,7 +55,11 @@ function lab(nics: (octet: number) => NicInput[], vm: Partial<NonNullable<WorldI
     ],
     vms: [
       {
-        id: 'vm-lm', name: 'LM', host: 'HV01', state: 'Running', startedAt: 0,
+        id: 'vm-lm',
+        name: 'LM',
+        host: 'HV01',
+        state: 'Running',
+        startedAt: 0,
         memory: { startupBytes: 2048 * MiB, minimumBytes: 2048 * MiB, maximumBytes: 2048 * MiB },
         workload: { memoryDirtyBytesPerSec: 0, compressionRatio: 2, cpuDemandPercent: 0 },
         paths: { configuration: folder, snapshots: folder, smartPaging: folder },
@@ -59,14 +67,20 @@ function lab(nics: (octet: number) => NicInput[], vm: Partial<NonNullable<WorldI
         ...vm,
       },
       {
-        id: 'vm-st', name: 'ST', host: 'HV01', state: 'Off',
+        id: 'vm-st',
+        name: 'ST',
+        host: 'HV01',
+        state: 'Off',
         memory: { startupBytes: 1 * GiB, minimumBytes: 1 * GiB, maximumBytes: 1 * GiB },
         paths: { configuration: 'D:\\VMs\\ST', snapshots: 'D:\\VMs\\ST', smartPaging: 'D:\\VMs\\ST' },
         configurationSizeBytes: 0,
         vhds: [{ path: 'D:\\VMs\\ST\\ST.vhdx', sizeBytes: 100 * 1000 ** 3, maxSizeBytes: 127 * GiB }],
       },
       {
-        id: 'vm-s2', name: 'S2', host: 'HV01', state: 'Off',
+        id: 'vm-s2',
+        name: 'S2',
+        host: 'HV01',
+        state: 'Off',
         memory: { startupBytes: 1 * GiB, minimumBytes: 1 * GiB, maximumBytes: 1 * GiB },
         paths: { configuration: 'D:\\VMs\\S2', snapshots: 'D:\\VMs\\S2', smartPaging: 'D:\\VMs\\S2' },
         configurationSizeBytes: 0,
@@ -93,7 +107,9 @@ describe('live migration reproduces the pre-copy closed form (Clark et al., "Liv
   const B = 100 * MiB;
   const D = 50 * MiB;
   const world = () => {
-    const w = lab((o) => [nic('R1', 10, o, 1, true), nic('R2', 10, o, 2, true)], { workload: { memoryDirtyBytesPerSec: D, compressionRatio: 2, cpuDemandPercent: 0 } });
+    const w = lab((o) => [nic('R1', 10, o, 1, true), nic('R2', 10, o, 2, true)], {
+      workload: { memoryDirtyBytesPerSec: D, compressionRatio: 2, cpuDemandPercent: 0 },
+    });
     w.hosts[0]!.migration.performanceOption = 'SMB';
     w.hosts[0]!.smb.bandwidthLimits.LiveMigration = B;
     return w;

@@ -30,7 +30,10 @@ describe('configuration changes while the VM is being moved', () => {
       guiFix: "A storage move of 'TEST01' is running (see the Jobs pane). Wait until it finishes, or cancel it there, then try again.",
     });
     expect(vm(e, 'TEST01')).toEqual(before);
-    expect(e.query({ name: 'configurationLock', vm: 'TEST01' })).toEqual({ ok: true, value: { message: err.message, fix: err.fix, guiFix: err.guiFix, jobId: id } });
+    expect(e.query({ name: 'configurationLock', vm: 'TEST01' })).toEqual({
+      ok: true,
+      value: { message: err.message, fix: err.fix, guiFix: err.guiFix, jobId: id },
+    });
 
     e.runUntilIdle();
     expect(job(e, id).state).toBe('Completed');
@@ -102,15 +105,24 @@ describe('hvlab run', () => {
   it('reports the refused Set-VM statement with its message and fix, and the later one applied after Wait-Job', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hvlab-lock-'));
     const script = join(dir, 'settings-during-move.ps1');
-    writeFileSync(script, [
-      'Move-VMStorage DC01 -DestinationStoragePath E:\\VMs\\DC01 -AsJob',
-      'Set-VM DC01 -Notes "patched during the move"',
-      'Wait-Job -Id 1',
-      'Set-VM DC01 -Notes "patched after the move"',
-      'Get-VM DC01',
-    ].join('\n'));
+    writeFileSync(
+      script,
+      [
+        'Move-VMStorage DC01 -DestinationStoragePath E:\\VMs\\DC01 -AsJob',
+        'Set-VM DC01 -Notes "patched during the move"',
+        'Wait-Job -Id 1',
+        'Set-VM DC01 -Notes "patched after the move"',
+        'Get-VM DC01',
+      ].join('\n'),
+    );
     let out = '';
-    const code = await run(['run', script, '--json'], (t) => { out += t; }, () => undefined);
+    const code = await run(
+      ['run', script, '--json'],
+      (t) => {
+        out += t;
+      },
+      () => undefined,
+    );
     const report = JSON.parse(out) as {
       ok: boolean;
       statements: { cmdlet: string; ok: boolean; error?: { message: string; parameter?: string; fix?: string }; output: Record<string, unknown>[] }[];
@@ -119,7 +131,13 @@ describe('hvlab run', () => {
     };
     expect(code).toBe(1);
     expect(report.ok).toBe(false);
-    expect(report.statements.map((st) => [st.cmdlet, st.ok])).toEqual([['Move-VMStorage', true], ['Set-VM', false], ['Wait-Job', true], ['Set-VM', true], ['Get-VM', true]]);
+    expect(report.statements.map((st) => [st.cmdlet, st.ok])).toEqual([
+      ['Move-VMStorage', true],
+      ['Set-VM', false],
+      ['Wait-Job', true],
+      ['Set-VM', true],
+      ['Get-VM', true],
+    ]);
     expect(report.statements[1]!.error).toMatchObject({ message: LOCKED('DC01'), parameter: 'Name' });
     expect(report.statements[1]!.error!.fix).toContain('Wait-Job -Id 1');
     expect(report.jobs.map((j) => j.result)).toEqual(['Completed']);

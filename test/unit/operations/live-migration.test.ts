@@ -53,7 +53,9 @@ describe('Move-VM, VM only (files on an SMB share; Microsoft Learn, "Use live mi
     expect(j.endedAt! - j.committedAt!).toBeCloseTo(P.liveMigrationResumeMs, 6);
     expect(e.operations.incomingMemory().size).toBe(0);
     const log = e.state().log.map((l) => l.message);
-    expect(log[0]).toBe("The Virtual Machine Management service initiated the live migration of virtual machine 'WEB01' (Virtual machine ID vm-web01) to destination host 'HV02'.");
+    expect(log[0]).toBe(
+      "The Virtual Machine Management service initiated the live migration of virtual machine 'WEB01' (Virtual machine ID vm-web01) to destination host 'HV02'.",
+    );
     expect(log.at(-1)).toMatch(/completed the live migration of virtual machine 'WEB01'/);
   });
 
@@ -123,7 +125,10 @@ describe('Move-VM with storage (shared-nothing; Microsoft Learn, "Use live migra
     expect(j.state).toBe('Completed');
     expect(stageOf(j, 'Storage copy').bytesDone).toBe(64 * 1024);
     const v = vm(e, 'WEB01');
-    expect(v).toMatchObject({ host: 'HV02', paths: { configuration: 'E:\\VMs\\WEB01', snapshots: 'E:\\VMs\\WEB01\\Snapshots', smartPaging: '\\\\FS01\\VMs\\WEB01' } });
+    expect(v).toMatchObject({
+      host: 'HV02',
+      paths: { configuration: 'E:\\VMs\\WEB01', snapshots: 'E:\\VMs\\WEB01\\Snapshots', smartPaging: '\\\\FS01\\VMs\\WEB01' },
+    });
     expect(v.vhds[0]!.path).toBe('\\\\FS01\\VMs\\WEB01\\Virtual Hard Disks\\WEB01.vhdx');
   });
 
@@ -202,10 +207,12 @@ describe('faults (Jose Barreto, "Make sure your network interfaces are RSS-capab
   });
 
   it('SMB Multichannel losing a channel stalls, then goes on over the survivor', () => {
-    const e = engineOf(worldWith((x) => {
-      onShare(x, 'SQL01');
-      x.vms!.find((v) => v.name === 'SQL01')!.networkAdapters = [];
-    }));
+    const e = engineOf(
+      worldWith((x) => {
+        onShare(x, 'SQL01');
+        x.vms!.find((v) => v.name === 'SQL01')!.networkAdapters = [];
+      }),
+    );
     ok(e, 'Set-VMHost -VirtualMachineMigrationPerformanceOption SMB');
     const id = start(e, 'Move-VM SQL01 HV02');
     runUntil(e, () => runningStage(e, id) === 'Memory transfer');
@@ -220,15 +227,19 @@ describe('faults (Jose Barreto, "Make sure your network interfaces are RSS-capab
   });
 
   it('a TCP stream on a team moves to the surviving member when its member fails', () => {
-    const e = engineOf(worldWith((x) => {
-      for (const h of x.hosts.filter((hh) => hh.role === 'HyperV')) {
-        h.migration = { ...h.migration, useAnyNetwork: true, networks: [], performanceOption: 'TCPIP' };
-        for (const n of h.nics!) if (n.name.startsWith('SMB')) n.linkUp = false;
-      }
-    }));
+    const e = engineOf(
+      worldWith((x) => {
+        for (const h of x.hosts.filter((hh) => hh.role === 'HyperV')) {
+          h.migration = { ...h.migration, useAnyNetwork: true, networks: [], performanceOption: 'TCPIP' };
+          for (const n of h.nics!) if (n.name.startsWith('SMB')) n.linkUp = false;
+        }
+      }),
+    );
     const id = start(e, 'Move-VM WEB01 HV02');
     runUntil(e, () => runningStage(e, id) === 'Memory transfer');
-    const member = job(e, id).nics.find((n) => n.startsWith('HV02:'))!.split(':')[1]!;
+    const member = job(e, id)
+      .nics.find((n) => n.startsWith('HV02:'))!
+      .split(':')[1]!;
     expect(['NIC1', 'NIC2']).toContain(member);
     ok(e, `Disable-NetAdapter -Name ${member} -CimSession HV02`);
     expect(job(e, id).state).toBe('Running');
@@ -252,10 +263,13 @@ describe('faults (Jose Barreto, "Make sure your network interfaces are RSS-capab
 });
 
 describe('host CPU follows the VMs (compression and TCP use idle CPU only)', () => {
-  it('a VM moving in or out, or stopping, changes the hosts\' idle CPU', async () => {
+  it("a VM moving in or out, or stopping, changes the hosts' idle CPU", async () => {
     const { Resources } = await import('../../../engine/net/resources');
     const e = engineOf();
-    const cpu = (h: string) => { e.query({ name: 'clock' }); return e.fabric.capacity(Resources.cpu(h)); };
+    const cpu = (h: string) => {
+      e.query({ name: 'clock' });
+      return e.fabric.capacity(Resources.cpu(h));
+    };
     const hv01 = cpu('HV01');
     const hv02 = cpu('HV02');
     start(e, 'Move-VM WEB01 HV02');

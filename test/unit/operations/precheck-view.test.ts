@@ -38,22 +38,43 @@ describe('pre-checks over the view = pre-checks over the world', () => {
       const world = make();
       const vmNames = [...world.vms.map((v) => v.name), 'NOPE'];
       const hosts = [...world.hosts.map((h) => h.name), 'NOWHERE'];
-      const folder = fc.constantFrom('D:\\VMs\\X', 'E:\\Moved', 'C:\\VMs\\Y', 'Z:\\Nope', ...world.hosts.filter((h) => h.role === 'FileServer').map((h) => `\\\\${h.name}\\VMs\\moved`), '\\\\FS01\\Missing\\A', `${world.vms[0]!.paths.configuration}`);
-      fc.assert(fc.property(
-        fc.constantFrom(...vmNames), fc.constantFrom(...hosts), fc.constantFrom(...hosts), folder, fc.integer({ min: 0, max: 4 }),
-        (vm, on, dest, path, shape) => {
-          const base = { ComputerName: [on] };
-          if (shape === 0) equivalent(world, 'Move-VMStorage', { ...base, VMName: vm, DestinationStoragePath: path });
-          else if (shape === 1) equivalent(world, 'Move-VMStorage', { ...base, VMName: vm, VirtualMachinePath: path, SmartPagingFilePath: path });
-          else if (shape === 2) equivalent(world, 'Move-VM', { ...base, Name: vm, DestinationHost: dest });
-          else if (shape === 3) equivalent(world, 'Move-VM', { ...base, Name: vm, DestinationHost: dest, IncludeStorage: true, DestinationStoragePath: path });
-          else {
-            const v = world.vms.find((x) => x.name === vm);
-            const vhd = v?.vhds[0]?.path ?? 'D:\\a.vhdx';
-            equivalent(world, 'Compare-VM', { ...base, Name: vm, DestinationHost: dest, Vhds: [{ SourceFilePath: vhd, DestinationFilePath: `${path}\\${vhd.split('\\').at(-1)}` }] });
-          }
-        },
-      ), { numRuns: 300, seed: 4242 });
+      const folder = fc.constantFrom(
+        'D:\\VMs\\X',
+        'E:\\Moved',
+        'C:\\VMs\\Y',
+        'Z:\\Nope',
+        ...world.hosts.filter((h) => h.role === 'FileServer').map((h) => `\\\\${h.name}\\VMs\\moved`),
+        '\\\\FS01\\Missing\\A',
+        `${world.vms[0]!.paths.configuration}`,
+      );
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...vmNames),
+          fc.constantFrom(...hosts),
+          fc.constantFrom(...hosts),
+          folder,
+          fc.integer({ min: 0, max: 4 }),
+          (vm, on, dest, path, shape) => {
+            const base = { ComputerName: [on] };
+            if (shape === 0) equivalent(world, 'Move-VMStorage', { ...base, VMName: vm, DestinationStoragePath: path });
+            else if (shape === 1) equivalent(world, 'Move-VMStorage', { ...base, VMName: vm, VirtualMachinePath: path, SmartPagingFilePath: path });
+            else if (shape === 2) equivalent(world, 'Move-VM', { ...base, Name: vm, DestinationHost: dest });
+            else if (shape === 3)
+              equivalent(world, 'Move-VM', { ...base, Name: vm, DestinationHost: dest, IncludeStorage: true, DestinationStoragePath: path });
+            else {
+              const v = world.vms.find((x) => x.name === vm);
+              const vhd = v?.vhds[0]?.path ?? 'D:\\a.vhdx';
+              equivalent(world, 'Compare-VM', {
+                ...base,
+                Name: vm,
+                DestinationHost: dest,
+                Vhds: [{ SourceFilePath: vhd, DestinationFilePath: `${path}\\${vhd.split('\\').at(-1)}` }],
+              });
+            }
+          },
+        ),
+        { numRuns: 300, seed: 4242 },
+      );
     });
   }
 
@@ -74,15 +95,25 @@ describe('pre-checks over the view = pre-checks over the world', () => {
   });
 
   it('two moves may not write one destination file (partial files are not in the world yet)', () => {
-    const e = engineOf(worldWith((x) => {
-      x.vms!.push({ ...structuredClone(x.vms!.find((v) => v.name === 'DC01')!), id: 'vm-dc02', name: 'DC02', paths: { configuration: 'D:\\VMs\\DC02', snapshots: 'D:\\VMs\\DC02', smartPaging: 'D:\\VMs\\DC02' }, vhds: [{ path: 'D:\\VMs\\DC02\\DC01.vhdx', sizeBytes: 10 * 1024 ** 3, maxSizeBytes: 127 * 1024 ** 3 }] });
-    }));
+    const e = engineOf(
+      worldWith((x) => {
+        x.vms!.push({
+          ...structuredClone(x.vms!.find((v) => v.name === 'DC01')!),
+          id: 'vm-dc02',
+          name: 'DC02',
+          paths: { configuration: 'D:\\VMs\\DC02', snapshots: 'D:\\VMs\\DC02', smartPaging: 'D:\\VMs\\DC02' },
+          vhds: [{ path: 'D:\\VMs\\DC02\\DC01.vhdx', sizeBytes: 10 * 1024 ** 3, maxSizeBytes: 127 * 1024 ** 3 }],
+        });
+      }),
+    );
     const a = start(e, 'Move-VMStorage DC01 E:\\Disks');
     const err = refused(e, 'Move-VMStorage DC02 E:\\Disks');
     expect(err.message).toBe("Failed to create 'E:\\Disks\\Virtual Hard Disks\\DC01.vhdx': The file exists. (0x80070050)");
     expect(err.fix).toMatch(new RegExp(`Job ${a} \\(moving 'DC01'\\)`));
     e.runUntilIdle();
     // Once DC01 is there, the pre-checks themselves see the file.
-    expect(refused(e, 'Move-VMStorage DC02 E:\\Disks').message).toBe("Failed to create 'E:\\Disks\\Virtual Hard Disks\\DC01.vhdx': The file exists. (0x80070050)");
+    expect(refused(e, 'Move-VMStorage DC02 E:\\Disks').message).toBe(
+      "Failed to create 'E:\\Disks\\Virtual Hard Disks\\DC01.vhdx': The file exists. (0x80070050)",
+    );
   });
 });

@@ -6,15 +6,17 @@ import { engineOf } from './support';
 describe('runScript (issue §7)', () => {
   it('runs statements in order, blocks on moves without -AsJob, reports jobs and final file places', () => {
     const e = engineOf();
-    const r = runScript(e, [
-      '# a lab answer',
-      'Move-VMStorage DC01 -DestinationStoragePath E:\\VMs\\DC01',
-      'Move-VM WEB01 HV02 -AsJob',
-      'Get-Job',
-      'Wait-Job -Id 2',
-    ].join('\n'));
+    const r = runScript(
+      e,
+      ['# a lab answer', 'Move-VMStorage DC01 -DestinationStoragePath E:\\VMs\\DC01', 'Move-VM WEB01 HV02 -AsJob', 'Get-Job', 'Wait-Job -Id 2'].join('\n'),
+    );
     expect(r.ok).toBe(true);
-    expect(r.statements.map((s) => [s.line, s.ok, s.cmdlet])).toEqual([[2, true, 'Move-VMStorage'], [3, true, 'Move-VM'], [4, true, 'Get-Job'], [5, true, 'Wait-Job']]);
+    expect(r.statements.map((s) => [s.line, s.ok, s.cmdlet])).toEqual([
+      [2, true, 'Move-VMStorage'],
+      [3, true, 'Move-VM'],
+      [4, true, 'Get-Job'],
+      [5, true, 'Wait-Job'],
+    ]);
     const [storage, lm] = r.jobs;
     // Statement 1 returned when its job ended; statement 2 started then and returned at once.
     expect(r.statements[0]!.endedAt).toBe(storage!.endedAt);
@@ -22,11 +24,26 @@ describe('runScript (issue §7)', () => {
     expect(r.statements[1]!.endedAt).toBe(r.statements[1]!.startedAt);
     expect(r.statements[2]!.output).toHaveLength(1);
     expect(r.statements[3]!.endedAt).toBe(lm!.endedAt);
-    expect(storage).toMatchObject({ cmdlet: 'Move-VMStorage', vm: 'DC01', source: 'HV01', destination: 'E:\\VMs\\DC01', result: 'Completed', transport: 'Local' });
+    expect(storage).toMatchObject({
+      cmdlet: 'Move-VMStorage',
+      vm: 'DC01',
+      source: 'HV01',
+      destination: 'E:\\VMs\\DC01',
+      result: 'Completed',
+      transport: 'Local',
+    });
     expect(storage!.stages.map((s) => s.name)).toEqual(['Setup', 'Copy', 'Switch', 'Delete source']);
     expect(storage!.stages[1]!.bytesDone).toBe(40 * 1024 ** 3 + 64 * 1024);
     expect(storage!.stages[1]!.averageRate).toBeGreaterThan(1e9);
-    expect(lm).toMatchObject({ cmdlet: 'Move-VM', vm: 'WEB01', source: 'HV01', destination: 'HV02', result: 'Completed', transport: 'Compression', nics: ['HV01:SMB1', 'HV02:SMB1'] });
+    expect(lm).toMatchObject({
+      cmdlet: 'Move-VM',
+      vm: 'WEB01',
+      source: 'HV01',
+      destination: 'HV02',
+      result: 'Completed',
+      transport: 'Compression',
+      nics: ['HV01:SMB1', 'HV02:SMB1'],
+    });
     expect(lm!.precopyPasses.length).toBeGreaterThan(1);
     expect(lm!.measuredDowntimeMs).toBeGreaterThan(P.blackoutFixedMs);
     const dc = r.vms.find((v) => v.name === 'DC01')!;

@@ -7,10 +7,11 @@ import { GiB, engineOf, ok, refused, vm, worldWith } from './support';
 // HV01 runs DC01 (2 GiB, static), SQL01 (8 GiB startup, dynamic) and WEB01 (2 GiB startup, 1 GiB
 // minimum, dynamic). With no root reserve and 11.5 GiB of memory, a restarting WEB01 can get
 // 1.5 GiB: more than its minimum, less than its startup memory.
-const tight = (memory = 11.5 * GiB, edit?: Parameters<typeof worldWith>[0]) => worldWith((x) => {
-  x.hosts.find((h) => h.name === 'HV01')!.memoryBytes = memory;
-  edit?.(x);
-});
+const tight = (memory = 11.5 * GiB, edit?: Parameters<typeof worldWith>[0]) =>
+  worldWith((x) => {
+    x.hosts.find((h) => h.name === 'HV01')!.memoryBytes = memory;
+    edit?.(x);
+  });
 const params = { moveParams: { hostReserveBytes: 0 } };
 
 describe('host memory accounting (one place)', () => {
@@ -40,17 +41,20 @@ describe('host memory accounting (one place)', () => {
 
 describe('Start-VM from Off (the Hyper-V module cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview")', () => {
   it('starts when the startup memory is free, and never uses Smart Paging otherwise', () => {
-    const w = () => tight(13 * GiB, (x) => {
-      x.vms!.find((v) => v.name === 'WEB01')!.state = 'Off';
-      delete x.vms!.find((v) => v.name === 'WEB01')!.startedAt;
-    });
+    const w = () =>
+      tight(13 * GiB, (x) => {
+        x.vms!.find((v) => v.name === 'WEB01')!.state = 'Off';
+        delete x.vms!.find((v) => v.name === 'WEB01')!.startedAt;
+      });
     const e = engineOf(w(), params);
     ok(e, 'Start-VM WEB01');
     expect(vm(e, 'WEB01').state).toBe('Running');
     const e2 = engineOf(w(), params);
     ok(e2, 'Set-VMMemory WEB01 -StartupBytes 4GB -MaximumBytes 8GB');
     const err = refused(e2, 'Start-VM WEB01');
-    expect(err.message).toBe("'WEB01' failed to start. Not enough memory in the system to start the virtual machine WEB01. Could not initialize memory: Ran out of memory (0x8007000E).");
+    expect(err.message).toBe(
+      "'WEB01' failed to start. Not enough memory in the system to start the virtual machine WEB01. Could not initialize memory: Ran out of memory (0x8007000E).",
+    );
     expect(vm(e2, 'WEB01')).toMatchObject({ state: 'Off' });
     expect(vm(e2, 'WEB01').smartPagingFile).toBeUndefined();
   });
@@ -68,7 +72,9 @@ describe('Restart-VM with Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory
     expect(v.smartPagingFile).toEqual({ path: '\\\\FS01\\VMs\\WEB01\\vm-web01.slp', sizeBytes: 0.5 * GiB, createdAt: 0 });
     // The file takes space where it lives (the share on FS01).
     expect(freeBefore - e.operations.space.freeBytes('FS01', 'D')).toBe(0.5 * GiB);
-    expect(e.state().log.map((l) => l.message)).toContain("'WEB01' is using a smart paging file (\\\\FS01\\VMs\\WEB01\\vm-web01.slp, 512 MB) to restart because the host cannot give it its startup memory. (Virtual machine ID vm-web01)");
+    expect(e.state().log.map((l) => l.message)).toContain(
+      "'WEB01' is using a smart paging file (\\\\FS01\\VMs\\WEB01\\vm-web01.slp, 512 MB) to restart because the host cannot give it its startup memory. (Virtual machine ID vm-web01)",
+    );
     e.advance(P.smartPagingReleaseMs - 1);
     expect(vm(e, 'WEB01').smartPagingFile).toBeDefined();
     e.advance(1);
@@ -99,13 +105,18 @@ describe('Restart-VM with Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory
   });
 
   it('no room in the Smart Paging File Location: the restart fails and the VM is off', () => {
-    const e = engineOf(tight(11.5 * GiB, (x) => {
-      const d = x.hosts.find((h) => h.name === 'HV01')!.volumes.find((v) => v.letter === 'E')!;
-      d.otherDataBytes = d.capacityBytes - 100 * 1024 ** 2;
-      x.vms!.find((v) => v.name === 'WEB01')!.paths.smartPaging = 'E:\\SmartPaging';
-    }), params);
+    const e = engineOf(
+      tight(11.5 * GiB, (x) => {
+        const d = x.hosts.find((h) => h.name === 'HV01')!.volumes.find((v) => v.letter === 'E')!;
+        d.otherDataBytes = d.capacityBytes - 100 * 1024 ** 2;
+        x.vms!.find((v) => v.name === 'WEB01')!.paths.smartPaging = 'E:\\SmartPaging';
+      }),
+      params,
+    );
     const err = refused(e, 'Restart-VM WEB01 -Force');
-    expect(err.message).toBe("'WEB01' failed to restart. Could not create the smart paging file 'E:\\SmartPaging\\vm-web01.slp' (512 MB needed, 100 MB free on HV01 E:): There is not enough space on the disk. (0x80070070)");
+    expect(err.message).toBe(
+      "'WEB01' failed to restart. Could not create the smart paging file 'E:\\SmartPaging\\vm-web01.slp' (512 MB needed, 100 MB free on HV01 E:): There is not enough space on the disk. (0x80070070)",
+    );
     expect(err.fix).toMatch(/Move-VMStorage 'WEB01' -SmartPagingFilePath/);
     expect(vm(e, 'WEB01').state).toBe('Off');
     expect(vm(e, 'WEB01').smartPagingFile).toBeUndefined();
@@ -114,7 +125,9 @@ describe('Restart-VM with Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory
   it('a static VM, or less than the minimum: not enough memory', () => {
     const e = engineOf(tight(10.5 * GiB), params);
     const err = refused(e, 'Restart-VM WEB01 -Force');
-    expect(err.message).toBe("'WEB01' failed to restart. Not enough memory in the system to start the virtual machine WEB01. Could not initialize memory: Ran out of memory (0x8007000E).");
+    expect(err.message).toBe(
+      "'WEB01' failed to restart. Not enough memory in the system to start the virtual machine WEB01. Could not initialize memory: Ran out of memory (0x8007000E).",
+    );
     expect(vm(e, 'WEB01').state).toBe('Off');
     const e2 = engineOf(tight(11.5 * GiB), params);
     expect(refused(e2, 'Restart-VM DC01 -Force').message).toMatch(/Not enough memory in the system to start the virtual machine DC01/);

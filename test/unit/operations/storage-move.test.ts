@@ -48,7 +48,12 @@ describe('Move-VMStorage: one folder, running VM (Microsoft Learn, "Use live mig
   it('returns once the job exists; -AsJob writes the job object', () => {
     const e = engineOf();
     const out = ok(e, 'Move-VMStorage DC01 E:\\VMs\\DC01 -AsJob');
-    expect(out.output[0]).toMatchObject({ Id: 1, Name: 'Job1', State: 'Running', Command: 'Move-VMStorage -VMName DC01 -DestinationStoragePath E:\\VMs\\DC01 -AsJob' });
+    expect(out.output[0]).toMatchObject({
+      Id: 1,
+      Name: 'Job1',
+      State: 'Running',
+      Command: 'Move-VMStorage -VMName DC01 -DestinationStoragePath E:\\VMs\\DC01 -AsJob',
+    });
     expect(ok(e, 'Get-Job').output).toHaveLength(1);
     const waited = ok(e, 'Wait-Job -Id 1');
     expect(waited.output[0]).toMatchObject({ Id: 1, State: 'Completed' });
@@ -84,7 +89,10 @@ describe('Move-VMStorage: per item, disks only, configuration only, smart paging
 
   it('disks only (-Vhds) moves each disk to its own folder', () => {
     const e = engineOf();
-    start(e, 'Move-VMStorage SQL01 -Vhds @(@{"SourceFilePath"="D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01-Data.vhdx";"DestinationFilePath"="E:\\Data\\SQL01-Data.vhdx"})');
+    start(
+      e,
+      'Move-VMStorage SQL01 -Vhds @(@{"SourceFilePath"="D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01-Data.vhdx";"DestinationFilePath"="E:\\Data\\SQL01-Data.vhdx"})',
+    );
     e.runUntilIdle();
     const v = vm(e, 'SQL01');
     expect(v.vhds.map((d) => d.path)).toEqual(['D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx', 'E:\\Data\\SQL01-Data.vhdx']);
@@ -167,11 +175,15 @@ describe('mirrored guest writes and remote copies (Ben Armstrong, "How does stor
 
   it('share to share: relayed by the VM host, every resource within its capacity', () => {
     const w = worldWith((x) => {
-      x.hosts.push({ ...structuredClone(x.hosts.find((h) => h.name === 'FS01')!), name: 'FS02', nics: [
-        { name: 'MGMT', speedGbps: 1, rssQueues: 4, ipAddress: '192.168.1.21' },
-        { name: 'SMB1', speedGbps: 10, rdma: { type: 'iWARP', enabled: true }, rssQueues: 8, ipAddress: '10.10.1.21' },
-        { name: 'SMB2', speedGbps: 10, rdma: { type: 'iWARP', enabled: true }, rssQueues: 8, ipAddress: '10.10.2.21' },
-      ] });
+      x.hosts.push({
+        ...structuredClone(x.hosts.find((h) => h.name === 'FS01')!),
+        name: 'FS02',
+        nics: [
+          { name: 'MGMT', speedGbps: 1, rssQueues: 4, ipAddress: '192.168.1.21' },
+          { name: 'SMB1', speedGbps: 10, rdma: { type: 'iWARP', enabled: true }, rssQueues: 8, ipAddress: '10.10.1.21' },
+          { name: 'SMB2', speedGbps: 10, rdma: { type: 'iWARP', enabled: true }, rssQueues: 8, ipAddress: '10.10.2.21' },
+        ],
+      });
     });
     const e = engineOf(w);
     const id = start(e, 'Move-VMStorage WEB01 \\\\FS02\\VMs\\WEB01');
@@ -192,7 +204,10 @@ describe('queue: simultaneous storage migrations per host (Microsoft Learn, "Set
     const e = engineOf();
     const a = start(e, 'Move-VMStorage DC01 E:\\VMs\\DC01');
     const b = start(e, 'Move-VMStorage WEB01 E:\\VMs\\WEB01');
-    const c = start(e, 'Move-VMStorage SQL01 -Vhds @(@{"SourceFilePath"="D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx";"DestinationFilePath"="E:\\VMs\\SQL01.vhdx"})');
+    const c = start(
+      e,
+      'Move-VMStorage SQL01 -Vhds @(@{"SourceFilePath"="D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx";"DestinationFilePath"="E:\\VMs\\SQL01.vhdx"})',
+    );
     // On another host: not queued behind HV01's.
     const d = start(e, 'Move-VMStorage TEST01 E:\\VMs\\TEST01 -ComputerName HV02');
     expect(job(e, a).state).toBe('Running');
@@ -288,7 +303,9 @@ describe('a destination volume filling up mid-move (issue §5)', () => {
     expect(job(e, b).state).toBe('Completed');
     const j = job(e, a);
     expect(j.state).toBe('Failed');
-    expect(j.error!.message).toBe(`Failed to copy 'D:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx' to 'E:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx': ${DISK_FULL}`);
+    expect(j.error!.message).toBe(
+      `Failed to copy 'D:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx' to 'E:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx': ${DISK_FULL}`,
+    );
     expect(j.partialFiles).toEqual([]);
     expect(stageOf(j, 'Copy').status).toBe('Failed');
     // It failed when E was full (within the margin), not before, not after.
@@ -298,7 +315,12 @@ describe('a destination volume filling up mid-move (issue §5)', () => {
     expect(vm(e, 'WEB01').vhds[0]!.path).toBe('E:\\VMs\\WEB01\\Virtual Hard Disks\\WEB01.vhdx');
     // DC01's partial file is gone: what is left on E is exactly WEB01's files.
     expect(e.operations.space.freeBytes('HV01', 'E')).toBe(60 * GiB - 40 * GiB - 64 * KiB);
-    expect(e.state().log.filter((l) => l.level === 'Error').map((l) => l.message)[0]).toMatch(/^Storage migration for virtual machine 'DC01'.*failed\./);
+    expect(
+      e
+        .state()
+        .log.filter((l) => l.level === 'Error')
+        .map((l) => l.message)[0],
+    ).toMatch(/^Storage migration for virtual machine 'DC01'.*failed\./);
     e.runUntilIdle();
     expect(e.flow.activeTransfers()).toEqual([]);
   });

@@ -14,18 +14,23 @@ const MB = 1e6;
 
 describe('an External switch over the RDMA adapters (hvlab run)', () => {
   it('moves fall back from SMB Direct ×2 to ×1 to SMB over TCP/IP through vEthernet, and take longer', () => {
-    const r = runScript(engineOf(), [
-      'Set-VMHost -ComputerName HV01,HV02 -VirtualMachineMigrationPerformanceOption SMB',
-      'Move-VM WEB01 HV02',
-      'Move-VM WEB01 HV01 -ComputerName HV02',
-      'New-VMSwitch -Name RDMA1 -NetAdapterName SMB1',
-      'Move-VM WEB01 HV02',
-      'Move-VM WEB01 HV01 -ComputerName HV02',
-      'New-VMSwitch -Name RDMA2 -NetAdapterName SMB2',
-      'Move-VM WEB01 HV02',
-    ].join('\n'));
+    const r = runScript(
+      engineOf(),
+      [
+        'Set-VMHost -ComputerName HV01,HV02 -VirtualMachineMigrationPerformanceOption SMB',
+        'Move-VM WEB01 HV02',
+        'Move-VM WEB01 HV01 -ComputerName HV02',
+        'New-VMSwitch -Name RDMA1 -NetAdapterName SMB1',
+        'Move-VM WEB01 HV02',
+        'Move-VM WEB01 HV01 -ComputerName HV02',
+        'New-VMSwitch -Name RDMA2 -NetAdapterName SMB2',
+        'Move-VM WEB01 HV02',
+      ].join('\n'),
+    );
     expect(r.statements.map((s) => s.ok)).toEqual(Array(8).fill(true));
-    expect(r.statements[3]!.warnings[0]).toMatch(/'SMB1' is an RDMA adapter \(iWARP\)\. In Windows Server 2012 R2 RDMA is not available through a Hyper-V virtual switch/);
+    expect(r.statements[3]!.warnings[0]).toMatch(
+      /'SMB1' is an RDMA adapter \(iWARP\)\. In Windows Server 2012 R2 RDMA is not available through a Hyper-V virtual switch/,
+    );
     expect(r.ok).toBe(true);
     const [direct2, , direct1, , tcp] = r.jobs.map((j) => j);
     if (!direct2 || !direct1 || !tcp) throw new Error('expected five jobs');

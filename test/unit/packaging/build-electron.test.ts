@@ -16,7 +16,9 @@ let result: { outdir: string; main: Metafile; engine: Metafile; preload: Metafil
 beforeAll(async () => {
   outdir = mkdtempSync(join(tmpdir(), 'hvlab-build-electron-'));
   // @ts-expect-error -- an .mjs script without type declarations
-  const { buildElectron } = (await import('../../../scripts/build-electron.mjs')) as { buildElectron(o: { outdir: string; logLevel: string }): Promise<typeof result> };
+  const { buildElectron } = (await import('../../../scripts/build-electron.mjs')) as {
+    buildElectron(o: { outdir: string; logLevel: string }): Promise<typeof result>;
+  };
   result = await buildElectron({ outdir, logLevel: 'silent' });
 });
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));

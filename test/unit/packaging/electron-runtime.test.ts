@@ -20,9 +20,13 @@ function fakeElectron(succeeds: () => boolean) {
   const electronDir = join(root, 'node_modules', 'electron');
   const runs = join(root, 'runs.txt');
   const binary = join(root, 'electron-binary');
-  const write = () => writeFileSync(join(electronDir, 'install.js'), succeeds()
-    ? `require('fs').appendFileSync(${JSON.stringify(runs)}, 'x'); require('fs').writeFileSync(${JSON.stringify(binary)}, '');`
-    : `require('fs').appendFileSync(${JSON.stringify(runs)}, 'x'); process.exit(1);`);
+  const write = () =>
+    writeFileSync(
+      join(electronDir, 'install.js'),
+      succeeds()
+        ? `require('fs').appendFileSync(${JSON.stringify(runs)}, 'x'); require('fs').writeFileSync(${JSON.stringify(binary)}, '');`
+        : `require('fs').appendFileSync(${JSON.stringify(runs)}, 'x'); process.exit(1);`,
+    );
   mkdirSync(electronDir, { recursive: true });
   write();
   const options = (retry: boolean) => ({

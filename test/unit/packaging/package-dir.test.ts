@@ -29,12 +29,23 @@ beforeAll(async () => {
   writeFileSync(join(project, 'dist', 'renderer', 'index.html'), '<!doctype html><title>console</title>');
   writeFileSync(join(project, 'dist', 'renderer', 'assets', 'index.js'), '');
   // @ts-expect-error -- an .mjs script without type declarations
-  const { buildElectron } = (await import('../../../scripts/build-electron.mjs')) as { buildElectron(o: { outdir: string; logLevel: string }): Promise<unknown> };
+  const { buildElectron } = (await import('../../../scripts/build-electron.mjs')) as {
+    buildElectron(o: { outdir: string; logLevel: string }): Promise<unknown>;
+  };
   await buildElectron({ outdir: join(project, 'dist', 'electron'), logLevel: 'silent' });
 
   const electronDist = join(dir, 'electron-dist');
   mkdirSync(electronDist);
-  writeFileSync(join(electronDist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n#'), Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE, 'latin1')]), { mode: 0o755 });
+  writeFileSync(
+    join(electronDist, 'electron'),
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\nexit 0\n#'),
+      Buffer.from(SENTINEL, 'latin1'),
+      Buffer.from([1, DEFAULT_WIRE.length]),
+      Buffer.from(DEFAULT_WIRE, 'latin1'),
+    ]),
+    { mode: 0o755 },
+  );
   writeFileSync(join(electronDist, 'LICENSE'), 'stand-in');
 
   const { build, Platform } = require('electron-builder') as typeof ElectronBuilder;

@@ -95,7 +95,9 @@ describe('saving through a full disk and a read-only folder', () => {
     host.handle({ kind: 'invoke', id: 5, command: turnOff });
     expect(notices).toHaveLength(3);
     expect(notices[2]!.level).toBe('error');
-    expect(host.flush()).toEqual([expect.stringMatching(/^The world could not be saved \(.*ENOSPC.*\); the changes since the last successful save are lost\.$/)]);
+    expect(host.flush()).toEqual([
+      expect.stringMatching(/^The world could not be saved \(.*ENOSPC.*\); the changes since the last successful save are lost\.$/),
+    ]);
     host.dispose();
   });
 
@@ -150,7 +152,10 @@ describe('saving through a full disk and a read-only folder', () => {
       try { writeFileAtomic(${JSON.stringify(path)}, 'x'.repeat(4 << 20)); console.log('written'); }
       catch (e) { console.log(e.code); }`;
     // stdout only: the process may still be signalled (SIGXFSZ) when something else writes at exit.
-    const { stdout } = spawnSync('sh', ['-c', `ulimit -f 64 && exec "$0" --import tsx --input-type=module -e "$1"`, process.execPath, script], { cwd: ROOT, encoding: 'utf8' });
+    const { stdout } = spawnSync('sh', ['-c', `ulimit -f 64 && exec "$0" --import tsx --input-type=module -e "$1"`, process.execPath, script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(stdout.trim()).toBe('EFBIG');
     expect(readFileSync(path, 'utf8')).toBe('last good');
     expect(readdirSync(dir)).toEqual(['world.json']);

@@ -21,7 +21,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** A real saved state with a finished job (a storage move run to completion). */
 function savedState(): EngineState {
   const engine = new Engine({ world: defaultWorld() });
-  const r = engine.invoke({ cmdlet: 'Move-VMStorage', params: { VMName: 'TEST01', ComputerName: ['HV02'], DestinationStoragePath: 'E:\\VMs\\TEST01-moved', AsJob: true } });
+  const r = engine.invoke({
+    cmdlet: 'Move-VMStorage',
+    params: { VMName: 'TEST01', ComputerName: ['HV02'], DestinationStoragePath: 'E:\\VMs\\TEST01-moved', AsJob: true },
+  });
   expect(r.ok).toBe(true);
   engine.runUntilIdle();
   return JSON.parse(JSON.stringify(engine.state())) as EngineState;
@@ -39,40 +42,61 @@ function sameHostPair(s: EngineState): [number, number] {
 }
 
 const cases: [string, (s: EngineState) => string | RegExp, ((text: string) => string)?][] = [
-  ['a VM on a host that does not exist', (s) => {
-    s.world.vms[0]!.host = 'HV99';
-    return `state.world.vms[${s.world.vms[0]!.name}].host: host "HV99" does not exist`;
-  }],
-  ['two VMs with one id', (s) => {
-    s.world.vms[1]!.id = s.world.vms[0]!.id;
-    return `state.world.vms[${s.world.vms[1]!.name}].id: duplicate VM id`;
-  }],
-  ['a VHD on a missing volume', (s) => {
-    const vm = s.world.vms.find((v) => v.vhds.length)!;
-    vm.vhds[0]!.path = 'Q:\\VMs\\lost.vhdx';
-    return `state.world.vms[${vm.name}].vhds[0].path`;
-  }],
-  ['two VMs sharing one VHD', (s) => {
-    const [i, j] = sameHostPair(s);
-    s.world.vms[j]!.vhds[0]!.path = s.world.vms[i]!.vhds[0]!.path;
-    return new RegExp(`state\\.world\\.vms\\[(${s.world.vms[i]!.name}|${s.world.vms[j]!.name})\\]\\.vhds\\[0\\]\\.path`);
-  }],
-  ['a clock of 1e308', (s) => {
-    s.now = 1e308;
-    return 'state.now: the simulated clock reads 1e+308 ms';
-  }],
+  [
+    'a VM on a host that does not exist',
+    (s) => {
+      s.world.vms[0]!.host = 'HV99';
+      return `state.world.vms[${s.world.vms[0]!.name}].host: host "HV99" does not exist`;
+    },
+  ],
+  [
+    'two VMs with one id',
+    (s) => {
+      s.world.vms[1]!.id = s.world.vms[0]!.id;
+      return `state.world.vms[${s.world.vms[1]!.name}].id: duplicate VM id`;
+    },
+  ],
+  [
+    'a VHD on a missing volume',
+    (s) => {
+      const vm = s.world.vms.find((v) => v.vhds.length)!;
+      vm.vhds[0]!.path = 'Q:\\VMs\\lost.vhdx';
+      return `state.world.vms[${vm.name}].vhds[0].path`;
+    },
+  ],
+  [
+    'two VMs sharing one VHD',
+    (s) => {
+      const [i, j] = sameHostPair(s);
+      s.world.vms[j]!.vhds[0]!.path = s.world.vms[i]!.vhds[0]!.path;
+      return new RegExp(`state\\.world\\.vms\\[(${s.world.vms[i]!.name}|${s.world.vms[j]!.name})\\]\\.vhds\\[0\\]\\.path`);
+    },
+  ],
+  [
+    'a clock of 1e308',
+    (s) => {
+      s.now = 1e308;
+      return 'state.now: the simulated clock reads 1e+308 ms';
+    },
+  ],
   // Only the clock: encodeState would stamp savedAt with it too.
   ['a negative clock', () => 'state.now: Too small', (text) => text.replace(/"now":\d+(\.\d+)?}/, '"now":-5}')],
   // A running job acts on its VM at start-up; an ended one may name a VM deleted since (Remove-VM).
-  ['a running job whose VM does not exist', (s) => {
-    s.jobs[0]!.state = 'Running';
-    s.jobs[0]!.vmId = 'a0000000-0000-0000-0000-00000000dead';
-    return 'state.jobs[0].vmId: VM "a0000000-0000-0000-0000-00000000dead" (TEST01) does not exist in the saved world';
-  }],
-  ['two jobs with one id', (s) => {
-    s.jobs.push({ ...s.jobs[0]! });
-    return 'state.jobs[1].id: duplicate job id';
-  }],
+  [
+    'a running job whose VM does not exist',
+    (s) => {
+      s.jobs[0]!.state = 'Running';
+      s.jobs[0]!.vmId = 'a0000000-0000-0000-0000-00000000dead';
+      return 'state.jobs[0].vmId: VM "a0000000-0000-0000-0000-00000000dead" (TEST01) does not exist in the saved world';
+    },
+  ],
+  [
+    'two jobs with one id',
+    (s) => {
+      s.jobs.push({ ...s.jobs[0]! });
+      return 'state.jobs[1].id: duplicate job id';
+    },
+  ],
 ];
 
 describe('a saved state is cross-checked', () => {
@@ -114,7 +138,11 @@ describe('a saved state is cross-checked', () => {
       writeFileSync(script, 'Get-VM -ComputerName HV01\n');
       let out = '';
       let err = '';
-      const code = await run(['run', script, '--world', statePath], (s) => (out += s), (s) => (err += s));
+      const code = await run(
+        ['run', script, '--world', statePath],
+        (s) => (out += s),
+        (s) => (err += s),
+      );
       expect(code).not.toBe(0);
       named(err);
       expect(out).toBe('');

@@ -40,7 +40,11 @@ describe('JsonStateStore', () => {
   const cases: [string, () => string, RegExp][] = [
     ['a truncated file', () => validStateText().slice(0, 200), /not valid JSON/],
     ['random bytes', () => Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7919 + 13) % 256)).toString('latin1'), /not valid JSON/],
-    ['a schema violation', () => validStateText().replace('"memoryBytes":', '"memoryBytes":"lots","x":'), /does not match the saved-state schema \(state\.world\.hosts\.0\.memoryBytes/],
+    [
+      'a schema violation',
+      () => validStateText().replace('"memoryBytes":', '"memoryBytes":"lots","x":'),
+      /does not match the saved-state schema \(state\.world\.hosts\.0\.memoryBytes/,
+    ],
     ['a newer version', () => validStateText().replace('"version":1', '"version":99'), /newer version/],
   ];
   for (const [what, make, reason] of cases) {

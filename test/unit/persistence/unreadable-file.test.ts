@@ -31,7 +31,13 @@ describe('an unreadable saved world', () => {
     const path = join(dir, 'world.json');
     writeFileSync(path, USERS_WORLD);
     // Permission denied while the file is there; "no such file" once it is gone (a real read would).
-    const io: StateFileIo = { ...nodeStateFileIo, read: (p) => { if (existsSync(p)) throw errno('EACCES'); return nodeStateFileIo.read(p); } };
+    const io: StateFileIo = {
+      ...nodeStateFileIo,
+      read: (p) => {
+        if (existsSync(p)) throw errno('EACCES');
+        return nodeStateFileIo.read(p);
+      },
+    };
     const wall = manualTimer();
     const host = new EngineHost({ store: new JsonStateStore(path, io), timer: wall.timer });
     const [moved] = readdirSync(dir).filter((f) => f.startsWith('world.unreadable-'));
@@ -55,7 +61,9 @@ describe('an unreadable saved world', () => {
     const wall = manualTimer();
     const host = new EngineHost({ store: new JsonStateStore(path), timer: wall.timer });
     const [notice] = host.pendingNotices();
-    expect(notice?.message).toMatch(/^The saved world could not be read \(it is a folder, not a regular file\)\. It was moved, unchanged, to .*world\.unreadable-/);
+    expect(notice?.message).toMatch(
+      /^The saved world could not be read \(it is a folder, not a regular file\)\. It was moved, unchanged, to .*world\.unreadable-/,
+    );
     run(host, wall);
     expect(host.flush()).toEqual([]);
     host.dispose();
@@ -74,17 +82,23 @@ describe('an unreadable saved world', () => {
         if (!readable) throw errno('EIO');
         return nodeStateFileIo.read(p);
       },
-      moveAside: () => { throw errno('EROFS'); },
+      moveAside: () => {
+        throw errno('EROFS');
+      },
     };
     const wall = manualTimer();
     const host = new EngineHost({ store: new JsonStateStore(path, io), timer: wall.timer });
     const notices: string[] = [];
     host.subscribe((e) => e.type === 'notice' && notices.push(e.message));
-    expect(notices[0]).toBe(`The saved world at ${path} could not be read (the disk reported an input/output error (EIO)), and it could not be moved aside (the disk or folder is read-only (EROFS)). It is left as it is and will not be saved over; the console started from the default world and keeps your changes in memory only.`);
+    expect(notices[0]).toBe(
+      `The saved world at ${path} could not be read (the disk reported an input/output error (EIO)), and it could not be moved aside (the disk or folder is read-only (EROFS)). It is left as it is and will not be saved over; the console started from the default world and keeps your changes in memory only.`,
+    );
     run(host, wall);
     readable = true; // even once it reads again, this session does not write over it
     wall.pass(120_000);
-    expect(notices[1]).toMatch(/^The world could not be saved \(.*world\.json: the saved world there could not be read or moved aside, so it is not saved over until the console is restarted\)/);
+    expect(notices[1]).toMatch(
+      /^The world could not be saved \(.*world\.json: the saved world there could not be read or moved aside, so it is not saved over until the console is restarted\)/,
+    );
     expect(host.flush()).toHaveLength(1);
     host.dispose();
     expect(readFileSync(path, 'utf8')).toBe(USERS_WORLD);
@@ -97,7 +111,9 @@ describe('unreadable settings', () => {
     const path = join(dir, 'settings.json');
     symlinkSync('settings.json', path);
     const opened = openConfSettings(dir);
-    expect(opened.notice).toMatch(/^Your settings could not be read \(a symbolic link points back at itself \(ELOOP\)\)\. The file was moved, unchanged, to .*settings\.unreadable-.*\.json and defaults are in use\.$/);
+    expect(opened.notice).toMatch(
+      /^Your settings could not be read \(a symbolic link points back at itself \(ELOOP\)\)\. The file was moved, unchanged, to .*settings\.unreadable-.*\.json and defaults are in use\.$/,
+    );
     const [moved] = readdirSync(dir).filter((f) => f.startsWith('settings.unreadable-'));
     expect(readlinkSync(join(dir, moved!))).toBe('settings.json');
     opened.store.set('clockSpeed', 10);

@@ -29,38 +29,68 @@ describe('toMoveRequest', () => {
   });
 
   it('Move-VMStorage per-item parameters are a per-item move; -Vhds alone is "disks only"', () => {
-    const r = toMoveRequest('Move-VMStorage', {
-      VMName: 'SQL01',
-      VirtualMachinePath: 'E:\\Config',
-      SnapshotFilePath: 'E:\\Snaps',
-      SmartPagingFilePath: 'E:\\Paging',
-      Vhds: [{ SourceFilePath: 'D:\\a.vhdx', DestinationFilePath: 'E:\\a.vhdx' }],
-      RetainVhdCopiesOnSource: true,
-      AllowUnverifiedPaths: true,
-    }, w);
-    expect(r.placement).toEqual({ mode: 'PerItem', configuration: 'E:\\Config', snapshots: 'E:\\Snaps', smartPaging: 'E:\\Paging', vhds: [{ source: 'D:\\a.vhdx', destination: 'E:\\a.vhdx' }] });
+    const r = toMoveRequest(
+      'Move-VMStorage',
+      {
+        VMName: 'SQL01',
+        VirtualMachinePath: 'E:\\Config',
+        SnapshotFilePath: 'E:\\Snaps',
+        SmartPagingFilePath: 'E:\\Paging',
+        Vhds: [{ SourceFilePath: 'D:\\a.vhdx', DestinationFilePath: 'E:\\a.vhdx' }],
+        RetainVhdCopiesOnSource: true,
+        AllowUnverifiedPaths: true,
+      },
+      w,
+    );
+    expect(r.placement).toEqual({
+      mode: 'PerItem',
+      configuration: 'E:\\Config',
+      snapshots: 'E:\\Snaps',
+      smartPaging: 'E:\\Paging',
+      vhds: [{ source: 'D:\\a.vhdx', destination: 'E:\\a.vhdx' }],
+    });
     expect(r.retainVhdCopiesOnSource).toBe(true);
     expect(r.allowUnverifiedPaths).toBe(true);
     const disksOnly = toMoveRequest('Move-VMStorage', { VMName: 'SQL01', Vhds: [{ sourcefilepath: 'D:\\a.vhdx', DESTINATIONFILEPATH: 'E:\\a.vhdx' }] }, w);
     expect(disksOnly.placement).toEqual({ mode: 'PerItem', vhds: [{ source: 'D:\\a.vhdx', destination: 'E:\\a.vhdx' }] });
   });
 
-  it('-DestinationStoragePath with a per-item parameter is PowerShell\'s parameter set error, on all three cmdlets', () => {
+  it("-DestinationStoragePath with a per-item parameter is PowerShell's parameter set error, on all three cmdlets", () => {
     const e = refusal(() => toMoveRequest('Move-VMStorage', { VMName: 'SQL01', DestinationStoragePath: 'E:\\X', SnapshotFilePath: 'E:\\S' }, w));
     expect(e.message).toBe('Parameter set cannot be resolved using the specified named parameters.');
     expect(e.details).toMatchObject({ parameter: 'SnapshotFilePath', code: 'InvalidParameter' });
     for (const cmdlet of ['Move-VM', 'Compare-VM']) {
-      const e2 = refusal(() => toMoveRequest(cmdlet, { Name: 'SQL01', DestinationHost: 'HV02', IncludeStorage: true, DestinationStoragePath: 'E:\\X', Vhds: [{ SourceFilePath: 'a', DestinationFilePath: 'b' }] }, w));
+      const e2 = refusal(() =>
+        toMoveRequest(
+          cmdlet,
+          {
+            Name: 'SQL01',
+            DestinationHost: 'HV02',
+            IncludeStorage: true,
+            DestinationStoragePath: 'E:\\X',
+            Vhds: [{ SourceFilePath: 'a', DestinationFilePath: 'b' }],
+          },
+          w,
+        ),
+      );
       expect(e2.message).toBe(bindingMessages.cannotResolve);
       expect(e2.details.parameter).toBe('Vhds');
     }
   });
 
   it('missing mandatory parameters and parameters of another cmdlet are refused as PowerShell does', () => {
-    expect(refusal(() => toMoveRequest('Move-VM', { Name: 'SQL01' }, w)).message).toBe('Cannot process command because of one or more missing mandatory parameters: DestinationHost.');
-    expect(refusal(() => toMoveRequest('Move-VMStorage', {}, w)).message).toBe('Cannot process command because of one or more missing mandatory parameters: VMName.');
-    expect(refusal(() => toMoveRequest('Move-VMStorage', { VMName: 'SQL01', DestinationHost: 'HV02' }, w)).message).toBe("A parameter cannot be found that matches parameter name 'DestinationHost'.");
-    expect(refusal(() => toMoveRequest('Move-VM', { Name: 'SQL01', DestinationHost: 'HV02', AllowUnverifiedPaths: true }, w)).details.parameter).toBe('AllowUnverifiedPaths');
+    expect(refusal(() => toMoveRequest('Move-VM', { Name: 'SQL01' }, w)).message).toBe(
+      'Cannot process command because of one or more missing mandatory parameters: DestinationHost.',
+    );
+    expect(refusal(() => toMoveRequest('Move-VMStorage', {}, w)).message).toBe(
+      'Cannot process command because of one or more missing mandatory parameters: VMName.',
+    );
+    expect(refusal(() => toMoveRequest('Move-VMStorage', { VMName: 'SQL01', DestinationHost: 'HV02' }, w)).message).toBe(
+      "A parameter cannot be found that matches parameter name 'DestinationHost'.",
+    );
+    expect(refusal(() => toMoveRequest('Move-VM', { Name: 'SQL01', DestinationHost: 'HV02', AllowUnverifiedPaths: true }, w)).details.parameter).toBe(
+      'AllowUnverifiedPaths',
+    );
     expect(refusal(() => toMoveRequest('Move-VMStorage', { VMName: 'SQL01', Vhds: [{ SourceFilePath: 'D:\\a.vhdx' }] }, w)).details.parameter).toBe('Vhds');
     expect(refusal(() => toMoveRequest('Get-VM', { Name: 'SQL01' }, w)).details.code).toBe('Internal');
   });
@@ -101,7 +131,7 @@ describe('toMoveRequest', () => {
     });
   });
 
-  it('initiatedOn is the console\'s computer unless -ComputerName says otherwise', () => {
+  it("initiatedOn is the console's computer unless -ComputerName says otherwise", () => {
     const on = (p: Record<string, unknown>) => toMoveRequest('Move-VMStorage', { VMName: 'APP01', DestinationStoragePath: 'E:\\X', ...p }, w).initiatedOn;
     expect(on({})).toBe('HV01');
     expect(on({ ComputerName: 'hv02' })).toBe('HV02');
@@ -110,7 +140,9 @@ describe('toMoveRequest', () => {
     // With several computers the cmdlet acts on the one that has the VM.
     expect(on({ ComputerName: ['HV01', 'HV02'] })).toBe('HV02');
     expect(on({ ComputerName: 'HV09' })).toBe('HV09');
-    const moved = world((x) => { x.session.signedInOn = 'HV02'; });
+    const moved = world((x) => {
+      x.session.signedInOn = 'HV02';
+    });
     expect(toMoveRequest('Move-VM', { Name: 'APP01', DestinationHost: 'HV01' }, moved).initiatedOn).toBe('HV02');
   });
 

@@ -27,14 +27,40 @@ function brief(f: PlacedFile) {
 
 describe('planPlacement', () => {
   it('single location: disks under "Virtual Hard Disks", configuration, checkpoint and smart paging locations at the folder', () => {
-    const w = world((x) => { vm(x, 'SQL01').smartPagingFile = { path: 'D:\\VMs\\SQL01\\SQL01.slp', sizeBytes: 2 * GiB, createdAt: 0 }; });
+    const w = world((x) => {
+      vm(x, 'SQL01').smartPagingFile = { path: 'D:\\VMs\\SQL01\\SQL01.slp', sizeBytes: 2 * GiB, createdAt: 0 };
+    });
     const p = plan(w, 'Move-VMStorage', { VMName: 'SQL01', DestinationStoragePath: 'E:\\VMs\\SQL01' });
     expect(p).toMatchObject({ kind: 'Storage', mode: 'SingleFolder', vmId: 'vm-sql01', sourceHost: 'HV01', destinationHost: 'HV01' });
     expect(p.files.map(brief)).toEqual([
       { kind: 'configuration', from: 'D:\\VMs\\SQL01', to: 'E:\\VMs\\SQL01', action: 'copy', size: 64 * 1024, src: 'HV01 D:', dst: 'HV01 E:' },
-      { kind: 'vhd', from: 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx', to: 'E:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx', action: 'copy', size: 60 * GiB, src: 'HV01 D:', dst: 'HV01 E:' },
-      { kind: 'vhd', from: 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01-Data.vhdx', to: 'E:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01-Data.vhdx', action: 'copy', size: 200 * GiB, src: 'HV01 D:', dst: 'HV01 E:' },
-      { kind: 'smartPaging', from: 'D:\\VMs\\SQL01\\SQL01.slp', to: 'E:\\VMs\\SQL01\\SQL01.slp', action: 'copy', size: 2 * GiB, src: 'HV01 D:', dst: 'HV01 E:' },
+      {
+        kind: 'vhd',
+        from: 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx',
+        to: 'E:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx',
+        action: 'copy',
+        size: 60 * GiB,
+        src: 'HV01 D:',
+        dst: 'HV01 E:',
+      },
+      {
+        kind: 'vhd',
+        from: 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01-Data.vhdx',
+        to: 'E:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01-Data.vhdx',
+        action: 'copy',
+        size: 200 * GiB,
+        src: 'HV01 D:',
+        dst: 'HV01 E:',
+      },
+      {
+        kind: 'smartPaging',
+        from: 'D:\\VMs\\SQL01\\SQL01.slp',
+        to: 'E:\\VMs\\SQL01\\SQL01.slp',
+        action: 'copy',
+        size: 2 * GiB,
+        src: 'HV01 D:',
+        dst: 'HV01 E:',
+      },
     ]);
     expect(p.files.every((f) => f.parameter === 'DestinationStoragePath')).toBe(true);
     expect(p.locations).toEqual({
@@ -42,7 +68,15 @@ describe('planPlacement', () => {
       snapshots: { before: 'D:\\VMs\\SQL01', after: 'E:\\VMs\\SQL01', changed: true, parameter: 'DestinationStoragePath' },
       smartPaging: { before: 'D:\\VMs\\SQL01', after: 'E:\\VMs\\SQL01', changed: true, parameter: 'DestinationStoragePath' },
     });
-    expect(p.volumes).toEqual([{ computer: 'HV01', volume: 'E', requiredBytes: 262 * GiB + 64 * 1024, freeBytes: 800 * GiB, files: ['Configuration', 'SQL01.vhdx', 'SQL01-Data.vhdx', 'Smart Paging File'] }]);
+    expect(p.volumes).toEqual([
+      {
+        computer: 'HV01',
+        volume: 'E',
+        requiredBytes: 262 * GiB + 64 * 1024,
+        freeBytes: 800 * GiB,
+        files: ['Configuration', 'SQL01.vhdx', 'SQL01-Data.vhdx', 'Smart Paging File'],
+      },
+    ]);
     expect(p.bytesToCopy).toBe(262 * GiB + 64 * 1024);
     expect(p.requestedPaths).toHaveLength(1);
   });
@@ -85,7 +119,9 @@ describe('planPlacement', () => {
     expect(none.locations.configuration.changed).toBe(false);
     expect(none.bytesToCopy).toBe(0);
 
-    const w = world((x) => { vm(x, 'SQL01').smartPagingFile = { path: 'D:\\VMs\\SQL01\\SQL01.slp', sizeBytes: GiB, createdAt: 0 }; });
+    const w = world((x) => {
+      vm(x, 'SQL01').smartPagingFile = { path: 'D:\\VMs\\SQL01\\SQL01.slp', sizeBytes: GiB, createdAt: 0 };
+    });
     const one = plan(w, 'Move-VMStorage', { VMName: 'SQL01', SmartPagingFilePath: 'E:\\Paging' });
     expect(one.files.filter((f) => f.action !== 'stay').map(brief)).toEqual([
       { kind: 'smartPaging', from: 'D:\\VMs\\SQL01\\SQL01.slp', to: 'E:\\Paging\\SQL01.slp', action: 'copy', size: GiB, src: 'HV01 D:', dst: 'HV01 E:' },
@@ -117,14 +153,26 @@ describe('planPlacement', () => {
   it('live move to a single folder resolves local paths on the destination host', () => {
     const p = plan(world(), 'Move-VM', { Name: 'SQL01', DestinationHost: 'HV02', IncludeStorage: true, DestinationStoragePath: 'E:\\VMs\\SQL01' });
     expect(p).toMatchObject({ kind: 'Live', sourceHost: 'HV01', destinationHost: 'HV02' });
-    expect(p.files.map(brief).map((f) => `${f.src} → ${f.dst} ${f.action}`)).toEqual(['HV01 D: → HV02 E: copy', 'HV01 D: → HV02 E: copy', 'HV01 D: → HV02 E: copy']);
+    expect(p.files.map(brief).map((f) => `${f.src} → ${f.dst} ${f.action}`)).toEqual([
+      'HV01 D: → HV02 E: copy',
+      'HV01 D: → HV02 E: copy',
+      'HV01 D: → HV02 E: copy',
+    ]);
   });
 
   it('live move with -IncludeStorage and no path copies every file to the same path on the destination', () => {
     const p = plan(world(), 'Move-VM', { Name: 'DC01', DestinationHost: 'HV02', IncludeStorage: true });
     expect(p.files.map(brief)).toEqual([
       { kind: 'configuration', from: 'D:\\VMs\\DC01', to: 'D:\\VMs\\DC01', action: 'copy', size: 64 * 1024, src: 'HV01 D:', dst: 'HV02 D:' },
-      { kind: 'vhd', from: 'D:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx', to: 'D:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx', action: 'copy', size: 40 * GiB, src: 'HV01 D:', dst: 'HV02 D:' },
+      {
+        kind: 'vhd',
+        from: 'D:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx',
+        to: 'D:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx',
+        action: 'copy',
+        size: 40 * GiB,
+        src: 'HV01 D:',
+        dst: 'HV02 D:',
+      },
     ]);
   });
 
@@ -149,6 +197,9 @@ describe('planPlacement', () => {
     const d = p.files.find((f) => f.kind === 'vhd')!;
     expect(d.destinationPath).toBe('\\\\fs01\\vms\\DC01\\DC01.vhdx');
     expect(d.destination).toMatchObject({ ok: true, at: { computer: 'FS01', volume: 'D', share: 'VMs', localPath: 'D:\\Shares\\VMs\\DC01\\DC01.vhdx' } });
-    expect(p.vhdIssues.map((i) => [i.index, i.issue])).toEqual([[1, 'duplicate'], [2, 'notAttached']]);
+    expect(p.vhdIssues.map((i) => [i.index, i.issue])).toEqual([
+      [1, 'duplicate'],
+      [2, 'notAttached'],
+    ]);
   });
 });

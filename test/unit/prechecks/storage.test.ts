@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check, clean, GiB, host, none, only, rows, vm, world } from './helpers';
 
 describe('paths', () => {
-  it('path-invalid: malformed, missing volume, unknown computer, missing share — each in Windows\' words', () => {
+  it("path-invalid: malformed, missing volume, unknown computer, missing share — each in Windows' words", () => {
     const bad = (path: string) => only(check(world(), 'Move-VMStorage', { VMName: 'SQL01', DestinationStoragePath: path }), 'path-invalid');
     expect(bad('VMs\\SQL01')).toMatchObject({
       message: "Failed to verify the path 'VMs\\SQL01' on 'HV01': The filename, directory name, or volume label syntax is incorrect. (0x8007007B)",
@@ -27,7 +27,9 @@ describe('paths', () => {
   });
 
   it('path-invalid: a live move resolves local paths on the destination host, per parameter', () => {
-    const w = world((x) => { host(x, 'HV02').volumes = host(x, 'HV02').volumes.filter((v) => v.letter !== 'E'); });
+    const w = world((x) => {
+      host(x, 'HV02').volumes = host(x, 'HV02').volumes.filter((v) => v.letter !== 'E');
+    });
     const r = check(w, 'Move-VM', {
       Name: 'SQL01',
       DestinationHost: 'HV02',
@@ -45,21 +47,26 @@ describe('virtual hard disk entries', () => {
   const disk = 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx';
 
   it('vhd-name-changed: the file name must be identical in source and destination', () => {
-    const e = only(check(world(), 'Move-VMStorage', { VMName: 'SQL01', Vhds: [{ SourceFilePath: disk, DestinationFilePath: 'E:\\Disks\\SQL01-new.vhdx' }] }), 'vhd-name-changed');
+    const e = only(
+      check(world(), 'Move-VMStorage', { VMName: 'SQL01', Vhds: [{ SourceFilePath: disk, DestinationFilePath: 'E:\\Disks\\SQL01-new.vhdx' }] }),
+      'vhd-name-changed',
+    );
     expect(e).toEqual({
       check: 'vhd-name-changed',
       severity: 'error',
-      message: "The virtual hard disk 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx' cannot be moved to 'E:\\Disks\\SQL01-new.vhdx': the file name must be the same in the source and the destination path.",
+      message:
+        "The virtual hard disk 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx' cannot be moved to 'E:\\Disks\\SQL01-new.vhdx': the file name must be the same in the source and the destination path.",
       source: 'SQL01.vhdx',
       fix: "Keep the file name: DestinationFilePath = 'E:\\Disks\\SQL01.vhdx'. To rename the disk, move it first and rename it with the VM off.",
-      guiFix: "A virtual hard disk keeps its file name when it moves; choose only its folder. Go back to the page with the folder for virtual hard disk SQL01.vhdx and choose another folder.",
+      guiFix:
+        'A virtual hard disk keeps its file name when it moves; choose only its folder. Go back to the page with the folder for virtual hard disk SQL01.vhdx and choose another folder.',
       parameter: 'Vhds',
     });
     // Windows names are case-insensitive.
     clean(check(world(), 'Move-VMStorage', { VMName: 'SQL01', Vhds: [{ SourceFilePath: disk, DestinationFilePath: 'E:\\Disks\\sql01.VHDX' }] }));
   });
 
-  it('vhd-not-attached: -Vhds must name the VM\'s own disks, once each', () => {
+  it("vhd-not-attached: -Vhds must name the VM's own disks, once each", () => {
     const r = check(world(), 'Move-VMStorage', {
       VMName: 'SQL01',
       Vhds: [
@@ -78,14 +85,18 @@ describe('virtual hard disk entries', () => {
 
 describe('destination files', () => {
   it('file-exists: two disks of the same name sent to one folder collide', () => {
-    const w = world((x) => { vm(x, 'SQL01').vhds.push({ path: 'E:\\Other\\SQL01.vhdx', sizeBytes: GiB, maxSizeBytes: 10 * GiB, type: 'Dynamic', controller: 'SCSI 0:2' }); });
+    const w = world((x) => {
+      vm(x, 'SQL01').vhds.push({ path: 'E:\\Other\\SQL01.vhdx', sizeBytes: GiB, maxSizeBytes: 10 * GiB, type: 'Dynamic', controller: 'SCSI 0:2' });
+    });
     const e = only(check(w, 'Move-VMStorage', { VMName: 'SQL01', DestinationStoragePath: 'E:\\VMs\\SQL01' }), 'file-exists');
     expect(e.message).toBe("Failed to create 'E:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx': The file exists. (0x80070050)");
     expect(e.fix).toContain("'SQL01.vhdx' and 'SQL01.vhdx' of 'SQL01' would both be written");
   });
 
-  it('file-exists: a destination already holding another VM\'s file', () => {
-    const w = world((x) => { vm(x, 'WEB01').vhds.push({ path: '\\\\FS01\\VMs\\Shared\\DC01.vhdx', sizeBytes: GiB, maxSizeBytes: 10 * GiB, type: 'Dynamic', controller: 'SCSI 0:1' }); });
+  it("file-exists: a destination already holding another VM's file", () => {
+    const w = world((x) => {
+      vm(x, 'WEB01').vhds.push({ path: '\\\\FS01\\VMs\\Shared\\DC01.vhdx', sizeBytes: GiB, maxSizeBytes: 10 * GiB, type: 'Dynamic', controller: 'SCSI 0:1' });
+    });
     const params = (to: string) => ({ VMName: 'DC01', Vhds: [{ SourceFilePath: 'D:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx', DestinationFilePath: to }] });
     expect(only(check(w, 'Move-VMStorage', params('\\\\FS01\\VMs\\Shared\\DC01.vhdx')), 'file-exists')).toMatchObject({
       fix: "'\\\\FS01\\VMs\\Shared\\DC01.vhdx' already holds a file of 'WEB01'. Choose another folder for 'DC01.vhdx'.",
@@ -98,12 +109,13 @@ describe('destination files', () => {
 
 describe('free space', () => {
   // HV01 E: with exactly 100 GB free; SQL01 with two 60 GB disks.
-  const w = () => world((x) => {
-    const e = host(x, 'HV01').volumes.find((v) => v.letter === 'E')!;
-    e.capacityBytes = 100 * GiB;
-    vm(x, 'SQL01').vhds[1]!.sizeBytes = 60 * GiB;
-    vm(x, 'SQL01').vhds[1]!.type = 'Dynamic';
-  });
+  const w = () =>
+    world((x) => {
+      const e = host(x, 'HV01').volumes.find((v) => v.letter === 'E')!;
+      e.capacityBytes = 100 * GiB;
+      vm(x, 'SQL01').vhds[1]!.sizeBytes = 60 * GiB;
+      vm(x, 'SQL01').vhds[1]!.type = 'Dynamic';
+    });
   const d1 = { SourceFilePath: 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx', DestinationFilePath: 'E:\\VMs\\SQL01\\SQL01.vhdx' };
   const d2 = { SourceFilePath: 'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01-Data.vhdx', DestinationFilePath: 'E:\\Data\\SQL01-Data.vhdx' };
 
@@ -113,10 +125,12 @@ describe('free space', () => {
     expect(only(check(w(), 'Move-VMStorage', { VMName: 'SQL01', Vhds: [d1, d2] }), 'disk-space')).toEqual({
       check: 'disk-space',
       severity: 'error',
-      message: 'Not enough space on volume E: of HV01 for the files being moved there (120.0 GB needed, 100.0 GB free). There is not enough space on the disk. (0x80070070)',
+      message:
+        'Not enough space on volume E: of HV01 for the files being moved there (120.0 GB needed, 100.0 GB free). There is not enough space on the disk. (0x80070070)',
       source: 'HV01 E:',
       fix: 'Choose a volume with at least 120.0 GB free for SQL01.vhdx, SQL01-Data.vhdx, split the files over several volumes (-Vhds per disk), or free 20.0 GB on HV01 E:.',
-      guiFix: "Go back to the page with the folders for the virtual hard disks and choose another folder on a volume with at least 120.0 GB free for SQL01.vhdx, SQL01-Data.vhdx; or give the files folders on different volumes (the option that moves the data to different locations); or free 20.0 GB on HV01 E:.",
+      guiFix:
+        'Go back to the page with the folders for the virtual hard disks and choose another folder on a volume with at least 120.0 GB free for SQL01.vhdx, SQL01-Data.vhdx; or give the files folders on different volumes (the option that moves the data to different locations); or free 20.0 GB on HV01 E:.',
       parameter: 'Vhds',
     });
   });
@@ -134,42 +148,59 @@ describe('free space', () => {
     expect(only(check(full, 'Move-VMStorage', { VMName: 'SQL01', DestinationStoragePath: '\\\\HV01\\E$\\SQL01' }), 'disk-space').severity).toBe('error');
   });
 
-  it('disk-space: a live move counts what lands on the destination host\'s volume', () => {
-    const small = world((x) => { const e = host(x, 'HV02').volumes.find((v) => v.letter === 'E')!; e.capacityBytes = 30 * GiB; });
-    const e = only(check(small, 'Move-VM', { Name: 'DC01', DestinationHost: 'HV02', IncludeStorage: true, DestinationStoragePath: 'E:\\VMs\\DC01' }), 'disk-space');
+  it("disk-space: a live move counts what lands on the destination host's volume", () => {
+    const small = world((x) => {
+      const e = host(x, 'HV02').volumes.find((v) => v.letter === 'E')!;
+      e.capacityBytes = 30 * GiB;
+    });
+    const e = only(
+      check(small, 'Move-VM', { Name: 'DC01', DestinationHost: 'HV02', IncludeStorage: true, DestinationStoragePath: 'E:\\VMs\\DC01' }),
+      'disk-space',
+    );
     expect(e.source).toBe('HV02 E:');
     none(check(small, 'Move-VM', { Name: 'DC01', DestinationHost: 'HV02', IncludeStorage: true, DestinationStoragePath: 'D:\\VMs\\DC01' }), 'disk-space');
   });
 });
 
 describe('SMB shares', () => {
-  it('share-access: the share must grant Full Control to the source and destination hosts\' computer accounts', () => {
-    const w = world((x) => { host(x, 'FS01').shares[0]!.fullControl = ['CONTOSO\\HV01$', 'CONTOSO\\Domain Admins']; });
+  it("share-access: the share must grant Full Control to the source and destination hosts' computer accounts", () => {
+    const w = world((x) => {
+      host(x, 'FS01').shares[0]!.fullControl = ['CONTOSO\\HV01$', 'CONTOSO\\Domain Admins'];
+    });
     expect(only(check(w, 'Move-VM', { Name: 'WEB01', DestinationHost: 'HV02' }), 'share-access')).toEqual({
       check: 'share-access',
       severity: 'error',
       message: "User 'CONTOSO\\HV02$' failed to access '\\\\FS01\\VMs\\WEB01': General access denied error (0x80070005).",
       source: '\\\\FS01\\VMs',
       fix: "Grant CONTOSO\\HV02$ Full Control on the share and its folder: Grant-SmbShareAccess -Name VMs -AccountName 'CONTOSO\\HV02$' -AccessRight Full -CimSession FS01 (and the same on the NTFS permissions of D:\\Shares\\VMs). Every Hyper-V host that runs the VM from the share needs it.",
-      guiFix: "On FS01, give CONTOSO\\HV02$ Full Control on the share 'VMs' and on its folder D:\\Shares\\VMs (every Hyper-V host that runs the VM from the share needs it), or go back to the page where you chose the folder and choose another folder that is not on this share.",
+      guiFix:
+        "On FS01, give CONTOSO\\HV02$ Full Control on the share 'VMs' and on its folder D:\\Shares\\VMs (every Hyper-V host that runs the VM from the share needs it), or go back to the page where you chose the folder and choose another folder that is not on this share.",
     });
     // A storage move to the share needs only the VM's own host.
     none(check(w, 'Move-VMStorage', { VMName: 'DC01', DestinationStoragePath: '\\\\FS01\\VMs\\DC01' }), 'share-access');
-    const noHv01 = world((x) => { host(x, 'FS01').shares[0]!.fullControl = ['CONTOSO\\HV02$']; });
+    const noHv01 = world((x) => {
+      host(x, 'FS01').shares[0]!.fullControl = ['CONTOSO\\HV02$'];
+    });
     expect(only(check(noHv01, 'Move-VMStorage', { VMName: 'DC01', DestinationStoragePath: '\\\\FS01\\VMs\\DC01' }), 'share-access')).toMatchObject({
       message: "User 'CONTOSO\\HV01$' failed to access '\\\\FS01\\VMs\\DC01': General access denied error (0x80070005).",
       parameter: 'DestinationStoragePath',
     });
-    const everyone = world((x) => { host(x, 'FS01').shares[0]!.fullControl = ['Everyone']; });
+    const everyone = world((x) => {
+      host(x, 'FS01').shares[0]!.fullControl = ['Everyone'];
+    });
     clean(check(everyone, 'Move-VM', { Name: 'WEB01', DestinationHost: 'HV02' }));
   });
 
   it('not-on-shared-storage: "Move only the virtual machine" passes with files on \\\\FS01\\VMs and fails with local files', () => {
     clean(check(world(), 'Move-VM', { Name: 'WEB01', DestinationHost: 'HV02' }));
     const r = check(world(), 'Move-VM', { Name: 'DC01', DestinationHost: 'HV02' });
-    expect(r.errors.map((e) => [e.check, e.source])).toEqual([['not-on-shared-storage', 'Configuration'], ['not-on-shared-storage', 'DC01.vhdx']]);
+    expect(r.errors.map((e) => [e.check, e.source])).toEqual([
+      ['not-on-shared-storage', 'Configuration'],
+      ['not-on-shared-storage', 'DC01.vhdx'],
+    ]);
     expect(r.errors[1]).toMatchObject({
-      message: "The virtual machine 'DC01' cannot be moved to 'HV02' without its storage: 'D:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx' is not on shared storage that 'HV02' can reach.",
+      message:
+        "The virtual machine 'DC01' cannot be moved to 'HV02' without its storage: 'D:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx' is not on shared storage that 'HV02' can reach.",
       parameter: 'IncludeStorage',
     });
     expect(r.errors[1]!.fix).toContain('-IncludeStorage -DestinationStoragePath');
@@ -200,21 +231,26 @@ describe('SMB shares', () => {
 });
 
 describe('nothing to move', () => {
-  it('nothing-to-move: a storage move to where the files already are is refused, and says in the wizard\'s words what to change', () => {
+  it("nothing-to-move: a storage move to where the files already are is refused, and says in the wizard's words what to change", () => {
     const r = check(world(), 'Move-VMStorage', { VMName: 'SQL01', DestinationStoragePath: 'd:\\vms\\sql01\\' });
     expect(r.warnings).toEqual([]);
-    expect(r.errors).toEqual([{
-      check: 'nothing-to-move',
-      severity: 'error',
-      message: "There is nothing to move: the files of 'SQL01' are already in the locations given.",
-      source: 'SQL01',
-      fix: 'Choose a different destination folder, or name the items to move (-VirtualMachinePath, -SnapshotFilePath, -SmartPagingFilePath, -Vhds).',
-      guiFix: 'Go back to "Choose a new location for virtual machine" and choose a folder other than the one the files of \'SQL01\' are in now (D:\\VMs\\SQL01).',
-      parameter: 'DestinationStoragePath',
-    }]);
+    expect(r.errors).toEqual([
+      {
+        check: 'nothing-to-move',
+        severity: 'error',
+        message: "There is nothing to move: the files of 'SQL01' are already in the locations given.",
+        source: 'SQL01',
+        fix: 'Choose a different destination folder, or name the items to move (-VirtualMachinePath, -SnapshotFilePath, -SmartPagingFilePath, -Vhds).',
+        guiFix:
+          'Go back to "Choose a new location for virtual machine" and choose a folder other than the one the files of \'SQL01\' are in now (D:\\VMs\\SQL01).',
+        parameter: 'DestinationStoragePath',
+      },
+    ]);
     // Per item: every selected item already in its folder.
     const perItem = only(check(world(), 'Move-VMStorage', { VMName: 'SQL01', SmartPagingFilePath: 'D:\\VMs\\SQL01' }), 'nothing-to-move');
-    expect(perItem.guiFix).toBe('Every item selected is already in the folder chosen for it. Go back to "Choose Items to Move" and select the items to move, then choose a new folder for each; or go back to "Choose Options for Moving Storage" and choose "Move all of the virtual machine\'s data to a single location".');
+    expect(perItem.guiFix).toBe(
+      'Every item selected is already in the folder chosen for it. Go back to "Choose Items to Move" and select the items to move, then choose a new folder for each; or go back to "Choose Options for Moving Storage" and choose "Move all of the virtual machine\'s data to a single location".',
+    );
     expect(perItem.guiFix).not.toMatch(/-[A-Z]/);
     expect(only(check(world(), 'Move-VMStorage', { VMName: 'SQL01' }), 'nothing-to-move').parameter).toBeUndefined();
     // Changing only the checkpoint location moves no bytes but is a change.

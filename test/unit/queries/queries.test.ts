@@ -12,7 +12,9 @@ function value<T>(r: { ok: boolean; value?: unknown; error?: { message: string }
 
 describe('precheck query', () => {
   it('passes a storage move to a volume with room and reports the canonical command', () => {
-    const r = value<PrecheckReport>(engine().query({ name: 'precheck', command: { cmdlet: 'Move-VMStorage', params: { VMName: 'DC01', DestinationStoragePath: 'E:\\VMs\\DC01' } } }));
+    const r = value<PrecheckReport>(
+      engine().query({ name: 'precheck', command: { cmdlet: 'Move-VMStorage', params: { VMName: 'DC01', DestinationStoragePath: 'E:\\VMs\\DC01' } } }),
+    );
     expect(r.errors).toEqual([]);
     expect(r.commandText).toBe('Move-VMStorage -VMName DC01 -DestinationStoragePath E:\\VMs\\DC01');
   });
@@ -20,7 +22,9 @@ describe('precheck query', () => {
   it('blocks a move to a volume without room, naming the check and the fix', () => {
     const e = engine();
     const before = JSON.stringify(e.state());
-    const r = value<PrecheckReport>(e.query({ name: 'precheck', command: { cmdlet: 'Move-VMStorage', params: { VMName: 'SQL01', DestinationStoragePath: 'C:\\VMs\\SQL01' } } }));
+    const r = value<PrecheckReport>(
+      e.query({ name: 'precheck', command: { cmdlet: 'Move-VMStorage', params: { VMName: 'SQL01', DestinationStoragePath: 'C:\\VMs\\SQL01' } } }),
+    );
     expect(r.errors.map((x) => x.check)).toContain('disk-space');
     expect(r.errors.find((x) => x.check === 'disk-space')!.fix).not.toBe('');
     expect(JSON.stringify(e.state())).toBe(before);
@@ -33,7 +37,7 @@ describe('precheck query', () => {
 });
 
 describe('folders query', () => {
-  it('offers the computer\'s volumes and every share at the top', () => {
+  it("offers the computer's volumes and every share at the top", () => {
     const r = value<FolderListing>(engine().query({ name: 'folders', host: 'HV02' }));
     expect(r.entries.map((x) => x.path)).toEqual(['C:\\', 'D:\\', 'E:\\', '\\\\FS01\\VMs']);
     expect(r.entries[1]!.freeBytes).toBeGreaterThan(0);
@@ -64,7 +68,7 @@ describe('network query', () => {
 describe('the prompt', () => {
   it('runs each statement and goes on after one that fails', () => {
     const e = engine();
-    const out = value<RunOutcome>(e.runText("Start-VM NOPE; Start-VM TEST01 -ComputerName HV02\nGet-VM -Name TEST01 -ComputerName HV02"));
+    const out = value<RunOutcome>(e.runText('Start-VM NOPE; Start-VM TEST01 -ComputerName HV02\nGet-VM -Name TEST01 -ComputerName HV02'));
     expect(out.statements.map((s) => s.result.ok)).toEqual([false, true, true]);
     expect(out.statements[0]!.text).toBe('Start-VM NOPE');
     expect(out.statements[2]!.line).toBe(2);

@@ -126,7 +126,11 @@ test('the Jobs list: running, then queued in queue order, then history newest fi
   store.replaceAll(jobs);
   const list = new JobListStore(store);
   const rows = list.rows;
-  expect(rows.filter((r) => r.kind === 'header').map((r) => r.kind === 'header' && `${r.label} ${r.count}`)).toEqual(['Running 150', 'Queued 50', 'History 50']);
+  expect(rows.filter((r) => r.kind === 'header').map((r) => r.kind === 'header' && `${r.label} ${r.count}`)).toEqual([
+    'Running 150',
+    'Queued 50',
+    'History 50',
+  ]);
   expect(rows).toHaveLength(253);
   const ids = rows.flatMap((r) => (r.kind === 'job' ? [Number(r.job.id)] : []));
   expect(ids.slice(0, 3)).toEqual([2, 3, 4]);
@@ -139,7 +143,13 @@ test('the Jobs list: running, then queued in queue order, then history newest fi
 });
 
 test('the Event Log store merges answers overtaken by events, keeps order and filters by level', async () => {
-  const entry = (seq: number, level: LogEntry['level'] = 'Information'): LogEntry => ({ seq, at: seq * 1000, level, source: 'Hyper-V-VMMS', message: `m${seq}` });
+  const entry = (seq: number, level: LogEntry['level'] = 'Information'): LogEntry => ({
+    seq,
+    at: seq * 1000,
+    level,
+    source: 'Hyper-V-VMMS',
+    message: `m${seq}`,
+  });
   let answer: (v: Result<LogEntry[]>) => void = () => {};
   const log = new LogStore({ query: (() => new Promise((r) => (answer = r))) as never });
   const loading = log.sync();
@@ -156,18 +166,19 @@ test('the Event Log store merges answers overtaken by events, keeps order and fi
 
 describe('PowerShell output', () => {
   test('a table: headers, dashes under the header text, numbers right-aligned, widths fitted', () => {
-    const [t] = formatTable([{ Name: 'DC01', ProcessorCount: 2, Enabled: true }, { Name: 'SQL01', ProcessorCount: 16, Enabled: false }], 120);
-    expect(t!.text).toBe([
-      '',
-      'Name  ProcessorCount Enabled',
-      '----  -------------- -------',
-      'DC01               2 True',
-      'SQL01             16 False',
-      '',
-    ].join('\n'));
+    const [t] = formatTable(
+      [
+        { Name: 'DC01', ProcessorCount: 2, Enabled: true },
+        { Name: 'SQL01', ProcessorCount: 16, Enabled: false },
+      ],
+      120,
+    );
+    expect(t!.text).toBe(
+      ['', 'Name  ProcessorCount Enabled', '----  -------------- -------', 'DC01               2 True', 'SQL01             16 False', ''].join('\n'),
+    );
   });
 
-  test('columns that do not fit the console are removed, with PowerShell\'s warning', () => {
+  test("columns that do not fit the console are removed, with PowerShell's warning", () => {
     const out = formatTable([{ A: 'x'.repeat(30), B: 'y'.repeat(30), C: 'z'.repeat(30) }], 50);
     expect(out[0]).toEqual({ kind: 'warning', text: 'WARNING: 1 column does not fit into the display and was removed.' });
     expect(out[1]!.text.split('\n')[1]).toBe(`${'A'.padEnd(30)} B`);
@@ -176,10 +187,16 @@ describe('PowerShell output', () => {
 
   test('one object with many properties is a list; plain values one per line; arrays in braces', () => {
     const [list] = formatObjects([{ Name: 'HV01', LogicalProcessorCount: 16, Members: ['SMB1', 'SMB2'], Up: true, Speed: 10 }], 120);
-    expect(list!.text).toBe('\nName                  : HV01\nLogicalProcessorCount : 16\nMembers               : {SMB1, SMB2}\nUp                    : True\nSpeed                 : 10\n');
+    expect(list!.text).toBe(
+      '\nName                  : HV01\nLogicalProcessorCount : 16\nMembers               : {SMB1, SMB2}\nUp                    : True\nSpeed                 : 10\n',
+    );
     expect(formatObjects(['a', 3, false], 120)).toEqual([{ kind: 'output', text: 'a\n3\nFalse' }]);
     // A cmdlet with a format view is a table even for one object, Uptime a TimeSpan.
-    const [vm] = formatObjects([{ Name: 'DC01', State: 'Running', ComputerName: 'HV01', ProcessorCount: 2, MemoryStartup: 1, Uptime: 3_723_000, Path: 'D:\\VMs', Notes: '' }], 120, 'get-vm');
+    const [vm] = formatObjects(
+      [{ Name: 'DC01', State: 'Running', ComputerName: 'HV01', ProcessorCount: 2, MemoryStartup: 1, Uptime: 3_723_000, Path: 'D:\\VMs', Notes: '' }],
+      120,
+      'get-vm',
+    );
     expect(vm!.text).toContain('01:02:03');
     expect(vm!.text).not.toContain('Notes');
   });
@@ -191,22 +208,43 @@ describe('PowerShell output', () => {
     expect(errorPosition(text, s, 'ComputerName')).toEqual({ line: 1, column: 35, length: 4 });
     expect(errorPosition(text, s, 'Path')).toEqual({ line: 1, column: 1, length: text.length });
     const second = 'Get-VM; Stop-Job -Id 7';
-    expect(formatStatementError(second, { text: 'Stop-Job -Id 7', line: 1, column: 9 }, {
-      code: 'NotFound', message: 'Stop-Job : The command cannot find a job with the job ID 7.', parameter: 'Id', fix: 'Get-Job lists the jobs of this session.',
-    })).toBe([
-      'Stop-Job : The command cannot find a job with the job ID 7.',
-      'At line:1 char:22',
-      '+ Get-VM; Stop-Job -Id 7',
-      '+                      ~',
-      '    + CategoryInfo          : ObjectNotFound: (:) [Stop-Job], NotFound',
-      '    + FullyQualifiedErrorId : NotFound,Stop-Job',
-      '    + RecommendedAction     : Get-Job lists the jobs of this session.',
-    ].join('\n'));
+    expect(
+      formatStatementError(
+        second,
+        { text: 'Stop-Job -Id 7', line: 1, column: 9 },
+        {
+          code: 'NotFound',
+          message: 'Stop-Job : The command cannot find a job with the job ID 7.',
+          parameter: 'Id',
+          fix: 'Get-Job lists the jobs of this session.',
+        },
+      ),
+    ).toBe(
+      [
+        'Stop-Job : The command cannot find a job with the job ID 7.',
+        'At line:1 char:22',
+        '+ Get-VM; Stop-Job -Id 7',
+        '+                      ~',
+        '    + CategoryInfo          : ObjectNotFound: (:) [Stop-Job], NotFound',
+        '    + FullyQualifiedErrorId : NotFound,Stop-Job',
+        '    + RecommendedAction     : Get-Job lists the jobs of this session.',
+      ].join('\n'),
+    );
   });
 
   test('a parse error shows the line, a caret (or the bad parameter underlined) and the message', () => {
     const text = 'Get-VM -ComputerName HV01 -Bogus';
-    expect(formatParseError(text, { code: 'InvalidRequest', message: "A parameter cannot be found that matches parameter name 'Bogus'.", line: 1, column: 27, parameter: 'Bogus' }).split('\n').slice(0, 4)).toEqual([
+    expect(
+      formatParseError(text, {
+        code: 'InvalidRequest',
+        message: "A parameter cannot be found that matches parameter name 'Bogus'.",
+        line: 1,
+        column: 27,
+        parameter: 'Bogus',
+      })
+        .split('\n')
+        .slice(0, 4),
+    ).toEqual([
       'At line:1 char:27',
       '+ Get-VM -ComputerName HV01 -Bogus',
       `+ ${' '.repeat(26)}~~~~~~`,
@@ -215,7 +253,7 @@ describe('PowerShell output', () => {
   });
 });
 
-test('Tab completion replaces the word at the cursor and cycles through the engine\'s candidates', async () => {
+test("Tab completion replaces the word at the cursor and cycles through the engine's candidates", async () => {
   const engine = new Engine({ world: defaultWorld() });
   const root = new RootStore(engineBridge(engine), { scheduler: new ManualFrames() });
   root.start();

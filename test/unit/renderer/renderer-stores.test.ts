@@ -114,7 +114,12 @@ describe('WebSocket bridge', () => {
     refused.sockets[0]!.drop(4401, 'wrong token');
     expect(refused.statuses.at(-1)).toMatchObject({ phase: 'failed' });
 
-    const none = new WebSocketBridge({ url: undefined, createSocket: () => { throw new Error('must not connect'); } });
+    const none = new WebSocketBridge({
+      url: undefined,
+      createSocket: () => {
+        throw new Error('must not connect');
+      },
+    });
     expect(none.connection.status()).toMatchObject({ phase: 'failed', retryable: false });
   });
 });
@@ -140,7 +145,10 @@ describe('job progress', () => {
     const frames = new ManualFrames();
     const jobs = new JobStore(new FrameBatch(frames));
     const seen: string[] = [];
-    const dispose = reaction(() => jobs.statusOf('vm-sql01'), (s) => seen.push(s));
+    const dispose = reaction(
+      () => jobs.statusOf('vm-sql01'),
+      (s) => seen.push(s),
+    );
     for (let p = 1; p <= 50; p++) jobs.enqueue([job('j1', p), job('j2', p, { vmId: 'vm-web01', kind: 'LiveMigration' })]);
     expect(frames.queued).toHaveLength(1);
     expect(jobs.statusOf('vm-sql01')).toBe('');
@@ -168,9 +176,10 @@ function fakeLabBridge(view: WorldView) {
   const bridge: LabBridge = {
     connection: alwaysConnected('dev'),
     invoke: async () => ({ ok: true, value: { output: [], jobIds: [], warnings: [], commandText: '' } }),
-    query: () => new Promise((resolve) => {
-      answer = resolve as (v: unknown) => void;
-    }),
+    query: () =>
+      new Promise((resolve) => {
+        answer = resolve as (v: unknown) => void;
+      }),
     clock: async () => ({ ok: true, value: view.clock }),
     run: async () => ({ ok: true, value: { statements: [] } }),
     subscribe: (l) => {

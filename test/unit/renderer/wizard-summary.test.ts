@@ -20,7 +20,19 @@ function wizardFor(vmName: string) {
   inventory.applyWorld(engine.state().world);
   const vm = engine.state().world.vms.find((v) => v.name === vmName)!;
   const bridge = { query: async (q: Query) => engine.query(q) } as never;
-  const wizard = new MoveWizardStore({ bridge, inventory, commands: { run: async () => { throw new Error('Finish must not run'); } } }, vm, () => undefined);
+  const wizard = new MoveWizardStore(
+    {
+      bridge,
+      inventory,
+      commands: {
+        run: async () => {
+          throw new Error('Finish must not run');
+        },
+      },
+    },
+    vm,
+    () => undefined,
+  );
   return wizard;
 }
 
@@ -39,10 +51,12 @@ describe('Move Wizard Summary', () => {
     wizard.setMoveType('storage');
     wizard.setStorageOption('single');
     const s = await summary(wizard);
-    expect(s.errors).toEqual([{
-      message: "There is nothing to move: the files of 'SQL01' are already in the locations given.",
-      fix: 'Go back to "Choose a new location for virtual machine" and choose a folder other than the one the files of \'SQL01\' are in now (D:\\VMs\\SQL01).',
-    }]);
+    expect(s.errors).toEqual([
+      {
+        message: "There is nothing to move: the files of 'SQL01' are already in the locations given.",
+        fix: 'Go back to "Choose a new location for virtual machine" and choose a folder other than the one the files of \'SQL01\' are in now (D:\\VMs\\SQL01).',
+      },
+    ]);
     expect(s.warnings).toEqual([]);
     expect(wizard.canFinish).toBe(false);
     for (const t of s.texts) expect(t).not.toMatch(POWERSHELL);
@@ -63,10 +77,12 @@ describe('Move Wizard Summary', () => {
     for (const item of wizard.items) wizard.setDiskTicked(item.key, false);
     expect(wizard.command).toBeUndefined();
     const s = await summary(wizard);
-    expect(s.errors).toEqual([{
-      message: 'No virtual hard disk is selected, so there is nothing to move.',
-      fix: 'Go back to "Choose a new location for the virtual machine\'s virtual hard disks" and select at least one disk, or go back to "Choose Options for Moving Storage" and choose another option.',
-    }]);
+    expect(s.errors).toEqual([
+      {
+        message: 'No virtual hard disk is selected, so there is nothing to move.',
+        fix: 'Go back to "Choose a new location for the virtual machine\'s virtual hard disks" and select at least one disk, or go back to "Choose Options for Moving Storage" and choose another option.',
+      },
+    ]);
     expect(wizard.canFinish).toBe(false);
     // Before the fix the empty selection went to the engine as Move-VMStorage -VMName SQL01 and the
     // Summary showed the binder's "missing mandatory parameters: DestinationStoragePath".
@@ -74,7 +90,7 @@ describe('Move Wizard Summary', () => {
     wizard.dispose();
   });
 
-  it('every item ticked already in its folder: refused with the wizard\'s words', async () => {
+  it("every item ticked already in its folder: refused with the wizard's words", async () => {
     const wizard = wizardFor('SQL01');
     wizard.setMoveType('storage');
     wizard.setStorageOption('items');
@@ -106,7 +122,13 @@ describe('Move Wizard Summary', () => {
   });
 
   it('onceEach: a message repeated is listed once; a fix shared by neighbours is shown after the last of them', () => {
-    const row = (message: string, fix: string, guiFix?: string) => ({ check: 'path-invalid', message, fix, severity: 'error' as const, ...(guiFix ? { guiFix } : {}) });
+    const row = (message: string, fix: string, guiFix?: string) => ({
+      check: 'path-invalid',
+      message,
+      fix,
+      severity: 'error' as const,
+      ...(guiFix ? { guiFix } : {}),
+    });
     expect(onceEach([row('A', 'ps', 'gui'), row('A', 'ps', 'gui'), row('B', 'ps', 'gui'), row('C', 'other')])).toEqual([
       { message: 'A' },
       { message: 'B', fix: 'gui' },

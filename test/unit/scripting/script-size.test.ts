@@ -31,11 +31,13 @@ function script(lines: number, line: (i: number) => string): string {
 
 describe('LineIndex', () => {
   it('agrees with a scan from the start for any text and offset (LF, CRLF, lone CR)', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', ';') , maxLength: 60 }), fc.nat(70), (text, offset) => {
-      const at = Math.min(offset, text.length);
-      expect(new LineIndex(text).position(offset)).toEqual(naive(text, at));
-      expect(spanAt(text, { offset, length: 3 })).toMatchObject(naive(text, at));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', ';'), maxLength: 60 }), fc.nat(70), (text, offset) => {
+        const at = Math.min(offset, text.length);
+        expect(new LineIndex(text).position(offset)).toEqual(naive(text, at));
+        expect(spanAt(text, { offset, length: 3 })).toMatchObject(naive(text, at));
+      }),
+    );
   });
 });
 
@@ -51,7 +53,9 @@ describe('script cost is linear in its length', () => {
   });
 
   it('a script with a binding error (planned statement by statement) stays linear too', () => {
-    const text = script(20_000, (i) => (i % 4 === 0 ? `# note ${i}` : i % 4 === 1 ? '' : i % 4 === 2 ? `Set-VM -Name WEB01 -Notes n${i}` : 'Get-VM -Name WEB01 -Bogus 1'));
+    const text = script(20_000, (i) =>
+      i % 4 === 0 ? `# note ${i}` : i % 4 === 1 ? '' : i % 4 === 2 ? `Set-VM -Name WEB01 -Notes n${i}` : 'Get-VM -Name WEB01 -Bogus 1',
+    );
     const before = LineIndex.charsScanned;
     const planned = planStatements(text);
     expect(planned.ok).toBe(true);
@@ -108,7 +112,10 @@ describe('the prompt', () => {
     const host = new EngineHost({ startClock: false });
     const answer = host.respond({ kind: 'run', id: 4, text: 'Get-VM '.repeat(MAX_PROMPT_TEXT / 7 + 1) }) as Response;
     expect(answer.result.ok).toBe(false);
-    if (!answer.result.ok) expect(answer.result.error.message).toContain('a command at the prompt is at most 100,000 characters (this one has 100,002); run a longer script with hvlab run <script.ps1>');
+    if (!answer.result.ok)
+      expect(answer.result.error.message).toContain(
+        'a command at the prompt is at most 100,000 characters (this one has 100,002); run a longer script with hvlab run <script.ps1>',
+      );
     host.dispose();
   });
 });

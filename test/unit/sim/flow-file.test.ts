@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  FlowFileError, formatFinishes, formatFlowFile, generateFlowSet, parseFlowFile, runFlowSet, validateFlowSet,
-} from '../../../engine/sim/flow-file';
+import { FlowFileError, formatFinishes, formatFlowFile, generateFlowSet, parseFlowFile, runFlowSet, validateFlowSet } from '../../../engine/sim/flow-file';
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/flows/${name}`, import.meta.url)), 'utf8');
 
@@ -11,7 +9,10 @@ describe('parseFlowFile', () => {
   it('reads links and flows, ignoring comments and blank lines', () => {
     const set = parseFlowFile('# header\n\nlink A 100  # trailing comment\nlink B 2.5e3\r\nflow f1 0.5 1000 A,B\n');
     expect(set).toEqual({
-      links: [{ name: 'A', bytesPerS: 100 }, { name: 'B', bytesPerS: 2500 }],
+      links: [
+        { name: 'A', bytesPerS: 100 },
+        { name: 'B', bytesPerS: 2500 },
+      ],
       flows: [{ id: 'f1', startS: 0.5, bytes: 1000, links: ['A', 'B'] }],
     });
   });
@@ -49,8 +50,14 @@ describe('parseFlowFile', () => {
 describe('formatFlowFile', () => {
   it('round-trips exactly, including awkward numbers', () => {
     const set = {
-      links: [{ name: 'h0.tx', bytesPerS: 1.25e9 }, { name: 'h1.rx', bytesPerS: 0.1 + 0.2 }],
-      flows: [{ id: 'f0', startS: 12.345678, bytes: 98765432101, links: ['h0.tx', 'h1.rx'] }, { id: 'f1', startS: 1e-7, bytes: 0, links: ['h1.rx'] }],
+      links: [
+        { name: 'h0.tx', bytesPerS: 1.25e9 },
+        { name: 'h1.rx', bytesPerS: 0.1 + 0.2 },
+      ],
+      flows: [
+        { id: 'f0', startS: 12.345678, bytes: 98765432101, links: ['h0.tx', 'h1.rx'] },
+        { id: 'f1', startS: 1e-7, bytes: 0, links: ['h1.rx'] },
+      ],
     };
     const text = formatFlowFile(set, 'generated\nfor a test');
     expect(text.startsWith('# generated\n# for a test\n')).toBe(true);
@@ -88,7 +95,9 @@ describe('runFlowSet and formatFinishes', () => {
   });
 
   it('rejects an invalid set built in code', () => {
-    expect(() => runFlowSet({ links: [{ name: 'L', bytesPerS: 1 }], flows: [{ id: 'f', startS: 0, bytes: 1, links: ['M'] }] })).toThrow(/unknown link "M" in flow "f"/);
+    expect(() => runFlowSet({ links: [{ name: 'L', bytesPerS: 1 }], flows: [{ id: 'f', startS: 0, bytes: 1, links: ['M'] }] })).toThrow(
+      /unknown link "M" in flow "f"/,
+    );
     expect(() => validateFlowSet({ links: [{ name: 'L', bytesPerS: 0 }], flows: [] })).toThrow(FlowFileError);
   });
 });

@@ -39,7 +39,9 @@ function scenarioLines(s: Scenario): string[] {
     const parts = [`@${bits(sim.now)} ${why}`];
     for (let r = 0; r < s.caps.length; r++) parts.push(bits(net.usage(`r${r}`)));
     for (const id of net.activeTransfers()) {
-      parts.push(`${id}:${net.pathRates(id).map(bits).join(',')}/${bits(net.rate(id))}/${bits(net.bytesDone(id))}/${bits(net.remaining(id))}/${bits(net.completionAt(id))}`);
+      parts.push(
+        `${id}:${net.pathRates(id).map(bits).join(',')}/${bits(net.rate(id))}/${bits(net.bytesDone(id))}/${bits(net.remaining(id))}/${bits(net.completionAt(id))}`,
+      );
     }
     lines.push(parts.join(' '));
   };
@@ -77,8 +79,17 @@ const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`..
 
 describe('FlowNetwork golden results (to the bit)', () => {
   it('finishes the fixtures at their exact hand-checked instants', () => {
-    expect(runFlowSet(parseFlowFile(fixture('shared-link.txt'))).finishes).toEqual([{ id: 'a', finishS: 10 }, { id: 'b', finishS: 20 }, { id: 'c', finishS: 4 }]);
-    expect(runFlowSet(parseFlowFile(fixture('three-links.txt'))).finishes).toEqual([{ id: 'f1', finishS: 10 }, { id: 'f2', finishS: 15 }, { id: 'f3', finishS: 20 }, { id: 'f4', finishS: 14 }]);
+    expect(runFlowSet(parseFlowFile(fixture('shared-link.txt'))).finishes).toEqual([
+      { id: 'a', finishS: 10 },
+      { id: 'b', finishS: 20 },
+      { id: 'c', finishS: 4 },
+    ]);
+    expect(runFlowSet(parseFlowFile(fixture('three-links.txt'))).finishes).toEqual([
+      { id: 'f1', finishS: 10 },
+      { id: 'f2', finishS: 15 },
+      { id: 'f3', finishS: 20 },
+      { id: 'f4', finishS: 14 },
+    ]);
   });
 
   it.each([

@@ -14,7 +14,11 @@ const REL = 1e-7;
 
 // ---------------------------------------------------------------- naive reference --------------
 
-interface RefPath { uses: { r: number; c: number }[]; w: number; max: number }
+interface RefPath {
+  uses: { r: number; c: number }[];
+  w: number;
+  max: number;
+}
 
 /** Weighted max-min rates by plain progressive filling (every step rescans everything). */
 function maxMin(caps: number[], paths: RefPath[]): number[] {
@@ -60,8 +64,18 @@ function maxMin(caps: number[], paths: RefPath[]): number[] {
 
 // ---------------------------------------------------------------- running ---------------------
 
-interface Snapshot { at: number; rates: Record<string, number[]>; done: Record<string, number>; usage: number[] }
-interface RunResult { finishes: Record<string, number>; cancelled: Record<string, number>; snapshots: Snapshot[]; pathsMoved: number }
+interface Snapshot {
+  at: number;
+  rates: Record<string, number[]>;
+  done: Record<string, number>;
+  usage: number[];
+}
+interface RunResult {
+  finishes: Record<string, number>;
+  cancelled: Record<string, number>;
+  snapshots: Snapshot[];
+  pathsMoved: number;
+}
 
 /** Runs a scenario on the real kernel, checking the invariants at every change and in between. */
 function runKernel(s: Scenario, check: boolean): RunResult {
@@ -91,7 +105,11 @@ function runKernel(s: Scenario, check: boolean): RunResult {
     const owner: { id: string; k: number }[] = [];
     for (const id of active) {
       specs.get(id)!.paths.forEach((p, k) => {
-        flat.push({ uses: p.uses.map((u) => ({ r: Number(u.resource.slice(1)), c: u.perByte * (p.weight ?? 1) })), w: p.weight ?? 1, max: p.maxRate ?? Infinity });
+        flat.push({
+          uses: p.uses.map((u) => ({ r: Number(u.resource.slice(1)), c: u.perByte * (p.weight ?? 1) })),
+          w: p.weight ?? 1,
+          max: p.maxRate ?? Infinity,
+        });
         owner.push({ id, k });
       });
     }
@@ -108,7 +126,9 @@ function runKernel(s: Scenario, check: boolean): RunResult {
       const ok = p.uses.some((u) => {
         if (u.c === 0) return false;
         if (snap.usage[u.r]! < caps[u.r]! * (1 - 1e-9) - 1e-9) return false; // not saturated
-        return flat.every((q, j) => q.uses.every((v) => v.r !== u.r || v.c === 0 || snap.rates[owner[j]!.id]![owner[j]!.k]! / q.w <= (rate / p.w) * (1 + REL) + 1e-9));
+        return flat.every((q, j) =>
+          q.uses.every((v) => v.r !== u.r || v.c === 0 || snap.rates[owner[j]!.id]![owner[j]!.k]! / q.w <= (rate / p.w) * (1 + REL) + 1e-9),
+        );
       });
       expect(ok, `path ${owner[i]!.id}[${owner[i]!.k}] at ${rate} has no bottleneck`).toBe(true);
     });
@@ -186,10 +206,16 @@ function runReference(s: Scenario): { finishes: Record<string, number> } {
   const rates = (): number[] => {
     const flat: RefPath[] = [];
     const idx: number[] = [];
-    active.forEach((x, i) => x.paths.forEach((p) => {
-      flat.push({ uses: p.uses.map((u) => ({ r: Number(u.resource.slice(1)), c: u.perByte * (p.weight ?? 1) })), w: p.weight ?? 1, max: p.maxRate ?? Infinity });
-      idx.push(i);
-    }));
+    active.forEach((x, i) =>
+      x.paths.forEach((p) => {
+        flat.push({
+          uses: p.uses.map((u) => ({ r: Number(u.resource.slice(1)), c: u.perByte * (p.weight ?? 1) })),
+          w: p.weight ?? 1,
+          max: p.maxRate ?? Infinity,
+        });
+        idx.push(i);
+      }),
+    );
     const pr = maxMin(caps, flat);
     const tr = active.map(() => 0);
     pr.forEach((r, k) => (tr[idx[k]!]! += r));
@@ -251,28 +277,42 @@ describe('FlowNetwork properties (fast-check)', () => {
     // 10 resources, up to 40 transfers: large shared components, many bottleneck switches.
     const bigArb: fc.Arbitrary<Scenario> = fc.record({
       caps: fc.array(fc.integer({ min: 50, max: 2000 }), { minLength: 10, maxLength: 10 }),
-      transfers: fc.array(
-        fc.record({
-          at: fc.integer({ min: 0, max: 40 }).map((s) => s * 250),
-          bytes: fc.integer({ min: 100, max: 20_000 }),
-          paths: fc.array(
-            fc.record({
-              uses: fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 3 }).map((rs) => rs.map((r) => ({ resource: `r${r}`, perByte: 1 }))),
-              weight: fc.constantFrom(1, 1, 2),
-              // About one path in four capped.
-              maxRate: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.integer({ min: 20, max: 500 }) }),
-            }),
-            { minLength: 1, maxLength: 2 },
-          ),
-        }),
-        { minLength: 10, maxLength: 40 },
-      ).map((ts) => ts.map((t, i) => ({ ...t, id: `t${String(i).padStart(2, '0')}` }))),
+      transfers: fc
+        .array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 40 }).map((s) => s * 250),
+            bytes: fc.integer({ min: 100, max: 20_000 }),
+            paths: fc.array(
+              fc.record({
+                uses: fc
+                  .uniqueArray(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 3 })
+                  .map((rs) => rs.map((r) => ({ resource: `r${r}`, perByte: 1 }))),
+                weight: fc.constantFrom(1, 1, 2),
+                // About one path in four capped.
+                maxRate: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.integer({ min: 20, max: 500 }) }),
+              }),
+              { minLength: 1, maxLength: 2 },
+            ),
+          }),
+          { minLength: 10, maxLength: 40 },
+        )
+        .map((ts) => ts.map((t, i) => ({ ...t, id: `t${String(i).padStart(2, '0')}` }))),
       actions: fc.array(
         fc.oneof(
-          fc.record({ kind: fc.constant('cap' as const), at: fc.integer({ min: 0, max: 60 }).map((s) => s * 250), res: fc.integer({ min: 0, max: 9 }), cap: fc.oneof(fc.constant(0), fc.integer({ min: 50, max: 2000 })) }),
+          fc.record({
+            kind: fc.constant('cap' as const),
+            at: fc.integer({ min: 0, max: 60 }).map((s) => s * 250),
+            res: fc.integer({ min: 0, max: 9 }),
+            cap: fc.oneof(fc.constant(0), fc.integer({ min: 50, max: 2000 })),
+          }),
           fc.record({ kind: fc.constant('cancel' as const), at: fc.integer({ min: 0, max: 60 }).map((s) => s * 250), t: fc.nat(39) }),
           fc.record({ kind: fc.constant('drop' as const), at: fc.integer({ min: 0, max: 60 }).map((s) => s * 250), t: fc.nat(39) }),
-          fc.record({ kind: fc.constant('maxRate' as const), at: fc.integer({ min: 0, max: 60 }).map((s) => s * 250), t: fc.nat(39), max: fc.option(fc.integer({ min: 10, max: 300 }), { nil: undefined }) }),
+          fc.record({
+            kind: fc.constant('maxRate' as const),
+            at: fc.integer({ min: 0, max: 60 }).map((s) => s * 250),
+            t: fc.nat(39),
+            max: fc.option(fc.integer({ min: 10, max: 300 }), { nil: undefined }),
+          }),
         ),
         { maxLength: 12 },
       ),
@@ -292,31 +332,43 @@ describe('FlowNetwork properties (fast-check)', () => {
     // Like the benchmark's workloads (each path from one host's tx to another's rx) but with the
     // kernel's other features mixed in: settling in place moves paths between groups here often.
     const busyArb: fc.Arbitrary<Scenario> = fc.integer({ min: 6, max: 12 }).chain((hosts) => {
-      const pathArb = fc.record({
-        src: fc.nat(hosts - 1),
-        hop: fc.integer({ min: 1, max: hosts - 1 }),
-        perByte: fc.constantFrom(0.5, 1, 1, 1, 1.5),
-        weight: fc.constantFrom(1, 1, 1, 2, 3),
-        // Rarely capped (1 in 40): a cap in a group sends the recompute to the progressive filling.
-        maxRate: fc.oneof({ weight: 39, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.integer({ min: 20, max: 800 }) }),
-      }).map((p): Path => ({
-        uses: [{ resource: `r${2 * p.src}`, perByte: p.perByte }, { resource: `r${2 * ((p.src + p.hop) % hosts) + 1}`, perByte: 1 }],
-        weight: p.weight,
-        maxRate: p.maxRate,
-      }));
+      const pathArb = fc
+        .record({
+          src: fc.nat(hosts - 1),
+          hop: fc.integer({ min: 1, max: hosts - 1 }),
+          perByte: fc.constantFrom(0.5, 1, 1, 1, 1.5),
+          weight: fc.constantFrom(1, 1, 1, 2, 3),
+          // Rarely capped (1 in 40): a cap in a group sends the recompute to the progressive filling.
+          maxRate: fc.oneof({ weight: 39, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.integer({ min: 20, max: 800 }) }),
+        })
+        .map((p): Path => ({
+          uses: [
+            { resource: `r${2 * p.src}`, perByte: p.perByte },
+            { resource: `r${2 * ((p.src + p.hop) % hosts) + 1}`, perByte: 1 },
+          ],
+          weight: p.weight,
+          maxRate: p.maxRate,
+        }));
       const at = (max: number) => fc.integer({ min: 0, max }).map((s) => s * 100);
       return fc.record({
         caps: fc.array(fc.constantFrom(100, 1000, 4000), { minLength: hosts, maxLength: hosts }).map((cs) => cs.flatMap((c) => [c, c])),
-        transfers: fc.array(
-          fc.record({ at: at(150), bytes: fc.integer({ min: 1000, max: 200_000 }), paths: fc.array(pathArb, { minLength: 1, maxLength: 2 }) }),
-          { minLength: 40, maxLength: 90 },
-        ).map((ts) => ts.map((t, i) => ({ ...t, id: `t${String(i).padStart(2, '0')}` }))),
+        transfers: fc
+          .array(fc.record({ at: at(150), bytes: fc.integer({ min: 1000, max: 200_000 }), paths: fc.array(pathArb, { minLength: 1, maxLength: 2 }) }), {
+            minLength: 40,
+            maxLength: 90,
+          })
+          .map((ts) => ts.map((t, i) => ({ ...t, id: `t${String(i).padStart(2, '0')}` }))),
         actions: fc.array(
           fc.oneof(
             fc.record({ kind: fc.constant('cap' as const), at: at(300), res: fc.nat(2 * hosts - 1), cap: fc.constantFrom(0, 100, 1000, 4000) }),
             fc.record({ kind: fc.constant('cancel' as const), at: at(300), t: fc.nat(89) }),
             fc.record({ kind: fc.constant('drop' as const), at: at(300), t: fc.nat(89) }),
-            fc.record({ kind: fc.constant('maxRate' as const), at: at(300), t: fc.nat(89), max: fc.option(fc.integer({ min: 20, max: 800 }), { nil: undefined }) }),
+            fc.record({
+              kind: fc.constant('maxRate' as const),
+              at: at(300),
+              t: fc.nat(89),
+              max: fc.option(fc.integer({ min: 20, max: 800 }), { nil: undefined }),
+            }),
           ),
           { maxLength: 10 },
         ),
@@ -341,7 +393,12 @@ describe('FlowNetwork properties (fast-check)', () => {
     // Settling in place, late entries and the crossing-level bound only show their mistakes
     // after many events in a busy network: check the whole structure after each one. 96×2000 seed 9
     // once left a resource that a late-entering group's member crosses over its capacity (at 51 s).
-    for (const [hosts, flows, seed] of [[8, 200, 9], [16, 300, 3], [24, 600, 11], [96, 2000, 9]] as const) {
+    for (const [hosts, flows, seed] of [
+      [8, 200, 9],
+      [16, 300, 3],
+      [24, 600, 11],
+      [96, 2000, 9],
+    ] as const) {
       const set = generateFlowSet({ hosts, flows, seed });
       const sim = new Simulator();
       const net = new FlowNetwork(sim);
@@ -375,7 +432,13 @@ describe('FlowNetwork properties (fast-check)', () => {
       index.set(l.name, i);
       s.caps.push(l.bytesPerS);
     });
-    for (const f of set.flows) s.transfers.push({ id: f.id, at: f.startS * 1000, bytes: f.bytes, paths: [{ uses: f.links.map((l) => ({ resource: `r${index.get(l)}`, perByte: 1 })) }] });
+    for (const f of set.flows)
+      s.transfers.push({
+        id: f.id,
+        at: f.startS * 1000,
+        bytes: f.bytes,
+        paths: [{ uses: f.links.map((l) => ({ resource: `r${index.get(l)}`, perByte: 1 })) }],
+      });
     const got = runKernel(s, true);
     const ref = runReference(s);
     expect(Object.keys(got.finishes).length).toBe(120);

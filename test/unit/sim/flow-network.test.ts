@@ -105,7 +105,12 @@ describe('FlowNetwork: hand-computed allocations and finish times', () => {
 
   it('perByte < 1 on the wire and a CPU in cycles/byte', () => {
     // A compressed stream: 0.5 wire bytes per byte, 10 CPU cycles per byte.
-    const path: Path = { uses: [{ resource: 'wire', perByte: 0.5 }, { resource: 'cpu', perByte: 10 }] };
+    const path: Path = {
+      uses: [
+        { resource: 'wire', perByte: 0.5 },
+        { resource: 'cpu', perByte: 10 },
+      ],
+    };
     const ctx = setup({ wire: 100, cpu: 1000 });
     start(ctx, 'z', 1000, [path]);
     // wire allows 200 B/s, CPU allows 100 B/s → 100 B/s; wire carries 50, CPU burns 1000 cycles/s.
@@ -319,7 +324,13 @@ describe('FlowNetwork: hand-computed allocations and finish times', () => {
     ctx.sim.advance(0);
     expect(stats.pathsMoved - moved).toBe(1);
     expect(stats.settled - settled).toBe(1);
-    for (const [id, rate] of [['f1', 6], ['f2', 4], ['f3', 4], ['f4', 4]] as const) expect(ctx.net.rate(id)).toBeCloseTo(rate, 12);
+    for (const [id, rate] of [
+      ['f1', 6],
+      ['f2', 4],
+      ['f3', 4],
+      ['f4', 4],
+    ] as const)
+      expect(ctx.net.rate(id)).toBeCloseTo(rate, 12);
     ctx.net.verifyStructure();
     ctx.sim.advance(1_000); // f2: 5 bytes in the first second, 4 in the second
     expect(ctx.net.bytesDone('f2')).toBeCloseTo(9, 12);
@@ -329,7 +340,12 @@ describe('FlowNetwork: hand-computed allocations and finish times', () => {
     ctx.sim.advance(0);
     expect(stats.pathsMoved - moved).toBe(2);
     expect(stats.settled - settled).toBe(2);
-    for (const [id, rate] of [['f1', 5], ['f2', 5], ['f3', 7]] as const) expect(ctx.net.rate(id)).toBeCloseTo(rate, 12);
+    for (const [id, rate] of [
+      ['f1', 5],
+      ['f2', 5],
+      ['f3', 7],
+    ] as const)
+      expect(ctx.net.rate(id)).toBeCloseTo(rate, 12);
     ctx.net.verifyStructure();
     ctx.sim.advance(1_000);
     expect(ctx.net.bytesDone('f2')).toBeCloseTo(14, 12);
@@ -345,7 +361,12 @@ describe('FlowNetwork: hand-computed allocations and finish times', () => {
     start(ctx, 'a', 1e9, [link('A', 'B')]);
     expect(ctx.net.rate('a')).toBeCloseTo(253, 9);
     start(ctx, 'b', 1e9, [
-      { uses: [{ resource: 'A', perByte: 0.25 }, { resource: 'A', perByte: 0.25 }] },
+      {
+        uses: [
+          { resource: 'A', perByte: 0.25 },
+          { resource: 'A', perByte: 0.25 },
+        ],
+      },
       { uses: [{ resource: 'A', perByte: 1 }], maxRate: 76 },
     ]);
     expect(ctx.net.rate('a')).toBeCloseTo(238, 9);
@@ -360,7 +381,14 @@ describe('FlowNetwork: hand-computed allocations and finish times', () => {
 
   it('a resource with perByte 0 does not limit a path but its outage stalls it', () => {
     const ctx = setup({ L: 100, lic: 1 });
-    start(ctx, 'a', 1000, [{ uses: [{ resource: 'L', perByte: 1 }, { resource: 'lic', perByte: 0 }] }]);
+    start(ctx, 'a', 1000, [
+      {
+        uses: [
+          { resource: 'L', perByte: 1 },
+          { resource: 'lic', perByte: 0 },
+        ],
+      },
+    ]);
     expect(ctx.net.rate('a')).toBe(100);
     ctx.net.setCapacity('lic', 0);
     expect(ctx.net.rate('a')).toBe(0);

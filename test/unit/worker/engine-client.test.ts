@@ -77,17 +77,22 @@ describe('EngineClient over a worker_threads Worker', () => {
   it('tells every page when the Worker dies, starts it again from the last save, and logs it', async () => {
     const threads: EngineThread[] = [];
     const logged: string[] = [];
-    const client = await start(() => {
-      const t = spawnWorkerThread();
-      threads.push(t);
-      return t;
-    }, { logger: { log: (_level: string, message: string) => logged.push(message) } });
+    const client = await start(
+      () => {
+        const t = spawnWorkerThread();
+        threads.push(t);
+        return t;
+      },
+      { logger: { log: (_level: string, message: string) => logged.push(message) } },
+    );
     const events: EngineEvent[] = [];
     client.subscribe((e) => events.push(e));
     expect((await client.respond(startVm(1))).result.ok).toBe(true);
     expect(await client.flush()).toEqual([]);
     threads[0]!.kill(); // not asked by the client: a crash as the door sees one
-    await expect.poll(() => events.find((e) => e.type === 'notice')).toMatchObject({ level: 'error', message: expect.stringMatching(/engine stopped unexpectedly .* started again from the last save/) });
+    await expect
+      .poll(() => events.find((e) => e.type === 'notice'))
+      .toMatchObject({ level: 'error', message: expect.stringMatching(/engine stopped unexpectedly .* started again from the last save/) });
     await expect.poll(() => threads.length).toBe(2);
     await expect.poll(() => events.some((e) => e.type === 'world' && e.view.clock !== undefined)).toBe(true);
     expect(await vmState(client, 2)).toContain('"State":"Running"');
@@ -106,7 +111,10 @@ describe('EngineClient when its engine thread dies', () => {
     // The engine never answers this one: its thread dies first.
     threads[0]!.enginePort.onMessage(() => threads[0]!.crash(134, 'Maximum call stack size exceeded'));
     const answer: Response = await client.respond({ kind: 'query', id: 12, query: { name: 'clock' } });
-    expect(answer).toMatchObject({ id: 12, result: { ok: false, error: { code: 'Internal', message: expect.stringMatching(/stopped unexpectedly.*134: Maximum call stack/) } } });
+    expect(answer).toMatchObject({
+      id: 12,
+      result: { ok: false, error: { code: 'Internal', message: expect.stringMatching(/stopped unexpectedly.*134: Maximum call stack/) } },
+    });
     await expect.poll(() => threads.length).toBe(2);
     expect(await client.respond({ kind: 'query', id: 13, query: { name: 'clock' } })).toMatchObject({ id: 13, result: { ok: true } });
   });

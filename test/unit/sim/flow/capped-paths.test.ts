@@ -40,7 +40,13 @@ describe('CappedPathList', () => {
 
   it('lowerBound finds the first path whose cap level is at least v', () => {
     const list = new CappedPathList();
-    for (const [g, l] of [[1, 10], [2, 20], [3, 20], [4, 30]] as const) list.insert(g, l);
+    for (const [g, l] of [
+      [1, 10],
+      [2, 20],
+      [3, 20],
+      [4, 30],
+    ] as const)
+      list.insert(g, l);
     expect(list.lowerBound(0)).toBe(0);
     expect(list.lowerBound(20)).toBe(1);
     expect(list.lowerBound(25)).toBe(3);

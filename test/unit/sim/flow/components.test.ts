@@ -49,12 +49,19 @@ describe('ResourceComponents', () => {
   it('splits a small component at once when a path is removed, by the live paths alone', () => {
     const c = new ResourceComponents();
     for (let r = 0; r < 5; r++) c.add(r);
-    const paths = [[0, 1], [1, 2], [3, 4]];
+    const paths = [
+      [0, 1],
+      [1, 2],
+      [3, 4],
+    ];
     paths.forEach((rs) => {
       c.unite(rs[0]!, rs[1]!);
       c.pathAdded(rs[0]!);
     });
-    expect(groups(c, 5)).toEqual([[0, 1, 2], [3, 4]]);
+    expect(groups(c, 5)).toEqual([
+      [0, 1, 2],
+      [3, 4],
+    ]);
     // Path 1 (resources 1 and 2) is removed: 2 is on its own again.
     const { uses, store } = graph(5, [[0, 1], null, [3, 4]]);
     c.pathRemoved(1, uses, store, STRIDE);

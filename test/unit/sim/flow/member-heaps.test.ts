@@ -10,7 +10,7 @@ describe('MemberHeaps', () => {
     expect(h.topFinish(0)).toBe(Infinity);
   });
 
-  it('keeps each resource\'s members by virtual finish through pushes and removals from anywhere', () => {
+  it("keeps each resource's members by virtual finish through pushes and removals from anywhere", () => {
     const op = fc.record({ push: fc.boolean(), r: fc.nat(2), g: fc.nat(60), vf: fc.double({ min: 0, max: 1e6, noNaN: true }) });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 200 }), (ops) => {

@@ -41,14 +41,29 @@ describe('SaturationHeap', () => {
     h.push(7, 10);
     h.push(3, 4);
     h.push(7, 2);
-    expect(drain(h)).toEqual([[7, 2], [3, 4], [7, 10]]);
+    expect(drain(h)).toEqual([
+      [7, 2],
+      [3, 4],
+      [7, 10],
+    ]);
   });
 
   it('replaceTop moves a stale top entry down to its true key', () => {
     const h = new SaturationHeap();
-    for (const [r, k] of [[0, 1], [1, 3], [2, 5], [3, 7]] as const) h.push(r, k);
+    for (const [r, k] of [
+      [0, 1],
+      [1, 3],
+      [2, 5],
+      [3, 7],
+    ] as const)
+      h.push(r, k);
     h.replaceTop(0, 6); // resource 0's key grew from 1 to 6
-    expect(drain(h)).toEqual([[1, 3], [2, 5], [0, 6], [3, 7]]);
+    expect(drain(h)).toEqual([
+      [1, 3],
+      [2, 5],
+      [0, 6],
+      [3, 7],
+    ]);
   });
 
   it('clear empties it', () => {
