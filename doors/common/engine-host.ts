@@ -4,6 +4,7 @@
 import { Request, invalidRequest, type EngineEvent, type Response, type ContractError, type Result } from '../../engine/contract';
 import { Engine, type EngineState } from '../../engine/engine';
 import { checkJsonDepth } from '../../engine/common/json-depth';
+import { refuseDeep } from './refuse-deep';
 import { PROMPT_SLICE_STATEMENTS, type PromptRun } from '../../engine/scripting/prompt-run';
 import { defaultWorld } from '../../engine/model/default-world';
 import type { SettingsStore, StateStore } from '../../engine/persistence/state-store';
@@ -343,17 +344,6 @@ export class EngineHost {
     if (this.listeners.size === 0) this.notices.push(notice);
     else this.broadcast(notice);
   }
-}
-
-/**
- * A request nested deeper than the contract ever is, refused before validation: zod and the
- * engine walk values recursively, and 10,000 nested arrays ended as "Maximum call stack size exceeded".
- */
-function refuseDeep(raw: unknown, id: number): Response | undefined {
-  const problem = checkJsonDepth(raw);
-  if (!problem) return undefined;
-  const message = `Invalid request: ${problem.path}: ${problem.message}.`;
-  return { kind: 'result', id, result: { ok: false, error: { code: 'InvalidRequest', message, issues: [{ path: problem.path, message: problem.message }] } } };
 }
 
 function warning(message: string): Notice {

@@ -7,6 +7,7 @@ import type { ContractError, EngineEvent, Response, Result, ScenarioAction, Scen
 import type { SettingsStore } from '../../engine/persistence/state-store';
 import type { Job } from '../../engine/model/jobs';
 import { silentLogger, type Logger } from '../common/logger';
+import { refuseDeep } from '../common/refuse-deep';
 import type { EngineDoor } from '../common/engine-door';
 import { EngineMessage, readMessage, type DoorMessage, type EngineConfig, type Notice, type PortLike, type ScenarioFileAction } from './engine-protocol';
 
@@ -81,6 +82,8 @@ export class EngineClient implements EngineDoor {
   respond(raw: unknown): Promise<Response> {
     const id = requestId(raw);
     if (this.deadReason !== undefined) return Promise.resolve(internal(id, this.deadReason));
+    const tooDeep = refuseDeep(raw, id);
+    if (tooDeep) return Promise.resolve(tooDeep);
     return new Promise((resolve) => this.call({ kind: 'request', id, resolve }, (call) => ({ type: 'request', call, raw })));
   }
 

@@ -55,8 +55,8 @@ describe('runScript (issue §7)', () => {
     const text = formatScriptReport(r);
     expect(text).toContain('Script succeeded: 4 statement(s), 2 job(s)');
     expect(text).toContain("Job 1 Move-VMStorage 'DC01' HV01 → E:\\VMs\\DC01: Completed");
-    expect(text).toContain('pre-copy passes: 1: 2.00 GiB');
-    expect(text).toContain('VHD: E:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx (40.0 GiB)');
+    expect(text).toContain('pre-copy passes: 1: 2 GiB');
+    expect(text).toContain('VHD: E:\\VMs\\DC01\\Virtual Hard Disks\\DC01.vhdx (40 GiB)');
   });
 
   it('a refused statement is reported and the script goes on; a failed job makes it not ok', () => {
