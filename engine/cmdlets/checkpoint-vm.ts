@@ -3,7 +3,11 @@
 // space there and are bytes a storage move must carry. The differencing disks (.avhdx) that real
 // checkpoints start are not modelled: they begin nearly empty, and the lab keeps one file per VHD.
 // Default names follow Hyper-V's "<VM> - (<date>)", with the lab's simulated day and time standing
-// in for the calendar date (unconfirmed wording of our own).
+// in for the calendar date (unconfirmed wording of our own). A real checkpoint takes seconds (a
+// running VM's memory is saved), so two default names of one VM never share a stamp; here a
+// checkpoint is instantaneous and two can land in one simulated second. The second then gets
+// " (2)" (our own, *unconfirmed*), so Revert, Apply and Rename in the Manager, which name the
+// checkpoint, never meet two of the same default name.
 //
 // A VM has at most 50 checkpoints (TechNet, "Hyper-V scalability in Windows Server 2012 and
 // Windows Server 2012 R2"). The free space of a volume is worked out once per command (the world's
@@ -21,6 +25,7 @@ import { currentCheckpoint } from '../common/checkpoint-tree';
 import { checkpointVmSignature } from './catalog/vm';
 import type { CmdletDefinition } from './definition';
 import { targetVms } from './targets';
+import { sameName } from './wildcard';
 
 const CONFIGURATION_BYTES = 64 * 1024;
 /** Saved device state beside the memory image (.vsv); small and constant. */
@@ -29,6 +34,16 @@ const DEVICE_STATE_BYTES = 2 * 1024 * 1024;
 function simulatedStamp(now: number): string {
   const { day, time } = dayAndTime(now);
   return `Day ${day} - ${time}`;
+}
+
+/** Hyper-V's default name, made unique among the VM's checkpoints (see the note at the top). */
+function defaultName(vm: Vm, now: number): string {
+  const base = `${vm.name} - (${simulatedStamp(now)})`;
+  const taken = (name: string) => vm.checkpoints.some((c) => sameName(c.name, name));
+  if (!taken(base)) return base;
+  let n = 2;
+  while (taken(`${base} (${n})`)) n++;
+  return `${base} (${n})`;
 }
 
 /** A GUID-shaped id that is the same for the same VM, checkpoint number and time (deterministic). */
@@ -86,7 +101,7 @@ export const checkpointVm: CmdletDefinition = {
           parameter: 'Name',
         });
       }
-      const name = typeof params.SnapshotName === 'string' ? params.SnapshotName : `${vm.name} - (${simulatedStamp(now)})`;
+      const name = typeof params.SnapshotName === 'string' ? params.SnapshotName : defaultName(vm, now);
       return { vm, checkpoint: plan(ctx.world, vm, name, now, free) };
     });
     for (const { vm, checkpoint } of planned) {

@@ -23,6 +23,21 @@ describe('Checkpoint-VM', () => {
     expect(cp.files[1]!.sizeBytes).toBe(app.memory.startupBytes);
   });
 
+  it('gives two checkpoints taken in one simulated second distinct default names, so the Manager can revert to the newest', () => {
+    const e = new Engine({ world: defaultWorld() });
+    e.advance(5_000);
+    for (let i = 0; i < 3; i++) expect(e.invoke({ cmdlet: 'Checkpoint-VM', params: { Name: 'SQL01' } }).ok).toBe(true);
+    expect(vmOf(e, 'SQL01').checkpoints.map((c) => c.name)).toEqual([
+      'SQL01 - (Day 1 - 00:00:05)',
+      'SQL01 - (Day 1 - 00:00:05) (2)',
+      'SQL01 - (Day 1 - 00:00:05) (3)',
+    ]);
+    // What the Manager's Revert sends: the VM's current checkpoint, by name.
+    const r = e.invoke({ cmdlet: 'Restore-VMSnapshot', params: { VMName: 'SQL01', Name: 'SQL01 - (Day 1 - 00:00:05) (3)' } });
+    expect(r.ok).toBe(true);
+    expect(vmOf(e, 'SQL01').state).toBe('Saved');
+  });
+
   it('keeps only the configuration of a VM that is off, under the name given', () => {
     const e = new Engine({ world: defaultWorld() });
     expect(e.invoke({ cmdlet: 'Checkpoint-VM', params: { Name: 'TEST01', SnapshotName: 'Before patching', ComputerName: 'HV02' } }).ok).toBe(true);
