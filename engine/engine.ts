@@ -13,6 +13,8 @@ import {
   type WorldView,
   type ClockState,
   type RunOutcome,
+  type QueryResult,
+  type QueryResults,
 } from './contract';
 import { CommandRefusal } from './errors';
 import { Simulator } from './sim/simulator';
@@ -167,42 +169,40 @@ export class Engine {
     this.flush();
   }
 
-  query(input: unknown): Result<unknown> {
+  query(input: unknown): Result<QueryResult> {
     const parsed = Query.safeParse(input);
     if (!parsed.success) return { ok: false, error: invalidRequest(parsed.error, 'query') };
     // Capacities of hosts whose load changed while idle are brought up to date before anyone reads them.
     this.operations.transfers.flushStale();
     const q = parsed.data;
-    switch (q.name) {
-      case 'world':
-        return { ok: true, value: this.view() };
-      case 'vm': {
-        const vm = this.vmByIdOrName(q.vm);
-        return vm ? { ok: true, value: structuredClone(vm) } : fail(vmNotFound(q.vm));
-      }
-      case 'jobs':
-        this.operations.refresh();
-        return { ok: true, value: structuredClone(this.jobs) };
-      case 'eventLog':
-        return { ok: true, value: this.log.filter((e) => e.seq > (q.sinceSeq ?? 0)) };
-      case 'clock':
-        return { ok: true, value: this.clockState(0) };
-      case 'precheck':
-        return precheckCommand(this.world, q.command);
-      case 'folders':
-        return listFolders(this.world, q.host, q.path);
-      case 'network':
-        return networkView({ world: this.world, flow: this.flow, fabric: this.fabric }, q.host);
-      case 'telemetry':
-        return { ok: true, value: this.telemetry.read(q.host, q.sinceMs) };
-      case 'configurationLock': {
-        const vm = this.vmByIdOrName(q.vm);
-        return vm ? { ok: true, value: configurationLock(this.operations, vm) ?? null } : fail(vmNotFound(q.vm));
-      }
-      case 'complete':
-        return { ok: true, value: complete(q.text, q.cursor, this.world) };
-    }
+    // TypeScript cannot correlate a union's member with its handler's parameter (microsoft/TypeScript
+    // #30581); the table below is what is checked, each handler against QueryResults.
+    return (this.queryHandlers[q.name] as (q: Query) => Result<QueryResult>)(q);
   }
+
+  /** One answer per query, each typed by the contract's QueryResults. */
+  private readonly queryHandlers: { [K in keyof QueryResults]: (q: Extract<Query, { name: K }>) => Result<QueryResults[K]> } = {
+    world: () => ({ ok: true, value: this.view() }),
+    vm: (q) => {
+      const vm = this.vmByIdOrName(q.vm);
+      return vm ? { ok: true, value: structuredClone(vm) } : fail(vmNotFound(q.vm));
+    },
+    jobs: () => {
+      this.operations.refresh();
+      return { ok: true, value: structuredClone(this.jobs) };
+    },
+    eventLog: (q) => ({ ok: true, value: this.log.filter((e) => e.seq > (q.sinceSeq ?? 0)) }),
+    clock: () => ({ ok: true, value: this.clockState(0) }),
+    precheck: (q) => precheckCommand(this.world, q.command),
+    folders: (q) => listFolders(this.world, q.host, q.path),
+    network: (q) => networkView({ world: this.world, flow: this.flow, fabric: this.fabric }, q.host),
+    telemetry: (q) => ({ ok: true, value: this.telemetry.read(q.host, q.sinceMs) }),
+    configurationLock: (q) => {
+      const vm = this.vmByIdOrName(q.vm);
+      return vm ? { ok: true, value: configurationLock(this.operations, vm) ?? null } : fail(vmNotFound(q.vm));
+    },
+    complete: (q) => ({ ok: true, value: complete(q.text, q.cursor, this.world) }),
+  };
 
   private vmByIdOrName(key: string): Vm | undefined {
     return this.world.vms.find((v) => v.id === key || v.name.toLowerCase() === key.toLowerCase());
