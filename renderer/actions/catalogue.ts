@@ -271,6 +271,23 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
 }
 
 /**
+ * The Action menu: what the Actions pane lists for the current selection (a VM, else its server,
+ * else the "Hyper-V Manager" root). The desktop's native Action menu runs these same entries
+ * (renderer/actions/desktop-menu.ts).
+ */
+export function actionMenuItems(root: RootStore): ActionItem[] {
+  const { inventory, ui } = root;
+  const vm = inventory.selectedVm;
+  const host = inventory.selectedHost;
+  if (vm) return vmActions(root, vm);
+  if (host) return hostActions(root, host);
+  if (ui.tree?.kind === 'root') return managerActions(root);
+  return [
+    { id: 'nothing', label: 'No item selected', icon: 'help', enabled: false, disabledReason: 'Select a server or a virtual machine first.', run: () => {} },
+  ];
+}
+
+/**
  * The actions of a checkpoint in the Checkpoints pane (right-click, and the Actions pane's section
  * for a selected checkpoint): Apply, Rename, Delete Checkpoint, Delete Checkpoint Subtree.
  * Confirmation wording *unconfirmed* (Hyper-V Manager 2012 R2 from product memory).
