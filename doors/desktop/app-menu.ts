@@ -82,10 +82,13 @@ export function appMenuTemplate(actions: AppMenuActions, options: AppMenuOptions
       // menu cannot follow the selection, so every entry is here and the page says when one does
       // not apply (test/unit/renderer/desktop-menu.test.ts checks the two lists agree).
       submenu: [
+        { id: 'connect-server', label: 'Connect to Ser&ver...', click: send('connectToServer') },
+        { type: 'separator' },
         { id: 'new', label: '&New', submenu: [{ id: 'new-vm', label: '&Virtual Machine...', click: send('newVirtualMachine') }] },
         { type: 'separator' },
         { id: 'hyperv-settings', label: 'Hyper-V Settin&gs...', click: send('hyperVSettings') },
         { id: 'vswitch-manager', label: 'Virtual S&witch Manager...', click: send('virtualSwitchManager') },
+        { id: 'remove-server', label: 'Remove Ser&ver', click: send('removeServer') },
         { type: 'separator' },
         { id: 'refresh', label: '&Refresh', accelerator: 'F5', click: send('refresh') },
         { type: 'separator' },

@@ -35,9 +35,11 @@ export const MENU_COMMANDS = [
   'refresh',
   // Hyper-V Manager's Action menu: each runs the in-page Action menu's entry of the same id for
   // the current selection (renderer/actions/desktop-menu.ts, ACTION_MENU_IDS).
+  'connectToServer',
   'newVirtualMachine',
   'hyperVSettings',
   'virtualSwitchManager',
+  'removeServer',
   'vmSettings',
   'start',
   'turnOff',

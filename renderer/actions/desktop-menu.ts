@@ -4,7 +4,7 @@
 import type { DesktopMenuCommand } from '../../preload/bridge-global';
 import type { RootStore } from '../stores/root-store';
 import type { ActionItem } from './action-item';
-import { hostActions, vmActions } from './catalogue';
+import { hostActions, managerActions, vmActions } from './catalogue';
 
 const MENU_MESSAGE_TYPE = 'hvlab:menu';
 
@@ -13,6 +13,7 @@ export const SERVER_MENU_IDS = {
   newVirtualMachine: 'new-vm',
   hyperVSettings: 'hyperv-settings',
   virtualSwitchManager: 'vswitch-manager',
+  removeServer: 'remove-server',
 } as const satisfies Partial<Record<DesktopMenuCommand, string>>;
 
 /** Native Action menu commands that act on the selected virtual machine: the id of the entry in vmActions. */
@@ -39,6 +40,7 @@ const SERVER_MENU_LABELS: Record<ServerMenuCommand, string> = {
   newVirtualMachine: 'New Virtual Machine',
   hyperVSettings: 'Hyper-V Settings',
   virtualSwitchManager: 'Virtual Switch Manager',
+  removeServer: 'Remove Server',
 };
 /** What the "select a virtual machine first" message calls each VM command. */
 const VM_MENU_LABELS: Record<VmMenuCommand, string> = {
@@ -65,6 +67,7 @@ const COMMANDS: readonly DesktopMenuCommand[] = [
   'saveScenarioAs',
   'revertScenario',
   'refresh',
+  'connectToServer',
   ...(Object.keys(SERVER_MENU_IDS) as ServerMenuCommand[]),
   ...(Object.keys(VM_MENU_IDS) as VmMenuCommand[]),
   'toggleTheme',
@@ -152,6 +155,10 @@ export function runMenuCommand(root: RootStore, command: DesktopMenuCommand): vo
       break;
     case 'refresh':
       if (root.connection.connected) void root.refresh();
+      break;
+    case 'connectToServer':
+      // The "Hyper-V Manager" node's action: it needs no selection.
+      findAction(managerActions(root), 'connect-server')?.run();
       break;
     case 'toggleTheme':
       ui.toggleTheme();

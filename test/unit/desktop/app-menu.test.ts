@@ -42,9 +42,11 @@ describe('appMenuTemplate', () => {
         .filter((i) => i.type !== 'separator')
         .map((i) => i.label?.replace(/&/g, '')),
     ).toEqual([
+      'Connect to Server...',
       'New',
       'Hyper-V Settings...',
       'Virtual Switch Manager...',
+      'Remove Server',
       'Refresh',
       'Settings...',
       'Start',

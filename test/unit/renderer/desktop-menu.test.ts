@@ -3,35 +3,16 @@
 // native entry does what the in-page entry of the same id does.
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Command, WorldView } from '../../../engine/contract';
 import { defaultWorld } from '../../../engine/model/default-world';
-import type { VmState, World } from '../../../engine/model/world';
+import type { VmState } from '../../../engine/model/world';
 import { appMenuTemplate } from '../../../doors/desktop/app-menu';
 import { MENU_COMMANDS, type MenuCommand } from '../../../doors/desktop/ipc-channels';
-import { alwaysConnected, type LabBridge } from '../../../renderer/bridge/connection';
 import type { ActionItem } from '../../../renderer/actions/action-item';
 import { actionMenuItems } from '../../../renderer/actions/catalogue';
 import { SERVER_MENU_IDS, VM_MENU_IDS, runMenuCommand } from '../../../renderer/actions/desktop-menu';
-import { RootStore } from '../../../renderer/stores/root-store';
+import { rootWithWorld } from '../../support/renderer-root';
 
-function harness(world: World = defaultWorld()) {
-  const invoked: Command[] = [];
-  const view: WorldView = { contractVersion: 1, world, jobs: [], clock: { now: 0, speed: 1, idle: true }, logSeq: 0 };
-  const bridge: LabBridge = {
-    connection: alwaysConnected('dev'),
-    invoke: async (command) => {
-      invoked.push(command);
-      return { ok: true, value: { output: [], jobIds: [], warnings: [], commandText: '' } };
-    },
-    query: async () => ({ ok: true, value: view }) as never,
-    clock: async () => ({ ok: true, value: view.clock }),
-    run: async () => ({ ok: true, value: { statements: [] } }),
-    subscribe: () => () => {},
-  };
-  const root = new RootStore(bridge, { scheduler: { request: () => {} } });
-  root.inventory.applyWorld(world);
-  return { root, invoked };
-}
+const harness = rootWithWorld;
 
 /** Every entry that runs something (a submenu's own entries, not the submenu), with its label; View (the themes) counts as one. */
 function leaves(items: readonly ActionItem[]): { id: string; label: string }[] {
@@ -82,7 +63,7 @@ function nativeMenu() {
 }
 
 /** The in-page action id a native command runs. */
-const ID_OF: Partial<Record<MenuCommand, string>> = { ...SERVER_MENU_IDS, ...VM_MENU_IDS, refresh: 'refresh', help: 'help' };
+const ID_OF: Partial<Record<MenuCommand, string>> = { ...SERVER_MENU_IDS, ...VM_MENU_IDS, refresh: 'refresh', help: 'help', connectToServer: 'connect-server' };
 
 describe('the native Action menu', () => {
   it('lists exactly what the in-page Action menu can list, with the same words', () => {
