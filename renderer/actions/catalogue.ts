@@ -48,7 +48,12 @@ function help(root: RootStore): ActionItem {
 
 /** The "Hyper-V Manager" root node: what you can do before choosing a server. */
 export function managerActions(root: RootStore): ActionItem[] {
-  return [connectServer(root), refresh(root), { id: 'view', label: 'View', icon: 'view', enabled: true, submenu: viewActions(root), run: () => {} }, help(root)];
+  return [
+    connectServer(root),
+    refresh(root),
+    { id: 'view', label: 'View', icon: 'view', enabled: true, submenu: viewActions(root), run: () => {} },
+    help(root),
+  ];
 }
 
 export function hostActions(root: RootStore, host: Host): ActionItem[] {

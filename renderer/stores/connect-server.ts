@@ -59,9 +59,7 @@ export class ConnectServerStore {
   computer = '';
   browsing = false;
 
-  constructor(
-    private readonly deps: { inventory: InventoryStore; ui: UiStore; dialogs: DialogStore },
-  ) {
+  constructor(private readonly deps: { inventory: InventoryStore; ui: UiStore; dialogs: DialogStore }) {
     makeObservable(this, {
       open: observable,
       target: observable,

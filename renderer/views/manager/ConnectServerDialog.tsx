@@ -33,7 +33,12 @@ export const ConnectServerDialog = observer(function ConnectServerDialog() {
               data-testid="connect-server-local"
             />
             <div className="hv-connect-another">
-              <Radio value="another" label={<AccessText label="&Another computer:" />} {...accessKeyProps('&Another computer')} data-testid="connect-server-another" />
+              <Radio
+                value="another"
+                label={<AccessText label="&Another computer:" />}
+                {...accessKeyProps('&Another computer')}
+                data-testid="connect-server-another"
+              />
               <Input
                 id={inputId}
                 aria-label="Another computer"
