@@ -30,6 +30,7 @@ import {
 import { newVm, setVmDvdDrive } from './cmdlets/new-vm';
 import { convertVhd, getVhd, mergeVhd, newVhd, optimizeVhd, resizeVhd } from './cmdlets/vhd-cmdlets';
 import { addVmHardDiskDrive, getVmHardDiskDrive, removeVmHardDiskDrive } from './cmdlets/hard-disk-drives';
+import { getCommand, getHelp } from './cmdlets/help-cmdlets';
 
 const definitions: readonly CmdletDefinition[] = [
   getVm,
@@ -97,6 +98,8 @@ const definitions: readonly CmdletDefinition[] = [
   addVmHardDiskDrive,
   removeVmHardDiskDrive,
   setVmDvdDrive,
+  getHelp,
+  getCommand,
 ];
 
 const byName = new Map<string, CmdletDefinition>();

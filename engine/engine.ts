@@ -23,6 +23,8 @@ import type { Job, LogEntry } from './model/jobs';
 import { findCmdlet } from './command-table';
 import { paramsSchema } from './cmdlets/params-schema';
 import { formatCommand } from './cmdlets/format';
+import { commandErrorRecord } from './cmdlets/error-records';
+import type { BoundParams } from './cmdlets/signature';
 import type { CmdletContext, CmdletDefinition } from './cmdlets/definition';
 import { FlowNetwork } from './sim/flow-network';
 import { NetworkFabric } from './net/fabric';
@@ -133,7 +135,7 @@ export class Engine {
     const { cmdlet, params } = parsed.data;
     const def = findCmdlet(cmdlet);
     if (!def) {
-      return fail({
+      return failWithRecord(cmdlet, params, {
         code: 'InvalidRequest',
         message: `The term '${cmdlet}' is not recognized as the name of a cmdlet, function, script file, or operable program.`,
         parameter: 'cmdlet',
@@ -148,7 +150,7 @@ export class Engine {
         unknownKey && 'keys' in unknownKey
           ? `A parameter cannot be found that matches parameter name '${unknownKey.keys[0]}'.`
           : `Cannot validate argument on parameter '${first.path}'. ${first.message}`;
-      return fail({ code: 'InvalidParameter', message, parameter: unknownKey ? unknownKey.keys[0] : first.path, issues });
+      return failWithRecord(def.signature.name, params, { code: 'InvalidParameter', message, parameter: unknownKey ? unknownKey.keys[0] : first.path, issues });
     }
     const commandText = formatCommand(def.signature, bound.data);
     try {
@@ -157,7 +159,7 @@ export class Engine {
       return { ok: true, value: { output: outcome.output ?? [], jobIds: outcome.jobIds ?? [], warnings: outcome.warnings ?? [], commandText } };
     } catch (err) {
       this.afterCommand();
-      if (err instanceof CommandRefusal) return fail(err.toContractError());
+      if (err instanceof CommandRefusal) return failWithRecord(def.signature.name, bound.data, err.toContractError());
       throw err;
     }
   }
@@ -352,6 +354,12 @@ function schemaOf(def: CmdletDefinition): ReturnType<typeof paramsSchema> {
 
 function fail(error: ContractError): { ok: false; error: ContractError } {
   return { ok: false, error };
+}
+
+/** A command's error with its PowerShell error record (category, target, exception, error id). */
+function failWithRecord(cmdlet: string, params: unknown, error: ContractError): { ok: false; error: ContractError } {
+  const bound = typeof params === 'object' && params !== null ? (params as BoundParams) : {};
+  return fail({ ...error, record: commandErrorRecord(cmdlet, bound, error) });
 }
 
 export function loadWorld(input: unknown): Result<World> {

@@ -39,7 +39,7 @@ export function runScriptCommand(o: RunScriptOptions): number {
     state = loaded.state;
   }
   const report = runScript(new Engine(state), o.scriptText);
-  o.out(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatScriptReport(report));
+  o.out(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatScriptReport(report, o.scriptText));
   if (report.parseError) o.err(`hvlab run: ${o.scriptPath}:${report.parseError.line}:${report.parseError.column}: ${report.parseError.message}\n`);
   return report.ok ? 0 : 1;
 }

@@ -34,6 +34,8 @@ export interface ParseError {
   fix?: string;
   /** Which statement (0-based) the error is in, when it is a binding error. */
   statementIndex?: number;
+  /** The cmdlet whose parameters did not bind (absent for syntax errors and unknown commands). */
+  command?: string;
 }
 
 export type ParseResult = { ok: true; statements: ParsedCommand[] } | { ok: false; error: ParseError };
@@ -83,6 +85,15 @@ function schemaOf(sig: CmdletSignature): ReturnType<typeof paramsSchema> {
 
 /** Binds and then checks against the runtime schema, so a parsed command always passes Engine.invoke's validation. */
 function bind(node: CommandNode, sig: CmdletSignature, piped?: Parameters<typeof bindCommand>[2]): BoundParams[] {
+  try {
+    return bindChecked(node, sig, piped);
+  } catch (e) {
+    if (e instanceof ScriptError) e.command ??= sig.name;
+    throw e;
+  }
+}
+
+function bindChecked(node: CommandNode, sig: CmdletSignature, piped?: Parameters<typeof bindCommand>[2]): BoundParams[] {
   const all = bindCommand(node, sig, piped);
   const schema = schemaOf(sig);
   return all.map((params) => {
@@ -118,6 +129,7 @@ function toParseError(lines: LineIndex, e: ScriptError, statementIndex?: number)
     ...(e.parameter !== undefined ? { parameter: e.parameter } : {}),
     ...(e.fix !== undefined ? { fix: e.fix } : {}),
     ...(statementIndex !== undefined ? { statementIndex } : {}),
+    ...(e.command !== undefined ? { command: e.command } : {}),
   };
 }
 

@@ -76,6 +76,7 @@ import {
   removeVmHardDiskDriveSignature,
   setVmDvdDriveSignature,
 } from './catalog/vhd';
+import { getHelpSignature, getCommandSignature } from './catalog/help';
 
 /**
  * A signature whose cmdlet and parameter names are still literal types (declared with defineCmdlet,
@@ -155,6 +156,8 @@ const signatures = [
   addVmHardDiskDriveSignature,
   removeVmHardDiskDriveSignature,
   setVmDvdDriveSignature,
+  getHelpSignature,
+  getCommandSignature,
 ] as const satisfies readonly LiteralSignature[];
 
 /** Every signature with its literal types: what cmdlet-params.ts derives the typed commands from. */

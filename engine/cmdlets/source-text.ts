@@ -13,6 +13,9 @@ export interface SourceSpan extends Range {
 
 /** A script the console cannot run, in PowerShell's words, pointing at the text at fault. */
 export class ScriptError extends Error {
+  /** The cmdlet whose binding failed (set by the parser when it knows it): the record's Activity. */
+  command?: string;
+
   constructor(
     message: string,
     readonly at: Range,

@@ -7,6 +7,7 @@
 // Pages run this under a Content-Security-Policy without 'unsafe-eval': their entry points turn
 // zod's JIT off (z.config({ jitless: true }), see renderer/zod-config.ts) before this module loads.
 import { z } from 'zod';
+import { ErrorRecordFields } from './error-record';
 
 export const RequestId = z.number().int().nonnegative();
 
@@ -21,6 +22,8 @@ export const ContractError = z.object({
   messageId: z.number().int().optional(),
   /** Every schema problem, each with the path of the field at fault. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** The PowerShell error record's other fields (category, target, exception, error id): see error-record.ts. */
+  record: ErrorRecordFields.optional(),
 });
 export type ContractError = z.infer<typeof ContractError>;
 

@@ -10,6 +10,7 @@
 import type { ContractError, RunOutcome, StatementOutcome } from '../contract';
 import type { ScriptHost } from './script-host';
 import { parseStatements } from '../cmdlets/parse';
+import { parseErrorRecordOf } from '../cmdlets/error-records';
 
 /** Statements a door runs before it lets other clients in (about 10–50 ms of work). */
 export const PROMPT_SLICE_STATEMENTS = 200;
@@ -27,7 +28,10 @@ export function startPromptRun(engine: ScriptHost, text: string): PromptRun {
   const parsed = parseStatements(text);
   if (!parsed.ok) {
     const e = parsed.error;
-    const outcome: RunOutcome = { statements: [], parseError: { code: 'InvalidRequest', ...details(e), line: e.line, column: e.column } };
+    const outcome: RunOutcome = {
+      statements: [],
+      parseError: { code: 'InvalidRequest', ...details(e), record: parseErrorRecordOf(e, 'syntax'), line: e.line, column: e.column },
+    };
     return { done: true, step: () => undefined, outcome: () => outcome };
   }
   const statements: StatementOutcome[] = [];
@@ -43,7 +47,13 @@ export function startPromptRun(engine: ScriptHost, text: string): PromptRun {
         const bound = parsed.bind(next);
         const at = { text: text.slice(bound.span.offset, bound.span.offset + bound.span.length).trim(), line: bound.span.line, column: bound.span.column };
         if (!bound.ok) {
-          statements.push({ ...at, result: { ok: false as const, error: { code: 'InvalidParameter' as const, ...details(bound.error) } } });
+          statements.push({
+            ...at,
+            result: {
+              ok: false as const,
+              error: { code: 'InvalidParameter' as const, ...details(bound.error), record: parseErrorRecordOf(bound.error, 'binding') },
+            },
+          });
           continue;
         }
         for (const command of bound.commands) {

@@ -19,7 +19,8 @@ import { parseSyntax } from '../cmdlets/syntax';
 import { LineIndex } from '../cmdlets/source-text';
 import { MAX_SCRIPT_TEXT } from './script-limits';
 import { byteRateText, byteSizeText } from '../common/byte-size';
-import { elapsedText } from '../common/time-span';
+import { formatErrorRecord, type ErrorRecordFields } from '../common/error-record';
+import { parseErrorRecordOf } from '../cmdlets/error-records';
 
 export { MAX_SCRIPT_TEXT };
 import { PS_STATE } from '../operations/operations';
@@ -34,7 +35,8 @@ export interface StatementReport {
   /** Canonical PowerShell of what ran. */
   commandText?: string;
   ok: boolean;
-  error?: { message: string; parameter?: string; fix?: string };
+  /** What went wrong, with PowerShell's error record (category, target, exception, FullyQualifiedErrorId). */
+  error?: { message: string; parameter?: string; fix?: string; record?: ErrorRecordFields };
   warnings: string[];
   jobIds: string[];
   /** Objects the cmdlet wrote to the pipeline. */
@@ -105,7 +107,7 @@ export interface VmFilesReport {
 export interface ScriptReport {
   /** True when every statement succeeded and every job completed. */
   ok: boolean;
-  parseError?: { message: string; line: number; column: number; parameter?: string; fix?: string };
+  parseError?: { message: string; line: number; column: number; parameter?: string; fix?: string; record?: ErrorRecordFields };
   startedAt: number;
   endedAt: number;
   statements: StatementReport[];
@@ -191,7 +193,14 @@ export function runScript(engine: ScriptHost, text: string): ScriptReport {
     const e = parsed.error;
     return {
       ok: false,
-      parseError: { message: e.message, line: e.line, column: e.column, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.fix ? { fix: e.fix } : {}) },
+      parseError: {
+        message: e.message,
+        line: e.line,
+        column: e.column,
+        ...(e.parameter ? { parameter: e.parameter } : {}),
+        ...(e.fix ? { fix: e.fix } : {}),
+        record: parseErrorRecordOf(e, 'syntax'),
+      },
       startedAt,
       endedAt: engine.now,
       statements: [],
@@ -209,7 +218,12 @@ export function runScript(engine: ScriptHost, text: string): ScriptReport {
       statements.push({
         ...base,
         ok: false,
-        error: { message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.fix ? { fix: e.fix } : {}) },
+        error: {
+          message: e.message,
+          ...(e.parameter ? { parameter: e.parameter } : {}),
+          ...(e.fix ? { fix: e.fix } : {}),
+          record: parseErrorRecordOf(e, 'binding'),
+        },
         warnings: [],
         jobIds: [],
         output: [],
@@ -225,7 +239,12 @@ export function runScript(engine: ScriptHost, text: string): ScriptReport {
         ...base,
         cmdlet: command.cmdlet,
         ok: false,
-        error: { message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.fix ? { fix: e.fix } : {}) },
+        error: {
+          message: e.message,
+          ...(e.parameter ? { parameter: e.parameter } : {}),
+          ...(e.fix ? { fix: e.fix } : {}),
+          ...(e.record ? { record: e.record } : {}),
+        },
         warnings: [],
         jobIds: [],
         output: [],
@@ -329,6 +348,10 @@ function vmFiles(vms: readonly Vm[]): VmFilesReport[] {
 
 const bytes = (n: number) => byteSizeText(n, 'iec');
 
+function secs(ms: number): string {
+  return ms >= 100_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+}
+
 function at(ms: number): string {
   return `t=${(ms / 1000).toFixed(3)}s`;
 }
@@ -336,12 +359,18 @@ function at(ms: number): string {
 /** In the same binary units as the sizes (a 750MB limit reads 750 MiB/s, not 786.4 MB/s). */
 const rate = (bps: number) => byteRateText(bps, 'iec');
 
-/** The report as a person reads it in a terminal. */
-export function formatScriptReport(r: ScriptReport): string {
+/**
+ * The report as a person reads it in a terminal. With the script's text, each error is written
+ * under its statement exactly as the console's prompt writes it (the PowerShell error record,
+ * engine/common/error-record.ts).
+ */
+export function formatScriptReport(r: ScriptReport, scriptText?: string): string {
   const out: string[] = [];
   if (r.parseError) {
-    out.push(`The script was not run: line ${r.parseError.line}, column ${r.parseError.column}: ${r.parseError.message}`);
-    if (r.parseError.fix) out.push(`  ${r.parseError.fix}`);
+    const p = r.parseError;
+    out.push(`The script was not run: line ${p.line}, column ${p.column}: ${p.message}`);
+    if (scriptText !== undefined && p.record) out.push(formatErrorRecord(scriptText, { text: '', line: p.line, column: p.column }, p.message, p.record, p.fix));
+    else if (p.fix) out.push(`  ${p.fix}`);
     return out.join('\n');
   }
   out.push(`Script ${r.ok ? 'succeeded' : 'had errors'}: ${r.statements.length} statement(s), ${r.jobs.length} job(s), ${at(r.startedAt)} → ${at(r.endedAt)}`);
@@ -351,11 +380,12 @@ export function formatScriptReport(r: ScriptReport): string {
     const head = `  [${s.index + 1}] line ${s.line}: ${s.commandText ?? s.text}`;
     if (s.ok) {
       out.push(
-        `${head}  — OK${s.jobIds.length ? ` (job ${s.jobIds.join(', ')})` : ''}${s.endedAt > s.startedAt ? `, returned after ${elapsedText(s.endedAt - s.startedAt)}` : ''}`,
+        `${head}  — OK${s.jobIds.length ? ` (job ${s.jobIds.join(', ')})` : ''}${s.endedAt > s.startedAt ? `, returned after ${secs(s.endedAt - s.startedAt)}` : ''}`,
       );
     } else {
       out.push(`${head}  — ERROR: ${s.error?.message ?? ''}`);
-      if (s.error?.fix) out.push(`      fix: ${s.error.fix}`);
+      if (scriptText !== undefined && s.error?.record) out.push(formatErrorRecord(scriptText, s, s.error.message, s.error.record, s.error.fix));
+      else if (s.error?.fix) out.push(`      fix: ${s.error.fix}`);
     }
     for (const w of s.warnings) out.push(`      WARNING: ${w}`);
   }
@@ -365,7 +395,7 @@ export function formatScriptReport(r: ScriptReport): string {
   }
   for (const j of r.jobs) {
     out.push(
-      `  Job ${j.id} ${j.cmdlet} '${j.vm}' ${j.source} → ${j.destination}: ${j.result}${j.startedAt !== undefined ? `, ${at(j.startedAt)} → ${j.endedAt !== undefined ? at(j.endedAt) : '…'}` : ''}${j.durationMs !== undefined ? ` (${elapsedText(j.durationMs)})` : ''}`,
+      `  Job ${j.id} ${j.cmdlet} '${j.vm}' ${j.source} → ${j.destination}: ${j.result}${j.startedAt !== undefined ? `, ${at(j.startedAt)} → ${j.endedAt !== undefined ? at(j.endedAt) : '…'}` : ''}${j.durationMs !== undefined ? ` (${secs(j.durationMs)})` : ''}`,
     );
     if (j.error) out.push(`      error: ${j.error}`);
     if (j.transport) out.push(`      transport: ${j.transport}${j.nics.length ? `; NICs: ${j.nics.join(', ')}` : ''}`);
@@ -374,16 +404,16 @@ export function formatScriptReport(r: ScriptReport): string {
       .filter((s) => s.status !== 'Pending')
       .map((s) => {
         const moved = s.bytesTotal > 0 || s.bytesDone > 0 ? ` ${bytes(s.bytesDone)}${s.averageRate ? ` at ${rate(s.averageRate)}` : ''}` : '';
-        return `${s.name}${s.status !== 'Done' ? ` [${s.status}]` : ''}${moved}${s.durationMs !== undefined ? ` in ${elapsedText(s.durationMs)}` : ''}`;
+        return `${s.name}${s.status !== 'Done' ? ` [${s.status}]` : ''}${moved}${s.durationMs !== undefined ? ` in ${secs(s.durationMs)}` : ''}`;
       });
     if (stages.length) out.push(`      stages: ${stages.join('; ')}`);
     if (j.precopyPasses.length)
       out.push(
-        `      pre-copy passes: ${j.precopyPasses.map((p) => `${p.pass}: ${bytes(p.bytes)}${p.durationMs !== undefined ? ` in ${elapsedText(p.durationMs)}` : ''}`).join('; ')}`,
+        `      pre-copy passes: ${j.precopyPasses.map((p) => `${p.pass}: ${bytes(p.bytes)}${p.durationMs !== undefined ? ` in ${secs(p.durationMs)}` : ''}`).join('; ')}`,
       );
     if (j.expectedDowntimeMs !== undefined || j.measuredDowntimeMs !== undefined) {
       out.push(
-        `      downtime: expected ${j.expectedDowntimeMs !== undefined ? elapsedText(j.expectedDowntimeMs) : '-'}, measured ${j.measuredDowntimeMs !== undefined ? elapsedText(j.measuredDowntimeMs) : '-'}`,
+        `      downtime: expected ${j.expectedDowntimeMs !== undefined ? secs(j.expectedDowntimeMs) : '-'}, measured ${j.measuredDowntimeMs !== undefined ? secs(j.measuredDowntimeMs) : '-'}`,
       );
     }
     for (const n of j.notes) out.push(`      note: ${n}`);

@@ -4,6 +4,7 @@
 // with a caret, warnings. Text only: every value comes from the engine's answer.
 import type { ContractError, StatementOutcome } from '../../engine/contract';
 import { timeSpanText } from '../../engine/common/time-span';
+import { formatErrorRecord } from '../../engine/common/error-record';
 
 export type ConsoleLineKind = 'output' | 'error' | 'warning';
 export interface ConsoleText {
@@ -231,6 +232,7 @@ export function errorPosition(fullText: string, statement: Pick<StatementOutcome
 
 /** An error of one statement, as PowerShell writes a non-terminating error record. */
 export function formatStatementError(fullText: string, statement: Pick<StatementOutcome, 'text' | 'line' | 'column'>, error: ContractError): string {
+  if (error.record) return formatErrorRecord(fullText, statement, error.message, error.record, error.fix);
   const command = /^\s*([^\s|;]+)/.exec(statement.text)?.[1] ?? '';
   const message = command && error.message.toLowerCase().startsWith(`${command.toLowerCase()} :`) ? error.message : `${command} : ${error.message}`;
   const pos = errorPosition(fullText, statement, error.parameter);
@@ -243,6 +245,7 @@ export function formatStatementError(fullText: string, statement: Pick<Statement
 
 /** A syntax error: nothing ran. The caret points at the column the parser stopped at. */
 export function formatParseError(fullText: string, error: ContractError & { line: number; column: number }): string {
+  if (error.record) return formatErrorRecord(fullText, { text: '', line: error.line, column: error.column }, error.message, error.record, error.fix);
   const lineText = fullText.split(/\r?\n/)[error.line - 1] ?? '';
   const token = /^[^\s]*/.exec(lineText.slice(error.column - 1))?.[0] ?? '';
   const length = token.startsWith('-') ? token.length : 1;

@@ -70,6 +70,8 @@ const expected = [
   'Add-VMHardDiskDrive',
   'Remove-VMHardDiskDrive',
   'Set-VMDvdDrive',
+  'Get-Help',
+  'Get-Command',
 ];
 
 describe('catalog', () => {

@@ -1,0 +1,365 @@
+// The help topics' text beyond what the signatures carry (synopsis, per-parameter help): a
+// description and examples for every cmdlet, in the lab's own words. The examples use this lab's
+// computers and virtual machines; test/unit/cmdlets/help.test.ts parses every one of them.
+import type { CmdletSignature } from './signature';
+
+export interface HelpExample {
+  code: string;
+  remarks: string;
+}
+
+export interface HelpTopic {
+  description: string;
+  examples: readonly HelpExample[];
+  inputs?: string;
+  outputs?: string;
+}
+
+const VM_OUT = 'None by default; Microsoft.HyperV.PowerShell.VirtualMachine with -Passthru.';
+const VM_IN = 'Microsoft.HyperV.PowerShell.VirtualMachine (from Get-VM), or its name.';
+const JOB_OUT = 'System.Management.Automation.PSRemotingJob with -AsJob.';
+
+const t = (description: string, examples: [string, string][], io: { inputs?: string; outputs?: string } = {}): HelpTopic => ({
+  description,
+  examples: examples.map(([code, remarks]) => ({ code, remarks })),
+  ...io,
+});
+
+const TOPICS: Record<string, HelpTopic> = {
+  'Get-VM': t(
+    'The Get-VM cmdlet gets the virtual machines of one or more Hyper-V hosts. Without -Name it lists every virtual machine of the host; -Name takes wildcards.',
+    [
+      ['Get-VM', 'Lists the virtual machines of the computer you are signed in on.'],
+      ['Get-VM -Name WEB* -ComputerName HV01,HV02', 'Gets the virtual machines whose names start with WEB on HV01 and HV02.'],
+    ],
+    { outputs: 'Microsoft.HyperV.PowerShell.VirtualMachine' },
+  ),
+  'Start-VM': t(
+    'The Start-VM cmdlet starts a virtual machine that is off or saved, or resumes one that is paused. The host must have enough memory for its startup memory.',
+    [['Start-VM -Name WEB01', 'Starts virtual machine WEB01.']],
+    { inputs: VM_IN, outputs: VM_OUT },
+  ),
+  'Stop-VM': t(
+    'The Stop-VM cmdlet shuts a virtual machine down through its guest operating system; -TurnOff cuts its power instead, -Save saves its state to disk.',
+    [
+      ['Stop-VM -Name WEB01', 'Shuts down WEB01 through the guest operating system.'],
+      ['Stop-VM -Name WEB01 -TurnOff', 'Turns WEB01 off, as pulling its power cord would; unsaved data in the guest is lost.'],
+    ],
+    { inputs: VM_IN, outputs: VM_OUT },
+  ),
+  'Save-VM': t(
+    'The Save-VM cmdlet saves the memory and device state of a running virtual machine to disk and turns it off.',
+    [['Save-VM -Name WEB01', 'Saves WEB01.']],
+    {
+      inputs: VM_IN,
+      outputs: VM_OUT,
+    },
+  ),
+  'Suspend-VM': t('The Suspend-VM cmdlet pauses a running virtual machine; its memory stays in the host.', [['Suspend-VM -Name WEB01', 'Pauses WEB01.']], {
+    inputs: VM_IN,
+    outputs: VM_OUT,
+  }),
+  'Resume-VM': t('The Resume-VM cmdlet resumes a paused virtual machine.', [['Resume-VM -Name WEB01', 'Resumes WEB01 after Suspend-VM.']], {
+    inputs: VM_IN,
+    outputs: VM_OUT,
+  }),
+  'Restart-VM': t(
+    'The Restart-VM cmdlet restarts a virtual machine: it turns it off and starts it again. It asks for confirmation unless -Force is given. A restart may use a smart paging file when the host is short of memory.',
+    [
+      ['Restart-VM -Name WEB01', 'Restarts WEB01 after you confirm.'],
+      ['Restart-VM -Name WEB01 -Force', 'Restarts WEB01 without asking.'],
+    ],
+    { inputs: VM_IN, outputs: VM_OUT },
+  ),
+  'Checkpoint-VM': t(
+    'The Checkpoint-VM cmdlet takes a checkpoint (snapshot) of a virtual machine: its configuration, the state of its disks and, when it runs, its memory.',
+    [['Checkpoint-VM -Name WEB01 -SnapshotName "Before update"', 'Takes a checkpoint of WEB01 named "Before update".']],
+    { inputs: VM_IN, outputs: VM_OUT },
+  ),
+  'Set-VM': t(
+    "The Set-VM cmdlet changes a virtual machine's settings: processors, memory, the smart paging file and checkpoint locations, and its notes.",
+    [
+      ['Set-VM -Name WEB01 -SmartPagingFilePath D:\\SmartPaging', "Moves WEB01's smart paging file location to D:\\SmartPaging."],
+      ['Set-VM -Name WEB01 -Notes "Front end"', "Sets WEB01's notes."],
+    ],
+    { inputs: VM_IN, outputs: VM_OUT },
+  ),
+  'Set-VMMemory': t(
+    "The Set-VMMemory cmdlet configures a virtual machine's memory: its startup memory and Dynamic Memory (minimum, maximum, buffer and weight). While the virtual machine runs, only the maximum may rise and the minimum may fall.",
+    [['Set-VMMemory -VMName WEB01 -DynamicMemoryEnabled $true -StartupBytes 1GB -MinimumBytes 512MB -MaximumBytes 4GB', 'Turns on Dynamic Memory for WEB01.']],
+    { inputs: VM_IN },
+  ),
+  'Set-VMProcessor': t(
+    "The Set-VMProcessor cmdlet configures a virtual machine's processors: their number, and processor compatibility mode, which lets it move to a host with an older processor of the same manufacturer. The virtual machine must be off.",
+    [['Set-VMProcessor -VMName APP01 -CompatibilityForMigrationEnabled $true', 'Turns on processor compatibility mode for APP01.']],
+    { inputs: VM_IN },
+  ),
+  'Move-VMStorage': t(
+    "The Move-VMStorage cmdlet moves a virtual machine's files (configuration, checkpoints, smart paging file and virtual hard disks) to other folders while it keeps running: everything to one folder with -DestinationStoragePath, or item by item.",
+    [
+      ['Move-VMStorage -VMName DC01 -DestinationStoragePath E:\\VMs\\DC01', "Moves all of DC01's files to E:\\VMs\\DC01."],
+      [
+        'Move-VMStorage WEB01 -VirtualMachinePath D:\\WEB01\\Config -Vhds @(@{SourceFilePath="C:\\VMs\\WEB01\\disk.vhdx"; DestinationFilePath="D:\\WEB01\\disk.vhdx"})',
+        "Moves WEB01's configuration and one of its disks to separate folders.",
+      ],
+    ],
+    { inputs: VM_IN, outputs: JOB_OUT },
+  ),
+  'Move-VM': t(
+    'The Move-VM cmdlet live-migrates a virtual machine to another Hyper-V host. Without storage parameters its files must be on an SMB share both hosts can reach; -IncludeStorage with -DestinationStoragePath moves its files too (shared-nothing live migration).',
+    [
+      ['Move-VM -Name WEB01 -DestinationHost HV02', 'Moves WEB01 to HV02; its files stay where they are (on a share).'],
+      ['Move-VM WEB01 HV02 -IncludeStorage -DestinationStoragePath D:\\VMs\\WEB01', 'Moves WEB01 and its files to D:\\VMs\\WEB01 on HV02.'],
+      ['Move-VM -Name WEB01 -DestinationHost HV02 -AsJob', 'Starts the move as a background job; Get-Job and Wait-Job follow it.'],
+    ],
+    { inputs: VM_IN, outputs: JOB_OUT },
+  ),
+  'Compare-VM': t(
+    'The Compare-VM cmdlet checks whether a virtual machine could move to another host, without moving it, and returns a compatibility report that lists every incompatibility.',
+    [['Compare-VM -Name WEB01 -DestinationHost HV02', 'Lists what would stop WEB01 from moving to HV02.']],
+    { outputs: 'Microsoft.HyperV.PowerShell.VMCompatibilityReport' },
+  ),
+  'Get-VMHost': t(
+    "The Get-VMHost cmdlet gets a Hyper-V host's settings: migration limits, performance option, authentication and default folders.",
+    [['Get-VMHost -ComputerName HV01', "Shows HV01's Hyper-V settings."]],
+    { outputs: 'Microsoft.HyperV.PowerShell.VMHost' },
+  ),
+  'Set-VMHost': t(
+    "The Set-VMHost cmdlet changes a Hyper-V host's settings: simultaneous live and storage migrations, the live migration performance option (TCPIP, Compression, SMB) and authentication (CredSSP, Kerberos).",
+    [
+      [
+        'Set-VMHost -ComputerName HV01,HV02 -VirtualMachineMigrationPerformanceOption SMB',
+        'Makes HV01 and HV02 carry live migrations over SMB (SMB Direct and Multichannel).',
+      ],
+      ['Set-VMHost -MaximumVirtualMachineMigrations 4', 'Allows four simultaneous live migrations on this host.'],
+    ],
+  ),
+  'Enable-VMMigration': t('The Enable-VMMigration cmdlet lets a host send and receive live migrations.', [
+    ['Enable-VMMigration -ComputerName HV01,HV02', 'Enables live migration on HV01 and HV02.'],
+  ]),
+  'Disable-VMMigration': t('The Disable-VMMigration cmdlet stops a host from sending or receiving live migrations.', [
+    ['Disable-VMMigration -ComputerName HV02', 'Disables live migration on HV02.'],
+  ]),
+  'Add-VMMigrationNetwork': t(
+    'The Add-VMMigrationNetwork cmdlet adds a subnet that live migrations may use; with several, -Priority orders them (lower first).',
+    [['Add-VMMigrationNetwork 10.10.1.0/24 -Priority 1 -ComputerName HV01', 'Lets HV01 use 10.10.1.0/24 first for live migrations.']],
+  ),
+  'Remove-VMMigrationNetwork': t('The Remove-VMMigrationNetwork cmdlet removes a subnet from those live migrations may use.', [
+    ['Remove-VMMigrationNetwork 10.10.1.0/24 -ComputerName HV01', 'Stops HV01 from using 10.10.1.0/24 for live migrations.'],
+  ]),
+  'Get-VMMigrationNetwork': t('The Get-VMMigrationNetwork cmdlet lists the subnets a host may use for live migrations, with their priorities.', [
+    ['Get-VMMigrationNetwork -ComputerName HV01', "Lists HV01's migration networks."],
+  ]),
+  'Get-NetAdapter': t(
+    "The Get-NetAdapter function gets a computer's network adapters: name, description, status, link speed and team.",
+    [
+      ['Get-NetAdapter', 'Lists the network adapters of this computer.'],
+      ['Get-NetAdapter -Name SMB* -CimSession HV01', 'Gets the adapters of HV01 whose names start with SMB.'],
+    ],
+    { outputs: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetAdapter' },
+  ),
+  'Enable-NetAdapter': t('The Enable-NetAdapter function enables a network adapter that was disabled.', [['Enable-NetAdapter -Name SMB1', 'Enables SMB1.']]),
+  'Disable-NetAdapter': t(
+    'The Disable-NetAdapter function disables a network adapter, which cuts its link. It asks for confirmation unless -Confirm:$false is given.',
+    [
+      ['Disable-NetAdapter -Name SMB1', 'Disables SMB1 after you confirm.'],
+      ['Disable-NetAdapter -Name SMB1 -Confirm:$false', 'Disables SMB1 without asking.'],
+    ],
+  ),
+  'Get-NetAdapterRdma': t('The Get-NetAdapterRdma function shows whether RDMA (SMB Direct) is enabled on network adapters that support it.', [
+    ['Get-NetAdapterRdma -CimSession HV01', "Lists the RDMA settings of HV01's adapters."],
+  ]),
+  'Enable-NetAdapterRdma': t('The Enable-NetAdapterRdma function enables RDMA on a network adapter that supports it.', [
+    ['Enable-NetAdapterRdma -Name SMB1', 'Enables RDMA on SMB1.'],
+  ]),
+  'Disable-NetAdapterRdma': t('The Disable-NetAdapterRdma function disables RDMA on a network adapter; SMB then uses TCP on it.', [
+    ['Disable-NetAdapterRdma -Name SMB1', 'Disables RDMA on SMB1.'],
+  ]),
+  'New-NetLbfoTeam': t(
+    'The New-NetLbfoTeam function creates a NIC team from network adapters, with a teaming mode and a load-balancing algorithm. A team member cannot use RDMA.',
+    [
+      [
+        'New-NetLbfoTeam -Name Team1 -TeamMembers NIC1,NIC2 -TeamingMode SwitchIndependent -LoadBalancingAlgorithm Dynamic',
+        'Creates Team1 from NIC1 and NIC2.',
+      ],
+    ],
+  ),
+  'Remove-NetLbfoTeam': t(
+    'The Remove-NetLbfoTeam function deletes a NIC team; its members become separate adapters again. It asks for confirmation unless -Confirm:$false is given.',
+    [['Remove-NetLbfoTeam -Name Team1 -Confirm:$false', 'Deletes Team1 without asking.']],
+  ),
+  'Get-NetLbfoTeam': t('The Get-NetLbfoTeam function gets the NIC teams of a computer: members, mode, algorithm and status.', [
+    ['Get-NetLbfoTeam -CimSession HV01', "Lists HV01's NIC teams."],
+  ]),
+  'Set-SmbBandwidthLimit': t(
+    'The Set-SmbBandwidthLimit function limits the SMB traffic of one category (Default, VirtualMachine, LiveMigration), for example so live migration over SMB leaves room for storage traffic. It needs the SMB Bandwidth Limit feature.',
+    [['Set-SmbBandwidthLimit -Category LiveMigration -BytesPerSecond 750MB', 'Limits live migration traffic over SMB to 750 MB per second.']],
+  ),
+  'Get-SmbBandwidthLimit': t('The Get-SmbBandwidthLimit function lists the SMB bandwidth limits of a computer.', [
+    ['Get-SmbBandwidthLimit', 'Lists the limits.'],
+  ]),
+  'Remove-SmbBandwidthLimit': t('The Remove-SmbBandwidthLimit function removes the SMB bandwidth limit of a category.', [
+    ['Remove-SmbBandwidthLimit -Category LiveMigration', 'Removes the limit on live migration traffic.'],
+  ]),
+  'Get-SmbMultichannelConnection': t(
+    'The Get-SmbMultichannelConnection function shows the SMB connections in use and which client and server interfaces, with or without RDMA, they run over.',
+    [['Get-SmbMultichannelConnection -CimSession HV01', 'Shows the SMB Multichannel connections of HV01 while a transfer runs.']],
+  ),
+  'Get-SmbClientNetworkInterface': t(
+    'The Get-SmbClientNetworkInterface function lists the network interfaces the SMB client can use, with their speed and RDMA and RSS capability.',
+    [['Get-SmbClientNetworkInterface -CimSession HV01', "Lists HV01's SMB client interfaces."]],
+  ),
+  'Get-Job': t(
+    'The Get-Job cmdlet gets the background jobs of this session: moves started with -AsJob and the like, with their state (Running, Completed, Failed, Stopped).',
+    [
+      ['Get-Job', 'Lists the jobs of this session.'],
+      ['Get-Job -State Running', 'Lists the jobs that are still running.'],
+    ],
+    { outputs: 'System.Management.Automation.RemotingJob' },
+  ),
+  'Stop-Job': t('The Stop-Job cmdlet stops a running job. A move that is stopped is rolled back: the virtual machine stays where it was.', [
+    ['Stop-Job -Id 1', 'Stops job 1.'],
+  ]),
+  'Wait-Job': t('The Wait-Job cmdlet waits until jobs end (all of them, or the first with -Any), or until -Timeout seconds have passed.', [
+    ['Wait-Job -Id 1,2', 'Waits until jobs 1 and 2 have ended.'],
+  ]),
+  'Get-VMSwitch': t(
+    'The Get-VMSwitch cmdlet gets the virtual switches of a Hyper-V host: name, type (External, Internal, Private) and the adapter an external switch is bound to.',
+    [['Get-VMSwitch -ComputerName HV01', "Lists HV01's virtual switches."]],
+  ),
+  'New-VMSwitch': t(
+    'The New-VMSwitch cmdlet creates a virtual switch: External, bound to a physical adapter or team (-NetAdapterName), or Internal or Private (-SwitchType).',
+    [
+      [
+        'New-VMSwitch -Name Production -NetAdapterName Team1 -AllowManagementOS $true',
+        'Creates an external switch named Production on Team1, shared with the host.',
+      ],
+      ['New-VMSwitch -Name Lab -SwitchType Private', 'Creates a private switch that connects virtual machines only.'],
+    ],
+  ),
+  'Set-VMSwitch': t('The Set-VMSwitch cmdlet changes a virtual switch: its type, the adapter it is bound to, whether the host shares it, its notes.', [
+    ['Set-VMSwitch -Name Production -AllowManagementOS $false', 'Stops the host from sharing the Production switch.'],
+  ]),
+  'Rename-VMSwitch': t(
+    'The Rename-VMSwitch cmdlet renames a virtual switch. Virtual machines moving between hosts need a switch of the same name on the destination.',
+    [['Rename-VMSwitch Production -NewName External', 'Renames the Production switch to External.']],
+  ),
+  'Remove-VMSwitch': t(
+    'The Remove-VMSwitch cmdlet deletes a virtual switch; the virtual machines connected to it are left not connected. It asks for confirmation unless -Force is given.',
+    [['Remove-VMSwitch -Name Lab -Force', 'Deletes the Lab switch without asking.']],
+  ),
+  'Get-VMNetworkAdapter': t(
+    "The Get-VMNetworkAdapter cmdlet gets the network adapters of a virtual machine, or the host's own virtual adapters with -ManagementOS.",
+    [
+      ['Get-VMNetworkAdapter -VMName WEB01', "Lists WEB01's network adapters and their switches."],
+      ['Get-VMNetworkAdapter -ManagementOS', "Lists the host's virtual network adapters."],
+    ],
+  ),
+  'Connect-VMNetworkAdapter': t("The Connect-VMNetworkAdapter cmdlet connects a virtual machine's network adapter to a virtual switch.", [
+    ['Connect-VMNetworkAdapter -VMName WEB01 -SwitchName Production', "Connects WEB01's adapter to the Production switch."],
+  ]),
+  'Disconnect-VMNetworkAdapter': t("The Disconnect-VMNetworkAdapter cmdlet disconnects a virtual machine's network adapter from its switch.", [
+    ['Disconnect-VMNetworkAdapter -VMName WEB01', "Disconnects WEB01's adapters."],
+  ]),
+  'Get-VMNetworkAdapterVlan': t('The Get-VMNetworkAdapterVlan cmdlet shows the VLAN settings of virtual network adapters.', [
+    ['Get-VMNetworkAdapterVlan -VMName WEB01', "Shows WEB01's VLAN settings."],
+  ]),
+  'Set-VMNetworkAdapterVlan': t('The Set-VMNetworkAdapterVlan cmdlet puts a virtual network adapter in access mode on a VLAN, or untagged.', [
+    ['Set-VMNetworkAdapterVlan -VMName WEB01 -Access -VlanId 20', "Puts WEB01's adapter on VLAN 20."],
+  ]),
+  'Rename-VM': t(
+    'The Rename-VM cmdlet renames a virtual machine; its files and folders keep their names.',
+    [['Rename-VM WEB01 -NewName WEB01-OLD', 'Renames WEB01 to WEB01-OLD.']],
+    {
+      inputs: VM_IN,
+      outputs: VM_OUT,
+    },
+  ),
+  'Remove-VM': t(
+    'The Remove-VM cmdlet deletes a virtual machine: its configuration, checkpoints and saved state. Its virtual hard disks are kept. The virtual machine must be off. It asks for confirmation unless -Force is given.',
+    [
+      ['Remove-VM -Name TEST01', 'Deletes TEST01 after you confirm.'],
+      ['Remove-VM -Name TEST01 -Force', 'Deletes TEST01 without asking.'],
+    ],
+    { inputs: VM_IN, outputs: VM_OUT },
+  ),
+  'Get-VMSnapshot': t('The Get-VMSnapshot cmdlet gets the checkpoints (snapshots) of a virtual machine.', [
+    ['Get-VMSnapshot -VMName WEB01', "Lists WEB01's checkpoints."],
+  ]),
+  'Restore-VMSnapshot': t(
+    'The Restore-VMSnapshot cmdlet applies a checkpoint: the virtual machine returns to the state it was in when the checkpoint was taken.',
+    [['Restore-VMSnapshot -Name "Before update" -VMName WEB01', 'Applies the checkpoint "Before update" of WEB01.']],
+  ),
+  'Remove-VMSnapshot': t(
+    "The Remove-VMSnapshot cmdlet deletes checkpoints; their differencing disks are merged into their children or the virtual machine's running state.",
+    [['Remove-VMSnapshot -VMName WEB01 -Name "Before update"', 'Deletes the checkpoint "Before update" of WEB01.']],
+  ),
+  'Rename-VMSnapshot': t('The Rename-VMSnapshot cmdlet renames a checkpoint.', [
+    ['Rename-VMSnapshot -VMName WEB01 -Name "Before update" -NewName Baseline', 'Renames a checkpoint of WEB01.'],
+  ]),
+  'New-VM': t(
+    'The New-VM cmdlet creates a virtual machine: its name, startup memory, generation, switch and a new, existing or no virtual hard disk.',
+    [
+      ['New-VM -Name TEST01 -MemoryStartupBytes 1GB -NewVHDPath D:\\VMs\\TEST01\\disk.vhdx -NewVHDSizeBytes 40GB', 'Creates TEST01 with a new 40 GB disk.'],
+      ['New-VM -Name TEST02 -NoVHD -Generation 2 -SwitchName Production', 'Creates a generation 2 virtual machine without a disk, connected to Production.'],
+    ],
+    { outputs: 'Microsoft.HyperV.PowerShell.VirtualMachine' },
+  ),
+  'New-VHD': t('The New-VHD cmdlet creates a virtual hard disk file: dynamically expanding, fixed size, or differencing from a parent.', [
+    ['New-VHD -Path D:\\VMs\\data.vhdx -SizeBytes 100GB -Dynamic', 'Creates a dynamically expanding 100 GB disk.'],
+  ]),
+  'Get-VHD': t('The Get-VHD cmdlet gets the properties of a virtual hard disk file: its format, type, size and size on disk, and its parent.', [
+    ['Get-VHD -Path D:\\VMs\\WEB01\\disk.vhdx', 'Shows the properties of one disk.'],
+  ]),
+  'Resize-VHD': t('The Resize-VHD cmdlet grows a virtual hard disk, or shrinks a VHDX down to the space its partitions use.', [
+    ['Resize-VHD -Path D:\\VMs\\data.vhdx -SizeBytes 200GB', 'Grows the disk to 200 GB.'],
+  ]),
+  'Convert-VHD': t('The Convert-VHD cmdlet copies a virtual hard disk into a new file of another format (VHD, VHDX) or type (fixed, dynamic).', [
+    ['Convert-VHD -Path D:\\VMs\\old.vhd -DestinationPath D:\\VMs\\new.vhdx', 'Converts a VHD into a VHDX.'],
+  ]),
+  'Optimize-VHD': t('The Optimize-VHD cmdlet reclaims unused space in a dynamically expanding or differencing virtual hard disk.', [
+    ['Optimize-VHD -Path D:\\VMs\\data.vhdx -Mode Full', 'Compacts data.vhdx.'],
+  ]),
+  'Merge-VHD': t('The Merge-VHD cmdlet merges a differencing disk into its parent.', [
+    ['Merge-VHD -Path D:\\VMs\\child.avhdx', 'Merges child.avhdx into its parent.'],
+  ]),
+  'Get-VMHardDiskDrive': t("The Get-VMHardDiskDrive cmdlet lists a virtual machine's hard disk drives: controller, location and the file each one uses.", [
+    ['Get-VMHardDiskDrive -VMName WEB01', "Lists WEB01's hard disk drives."],
+  ]),
+  'Add-VMHardDiskDrive': t('The Add-VMHardDiskDrive cmdlet adds a hard disk drive to a virtual machine, with a virtual hard disk file.', [
+    ['Add-VMHardDiskDrive -VMName WEB01 -ControllerType SCSI -Path D:\\VMs\\data.vhdx', 'Attaches data.vhdx to WEB01 on its SCSI controller.'],
+  ]),
+  'Remove-VMHardDiskDrive': t('The Remove-VMHardDiskDrive cmdlet removes a hard disk drive from a virtual machine; the virtual hard disk file is kept.', [
+    ['Remove-VMHardDiskDrive -VMName WEB01 -ControllerType SCSI -ControllerNumber 0 -ControllerLocation 1', 'Removes the drive at SCSI 0:1 from WEB01.'],
+  ]),
+  'Set-VMDvdDrive': t("The Set-VMDvdDrive cmdlet inserts an image file into a virtual machine's DVD drive, or empties it.", [
+    ['Set-VMDvdDrive -VMName TEST01 -Path D:\\ISO\\WindowsServer2012R2.iso', 'Inserts the installation image into TEST01.'],
+  ]),
+  'Get-Help': t(
+    'The Get-Help cmdlet shows the help topic of a cmdlet: its syntax generated from its parameter sets, its description, and with -Detailed, -Full, -Examples or -Parameter more of it.',
+    [
+      ['Get-Help Move-VM', 'Shows the help topic of Move-VM.'],
+      ['Get-Help Move-VM -Examples', 'Shows the examples of Move-VM.'],
+      ['Get-Help Move-VM -Parameter DestinationHost', 'Describes the DestinationHost parameter of Move-VM.'],
+    ],
+  ),
+  'Get-Command': t(
+    'The Get-Command cmdlet lists the cmdlets of this console, with their type and module; -Verb, -Noun, -Module and -Name narrow the list and take wildcards.',
+    [
+      ['Get-Command -Module Hyper-V', 'Lists the Hyper-V cmdlets.'],
+      ['Get-Command -Noun VM*', 'Lists the cmdlets whose noun starts with VM.'],
+      ['Get-Command *Smb*', 'Lists the cmdlets with Smb in their names.'],
+    ],
+    { outputs: 'System.Management.Automation.CmdletInfo' },
+  ),
+};
+
+/** The topic of a cmdlet; a cmdlet added without one gets its synopsis and an example built from its mandatory parameters. */
+export function helpTopicOf(sig: CmdletSignature): HelpTopic {
+  return TOPICS[sig.name] ?? { description: sig.synopsis, examples: [] };
+}
+
+/** Cmdlets whose topic is written out (test/unit/cmdlets/help.test.ts wants every registered cmdlet here). */
+export function hasWrittenTopic(name: string): boolean {
+  return Object.hasOwn(TOPICS, name);
+}
