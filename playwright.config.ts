@@ -8,6 +8,7 @@ export const chromiumLaunch = {
 
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/support/global-setup.ts',
   outputDir: 'test-results',
   timeout: 60_000,
   workers: 1,

@@ -1,10 +1,10 @@
 // The browser door's composition root: the engine in a Worker (its data folder opened there), the web
 // host on this thread. Logic lives in doors/.
-import { join, dirname } from 'node:path';
+import { basename, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { EngineClient } from './doors/worker/engine-client';
-import { spawnWorkerThread } from './doors/worker/worker-thread';
+import { ENGINE_WORKER_ENTRY, spawnWorkerThread } from './doors/worker/worker-thread';
 import { LOG_DIR } from './doors/worker/data-folder-host';
 import { FileLogger } from './doors/node/file-logger';
 import { defaultDataDir } from './doors/node/data-dir';
@@ -13,7 +13,12 @@ import { startWebHost } from './doors/web/web-host';
 import { startDevServer } from './doors/web/dev-server';
 import { rememberIdentity, resolveIdentity } from './doors/node/web-host-identity';
 
-const root = dirname(fileURLToPath(import.meta.url));
+// Run from the sources (tsx web.main.ts, `npm run dev`) or from its bundle dist/web/web-host.mjs
+// (scripts/build-web.mjs: `npm start` and the tests), which has the engine's entry beside it.
+const here = dirname(fileURLToPath(import.meta.url));
+const bundled = basename(here) === 'web' && basename(dirname(here)) === 'dist';
+const root = bundled ? join(here, '..', '..') : here;
+const engineEntry = bundled ? new URL('./engine-worker.mjs', import.meta.url) : ENGINE_WORKER_ENTRY;
 
 export async function main(argv: string[]): Promise<void> {
   const { options } = parseArgs(argv, { port: 'value', 'data-dir': 'value', dev: 'flag', token: 'value', 'token-file': 'value' });
@@ -24,7 +29,7 @@ export async function main(argv: string[]): Promise<void> {
     ...(typeof options['token-file'] === 'string' ? { tokenFile: options['token-file'] } : {}),
   });
   const engineHost = await EngineClient.start(
-    spawnWorkerThread,
+    () => spawnWorkerThread(engineEntry),
     {
       dataDir,
       nativeDialogs: false,

@@ -8,10 +8,10 @@
 // reads it (`npx hvlab`, `./bin/hvlab.mjs`). Started as `node bin/hvlab.mjs` without them, a
 // command that simulates starts itself once more with them; --help and --version never do.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ENGINE_NODE_FLAGS } from '../scripts/engine-node-flags.mjs';
+import { bundleIsFresh } from '../scripts/node-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'cli', 'hvlab.mjs');
@@ -24,25 +24,7 @@ if (simulates && !ENGINE_NODE_FLAGS.every((f) => process.execArgv.includes(f))) 
   process.exit(r.status ?? (r.signal ? 1 : 0));
 }
 
-/** True when the bundle exists and no source it was built from changed since. */
-function bundleIsFresh() {
-  let inputs;
-  try {
-    inputs = JSON.parse(readFileSync(join(root, 'dist', 'cli', 'inputs.json'), 'utf8'));
-  } catch {
-    return false; // never built (or the list is unreadable): build it
-  }
-  for (const [file, mtimeMs] of Object.entries(inputs)) {
-    try {
-      if (statSync(join(root, file)).mtimeMs !== mtimeMs) return false;
-    } catch {
-      return false; // a source was removed or renamed: build again
-    }
-  }
-  return true;
-}
-
-if (!bundleIsFresh()) {
+if (!bundleIsFresh(join(root, 'dist', 'cli'))) {
   const { buildCli } = await import('../scripts/build-cli.mjs');
   await buildCli();
 }

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_NODE_FLAGS } from './engine-node-flags.mjs';
 import { electronMarkerPath, ensureElectron, RETRY_ELECTRON_FLAG } from './electron-runtime.mjs';
+import { ensureWebHostBuilt } from './build-web.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -67,9 +68,8 @@ if (electron) {
           `\`npm start -- ${RETRY_ELECTRON_FLAG}\` tries the download again.\n`
         : 'The Electron runtime is not installed, so the console opens in your browser.\n',
   );
-  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'web.main.ts'), ...passOn], {
-    stdio: 'inherit',
-  });
+  // The bundled host (scripts/build-web.mjs): one process, no TypeScript compiled at start.
+  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, await ensureWebHostBuilt(), ...passOn], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 }

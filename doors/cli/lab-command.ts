@@ -16,6 +16,7 @@ import {
   type LabPack,
 } from '../../engine/labs';
 import type { ScriptReport } from '../../engine/scripting/run-script';
+import { elapsedText } from '../../engine/common/time-span';
 
 export interface LabCommandIo {
   out: (s: string) => void;
@@ -187,10 +188,6 @@ function check(rest: string[], io: LabCommandIo): number {
   return result.passed ? 0 : 1;
 }
 
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms >= 100_000 ? 0 : 1)} s`;
-}
-
 /** The grade as a person reads it in a terminal. */
 export function formatCheck(pack: LabPack, scriptName: string, report: ScriptReport, result: LabCheckResult): string {
   const out: string[] = [];
@@ -200,7 +197,7 @@ export function formatCheck(pack: LabPack, scriptName: string, report: ScriptRep
   } else {
     const failed = report.statements.filter((s) => !s.ok);
     out.push(
-      `Script ${scriptName}: ${report.statements.length} statement(s), ${report.jobs.length} job(s), ${seconds(report.endedAt - report.startedAt)} simulated${failed.length ? `, ${failed.length} refused` : ''}`,
+      `Script ${scriptName}: ${report.statements.length} statement(s), ${report.jobs.length} job(s), ${elapsedText(report.endedAt - report.startedAt)} simulated${failed.length ? `, ${failed.length} refused` : ''}`,
     );
     for (const s of failed) out.push(`  line ${s.line}: ${s.text}\n    ${s.error?.message ?? 'failed'}`);
   }

@@ -46,3 +46,15 @@ export function byteRateText(bytesPerSecond: number, units: UnitNames = 'windows
   const size = byteSizeText(bytesPerSecond, units);
   return size && `${size}/s`;
 }
+
+/**
+ * Bytes per second in bits, as link speeds are read: "17.3 Gb/s", "4.24 Gb/s", "120 Gb/s", and
+ * below a tenth of a gigabit "50 Mb/s" (at least 1 Mb/s, so a trickle never reads as nothing).
+ * The Jobs pane's live migrations and the Networking pane's adapters both write rates this way.
+ */
+export function bitRateText(bytesPerSecond: number): string {
+  const gbps = (bytesPerSecond * 8) / 1e9;
+  if (gbps >= 100) return `${Math.round(gbps)} Gb/s`;
+  if (gbps >= 0.1) return `${gbps.toFixed(gbps >= 10 ? 1 : 2)} Gb/s`;
+  return `${Math.max(1, Math.round((bytesPerSecond * 8) / 1e6))} Mb/s`;
+}

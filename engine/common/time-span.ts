@@ -28,3 +28,13 @@ export function dayAndTime(ms: number): { day: number; time: string } {
   const at = Number.isFinite(ms) ? Math.max(0, ms) : 0;
   return { day: Math.floor(at / (DAY_S * 1000)) + 1, time: timeSpanText(at % (DAY_S * 1000)) };
 }
+
+/**
+ * A simulated elapsed time as a run's report and a lab check write it: "850 ms", "4.2 ms",
+ * "12.50 s", "142 s" (whole seconds from 100 s on, where hundredths are noise).
+ */
+export function elapsedText(ms: number): string {
+  if (ms >= 100_000) return `${(ms / 1000).toFixed(0)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+}

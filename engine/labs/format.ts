@@ -1,12 +1,6 @@
-// Numbers as a learner reads them in a check's "expected" and "found". Sizes and rates are
+// Words as a learner reads them in a check's "expected" and "found". Sizes and rates are
 // engine/common/byte-size.ts (PowerShell's units, 1MB = 1024 × 1024 bytes, because that is how the
-// learner typed them: Set-SmbBandwidthLimit -BytesPerSecond 750MB).
-
-export function formatMs(ms: number): string {
-  if (ms >= 100_000) return `${(ms / 1000).toFixed(0)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
-}
+// learner typed them: Set-SmbBandwidthLimit -BytesPerSecond 750MB); durations engine/common/time-span.ts.
 
 /** "a, b and c" */
 export function listText(items: readonly string[], last = 'and'): string {

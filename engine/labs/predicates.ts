@@ -15,7 +15,8 @@ import { findHost, isUnder, parsePath, resolvePath } from '../model/paths';
 import { rdmaOperational } from '../cmdlets/net-adapter-rdma';
 import { EventIds } from '../operations/event-log';
 import { byteRateText } from '../common/byte-size';
-import { formatMs, listText } from './format';
+import { listText } from './format';
+import { elapsedText } from '../common/time-span';
 
 // ── What a check reads ──────────────────────────────────────────────────────────────────────────
 
@@ -438,7 +439,7 @@ export function jobLine(job: Job): string {
   if (job.channels.length) parts.push(`${job.channels.length} channel${job.channels.length === 1 ? '' : 's'}`);
   const rate = job.state === 'Completed' ? dataStageRate(job) : undefined;
   if (rate !== undefined) parts.push(`${job.kind === 'LiveMigration' ? 'memory' : 'data'} at ${byteRateText(rate)}`);
-  if (d !== undefined && job.state === 'Completed') parts.push(`in ${formatMs(d)}`);
+  if (d !== undefined && job.state === 'Completed') parts.push(`in ${elapsedText(d)}`);
   if (job.error) parts.push(`error: ${job.error.message}`);
   return parts.join(', ');
 }
@@ -603,8 +604,8 @@ export function describeCheck(check: Check, negated = false): string {
     }
     case 'migrationDowntimeBelow':
       return not(
-        `Every live migration of ${check.vm} paused it for less than ${formatMs(check.ms)}`,
-        `A live migration of ${check.vm} paused it for ${formatMs(check.ms)} or more`,
+        `Every live migration of ${check.vm} paused it for less than ${elapsedText(check.ms)}`,
+        `A live migration of ${check.vm} paused it for ${elapsedText(check.ms)} or more`,
       );
     case 'fastestMigration':
       return not(
@@ -715,7 +716,7 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
       const initially = e.initialWorld ? findVm(e.initialWorld, c.vm) : undefined;
       if (initially && initially.state !== 'Running') return { pass: false, expected, found: `${c.vm} was ${initially.state} when the lab started` };
       const stops = powerOffEvents(e, c.vm);
-      if (stops.length) return { pass: false, expected, found: stops.map((l) => `at ${formatMs(l.at)}: ${l.message}`).join('; ') };
+      if (stops.length) return { pass: false, expected, found: stops.map((l) => `at ${elapsedText(l.at)}: ${l.message}`).join('; ') };
       if (vm.state !== 'Running') return { pass: false, expected, found: `${c.vm} is ${vm.state} now` };
       return { pass: true, expected, found: `${c.vm} is Running and was never stopped` };
     }
@@ -849,14 +850,14 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
     }
     case 'migrationDowntimeBelow': {
       const done = jobsOf(e, c.vm, 'LiveMigration').filter((j) => j.state === 'Completed');
-      const expected = `every live migration of ${c.vm} with a blackout under ${formatMs(c.ms)}`;
+      const expected = `every live migration of ${c.vm} with a blackout under ${elapsedText(c.ms)}`;
       if (done.length === 0) return { pass: false, expected, found: `no completed live migration of ${c.vm}` };
       // A move of an Off VM has no blackout: it was not a live move, so it does not count as one under the limit.
       const slow = done.filter((j) => j.measuredDowntimeMs === undefined || j.measuredDowntimeMs >= c.ms);
       const list = done
         .map(
           (j) =>
-            `job ${j.id}: ${j.measuredDowntimeMs !== undefined ? formatMs(j.measuredDowntimeMs) : 'no blackout: the VM was off, so it was not a live move'}`,
+            `job ${j.id}: ${j.measuredDowntimeMs !== undefined ? elapsedText(j.measuredDowntimeMs) : 'no blackout: the VM was off, so it was not a live move'}`,
         )
         .join('; ');
       return { pass: slow.length === 0, expected, found: `blackouts: ${list}` };
@@ -866,7 +867,7 @@ function leafVerdict(c: LeafCheck, e: LabEvidence): Verdict {
       const expected = `the fastest completed live migration of ${c.vm} over ${OPTION_TEXT[c.transport]}`;
       if (done.length === 0) return { pass: false, expected, found: `no completed live migration of ${c.vm}` };
       const fastest = done.reduce((a, b) => (duration(b)! < duration(a)! ? b : a));
-      const list = done.map((j) => `${memoryTransport(j)} in ${formatMs(duration(j)!)} (job ${j.id})`).join('; ');
+      const list = done.map((j) => `${memoryTransport(j)} in ${elapsedText(duration(j)!)} (job ${j.id})`).join('; ');
       const others = done.filter((j) => transportOption(memoryTransport(j)) !== c.transport);
       const pass = transportOption(memoryTransport(fastest)) === c.transport && others.length > 0;
       return { pass, expected: `${expected}, compared with at least one other transport`, found: list };

@@ -19,6 +19,7 @@ import { parseSyntax } from '../cmdlets/syntax';
 import { LineIndex } from '../cmdlets/source-text';
 import { MAX_SCRIPT_TEXT } from './script-limits';
 import { byteRateText, byteSizeText } from '../common/byte-size';
+import { elapsedText } from '../common/time-span';
 import { formatErrorRecord, type ErrorRecordFields } from '../common/error-record';
 import { parseErrorRecordOf } from '../cmdlets/error-records';
 
@@ -348,10 +349,6 @@ function vmFiles(vms: readonly Vm[]): VmFilesReport[] {
 
 const bytes = (n: number) => byteSizeText(n, 'iec');
 
-function secs(ms: number): string {
-  return ms >= 100_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
-}
-
 function at(ms: number): string {
   return `t=${(ms / 1000).toFixed(3)}s`;
 }
@@ -380,7 +377,7 @@ export function formatScriptReport(r: ScriptReport, scriptText?: string): string
     const head = `  [${s.index + 1}] line ${s.line}: ${s.commandText ?? s.text}`;
     if (s.ok) {
       out.push(
-        `${head}  — OK${s.jobIds.length ? ` (job ${s.jobIds.join(', ')})` : ''}${s.endedAt > s.startedAt ? `, returned after ${secs(s.endedAt - s.startedAt)}` : ''}`,
+        `${head}  — OK${s.jobIds.length ? ` (job ${s.jobIds.join(', ')})` : ''}${s.endedAt > s.startedAt ? `, returned after ${elapsedText(s.endedAt - s.startedAt)}` : ''}`,
       );
     } else {
       out.push(`${head}  — ERROR: ${s.error?.message ?? ''}`);
@@ -395,7 +392,7 @@ export function formatScriptReport(r: ScriptReport, scriptText?: string): string
   }
   for (const j of r.jobs) {
     out.push(
-      `  Job ${j.id} ${j.cmdlet} '${j.vm}' ${j.source} → ${j.destination}: ${j.result}${j.startedAt !== undefined ? `, ${at(j.startedAt)} → ${j.endedAt !== undefined ? at(j.endedAt) : '…'}` : ''}${j.durationMs !== undefined ? ` (${secs(j.durationMs)})` : ''}`,
+      `  Job ${j.id} ${j.cmdlet} '${j.vm}' ${j.source} → ${j.destination}: ${j.result}${j.startedAt !== undefined ? `, ${at(j.startedAt)} → ${j.endedAt !== undefined ? at(j.endedAt) : '…'}` : ''}${j.durationMs !== undefined ? ` (${elapsedText(j.durationMs)})` : ''}`,
     );
     if (j.error) out.push(`      error: ${j.error}`);
     if (j.transport) out.push(`      transport: ${j.transport}${j.nics.length ? `; NICs: ${j.nics.join(', ')}` : ''}`);
@@ -404,16 +401,16 @@ export function formatScriptReport(r: ScriptReport, scriptText?: string): string
       .filter((s) => s.status !== 'Pending')
       .map((s) => {
         const moved = s.bytesTotal > 0 || s.bytesDone > 0 ? ` ${bytes(s.bytesDone)}${s.averageRate ? ` at ${rate(s.averageRate)}` : ''}` : '';
-        return `${s.name}${s.status !== 'Done' ? ` [${s.status}]` : ''}${moved}${s.durationMs !== undefined ? ` in ${secs(s.durationMs)}` : ''}`;
+        return `${s.name}${s.status !== 'Done' ? ` [${s.status}]` : ''}${moved}${s.durationMs !== undefined ? ` in ${elapsedText(s.durationMs)}` : ''}`;
       });
     if (stages.length) out.push(`      stages: ${stages.join('; ')}`);
     if (j.precopyPasses.length)
       out.push(
-        `      pre-copy passes: ${j.precopyPasses.map((p) => `${p.pass}: ${bytes(p.bytes)}${p.durationMs !== undefined ? ` in ${secs(p.durationMs)}` : ''}`).join('; ')}`,
+        `      pre-copy passes: ${j.precopyPasses.map((p) => `${p.pass}: ${bytes(p.bytes)}${p.durationMs !== undefined ? ` in ${elapsedText(p.durationMs)}` : ''}`).join('; ')}`,
       );
     if (j.expectedDowntimeMs !== undefined || j.measuredDowntimeMs !== undefined) {
       out.push(
-        `      downtime: expected ${j.expectedDowntimeMs !== undefined ? secs(j.expectedDowntimeMs) : '-'}, measured ${j.measuredDowntimeMs !== undefined ? secs(j.measuredDowntimeMs) : '-'}`,
+        `      downtime: expected ${j.expectedDowntimeMs !== undefined ? elapsedText(j.expectedDowntimeMs) : '-'}, measured ${j.measuredDowntimeMs !== undefined ? elapsedText(j.measuredDowntimeMs) : '-'}`,
       );
     }
     for (const n of j.notes) out.push(`      note: ${n}`);

@@ -37,13 +37,23 @@ function refresh(root: RootStore): ActionItem {
   };
 }
 
+/** Connect to Server...: puts a Hyper-V server (back) in the console tree (renderer/stores/connect-server.ts). */
+function connectServer(root: RootStore): ActionItem {
+  return { id: 'connect-server', label: 'Connect to Server...', icon: 'connectServer', enabled: true, run: () => root.servers.show() };
+}
+
 function help(root: RootStore): ActionItem {
   return { id: 'help', label: 'Help', icon: 'help', enabled: true, run: () => root.dialogs.show({ kind: 'about' }) };
 }
 
 /** The "Hyper-V Manager" root node: what you can do before choosing a server. */
 export function managerActions(root: RootStore): ActionItem[] {
-  return [refresh(root), { id: 'view', label: 'View', icon: 'view', enabled: true, submenu: viewActions(root), run: () => {} }, help(root)];
+  return [
+    connectServer(root),
+    refresh(root),
+    { id: 'view', label: 'View', icon: 'view', enabled: true, submenu: viewActions(root), run: () => {} },
+    help(root),
+  ];
 }
 
 export function hostActions(root: RootStore, host: Host): ActionItem[] {
@@ -62,6 +72,8 @@ export function hostActions(root: RootStore, host: Host): ActionItem[] {
     ...(host.role === 'HyperV' ? [{ id: 'new', label: 'New', icon: 'new' as const, enabled: true, submenu: newItems, run: () => {} }] : []),
     { id: 'hyperv-settings', label: 'Hyper-V Settings...', icon: 'settings', enabled: true, run: () => root.settings.openHost(host) },
     { id: 'vswitch-manager', label: 'Virtual Switch Manager...', icon: 'switch', enabled: true, run: () => root.settings.openSwitchManager(host) },
+    // Remove Server takes the server out of this console's tree only (no confirmation in the MMC).
+    { id: 'remove-server', label: 'Remove Server', icon: 'remove', enabled: true, run: () => root.ui.removeServer(host.name) },
     refresh(root),
     { id: 'view', label: 'View', icon: 'view', enabled: true, submenu: viewActions(root), run: () => {} },
     help(root),
@@ -267,6 +279,23 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
     // Start and Delete when off (the Manager offers Delete for a saved VM too).
     ...(vm.state === 'Off' || vm.state === 'Saved' ? [remove] : []),
     helpItem,
+  ];
+}
+
+/**
+ * The Action menu: what the Actions pane lists for the current selection (a VM, else its server,
+ * else the "Hyper-V Manager" root). The desktop's native Action menu runs these same entries
+ * (renderer/actions/desktop-menu.ts).
+ */
+export function actionMenuItems(root: RootStore): ActionItem[] {
+  const { inventory, ui } = root;
+  const vm = inventory.selectedVm;
+  const host = inventory.selectedHost;
+  if (vm) return vmActions(root, vm);
+  if (host) return hostActions(root, host);
+  if (ui.tree?.kind === 'root') return managerActions(root);
+  return [
+    { id: 'nothing', label: 'No item selected', icon: 'help', enabled: false, disabledReason: 'Select a server or a virtual machine first.', run: () => {} },
   ];
 }
 

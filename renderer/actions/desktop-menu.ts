@@ -3,9 +3,63 @@
 // entry of the in-page Actions pane does, or says why it cannot.
 import type { DesktopMenuCommand } from '../../preload/bridge-global';
 import type { RootStore } from '../stores/root-store';
-import { hostActions, vmActions } from './catalogue';
+import type { ActionItem } from './action-item';
+import { hostActions, managerActions, vmActions } from './catalogue';
 
 const MENU_MESSAGE_TYPE = 'hvlab:menu';
+
+/** Native Action menu commands that act on the selected server: the id of the entry in hostActions. */
+export const SERVER_MENU_IDS = {
+  newVirtualMachine: 'new-vm',
+  hyperVSettings: 'hyperv-settings',
+  virtualSwitchManager: 'vswitch-manager',
+  removeServer: 'remove-server',
+} as const satisfies Partial<Record<DesktopMenuCommand, string>>;
+
+/** Native Action menu commands that act on the selected virtual machine: the id of the entry in vmActions. */
+export const VM_MENU_IDS = {
+  vmSettings: 'settings',
+  start: 'start',
+  turnOff: 'turn-off',
+  shutDown: 'shut-down',
+  save: 'save',
+  pause: 'pause',
+  resume: 'resume',
+  deleteSavedState: 'delete-saved-state',
+  reset: 'reset',
+  checkpoint: 'checkpoint',
+  revert: 'revert',
+  move: 'move',
+  rename: 'rename',
+  delete: 'delete',
+} as const satisfies Partial<Record<DesktopMenuCommand, string>>;
+type ServerMenuCommand = keyof typeof SERVER_MENU_IDS;
+type VmMenuCommand = keyof typeof VM_MENU_IDS;
+/** What the "select a server first" message calls each server command. */
+const SERVER_MENU_LABELS: Record<ServerMenuCommand, string> = {
+  newVirtualMachine: 'New Virtual Machine',
+  hyperVSettings: 'Hyper-V Settings',
+  virtualSwitchManager: 'Virtual Switch Manager',
+  removeServer: 'Remove Server',
+};
+/** What the "select a virtual machine first" message calls each VM command. */
+const VM_MENU_LABELS: Record<VmMenuCommand, string> = {
+  vmSettings: 'Settings',
+  start: 'Start',
+  turnOff: 'Turn Off',
+  shutDown: 'Shut Down',
+  save: 'Save',
+  pause: 'Pause',
+  resume: 'Resume',
+  deleteSavedState: 'Delete Saved State',
+  reset: 'Reset',
+  checkpoint: 'Checkpoint',
+  revert: 'Revert',
+  move: 'Move',
+  rename: 'Rename',
+  delete: 'Delete',
+};
+
 const COMMANDS: readonly DesktopMenuCommand[] = [
   'newScenario',
   'openScenario',
@@ -13,13 +67,16 @@ const COMMANDS: readonly DesktopMenuCommand[] = [
   'saveScenarioAs',
   'revertScenario',
   'refresh',
-  'hyperVSettings',
-  'move',
-  'start',
-  'shutDown',
-  'turnOff',
+  'connectToServer',
+  ...(Object.keys(SERVER_MENU_IDS) as ServerMenuCommand[]),
+  ...(Object.keys(VM_MENU_IDS) as VmMenuCommand[]),
   'toggleTheme',
   'toggleActionsPane',
+  'showJobs',
+  'showEventLog',
+  'showNetworking',
+  'showPowerShell',
+  'openLabs',
   'help',
 ];
 
@@ -27,23 +84,48 @@ function isMenuCommand(v: unknown): v is DesktopMenuCommand {
   return typeof v === 'string' && (COMMANDS as readonly string[]).includes(v);
 }
 
+/** The entry with this id in a list of actions or in one of its submenus (New > Virtual Machine...). */
+export function findAction(items: readonly ActionItem[], id: string): ActionItem | undefined {
+  for (const item of items) {
+    if (item.id === id) return item;
+    const inner = item.submenu && findAction(item.submenu, id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 export function runMenuCommand(root: RootStore, command: DesktopMenuCommand): void {
   const { inventory, ui, dialogs } = root;
+  /** Runs the action as its in-page entry would, or says why it cannot run now. */
+  const runAction = (action: ActionItem | undefined, label: string, missing: string) => {
+    if (!action) dialogs.show({ kind: 'info', title: label, message: missing });
+    else if (!action.enabled) dialogs.show({ kind: 'info', title: label, message: action.disabledReason ?? `${label} is not possible right now.` });
+    else action.run();
+  };
   const runVmAction = (id: string, label: string) => {
     const vm = inventory.selectedVm;
     if (!vm) {
       dialogs.show({ kind: 'info', title: label, message: `Select a virtual machine in the list first, then choose ${label} again.` });
       return;
     }
-    const action = vmActions(root, vm).find((a) => a.id === id);
-    if (!action) {
-      dialogs.show({ kind: 'info', title: label, message: `${label} is not possible while ${vm.name} is ${vm.state.toLowerCase()}.` });
-    } else if (!action.enabled) {
-      dialogs.show({ kind: 'info', title: label, message: action.disabledReason ?? `${label} is not possible right now.` });
-    } else {
-      action.run();
-    }
+    runAction(findAction(vmActions(root, vm), id), label, `${label} is not possible while ${vm.name} is ${vm.state.toLowerCase()}.`);
   };
+  const runServerAction = (id: string, label: string) => {
+    const host = inventory.selectedHost;
+    if (!host) {
+      dialogs.show({ kind: 'info', title: label, message: `Select a Hyper-V server in the tree first, then choose ${label} again.` });
+      return;
+    }
+    runAction(findAction(hostActions(root, host), id), label, `${label} is not available for ${host.name}.`);
+  };
+  if (command in SERVER_MENU_IDS) {
+    runServerAction(SERVER_MENU_IDS[command as ServerMenuCommand], SERVER_MENU_LABELS[command as ServerMenuCommand]);
+    return;
+  }
+  if (command in VM_MENU_IDS) {
+    runVmAction(VM_MENU_IDS[command as VmMenuCommand], VM_MENU_LABELS[command as VmMenuCommand]);
+    return;
+  }
   const { scenarios } = root;
   const lab = scenarios.status?.lab;
   const fileAction = (run: () => void) => {
@@ -74,26 +156,9 @@ export function runMenuCommand(root: RootStore, command: DesktopMenuCommand): vo
     case 'refresh':
       if (root.connection.connected) void root.refresh();
       break;
-    case 'hyperVSettings': {
-      const host = inventory.selectedHost;
-      if (host)
-        hostActions(root, host)
-          .find((a) => a.id === 'hyperv-settings')
-          ?.run();
-      else dialogs.show({ kind: 'info', title: 'Hyper-V Settings', message: 'Select a Hyper-V server in the tree first.' });
-      break;
-    }
-    case 'move':
-      runVmAction('move', 'Move');
-      break;
-    case 'start':
-      runVmAction('start', 'Start');
-      break;
-    case 'shutDown':
-      runVmAction('shut-down', 'Shut Down');
-      break;
-    case 'turnOff':
-      runVmAction('turn-off', 'Turn Off');
+    case 'connectToServer':
+      // The "Hyper-V Manager" node's action: it needs no selection.
+      findAction(managerActions(root), 'connect-server')?.run();
       break;
     case 'toggleTheme':
       ui.toggleTheme();

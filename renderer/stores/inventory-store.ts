@@ -18,6 +18,7 @@ export class InventoryStore {
       loaded: computed,
       hosts: computed,
       hyperVHosts: computed,
+      managedServers: computed,
       fileServers: computed,
       hostByName: computed,
       vmById: computed,
@@ -44,6 +45,11 @@ export class InventoryStore {
   /** Servers shown in the tree: file servers are not Hyper-V servers. */
   get hyperVHosts(): readonly Host[] {
     return this.hosts.filter((h) => h.role === 'HyperV');
+  }
+
+  /** The servers in the console tree: the Hyper-V hosts not removed with Remove Server. */
+  get managedServers(): readonly Host[] {
+    return this.hyperVHosts.filter((h) => !this.ui.isServerRemoved(h.name));
   }
 
   get fileServers(): readonly Host[] {
@@ -86,7 +92,7 @@ export class InventoryStore {
     const name = this.ui.selectedServerName;
     if (!name) return undefined;
     const host = this.host(name);
-    return host?.role === 'HyperV' ? host : undefined;
+    return host?.role === 'HyperV' && !this.ui.isServerRemoved(host.name) ? host : undefined;
   }
 
   get vmsOfSelectedHost(): readonly Vm[] {
@@ -109,8 +115,8 @@ export class InventoryStore {
     for (const name of candidates) {
       if (!name) continue;
       const host = this.host(name);
-      if (host?.role === 'HyperV') return host.name;
+      if (host?.role === 'HyperV' && !this.ui.isServerRemoved(host.name)) return host.name;
     }
-    return this.hyperVHosts[0]?.name;
+    return this.managedServers[0]?.name;
   }
 }

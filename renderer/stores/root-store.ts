@@ -23,6 +23,7 @@ import { UiStore, type UiEnvironment } from './ui-store';
 import { VmListStore } from './vm-list';
 import { SettingsWindows } from './settings-windows';
 import { WizardWindows } from './wizard-windows';
+import { ConnectServerStore } from './connect-server';
 
 export interface RootEnvironment {
   ui?: UiEnvironment;
@@ -56,6 +57,8 @@ export class RootStore {
   readonly labs: LabStore;
   /** The File menu's scenario: name and unsaved mark, New, Open, Save, Save As, Revert. */
   readonly scenarios: ScenarioStore;
+  /** Connect to Server... and Remove Server: which servers the console tree shows. */
+  readonly servers: ConnectServerStore;
 
   /** A snapshot request is in flight. */
   loading = false;
@@ -82,6 +85,7 @@ export class RootStore {
     this.renames = new RenameStore(this.commands);
     this.wizards = new WizardWindows({ bridge, inventory: this.inventory, commands: this.commands, storage: env.ui?.storage });
     this.settings = new SettingsWindows({ bridge, dialogs: this.dialogs, inventory: this.inventory, jobs: this.jobs });
+    this.servers = new ConnectServerStore({ inventory: this.inventory, ui: this.ui, dialogs: this.dialogs });
     this.dock = new DockStore(env.ui?.storage);
     this.jobList = new JobListStore(this.jobs);
     this.log = new LogStore(bridge);

@@ -49,6 +49,8 @@ interface Persisted {
   detailsTab?: DetailsTab;
   actionsPane?: boolean;
   consoleTree?: boolean;
+  /** Servers taken out of the console tree with Remove Server (lower case). */
+  removedServers?: string[];
 }
 
 export interface UiEnvironment {
@@ -92,6 +94,13 @@ export class UiStore {
   actionsPaneNarrow = false;
   narrowWindow = false;
   treeVisible = true;
+  /**
+   * Hyper-V servers the user removed from the console tree (Remove Server), by lower-case name.
+   * Hyper-V Manager keeps the list of servers it manages in its console settings; this console
+   * shows every Hyper-V host of the lab unless removed, so a scenario or lab with other hosts
+   * shows them without a Connect to Server first. Removing hides; the host stays in the world.
+   */
+  readonly removedServers = observable.set<string>();
   /** The server named in the last session, chosen again once the inventory arrives. */
   readonly rememberedServer: string | undefined;
   private readonly disposers: (() => void)[] = [];
@@ -112,6 +121,7 @@ export class UiStore {
     if (saved.detailsTab === 'summary' || saved.detailsTab === 'memory' || saved.detailsTab === 'networking') this.detailsTab = saved.detailsTab;
     if (saved.actionsPane === false) this.actionsPaneWide = false;
     if (saved.consoleTree === false) this.treeVisible = false;
+    if (Array.isArray(saved.removedServers)) for (const n of saved.removedServers) if (typeof n === 'string') this.removedServers.add(n.toLowerCase());
     this.rememberedServer = typeof saved.server === 'string' ? saved.server : undefined;
 
     const query = env.darkQuery;
@@ -159,6 +169,8 @@ export class UiStore {
       toggleTheme: action,
       setActionsPaneVisible: action,
       setTreeVisible: action,
+      removeServer: action,
+      addServer: action,
     });
 
     this.disposers.push(rememberWith(env.storage, STORAGE_KEY, () => this.persisted()));
@@ -232,6 +244,21 @@ export class UiStore {
     this.treeVisible = visible;
   }
 
+  isServerRemoved(name: string): boolean {
+    return this.removedServers.has(name.toLowerCase());
+  }
+
+  /** Remove Server: the server leaves the tree; the "Hyper-V Manager" node is selected, as the MMC selects the parent. */
+  removeServer(name: string): void {
+    this.removedServers.add(name.toLowerCase());
+    if (this.tree?.kind === 'server' && this.tree.name.toLowerCase() === name.toLowerCase()) this.selectRoot();
+  }
+
+  /** Connect to Server: the server is in the tree again. */
+  addServer(name: string): void {
+    this.removedServers.delete(name.toLowerCase());
+  }
+
   dispose(): void {
     for (const d of this.disposers.splice(0)) d();
   }
@@ -245,6 +272,7 @@ export class UiStore {
       detailsTab: this.detailsTab,
       actionsPane: this.actionsPaneWide,
       consoleTree: this.treeVisible,
+      removedServers: [...this.removedServers],
       ...(this.tree?.kind === 'server' ? { server: this.tree.name } : {}),
     };
   }

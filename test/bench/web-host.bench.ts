@@ -25,7 +25,7 @@ const REQUESTS_PER_S = 10;
 const PHASE_MS = 5000;
 const SCRIPT = Array.from({ length: 10_000 }, () => 'Get-VM').join('\n');
 
-/** Resident memory of a process and its descendants (tsx runs the host in a child), in MiB. */
+/** Resident memory of a process and its descendants (what it may start; its engine is a thread of it), in MiB. */
 function treeRssMiB(pid: number): number {
   let kb = 0;
   const visit = (p: number) => {

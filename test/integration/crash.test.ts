@@ -47,8 +47,8 @@ async function startServer(dataDir: string, forceDev = false): Promise<Server> {
 
 async function launch(dataDir: string, forceDev: boolean): Promise<Server> {
   const dev = forceDev || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'));
-  // detached: the server gets its own process group, so one SIGKILL to the group kills tsx's
-  // wrapper and the node process that runs the engine together, as a power cut would.
+  // detached: the server gets its own process group, so one SIGKILL to the group kills the host
+  // and its engine thread together (and anything it started), as a power cut would.
   const host = await launchWebHost(dataDir, { dev, detached: true, timeoutMs: 30_000 });
   const { ws, bridge } = await connectSocketBridge(host);
   const server: Server = { child: host.process, ws, bridge };

@@ -1,9 +1,12 @@
-// Starts the real browser host (web.main.ts, as `npm start` does) in a child process and waits for
-// the URL it prints. Shared by the e2e fixture, the crash test and the renderer benchmark.
+// Starts the real browser host (web.main.ts, as `npm start` does: its bundle dist/web/web-host.mjs,
+// scripts/build-web.mjs) in a child process and waits for the URL it prints. Shared by the e2e
+// fixture, the crash test and the renderer benchmark. The bundle is built (once per test process)
+// when a source is newer than it; the runners' global setup builds it before any test starts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_NODE_FLAGS } from '../../scripts/engine-node-flags.mjs';
+import { ensureWebHostBuilt } from '../../scripts/build-web.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -20,18 +23,25 @@ export interface WebHostProcess {
 export interface LaunchOptions {
   /** Serve the renderer through Vite's dev server (no build needed). */
   dev?: boolean;
-  /** Its own process group, so one SIGKILL to the group stops tsx's wrapper and the engine together. */
+  /** Its own process group, so one SIGKILL to the group stops the host and anything it started together. */
   detached?: boolean;
   timeoutMs?: number;
   /** 'remembered': no --port, so the host takes the port it kept in its data folder (default: any free port). */
   port?: number | 'remembered';
 }
 
+let built: Promise<string> | undefined;
+
+/** The browser host's bundle, checked (and built if stale) once per process. */
+export function webHostEntry(): Promise<string> {
+  built ??= ensureWebHostBuilt();
+  return built;
+}
+
 export async function launchWebHost(dataDir: string, options: LaunchOptions = {}): Promise<WebHostProcess> {
   const args = [
     ...ENGINE_NODE_FLAGS,
-    join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-    join(ROOT, 'web.main.ts'),
+    await webHostEntry(),
     ...(options.port === 'remembered' ? [] : ['--port', String(options.port ?? 0)]),
     '--data-dir',
     dataDir,

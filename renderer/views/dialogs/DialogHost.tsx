@@ -13,6 +13,7 @@ import { SettingsHost } from '../settings/SettingsHost';
 import { MoveWizardHost } from '../wizard/MoveWizard';
 import { NewVmWizardHost } from '../wizard/NewVmWizard';
 import { ScenarioDialogs } from '../scenarios/ScenarioDialogs';
+import { ConnectServerDialog } from '../manager/ConnectServerDialog';
 
 export const DialogHost = observer(function DialogHost() {
   return (
@@ -25,7 +26,7 @@ export const DialogHost = observer(function DialogHost() {
 
 /** Each window behind its own error boundary: a crashed one says so and can be closed. */
 const DialogBoundaries = observer(function DialogBoundaries() {
-  const { wizards, settings, dialogs } = useRoot();
+  const { wizards, settings, dialogs, servers } = useRoot();
   const current = dialogs.current;
   return (
     <>
@@ -35,6 +36,9 @@ const DialogBoundaries = observer(function DialogBoundaries() {
       </PaneBoundary>
       <PaneBoundary name="Settings" floating exits={[{ label: 'Close', run: () => settings.close(), testId: 'pane-close-window' }]}>
         <SettingsHost />
+      </PaneBoundary>
+      <PaneBoundary name="Connect to Server" floating exits={[{ label: 'Close', run: () => servers.cancel(), testId: 'pane-close-window' }]}>
+        <ConnectServerDialog />
       </PaneBoundary>
       {/* Not floating: its message must not cover the console when there is no store to close it from. */}
       <PaneBoundary name="Datacenter files">

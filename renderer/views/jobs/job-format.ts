@@ -1,6 +1,6 @@
 // How the Jobs pane writes rates, sizes and durations. Display only: every figure is the engine's.
 import type { Job, JobStage } from '../../../engine/model/jobs';
-import { byteRateText } from '../../../engine/common/byte-size';
+import { bitRateText, byteRateText } from '../../../engine/common/byte-size';
 
 /** One formatter, made once: toLocaleString builds a new one on every call (hot with 200 jobs). */
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -12,15 +12,8 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
  */
 export function rateText(bytesPerSecond: number | undefined, kind: Job['kind']): string {
   if (bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0) return '';
-  if (kind === 'LiveMigration') return gbpsText(bytesPerSecond);
+  if (kind === 'LiveMigration') return bitRateText(bytesPerSecond);
   return byteRateText(bytesPerSecond);
-}
-
-export function gbpsText(bytesPerSecond: number): string {
-  const gbps = (bytesPerSecond * 8) / 1e9;
-  if (gbps >= 100) return `${Math.round(gbps)} Gb/s`;
-  if (gbps >= 0.1) return `${gbps.toFixed(gbps >= 10 ? 1 : 2)} Gb/s`;
-  return `${Math.round((bytesPerSecond * 8) / 1e6)} Mb/s`;
 }
 
 /** Simulated durations: "850 ms", "42 s", "3 min 05 s", "1 h 02 min". */

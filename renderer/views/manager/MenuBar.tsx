@@ -3,7 +3,7 @@ import { observer } from 'mobx-react-lite';
 import { Menu, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { useRef, type KeyboardEvent } from 'react';
 import type { ActionItem } from '../../actions/action-item';
-import { hostActions, managerActions, viewActions, vmActions } from '../../actions/catalogue';
+import { actionMenuItems, viewActions } from '../../actions/catalogue';
 import { DOCK_TABS } from '../../stores/dock-store';
 import type { RootStore } from '../../stores/root-store';
 import { useRoot } from '../app/root-context';
@@ -70,19 +70,6 @@ function fileItems(root: RootStore): ActionItem[] {
       separatorBefore: true,
       run: () => window.close(),
     },
-  ];
-}
-
-/** The Action menu lists what the Actions pane lists for the current selection. */
-function actionItems(root: RootStore): ActionItem[] {
-  const { inventory, ui } = root;
-  const vm = inventory.selectedVm;
-  const host = inventory.selectedHost;
-  if (vm) return vmActions(root, vm);
-  if (host) return hostActions(root, host);
-  if (ui.tree?.kind === 'root') return managerActions(root);
-  return [
-    { id: 'nothing', label: 'No item selected', icon: 'help', enabled: false, disabledReason: 'Select a server or a virtual machine first.', run: () => {} },
   ];
 }
 
@@ -175,7 +162,7 @@ export const MenuBar = observer(function MenuBar() {
   const root = useRoot();
   const menus: { id: string; label: string; items: ActionItem[] }[] = [
     { id: 'file', label: 'File', items: fileItems(root) },
-    { id: 'action', label: 'Action', items: actionItems(root) },
+    { id: 'action', label: 'Action', items: actionMenuItems(root) },
     { id: 'view', label: 'View', items: viewItems(root) },
     { id: 'labs', label: 'Labs', items: labItems(root) },
     { id: 'help', label: 'Help', items: helpItems(root) },

@@ -15,7 +15,7 @@ export const ServerTree = observer(function ServerTree({ id }: { id: string }) {
   const [expanded, setExpanded] = useState(true);
   const [menu, setMenu] = useState<ContextMenuRequest | undefined>();
   const treeRef = useRef<HTMLUListElement>(null);
-  const servers = inventory.hyperVHosts;
+  const servers = inventory.managedServers;
 
   const selected: NodeId | undefined = ui.tree?.kind === 'root' ? 'root' : ui.tree ? `server:${ui.tree.name}` : undefined;
   const visible: NodeId[] = ['root', ...(expanded ? servers.map((h) => `server:${h.name}` as const) : [])];

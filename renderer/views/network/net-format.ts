@@ -2,6 +2,7 @@
 // cmdlets write them.
 import type { AdapterView } from '../../../engine/contract';
 import type { CmdletParams } from '../../../engine/cmdlets/cmdlet-params';
+import { bitRateText } from '../../../engine/common/byte-size';
 
 export type TeamingMode = NonNullable<CmdletParams<'New-NetLbfoTeam'>['TeamingMode']>;
 export type LoadBalancingAlgorithm = NonNullable<CmdletParams<'New-NetLbfoTeam'>['LoadBalancingAlgorithm']>;
@@ -37,11 +38,9 @@ export function speedText(gbps: number): string {
   return gbps >= 1 ? `${gbps} Gbps` : `${Math.round(gbps * 1000)} Mbps`;
 }
 
-/** Throughput in Gb/s with two decimals, "0" when idle. */
+/** An adapter's throughput in bits per second, "0" when idle. */
 export function throughputText(bytesPerSecond: number): string {
-  if (!(bytesPerSecond > 0)) return '0';
-  const gbps = (bytesPerSecond * 8) / 1e9;
-  return gbps >= 10 ? `${gbps.toFixed(1)} Gb/s` : gbps >= 0.01 ? `${gbps.toFixed(2)} Gb/s` : `${Math.max(1, Math.round((bytesPerSecond * 8) / 1e6))} Mb/s`;
+  return bytesPerSecond > 0 ? bitRateText(bytesPerSecond) : '0';
 }
 
 export type RdmaStatus =

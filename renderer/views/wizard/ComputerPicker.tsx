@@ -1,4 +1,4 @@
-// "Select Computer": the Browse... of Specify Destination Computer, listing the lab's Hyper-V hosts
+// "Select Computer": the Browse... of Specify Destination Computer (and of Connect to Server), listing the lab's hosts
 // (in Windows it is the Active Directory object picker; the lab knows its computers directly).
 import { observer } from 'mobx-react-lite';
 import { useId, useState } from 'react';
@@ -11,11 +11,13 @@ export interface ComputerPickerProps {
   /** The VM's own host, marked as such. */
   source: string;
   initial: string;
+  /** The line above the list (the Move Wizard's by default). */
+  intro?: string;
   onChoose(name: string): void;
   onCancel(): void;
 }
 
-export const ComputerPicker = observer(function ComputerPicker({ hosts, source, initial, onChoose, onCancel }: ComputerPickerProps) {
+export const ComputerPicker = observer(function ComputerPicker({ hosts, source, initial, intro, onChoose, onCancel }: ComputerPickerProps) {
   const first =
     hosts.find((h) => h.name.toLowerCase() === initial.trim().toLowerCase()) ?? hosts.find((h) => h.name.toLowerCase() !== source.toLowerCase()) ?? hosts[0];
   const [chosen, setChosen] = useState(first?.name ?? '');
@@ -25,7 +27,7 @@ export const ComputerPicker = observer(function ComputerPicker({ hosts, source, 
     <WindowFrame title="Select Computer" className="hv-picker" testId="computer-picker" onCancel={onCancel}>
       <WindowContent>
         <p id={labelId} className="hv-picker-intro">
-          Select the computer running Hyper-V to move the virtual machine to:
+          {intro ?? 'Select the computer running Hyper-V to move the virtual machine to:'}
         </p>
         <RadioGroup aria-labelledby={labelId} value={chosen} onChange={(_e, d) => setChosen(d.value)} className="hv-computer-list">
           {hosts.map((h) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteRateText, byteSizeText } from '../../../engine/common/byte-size';
+import { bitRateText, byteRateText, byteSizeText } from '../../../engine/common/byte-size';
 
 const KB = 1024;
 const MB = 1024 ** 2;
@@ -68,5 +68,15 @@ describe('one size, one text, in every pane', () => {
     expect(byteRateText(1.5 * GB)).toBe('1.5 GB/s');
     const { rateText } = await import('../../../renderer/views/jobs/job-format');
     expect(rateText(1.5 * GB, 'StorageMove')).toBe('1.5 GB/s');
+  });
+});
+
+describe('bitRateText', () => {
+  it('writes rates in bits as link speeds are read, in Mb/s below a tenth of a gigabit', () => {
+    expect(bitRateText(17.3e9 / 8)).toBe('17.3 Gb/s');
+    expect(bitRateText(4.24e9 / 8)).toBe('4.24 Gb/s');
+    expect(bitRateText(120e9 / 8)).toBe('120 Gb/s');
+    expect(bitRateText(50e6 / 8)).toBe('50 Mb/s');
+    expect(bitRateText(10)).toBe('1 Mb/s');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayAndTime, timeSpanText } from '../../../engine/common/time-span';
+import { dayAndTime, elapsedText, timeSpanText } from '../../../engine/common/time-span';
 
 describe('timeSpanText (.NET TimeSpan, as Get-VM Uptime and Hyper-V Manager write it)', () => {
   it('writes hh:mm:ss below a day', () => {
@@ -30,5 +30,14 @@ describe('dayAndTime (checkpoint names: "Day 2 - 03:04:05")', () => {
     expect(dayAndTime(0)).toEqual({ day: 1, time: '00:00:00' });
     expect(dayAndTime(86_400_000 + 3 * 3_600_000 + 4 * 60_000 + 5_500)).toEqual({ day: 2, time: '03:04:05' });
     expect(dayAndTime(86_399_999)).toEqual({ day: 1, time: '23:59:59' });
+  });
+});
+
+describe('elapsedText', () => {
+  it('writes milliseconds below a second, hundredths of a second below 100 s, whole seconds above', () => {
+    expect(elapsedText(4.25)).toBe('4.3 ms');
+    expect(elapsedText(850)).toBe('850 ms');
+    expect(elapsedText(12_500)).toBe('12.50 s');
+    expect(elapsedText(142_400)).toBe('142 s');
   });
 });

@@ -41,7 +41,28 @@ describe('appMenuTemplate', () => {
       items(t, '&Action')
         .filter((i) => i.type !== 'separator')
         .map((i) => i.label?.replace(/&/g, '')),
-    ).toEqual(['Refresh', 'Hyper-V Settings...', 'Move...', 'Start', 'Shut Down...', 'Turn Off...']);
+    ).toEqual([
+      'Connect to Server...',
+      'New',
+      'Hyper-V Settings...',
+      'Virtual Switch Manager...',
+      'Remove Server',
+      'Refresh',
+      'Settings...',
+      'Start',
+      'Turn Off...',
+      'Shut Down...',
+      'Save',
+      'Pause',
+      'Resume',
+      'Delete Saved State...',
+      'Reset',
+      'Checkpoint',
+      'Revert...',
+      'Move...',
+      'Rename...',
+      'Delete...',
+    ]);
     expect(items(t, '&Action').find((i) => i.id === 'refresh')?.accelerator).toBe('F5');
     expect(
       items(t, '&Help')
@@ -84,7 +105,9 @@ describe('appMenuTemplate', () => {
   it('sends page commands and runs main-process actions', () => {
     const a = actions();
     const t = appMenuTemplate(a, { dev: false, platform: 'linux' });
-    const all = t.flatMap((m) => (m.submenu ?? []) as MenuItemConstructorOptions[]);
+    const flat = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+      items.flatMap((i) => [i, ...flat((i.submenu ?? []) as MenuItemConstructorOptions[])]);
+    const all = flat(t.flatMap((m) => (m.submenu ?? []) as MenuItemConstructorOptions[]));
     for (const item of all) click(item);
     expect(a.send.mock.calls.map((c) => c[0]).sort()).toEqual([...MENU_COMMANDS].sort());
     expect(a.quit).toHaveBeenCalledTimes(1);
