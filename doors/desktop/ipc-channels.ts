@@ -40,6 +40,7 @@ export const MENU_COMMANDS = [
   'hyperVSettings',
   'virtualSwitchManager',
   'removeServer',
+  'connect',
   'vmSettings',
   'start',
   'turnOff',

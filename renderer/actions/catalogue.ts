@@ -8,6 +8,7 @@ import { powerActionValid, type PowerAction } from '../../engine/common/vm-power
 import { currentCheckpoint } from '../../engine/common/checkpoint-tree';
 import type { Checkpoint } from '../../engine/model/world';
 import type { Command } from '../../engine/contract';
+import type { HelpTopicId } from '../help/help-topics';
 
 export function viewActions(root: RootStore): ActionItem[] {
   const pref = root.ui.themePreference;
@@ -42,8 +43,9 @@ function connectServer(root: RootStore): ActionItem {
   return { id: 'connect-server', label: 'Connect to Server...', icon: 'connectServer', enabled: true, run: () => root.servers.show() };
 }
 
-function help(root: RootStore): ActionItem {
-  return { id: 'help', label: 'Help', icon: 'help', enabled: true, run: () => root.dialogs.show({ kind: 'about' }) };
+/** Help: the console's help, at the topic of what the Actions pane's section is about. */
+function help(root: RootStore, topic: HelpTopicId = 'manager'): ActionItem {
+  return { id: 'help', label: 'Help', icon: 'help', enabled: true, run: () => root.help.open(topic) };
 }
 
 /** The "Hyper-V Manager" root node: what you can do before choosing a server. */
@@ -186,6 +188,8 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
     });
   });
 
+  // Connect... opens Virtual Machine Connection in any state (an off VM shows how to start it).
+  const connect: ActionItem = { id: 'connect', label: 'Connect...', icon: 'connect', enabled: true, run: () => root.vmConnect.open(vm) };
   const settings: ActionItem = { id: 'settings', label: 'Settings...', icon: 'settings', enabled: true, run: () => root.settings.openVm(vm) };
   const checkpoint = command('checkpoint', 'Checkpoint', 'checkpoint', () => {
     void root.commands.run(
@@ -257,13 +261,14 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
           ),
       });
     });
-  const helpItem = help(root);
+  const helpItem = help(root, 'move');
 
   // Exactly the actions the VM's state allows (engine/common/vm-power-rules.ts), in Hyper-V
-  // Manager's order: Settings, the power actions, Reset, Checkpoint, Revert, Move, Rename, Help.
+  // Manager's order: Connect, Settings, the power actions, Reset, Checkpoint, Revert, Move, Rename, Help.
   const can = (a: PowerAction) => powerActionValid(vm.state, a);
   const running = vm.state === 'Running' || vm.state === 'Paused';
   return [
+    connect,
     settings,
     ...(can('Start') ? [start] : []),
     ...(can('TurnOff') && vm.state !== 'Saved' ? [turnOff] : []),
@@ -365,6 +370,6 @@ export function checkpointActions(root: RootStore, vm: Vm, cp: Checkpoint): Acti
           ),
         ]
       : []),
-    help(root),
+    help(root, 'checkpoints'),
   ];
 }

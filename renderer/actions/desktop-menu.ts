@@ -5,6 +5,7 @@ import type { DesktopMenuCommand } from '../../preload/bridge-global';
 import type { RootStore } from '../stores/root-store';
 import type { ActionItem } from './action-item';
 import { hostActions, managerActions, vmActions } from './catalogue';
+import { helpTopicFor } from '../help/help-topics';
 
 const MENU_MESSAGE_TYPE = 'hvlab:menu';
 
@@ -18,6 +19,7 @@ export const SERVER_MENU_IDS = {
 
 /** Native Action menu commands that act on the selected virtual machine: the id of the entry in vmActions. */
 export const VM_MENU_IDS = {
+  connect: 'connect',
   vmSettings: 'settings',
   start: 'start',
   turnOff: 'turn-off',
@@ -44,6 +46,7 @@ const SERVER_MENU_LABELS: Record<ServerMenuCommand, string> = {
 };
 /** What the "select a virtual machine first" message calls each VM command. */
 const VM_MENU_LABELS: Record<VmMenuCommand, string> = {
+  connect: 'Connect',
   vmSettings: 'Settings',
   start: 'Start',
   turnOff: 'Turn Off',
@@ -182,7 +185,7 @@ export function runMenuCommand(root: RootStore, command: DesktopMenuCommand): vo
       root.labs.show();
       break;
     case 'help':
-      dialogs.show({ kind: 'about' });
+      root.help.open(helpTopicFor(document.activeElement));
       break;
   }
 }

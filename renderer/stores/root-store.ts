@@ -24,6 +24,8 @@ import { VmListStore } from './vm-list';
 import { SettingsWindows } from './settings-windows';
 import { WizardWindows } from './wizard-windows';
 import { ConnectServerStore } from './connect-server';
+import { VmConnectStore } from './vm-connect';
+import { HelpStore } from './help-store';
 
 export interface RootEnvironment {
   ui?: UiEnvironment;
@@ -59,6 +61,10 @@ export class RootStore {
   readonly scenarios: ScenarioStore;
   /** Connect to Server... and Remove Server: which servers the console tree shows. */
   readonly servers: ConnectServerStore;
+  /** The Virtual Machine Connection window (renderer/views/vmconnect). */
+  readonly vmConnect: VmConnectStore;
+  /** The help window (Help > Help Topics, F1). */
+  readonly help: HelpStore;
 
   /** A snapshot request is in flight. */
   loading = false;
@@ -86,6 +92,8 @@ export class RootStore {
     this.wizards = new WizardWindows({ bridge, inventory: this.inventory, commands: this.commands, storage: env.ui?.storage });
     this.settings = new SettingsWindows({ bridge, dialogs: this.dialogs, inventory: this.inventory, jobs: this.jobs });
     this.servers = new ConnectServerStore({ inventory: this.inventory, ui: this.ui, dialogs: this.dialogs });
+    this.vmConnect = new VmConnectStore({ inventory: this.inventory, jobs: this.jobs, clock: this.clock });
+    this.help = new HelpStore();
     this.dock = new DockStore(env.ui?.storage);
     this.jobList = new JobListStore(this.jobs);
     this.log = new LogStore(bridge);

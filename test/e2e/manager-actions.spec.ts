@@ -38,3 +38,57 @@ test('Remove Server takes a server out of the tree (remembered after a reload); 
   await expect(page.getByTestId('server-HV02')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('vm-row-APP01')).toBeVisible();
 });
+
+test('Connect... opens Virtual Machine Connection: Start from its toolbar, the guest boots to its desktop, and the window follows Pause and Turn Off made elsewhere; F1 opens its help', async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(webHost.url);
+  await page.getByTestId('server-HV02').click();
+  await page.getByTestId('vm-row-TEST01').click();
+  await page.getByTestId('actions-vm').getByTestId('action-connect').click();
+  const vmc = page.getByTestId('vmconnect');
+  await expect(vmc.getByTestId('window-titlebar')).toHaveText('TEST01 on HV02 - Virtual Machine Connection');
+  await expect(vmc.getByTestId('guest-off')).toHaveText(
+    "The virtual machine 'TEST01' is turned off. To start the virtual machine, select Start from the Action menu.",
+  );
+  await expect(vmc.getByTestId('vmconnect-status')).toContainText('Status: Off');
+  await page.screenshot({ path: 'test/e2e/artifacts/vmconnect-off.png' });
+
+  // Start from its own toolbar: the Manager's list follows too (the window is not modal).
+  await vmc.getByTestId('vmconnect-start').click();
+  await expect(vmc.getByTestId('vmconnect-status')).toContainText('Status: Running');
+  await expect(page.getByTestId('vm-row-TEST01')).toHaveAttribute('data-state', 'Running');
+  await page.getByTestId('clock-speed-60').click();
+  await expect(vmc.getByTestId('guest-lock')).toBeVisible({ timeout: 30_000 });
+  await vmc.getByTestId('vmconnect-ctrl-alt-del').click();
+  await vmc.getByTestId('guest-sign-in').click();
+  await expect(vmc.getByTestId('guest-desktop')).toContainText('TEST01');
+  await page.screenshot({ path: 'test/e2e/artifacts/vmconnect-desktop.png' });
+
+  // Pause in the Manager: the window shows it; Resume from the window's Action menu.
+  await page.getByTestId('actions-vm').getByTestId('action-pause').click();
+  await expect(vmc.getByTestId('guest-paused')).toBeVisible();
+  await expect(vmc.getByTestId('vmconnect-status')).toContainText('Status: Paused');
+  await vmc.getByTestId('vmconnect-menu-action').click();
+  await page.getByRole('menuitem', { name: 'Resume' }).click();
+  await expect(vmc.getByTestId('vmconnect-status')).toContainText('Status: Running');
+  await expect(vmc.getByTestId('guest-desktop')).toBeVisible();
+
+  // Turn Off from the window asks as the Manager does, then the screen says so.
+  await vmc.getByTestId('vmconnect-turn-off').click();
+  await expect(page.getByTestId('dialog-confirm')).toContainText('Do you want to turn off "TEST01"?');
+  await page.getByTestId('confirm-ok').click();
+  await expect(vmc.getByTestId('guest-off')).toBeVisible();
+  await expect(page.getByTestId('vm-row-TEST01')).toHaveAttribute('data-state', 'Off');
+
+  // F1 in the window opens the help at its topic.
+  await vmc.getByTestId('vmconnect-start').focus();
+  await page.keyboard.press('F1');
+  const help = page.getByTestId('help-window');
+  await expect(help.getByTestId('help-article')).toContainText('Virtual Machine Connection');
+  await expect(help.getByTestId('help-topic-vmconnect')).toHaveAttribute('aria-selected', 'true');
+  await help.getByTestId('help-topic-smb-direct').click();
+  await expect(help.getByTestId('help-article')).toContainText('vEthernet');
+  await page.screenshot({ path: 'test/e2e/artifacts/help-smb-direct.png' });
+});

@@ -23,6 +23,7 @@ import { ConnectionBanner, NoticeBar } from './ConnectionBanner';
 import { ErrorPage } from './ErrorPage';
 import { RootContext, useRoot } from './root-context';
 import { fluentTheme } from './theme';
+import { helpTopicFor } from '../../help/help-topics';
 
 export const App = observer(function App({ root }: { root: RootStore }) {
   const theme = root.ui.theme;
@@ -35,6 +36,11 @@ export const App = observer(function App({ root }: { root: RootStore }) {
       if (e.key === 'F5' && !e.ctrlKey && !e.altKey && !e.metaKey) {
         e.preventDefault();
         if (root.connection.connected) void root.refresh();
+      }
+      // F1 opens the help at the topic of the window or pane that has the focus, as in Windows.
+      if (e.key === 'F1' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        root.help.open(helpTopicFor(document.activeElement));
       }
     };
     window.addEventListener('keydown', onKey);

@@ -14,6 +14,8 @@ import { MoveWizardHost } from '../wizard/MoveWizard';
 import { NewVmWizardHost } from '../wizard/NewVmWizard';
 import { ScenarioDialogs } from '../scenarios/ScenarioDialogs';
 import { ConnectServerDialog } from '../manager/ConnectServerDialog';
+import { VmConnectWindow } from '../vmconnect/VmConnectWindow';
+import { HelpWindow } from '../help/HelpWindow';
 
 export const DialogHost = observer(function DialogHost() {
   return (
@@ -26,10 +28,17 @@ export const DialogHost = observer(function DialogHost() {
 
 /** Each window behind its own error boundary: a crashed one says so and can be closed. */
 const DialogBoundaries = observer(function DialogBoundaries() {
-  const { wizards, settings, dialogs, servers } = useRoot();
+  const { wizards, settings, dialogs, servers, vmConnect, help } = useRoot();
   const current = dialogs.current;
   return (
     <>
+      {/* Windows that are not modal come first, so a dialog opened from them stays above them. */}
+      <PaneBoundary name="Virtual Machine Connection" floating exits={[{ label: 'Close', run: () => vmConnect.close(), testId: 'pane-close-window' }]}>
+        <VmConnectWindow />
+      </PaneBoundary>
+      <PaneBoundary name="Help" floating exits={[{ label: 'Close', run: () => help.close(), testId: 'pane-close-window' }]}>
+        <HelpWindow />
+      </PaneBoundary>
       <PaneBoundary name="Move Wizard" floating exits={[{ label: 'Close', run: () => wizards.close(), testId: 'pane-close-window' }]}>
         <MoveWizardHost />
         <NewVmWizardHost />

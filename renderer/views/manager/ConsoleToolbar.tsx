@@ -8,6 +8,7 @@ import type { ActionItem } from '../../actions/action-item';
 import { vmActions } from '../../actions/catalogue';
 import { useRoot } from '../app/root-context';
 import { ActionIcon } from '../shared/ActionIcon';
+import { helpTopicFor } from '../../help/help-topics';
 
 const VM_BUTTONS = ['start', 'turn-off', 'shut-down', 'save', 'pause', 'resume', 'reset'];
 
@@ -17,18 +18,8 @@ export const ConsoleToolbar = observer(function ConsoleToolbar() {
   const vm = inventory.selectedVm;
   const vmButtons: ActionItem[] = vm ? vmActions(root, vm).filter((a) => VM_BUTTONS.includes(a.id)) : [];
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
-    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
-    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next = e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length;
-    e.preventDefault();
-    buttons.forEach((b, j) => (b.tabIndex = j === next ? 0 : -1));
-    buttons[next]?.focus();
-  };
-
   return (
-    <div className="hv-toolbar" role="toolbar" aria-label="Toolbar" onKeyDown={onKeyDown} data-testid="toolbar">
+    <div className="hv-toolbar" role="toolbar" aria-label="Toolbar" onKeyDown={toolbarKeyDown} data-testid="toolbar">
       <Tool
         label={ui.treeVisible ? 'Hide Console Tree' : 'Show Console Tree'}
         pressed={ui.treeVisible}
@@ -38,7 +29,7 @@ export const ConsoleToolbar = observer(function ConsoleToolbar() {
       >
         <PanelLeftRegular />
       </Tool>
-      <Tool label="Help" onClick={() => root.dialogs.show({ kind: 'about' })} testId="tool-help">
+      <Tool label="Help" onClick={() => root.help.open(helpTopicFor(document.activeElement))} testId="tool-help">
         <QuestionCircleRegular />
       </Tool>
       <Tool
@@ -68,7 +59,18 @@ export const ConsoleToolbar = observer(function ConsoleToolbar() {
   );
 });
 
-function Tool({
+/** One tab stop for a toolbar: arrow keys, Home and End move along its buttons. */
+export function toolbarKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
+  if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+  const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next = e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length;
+  e.preventDefault();
+  buttons.forEach((b, j) => (b.tabIndex = j === next ? 0 : -1));
+  buttons[next]?.focus();
+}
+
+export function Tool({
   label,
   pressed,
   disabled,

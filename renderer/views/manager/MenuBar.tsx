@@ -10,6 +10,7 @@ import { useRoot } from '../app/root-context';
 import { AccessText, accessKeyProps, plainLabel } from '../shared/AccessKey';
 import { ActionMenuList, radioMenuProps } from '../shared/ActionMenuList';
 import { menuAccessLabel, useMenuBarKeys } from './menubar-keys';
+import { helpTopicFor } from '../../help/help-topics';
 
 /** The File menu: the scenario (New, Open, Save, Save As, Revert, Download, Recent), then Exit. */
 export function scenarioItems(root: RootStore): ActionItem[] {
@@ -155,7 +156,10 @@ function labItems(root: RootStore): ActionItem[] {
 }
 
 function helpItems(root: RootStore): ActionItem[] {
-  return [{ id: 'about', label: 'About Hyper-V Mobility Lab', icon: 'help', enabled: true, run: () => root.dialogs.show({ kind: 'about' }) }];
+  return [
+    { id: 'help-topics', label: 'Help Topics', icon: 'help', enabled: true, run: () => root.help.open(helpTopicFor(document.activeElement)) },
+    { id: 'about', label: 'About Hyper-V Mobility Lab', icon: 'help', enabled: true, separatorBefore: true, run: () => root.dialogs.show({ kind: 'about' }) },
+  ];
 }
 
 export const MenuBar = observer(function MenuBar() {

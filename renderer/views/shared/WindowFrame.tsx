@@ -23,6 +23,11 @@ export interface WindowFrameProps {
   /** The smallest the user can make it (less only when the screen itself is smaller). */
   minWidth?: number;
   minHeight?: number;
+  /**
+   * False for a window the user works beside the console with (Virtual Machine Connection, Help):
+   * no backdrop, and the console behind stays usable. Default: modal, as Windows dialogs are.
+   */
+  modal?: boolean;
   /** Keys the window's own content handles first (it calls preventDefault for those it used). */
   onKeyDown?(e: KeyboardEvent<HTMLDivElement>): void;
   children: ReactNode;
@@ -41,7 +46,7 @@ const GRIPS: { name: string; edges: Edges }[] = [
 
 const viewport = (): Size => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight });
 
-export function WindowFrame({ title, testId, className, onCancel, minWidth = 300, minHeight = 150, onKeyDown, children }: WindowFrameProps) {
+export function WindowFrame({ title, testId, className, onCancel, modal = true, minWidth = 300, minHeight = 150, onKeyDown, children }: WindowFrameProps) {
   const surfaceRef = useRef<HTMLDivElement>(null);
   // Undefined until the user first moves or resizes it: until then CSS centres it at its own size.
   const [rect, setRect] = useState<Rect | undefined>();
@@ -110,7 +115,7 @@ export function WindowFrame({ title, testId, className, onCancel, minWidth = 300
   return (
     <Dialog
       open
-      modalType="modal"
+      modalType={modal ? 'modal' : 'non-modal'}
       surfaceMotion={null}
       // Clicking outside a Windows dialog does not close it.
       onOpenChange={(_e, data) => {
@@ -130,7 +135,10 @@ export function WindowFrame({ title, testId, className, onCancel, minWidth = 300
         }}
       >
         <div className="hv-window-titlebar" onPointerDown={onTitlePointerDown} data-testid="window-titlebar">
-          <DialogTitle className="hv-window-title">{title}</DialogTitle>
+          {/* action={null}: a non-modal Fluent dialog would add its own close button beside ours. */}
+          <DialogTitle className="hv-window-title" action={null}>
+            {title}
+          </DialogTitle>
           {/* As in Windows, the close box is for the mouse; the keyboard has Esc. */}
           <button type="button" className="hv-window-close" tabIndex={-1} aria-label="Close window" title="Close" onClick={onCancel}>
             <DismissRegular aria-hidden="true" />

@@ -48,6 +48,7 @@ describe('appMenuTemplate', () => {
       'Virtual Switch Manager...',
       'Remove Server',
       'Refresh',
+      'Connect...',
       'Settings...',
       'Start',
       'Turn Off...',
