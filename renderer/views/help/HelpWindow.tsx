@@ -14,7 +14,15 @@ export const HelpWindow = observer(function HelpWindow() {
   const topic = help.topic;
   if (!topic) return null;
   return (
-    <WindowFrame title="Hyper-V Manager Help" className="hv-help" testId="help-window" onCancel={() => help.close()} modal={false} minWidth={480} minHeight={320}>
+    <WindowFrame
+      title="Hyper-V Manager Help"
+      className="hv-help"
+      testId="help-window"
+      onCancel={() => help.close()}
+      modal={false}
+      minWidth={480}
+      minHeight={320}
+    >
       <div className="hv-help-body">
         <nav aria-label="Help topics" className="hv-help-topics">
           <ul role="listbox" aria-label="Help topics">

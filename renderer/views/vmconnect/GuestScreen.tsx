@@ -14,11 +14,7 @@ export const GuestScreenView = observer(function GuestScreenView({ store }: { st
   const blackout = store.moveStage === 'Blackout';
   switch (screen.kind) {
     case 'gone':
-      return (
-        <Message testId="guest-gone">
-          The virtual machine &apos;{name}&apos; no longer exists on this server. Close this window.
-        </Message>
-      );
+      return <Message testId="guest-gone">The virtual machine &apos;{name}&apos; no longer exists on this server. Close this window.</Message>;
     case 'off':
       return (
         <Message testId="guest-off">

@@ -99,7 +99,16 @@ export const VmConnectWindow = observer(function VmConnectWindow() {
                           ),
                       },
                     ]
-                  : [{ id: 'vmc-no-disk', label: 'No disk inserted', icon: 'import' as const, enabled: false, disabledReason: 'The DVD drive is empty.', run: () => {} }],
+                  : [
+                      {
+                        id: 'vmc-no-disk',
+                        label: 'No disk inserted',
+                        icon: 'import' as const,
+                        enabled: false,
+                        disabledReason: 'The DVD drive is empty.',
+                        run: () => {},
+                      },
+                    ],
               },
             ],
           },
@@ -118,7 +127,19 @@ export const VmConnectWindow = observer(function VmConnectWindow() {
       label: 'Help',
       items: [
         { id: 'vmc-help', label: 'Help Topics', icon: 'help', enabled: true, run: () => root.help.open('vmconnect') },
-        { id: 'vmc-about', label: 'About Virtual Machine Connection', icon: 'help', enabled: true, separatorBefore: true, run: () => root.dialogs.show({ kind: 'info', title: 'About Virtual Machine Connection', message: 'Virtual Machine Connection of Hyper-V Mobility Lab: the console drawn for a simulated virtual machine. It has no real guest behind it.' }) },
+        {
+          id: 'vmc-about',
+          label: 'About Virtual Machine Connection',
+          icon: 'help',
+          enabled: true,
+          separatorBefore: true,
+          run: () =>
+            root.dialogs.show({
+              kind: 'info',
+              title: 'About Virtual Machine Connection',
+              message: 'Virtual Machine Connection of Hyper-V Mobility Lab: the console drawn for a simulated virtual machine. It has no real guest behind it.',
+            }),
+        },
       ],
     },
   ];
@@ -168,7 +189,8 @@ export const VmConnectWindow = observer(function VmConnectWindow() {
         <span>Status: {vm ? vm.state : 'Deleted'}</span>
         {move && vm && (
           <span className="hv-vmconnect-move" data-testid="vmconnect-move">
-            {move.kind === 'LiveMigration' ? `Live migration to ${move.destination ?? '?'}` : 'Moving storage'}: {Math.floor(move.percent)}%{stage ? ` (${stage})` : ''}
+            {move.kind === 'LiveMigration' ? `Live migration to ${move.destination ?? '?'}` : 'Moving storage'}: {Math.floor(move.percent)}%
+            {stage ? ` (${stage})` : ''}
           </span>
         )}
         {!vm && (
