@@ -19,6 +19,8 @@ const config = {
     '!**/*.map',
     // Already bundled into dist/electron/*.cjs and dist/renderer.
     '!node_modules{,/**/*}',
+    // The browser host's bundle (scripts/build-web.mjs: npm start without Electron, the tests); the desktop app runs dist/electron.
+    '!dist/web{,/**/*}',
   ],
   asar: true,
   // No native modules: nothing to rebuild against Electron's headers.
