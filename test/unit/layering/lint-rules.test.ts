@@ -92,7 +92,7 @@ describe('layering rules', () => {
     expect(await problems('engine/cmdlets/registry.ts', cyclic, 'import-x/no-cycle')).toHaveLength(1);
     const typeOnly = "import type { CmdletDefinition } from './definition';\nexport type D = CmdletDefinition;\n";
     expect(await problems('engine/cmdlets/registry.ts', typeOnly, 'import-x/no-cycle')).toHaveLength(0);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('type-aware rules', () => {
@@ -115,10 +115,10 @@ describe('type-aware rules', () => {
       0,
     );
     expect(await typedProblems(`${save}export function f(): void { void save(); }\n`, '@typescript-eslint/no-floating-promises')).toHaveLength(0);
-  }, 120_000);
+  }, 300_000);
 
   it('an async function where a void callback is expected fails the lint', async () => {
     const code = 'export function on(fn: () => void): void { fn(); }\non(async () => { await Promise.resolve(); });\n';
     expect(await typedProblems(code, '@typescript-eslint/no-misused-promises')).toHaveLength(1);
-  }, 120_000);
+  }, 300_000);
 });
