@@ -18,7 +18,14 @@ import { compareVm, moveVm, moveVmStorage } from './operations/cmdlets/move-cmdl
 import { getJob, stopJob, waitJob } from './operations/cmdlets/job-cmdlets';
 import { restartVm } from './operations/cmdlets/restart-vm';
 import { startVm } from './operations/cmdlets/start-vm';
-import { getSmbClientNetworkInterface, getSmbMultichannelConnection } from './operations/cmdlets/smb-cmdlets';
+import { getSmbClientNetworkInterface, getSmbConnection, getSmbMultichannelConnection, getSmbServerNetworkInterface } from './operations/cmdlets/smb-cmdlets';
+import { getSmbClientConfiguration, getSmbServerConfiguration, setSmbClientConfiguration, setSmbServerConfiguration } from './cmdlets/smb-configuration';
+import {
+  getSmbMultichannelConstraint,
+  newSmbMultichannelConstraint,
+  removeSmbMultichannelConstraint,
+  updateSmbMultichannelConnection,
+} from './cmdlets/smb-multichannel-constraint';
 import { getVmSwitch, newVmSwitch, removeVmSwitch, renameVmSwitch, setVmSwitch } from './cmdlets/vm-switch';
 import {
   connectVmNetworkAdapter,
@@ -68,6 +75,16 @@ const definitions: readonly CmdletDefinition[] = [
   removeSmbBandwidthLimit,
   getSmbMultichannelConnection,
   getSmbClientNetworkInterface,
+  getSmbClientConfiguration,
+  setSmbClientConfiguration,
+  getSmbServerConfiguration,
+  setSmbServerConfiguration,
+  newSmbMultichannelConstraint,
+  getSmbMultichannelConstraint,
+  removeSmbMultichannelConstraint,
+  updateSmbMultichannelConnection,
+  getSmbConnection,
+  getSmbServerNetworkInterface,
   getJob,
   stopJob,
   waitJob,

@@ -9,6 +9,7 @@ import type { CmdletContext, CmdletDefinition } from './definition';
 import type { BoundParams } from './signature';
 import { disableNetAdapterSignature, enableNetAdapterSignature, getNetAdapterSignature } from './catalog/network';
 import { stringList, targetHosts } from './targets';
+import { givesHostVnic, interfaceIndexOf } from '../net/interfaces';
 import { hasWildcard, sameName, wildcardMatch } from './wildcard';
 
 export interface AdapterView {
@@ -51,7 +52,7 @@ export function adaptersOf(host: Host): AdapterView[] {
       kind: 'nic',
       name: nic.name,
       description: numbered(baseDescription(nic)),
-      ifIndex: 12 + i,
+      ifIndex: interfaceIndexOf('nic', i),
       up: nic.linkUp,
       speedGbps: nic.speedGbps,
       nic,
@@ -65,19 +66,24 @@ export function adaptersOf(host: Host): AdapterView[] {
       kind: 'team',
       name: t.name,
       description: numbered(TEAM_DESCRIPTION),
-      ifIndex: 40 + j,
+      ifIndex: interfaceIndexOf('team', j),
       up: up.length > 0,
       speedGbps: up.reduce((s, n) => s + n.speedGbps, 0),
     };
   });
   const bound = [...nics, ...teams];
-  const vnics = host.virtualSwitches
-    .filter((s) => s.type === 'Internal' || (s.type === 'External' && s.allowManagementOS && s.adapter !== undefined))
-    .map((s, k): AdapterView => {
-      const under = s.type === 'External' ? bound.find((a) => sameName(a.name, s.adapter!)) : undefined;
-      const up = s.type === 'Internal' || (under?.up ?? false);
-      return { kind: 'vnic', name: `vEthernet (${s.name})`, description: numbered(VNIC_DESCRIPTION), ifIndex: 50 + k, up, speedGbps: under?.speedGbps ?? 10 };
-    });
+  const vnics = host.virtualSwitches.filter(givesHostVnic).map((s, k): AdapterView => {
+    const under = s.type === 'External' ? bound.find((a) => sameName(a.name, s.adapter!)) : undefined;
+    const up = s.type === 'Internal' || (under?.up ?? false);
+    return {
+      kind: 'vnic',
+      name: `vEthernet (${s.name})`,
+      description: numbered(VNIC_DESCRIPTION),
+      ifIndex: interfaceIndexOf('vnic', k),
+      up,
+      speedGbps: under?.speedGbps ?? 10,
+    };
+  });
   return [...bound, ...vnics];
 }
 

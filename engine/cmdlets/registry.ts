@@ -42,6 +42,18 @@ import {
   getSmbMultichannelConnectionSignature,
   getSmbClientNetworkInterfaceSignature,
 } from './catalog/network';
+import {
+  getSmbClientConfigurationSignature,
+  setSmbClientConfigurationSignature,
+  getSmbServerConfigurationSignature,
+  setSmbServerConfigurationSignature,
+  newSmbMultichannelConstraintSignature,
+  getSmbMultichannelConstraintSignature,
+  removeSmbMultichannelConstraintSignature,
+  updateSmbMultichannelConnectionSignature,
+  getSmbConnectionSignature,
+  getSmbServerNetworkInterfaceSignature,
+} from './catalog/smb';
 import { getJobSignature, stopJobSignature, waitJobSignature } from './catalog/jobs';
 import {
   getVmSwitchSignature,
@@ -126,6 +138,16 @@ const signatures = [
   removeSmbBandwidthLimitSignature,
   getSmbMultichannelConnectionSignature,
   getSmbClientNetworkInterfaceSignature,
+  getSmbClientConfigurationSignature,
+  setSmbClientConfigurationSignature,
+  getSmbServerConfigurationSignature,
+  setSmbServerConfigurationSignature,
+  newSmbMultichannelConstraintSignature,
+  getSmbMultichannelConstraintSignature,
+  removeSmbMultichannelConstraintSignature,
+  updateSmbMultichannelConnectionSignature,
+  getSmbConnectionSignature,
+  getSmbServerNetworkInterfaceSignature,
   getJobSignature,
   stopJobSignature,
   waitJobSignature,

@@ -9,7 +9,7 @@
 // Every predicate reads plain data (LabEvidence), never the running engine, so a door can grade
 // any snapshot and the same check gives the same answer on the same state.
 import { z } from 'zod';
-import { VmState, type Host, type Vm, type World } from '../model/world';
+import { VmState, serverMultichannelEnabled, type Host, type Vm, type World } from '../model/world';
 import type { Job, LogEntry } from '../model/jobs';
 import { findHost, isUnder, parsePath, resolvePath } from '../model/paths';
 import { rdmaOperational } from '../cmdlets/net-adapter-rdma';
@@ -69,6 +69,7 @@ const HOST_FIELDS = {
   'migration.maximumStorageMigrations': { label: 'simultaneous storage migrations', read: (h: Host) => h.migration.maximumStorageMigrations },
   'migration.useAnyNetwork': { label: 'use any available network for live migration', read: (h: Host) => h.migration.useAnyNetwork },
   'smb.multichannelEnabled': { label: 'SMB Multichannel enabled', read: (h: Host) => h.smb.multichannelEnabled },
+  'smbServer.multichannelEnabled': { label: 'SMB Multichannel enabled on the SMB server', read: (h: Host) => serverMultichannelEnabled(h) },
 } as const;
 export const HostField = z.enum(Object.keys(HOST_FIELDS) as [keyof typeof HOST_FIELDS, ...(keyof typeof HOST_FIELDS)[]]);
 

@@ -48,6 +48,13 @@ export const Nic = z.object({
   linkUp: z.boolean().default(true),
   ipAddress: ipv4.optional(),
   prefixLength: prefixLength.default(24),
+  /**
+   * The adapter's "Jumbo Packet" advanced property (*JumboPacket): the largest Ethernet frame it
+   * sends, header included: 1514 (off, a 1500-byte MTU), 4088 or 9014 (a 9000-byte MTU), as
+   * Intel's drivers list them (Set-NetAdapterAdvancedProperty; engine/net/parameters.ts, jumbo).
+   * Absent: 1514 (optional rather than defaulted, so code that builds a Nic need not name it).
+   */
+  jumboPacket: z.union([z.literal(1514), z.literal(4088), z.literal(9014)]).optional(),
 });
 export type Nic = z.infer<typeof Nic>;
 
@@ -55,6 +62,12 @@ export const Team = z.object({
   name,
   members: z.array(name).min(1, 'a team needs at least one member adapter'),
   mode: z.enum(['SwitchIndependent', 'Static', 'LACP']).default('SwitchIndependent'),
+  /**
+   * The member in Standby (Set-NetLbfoTeamMember -AdministrativeMode Standby): it carries nothing
+   * until an active member fails. 2012 R2 allows one standby member, in a Switch Independent team
+   * (Microsoft Learn, "NIC Teaming settings": "Standby adapter").
+   */
+  standbyMember: name.optional(),
   loadBalancing: z.enum(['AddressHash', 'HyperVPort', 'Dynamic']).default('Dynamic'),
   ipAddress: ipv4.optional(),
   prefixLength: prefixLength.default(24),
@@ -109,6 +122,14 @@ export const Share = z.object({
   path: name,
   /** Accounts with Full Control, e.g. CONTOSO\HV01$ (Microsoft Learn, "Set up hosts for live migration without Failover Clustering", SMB storage). */
   fullControl: z.array(name).default([]),
+  /**
+   * Accounts with Change and with Read access, and those denied (New-SmbShare, Grant-/Block-SmbShareAccess).
+   * Optional (absent: none, no description) so that code building a Share need not name them.
+   */
+  changeAccess: z.array(name).optional(),
+  readAccess: z.array(name).optional(),
+  noAccess: z.array(name).optional(),
+  description: z.string().optional(),
   encryptData: z.boolean().default(false),
 });
 export type Share = z.infer<typeof Share>;
@@ -150,6 +171,12 @@ export const SmbClientSettings = z.object({
   constraints: z.record(z.string(), z.array(name)).default({}),
 });
 
+/** The computer as SMB server (Set-SmbServerConfiguration). */
+export const SmbServerSettings = z.object({
+  /** EnableMultiChannel: off at either end, a session uses one connection and no SMB Direct. */
+  multichannelEnabled: z.boolean().default(true),
+});
+
 export const Host = z.object({
   name,
   role: z.enum(['HyperV', 'FileServer']).default('HyperV'),
@@ -180,10 +207,17 @@ export const Host = z.object({
   shares: z.array(Share).default([]),
   migration: MigrationSettings.default(defaultsOf(MigrationSettings)),
   smb: SmbClientSettings.default(defaultsOf(SmbClientSettings)),
+  /** Absent: 2012 R2's defaults (optional so that code building a Host need not name it). */
+  smbServer: SmbServerSettings.optional(),
   /** Kerberos constrained delegation this computer account is trusted for, as "service/host". */
   delegation: z.array(z.string()).default([]),
 });
 export type Host = z.infer<typeof Host>;
+
+/** Whether the computer, as SMB server, accepts SMB Multichannel (Set-SmbServerConfiguration -EnableMultiChannel; default on). */
+export function serverMultichannelEnabled(h: Host): boolean {
+  return h.smbServer?.multichannelEnabled ?? true;
+}
 
 export const VhdFile = z.object({
   path: pathText,

@@ -8,7 +8,9 @@
 //   host vNICs) not RSS-capable — *inference* from "host or VM virtual NICs are never RDMA-capable"
 //   and the absence of host vRSS before 2016.
 // Teamed adapters carry no IP of their own. Interface indexes are derived from positions, so they
-// are stable for a given world.
+// are stable for a given world, and are the ifIndex Get-NetAdapter shows (interfaceIndexOf): an
+// adapter 12 + its position, a team interface 40 + its position, a host vNIC 50 + its switch's
+// position among the switches that give the host a vNIC.
 import { inSubnet as inAnySubnet } from '../common/ip-addresses';
 import type { Host, Nic } from '../model/world';
 import { BYTES_PER_GBIT } from './parameters';
@@ -54,6 +56,32 @@ export function nicRss(n: Nic): boolean {
   return n.rssQueues > 1;
 }
 
+const NIC_INDEX_BASE = 12;
+const TEAM_INDEX_BASE = 40;
+const VNIC_INDEX_BASE = 50;
+
+/** A switch that gives the management OS a vNIC "vEthernet (<switch>)": Internal, or External and shared. */
+export function givesHostVnic(s: Host['virtualSwitches'][number]): boolean {
+  return s.type === 'Internal' || (s.type === 'External' && s.allowManagementOS && s.adapter !== undefined);
+}
+
+/** The interface index of the host vNIC of a switch (see the header). */
+function vnicIndex(host: Host, sw: Host['virtualSwitches'][number]): number {
+  let k = 0;
+  for (const s of host.virtualSwitches) {
+    if (s === sw) return VNIC_INDEX_BASE + k;
+    if (givesHostVnic(s)) k++;
+  }
+  return VNIC_INDEX_BASE + k;
+}
+
+/** The ifIndex of an adapter, team interface or host vNIC, as Get-NetAdapter and the SMB cmdlets show it. */
+export function interfaceIndexOf(kind: InterfaceKind, position: number): number {
+  if (kind === 'nic') return NIC_INDEX_BASE + position;
+  if (kind === 'team') return TEAM_INDEX_BASE + position;
+  return VNIC_INDEX_BASE + position;
+}
+
 /** Interfaces of a host, in a stable order: adapters, then teams, then host vNICs. */
 export function hostInterfaces(host: Host): NetInterface[] {
   const out: NetInterface[] = [];
@@ -66,7 +94,7 @@ export function hostInterfaces(host: Host): NetInterface[] {
     const base: NetInterface = {
       host: host.name,
       alias: n.name,
-      index: 10 + i,
+      index: NIC_INDEX_BASE + i,
       kind: 'nic',
       ip: n.ipAddress,
       prefixLength: n.prefixLength,
@@ -82,7 +110,7 @@ export function hostInterfaces(host: Host): NetInterface[] {
     };
     const sw = externalSwitchOn(switches, n.name);
     if (sw) {
-      if (sw.allowManagementOS) vnics.push(asVnic(base, sw, host.name, 60 + vnics.length));
+      if (sw.allowManagementOS) vnics.push(asVnic(base, sw, host.name, vnicIndex(host, sw)));
       return; // the adapter itself is bound to the switch: no IP of its own
     }
     out.push(base);
@@ -94,7 +122,7 @@ export function hostInterfaces(host: Host): NetInterface[] {
     const base: NetInterface = {
       host: host.name,
       alias: t.name,
-      index: 40 + i,
+      index: TEAM_INDEX_BASE + i,
       kind: 'team',
       ip: t.ipAddress,
       prefixLength: t.prefixLength,
@@ -111,7 +139,7 @@ export function hostInterfaces(host: Host): NetInterface[] {
     };
     const sw = externalSwitchOn(switches, t.name);
     if (sw) {
-      if (sw.allowManagementOS) vnics.push(asVnic(base, sw, host.name, 60 + vnics.length));
+      if (sw.allowManagementOS) vnics.push(asVnic(base, sw, host.name, vnicIndex(host, sw)));
       return;
     }
     out.push(base);

@@ -8,8 +8,8 @@
 //   New-SmbMultichannelConstraint for the server limits it to the named interfaces.
 // - Connections per interface: RDMA 2, RSS 4, other 1 (client settings), at most 32 per server.
 //   A single non-RSS interface does not use Multichannel (1 connection).
-// - Multichannel disabled at either end: one connection, and no SMB Direct.
-import type { Host, World } from '../model/world';
+// - Multichannel disabled at either end (client or server configuration): one connection, and no SMB Direct.
+import { serverMultichannelEnabled, type Host, type World } from '../model/world';
 import { findHost } from '../model/paths';
 import { hostInterfaces, seeEachOther, type NetInterface } from './interfaces';
 import { BYTES_PER_GBIT } from './parameters';
@@ -120,9 +120,14 @@ export function planMultichannel(world: World, clientName: string, serverName: s
   if (!client) return { ok: false, reason: `computer "${clientName}" does not exist` };
   if (!server) return { ok: false, reason: `computer "${serverName}" does not exist` };
   const notes: string[] = [];
-  const multichannel = client.smb.multichannelEnabled && server.smb.multichannelEnabled;
-  if (!multichannel)
-    notes.push(`SMB Multichannel is disabled on ${client.smb.multichannelEnabled ? server.name : client.name}: one connection, and no SMB Direct`);
+  // The client's Set-SmbClientConfiguration and the server's Set-SmbServerConfiguration each have
+  // -EnableMultiChannel; either end off gives one connection (Microsoft Learn, "SMB Direct":
+  // disabling Multichannel disables SMB Direct too).
+  const multichannel = client.smb.multichannelEnabled && serverMultichannelEnabled(server);
+  if (!multichannel) {
+    const where = client.smb.multichannelEnabled ? `${server.name} (SMB server)` : `${client.name} (SMB client)`;
+    notes.push(`SMB Multichannel is disabled on ${where}: one connection, and no SMB Direct`);
+  }
 
   const constraint = constraintFor(client, server);
   const clientIfaces = hostInterfaces(client).filter((i) => i.ip && i.up && (!constraint || constraint.includes(i.alias.toLowerCase())));

@@ -72,6 +72,16 @@ const expected = [
   'Set-VMDvdDrive',
   'Get-Help',
   'Get-Command',
+  'Get-SmbClientConfiguration',
+  'Set-SmbClientConfiguration',
+  'Get-SmbServerConfiguration',
+  'Set-SmbServerConfiguration',
+  'New-SmbMultichannelConstraint',
+  'Get-SmbMultichannelConstraint',
+  'Remove-SmbMultichannelConstraint',
+  'Update-SmbMultichannelConnection',
+  'Get-SmbConnection',
+  'Get-SmbServerNetworkInterface',
 ];
 
 describe('catalog', () => {
