@@ -205,6 +205,55 @@ const TOPICS: Record<string, HelpTopic> = {
     'The Get-SmbMultichannelConnection function shows the SMB connections in use and which client and server interfaces, with or without RDMA, they run over.',
     [['Get-SmbMultichannelConnection -CimSession HV01', 'Shows the SMB Multichannel connections of HV01 while a transfer runs.']],
   ),
+  'Get-SmbClientConfiguration': t(
+    'The Get-SmbClientConfiguration function shows the SMB client settings of a computer. In this lab EnableMultiChannel, ConnectionCountPerRssNetworkInterface and MaximumConnectionCountPerServer are live: the Multichannel planner reads them; the rest are shown at their defaults.',
+    [['Get-SmbClientConfiguration -CimSession HV02', 'Shows the SMB client settings of HV02, EnableMultiChannel among them.']],
+  ),
+  'Set-SmbClientConfiguration': t(
+    'The Set-SmbClientConfiguration function changes the SMB client settings. -EnableMultiChannel $false makes every new SMB session use one connection, and no SMB Direct; copies already running are re-planned at once.',
+    [
+      ['Set-SmbClientConfiguration -EnableMultiChannel $false -Force', 'Turns SMB Multichannel off on this computer as a client.'],
+      [
+        'Set-SmbClientConfiguration -ConnectionCountPerRssNetworkInterface 8 -CimSession HV02 -Force',
+        'Opens eight connections per RSS-capable interface from HV02.',
+      ],
+    ],
+  ),
+  'Get-SmbServerConfiguration': t(
+    'The Get-SmbServerConfiguration function shows the SMB server settings of a computer; EnableMultiChannel is live in this lab.',
+    [['Get-SmbServerConfiguration -CimSession FS01', "Shows FS01's SMB server settings."]],
+  ),
+  'Set-SmbServerConfiguration': t(
+    'The Set-SmbServerConfiguration function changes the SMB server settings. With -EnableMultiChannel $false the server accepts one connection per session from every client, without SMB Direct.',
+    [['Set-SmbServerConfiguration -EnableMultiChannel $false -CimSession FS01 -Force', 'Turns SMB Multichannel off on the file server FS01.']],
+  ),
+  'New-SmbMultichannelConstraint': t(
+    'The New-SmbMultichannelConstraint function tells the SMB client to reach a server only through the named interfaces. Interfaces already constrained for that server stay; the new ones are added.',
+    [
+      ['New-SmbMultichannelConstraint -ServerName FS01 -InterfaceAlias SMB1,SMB2 -Force', 'Keeps SMB traffic to FS01 on the SMB1 and SMB2 adapters.'],
+      ['New-SmbMultichannelConstraint FS01 14 -Force', 'The same for the interface whose ifIndex is 14.'],
+    ],
+  ),
+  'Get-SmbMultichannelConstraint': t(
+    'The Get-SmbMultichannelConstraint function lists the Multichannel constraints of the computer, one row per server and interface.',
+    [['Get-SmbMultichannelConstraint', 'Lists the constraints of this computer.']],
+  ),
+  'Remove-SmbMultichannelConstraint': t(
+    'The Remove-SmbMultichannelConstraint function removes Multichannel constraints; without -ServerName or an interface it removes them all.',
+    [['Remove-SmbMultichannelConstraint -ServerName FS01 -Force', 'SMB may use every interface to reach FS01 again.']],
+  ),
+  'Update-SmbMultichannelConnection': t(
+    'The Update-SmbMultichannelConnection function makes the SMB client look at its interfaces again and re-plan its connections, for example after a constraint or an adapter changed.',
+    [['Update-SmbMultichannelConnection -ServerName FS01', 'Re-plans the connections to FS01.']],
+  ),
+  'Get-SmbConnection': t(
+    'The Get-SmbConnection function lists the SMB sessions of the computer as a client: which share of which server, as which account, with which SMB dialect and how many open files.',
+    [['Get-SmbConnection -ServerName FS01', 'Shows the shares of FS01 that this host has files open on.']],
+  ),
+  'Get-SmbServerNetworkInterface': t(
+    'The Get-SmbServerNetworkInterface function lists the interfaces the SMB server listens on, with their speed and RSS and RDMA capability.',
+    [['Get-SmbServerNetworkInterface -CimSession FS01', "Lists FS01's SMB server interfaces."]],
+  ),
   'Get-SmbClientNetworkInterface': t(
     'The Get-SmbClientNetworkInterface function lists the network interfaces the SMB client can use, with their speed and RDMA and RSS capability.',
     [['Get-SmbClientNetworkInterface -CimSession HV01', "Lists HV01's SMB client interfaces."]],
