@@ -3,6 +3,7 @@
 // with Smart Paging, Start-VM's memory rule, the SMB Multichannel views: engine/operations/cmdlets/)
 // meet here, above both, so neither layer imports the other's handlers.
 import type { CmdletDefinition } from './cmdlets/definition';
+import { getService, setService, startService, stopService } from './cmdlets/services';
 import { getVm, resumeVm, saveVm, stopVm, suspendVm } from './cmdlets/vm-lifecycle';
 import { checkpointVm } from './cmdlets/checkpoint-vm';
 import { removeVm, renameVm } from './cmdlets/vm-identity';
@@ -40,6 +41,10 @@ import { addVmHardDiskDrive, getVmHardDiskDrive, removeVmHardDiskDrive } from '.
 import { getCommand, getHelp } from './cmdlets/help-cmdlets';
 
 const definitions: readonly CmdletDefinition[] = [
+  getService,
+  stopService,
+  startService,
+  setService,
   getVm,
   startVm,
   stopVm,

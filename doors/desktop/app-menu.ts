@@ -88,6 +88,8 @@ export function appMenuTemplate(actions: AppMenuActions, options: AppMenuOptions
         { type: 'separator' },
         { id: 'hyperv-settings', label: 'Hyper-V Settin&gs...', click: send('hyperVSettings') },
         { id: 'vswitch-manager', label: 'Virtual S&witch Manager...', click: send('virtualSwitchManager') },
+        { id: 'stop-service', label: 'Stop Serv&ice', click: send('stopService') },
+        { id: 'start-service', label: 'Start Serv&ice', click: send('startService') },
         { id: 'remove-server', label: 'Remove Ser&ver', click: send('removeServer') },
         { type: 'separator' },
         { id: 'refresh', label: '&Refresh', accelerator: 'F5', click: send('refresh') },

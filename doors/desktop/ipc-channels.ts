@@ -39,6 +39,8 @@ export const MENU_COMMANDS = [
   'newVirtualMachine',
   'hyperVSettings',
   'virtualSwitchManager',
+  'stopService',
+  'startService',
   'removeServer',
   'connect',
   'vmSettings',

@@ -332,6 +332,28 @@ const TOPICS: Record<string, HelpTopic> = {
     ],
     { inputs: VM_IN, outputs: VM_OUT },
   ),
+  'Get-Service': t(
+    "The Get-Service cmdlet gets the services of a computer with their status. This lab models one service: vmms, Hyper-V's Virtual Machine Management service, on each Hyper-V host.",
+    [
+      ['Get-Service vmms', 'Shows whether the Virtual Machine Management service runs on the computer you are signed in on.'],
+      ['Get-Service vmms -ComputerName HV01,HV02', 'Shows its status on HV01 and HV02.'],
+    ],
+    { outputs: 'System.ServiceProcess.ServiceController' },
+  ),
+  'Stop-Service': t(
+    'The Stop-Service cmdlet stops a service of the local computer. Stopping vmms leaves the virtual machines running, but no Hyper-V cmdlet or Hyper-V Manager can manage them until it starts again. It is refused while a move involves the computer.',
+    [['Stop-Service vmms', 'Stops the Virtual Machine Management service of the computer you are signed in on.']],
+  ),
+  'Start-Service': t('The Start-Service cmdlet starts a stopped service of the local computer.', [
+    ['Start-Service vmms', 'Starts the Virtual Machine Management service of the computer you are signed in on.'],
+  ]),
+  'Set-Service': t(
+    "The Set-Service cmdlet changes a service of a local or remote computer; -Status Running starts it and -Status Stopped stops it. Hyper-V Manager's Stop Service and Start Service do the same for vmms.",
+    [
+      ['Set-Service vmms -ComputerName HV02 -Status Stopped', 'Stops the Virtual Machine Management service on HV02.'],
+      ['Set-Service vmms -ComputerName HV02 -Status Running', 'Starts it again.'],
+    ],
+  ),
   'Get-VMSnapshot': t('The Get-VMSnapshot cmdlet gets the checkpoints (snapshots) of a virtual machine.', [
     ['Get-VMSnapshot -VMName WEB01', "Lists WEB01's checkpoints."],
   ]),

@@ -88,6 +88,7 @@ import {
   removeVmHardDiskDriveSignature,
   setVmDvdDriveSignature,
 } from './catalog/vhd';
+import { getServiceSignature, setServiceSignature, startServiceSignature, stopServiceSignature } from './catalog/services';
 import { getHelpSignature, getCommandSignature } from './catalog/help';
 
 /**
@@ -103,6 +104,10 @@ type LiteralSignature = CmdletSignature & {
 };
 
 const signatures = [
+  getServiceSignature,
+  stopServiceSignature,
+  startServiceSignature,
+  setServiceSignature,
   getVmSignature,
   startVmSignature,
   stopVmSignature,

@@ -44,14 +44,33 @@ export function targetHosts(ctx: CmdletContext, params: BoundParams, parameter: 
       throw new CommandRefusal(message, { parameter, code: 'NotFound', fix: `Computers in this lab: ${ctx.world.hosts.map((h) => h.name).join(', ')}.` });
     }
     if (hyperV && host.role !== 'HyperV') {
-      throw new CommandRefusal(
-        `Hyper-V encountered an error trying to access an object on computer '${host.name}' because the object was not found. The object might have been deleted, or you might not have permission to perform the task. Verify that the Virtual Machine Management service on the computer is running.`,
-        { parameter, fix: `${host.name} is not a Hyper-V host. Run the command against one of ${hyperVHosts} (-ComputerName).` },
-      );
+      throw new CommandRefusal(objectNotFoundOn(host.name), {
+        parameter,
+        fix: `${host.name} is not a Hyper-V host. Run the command against one of ${hyperVHosts} (-ComputerName).`,
+      });
     }
+    if (hyperV && host.vmms === 'Stopped') throw vmmsStopped(host, parameter);
     if (!hosts.includes(host)) hosts.push(host);
   }
   return hosts;
+}
+
+/**
+ * A Hyper-V cmdlet against a host whose Virtual Machine Management service is stopped: the Hyper-V
+ * module's message for a computer it cannot reach the service on (the same one as for a computer
+ * without Hyper-V, which names the service), with how to start it.
+ */
+/** The Hyper-V module's message when it cannot reach a computer's Virtual Machine Management service (unconfirmed; shared with the move pre-checks' wording). */
+function objectNotFoundOn(name: string): string {
+  return `Hyper-V encountered an error trying to access an object on computer '${name}' because the object was not found. The object might have been deleted, or you might not have permission to perform the task. Verify that the Virtual Machine Management service on the computer is running.`;
+}
+
+export function vmmsStopped(host: Host, parameter: string): CommandRefusal {
+  return new CommandRefusal(objectNotFoundOn(host.name), {
+    parameter,
+    fix: `The Virtual Machine Management service is stopped on ${host.name}. Start it: Set-Service vmms -ComputerName ${host.name} -Status Running (or Start-Service vmms on ${host.name}).`,
+    guiFix: `The Virtual Machine Management service is stopped on ${host.name}. Select ${host.name} in Hyper-V Manager and choose Start Service.`,
+  });
 }
 
 export function vmNotFound(ctx: CmdletContext, name: string, parameter: string): CommandRefusal {

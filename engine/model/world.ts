@@ -211,6 +211,12 @@ export const Host = z.object({
   smbServer: SmbServerSettings.optional(),
   /** Kerberos constrained delegation this computer account is trusted for, as "service/host". */
   delegation: z.array(z.string()).default([]),
+  /**
+   * Hyper-V's Virtual Machine Management service (vmms) on a Hyper-V host: absent, it runs.
+   * Stopped (Stop-Service / Set-Service, Hyper-V Manager's Stop Service), the VMs keep running but
+   * no Hyper-V cmdlet can manage them (engine/cmdlets/services.ts).
+   */
+  vmms: z.enum(['Running', 'Stopped']).optional(),
 });
 export type Host = z.infer<typeof Host>;
 

@@ -14,6 +14,8 @@ export const SERVER_MENU_IDS = {
   newVirtualMachine: 'new-vm',
   hyperVSettings: 'hyperv-settings',
   virtualSwitchManager: 'vswitch-manager',
+  stopService: 'stop-service',
+  startService: 'start-service',
   removeServer: 'remove-server',
 } as const satisfies Partial<Record<DesktopMenuCommand, string>>;
 
@@ -42,6 +44,8 @@ const SERVER_MENU_LABELS: Record<ServerMenuCommand, string> = {
   newVirtualMachine: 'New Virtual Machine',
   hyperVSettings: 'Hyper-V Settings',
   virtualSwitchManager: 'Virtual Switch Manager',
+  stopService: 'Stop Service',
+  startService: 'Start Service',
   removeServer: 'Remove Server',
 };
 /** What the "select a virtual machine first" message calls each VM command. */

@@ -95,16 +95,17 @@ export class InventoryStore {
     return host?.role === 'HyperV' && !this.ui.isServerRemoved(host.name) ? host : undefined;
   }
 
+  /** The selected server's VMs; none while its Virtual Machine Management service is stopped (nothing can list them). */
   get vmsOfSelectedHost(): readonly Vm[] {
     const host = this.selectedHost;
-    return host ? this.vmsOn(host.name) : [];
+    return host && host.vmms !== 'Stopped' ? this.vmsOn(host.name) : [];
   }
 
   /** The selected VM, only while it is on the selected server (a migrated VM leaves the list). */
   get selectedVm(): Vm | undefined {
     const id = this.ui.selectedVmId;
     const host = this.selectedHost;
-    if (!id || !host) return undefined;
+    if (!id || !host || host.vmms === 'Stopped') return undefined;
     const vm = this.vm(id);
     return vm && vm.host.toLowerCase() === host.name.toLowerCase() ? vm : undefined;
   }

@@ -68,7 +68,7 @@ export const STORAGE_OPTION_TEXT: Record<StorageMoveOption, string> = {
 export const SKIP_INTRO_KEY = 'hvlab.moveWizard.skipBeforeYouBegin';
 
 /** Pre-checks that Hyper-V Manager reports when you leave the Specify Destination Computer page. */
-const DESTINATION_CHECKS = new Set(['same-host', 'destination-unknown', 'destination-not-hyper-v', 'computer-unreachable']);
+const DESTINATION_CHECKS = new Set(['same-host', 'destination-unknown', 'destination-not-hyper-v', 'vmms-stopped', 'computer-unreachable']);
 
 export interface MoveWizardDeps {
   bridge: Pick<Bridge, 'query'>;

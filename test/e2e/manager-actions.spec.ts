@@ -92,3 +92,28 @@ test('Connect... opens Virtual Machine Connection: Start from its toolbar, the g
   await expect(help.getByTestId('help-article')).toContainText('vEthernet');
   await page.screenshot({ path: 'test/e2e/artifacts/help-smb-direct.png' });
 });
+
+test('Stop Service empties the server to "not running", the PowerShell prompt is refused too; Start Service brings its VMs back', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  await page.getByTestId('server-HV02').click();
+  await expect(page.getByTestId('vm-row-APP01')).toBeVisible();
+  const host = page.getByTestId('actions-host');
+  await host.getByTestId('action-stop-service').click();
+  await expect(page.getByTestId('dialog-confirm')).toContainText('Are you sure you want to stop the Virtual Machine Management service on "HV02"?');
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('vmms-stopped')).toContainText('The Virtual Machine Management service is not running on HV02.');
+  await expect(page.getByTestId('vm-row-APP01')).toHaveCount(0);
+  await expect(host.getByTestId('action-new')).toHaveCount(0);
+  await expect(host.getByTestId('action-stop-service')).toHaveCount(0);
+  await page.screenshot({ path: 'test/e2e/artifacts/manager-service-stopped.png' });
+
+  await page.getByTestId('dock-tab-console').click();
+  const input = page.getByTestId('powershell-input');
+  await input.fill('Get-VM -ComputerName HV02');
+  await input.press('Enter');
+  await expect(page.getByTestId('ps-error')).toContainText('Verify that the Virtual Machine Management service on the computer is running.');
+
+  await host.getByTestId('action-start-service').click();
+  await expect(page.getByTestId('vm-row-APP01')).toBeVisible();
+  await expect(host.getByTestId('action-stop-service')).toBeVisible();
+});

@@ -15,6 +15,7 @@ export type PrecheckName =
   | 'vm-state'
   | 'destination-unknown'
   | 'destination-not-hyper-v'
+  | 'vmms-stopped'
   | 'same-host'
   | 'vm-exists-on-destination'
   | 'migration-disabled'

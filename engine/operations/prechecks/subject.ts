@@ -13,6 +13,20 @@ export function findSubject(world: World, request: MoveRequest): Subject {
   const vmParameter = request.kind === 'Storage' ? 'VMName' : 'Name';
   const on = findHost(world, request.initiatedOn);
   if (!on || on.role !== 'HyperV') return { ok: false, errors: [computerUnreachable(world, request.initiatedOn, on)] };
+  if (on.vmms === 'Stopped') {
+    return {
+      ok: false,
+      errors: [
+        error('computer-unreachable', {
+          message: objectNotFoundOn(on.name),
+          source: on.name,
+          fix: `The Virtual Machine Management service is stopped on ${on.name}. Start it: Set-Service vmms -ComputerName ${on.name} -Status Running.`,
+          guiFix: `The Virtual Machine Management service is stopped on ${on.name}. Select ${on.name} in Hyper-V Manager and choose Start Service.`,
+          parameter: 'ComputerName',
+        }),
+      ],
+    };
+  }
 
   const vm = findVmOn(world, request.vmName, on.name);
   if (!vm) return { ok: false, errors: [vmNotFound(world, request, on, vmParameter)] };
@@ -57,6 +71,22 @@ export function findSubject(world: World, request: MoveRequest): Subject {
       ],
     };
   }
+  if (destination.vmms === 'Stopped') {
+    return {
+      ok: false,
+      errors: [
+        error('vmms-stopped', {
+          // Unconfirmed wrapper, as above; the Winsock text is Windows' own: nothing listens for the
+          // migration on a host whose Virtual Machine Management service is stopped.
+          message: `Virtual machine migration operation failed at migration Source. Failed to establish a connection with host '${destination.name}': No connection could be made because the target machine actively refused it. (0x8007274D)`,
+          source: destination.name,
+          fix: `The Virtual Machine Management service is stopped on ${destination.name}. Start it: Set-Service vmms -ComputerName ${destination.name} -Status Running.`,
+          guiFix: `The Virtual Machine Management service is stopped on ${destination.name}. Select ${destination.name} in Hyper-V Manager and choose Start Service, then try again.`,
+          parameter: 'DestinationHost',
+        }),
+      ],
+    };
+  }
   if (sameName(destination.name, source.name)) {
     return {
       ok: false,
@@ -73,6 +103,11 @@ export function findSubject(world: World, request: MoveRequest): Subject {
     };
   }
   return { ok: true, vm, source, destination };
+}
+
+/** The Hyper-V module's message for a computer whose Virtual Machine Management service it cannot reach (from product memory; unconfirmed). */
+function objectNotFoundOn(name: string): string {
+  return `Hyper-V encountered an error trying to access an object on computer '${name}' because the object was not found. The object might have been deleted, or you might not have permission to perform the task. Verify that the Virtual Machine Management service on the computer is running.`;
 }
 
 function computerUnreachable(world: World, name: string, host: Host | undefined): Incompatibility {
@@ -92,7 +127,7 @@ function computerUnreachable(world: World, name: string, host: Host | undefined)
   }
   return error('computer-unreachable', {
     // The Hyper-V module's message when the computer has no Hyper-V (from product memory; unconfirmed).
-    message: `Hyper-V encountered an error trying to access an object on computer '${host.name}' because the object was not found. The object might have been deleted, or you might not have permission to perform the task. Verify that the Virtual Machine Management service on the computer is running.`,
+    message: objectNotFoundOn(host.name),
     source: host.name,
     fix: `${host.name} is not a Hyper-V host. Run the command against one of ${hyperVHosts} (-ComputerName).`,
     guiFix: `${host.name} is not a Hyper-V host. Cancel the wizard and start it from one of ${hyperVHosts}.`,

@@ -60,6 +60,23 @@ export const CentrePane = observer(function CentrePane() {
     );
   }
 
+  if (host.vmms === 'Stopped') {
+    // Hyper-V Manager shows no virtual machines for a server it cannot reach the service of.
+    return (
+      <div className="hv-centre">
+        <section className="hv-pane" style={{ flex: 1 }} aria-label="Virtual Machines" data-testid="vmms-stopped">
+          <div className="hv-pane-title">
+            <h2>Virtual Machines</h2>
+          </div>
+          <div className="hv-empty" role="status">
+            The Virtual Machine Management service is not running on {host.name}. Its virtual machines keep running, but they cannot be managed until the
+            service starts. To start it, choose Start Service in the Actions pane.
+          </div>
+        </section>
+      </div>
+    );
+  }
+
   const count = inventory.vmsOfSelectedHost.length;
   return (
     <div className="hv-centre">

@@ -5,6 +5,10 @@ import { allCmdlets, findCmdlet } from '../../../engine/command-table';
 import { setNames } from '../../../engine/cmdlets/parameter-sets';
 
 const expected = [
+  'Get-Service',
+  'Stop-Service',
+  'Start-Service',
+  'Set-Service',
   'Get-VM',
   'Start-VM',
   'Stop-VM',

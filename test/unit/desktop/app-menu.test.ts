@@ -46,6 +46,8 @@ describe('appMenuTemplate', () => {
       'New',
       'Hyper-V Settings...',
       'Virtual Switch Manager...',
+      'Stop Service',
+      'Start Service',
       'Remove Server',
       'Refresh',
       'Connect...',

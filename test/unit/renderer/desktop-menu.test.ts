@@ -32,6 +32,12 @@ function inPageActionMenu(): Map<string, string> {
     root.ui.selectServer(host.name);
     add(actionMenuItems(root));
   }
+  // A server whose Virtual Machine Management service is stopped offers Start Service.
+  const stopped = defaultWorld();
+  stopped.hosts[0]!.vmms = 'Stopped';
+  const s = harness(stopped);
+  s.root.ui.selectServer(stopped.hosts[0]!.name);
+  add(actionMenuItems(s.root));
   for (const state of STATES) {
     for (const withCheckpoint of [false, true]) {
       const world = defaultWorld();
