@@ -108,7 +108,13 @@ export function hostActions(root: RootStore, host: Host): ActionItem[] {
       ? [
           ...(host.role === 'HyperV' ? [{ id: 'new', label: 'New', icon: 'new' as const, enabled: true, submenu: newItems, run: () => {} }] : []),
           { id: 'hyperv-settings', label: 'Hyper-V Settings...', icon: 'settings' as const, enabled: true, run: () => root.settings.openHost(host) },
-          { id: 'vswitch-manager', label: 'Virtual Switch Manager...', icon: 'switch' as const, enabled: true, run: () => root.settings.openSwitchManager(host) },
+          {
+            id: 'vswitch-manager',
+            label: 'Virtual Switch Manager...',
+            icon: 'switch' as const,
+            enabled: true,
+            run: () => root.settings.openSwitchManager(host),
+          },
         ]
       : []),
     service,
