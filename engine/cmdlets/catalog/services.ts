@@ -55,7 +55,7 @@ export const setServiceSignature = defineCmdlet({
     "Changes a service, here its status (-Status Running or Stopped), on the local or a remote computer: Hyper-V Manager's Stop Service and Start Service.",
   hostParameter: 'ComputerName',
   parameters: [
-    mandatory({ name: 'Name', type: 'String', position: 0, aliases: ['ServiceName', 'SN'], help: 'The service, by name (vmms).' }),
+    mandatory({ name: 'Name', type: 'String', position: 0, aliases: ['ServiceName', 'SN'], help: 'The service, by name (vmms).' } as const),
     serviceComputer,
     { name: 'Status', type: 'Enum', values: ['Running', 'Stopped', 'Paused'], help: 'Starts (Running) or stops (Stopped) the service.' },
     passThru,
