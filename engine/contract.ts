@@ -342,6 +342,12 @@ export interface StatementOutcome {
   line: number;
   column: number;
   result: Result<CommandOutput>;
+  /**
+   * What the statement wrote to the pipeline, as plain data for engine/common/ps-format.ts
+   * (`{ typeName, properties }` objects, `{ lines }` of Format-Table's text, plain values). When
+   * present the console prints this, not `result.value.output`.
+   */
+  display?: unknown[];
 }
 
 export interface RunOutcome {

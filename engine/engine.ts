@@ -39,6 +39,7 @@ import { networkView } from './queries/network-view';
 import { Telemetry } from './queries/telemetry';
 import { complete } from './cmdlets/complete';
 import { startPromptRun, type PromptRun } from './scripting/prompt-run';
+import { ScriptSession } from './scripting/language/interpreter';
 
 /** Everything that survives a restart (see persistence/). */
 export interface EngineState {
@@ -217,9 +218,17 @@ export class Engine {
     return { ok: true, value: run.outcome() };
   }
 
+  /** The computer the console is signed in on. */
+  get localComputer(): string {
+    return this.world.session.signedInOn;
+  }
+
+  /** The prompt's variables, kept from line to line as a PowerShell window keeps them (not saved with the state). */
+  private readonly promptSession = new ScriptSession();
+
   /** The same run, advanced by a door in slices of statements so other clients get turns between them. */
   startRun(text: string): PromptRun {
-    const run = startPromptRun(this, text);
+    const run = startPromptRun(this, text, this.promptSession);
     return {
       get done() {
         return run.done;

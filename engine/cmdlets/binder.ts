@@ -2,7 +2,7 @@
 // parameter binder does: named parameters first (each narrowing the parameter sets), then
 // positional arguments in position order (trying the default set's parameter first), then the
 // object piped in, then the set is chosen and its mandatory parameters checked.
-import type { CommandNode, ValueNode } from './syntax';
+import type { StaticCommandNode as CommandNode, ValueNode } from './syntax';
 import type { BoundParams, CmdletSignature, ParameterSpec, ParamValue, PipelineKind } from './signature';
 import { dotNetTypeName, isArrayType } from './signature';
 import { ScriptError, type Range } from './source-text';

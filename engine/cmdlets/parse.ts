@@ -6,7 +6,7 @@
 import type { BoundParams, CmdletSignature } from './signature';
 import { paramsSchema } from './params-schema';
 import { findSignature, allSignatures } from './registry';
-import { parseSyntax, type CommandNode, type PipelineNode } from './syntax';
+import { parseSyntax, type StaticCommandNode as CommandNode, type StaticPipelineNode as PipelineNode } from './syntax';
 import { bindCommand } from './binder';
 import { pipedInputOf, pipelineMessages } from './pipeline';
 import { LineIndex, ScriptError, type SourceSpan } from './source-text';
@@ -84,7 +84,8 @@ function schemaOf(sig: CmdletSignature): ReturnType<typeof paramsSchema> {
 }
 
 /** Binds and then checks against the runtime schema, so a parsed command always passes Engine.invoke's validation. */
-function bind(node: CommandNode, sig: CmdletSignature, piped?: Parameters<typeof bindCommand>[2]): BoundParams[] {
+/** Binds like PowerShell's binder and names the cmdlet on a binding error (its error record's [Cmdlet] part). */
+export function bind(node: CommandNode, sig: CmdletSignature, piped?: Parameters<typeof bindCommand>[2]): BoundParams[] {
   try {
     return bindChecked(node, sig, piped);
   } catch (e) {

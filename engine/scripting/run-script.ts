@@ -1,7 +1,8 @@
 // runScript(engine, text): runs a PowerShell script against an engine the way a PowerShell host
 // would, and reports what happened (issue "Moves" §7; the CLI's `hvlab run <script.ps1>`).
 //
-// - The script is parsed with the command language (engine/cmdlets parseScript). A syntax error
+// - The script is read by the language (engine/cmdlets/syntax.ts) and run by its interpreter
+//   (engine/scripting/language): variables, foreach/if, objects through the pipeline. A syntax error
 //   anywhere stops the whole script before anything runs, as PowerShell parses a script first.
 //   A binding error (unknown parameter, bad value) fails only its own statement; the others run.
 // - Statements run in order through engine.invoke. A statement that created jobs without -AsJob
@@ -22,6 +23,10 @@ import { byteRateText, byteSizeText } from '../common/byte-size';
 import { elapsedText } from '../common/time-span';
 import { formatErrorRecord, type ErrorRecordFields } from '../common/error-record';
 import { parseErrorRecordOf } from '../cmdlets/error-records';
+import { formatForHost } from '../common/ps-format';
+import { loadProgram } from './language/run-program';
+import type { LanguageHost } from './language/interpreter';
+import { toDisplay, toPlain } from './language/values';
 
 export { MAX_SCRIPT_TEXT };
 import { PS_STATE } from '../operations/operations';
@@ -42,6 +47,8 @@ export interface StatementReport {
   jobIds: string[];
   /** Objects the cmdlet wrote to the pipeline. */
   output: unknown[];
+  /** What PowerShell prints for the statement's output (engine/common/ps-format.ts, 120 columns): the prompt's text. */
+  display?: string[];
   /** Simulated ms when the statement started and when it returned (after its jobs, without -AsJob). */
   startedAt: number;
   endedAt: number;
@@ -178,7 +185,7 @@ function waitForJobs(engine: ScriptHost, ids: readonly string[]): void {
 
 export function runScript(engine: ScriptHost, text: string): ScriptReport {
   const startedAt = engine.now;
-  const parsed: ReturnType<typeof planStatements> =
+  const loaded: ReturnType<typeof loadProgram> =
     text.length > MAX_SCRIPT_TEXT
       ? {
           ok: false,
@@ -189,9 +196,9 @@ export function runScript(engine: ScriptHost, text: string): ScriptReport {
             span: { offset: 0, length: 0, line: 1, column: 1 },
           },
         }
-      : planStatements(text);
-  if (!parsed.ok) {
-    const e = parsed.error;
+      : loadProgram(text);
+  if (!loaded.ok) {
+    const e = loaded.error;
     return {
       ok: false,
       parseError: {
@@ -209,63 +216,96 @@ export function runScript(engine: ScriptHost, text: string): ScriptReport {
       vms: vmFiles(engine.state().world.vms),
     };
   }
+  const program = loaded.program;
   const statements: StatementReport[] = [];
   const jobIds: string[] = [];
-  parsed.statements.forEach((s, index) => {
-    const at = engine.now;
-    const base = { index, text: s.text.trim(), line: s.line, column: s.column, startedAt: at };
-    if (!s.command) {
-      const e = s.error!;
-      statements.push({
-        ...base,
-        ok: false,
-        error: {
-          message: e.message,
-          ...(e.parameter ? { parameter: e.parameter } : {}),
-          ...(e.fix ? { fix: e.fix } : {}),
-          record: parseErrorRecordOf(e, 'binding'),
-        },
-        warnings: [],
-        jobIds: [],
-        output: [],
-        endedAt: at,
-      });
-      return;
-    }
-    const command = { cmdlet: s.command.cmdlet, params: { ...s.command.params } };
-    const r = engine.invoke(command);
-    if (!r.ok) {
+  let base = { text: '', line: 1, column: 1, startedAt };
+  let invokedAt = startedAt;
+  const push = (r: Omit<StatementReport, 'index'>) => statements.push({ index: statements.length, ...r });
+  const host: LanguageHost = {
+    invoke(c) {
+      invokedAt = engine.now;
+      return engine.invoke({ cmdlet: c.cmdlet, params: { ...c.params } });
+    },
+    afterInvoke(r) {
+      // A statement that created jobs without -AsJob blocks until they end, as PowerShell blocks on Move-VM.
+      if (r.result.ok && r.result.value.jobIds.length && r.params.AsJob !== true) waitForJobs(engine, r.result.value.jobIds);
+      const v = r.result;
+      if (v.ok) jobIds.push(...v.value.jobIds);
+      if (!v.ok) {
+        const e = v.error;
+        push({
+          ...base,
+          startedAt: invokedAt,
+          cmdlet: r.cmdlet,
+          ok: false,
+          error: {
+            message: e.message,
+            ...(e.parameter ? { parameter: e.parameter } : {}),
+            ...(e.fix ? { fix: e.fix } : {}),
+            ...(e.record ? { record: e.record } : {}),
+          },
+          warnings: [],
+          jobIds: [],
+          output: [],
+          endedAt: engine.now,
+        });
+      } else if (r.toHost || v.value.jobIds.length || v.value.warnings.length) {
+        push({
+          ...base,
+          startedAt: invokedAt,
+          cmdlet: r.cmdlet,
+          commandText: v.value.commandText,
+          ok: true,
+          warnings: v.value.warnings,
+          jobIds: v.value.jobIds,
+          output: jsonSafe(v.value.output),
+          endedAt: engine.now,
+        });
+      }
+    },
+    record(r) {
+      if (r.kind !== 'error') return;
       const e = r.error;
-      statements.push({
+      const span = program.spanOf(r.at);
+      push({
         ...base,
-        cmdlet: command.cmdlet,
+        startedAt: engine.now,
         ok: false,
         error: {
           message: e.message,
           ...(e.parameter ? { parameter: e.parameter } : {}),
           ...(e.fix ? { fix: e.fix } : {}),
-          ...(e.record ? { record: e.record } : {}),
+          record: parseErrorRecordOf(
+            { message: e.message, line: span.line, column: span.column, span, ...(e.command ? { command: e.command } : {}) },
+            'binding',
+          ),
         },
         warnings: [],
         jobIds: [],
         output: [],
         endedAt: engine.now,
       });
-      return;
-    }
-    jobIds.push(...r.value.jobIds);
-    if (r.value.jobIds.length && command.params.AsJob !== true) waitForJobs(engine, r.value.jobIds);
-    statements.push({
-      ...base,
-      cmdlet: command.cmdlet,
-      commandText: r.value.commandText,
-      ok: true,
-      warnings: r.value.warnings,
-      jobIds: r.value.jobIds,
-      output: jsonSafe(r.value.output),
-      endedAt: engine.now,
-    });
-  });
+    },
+    sleep: (ms) => engine.advance(ms),
+    writeHost: (t) => push({ ...base, startedAt: engine.now, ok: true, warnings: [], jobIds: [], output: [t], display: t.split(/\r?\n/), endedAt: engine.now }),
+    ...(engine.localComputer !== undefined ? { localComputer: engine.localComputer } : {}),
+  };
+  for (let i = 0; i < program.count; i++) {
+    const span = program.span(i);
+    base = { text: text.slice(span.offset, span.offset + span.length).trim(), line: span.line, column: span.column, startedAt: engine.now };
+    const first = statements.length;
+    const { output } = program.run(i, host);
+    if (output.length === 0) continue;
+    const display = formatForHost(output.map(toDisplay), REPORT_WIDTH);
+    // The output goes with the statement's last command that wrote to the host, else with a line of its own.
+    const owner = statements
+      .slice(first)
+      .reverse()
+      .find((s) => s.ok && s.cmdlet !== undefined && s.display === undefined);
+    if (owner) owner.display = display;
+    else push({ ...base, ok: true, warnings: [], jobIds: [], output: jsonSafe(output.map(toPlain)), display, endedAt: engine.now });
+  }
   engine.runUntilIdle();
   const state = engine.state();
   const byId = new Map(state.jobs.map((j) => [j.id, j]));
@@ -282,6 +322,9 @@ export function runScript(engine: ScriptHost, text: string): ScriptReport {
     vms: vmFiles(state.world.vms),
   };
 }
+
+/** The width hvlab run's text report formats output at: a 2012 R2 console window's 120 columns. */
+export const REPORT_WIDTH = 120;
 
 function jsonSafe(v: unknown[]): unknown[] {
   return JSON.parse(JSON.stringify(v)) as unknown[];
@@ -385,6 +428,7 @@ export function formatScriptReport(r: ScriptReport, scriptText?: string): string
       else if (s.error?.fix) out.push(`      fix: ${s.error.fix}`);
     }
     for (const w of s.warnings) out.push(`      WARNING: ${w}`);
+    if (s.display) out.push(...s.display);
   }
   if (r.jobs.length) {
     out.push('');

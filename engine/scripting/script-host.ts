@@ -14,4 +14,6 @@ export interface ScriptHost {
   readonly sim: { nextEventAt(): number | undefined };
   readonly operations: { job(id: string): Job | undefined };
   state(): { world: World; jobs: Job[] };
+  /** The computer the console is signed in on (objects from another one are bound with -ComputerName). */
+  readonly localComputer?: string;
 }

@@ -7,6 +7,7 @@ import type { Bridge, RunOutcome } from '../../engine/contract';
 import type { Job } from '../../engine/model/jobs';
 import { commandWord, formatObjects, formatParseError, formatStatementError, formatTable, type ConsoleText } from './console-format';
 import type { InventoryStore } from './inventory-store';
+import { formatForHost } from '../../engine/common/ps-format';
 import type { JobStore } from './job-store';
 
 export type ConsoleBlockKind = 'prompt' | 'output' | 'error' | 'warning' | 'jobs';
@@ -222,6 +223,16 @@ export class ConsoleStore {
         continue;
       }
       for (const w of r.value.warnings) blocks.push({ kind: 'warning', text: `WARNING: ${w}` });
+      if (s.display) {
+        // The engine's one formatter (engine/common/ps-format.ts), at this console's width: the same text hvlab run prints.
+        const lines = formatForHost(s.display, this.columns);
+        if (lines.length) blocks.push({ kind: 'output', text: lines.join('\n') });
+        if (r.value.jobIds.length > 0) {
+          if (s.display.length === 0) blocks.push(...this.jobBlocks(r.value.jobIds, r.value.commandText));
+          else blocks.push({ kind: 'jobs', text: '', jobIds: [...r.value.jobIds] });
+        }
+        continue;
+      }
       blocks.push(...formatObjects(r.value.output, this.columns, commandWord(s.text)).map(toBlock));
       if (r.value.jobIds.length > 0) blocks.push(...this.jobBlocks(r.value.jobIds, r.value.commandText));
     }

@@ -156,7 +156,12 @@ describe('syntax errors, in PowerShell words, with where they point', () => {
     ['Get-VM a,', "Missing expression after ','.", 1, 9],
     ['Get-VM )', "Unexpected token ')' in expression or statement.", 1, 8],
     ['Get-VM <# open', "Missing closing '#>' of the comment block that starts here.", 1, 8],
-    ['Get-VM @(DC01)', "The term 'DC01' is not recognized as the name of a cmdlet, function, script file, or operable program.", 1, 10],
+    [
+      'Get-VM @(DC01)',
+      "'@(DC01)' has a value only when the script runs; this reads commands without running them (run the script at the console's prompt or with hvlab run).",
+      1,
+      8,
+    ],
     ['Get-VM @("a" b)', "Unexpected token 'b' in expression or statement.", 1, 14],
   ])('%s', (text, message, line, column) => {
     const e = parseError(text);
@@ -169,13 +174,21 @@ describe('syntax errors, in PowerShell words, with where they point', () => {
     expect(e).toMatchObject({ line: 3, column: 14, statementIndex: 2, parameter: 'Foo' });
   });
 
+  it('reads commands without running them, and says which part needs the script to run', () => {
+    // Variables, ( ) and script blocks are part of the language now (test/unit/scripting/language.test.ts);
+    // parseScript, which binds commands without running anything, names the part it cannot bind.
+    expect(parseError('Get-VM $name').message).toMatch(/^'\$name' has a value only when the script runs/);
+    expect(parseError('Get-VM "$name"').message).toMatch(/^'"\$name"' has a value only when the script runs/);
+    expect(parseError('Get-VM (Get-VMHost)').message).toMatch(/has a value only when the script runs/);
+    expect(parseError('$x = 5').message).toMatch(/has a value only when the script runs/);
+    expect(parseError('Get-VM { x }').message).toMatch(/has a value only when the script runs/);
+  });
+
   it('explains what the console does not support', () => {
-    expect(parseError('Get-VM $name').message).toMatch(/Variables such as '\$name' are not supported/);
-    expect(parseError('Get-VM "$name"').message).toMatch(/Variables such as '\$name' are not supported/);
-    expect(parseError('Get-VM (Get-VMHost)').message).toMatch(/Parenthesized expressions/);
-    expect(parseError('$x = 5').message).toMatch(/start each statement with a cmdlet name/);
-    expect(parseError('"text"').message).toMatch(/start each statement with a cmdlet name/);
     expect(parseError('Get-VM @args').message).toMatch(/Splatting/);
-    expect(parseError('Get-VM { x }').message).toMatch(/Script blocks/);
+    expect(parseError("Get-VM @'\nx\n'@").message).toMatch(/Here-strings/);
+    expect(parseError('[int]5').message).toMatch(/Type literals/);
+    expect(parseError('$vm.ToString()').message).toMatch(/Method calls such as '\.ToString\(\)' are not supported/);
+    expect(parseError('Get-VM > out.txt').message).toMatch(/Redirection/);
   });
 });
