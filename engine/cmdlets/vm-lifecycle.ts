@@ -24,10 +24,10 @@ export function vmSummary(vm: Vm, now: number) {
     MemoryStartup: vm.memory.startupBytes,
     DynamicMemoryEnabled: vm.memory.dynamic,
     Uptime: vm.state === 'Running' && vm.startedAt !== undefined ? now - vm.startedAt : 0,
-    // Get-VM's default view: CPUUsage(%), MemoryAssigned(M) and Status. The lab does not model guest
-    // CPU load, so a VM shows 0 % (*unconfirmed*: an idle guest reads 0-2 %); a VM that is not
-    // running has no memory assigned; every VM operates normally (no integration faults are modelled).
-    CPUUsage: 0,
+    // Get-VM's default view: CPUUsage(%), MemoryAssigned(M) and Status. CPU is the guest's demand (what
+    // Hyper-V Manager's CPU Usage column shows, renderer/format/vm-columns.ts); a VM that is not running
+    // has none and no memory assigned; every VM operates normally (no integration faults are modelled).
+    CPUUsage: vm.state === 'Running' ? vm.workload.cpuDemandPercent : 0,
     MemoryAssigned: vm.state === 'Running' || vm.state === 'Paused' ? vm.memory.startupBytes : 0,
     Status: 'Operating normally',
     Path: vm.paths.configuration,

@@ -70,14 +70,21 @@ test.describe.serial('PowerShell prompt', () => {
     await page.getByTestId('powershell-input').click();
     await run(page, 'Get-VM -ComputerName HV01');
     const table = out.getByTestId('ps-output').last();
-    await expect(table).toContainText(/Name\s+State\s+ComputerName/);
-    await expect(table).toContainText(/----\s+-----\s+------------/);
-    await expect(table).toContainText(/DC01\s+Running\s+HV01/);
-    await expect(table).toContainText('E:\\VMs\\DC01');
+    // Hyper-V's default view of a VirtualMachine, as 2012 R2 prints it.
+    await expect(table).toContainText(/Name\s+State\s+CPUUsage\(%\)\s+MemoryAssigned\(M\)\s+Uptime\s+Status/);
+    await expect(table).toContainText(/----\s+-----\s+-----------\s+-----------------\s+------\s+------/);
+    await expect(table).toContainText(/DC01\s+Running\s+3\s+2048\s+\d\d:\d\d:\d\d\s+Operating normally/);
     await page.screenshot({ path: `${ARTIFACTS}/console-get-vm-table.png` });
 
-    // One object with many properties: a list.
-    await run(page, 'Get-VMHost -ComputerName HV01');
+    // The language: a variable holds the VM object; its property shows the move's result.
+    await run(page, '$vm = Get-VM DC01 -ComputerName HV01; $vm.Path');
+    await expect(out.getByTestId('ps-output').last()).toHaveText('E:\\VMs\\DC01');
+    await run(page, 'Get-VM -ComputerName HV01 | Where-Object State -eq Running | Sort-Object Name -Descending | Select-Object Name, ProcessorCount');
+    await expect(out.getByTestId('ps-output').last()).toContainText(/Name\s+ProcessorCount\n----\s+--------------\nWEB01\s+2\nSQL01\s+4\nDC01\s+2/);
+    await page.screenshot({ path: `${ARTIFACTS}/console-language.png` });
+
+    // Format-List * shows every property.
+    await run(page, 'Get-VMHost -ComputerName HV01 | Format-List *');
     await expect(out.getByTestId('ps-output').last()).toContainText(/VirtualMachineMigrationPerformanceOption\s+: Compression/);
   });
 

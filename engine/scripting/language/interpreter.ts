@@ -398,7 +398,7 @@ export class Interpreter {
         const target = this.expr(node.target);
         const index = this.expr(node.index);
         if (target instanceof PsHashtable) return target.get(toText(index)) ?? null;
-        const list = Array.isArray(target) ? target : typeof target === 'string' ? [...target] : [target];
+        const list: unknown[] = Array.isArray(target) ? (target as unknown[]) : typeof target === 'string' ? [...target] : [target];
         const at = (i: unknown) => {
           const n = Math.trunc(Number(i));
           if (!Number.isFinite(n)) return null;

@@ -289,7 +289,7 @@ export function compare(op: string, left: unknown, right: unknown): unknown {
 /** + - * / % as PowerShell applies them to numbers, strings (+ joins, * repeats) and arrays (+ appends). */
 export function arithmetic(op: string, left: unknown, right: unknown): unknown {
   if (op === '+') {
-    if (Array.isArray(left)) return [...left, ...asList(right)];
+    if (Array.isArray(left)) return [...(left as unknown[]), ...asList(right)];
     if (typeof left === 'string') return left + toText(right);
     if (left instanceof PsHashtable && right instanceof PsHashtable) {
       const out = new PsHashtable();
