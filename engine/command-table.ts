@@ -39,6 +39,17 @@ import { newVm, setVmDvdDrive } from './cmdlets/new-vm';
 import { convertVhd, getVhd, mergeVhd, newVhd, optimizeVhd, resizeVhd } from './cmdlets/vhd-cmdlets';
 import { addVmHardDiskDrive, getVmHardDiskDrive, removeVmHardDiskDrive } from './cmdlets/hard-disk-drives';
 import { getCommand, getHelp } from './cmdlets/help-cmdlets';
+import {
+  disableVmIntegrationService,
+  enableVmIntegrationService,
+  getVmBios,
+  getVmFirmware,
+  getVmIntegrationService,
+  getVmProcessor,
+  setVmBios,
+  setVmFirmware,
+} from './cmdlets/vm-configuration';
+import { addVmDvdDrive, addVmNetworkAdapter, addVmScsiController } from './cmdlets/vm-devices';
 
 const definitions: readonly CmdletDefinition[] = [
   getService,
@@ -122,6 +133,17 @@ const definitions: readonly CmdletDefinition[] = [
   setVmDvdDrive,
   getHelp,
   getCommand,
+  getVmProcessor,
+  getVmIntegrationService,
+  enableVmIntegrationService,
+  disableVmIntegrationService,
+  getVmBios,
+  setVmBios,
+  getVmFirmware,
+  setVmFirmware,
+  addVmNetworkAdapter,
+  addVmScsiController,
+  addVmDvdDrive,
 ];
 
 const byName = new Map<string, CmdletDefinition>();

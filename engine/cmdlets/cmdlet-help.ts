@@ -406,6 +406,57 @@ const TOPICS: Record<string, HelpTopic> = {
   'Set-VMDvdDrive': t("The Set-VMDvdDrive cmdlet inserts an image file into a virtual machine's DVD drive, or empties it.", [
     ['Set-VMDvdDrive -VMName TEST01 -Path D:\\ISO\\WindowsServer2012R2.iso', 'Inserts the installation image into TEST01.'],
   ]),
+  'Get-VMProcessor': t(
+    "The Get-VMProcessor cmdlet gets a virtual machine's processor: the number of virtual processors, compatibility for migration, resource control (reserve, limit, relative weight) and the NUMA node size it may use.",
+    [['Get-VMProcessor -VMName SQL01', "Shows SQL01's processor settings."]],
+  ),
+  'Get-VMIntegrationService': t(
+    'The Get-VMIntegrationService cmdlet lists the integration services Hyper-V offers a virtual machine (Shutdown, Time Synchronization, Key-Value Pair Exchange, Heartbeat, VSS, Guest Service Interface) and whether each is enabled.',
+    [
+      ['Get-VMIntegrationService -VMName WEB01', 'Lists the integration services of WEB01.'],
+      ["Get-VMIntegrationService -VMName WEB01 -Name 'Guest Service Interface'", 'Shows whether Guest services are offered to WEB01.'],
+    ],
+  ),
+  'Enable-VMIntegrationService': t('The Enable-VMIntegrationService cmdlet offers an integration service to a virtual machine.', [
+    ["Enable-VMIntegrationService -Name 'Guest Service Interface' -VMName WEB01", 'Offers Guest services (Copy-VMFile) to WEB01.'],
+  ]),
+  'Disable-VMIntegrationService': t(
+    'The Disable-VMIntegrationService cmdlet stops offering an integration service to a virtual machine. Without Shutdown, the virtual machine can only be turned off.',
+    [
+      [
+        "Disable-VMIntegrationService -Name 'Time Synchronization' -VMName DC01",
+        "Stops DC01 taking its time from the host (a domain controller's usual setting).",
+      ],
+    ],
+  ),
+  'Get-VMBios': t('The Get-VMBios cmdlet gets the BIOS of a generation 1 virtual machine: its startup order and Num Lock.', [
+    ['Get-VMBios -VMName TEST01 -ComputerName HV02', "Shows TEST01's startup order."],
+  ]),
+  'Set-VMBios': t(
+    'The Set-VMBios cmdlet sets the startup order (CD, IDE, LegacyNetworkAdapter, Floppy) and Num Lock of a generation 1 virtual machine that is turned off.',
+    [['Set-VMBios -VMName TEST01 -ComputerName HV02 -StartupOrder IDE,CD,LegacyNetworkAdapter,Floppy', 'Makes TEST01 start from its IDE hard drive first.']],
+  ),
+  'Get-VMFirmware': t('The Get-VMFirmware cmdlet gets the firmware of a generation 2 virtual machine: its boot order and Secure Boot.', [
+    ['Get-VMFirmware -VMName WEB01', "Shows WEB01's boot order."],
+  ]),
+  'Set-VMFirmware': t(
+    "The Set-VMFirmware cmdlet sets the boot order and Secure Boot of a generation 2 virtual machine that is turned off. In this lab a device is named by its controller location ('SCSI 0:1') or a network adapter by its name.",
+    [
+      ["Set-VMFirmware -VMName WEB01 -FirstBootDevice 'Network Adapter'", 'Makes WEB01 boot from the network first.'],
+      ['Set-VMFirmware -VMName WEB01 -EnableSecureBoot Off', 'Turns Secure Boot off, to boot a loader Microsoft has not signed.'],
+    ],
+  ),
+  'Add-VMNetworkAdapter': t(
+    'The Add-VMNetworkAdapter cmdlet adds a network adapter to a virtual machine that is turned off, connected to a virtual switch or not; -IsLegacy adds a legacy one to a generation 1 virtual machine.',
+    [['Add-VMNetworkAdapter -VMName TEST01 -ComputerName HV02 -SwitchName Production', 'Gives TEST01 a second network adapter on the Production switch.']],
+  ),
+  'Add-VMScsiController': t('The Add-VMScsiController cmdlet adds a SCSI controller (up to four) to a virtual machine that is turned off.', [
+    ['Add-VMScsiController -VMName TEST01 -ComputerName HV02', 'Adds a SCSI controller to TEST01.'],
+  ]),
+  'Add-VMDvdDrive': t(
+    'The Add-VMDvdDrive cmdlet adds a DVD drive to a virtual machine that is turned off: on an IDE controller for generation 1, on SCSI for generation 2, optionally with an image file.',
+    [['Add-VMDvdDrive -VMName TEST01 -ComputerName HV02 -Path D:\\ISO\\WindowsServer2012R2.iso', 'Adds a DVD drive holding the installation image to TEST01.']],
+  ),
   'Get-Help': t(
     'The Get-Help cmdlet shows the help topic of a cmdlet: its syntax generated from its parameter sets, its description, and with -Detailed, -Full, -Examples or -Parameter more of it.',
     [

@@ -37,15 +37,18 @@ const BOOT_DEVICES: Record<1 | 2, readonly string[]> = {
 
 type BootDevice = NonNullable<Vm['bootDevice']>;
 
-/** Where a new VM's folder goes: <Path>\<Name>, or the host's default virtual machine folder. */
-export function newVmFolder(path: string | undefined, name: string): string {
-  return path !== undefined ? joinPath(path, name) : VhdParameters.defaultVirtualMachinePath;
+/** Where a new VM's folder goes: <Path>\<Name>, or the host's default virtual machine folder (Hyper-V Settings, Set-VMHost). */
+export function newVmFolder(path: string | undefined, name: string, host?: Host): string {
+  return path !== undefined ? joinPath(path, name) : (host?.virtualMachinePath ?? VhdParameters.defaultVirtualMachinePath);
 }
 
 /** A bare file name in -NewVHDPath goes to the VM's "Virtual Hard Disks" folder or the host's default (*unconfirmed* rule). */
-export function newVhdLocation(newVhdPath: string, path: string | undefined, name: string): string {
+export function newVhdLocation(newVhdPath: string, path: string | undefined, name: string, host?: Host): string {
   if (parsePath(newVhdPath)) return normalizePath(newVhdPath);
-  return joinPath(path !== undefined ? joinPath(path, name, 'Virtual Hard Disks') : VhdParameters.defaultVirtualHardDiskPath, newVhdPath);
+  return joinPath(
+    path !== undefined ? joinPath(path, name, 'Virtual Hard Disks') : (host?.virtualHardDiskPath ?? VhdParameters.defaultVirtualHardDiskPath),
+    newVhdPath,
+  );
 }
 
 function plan(
@@ -79,7 +82,7 @@ function plan(
         code: 'InvalidParameter',
       });
   }
-  const folder = newVmFolder(path, name);
+  const folder = newVmFolder(path, name, host);
   const folderAt = locateFile(ctx.world, host.name, folder, 'Path', space.hosts);
   reserveSpace(space, folderAt, CONFIGURATION_BYTES, action, 'Path');
 
@@ -131,7 +134,11 @@ function plan(
     configurationSizeBytes: CONFIGURATION_BYTES,
     vhds: [],
     passThroughDisks: [],
-    networkAdapters: [{ name: boot === 'LegacyNetworkAdapter' ? 'Legacy Network Adapter' : 'Network Adapter', ...(switchName ? { switchName } : {}) }],
+    networkAdapters: [
+      boot === 'LegacyNetworkAdapter'
+        ? { name: 'Legacy Network Adapter', legacy: true, ...(switchName ? { switchName } : {}) }
+        : { name: 'Network Adapter', ...(switchName ? { switchName } : {}) },
+    ],
     dvdDrives: [],
     checkpoints: [],
     notes: '',
@@ -150,7 +157,7 @@ function plan(
   let newDisk: UnattachedVhd | undefined;
   let usedLoose: number | undefined;
   if (params.NewVHDPath !== undefined) {
-    const vhdPath = newVhdLocation(String(params.NewVHDPath), path, name);
+    const vhdPath = newVhdLocation(String(params.NewVHDPath), path, name, host);
     const at = locateFile(ctx.world, host.name, vhdPath, 'NewVHDPath', space.hosts);
     if (!/\.vhdx?$/i.test(vhdPath))
       throw new CommandRefusal(`${action} '${vhdPath}' does not have a virtual hard disk file name extension: use .vhdx or .vhd.`, {
@@ -234,17 +241,20 @@ export const newVm: CmdletDefinition = {
   },
 };
 
+/** Why a DVD drive cannot take this path (Set-VMDvdDrive, Add-VMDvdDrive -Path), or undefined. */
+export function isoPathProblem(path: string): string | undefined {
+  if (!parsePath(path)) return `'${path}' is not a valid path. Specify a full path such as D:\\ISO\\WindowsServer2012R2.iso.`;
+  if (!/\.iso$/i.test(path)) return `'${path}' is not an image file: a virtual DVD drive takes an .iso file.`;
+  return undefined;
+}
+
 export const setVmDvdDrive: CmdletDefinition = {
   signature: setVmDvdDriveSignature,
   run(ctx, params) {
     const vms = targetVms(ctx, params, 'VMName');
     const path = params.Path !== undefined ? String(params.Path) : undefined;
-    if (path !== undefined) {
-      const problem = parsePath(path) ? undefined : `'${path}' is not a valid path. Specify a full path such as D:\\ISO\\WindowsServer2012R2.iso.`;
-      if (problem) throw new CommandRefusal(problem, { parameter: 'Path', code: 'InvalidParameter' });
-      if (!/\.iso$/i.test(path))
-        throw new CommandRefusal(`'${path}' is not an image file: a virtual DVD drive takes an .iso file.`, { parameter: 'Path', code: 'InvalidParameter' });
-    }
+    const problem = path !== undefined ? isoPathProblem(path) : undefined;
+    if (problem) throw new CommandRefusal(problem, { parameter: 'Path', code: 'InvalidParameter' });
     const changes = vms.map((vm) => {
       refuseWhileMoving(ctx.operations, vm, 'VMName');
       const index = vm.dvdDrives.findIndex((d) => {

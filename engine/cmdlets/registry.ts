@@ -90,6 +90,19 @@ import {
 } from './catalog/vhd';
 import { getServiceSignature, setServiceSignature, startServiceSignature, stopServiceSignature } from './catalog/services';
 import { getHelpSignature, getCommandSignature } from './catalog/help';
+import {
+  getVmProcessorSignature,
+  getVmIntegrationServiceSignature,
+  enableVmIntegrationServiceSignature,
+  disableVmIntegrationServiceSignature,
+  getVmBiosSignature,
+  setVmBiosSignature,
+  getVmFirmwareSignature,
+  setVmFirmwareSignature,
+  addVmNetworkAdapterSignature,
+  addVmScsiControllerSignature,
+  addVmDvdDriveSignature,
+} from './catalog/vm-configuration';
 
 /**
  * A signature whose cmdlet and parameter names are still literal types (declared with defineCmdlet,
@@ -185,6 +198,17 @@ const signatures = [
   setVmDvdDriveSignature,
   getHelpSignature,
   getCommandSignature,
+  getVmProcessorSignature,
+  getVmIntegrationServiceSignature,
+  enableVmIntegrationServiceSignature,
+  disableVmIntegrationServiceSignature,
+  getVmBiosSignature,
+  setVmBiosSignature,
+  getVmFirmwareSignature,
+  setVmFirmwareSignature,
+  addVmNetworkAdapterSignature,
+  addVmScsiControllerSignature,
+  addVmDvdDriveSignature,
 ] as const satisfies readonly LiteralSignature[];
 
 /** Every signature with its literal types: what cmdlet-params.ts derives the typed commands from. */

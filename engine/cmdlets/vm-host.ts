@@ -5,13 +5,19 @@ import type { Host } from '../model/world';
 import type { CmdletContext, CmdletDefinition } from './definition';
 import type { BoundParams } from './signature';
 import { disableVmMigrationSignature, enableVmMigrationSignature, getVmHostSignature, setVmHostSignature } from './catalog/vm-host';
-import { parseFolderPath } from './paths';
+import { folderProblem, parseFolderPath } from './paths';
+import { normalizePath } from '../model/paths';
+import { VhdParameters } from '../operations/parameters';
 import { targetHosts } from './targets';
 import { macRangeOf, macRangeProblem, macWithDashes, parseMacAddress } from '../common/virtual-switch';
 
-/** Hyper-V's default folders; the lab does not model changing them yet (see Set-VMHost). */
-const DEFAULT_VHD_PATH = 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual Hard Disks';
-const DEFAULT_VM_PATH = 'C:\\ProgramData\\Microsoft\\Windows\\Hyper-V';
+/** The host's default folders (Hyper-V Settings → Virtual Hard Disks / Virtual Machines): as set, else Hyper-V's as installed. */
+export function defaultFoldersOf(host: Host): { virtualHardDiskPath: string; virtualMachinePath: string } {
+  return {
+    virtualHardDiskPath: host.virtualHardDiskPath ?? VhdParameters.defaultVirtualHardDiskPath,
+    virtualMachinePath: host.virtualMachinePath ?? VhdParameters.defaultVirtualMachinePath,
+  };
+}
 
 /** What Get-VMHost writes: the properties of Microsoft.HyperV.PowerShell.VMHost the lab models. */
 export function vmHostSummary(host: Host) {
@@ -29,8 +35,9 @@ export function vmHostSummary(host: Host) {
     UseAnyNetworkForMigration: m.useAnyNetwork,
     MacAddressMinimum: macRangeOf(host).minimum,
     MacAddressMaximum: macRangeOf(host).maximum,
-    VirtualHardDiskPath: DEFAULT_VHD_PATH,
-    VirtualMachinePath: DEFAULT_VM_PATH,
+    VirtualHardDiskPath: defaultFoldersOf(host).virtualHardDiskPath,
+    VirtualMachinePath: defaultFoldersOf(host).virtualMachinePath,
+    NumaSpanningEnabled: host.numaSpanningEnabled ?? true,
   };
 }
 
@@ -52,31 +59,9 @@ function commit(ctx: CmdletContext, hosts: Host[], changes: Map<Host, string[]>,
 export const setVmHost: CmdletDefinition = {
   signature: setVmHostSignature,
   run(ctx, params) {
-    for (const name of ['VirtualHardDiskPath', 'VirtualMachinePath'] as const) {
-      if (params[name] !== undefined) {
-        // A path Windows cannot use is refused for what it is before the lab says it does not model the setting.
-        const parsed = parseFolderPath(String(params[name]));
-        if ('problem' in parsed) {
-          throw new CommandRefusal(
-            `Failed to set the default ${name === 'VirtualMachinePath' ? 'virtual machine' : 'virtual hard disk'} folder to '${String(params[name])}'. ${parsed.problem}`,
-            {
-              parameter: name,
-              ...(parsed.why ? { fix: parsed.why } : {}),
-            },
-          );
-        }
-        throw new CommandRefusal(
-          `Changing the host's default ${name === 'VirtualMachinePath' ? 'virtual machine' : 'virtual hard disk'} folder is not modelled in this build of the lab.`,
-          {
-            parameter: name,
-            code: 'InvalidParameter',
-            fix: 'Choose the folder per virtual machine instead (Move-VMStorage, Set-VM -SmartPagingFilePath).',
-          },
-        );
-      }
-    }
     const hosts = targetHosts(ctx, params, 'ComputerName', true);
     const macRanges = new Map(hosts.map((h) => [h, planMacRange(h, params)] as const));
+    const folders = new Map(hosts.map((h) => [h, planDefaultFolders(ctx, h, params)] as const));
     const warnings: string[] = [];
     const changes = new Map<Host, string[]>();
     for (const host of hosts) {
@@ -106,6 +91,16 @@ export const setVmHost: CmdletDefinition = {
         'live migration performance option',
       );
       set('useAnyNetwork', params.UseAnyNetworkForMigration as boolean | undefined, 'use any network for live migration');
+      for (const [key, value] of Object.entries(folders.get(host) ?? {}) as ['virtualHardDiskPath' | 'virtualMachinePath', string][]) {
+        if (defaultFoldersOf(host)[key] === value) continue;
+        host[key] = value;
+        what.push(`default ${key === 'virtualMachinePath' ? 'virtual machine' : 'virtual hard disk'} folder: ${value}`);
+      }
+      const numa = params.NumaSpanningEnabled as boolean | undefined;
+      if (numa !== undefined && numa !== (host.numaSpanningEnabled ?? true)) {
+        host.numaSpanningEnabled = numa;
+        what.push(`NUMA spanning ${numa ? 'enabled' : 'disabled'}`);
+      }
       changes.set(host, what);
       if (params.UseAnyNetworkForMigration === false && m.networks.length === 0) {
         warnings.push(`No migration networks are defined on '${host.name}': incoming live migrations will fail until you add one (Add-VMMigrationNetwork).`);
@@ -114,6 +109,38 @@ export const setVmHost: CmdletDefinition = {
     return { warnings, ...commit(ctx, hosts, changes, params) };
   },
 };
+
+/**
+ * -VirtualHardDiskPath / -VirtualMachinePath, checked as a folder of that host (a path Windows
+ * cannot use, a drive the host does not have, a share it cannot reach) before anything changes.
+ */
+function planDefaultFolders(ctx: CmdletContext, host: Host, params: BoundParams): Partial<Record<'virtualHardDiskPath' | 'virtualMachinePath', string>> {
+  const out: Partial<Record<'virtualHardDiskPath' | 'virtualMachinePath', string>> = {};
+  for (const [name, key] of [
+    ['VirtualHardDiskPath', 'virtualHardDiskPath'],
+    ['VirtualMachinePath', 'virtualMachinePath'],
+  ] as const) {
+    if (params[name] === undefined) continue;
+    const typed = String(params[name]);
+    const what = name === 'VirtualMachinePath' ? 'virtual machine' : 'virtual hard disk';
+    const parsed = parseFolderPath(typed);
+    if ('problem' in parsed) {
+      throw new CommandRefusal(`Failed to set the default ${what} folder to '${typed}'. ${parsed.problem}`, {
+        parameter: name,
+        ...(parsed.why ? { fix: parsed.why } : {}),
+      });
+    }
+    let why: string | undefined;
+    const problem = folderProblem(ctx.world, host, typed, (w) => (why = w));
+    if (problem)
+      throw new CommandRefusal(`Failed to set the default ${what} folder of '${host.name}' to '${typed}'. ${problem}`, {
+        parameter: name,
+        ...(why ? { fix: why } : {}),
+      });
+    out[key] = normalizePath(typed);
+  }
+  return out;
+}
 
 /** The MAC address range -MacAddressMinimum / -MacAddressMaximum ask for, checked; undefined when neither changes it. */
 function planMacRange(host: Host, params: BoundParams): { minimum: string; maximum: string } | undefined {

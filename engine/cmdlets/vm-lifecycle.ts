@@ -10,6 +10,7 @@ import type { BoundParams } from './signature';
 import { getVmSignature, resumeVmSignature, saveVmSignature, startVmSignature, stopVmSignature, suspendVmSignature } from './catalog/vm';
 import { powerCommandText, powerVerdict, type PowerAction } from '../common/vm-power-rules';
 import { refuseStateChangeWhileMoving } from '../operations/configuration-lock';
+import { DEFAULT_AUTOMATIC_START_ACTION, DEFAULT_AUTOMATIC_STOP_ACTION, integrationServiceEnabled } from '../common/vm-configuration';
 import { alreadyInStateText, startRefusedText, stateChangeRefusedText } from '../operations/parameters';
 import { stringList, targetHosts, targetVms, vmNotFound } from './targets';
 import { hasWildcard, sameName, wildcardMatch } from './wildcard';
@@ -36,6 +37,9 @@ export function vmSummary(vm: Vm, now: number) {
     Generation: vm.generation,
     Version: vm.configurationVersion,
     Notes: vm.notes,
+    AutomaticStartAction: vm.automaticStartAction ?? DEFAULT_AUTOMATIC_START_ACTION,
+    AutomaticStartDelay: vm.automaticStartDelaySeconds ?? 0,
+    AutomaticStopAction: vm.automaticStopAction ?? DEFAULT_AUTOMATIC_STOP_ACTION,
   };
 }
 
@@ -85,6 +89,14 @@ export function applyPowerAction(ctx: CmdletContext, params: BoundParams, action
       continue;
     }
     if (verdict.kind === 'refuse') throw refusal(vm, action, verdict.instead);
+    if (action === 'ShutDown' && vm.state === 'Running' && !integrationServiceEnabled(vm.integrationServices, 'Shutdown')) {
+      // A shut down asks the guest through the Shutdown integration service; without it Hyper-V
+      // cannot (Microsoft Learn, "Manage Hyper-V Integration Services"). *Unconfirmed* wording.
+      throw new CommandRefusal(`The virtual machine '${vm.name}' cannot be shut down because its Shutdown integration service is not enabled.`, {
+        parameter: 'Name',
+        fix: `Turn it off instead (Stop-VM -Name '${vm.name.replace(/'/g, "''")}' -TurnOff), or enable the service: Enable-VMIntegrationService -Name Shutdown -VMName '${vm.name.replace(/'/g, "''")}'.`,
+      });
+    }
     refuseStateChangeWhileMoving(ctx.operations, vm, 'Name', action === 'Start' ? startRefusedText(vm.name) : stateChangeRefusedText(vm.name));
     changes.push({ vm, to: verdict.to });
   }

@@ -4,7 +4,7 @@
 // disk sizes: TechNet, "Hyper-V Virtual Hard Disk Format Overview" (VHDX up to 64 TB; VHD up to
 // 2,040 GB). Pure data in the shared layer (engine/common/): the engine and the console both read it.
 //
-// Not enforced because the model has no field for them: 4 virtual SCSI controllers, 4 virtual
+// Not enforced because the model has no field for them: 4 virtual
 // Fibre Channel adapters, 2 COM ports, 1 floppy drive per VM; 64 nodes and 8,000 VMs per failover
 // cluster (the lab has no clusters).
 
@@ -23,6 +23,10 @@ export const HYPERV_LIMITS = {
     ideDisks: 4,
     /** "Virtual SCSI disks: 256" (4 SCSI controllers × 64 disks). */
     scsiDisks: 256,
+    /** 4 virtual SCSI controllers (Add-VMScsiController refuses a fifth). */
+    scsiControllers: 4,
+    /** Of the 12 network adapters of a generation 1 VM, at most 4 are legacy ones. */
+    legacyNetworkAdapters: 4,
     /**
      * "Virtual network adapters: 12 total — 8 Hyper-V-specific network adapters, 4 legacy network
      * adapters". Generation 2 virtual machines have no legacy adapter (TechNet, "Generation 2

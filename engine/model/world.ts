@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { deepCopy } from './fast-parse';
 import { HYPERV_LIMITS } from '../common/hyperv-limits';
+import { AUTOMATIC_START_ACTIONS, AUTOMATIC_START_DELAY_MAX, AUTOMATIC_STOP_ACTIONS, BIOS_DEVICES, RELATIVE_WEIGHT_MAX } from '../common/vm-configuration';
 
 export const WORLD_SCHEMA_VERSION = 1;
 
@@ -217,6 +218,11 @@ export const Host = z.object({
    * no Hyper-V cmdlet can manage them (engine/cmdlets/services.ts).
    */
   vmms: z.enum(['Running', 'Stopped']).optional(),
+  /** Hyper-V Settings → Virtual Hard Disks / Virtual Machines (Set-VMHost); absent: Hyper-V's defaults (VhdParameters). */
+  virtualHardDiskPath: pathText.optional(),
+  virtualMachinePath: pathText.optional(),
+  /** Hyper-V Settings → NUMA Spanning (Set-VMHost -NumaSpanningEnabled); absent: enabled, the default. */
+  numaSpanningEnabled: z.boolean().optional(),
 });
 export type Host = z.infer<typeof Host>;
 
@@ -328,6 +334,8 @@ export const Vm = z.object({
         switchName: name.optional(),
         /** Access-mode VLAN of the adapter (Set-VMNetworkAdapterVlan -Access -VlanId; 1..4094); absent: untagged. */
         vlanId: z.number().int().min(1).max(4094).optional(),
+        /** A legacy network adapter (generation 1; Add-VMNetworkAdapter -IsLegacy $true); absent: named 'Legacy Network Adapter' or not. */
+        legacy: z.boolean().optional(),
       }),
     )
     .default([]),
@@ -345,6 +353,29 @@ export const Vm = z.object({
   /** Present only while a restart is bridged by Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). */
   smartPagingFile: z.object({ path: pathText, sizeBytes: bytes, createdAt: z.number() }).optional(),
   notes: z.string().default(''),
+  // The settings below are absent in worlds written before they were modelled: absent means
+  // 2012 R2's default, read through engine/common/vm-configuration.ts.
+  /** Management → Automatic Start Action (Set-VM -AutomaticStartAction, -AutomaticStartDelay in seconds). */
+  automaticStartAction: z.enum(AUTOMATIC_START_ACTIONS).optional(),
+  automaticStartDelaySeconds: z.number().int().min(0).max(AUTOMATIC_START_DELAY_MAX).optional(),
+  /** Management → Automatic Stop Action (Set-VM -AutomaticStopAction). */
+  automaticStopAction: z.enum(AUTOMATIC_STOP_ACTIONS).optional(),
+  /** Management → Integration Services: service name (Get-VMIntegrationService) → enabled. */
+  integrationServices: z.record(z.string(), z.boolean()).optional(),
+  /** Processor → Resource control (Set-VMProcessor -Reserve, -Maximum in percent, -RelativeWeight). */
+  processor: z
+    .object({
+      reserve: z.number().int().min(0).max(100).optional(),
+      maximum: z.number().int().min(0).max(100).optional(),
+      relativeWeight: z.number().int().min(0).max(RELATIVE_WEIGHT_MAX).optional(),
+    })
+    .optional(),
+  /** Generation 1: BIOS → Startup order and Num Lock (Set-VMBios). */
+  bios: z.object({ startupOrder: z.array(z.enum(BIOS_DEVICES)).length(BIOS_DEVICES.length).optional(), numLock: z.boolean().optional() }).optional(),
+  /** Generation 2: Firmware → Boot order (device keys, see firmwareBootOrder) and Secure Boot (Set-VMFirmware). */
+  firmware: z.object({ bootOrder: z.array(z.string()).optional(), secureBoot: z.boolean().optional() }).optional(),
+  /** SCSI controllers added with Add-VMScsiController (Hardware → Add Hardware); see scsiControllerCount. */
+  scsiControllers: z.number().int().min(0).max(4).optional(),
 });
 export type Vm = z.infer<typeof Vm>;
 

@@ -90,7 +90,7 @@ export class RootStore {
     this.commands = new CommandStore(bridge, this.dialogs);
     this.renames = new RenameStore(this.commands);
     this.wizards = new WizardWindows({ bridge, inventory: this.inventory, commands: this.commands, storage: env.ui?.storage });
-    this.settings = new SettingsWindows({ bridge, dialogs: this.dialogs, inventory: this.inventory, jobs: this.jobs });
+    this.settings = new SettingsWindows({ bridge, dialogs: this.dialogs, inventory: this.inventory, jobs: this.jobs, storage: env.ui?.storage });
     this.servers = new ConnectServerStore({ inventory: this.inventory, ui: this.ui, dialogs: this.dialogs });
     this.vmConnect = new VmConnectStore({ inventory: this.inventory, jobs: this.jobs, clock: this.clock });
     this.help = new HelpStore();

@@ -1,15 +1,29 @@
 // Hyper-V Settings of one host (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"): the pages that govern moves, edited
 // as a form over host.migration from the world snapshot. OK and Apply send only what changed, as
 // Enable-/Disable-VMMigration, Set-VMHost, Remove-/Add-VMMigrationNetwork with -ComputerName;
-// Cancel sends nothing. The server's default folders are read with Get-VMHost (read-only here).
+// Cancel sends nothing. The server's default folders and NUMA spanning are read with Get-VMHost
+// and changed with Set-VMHost (they feed New-VM and the New Virtual Machine Wizard).
 import { normalizeSubnet } from '../../engine/common/ip-addresses';
 import { action, computed, makeObservable, observable, runInAction } from 'mobx';
 import type { Bridge, Command } from '../../engine/contract';
 import type { Host } from '../../engine/model/world';
 import type { DialogStore } from './dialog-store';
 import { applyInOrder, scriptText } from './settings-script';
+import { cleanFolder, folderProblem, samePath } from './wizard-paths';
+import { SKIP_INTRO_KEY } from './wizard-move';
+import { NEW_VM_SKIP_INTRO_KEY } from './wizard-new-vm';
 
-export type HostSettingsPage = 'vhdPath' | 'vmPath' | 'liveMigrations' | 'advanced' | 'storageMigrations';
+export type HostSettingsPage = 'vhdPath' | 'vmPath' | 'numa' | 'liveMigrations' | 'advanced' | 'storageMigrations' | 'resetCheckBoxes';
+
+/** Server → Virtual Hard Disks, Virtual Machines and NUMA Spanning, as typed (Set-VMHost). */
+export interface ServerForm {
+  vhdPath: string;
+  vmPath: string;
+  numaSpanning: boolean;
+}
+
+/** The wizards' "Do not show this page again" choices in the page's storage: what User → Reset Check Boxes clears. */
+export const DO_NOT_SHOW_AGAIN_KEYS = [SKIP_INTRO_KEY, NEW_VM_SKIP_INTRO_KEY] as const;
 export type Authentication = Host['migration']['authentication'];
 export type PerformanceOption = Host['migration']['performanceOption'];
 
@@ -31,6 +45,8 @@ export const MIGRATIONS_MAX = 64;
 export interface HostSettingsDeps {
   bridge: Pick<Bridge, 'invoke' | 'query'>;
   dialogs: Pick<DialogStore, 'show'>;
+  /** The page's storage, where wizards keep "Do not show this page again" (Reset Check Boxes). */
+  storage?: Pick<Storage, 'setItem'> | undefined;
 }
 
 export class HostSettingsStore {
@@ -40,6 +56,11 @@ export class HostSettingsStore {
   baseline: Host['migration'];
   vhdPath: string | undefined = undefined;
   vmPath: string | undefined = undefined;
+  numaSpanning: boolean | undefined = undefined;
+  /** The Server folders and NUMA spanning as typed; undefined until Get-VMHost has answered. */
+  server: ServerForm | undefined = undefined;
+  /** Reset Check Boxes was pressed in this dialog (the button then greys out, as in Windows). */
+  checkBoxesReset = false;
   applying = false;
   scriptVisible = false;
   /** Shown once OK or Apply found a field it cannot send. */
@@ -62,6 +83,11 @@ export class HostSettingsStore {
       baseline: observable.ref,
       vhdPath: observable,
       vmPath: observable,
+      numaSpanning: observable,
+      server: observable,
+      checkBoxesReset: observable,
+      setServer: action,
+      resetCheckBoxes: action,
       applying: observable,
       scriptVisible: observable,
       showErrors: observable,
@@ -84,15 +110,37 @@ export class HostSettingsStore {
     });
   }
 
-  /** Reads the default folders (Get-VMHost), shown read-only on the Server pages. */
-  async load(): Promise<void> {
+  /** Reads the default folders and NUMA spanning (Get-VMHost) for the Server pages; the form follows when `resetForm`. */
+  async load(resetForm = true): Promise<void> {
     const result = await this.deps.bridge.invoke({ cmdlet: 'Get-VMHost', params: { ComputerName: this.host } });
     if (!result.ok) return;
-    const info = result.value.output[0] as { VirtualHardDiskPath?: string; VirtualMachinePath?: string } | undefined;
+    const info = result.value.output[0] as { VirtualHardDiskPath?: string; VirtualMachinePath?: string; NumaSpanningEnabled?: boolean } | undefined;
     runInAction(() => {
       this.vhdPath = info?.VirtualHardDiskPath;
       this.vmPath = info?.VirtualMachinePath;
+      this.numaSpanning = info?.NumaSpanningEnabled ?? true;
+      if (resetForm || !this.server) this.server = { vhdPath: this.vhdPath ?? '', vmPath: this.vmPath ?? '', numaSpanning: this.numaSpanning };
     });
+  }
+
+  setServer<K extends keyof ServerForm>(key: K, value: ServerForm[K]): void {
+    if (this.server) this.server[key] = value;
+  }
+
+  /**
+   * User → Reset Check Boxes: the wizard pages hidden with "Do not show this page again" come back.
+   * It acts at once, as the button does in Hyper-V Manager, and sends no command (nothing in the
+   * datacenter changes).
+   */
+  resetCheckBoxes(): void {
+    for (const key of DO_NOT_SHOW_AGAIN_KEYS) {
+      try {
+        this.deps.storage?.setItem(key, '0');
+      } catch {
+        // Storage disabled: nothing was remembered, so nothing is hidden.
+      }
+    }
+    this.checkBoxesReset = true;
   }
 
   setPage(page: HostSettingsPage): void {
@@ -165,11 +213,15 @@ export class HostSettingsStore {
 
   // ── Checks and commands ─────────────────────────────────────────────────────────────────────
 
-  get errors(): Partial<Record<'maxLive' | 'maxStorage', string>> {
-    const out: Partial<Record<'maxLive' | 'maxStorage', string>> = {};
+  get errors(): Partial<Record<'maxLive' | 'maxStorage' | 'vhdPath' | 'vmPath', string>> {
+    const out: Partial<Record<'maxLive' | 'maxStorage' | 'vhdPath' | 'vmPath', string>> = {};
     for (const key of ['maxLive', 'maxStorage'] as const) {
       const n = countOf(this.form[key]);
       if (n === undefined) out[key] = `Type a whole number from ${MIGRATIONS_MIN} to ${MIGRATIONS_MAX}.`;
+    }
+    for (const key of ['vhdPath', 'vmPath'] as const) {
+      const problem = this.server ? folderProblem(this.server[key]) : undefined;
+      if (problem) out[key] = problem.message;
     }
     return out;
   }
@@ -190,6 +242,12 @@ export class HostSettingsStore {
     if (f.authentication !== b.authentication) set.VirtualMachineMigrationAuthenticationType = f.authentication;
     if (f.performance !== b.performanceOption) set.VirtualMachineMigrationPerformanceOption = f.performance;
     if (f.useAnyNetwork !== b.useAnyNetwork) set.UseAnyNetworkForMigration = f.useAnyNetwork;
+    const sv = this.server;
+    if (sv) {
+      if (!folderProblem(sv.vhdPath) && this.vhdPath !== undefined && !samePath(sv.vhdPath, this.vhdPath)) set.VirtualHardDiskPath = cleanFolder(sv.vhdPath);
+      if (!folderProblem(sv.vmPath) && this.vmPath !== undefined && !samePath(sv.vmPath, this.vmPath)) set.VirtualMachinePath = cleanFolder(sv.vmPath);
+      if (this.numaSpanning !== undefined && sv.numaSpanning !== this.numaSpanning) set.NumaSpanningEnabled = sv.numaSpanning;
+    }
     const setHost: Command[] = Object.keys(set).length ? [{ cmdlet: 'Set-VMHost', params: { ComputerName, ...set } }] : [];
 
     // Priority = position in the list. Reordering is a remove and an add with the new -Priority
@@ -221,10 +279,11 @@ export class HostSettingsStore {
 
   /** Sends the changes one command at a time; stops at the first refusal and shows it. */
   async apply(): Promise<boolean> {
-    if (Object.keys(this.errors).length) {
+    const errors = this.errors;
+    if (Object.keys(errors).length) {
       runInAction(() => {
         this.showErrors = true;
-        this.page = this.errors.maxStorage && !this.errors.maxLive ? 'storageMigrations' : 'liveMigrations';
+        this.page = errors.maxLive ? 'liveMigrations' : errors.maxStorage ? 'storageMigrations' : errors.vhdPath ? 'vhdPath' : 'vmPath';
       });
       return false;
     }
@@ -254,6 +313,7 @@ export class HostSettingsStore {
 
   /** Takes the host's settings as the engine now has them; the form follows when everything was applied. */
   private async reload(resetForm: boolean): Promise<void> {
+    await this.load(resetForm);
     const result = await this.deps.bridge.query({ name: 'world' });
     if (!result.ok) return;
     const host = result.value.world.hosts.find((h) => h.name.toLowerCase() === this.host.toLowerCase());

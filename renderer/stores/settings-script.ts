@@ -13,7 +13,19 @@ import type { DialogStore } from './dialog-store';
 /** Parameters whose values are byte counts (written 4GB, 512MB). */
 const BYTE_PARAMETERS = new Set(['StartupBytes', 'MinimumBytes', 'MaximumBytes', 'MemoryStartupBytes', 'MemoryMinimumBytes', 'MemoryMaximumBytes']);
 /** Switch parameters: written bare when true. */
-const SWITCHES = new Set(['IncludeStorage', 'Passthru', 'AsJob', 'DynamicMemory', 'StaticMemory', 'Force', 'ManagementOS', 'Access', 'Untagged']);
+const SWITCHES = new Set([
+  'IncludeStorage',
+  'Passthru',
+  'AsJob',
+  'DynamicMemory',
+  'StaticMemory',
+  'Force',
+  'ManagementOS',
+  'Access',
+  'Untagged',
+  'EnableNumLock',
+  'DisableNumLock',
+]);
 
 function writtenType(name: string): WrittenType | undefined {
   return SWITCHES.has(name) ? 'Switch' : BYTE_PARAMETERS.has(name) ? 'Bytes' : undefined;

@@ -51,6 +51,9 @@ export class NewVmWizardStore {
     private readonly onClose: () => void,
   ) {
     this.skipIntro = readFlag(deps.storage);
+    // The host's default folders (Hyper-V Settings → Virtual Machines / Virtual Hard Disks).
+    this.location = withBackslash(host.virtualMachinePath) ?? DEFAULT_VM_FOLDER;
+    this.vhdLocation = this.defaultVhdFolder;
     this.currentId = this.skipIntro ? 'name' : 'before';
     makeObservable<NewVmWizardStore, 'diskNameTouched' | 'diskFolderTouched'>(this, {
       name: observable,
@@ -159,7 +162,11 @@ export class NewVmWizardStore {
     this.vhdLocation =
       this.storeElsewhere && !folderProblem(this.location)
         ? `${joinFolder(joinFolder(cleanFolder(this.location), this.name.trim() || 'New Virtual Machine'), 'Virtual Hard Disks')}\\`
-        : DEFAULT_VHD_FOLDER;
+        : this.defaultVhdFolder;
+  }
+
+  private get defaultVhdFolder(): string {
+    return withBackslash(this.host.virtualHardDiskPath) ?? DEFAULT_VHD_FOLDER;
   }
 
   setSkipIntro(on: boolean): void {
@@ -327,4 +334,8 @@ function readFlag(storage: NewVmWizardDeps['storage']): boolean {
   } catch {
     return false;
   }
+}
+
+function withBackslash(folder: string | undefined): string | undefined {
+  return folder === undefined ? undefined : folder.endsWith('\\') ? folder : `${folder}\\`;
 }

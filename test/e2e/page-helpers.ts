@@ -27,6 +27,15 @@ export async function clockThroughPage(page: Page, host: Pick<WebHostProcess, 'p
   await requestThroughPage(page, host, { kind: 'clock', control });
 }
 
+/** A command through the page's own WebSocket bridge, as the console sends it; throws the engine's refusal. */
+export async function invokeThroughPage<T = unknown>(
+  page: Page,
+  host: Pick<WebHostProcess, 'port' | 'token'>,
+  command: { cmdlet: string; params: Record<string, unknown> },
+): Promise<T[]> {
+  return (await requestThroughPage<{ output: T[] }>(page, host, { kind: 'invoke', command })).output;
+}
+
 async function requestThroughPage<T>(page: Page, host: Pick<WebHostProcess, 'port' | 'token'>, body: Record<string, unknown>): Promise<T> {
   const result = await page.evaluate(
     async ({ port, token, body }) =>

@@ -117,14 +117,14 @@ export const mergeVhdSignature = defineCmdlet({
   ],
 });
 
-const controllerType = {
+export const controllerType = {
   name: 'ControllerType',
   type: 'Enum',
   typeName: 'Microsoft.HyperV.PowerShell.ControllerType',
   values: ['IDE', 'SCSI'],
   help: 'IDE (generation 1 only) or SCSI.',
 } as const satisfies ParameterSpec;
-const controllerNumber = {
+export const controllerNumber = {
   name: 'ControllerNumber',
   type: 'Int',
   typeName: 'System.Int32',
@@ -132,7 +132,7 @@ const controllerNumber = {
   max: 3,
   help: 'Controller number: 0-1 for IDE, 0-3 for SCSI.',
 } as const satisfies ParameterSpec;
-const controllerLocation = {
+export const controllerLocation = {
   name: 'ControllerLocation',
   type: 'Int',
   typeName: 'System.Int32',

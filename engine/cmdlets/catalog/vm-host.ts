@@ -39,8 +39,9 @@ export const setVmHostSignature = defineCmdlet({
     { name: 'UseAnyNetworkForMigration', type: 'Bool', help: 'Accept incoming live migrations on any network, or only on the migration networks.' },
     { name: 'MacAddressMinimum', type: 'String', help: 'Lowest dynamic MAC address for virtual network adapters (12 hex digits; Global Network Settings).' },
     { name: 'MacAddressMaximum', type: 'String', help: 'Highest dynamic MAC address for virtual network adapters (12 hex digits).' },
-    { name: 'VirtualHardDiskPath', type: 'String', help: 'Default folder for virtual hard disks (not modelled in this build).' },
-    { name: 'VirtualMachinePath', type: 'String', help: 'Default folder for virtual machine files (not modelled in this build).' },
+    { name: 'VirtualHardDiskPath', type: 'String', help: 'Default folder for new virtual hard disks (New-VM -NewVHDPath with a bare file name, New-VHD).' },
+    { name: 'VirtualMachinePath', type: 'String', help: 'Default folder for new virtual machines (New-VM without -Path).' },
+    { name: 'NumaSpanningEnabled', type: 'Bool', help: 'Let a virtual machine use memory of more than one NUMA node (default $true).' },
     passthru,
   ],
 });

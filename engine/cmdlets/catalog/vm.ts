@@ -1,9 +1,10 @@
 // Signatures of the cmdlets that start, stop and configure virtual machines (Windows Server
 // 2012 R2 Hyper-V module). Only parameters the lab models are declared; real ones it does not
-// model (-AutomaticStartAction, -Reserve, -ResourcePoolName ...) answer "parameter not found".
+// model (-ResourcePoolName, -CompatibilityForOlderOperatingSystemsEnabled ...) answer "parameter not found".
 import { defineCmdlet } from '../signature';
 import { asJob, computerName, passthru, vmName } from './common';
 import { HYPERV_LIMITS } from '../../common/hyperv-limits';
+import { AUTOMATIC_START_ACTIONS, AUTOMATIC_START_DELAY_MAX, AUTOMATIC_STOP_ACTIONS, RELATIVE_WEIGHT_MAX } from '../../common/vm-configuration';
 
 /** 64 virtual processors per virtual machine (engine/common/hyperv-limits.ts). */
 const MAX_VP = HYPERV_LIMITS.vm.virtualProcessors;
@@ -106,6 +107,28 @@ export const setVmSignature = defineCmdlet({
     { name: 'SmartPagingFilePath', type: 'String', help: 'Folder for the smart paging file.' },
     { name: 'SnapshotFileLocation', type: 'String', help: 'Folder for checkpoint (snapshot) files.' },
     { name: 'Notes', type: 'String', allowEmpty: true, help: 'Notes about the virtual machine.' },
+    {
+      name: 'AutomaticStartAction',
+      type: 'Enum',
+      values: AUTOMATIC_START_ACTIONS,
+      typeName: 'Microsoft.HyperV.PowerShell.StartAction',
+      help: 'What the virtual machine does when the host starts: Nothing, StartIfRunning (default) or Start.',
+    },
+    {
+      name: 'AutomaticStartDelay',
+      type: 'Int',
+      typeName: 'System.Int32',
+      min: 0,
+      max: AUTOMATIC_START_DELAY_MAX,
+      help: 'Seconds to wait before the automatic start.',
+    },
+    {
+      name: 'AutomaticStopAction',
+      type: 'Enum',
+      values: AUTOMATIC_STOP_ACTIONS,
+      typeName: 'Microsoft.HyperV.PowerShell.StopAction',
+      help: 'What the virtual machine does when the host shuts down: Save (default), TurnOff or ShutDown.',
+    },
     passthru,
   ],
 });
@@ -139,6 +162,23 @@ export const setVmProcessorSignature = defineCmdlet({
       name: 'CompatibilityForMigrationEnabled',
       type: 'Bool',
       help: 'Processor compatibility for migration to a different processor generation (virtual machine must be off).',
+    },
+    { name: 'Reserve', type: 'Int', typeName: 'System.Int64', min: 0, max: 100, help: 'Percent of its processors reserved for the virtual machine (0-100).' },
+    {
+      name: 'Maximum',
+      type: 'Int',
+      typeName: 'System.Int64',
+      min: 0,
+      max: 100,
+      help: 'Percent of its processors the virtual machine may use at most (0-100).',
+    },
+    {
+      name: 'RelativeWeight',
+      type: 'Int',
+      typeName: 'System.Int32',
+      min: 0,
+      max: RELATIVE_WEIGHT_MAX,
+      help: 'Weight against other virtual machines when processors are contended (0-10000, default 100).',
     },
     passthru,
   ],

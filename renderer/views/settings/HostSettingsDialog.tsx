@@ -1,4 +1,7 @@
-// "Hyper-V Settings for <host>" (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"): the Server pages that govern moves.
+// "Hyper-V Settings for <host>" (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"): the Server pages that govern moves,
+// the default folders and NUMA spanning, and User → Reset Check Boxes. Physical GPUs, Enhanced Session Mode Policy and Replication
+// Configuration are left out, and so are Keyboard and Mouse Release Key: nothing in this lab (no RemoteFX GPUs, no replicas, no
+// guest console taking the keyboard) would change with them.
 // Option texts and explanations follow Windows Server 2012 R2's dialog.
 import { observer } from 'mobx-react-lite';
 import { useEffect, useId, useRef } from 'react';
@@ -12,11 +15,15 @@ import {
   type PerformanceOption,
 } from '../../stores/settings-host';
 import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame';
+import { useRoot } from '../app/root-context';
+import { FolderBox } from '../wizard/FolderBox';
 import { SettingsFrame, SettingsGroup, type SettingsNavSection } from './SettingsFrame';
 
 const PAGE_HEADINGS: Record<HostSettingsPage, string> = {
   vhdPath: 'Virtual Hard Disks',
   vmPath: 'Virtual Machines',
+  numa: 'NUMA Spanning',
+  resetCheckBoxes: 'Reset Check Boxes',
   liveMigrations: 'Live Migrations',
   advanced: 'Advanced Features',
   storageMigrations: 'Storage Migrations',
@@ -31,8 +38,9 @@ export const HostSettingsDialog = observer(function HostSettingsDialog({ store }
     {
       heading: 'Server',
       items: [
-        { id: 'vhdPath', label: 'Virtual Hard Disks', detail: store.vhdPath ?? '…' },
-        { id: 'vmPath', label: 'Virtual Machines', detail: store.vmPath ?? '…' },
+        { id: 'vhdPath', label: 'Virtual Hard Disks', detail: store.server?.vhdPath ?? '…', error: store.showErrors && !!errors.vhdPath },
+        { id: 'vmPath', label: 'Virtual Machines', detail: store.server?.vmPath ?? '…', error: store.showErrors && !!errors.vmPath },
+        { id: 'numa', label: 'NUMA Spanning', detail: store.server ? (store.server.numaSpanning ? 'Allow NUMA Spanning' : 'Do not allow NUMA Spanning') : '…' },
         {
           id: 'liveMigrations',
           label: 'Live Migrations',
@@ -47,6 +55,10 @@ export const HostSettingsDialog = observer(function HostSettingsDialog({ store }
           error: store.showErrors && !!errors.maxStorage,
         },
       ],
+    },
+    {
+      heading: 'User',
+      items: [{ id: 'resetCheckBoxes', label: 'Reset Check Boxes' }],
     },
   ];
   return (
@@ -67,8 +79,12 @@ export const HostSettingsDialog = observer(function HostSettingsDialog({ store }
       onCancel={() => store.cancel()}
       onApply={() => void store.apply()}
     >
-      {store.page === 'vhdPath' && <DefaultFolder text="Specify the default folder to store virtual hard disk files." value={store.vhdPath} />}
-      {store.page === 'vmPath' && <DefaultFolder text="Specify the default folder to store virtual machine configuration files." value={store.vmPath} />}
+      {store.page === 'vhdPath' && <DefaultFolder store={store} field="vhdPath" text="Specify the default folder to store virtual hard disk files." />}
+      {store.page === 'vmPath' && (
+        <DefaultFolder store={store} field="vmPath" text="Specify the default folder to store virtual machine configuration files." />
+      )}
+      {store.page === 'numa' && <NumaSpanningPage store={store} />}
+      {store.page === 'resetCheckBoxes' && <ResetCheckBoxesPage store={store} />}
       {store.page === 'liveMigrations' && <LiveMigrationsPage store={store} />}
       {store.page === 'advanced' && <AdvancedPage store={store} />}
       {store.page === 'storageMigrations' && (
@@ -87,18 +103,65 @@ export const HostSettingsDialog = observer(function HostSettingsDialog({ store }
   );
 });
 
-function DefaultFolder({ text, value }: { text: string; value: string | undefined }) {
-  const id = useId();
+const DefaultFolder = observer(function DefaultFolder({ store, field, text }: { store: HostSettingsStore; field: 'vhdPath' | 'vmPath'; text: string }) {
+  const { bridge } = useRoot();
+  const error = store.errors[field];
   return (
     <>
       <p>{text}</p>
-      <div className="hv-folder-line">
-        <Input id={id} aria-label="Folder" value={value ?? ''} readOnly className="hv-folder-input" />
-      </div>
-      <p className="hv-muted">Changing the default folders is not part of this lab; choose folders per virtual machine with the Move Wizard instead.</p>
+      {store.server ? (
+        <FolderBox
+          bridge={bridge}
+          host={store.host}
+          value={store.server[field]}
+          onChange={(v) => store.setServer(field, v)}
+          messages={error ? [{ message: error }] : []}
+          testId={`settings-${field === 'vhdPath' ? 'vhd' : 'vm'}-folder`}
+        />
+      ) : (
+        <p className="hv-muted">Reading the settings of {store.host}…</p>
+      )}
+      <p className="hv-muted">
+        {field === 'vhdPath'
+          ? 'New virtual hard disks go here when you give only a file name (the New Virtual Machine Wizard, New-VM -NewVHDPath).'
+          : 'New virtual machines go here when you do not choose a different location (the New Virtual Machine Wizard, New-VM without -Path).'}
+      </p>
     </>
   );
-}
+});
+
+const NumaSpanningPage = observer(function NumaSpanningPage({ store }: { store: HostSettingsStore }) {
+  return (
+    <>
+      <p>
+        NUMA spanning lets a virtual machine use memory from more than one NUMA node of this computer. With it, a virtual machine can start when one node has
+        not enough free memory, at some cost in performance; without it, each virtual machine stays within one node.
+      </p>
+      <Checkbox
+        label="Allow virtual machines to span physical NUMA nodes"
+        checked={store.server?.numaSpanning ?? true}
+        disabled={!store.server}
+        onChange={(_e, d) => store.setServer('numaSpanning', d.checked === true)}
+        data-testid="settings-numa-spanning"
+      />
+      <p className="hv-muted">
+        It applies to virtual machines started afterwards: one that does not fit in a NUMA node then fails to start. Running virtual machines keep their memory.
+      </p>
+    </>
+  );
+});
+
+const ResetCheckBoxesPage = observer(function ResetCheckBoxesPage({ store }: { store: HostSettingsStore }) {
+  return (
+    <>
+      <p>Hyper-V Manager displays wizard pages that you can choose not to show again, such as Before You Begin. Click Reset to show them again.</p>
+      <Button disabled={store.checkBoxesReset} onClick={() => store.resetCheckBoxes()} data-testid="settings-reset-check-boxes">
+        Reset
+      </Button>
+      {store.checkBoxesReset && <p role="status">The pages you chose not to show again will be shown again.</p>}
+    </>
+  );
+});
 
 function CountBox({
   label,

@@ -1,5 +1,7 @@
-// "Settings for <VM> on <host>": Memory (Dynamic Memory), Processor → Compatibility, the hard
-// drives (read-only), and Management → Smart Paging File Location (the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview").
+// "Settings for <VM> on <host>", laid out as Windows Server 2012 R2's: Hardware (Add Hardware,
+// BIOS or Firmware, Memory, Processor with Compatibility and NUMA, the controllers with their
+// drives, the network adapters) and Management (Name, Integration Services, the checkpoint and
+// smart paging folders, Automatic Start and Stop Action; pages in VmSettingsPages.tsx) (the Hyper-V module's cmdlet help for Windows Server 2012 R2; Microsoft Learn, "Hyper-V Dynamic Memory Overview").
 import { observer } from 'mobx-react-lite';
 import { useId, type ReactNode } from 'react';
 import { Checkbox, Dropdown, Input, Option, Slider } from '@fluentui/react-components';
@@ -10,49 +12,89 @@ import { useRoot } from '../app/root-context';
 import { FolderBox } from '../wizard/FolderBox';
 import { Messages } from '../wizard/Messages';
 import { SettingsFrame, SettingsGroup, type SettingsNavSection } from './SettingsFrame';
+import {
+  AddHardwarePage,
+  AddedDevicePage,
+  BiosPage,
+  CheckpointLocationPage,
+  ControllerPage,
+  FirmwarePage,
+  IntegrationServicesPage,
+  NamePage,
+  NumaPage,
+  ResourceControl,
+  StartActionPage,
+  StopActionPage,
+} from './VmSettingsPages';
+import { BIOS_DEVICE_LABELS, INTEGRATION_SERVICES, type AutomaticStartAction, type AutomaticStopAction } from '../../../engine/common/vm-configuration';
 
 export const VmSettingsDialog = observer(function VmSettingsDialog({ store }: { store: VmSettingsStore }) {
   const vm = store.vm;
   const f = store.form;
   const errors = store.errors;
   const shown = (field: VmField) => !!errors[field];
-  const controllers = new Map<string, { index: number; controller: string }[]>();
-  vm.vhds.forEach((d, index) => {
-    const group = controllerName(d.controller);
-    controllers.set(group, [...(controllers.get(group) ?? []), { index, controller: d.controller }]);
-  });
+  const onController = (controller: string) => (c: string) => c.toUpperCase().startsWith(`${controller}:`);
+  const first = store.bootEntries[0];
+  const servicesOn = INTEGRATION_SERVICES.filter((s) => f.services[s.name]).length;
   const sections: SettingsNavSection[] = [
     {
       heading: 'Hardware',
       items: [
+        { id: 'addHardware', label: 'Add Hardware', error: shown('added') },
+        vm.generation === 1
+          ? { id: 'bios', label: 'BIOS', detail: `Boot from ${BIOS_DEVICE_LABELS[f.biosOrder[0] ?? 'CD']}` }
+          : { id: 'firmware', label: 'Firmware', detail: first ? `Boot from ${first.device}` : 'Boot from File' },
         { id: 'memory', label: 'Memory', detail: `${f.startupMb} MB`, error: shown('startup') || shown('minimum') || shown('maximum') || shown('buffer') },
-        { id: 'processor', label: 'Processor', detail: `${f.processors} Virtual processor${f.processors === '1' ? '' : 's'}`, error: shown('processors') },
+        {
+          id: 'processor',
+          label: 'Processor',
+          detail: `${f.processors} Virtual processor${f.processors === '1' ? '' : 's'}`,
+          error: shown('processors') || shown('reserve') || shown('limit') || shown('weight'),
+        },
         { id: 'compatibility', label: 'Compatibility', indent: 1 },
-        ...[...controllers].flatMap(([name, disks]) => [
-          { id: `controller:${name}`, label: name },
-          ...disks.map((d) => ({ id: `disk:${d.index}`, label: 'Hard Drive', detail: fileName(vm.vhds[d.index]!.path), indent: 1 })),
+        { id: 'numa', label: 'NUMA', indent: 1 },
+        ...store.controllers.flatMap((c) => [
+          { id: `controller:${c.id}`, label: c.label },
+          ...vm.vhds.flatMap((d, index) =>
+            onController(c.slot)(d.controller) ? [{ id: `disk:${index}`, label: 'Hard Drive', detail: fileName(d.path), indent: 1 }] : [],
+          ),
+          ...vm.dvdDrives.flatMap((d, index) =>
+            onController(c.slot)(d.controller) ? [{ id: `dvd:${index}`, label: 'DVD Drive', detail: d.path ? fileName(d.path) : 'None', indent: 1 }] : [],
+          ),
+          ...store.additions.flatMap((a, index) =>
+            'controller' in a && a.controller === c.slot
+              ? [{ id: `controller:${c.id}#${index}`, label: a.kind === 'dvd' ? 'DVD Drive' : 'Hard Drive', detail: '(new)', indent: 1 }]
+              : [],
+          ),
         ]),
         ...vm.networkAdapters.map((a, i) => ({ id: `net:${i}`, label: a.name, detail: store.networkSwitches[i] || 'Not connected' })),
+        ...store.additions.flatMap((a, i) =>
+          a.kind === 'nic'
+            ? [{ id: `added:${i}`, label: a.legacy ? 'Legacy Network Adapter' : 'Network Adapter', detail: `${a.switchName || 'Not connected'} (new)` }]
+            : a.kind === 'scsi'
+              ? [{ id: `added:${i}`, label: 'SCSI Controller', detail: '(new)' }]
+              : [],
+        ),
       ],
     },
     {
       heading: 'Management',
       items: [
-        { id: 'name', label: 'Name', detail: vm.name },
-        { id: 'checkpoints', label: 'Checkpoint File Location', detail: vm.paths.snapshots },
+        { id: 'name', label: 'Name', detail: f.name, error: shown('name') },
+        {
+          id: 'integration',
+          label: 'Integration Services',
+          detail: servicesOn === INTEGRATION_SERVICES.length ? 'All services offered' : servicesOn === 0 ? 'No services offered' : 'Some services offered',
+        },
+        { id: 'checkpoints', label: 'Checkpoint File Location', detail: f.checkpoints, error: shown('checkpoints') },
         { id: 'smartPaging', label: 'Smart Paging File Location', detail: f.smartPaging, error: shown('smartPaging') },
+        { id: 'startAction', label: 'Automatic Start Action', detail: START_DETAIL[f.startAction], error: shown('startDelay') },
+        { id: 'stopAction', label: 'Automatic Stop Action', detail: STOP_DETAIL[f.stopAction] },
       ],
     },
   ];
-  const select = (id: string) => {
-    // A controller entry opens its first disk.
-    if (id.startsWith('controller:')) {
-      const first = controllers.get(id.slice(11))?.[0];
-      if (first) store.setPage(`disk:${first.index}`);
-      return;
-    }
-    store.setPage(id as VmSettingsPage);
-  };
+  // A drive added in this dialog is shown on its controller's page.
+  const select = (id: string) => store.setPage(id.replace(/#\d+$/, '') as VmSettingsPage);
   return (
     <SettingsFrame
       title={`Settings for ${vm.name} on ${vm.host}`}
@@ -60,7 +102,7 @@ export const VmSettingsDialog = observer(function VmSettingsDialog({ store }: { 
       sections={sections}
       current={store.page}
       onSelect={select}
-      pageHeading={headingOf(store.page)}
+      pageHeading={headingOf(store)}
       script={store.script}
       scriptVisible={store.scriptVisible}
       onToggleScript={() => store.toggleScript()}
@@ -77,43 +119,59 @@ export const VmSettingsDialog = observer(function VmSettingsDialog({ store }: { 
           messages={[{ severity: 'warning', message: store.lock.message, fix: `${store.lock.guiFix} Your changes stay in this dialog until then.` }]}
         />
       )}
+      {store.page === 'addHardware' && <AddHardwarePage store={store} />}
+      {store.page === 'bios' && <BiosPage store={store} />}
+      {store.page === 'firmware' && <FirmwarePage store={store} />}
       {store.page === 'memory' && <MemoryPage store={store} />}
       {store.page === 'processor' && <ProcessorPage store={store} />}
       {store.page === 'compatibility' && <CompatibilityPage store={store} />}
+      {store.page === 'numa' && <NumaPage store={store} />}
+      {store.page.startsWith('controller:') && <ControllerPage store={store} id={store.page.slice(11)} />}
       {store.page.startsWith('disk:') && <DiskPage store={store} index={Number(store.page.slice(5))} />}
+      {store.page.startsWith('dvd:') && <DvdPage store={store} index={Number(store.page.slice(4))} />}
       {store.page.startsWith('net:') && <NetworkAdapterPage store={store} index={Number(store.page.slice(4))} />}
-      {store.page === 'name' && <ReadOnlyValue text="The name of the virtual machine, as Hyper-V Manager lists it." label="Name" value={vm.name} />}
-      {store.page === 'checkpoints' && (
-        <ReadOnlyValue
-          text="The folder that holds this virtual machine's checkpoint files. To move them, use the Move Wizard (Move the virtual machine's storage → different locations → Checkpoints)."
-          label="Checkpoint file location"
-          value={vm.paths.snapshots}
-        />
-      )}
+      {store.page.startsWith('added:') && <AddedDevicePage store={store} index={Number(store.page.slice(6))} />}
+      {store.page === 'name' && <NamePage store={store} />}
+      {store.page === 'integration' && <IntegrationServicesPage store={store} />}
+      {store.page === 'checkpoints' && <CheckpointLocationPage store={store} />}
       {store.page === 'smartPaging' && <SmartPagingPage store={store} />}
+      {store.page === 'startAction' && <StartActionPage store={store} />}
+      {store.page === 'stopAction' && <StopActionPage store={store} />}
     </SettingsFrame>
   );
 });
 
-function headingOf(page: VmSettingsPage): string {
+const PAGE_HEADINGS: Record<string, string> = {
+  addHardware: 'Add Hardware',
+  bios: 'BIOS',
+  firmware: 'Firmware',
+  memory: 'Memory',
+  processor: 'Processor',
+  compatibility: 'Compatibility',
+  numa: 'NUMA',
+  name: 'Name',
+  integration: 'Integration Services',
+  checkpoints: 'Checkpoint File Location',
+  smartPaging: 'Smart Paging File Location',
+  startAction: 'Automatic Start Action',
+  stopAction: 'Automatic Stop Action',
+};
+
+/** The values under Automatic Start / Stop Action in the list, as 2012 R2 words them. */
+const START_DETAIL: Record<AutomaticStartAction, string> = { Nothing: 'None', StartIfRunning: 'Restart if previously running', Start: 'Always start' };
+const STOP_DETAIL: Record<AutomaticStopAction, string> = { Save: 'Save', TurnOff: 'Turn Off', ShutDown: 'Shut Down' };
+
+function headingOf(store: VmSettingsStore): string {
+  const page = store.page;
   if (page.startsWith('disk:')) return 'Hard Drive';
+  if (page.startsWith('dvd:')) return 'DVD Drive';
   if (page.startsWith('net:')) return 'Network Adapter';
-  switch (page) {
-    case 'memory':
-      return 'Memory';
-    case 'processor':
-      return 'Processor';
-    case 'compatibility':
-      return 'Compatibility';
-    case 'name':
-      return 'Name';
-    case 'checkpoints':
-      return 'Checkpoint File Location';
-    case 'smartPaging':
-      return 'Smart Paging File Location';
-    default:
-      return '';
+  if (page.startsWith('controller:')) return store.controllers.find((c) => `controller:${c.id}` === page)?.label ?? 'Controller';
+  if (page.startsWith('added:')) {
+    const a = store.additions[Number(page.slice(6))];
+    return a?.kind === 'scsi' ? 'SCSI Controller' : a?.kind === 'nic' && a.legacy ? 'Legacy Network Adapter' : 'Network Adapter';
   }
+  return PAGE_HEADINGS[page] ?? '';
 }
 
 /** Network Adapter: the virtual switch it connects to (Connect- / Disconnect-VMNetworkAdapter on OK). */
@@ -332,6 +390,7 @@ const ProcessorPage = observer(function ProcessorPage({ store }: { store: VmSett
           {host.name} has {host.cpu.cores} logical processors ({host.cpu.vendor} {host.cpu.family}).
         </p>
       )}
+      <ResourceControl store={store} />
     </>
   );
 });
@@ -385,18 +444,25 @@ const DiskPage = observer(function DiskPage({ store, index }: { store: VmSetting
   );
 });
 
-function ReadOnlyValue({ text, label, value }: { text: string; label: string; value: string }) {
-  const id = useId();
+const DvdPage = observer(function DvdPage({ store, index }: { store: VmSettingsStore; index: number }) {
+  const drive = store.vm.dvdDrives[index];
+  if (!drive) return <p>This DVD drive is no longer attached.</p>;
+  const m = /^(\w+)\s*(\d+):(\d+)$/.exec(drive.controller);
   return (
     <>
-      <p>{text}</p>
-      <div className="hv-settings-field">
-        <label htmlFor={id}>{label}:</label>
-        <Input id={id} value={value} readOnly className="hv-wide" />
-      </div>
+      <p>Select the controller and location on the controller to attach the CD/DVD drive.</p>
+      <dl className="hv-wizard-facts">
+        <dt>Controller:</dt>
+        <dd>{controllerName(drive.controller)}</dd>
+        <dt>Location:</dt>
+        <dd>{m ? `${m[3]} (in use)` : '—'}</dd>
+        <dt>Media:</dt>
+        <dd data-testid="vm-dvd-media">{drive.path ? `Image file: ${drive.path}` : 'None'}</dd>
+      </dl>
+      <p className="hv-muted">Insert or eject an image with Set-VMDvdDrive -Path at the PowerShell prompt.</p>
     </>
   );
-}
+});
 
 const SmartPagingPage = observer(function SmartPagingPage({ store }: { store: VmSettingsStore }) {
   const { bridge } = useRoot();

@@ -86,6 +86,17 @@ const expected = [
   'Update-SmbMultichannelConnection',
   'Get-SmbConnection',
   'Get-SmbServerNetworkInterface',
+  'Get-VMProcessor',
+  'Get-VMIntegrationService',
+  'Enable-VMIntegrationService',
+  'Disable-VMIntegrationService',
+  'Get-VMBios',
+  'Set-VMBios',
+  'Get-VMFirmware',
+  'Set-VMFirmware',
+  'Add-VMNetworkAdapter',
+  'Add-VMScsiController',
+  'Add-VMDvdDrive',
 ];
 
 describe('catalog', () => {

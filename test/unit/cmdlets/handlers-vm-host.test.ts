@@ -85,9 +85,9 @@ describe('Set-VMHost', () => {
     expect(ok(e, 'Set-VMHost -UseAnyNetworkForMigration $false').warnings[0]).toMatch(/No migration networks are defined on 'HV01'/);
   });
 
-  it('refuses the default folders (not modelled) and unknown computers, changing nothing', () => {
+  it('refuses a default folder on a drive the host lacks, and unknown computers, changing nothing', () => {
     const e = newEngine();
-    expect(refused(e, 'Set-VMHost -MaximumStorageMigrations 5 -VirtualMachinePath D:\\VMs').parameter).toBe('VirtualMachinePath');
+    expect(refused(e, 'Set-VMHost -MaximumStorageMigrations 5 -VirtualMachinePath Q:\\VMs').parameter).toBe('VirtualMachinePath');
     expect(refused(e, 'Set-VMHost -ComputerName HV01,HV09 -MaximumStorageMigrations 5').code).toBe('NotFound');
   });
 });
