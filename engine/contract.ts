@@ -39,8 +39,11 @@ export const Query = z.discriminatedUnion('name', [
   z.object({ name: z.literal('clock') }).strict(),
   /** What Compare-VM and the Move Wizard report for a Move-VM / Move-VMStorage command, before anything moves. */
   z.object({ name: z.literal('precheck'), command: z.lazy(() => Command) }).strict(),
-  /** Folders a Browse... dialog can offer on a computer: its volumes and shares, then what is under a path. */
-  z.object({ name: z.literal('folders'), host: z.string().min(1), path: z.string().min(1).optional() }).strict(),
+  /**
+   * Folders a Browse... dialog can offer on a computer: its volumes and shares, then what is under a
+   * path; with `files`, also the virtual hard disk files in that folder (the Open dialog).
+   */
+  z.object({ name: z.literal('folders'), host: z.string().min(1), path: z.string().min(1).optional(), files: z.boolean().optional() }).strict(),
   /** Adapters, teams, SMB Multichannel connections, limits and CPU of one computer, as of now. */
   z.object({ name: z.literal('network'), host: z.string().min(1) }).strict(),
   /** Throughput per adapter and CPU of one computer, sampled over recent simulated time. */
@@ -395,10 +398,20 @@ export interface FolderEntry {
   capacityBytes?: number;
 }
 
+/** A virtual hard disk file in a folder, as an Open dialog lists it. */
+export interface FileEntry {
+  name: string;
+  /** Full path as the listing computer sees it. */
+  path: string;
+  sizeBytes: number;
+}
+
 export interface FolderListing {
   host: string;
   path?: string;
   entries: FolderEntry[];
+  /** Asked for with `files`: the .vhd/.vhdx files directly in `path`. */
+  files?: FileEntry[];
 }
 
 export interface AdapterView {

@@ -197,7 +197,7 @@ export class Engine {
     eventLog: (q) => ({ ok: true, value: this.log.filter((e) => e.seq > (q.sinceSeq ?? 0)) }),
     clock: () => ({ ok: true, value: this.clockState(0) }),
     precheck: (q) => precheckCommand(this.world, q.command),
-    folders: (q) => listFolders(this.world, q.host, q.path),
+    folders: (q) => listFolders(this.world, q.host, q.path, q.files === true),
     network: (q) => networkView({ world: this.world, flow: this.flow, fabric: this.fabric }, q.host),
     telemetry: (q) => ({ ok: true, value: this.telemetry.read(q.host, q.sinceMs) }),
     configurationLock: (q) => {

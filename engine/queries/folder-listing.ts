@@ -1,11 +1,16 @@
 // What a Browse... dialog can offer on a computer (issue: "a folder picker over the destination's
 // simulated volumes and shares"). The simulation tracks files, not directories, so a folder exists
 // when some VM file or virtual hard disk file lies under it — plausible for a lab world, where every folder holds VMs.
-import type { FolderEntry, FolderListing, Result } from '../contract';
+// With `files`, the virtual hard disk files directly in the folder come too (the Open dialog behind
+// Inspect Disk, Edit Disk and the disk wizards' Browse... for a file).
+import type { FileEntry, FolderEntry, FolderListing, Result } from '../contract';
 import type { World } from '../model/world';
 import { findHost, forEachVmFile, freeBytes, parsePath, joinPath, normalizePath, pathKey, resolvePath, volumeUsage } from '../model/paths';
 
-export function listFolders(world: World, hostName: string, path?: string): Result<FolderListing> {
+/** The files an Open dialog for virtual hard disks offers (a checkpoint's .avhdx is not one). */
+const VHD_FILE = /\.vhdx?$/i;
+
+export function listFolders(world: World, hostName: string, path?: string, withFiles = false): Result<FolderListing> {
   const host = findHost(world, hostName);
   if (!host) return { ok: false, error: { code: 'NotFound', message: `The computer '${hostName}' could not be found.`, parameter: 'host' } };
   if (path === undefined) return { ok: true, value: { host: host.name, entries: roots(world, host.name) } };
@@ -18,14 +23,21 @@ export function listFolders(world: World, hostName: string, path?: string): Resu
   const computer = base.value.computer.toLowerCase();
   const under = pathKey(base.value.localPath).replace(/\\+$/, '') + '\\';
   const children = new Map<string, string>();
+  const files = new Map<string, FileEntry>();
+  const fileHere = (name: string, sizeBytes: number) => {
+    if (withFiles && VHD_FILE.test(name)) files.set(name.toLowerCase(), { name, path: joinPath(path, name), sizeBytes });
+  };
   for (const vm of world.vms) {
-    forEachVmFile(vm, (_kind, filePath) => {
+    forEachVmFile(vm, (kind, filePath, sizeBytes) => {
       const file = resolvePath(world, vm.host, filePath);
       if (!file.ok || file.value.computer.toLowerCase() !== computer) return;
       const local = normalizePath(file.value.localPath);
       if (!local.toLowerCase().startsWith(under)) return;
       const rest = local.slice(under.length);
-      if (!rest.includes('\\')) return;
+      if (!rest.includes('\\')) {
+        if (kind === 'vhd') fileHere(rest, sizeBytes);
+        return;
+      }
       const name = rest.split('\\')[0]!;
       children.set(name.toLowerCase(), name);
     });
@@ -36,14 +48,18 @@ export function listFolders(world: World, hostName: string, path?: string): Resu
     const local = normalizePath(d.path);
     if (!local.toLowerCase().startsWith(under)) continue;
     const rest = local.slice(under.length);
-    if (!rest.includes('\\')) continue;
+    if (!rest.includes('\\')) {
+      fileHere(rest, d.sizeBytes);
+      continue;
+    }
     const name = rest.split('\\')[0]!;
     children.set(name.toLowerCase(), name);
   }
   const entries: FolderEntry[] = [...children.values()]
     .sort((a, b) => a.localeCompare(b))
     .map((name) => ({ name, path: joinPath(path, name), kind: 'folder' as const }));
-  return { ok: true, value: { host: host.name, path, entries } };
+  const listed = withFiles ? { files: [...files.values()].sort((a, b) => a.name.localeCompare(b.name)) } : {};
+  return { ok: true, value: { host: host.name, path, entries, ...listed } };
 }
 
 function roots(world: World, hostName: string): FolderEntry[] {

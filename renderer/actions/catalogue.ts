@@ -69,6 +69,14 @@ export function hostActions(root: RootStore, host: Host): ActionItem[] {
       ...(connected ? {} : { disabledReason: 'Not connected to the engine.' }),
       run: () => root.wizards.openNewVm(host),
     },
+    {
+      id: 'new-vhd',
+      label: 'Hard Disk...',
+      icon: 'new',
+      enabled: connected,
+      ...(connected ? {} : { disabledReason: 'Not connected to the engine.' }),
+      run: () => root.wizards.disks.openNewVhd(host),
+    },
   ];
   // Stop Service / Start Service: Hyper-V's Virtual Machine Management service, through
   // Set-Service (engine/cmdlets/services.ts). While it is stopped nothing on the server can be
@@ -103,6 +111,15 @@ export function hostActions(root: RootStore, host: Host): ActionItem[] {
         ...notConnected,
         run: () => setService('Running', `An error occurred while attempting to start the Virtual Machine Management service on "${host.name}".`),
       };
+  const disk = (id: string, label: string, icon: ActionIcon, run: () => void): ActionItem => ({ id, label, icon, enabled: connected, ...notConnected, run });
+  // Hyper-V Manager lists Edit Disk... and Inspect Disk... after the server's managers.
+  const diskItems =
+    host.role === 'HyperV'
+      ? [
+          disk('edit-disk', 'Edit Disk...', 'editDisk', () => root.wizards.disks.openEditVhd(host)),
+          disk('inspect-disk', 'Inspect Disk...', 'inspectDisk', () => root.wizards.disks.openInspect(host)),
+        ]
+      : [];
   return [
     ...(serviceRunning
       ? [
@@ -115,6 +132,7 @@ export function hostActions(root: RootStore, host: Host): ActionItem[] {
             enabled: true,
             run: () => root.settings.openSwitchManager(host),
           },
+          ...diskItems,
         ]
       : []),
     service,

@@ -4,12 +4,16 @@ import { action, makeObservable, observable } from 'mobx';
 import type { Host, Vm } from '../../engine/model/world';
 import { MoveWizardStore, type MoveWizardDeps } from './wizard-move';
 import { NewVmWizardStore } from './wizard-new-vm';
+import { DiskWindows, type DiskWindowsDeps } from './disk-windows';
 
 export class WizardWindows {
   move: MoveWizardStore | undefined = undefined;
   newVm: NewVmWizardStore | undefined = undefined;
+  /** New Hard Disk, Edit Disk, Inspect Disk. */
+  readonly disks: DiskWindows;
 
-  constructor(private readonly deps: MoveWizardDeps) {
+  constructor(private readonly deps: MoveWizardDeps & DiskWindowsDeps) {
+    this.disks = new DiskWindows(deps);
     makeObservable(this, { move: observable.ref, newVm: observable.ref, openMove: action, openNewVm: action, close: action, closeNewVm: action });
   }
 

@@ -12,6 +12,9 @@ import { WindowButtons, WindowContent, WindowFrame } from '../shared/WindowFrame
 import { SettingsHost } from '../settings/SettingsHost';
 import { MoveWizardHost } from '../wizard/MoveWizard';
 import { NewVmWizardHost } from '../wizard/NewVmWizard';
+import { EditVhdWizardHost } from '../wizard/EditVhdWizard';
+import { InspectDiskHost } from '../wizard/InspectDisk';
+import { NewVhdWizardHost } from '../wizard/NewVhdWizard';
 import { ScenarioDialogs } from '../scenarios/ScenarioDialogs';
 import { ConnectServerDialog } from '../manager/ConnectServerDialog';
 import { VmConnectWindow } from '../vmconnect/VmConnectWindow';
@@ -42,6 +45,11 @@ const DialogBoundaries = observer(function DialogBoundaries() {
       <PaneBoundary name="Move Wizard" floating exits={[{ label: 'Close', run: () => wizards.close(), testId: 'pane-close-window' }]}>
         <MoveWizardHost />
         <NewVmWizardHost />
+      </PaneBoundary>
+      <PaneBoundary name="Virtual hard disk" floating exits={[{ label: 'Close', run: () => wizards.disks.closeAll(), testId: 'pane-close-window' }]}>
+        <NewVhdWizardHost />
+        <EditVhdWizardHost />
+        <InspectDiskHost />
       </PaneBoundary>
       <PaneBoundary name="Settings" floating exits={[{ label: 'Close', run: () => settings.close(), testId: 'pane-close-window' }]}>
         <SettingsHost />

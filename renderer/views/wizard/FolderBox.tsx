@@ -1,9 +1,11 @@
 // "Folder: [............] Browse..." — a folder box with its picker and its messages, as on the
-// Move Wizard's location pages and the Smart Paging File Location page.
+// Move Wizard's location pages and the Smart Paging File Location page. With `file`, the box holds
+// a virtual hard disk file's path and Browse... opens the Open dialog instead (the disk wizards).
 import { observer } from 'mobx-react-lite';
 import { useId, useRef, useState } from 'react';
 import { Button, Input } from '@fluentui/react-components';
 import type { Bridge } from '../../../engine/contract';
+import { FilePicker } from './FilePicker';
 import { FolderPicker } from './FolderPicker';
 import { Messages, type ShownMessage } from './Messages';
 
@@ -19,6 +21,8 @@ export interface FolderBoxProps {
   messages?: readonly ShownMessage[];
   disabled?: boolean;
   testId?: string;
+  /** Browse... picks a virtual hard disk file, opening in this folder when the box names none. */
+  file?: { defaultFolder: string };
 }
 
 export const FolderBox = observer(function FolderBox({
@@ -31,6 +35,7 @@ export const FolderBox = observer(function FolderBox({
   messages = [],
   disabled,
   testId,
+  file,
 }: FolderBoxProps) {
   const id = useId();
   const messagesId = useId();
@@ -62,7 +67,20 @@ export const FolderBox = observer(function FolderBox({
         </Button>
       </div>
       <Messages id={messagesId} messages={messages} />
-      {browsing && (
+      {browsing && file && (
+        <FilePicker
+          bridge={bridge}
+          host={host}
+          initial={value}
+          defaultFolder={file.defaultFolder}
+          onChoose={(path) => {
+            closePicker();
+            onChange(path);
+          }}
+          onCancel={closePicker}
+        />
+      )}
+      {browsing && !file && (
         <FolderPicker
           bridge={bridge}
           host={host}

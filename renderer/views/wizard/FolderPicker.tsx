@@ -2,7 +2,7 @@
 // (filled from the engine's 'folders' query as branches open) and a Folder: box. A WAI-ARIA tree:
 // Up/Down move, Right opens or steps in, Left closes or steps out, Home/End; Enter chooses (OK).
 import { observer } from 'mobx-react-lite';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { Button, Input } from '@fluentui/react-components';
 import {
   ChevronDownRegular,
@@ -49,7 +49,57 @@ export const FolderPicker = observer(function FolderPicker({ bridge, host, initi
     const folder = store.accept();
     if (folder !== undefined) onChoose(folder);
   };
+  const makeNewFolder = () => {
+    const made = store.newFolder();
+    if (made) requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-path="${CSS.escape(made.path)}"]`)?.focus());
+  };
 
+  return (
+    <WindowFrame title="Select Folder" className="hv-picker" testId="folder-picker" onCancel={onCancel} minHeight={300}>
+      <WindowContent className="hv-picker-content">
+        <p id={labelId} className="hv-picker-intro">
+          Select a folder on <strong>{host}</strong>:
+        </p>
+        <FolderTree store={store} labelledBy={labelId} treeRef={treeRef} onOpen={ok} />
+        <div className="hv-picker-folder">
+          <label htmlFor={folderId}>Folder:</label>
+          <Input
+            id={folderId}
+            value={store.folderText}
+            onChange={(_e, d) => store.setFolderText(d.value)}
+            aria-invalid={store.problem ? true : undefined}
+            aria-describedby={store.problem ? problemId : undefined}
+            data-testid="folder-picker-path"
+          />
+        </div>
+        {store.problem && (
+          <div id={problemId} className="hv-field-error" role="alert">
+            {store.problem}
+          </div>
+        )}
+      </WindowContent>
+      <WindowButtons start={<AccessButton label="&Make New Folder" icon={<FolderAddRegular />} disabled={!store.selected} onClick={makeNewFolder} />}>
+        <Button appearance="primary" data-default-button onClick={ok} disabled={!store.canAccept} data-testid="folder-picker-ok">
+          OK
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </WindowButtons>
+    </WindowFrame>
+  );
+});
+
+/** The tree of volumes, shares and folders, as a WAI-ARIA tree (the Select Folder and Open dialogs). */
+export const FolderTree = observer(function FolderTree({
+  store,
+  labelledBy,
+  treeRef,
+  onOpen,
+}: {
+  store: FolderBrowserStore;
+  labelledBy: string;
+  treeRef: RefObject<HTMLDivElement | null>;
+  onOpen(): void;
+}) {
   const rows = store.visible;
   const focusRow = (n: FolderNode | undefined) => {
     if (!n) return;
@@ -92,48 +142,17 @@ export const FolderPicker = observer(function FolderPicker({ bridge, host, initi
   const tabStop = store.selected ?? rows[0];
 
   return (
-    <WindowFrame title="Select Folder" className="hv-picker" testId="folder-picker" onCancel={onCancel} minHeight={300}>
-      <WindowContent className="hv-picker-content">
-        <p id={labelId} className="hv-picker-intro">
-          Select a folder on <strong>{host}</strong>:
-        </p>
-        <div ref={treeRef} role="tree" aria-labelledby={labelId} className="hv-folder-tree" onKeyDown={onTreeKey} data-testid="folder-tree">
-          {store.loadError && (
-            <div className="hv-picker-note" role="alert">
-              {store.loadError}
-            </div>
-          )}
-          {!store.roots && !store.loadError && <div className="hv-picker-note">Loading…</div>}
-          {rows.map((n) => (
-            <FolderRow key={n.path} node={n} store={store} tabStop={n === tabStop} onOpen={ok} />
-          ))}
+    <div ref={treeRef} role="tree" aria-labelledby={labelledBy} className="hv-folder-tree" onKeyDown={onTreeKey} data-testid="folder-tree">
+      {store.loadError && (
+        <div className="hv-picker-note" role="alert">
+          {store.loadError}
         </div>
-        <div className="hv-picker-folder">
-          <label htmlFor={folderId}>Folder:</label>
-          <Input
-            id={folderId}
-            value={store.folderText}
-            onChange={(_e, d) => store.setFolderText(d.value)}
-            aria-invalid={store.problem ? true : undefined}
-            aria-describedby={store.problem ? problemId : undefined}
-            data-testid="folder-picker-path"
-          />
-        </div>
-        {store.problem && (
-          <div id={problemId} className="hv-field-error" role="alert">
-            {store.problem}
-          </div>
-        )}
-      </WindowContent>
-      <WindowButtons
-        start={<AccessButton label="&Make New Folder" icon={<FolderAddRegular />} disabled={!store.selected} onClick={() => focusRow(store.newFolder())} />}
-      >
-        <Button appearance="primary" data-default-button onClick={ok} disabled={!store.canAccept} data-testid="folder-picker-ok">
-          OK
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </WindowButtons>
-    </WindowFrame>
+      )}
+      {!store.roots && !store.loadError && <div className="hv-picker-note">Loading…</div>}
+      {rows.map((n) => (
+        <FolderRow key={n.path} node={n} store={store} tabStop={n === tabStop} onOpen={onOpen} />
+      ))}
+    </div>
   );
 });
 

@@ -1,13 +1,13 @@
 // The New Virtual Machine Wizard window, with the page texts of Windows Server 2012 R2 Hyper-V
 // Manager (paraphrased where the exact text is unconfirmed), in the shared wizard frame.
 import { observer } from 'mobx-react-lite';
-import { useId, type ReactNode } from 'react';
-import { Checkbox, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
+import { useId } from 'react';
+import { Checkbox, Input, Select } from '@fluentui/react-components';
 import { DesktopRegular } from '@fluentui/react-icons';
 import type { DiskOption, InstallOption, NewVmWizardStore } from '../../stores/wizard-new-vm';
 import { useRoot } from '../app/root-context';
 import { WizardFrame } from './WizardFrame';
-import { Messages } from './Messages';
+import { Field, Options } from './WizardFields';
 
 /** Renders the open New Virtual Machine Wizard, if any. */
 export const NewVmWizardHost = observer(function NewVmWizardHost() {
@@ -27,19 +27,6 @@ export const NewVmWizardHost = observer(function NewVmWizardHost() {
 });
 
 type Props = { wizard: NewVmWizardStore };
-
-function Field({ label, field, wizard, children, id }: { label: string; field: string; wizard: NewVmWizardStore; children: ReactNode; id: string }) {
-  const messages = wizard.problems.filter((p) => p.field === field);
-  return (
-    <div className="hv-folder-box">
-      <div className="hv-folder-line">
-        <label htmlFor={id}>{label}</label>
-        {children}
-      </div>
-      <Messages messages={messages} testId={`new-vm-${field}-messages`} />
-    </div>
-  );
-}
 
 const NewVmPage = observer(function NewVmPage({ wizard }: Props) {
   switch (wizard.page.id) {
@@ -126,39 +113,6 @@ const NamePage = observer(function NamePage({ wizard }: Props) {
     </>
   );
 });
-
-function Options<T extends string>({
-  question,
-  value,
-  options,
-  onChange,
-  testId,
-}: {
-  question: string;
-  value: T;
-  options: { value: T; label: string; description?: string }[];
-  onChange(v: T): void;
-  testId: string;
-}) {
-  const questionId = useId();
-  return (
-    <>
-      <p id={questionId}>{question}</p>
-      <RadioGroup aria-labelledby={questionId} value={value} onChange={(_e, d) => onChange(d.value as T)} data-testid={testId} className="hv-option-group">
-        {options.map((o) => (
-          <div key={o.value} className="hv-option">
-            <Radio value={o.value} label={o.label} {...(o.description ? { 'aria-describedby': `${questionId}-${o.value}` } : {})} />
-            {o.description && (
-              <div id={`${questionId}-${o.value}`} className="hv-option-description">
-                {o.description}
-              </div>
-            )}
-          </div>
-        ))}
-      </RadioGroup>
-    </>
-  );
-}
 
 const GenerationPage = observer(function GenerationPage({ wizard }: Props) {
   return (

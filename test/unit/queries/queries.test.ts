@@ -48,6 +48,21 @@ describe('folders query', () => {
     expect(value<FolderListing>(engine().query({ name: 'folders', host: 'HV02', path: '\\\\FS01\\VMs' })).entries.map((x) => x.name)).toEqual(['WEB01']);
   });
 
+  it('with files, lists the disk files in the folder itself, attached or not, and nothing else (the Open dialog)', () => {
+    const e = engine();
+    expect(e.invoke({ cmdlet: 'New-VHD', params: { Path: 'D:\\VMs\\SQL01\\Virtual Hard Disks\\Scratch.vhd', SizeBytes: 1024 ** 3 } }).ok).toBe(true);
+    const r = value<FolderListing>(e.query({ name: 'folders', host: 'HV01', path: 'D:\\VMs\\SQL01\\Virtual Hard Disks', files: true }));
+    expect(r.files!.map((f) => f.path)).toEqual([
+      'D:\\VMs\\SQL01\\Virtual Hard Disks\\Scratch.vhd',
+      'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01-Data.vhdx',
+      'D:\\VMs\\SQL01\\Virtual Hard Disks\\SQL01.vhdx',
+    ]);
+    expect(r.files![2]!.sizeBytes).toBe(60 * 1024 ** 3);
+    // A folder above holds no disk itself; without `files` the listing is as before.
+    expect(value<FolderListing>(e.query({ name: 'folders', host: 'HV01', path: 'D:\\VMs\\SQL01', files: true })).files).toEqual([]);
+    expect(value<FolderListing>(e.query({ name: 'folders', host: 'HV01', path: 'D:\\VMs\\SQL01\\Virtual Hard Disks' })).files).toBeUndefined();
+  });
+
   it('names a bad path or computer', () => {
     expect(engine().query({ name: 'folders', host: 'HV09' }).ok).toBe(false);
     expect(engine().query({ name: 'folders', host: 'HV01', path: 'Q:\\Nowhere' }).ok).toBe(false);
