@@ -84,10 +84,19 @@ export function appMenuTemplate(actions: AppMenuActions, options: AppMenuOptions
       submenu: [
         { id: 'connect-server', label: 'Connect to Ser&ver...', click: send('connectToServer') },
         { type: 'separator' },
-        { id: 'new', label: '&New', submenu: [{ id: 'new-vm', label: '&Virtual Machine...', click: send('newVirtualMachine') }] },
+        {
+          id: 'new',
+          label: '&New',
+          submenu: [
+            { id: 'new-vm', label: '&Virtual Machine...', click: send('newVirtualMachine') },
+            { id: 'new-vhd', label: '&Hard Disk...', click: send('newHardDisk') },
+          ],
+        },
         { type: 'separator' },
         { id: 'hyperv-settings', label: 'Hyper-V Settin&gs...', click: send('hyperVSettings') },
         { id: 'vswitch-manager', label: 'Virtual S&witch Manager...', click: send('virtualSwitchManager') },
+        { id: 'edit-disk', label: 'Ed&it Disk...', click: send('editDisk') },
+        { id: 'inspect-disk', label: 'Inspect Dis&k...', click: send('inspectDisk') },
         { id: 'stop-service', label: 'Stop Serv&ice', click: send('stopService') },
         { id: 'start-service', label: 'Start Serv&ice', click: send('startService') },
         { id: 'remove-server', label: 'Remove Ser&ver', click: send('removeServer') },

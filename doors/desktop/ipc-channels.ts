@@ -37,8 +37,11 @@ export const MENU_COMMANDS = [
   // the current selection (renderer/actions/desktop-menu.ts, ACTION_MENU_IDS).
   'connectToServer',
   'newVirtualMachine',
+  'newHardDisk',
   'hyperVSettings',
   'virtualSwitchManager',
+  'editDisk',
+  'inspectDisk',
   'stopService',
   'startService',
   'removeServer',

@@ -12,8 +12,11 @@ const MENU_MESSAGE_TYPE = 'hvlab:menu';
 /** Native Action menu commands that act on the selected server: the id of the entry in hostActions. */
 export const SERVER_MENU_IDS = {
   newVirtualMachine: 'new-vm',
+  newHardDisk: 'new-vhd',
   hyperVSettings: 'hyperv-settings',
   virtualSwitchManager: 'vswitch-manager',
+  editDisk: 'edit-disk',
+  inspectDisk: 'inspect-disk',
   stopService: 'stop-service',
   startService: 'start-service',
   removeServer: 'remove-server',
@@ -42,8 +45,11 @@ type VmMenuCommand = keyof typeof VM_MENU_IDS;
 /** What the "select a server first" message calls each server command. */
 const SERVER_MENU_LABELS: Record<ServerMenuCommand, string> = {
   newVirtualMachine: 'New Virtual Machine',
+  newHardDisk: 'New Hard Disk',
   hyperVSettings: 'Hyper-V Settings',
   virtualSwitchManager: 'Virtual Switch Manager',
+  editDisk: 'Edit Disk',
+  inspectDisk: 'Inspect Disk',
   stopService: 'Stop Service',
   startService: 'Start Service',
   removeServer: 'Remove Server',

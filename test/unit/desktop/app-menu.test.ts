@@ -46,6 +46,8 @@ describe('appMenuTemplate', () => {
       'New',
       'Hyper-V Settings...',
       'Virtual Switch Manager...',
+      'Edit Disk...',
+      'Inspect Disk...',
       'Stop Service',
       'Start Service',
       'Remove Server',
