@@ -58,7 +58,7 @@ interface VhdView {
 }
 
 const getVhd = (page: Page, lab: RunningWebHost, path: string) =>
-  invokeThroughPage<{ output: VhdView[] }>(page, lab, { cmdlet: 'Get-VHD', params: { Path: path, ComputerName: 'HV01' } }).then((r) => r.output[0]!);
+  invokeThroughPage<VhdView>(page, lab, { cmdlet: 'Get-VHD', params: { Path: path, ComputerName: 'HV01' } }).then((out) => out[0]!);
 
 async function hostAction(page: Page, name: string) {
   await page.getByTestId('server-HV01').click();

@@ -19,11 +19,6 @@ export async function queryThroughPage<T>(page: Page, host: Pick<WebHostProcess,
   return requestThroughPage<T>(page, host, { kind: 'query', query: q });
 }
 
-/** A command through the page's own WebSocket bridge (Get-VHD to check what a wizard made); throws the engine's message on a refusal. */
-export async function invokeThroughPage<T>(page: Page, host: Pick<WebHostProcess, 'port' | 'token'>, command: unknown): Promise<T> {
-  return requestThroughPage<T>(page, host, { kind: 'invoke', command });
-}
-
 /**
  * A clock control through the page's own WebSocket bridge (e.g. { action: 'runUntilIdle' }): time
  * passing while a modal dialog covers the status bar's controls.
