@@ -8,7 +8,9 @@ import { getVm, resumeVm, saveVm, stopVm, suspendVm } from './cmdlets/vm-lifecyc
 import { checkpointVm } from './cmdlets/checkpoint-vm';
 import { removeVm, renameVm } from './cmdlets/vm-identity';
 import { getVmSnapshot, removeVmSnapshot, renameVmSnapshot, restoreVmSnapshot } from './cmdlets/vm-snapshots';
-import { setVm, setVmMemory, setVmProcessor } from './cmdlets/vm-settings';
+import { getVmMemory, setVm, setVmMemory, setVmProcessor } from './cmdlets/vm-settings';
+import { getNetAdapterAdvancedProperty, getNetAdapterRss, renameNetAdapter, setNetAdapterAdvancedProperty } from './cmdlets/net-adapter-config';
+import { getNetIPAddress, testConnection } from './cmdlets/net-ip';
 import { disableVmMigration, enableVmMigration, getVmHost, setVmHost } from './cmdlets/vm-host';
 import { addVmMigrationNetwork, getVmMigrationNetwork, removeVmMigrationNetwork } from './cmdlets/migration-networks';
 import { disableNetAdapter, enableNetAdapter, getNetAdapter } from './cmdlets/net-adapters';
@@ -101,6 +103,13 @@ const definitions: readonly CmdletDefinition[] = [
   updateSmbMultichannelConnection,
   getSmbConnection,
   getSmbServerNetworkInterface,
+  renameNetAdapter,
+  getNetAdapterAdvancedProperty,
+  setNetAdapterAdvancedProperty,
+  getNetAdapterRss,
+  getNetIPAddress,
+  testConnection,
+  getVmMemory,
   getJob,
   stopJob,
   waitJob,

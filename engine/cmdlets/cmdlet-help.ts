@@ -254,6 +254,40 @@ const TOPICS: Record<string, HelpTopic> = {
     'The Get-SmbServerNetworkInterface function lists the interfaces the SMB server listens on, with their speed and RSS and RDMA capability.',
     [['Get-SmbServerNetworkInterface -CimSession FS01', "Lists FS01's SMB server interfaces."]],
   ),
+  'Get-VMMemory': t(
+    'The Get-VMMemory cmdlet shows the memory settings of virtual machines: Dynamic Memory, startup, minimum and maximum memory, buffer and weight.',
+    [['Get-VMMemory -VMName SQL01', "Shows SQL01's memory settings."]],
+  ),
+  'Rename-NetAdapter': t(
+    'The Rename-NetAdapter function renames a physical network adapter. Its team membership, the virtual switch bound to it and SMB Multichannel constraints naming it follow the new name.',
+    [['Rename-NetAdapter -Name SMB1 -NewName Storage1', 'Renames SMB1 to Storage1.']],
+  ),
+  'Get-NetAdapterAdvancedProperty': t(
+    'The Get-NetAdapterAdvancedProperty function lists the driver settings of network adapters that this lab models: Jumbo Packet, Maximum Number of RSS Queues and, on RDMA adapters, NetworkDirect Functionality.',
+    [['Get-NetAdapterAdvancedProperty -Name SMB1', "Lists SMB1's advanced properties."]],
+  ),
+  'Set-NetAdapterAdvancedProperty': t(
+    'The Set-NetAdapterAdvancedProperty function changes a driver setting of network adapters. Jumbo frames (9014 bytes) at both ends raise what TCP carries over a link by about 4 %; the RSS queues decide whether SMB treats the adapter as RSS-capable.',
+    [
+      ['Set-NetAdapterAdvancedProperty -Name NIC* -DisplayName "Jumbo Packet" -DisplayValue "9014 Bytes"', 'Turns on jumbo frames on NIC1 and NIC2.'],
+      ['Set-NetAdapterAdvancedProperty -Name SMB1 -RegistryKeyword *JumboPacket -RegistryValue 1514', 'Turns jumbo frames off on SMB1.'],
+    ],
+  ),
+  'Get-NetAdapterRss': t(
+    'The Get-NetAdapterRss function shows the receive-side scaling settings of network adapters: whether RSS is on and how many receive queues they use.',
+    [['Get-NetAdapterRss -Name SMB*', 'Shows the RSS settings of SMB1 and SMB2.']],
+  ),
+  'Get-NetIPAddress': t('The Get-NetIPAddress function lists the IP addresses of the computer and the interfaces they are on.', [
+    ['Get-NetIPAddress -AddressFamily IPv4', 'Lists the IPv4 addresses of this computer.'],
+    ['Get-NetIPAddress -InterfaceAlias SMB1 -CimSession FS01', "Shows the address of FS01's SMB1 adapter."],
+  ]),
+  'Test-Connection': t(
+    'The Test-Connection cmdlet pings computers and writes one row per reply; it fails when no network connects the two. With -Quiet it returns $true or $false for each computer.',
+    [
+      ['Test-Connection FS01 -Count 2', 'Pings FS01 twice from this computer.'],
+      ['Test-Connection 10.10.2.20 -Source HV02 -Quiet', 'Whether HV02 reaches the address 10.10.2.20.'],
+    ],
+  ),
   'Get-SmbClientNetworkInterface': t(
     'The Get-SmbClientNetworkInterface function lists the network interfaces the SMB client can use, with their speed and RDMA and RSS capability.',
     [['Get-SmbClientNetworkInterface -CimSession HV01', "Lists HV01's SMB client interfaces."]],

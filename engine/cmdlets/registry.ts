@@ -15,6 +15,7 @@ import {
   setVmSignature,
   setVmMemorySignature,
   setVmProcessorSignature,
+  getVmMemorySignature,
 } from './catalog/vm';
 import { moveVmStorageSignature, moveVmSignature, compareVmSignature } from './catalog/moves';
 import {
@@ -54,6 +55,14 @@ import {
   getSmbConnectionSignature,
   getSmbServerNetworkInterfaceSignature,
 } from './catalog/smb';
+import {
+  renameNetAdapterSignature,
+  getNetAdapterAdvancedPropertySignature,
+  setNetAdapterAdvancedPropertySignature,
+  getNetAdapterRssSignature,
+  getNetIPAddressSignature,
+  testConnectionSignature,
+} from './catalog/net-config';
 import { getJobSignature, stopJobSignature, waitJobSignature } from './catalog/jobs';
 import {
   getVmSwitchSignature,
@@ -166,6 +175,13 @@ const signatures = [
   updateSmbMultichannelConnectionSignature,
   getSmbConnectionSignature,
   getSmbServerNetworkInterfaceSignature,
+  renameNetAdapterSignature,
+  getNetAdapterAdvancedPropertySignature,
+  setNetAdapterAdvancedPropertySignature,
+  getNetAdapterRssSignature,
+  getNetIPAddressSignature,
+  testConnectionSignature,
+  getVmMemorySignature,
   getJobSignature,
   stopJobSignature,
   waitJobSignature,

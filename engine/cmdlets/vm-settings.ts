@@ -7,7 +7,7 @@ import type { Vm, VmMemory } from '../model/world';
 import { samePath } from '../model/paths';
 import type { CmdletContext, CmdletDefinition } from './definition';
 import type { BoundParams } from './signature';
-import { setVmMemorySignature, setVmProcessorSignature, setVmSignature } from './catalog/vm';
+import { getVmMemorySignature, setVmMemorySignature, setVmProcessorSignature, setVmSignature } from './catalog/vm';
 import { describeMemoryChange, planMemory, type MemoryChange, type MemoryParameterNames } from './memory-rules';
 import { refuseWhileMoving } from '../operations/configuration-lock';
 import { folderProblem } from './paths';
@@ -199,7 +199,15 @@ export const setVmMemory: CmdletDefinition = {
   },
 };
 
-/** What Get-VMMemory would show (Set-VMMemory -Passthru writes it). */
+/** Get-VMMemory: the settings of each VM named (wildcards allowed) on the hosts of -ComputerName. */
+export const getVmMemory: CmdletDefinition = {
+  signature: getVmMemorySignature,
+  run(ctx, params) {
+    return { output: targetVms(ctx, params, 'VMName').map(memorySummary) };
+  },
+};
+
+/** What Get-VMMemory shows (Set-VMMemory -Passthru writes it). */
 export function memorySummary(vm: Vm) {
   return {
     VMName: vm.name,

@@ -221,7 +221,7 @@ function planStream(req: TransferRequest, src: Host, dst: Host, ratio: number, s
   // gets more than one member's bandwidth (Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming").
   const sNic = sendMember(pair.source, `lm:${req.id}`)!;
   const dNic = receiveMember(pair.destination, `lm:${req.id}`)!;
-  const wire = 1 / (ratio * P.tcpEfficiency);
+  const wire = 1 / (ratio * tcpEfficiencyBetween(src, sNic, dst, dNic));
   const cpuSrc = P.tcpSendCyclesPerByte / ratio + (compression ? P.compressCyclesPerByte : 0);
   const cpuDst = P.tcpReceiveCyclesPerByte / ratio + (compression ? P.decompressCyclesPerByte : 0);
   const uses: PathUse[] = [
@@ -258,6 +258,21 @@ function planStream(req: TransferRequest, src: Host, dst: Host, ratio: number, s
     ],
   };
   return { ok: true, plan };
+}
+
+/** The largest frame an adapter sends (its *JumboPacket; absent: 1514). */
+function framePacket(h: Host, nic: string): number {
+  return h.nics.find((n) => n.name.toLowerCase() === nic.toLowerCase())?.jumboPacket ?? 1514;
+}
+
+/**
+ * TCP's payload share of the line rate between two adapters, from the frame size both send
+ * (engine/net/parameters.ts, jumbo frames): tcpEfficiency at the standard 1514-byte frame.
+ */
+function tcpEfficiencyBetween(src: Host, sNic: string, dst: Host, rNic: string): number {
+  const share = (mtu: number) => (mtu - P.tcpIpHeaderBytes) / (mtu + P.ethernetOverheadBytes);
+  const mtu = Math.min(framePacket(src, sNic), framePacket(dst, rNic)) - P.ethernetHeaderBytes;
+  return P.tcpEfficiency * (share(mtu) / share(1514 - P.ethernetHeaderBytes));
 }
 
 /** What one TCP connection can carry: each end processes it on one core. */
@@ -331,7 +346,6 @@ function planSmb(
     }
     // TCP connections (or RDMA without direct data placement, when encrypted): each connection is
     // bound to one sending and one receiving adapter by the team hash, and to one core.
-    const wire = 1 / (P.tcpEfficiency * P.smbOverTcpEfficiency);
     const enc = encrypted ? P.smbEncryptionCyclesPerByte : 0;
     const cS = P.tcpSendCyclesPerByte + enc;
     const cR = P.tcpReceiveCyclesPerByte + enc;
@@ -346,6 +360,8 @@ function planSmb(
     }
     const bound = streamBound(src, dst);
     for (const g of groups.values()) {
+      const wire = 1 / (tcpEfficiencyBetween(src, g.s, dst, g.r) * P.smbOverTcpEfficiency);
+      wireMax = Math.max(wireMax, wire);
       paths.push({
         weight: g.n,
         maxRate: g.n * bound,
@@ -362,7 +378,6 @@ function planSmb(
     }
     cpuSrc = Math.max(cpuSrc, cS);
     cpuDst = Math.max(cpuDst, cR);
-    wireMax = Math.max(wireMax, wire);
     const ids = [...groups.keys()].map((_, i) => first + i);
     channels.push(channelOf(ch, false, ids, [...new Set([...groups.values()].map((g) => g.s))], [...new Set([...groups.values()].map((g) => g.r))]));
   }

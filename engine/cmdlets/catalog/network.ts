@@ -8,7 +8,7 @@ import { cimSession, passThruCim } from './common';
 const byName = ['ByName'];
 const byDescription = ['ByInstanceID'];
 
-function adapterSelectors(mandatory: boolean): readonly [NamedParameter<'Name', 'String[]'>, NamedParameter<'InterfaceDescription', 'String[]'>] {
+export function adapterSelectors(mandatory: boolean): readonly [NamedParameter<'Name', 'String[]'>, NamedParameter<'InterfaceDescription', 'String[]'>] {
   return [
     {
       name: 'Name',

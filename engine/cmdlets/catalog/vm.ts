@@ -133,6 +133,13 @@ export const setVmSignature = defineCmdlet({
   ],
 });
 
+export const getVmMemorySignature = defineCmdlet({
+  name: 'Get-VMMemory',
+  synopsis: 'Gets the memory settings of virtual machines: Dynamic Memory, startup, minimum, maximum, buffer and weight.',
+  hostParameter: 'ComputerName',
+  parameters: [vmName('VMName', 'String[]'), computerName()],
+});
+
 export const setVmMemorySignature = defineCmdlet({
   name: 'Set-VMMemory',
   synopsis: 'Configures the memory of a virtual machine.',

@@ -97,6 +97,13 @@ const expected = [
   'Add-VMNetworkAdapter',
   'Add-VMScsiController',
   'Add-VMDvdDrive',
+  'Rename-NetAdapter',
+  'Get-NetAdapterAdvancedProperty',
+  'Set-NetAdapterAdvancedProperty',
+  'Get-NetAdapterRss',
+  'Get-NetIPAddress',
+  'Test-Connection',
+  'Get-VMMemory',
 ];
 
 describe('catalog', () => {
