@@ -9,7 +9,7 @@ const at = (text: string, world?: ReturnType<typeof defaultWorld>) => complete(t
 describe('complete', () => {
   it('cmdlet names at the start of a statement, after ; and after |', () => {
     expect(at('Move-')).toEqual({ replaceFrom: 0, candidates: ['Move-VM', 'Move-VMStorage'] });
-    expect(at('get-vmm')).toEqual({ replaceFrom: 0, candidates: ['Get-VMMigrationNetwork'] });
+    expect(at('get-vmm')).toEqual({ replaceFrom: 0, candidates: ['Get-VMMemory', 'Get-VMMigrationNetwork'] });
     expect(at('Get-VM; Set-VMM')).toEqual({ replaceFrom: 8, candidates: ['Set-VMMemory'] });
     expect(at('Get-VM DC01 | Mo').candidates).toEqual(['Move-VM', 'Move-VMStorage']);
     expect(at('').candidates.length).toBeGreaterThan(30);
