@@ -52,6 +52,7 @@ import {
   setVmFirmware,
 } from './cmdlets/vm-configuration';
 import { addVmDvdDrive, addVmNetworkAdapter, addVmScsiController } from './cmdlets/vm-devices';
+import { exportVm, importVm } from './operations/cmdlets/export-import';
 
 const definitions: readonly CmdletDefinition[] = [
   getService,
@@ -153,6 +154,8 @@ const definitions: readonly CmdletDefinition[] = [
   addVmNetworkAdapter,
   addVmScsiController,
   addVmDvdDrive,
+  exportVm,
+  importVm,
 ];
 
 const byName = new Map<string, CmdletDefinition>();

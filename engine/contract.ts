@@ -44,6 +44,8 @@ export const Query = z.discriminatedUnion('name', [
    * path; with `files`, also the virtual hard disk files in that folder (the Open dialog).
    */
   z.object({ name: z.literal('folders'), host: z.string().min(1), path: z.string().min(1).optional(), files: z.boolean().optional() }).strict(),
+  /** Exported virtual machines the Import Virtual Machine wizard finds in a folder, as a computer sees it. */
+  z.object({ name: z.literal('exports'), host: z.string().min(1), path: z.string().min(1) }).strict(),
   /** Adapters, teams, SMB Multichannel connections, limits and CPU of one computer, as of now. */
   z.object({ name: z.literal('network'), host: z.string().min(1) }).strict(),
   /** Throughput per adapter and CPU of one computer, sampled over recent simulated time. */
@@ -414,6 +416,31 @@ export interface FolderListing {
   files?: FileEntry[];
 }
 
+/** An exported virtual machine as the Import Virtual Machine wizard lists it. */
+export interface ExportEntry {
+  name: string;
+  id: string;
+  /** Import-VM -Path: <folder>\Virtual Machines\<ID>.xml, spelled as the computer asked. */
+  configurationFile: string;
+  /** The export folder, spelled as the computer asked. */
+  folder: string;
+  /** Simulated ms when the export finished ("Date Created"). */
+  exportedAt: number;
+  generation: 1 | 2;
+  /** Bytes its files take: what a copy or restore writes. */
+  sizeBytes: number;
+  vhds: string[];
+  checkpoints: number;
+}
+
+export interface ExportListing {
+  host: string;
+  path: string;
+  entries: ExportEntry[];
+  /** Export folders one level below `path` (the wizard wants the export's own folder). */
+  below: string[];
+}
+
 export interface AdapterView {
   name: string;
   description: string;
@@ -469,6 +496,7 @@ export interface QueryResults {
   clock: ClockState;
   precheck: PrecheckReport;
   folders: FolderListing;
+  exports: ExportListing;
   network: NetworkView;
   telemetry: TelemetrySample[];
   configurationLock: ConfigurationLock | null;

@@ -34,7 +34,7 @@ import { moveParams, type MoveParams } from './operations/parameters';
 import { configurationLock } from './operations/configuration-lock';
 import type { LogLine } from './operations/event-log';
 import { precheckCommand } from './queries/precheck-query';
-import { listFolders } from './queries/folder-listing';
+import { listExports, listFolders } from './queries/folder-listing';
 import { networkView } from './queries/network-view';
 import { Telemetry } from './queries/telemetry';
 import { complete } from './cmdlets/complete';
@@ -198,6 +198,7 @@ export class Engine {
     clock: () => ({ ok: true, value: this.clockState(0) }),
     precheck: (q) => precheckCommand(this.world, q.command),
     folders: (q) => listFolders(this.world, q.host, q.path, q.files === true),
+    exports: (q) => listExports(this.world, q.host, q.path),
     network: (q) => networkView({ world: this.world, flow: this.flow, fabric: this.fabric }, q.host),
     telemetry: (q) => ({ ok: true, value: this.telemetry.read(q.host, q.sinceMs) }),
     configurationLock: (q) => {

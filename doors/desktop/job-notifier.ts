@@ -59,6 +59,8 @@ const KIND_LABEL: Record<Job['kind'], string> = {
   StorageMove: 'Storage migration',
   LiveMigration: 'Live migration',
   SmartPaging: 'Smart paging file move',
+  Export: 'Export',
+  Import: 'Import',
   Other: '',
 };
 

@@ -112,6 +112,7 @@ import {
   addVmScsiControllerSignature,
   addVmDvdDriveSignature,
 } from './catalog/vm-configuration';
+import { exportVmSignature, importVmSignature } from './catalog/export-import';
 
 /**
  * A signature whose cmdlet and parameter names are still literal types (declared with defineCmdlet,
@@ -225,6 +226,8 @@ const signatures = [
   addVmNetworkAdapterSignature,
   addVmScsiControllerSignature,
   addVmDvdDriveSignature,
+  exportVmSignature,
+  importVmSignature,
 ] as const satisfies readonly LiteralSignature[];
 
 /** Every signature with its literal types: what cmdlet-params.ts derives the typed commands from. */

@@ -46,7 +46,7 @@ export const Job = z.object({
   cmdlet: z.string(),
   /** Canonical PowerShell text of the command that created it. */
   commandText: z.string(),
-  kind: z.enum(['StorageMove', 'LiveMigration', 'SmartPaging', 'Other']),
+  kind: z.enum(['StorageMove', 'LiveMigration', 'SmartPaging', 'Export', 'Import', 'Other']),
   vmId: z.string().optional(),
   vmName: z.string().optional(),
   source: z.string().optional(),

@@ -347,7 +347,7 @@ export function hostIndexOf(world: World): Map<string, Host> {
 
 /**
  * Bytes of VM files per volume, for the whole world at once ("computer|L" → bytes): every VM's
- * files and the virtual hard disk files no VM has attached (world.vhdFiles).
+ * files, the virtual hard disk files no VM has attached (world.vhdFiles) and exported VMs' files.
  */
 export function vmFileBytesByVolume(world: World, hostIndex = hostIndexOf(world)): Map<string, number> {
   const used = new Map<string, number>();
@@ -361,6 +361,12 @@ export function vmFileBytesByVolume(world: World, hostIndex = hostIndexOf(world)
   for (const d of world.vhdFiles ?? []) {
     const k = locateVolume(d.computer, d.path, hostIndex);
     if (!k.startsWith('!')) used.set(k, (used.get(k) ?? 0) + d.sizeBytes);
+  }
+  for (const e of world.exports ?? []) {
+    forEachVmFile(e.vm, (_kind, path, sizeBytes) => {
+      const k = locateVolume(e.computer, path, hostIndex);
+      if (!k.startsWith('!')) used.set(k, (used.get(k) ?? 0) + sizeBytes);
+    });
   }
   return used;
 }
@@ -385,6 +391,14 @@ export function volumeUsage(world: World, host: string, letter: string, byVolume
 
 export function freeBytes(world: World, host: string, letter: string): number | undefined {
   return volumeUsage(world, host, letter)?.freeBytes;
+}
+
+/**
+ * The configuration file of an exported VM: `<export folder>\Virtual Machines\<ID>.xml`, what
+ * Import-VM -Path names (Microsoft Learn, "Export-VM" and "Import-VM", Windows Server 2012 R2).
+ */
+export function exportConfigurationPath(folder: string, vmId: string): string {
+  return joinPath(folder, 'Virtual Machines', `${vmId}.xml`);
 }
 
 export { volumeKey };

@@ -6,7 +6,7 @@
 import { macRangeProblem } from '../common/virtual-switch';
 import { World, type Host, type Vm } from './world';
 import { compileFastParser, FAIL, type FastParser } from './fast-parse';
-import { hostIndexOf, locateVolume, parsePath, pathKey, resolvePath, vmFileField, volumeKey, type VmFile } from './paths';
+import { forEachVmFile, hostIndexOf, isUnder, locateVolume, parsePath, pathKey, resolvePath, vmFileField, volumeKey, type VmFile } from './paths';
 import { checkVmLimits, HostLoadCheck, VhdOwnerCheck } from './validate-limits';
 import { parseSubnet } from '../common/ip-addresses';
 
@@ -142,6 +142,7 @@ export function crossCheck(world: World): WorldIssue[] {
   hostLoad.report(err);
   vhdOwners.report(world, hostIndex, err);
   if (world.vhdFiles.length) checkUnattachedVhds(world, hostIndex, usedByVolume, err);
+  if (world.exports.length) checkExports(world, hostIndex, usedByVolume, err);
 
   // Free space: other data plus every VM file resolving to the volume must fit.
   const used = usedByVolume;
@@ -410,6 +411,39 @@ export function parseWorldJson(text: string): ValidateResult {
   const j = parseJsonText(text);
   if (!j.ok) return j;
   return validate(j.value, true);
+}
+
+/**
+ * Exported virtual machines: each in a local folder of an existing computer, one export per
+ * folder, every file under that folder on an existing volume and counted in its space.
+ */
+function checkExports(world: World, hostIndex: Map<string, Host>, used: Map<string, number>, err: Err): void {
+  const seen = new Set<string>();
+  world.exports.forEach((e, i) => {
+    const at = `exports[${i}]`;
+    const host = hostIndex.get(e.computer.toLowerCase());
+    if (!host) {
+      err(`${at}.computer`, `computer "${e.computer}" does not exist`);
+      return;
+    }
+    if (parsePath(e.folder)?.kind !== 'local') {
+      err(`${at}.folder`, `"${e.folder}" must be a local path on ${host.name} (such as D:\\Exports\\WEB01)`);
+      return;
+    }
+    const where = `${host.name.toLowerCase()}|${pathKey(e.folder)}`;
+    if (seen.has(where)) err(`${at}.folder`, `'${e.folder}' on ${host.name} holds two exports`);
+    seen.add(where);
+    forEachVmFile(e.vm, (kind, path, sizeBytes, i2, j) => {
+      const field = `${at}.vm.${vmFileField(kind, i2, j)}`;
+      if (!isUnder(path, e.folder)) {
+        err(field, `'${path}' is not in the export folder '${e.folder}'`);
+        return;
+      }
+      const k = locateVolume(host.name, path, hostIndex);
+      if (k.charCodeAt(0) === 33) err(field, k.slice(1));
+      else used.set(k, (used.get(k) ?? 0) + sizeBytes);
+    });
+  });
 }
 
 /**

@@ -379,6 +379,23 @@ export const Vm = z.object({
 });
 export type Vm = z.infer<typeof Vm>;
 
+/**
+ * A virtual machine exported to a folder (Export-VM, the Manager's Export...): what Import-VM can
+ * read back. The export folder holds `Virtual Machines\<ID>.xml`, `Virtual Hard Disks` and
+ * `Snapshots` (Microsoft Learn, "Export-VM", Windows Server 2012 R2). `computer` holds the bytes and
+ * every path in `vm` is a local path on it, under `folder`, so an export reached through a share
+ * and the same folder seen on the file server are one record.
+ */
+export const ExportedVm = z.object({
+  computer: name,
+  /** <Path>\<VM name>, a local path on `computer`. */
+  folder: pathText,
+  exportedAt: z.number().nonnegative().default(0),
+  /** The configuration as exported: its id, settings, disks and checkpoints, its files in `folder`. */
+  vm: Vm,
+});
+export type ExportedVm = z.infer<typeof ExportedVm>;
+
 export const WorldSession = z.object({
   /** The computer the console runs on: CredSSP moves work only when started from the source host. */
   signedInOn: name,
@@ -394,6 +411,8 @@ export const World = z.object({
   vms: z.array(Vm).default([]),
   /** Virtual hard disk files on the volumes that no VM has attached (see UnattachedVhd). */
   vhdFiles: z.array(UnattachedVhd).default([]),
+  /** Virtual machines exported to folders on the volumes (see ExportedVm). */
+  exports: z.array(ExportedVm).default([]),
 });
 export type World = z.infer<typeof World>;
 export type WorldInput = z.input<typeof World>;

@@ -21,7 +21,7 @@ export function configurationLock(
 ): ConfigurationLock | undefined {
   const job = operations?.activeMoveOf(vm);
   if (!job) return undefined;
-  const what = job.kind === 'LiveMigration' ? 'live migration' : 'storage move';
+  const what = job.kind === 'LiveMigration' ? 'live migration' : job.kind === 'Export' ? 'export' : job.kind === 'Import' ? 'import' : 'storage move';
   const when = job.state === 'Queued' ? 'is queued' : 'is running';
   return {
     message,

@@ -326,7 +326,7 @@ export abstract class MoveRun {
   private startMirrors(mover: string): void {
     const vm = this.vm;
     const rate = vm.workload.diskWriteBytesPerSec;
-    if (!this.env.params.mirrorGuestWrites || vm.state !== 'Running' || !(rate > 0)) return;
+    if (!this.env.params.mirrorGuestWrites || !this.mirrorsGuestWrites() || vm.state !== 'Running' || !(rate > 0)) return;
     const disks = this.copies.filter((c) => c.file.kind === 'vhd');
     const total = vm.vhds.reduce((n, d) => n + d.sizeBytes, 0);
     if (!disks.length || total <= 0) return;
@@ -350,6 +350,11 @@ export abstract class MoveRun {
       });
       if (r.ok) this.mirrors.push(id);
     }
+  }
+
+  /** Whether the destination copy must follow the guest's writes (a move does; an export is a point-in-time copy). */
+  protected mirrorsGuestWrites(): boolean {
+    return true;
   }
 
   protected stopMirrors(): void {
@@ -470,10 +475,13 @@ export abstract class MoveRun {
     if (cur && cur.status === 'Running') this.closeStage(cur, status);
     for (const s of this.job.stages) if (s.status === 'Pending') s.status = 'Skipped';
     if (reason !== undefined) this.job.error = { message: reason };
-    this.job.notes.push(
-      `${formatTime(this.now)}: rolled back — '${this.vm.name}' stays on ${this.vm.host} with its original files; partial destination files removed.`,
-    );
+    this.job.notes.push(`${formatTime(this.now)}: ${this.rollbackNote()}`);
     this.finish(state);
+  }
+
+  /** What a rollback leaves, for the job's notes. */
+  protected rollbackNote(): string {
+    return `rolled back — '${this.vm.name}' stays on ${this.vm.host} with its original files; partial destination files removed.`;
   }
 
   /** Transfers the subclass runs besides copies and mirrors (memory passes). */

@@ -27,6 +27,8 @@ import { formatTime, type MoveRun, type RunEnv } from './move-run';
 import { StorageMove, STORAGE_STAGES } from './storage-move';
 import { LiveMigration, liveStages } from './live-migration';
 import { SmartPaging } from './smart-paging';
+import { COPY_JOB_STAGES, ExportRun, ImportRun } from './export-import-run';
+import type { ExportedVm } from '../model/world';
 
 export interface OperationsHost {
   readonly sim: Simulator;
@@ -57,6 +59,17 @@ export const PS_STATE: Record<Job['state'], string> = {
   Failed: 'Failed',
   Cancelled: 'Stopped',
 };
+
+/** An export or an import copy, checked by its cmdlet (engine/operations/cmdlets/export-import.ts). */
+export type NewCopyJob = {
+  cmdlet: string;
+  commandText: string;
+  /** The VM exported, or the VM an import will register (not in the world until the copy ends). */
+  vm: Vm;
+  placement: FilePlacement;
+  /** Where the copies go, for the Jobs pane. */
+  destination: string;
+} & ({ kind: 'Export'; record: ExportedVm } | { kind: 'Import'; from: string });
 
 export class Operations {
   readonly transfers: Transfers;
@@ -253,6 +266,68 @@ export class Operations {
     }
     this.host.jobChanged(job);
     return job;
+  }
+
+  /**
+   * Starts an export or an import copy (export-import-run.ts). It takes no migration slot, so it
+   * starts at once; the VM (exported, or to be imported) counts as busy, as during a move.
+   */
+  startCopyJob(m: NewCopyJob): Job {
+    const keys = this.destinationKeys(m.placement);
+    const job: Job = {
+      id: String(this.nextId++),
+      cmdlet: m.cmdlet,
+      commandText: m.commandText,
+      kind: m.kind,
+      vmId: m.vm.id,
+      vmName: m.vm.name,
+      source: m.vm.host,
+      destination: m.destination,
+      state: 'Queued',
+      stages: COPY_JOB_STAGES.map((name) => ({ name, status: 'Pending', bytesDone: 0, bytesTotal: 0, rate: 0 })),
+      percent: 0,
+      createdAt: this.host.sim.now,
+      precopyPasses: [],
+      channels: [],
+      cancellable: true,
+      nics: [],
+      partialFiles: [],
+      notes: [],
+    };
+    this.host.jobs.push(job);
+    this.jobIndex.set(job.id, job);
+    for (const k of keys) this.claims.set(k, job.id);
+    this.claimsOf.set(job.id, keys);
+    const request: MoveRequest = {
+      kind: 'Storage',
+      vmName: m.vm.name,
+      includeStorage: false,
+      placement: { mode: 'PerItem', vhds: [] },
+      retainVhdCopiesOnSource: false,
+      allowUnverifiedPaths: false,
+      initiatedOn: m.vm.host,
+    };
+    const run: MoveRun =
+      m.kind === 'Export'
+        ? new ExportRun(this.env, job, m.vm, request, m.placement, m.record)
+        : new ImportRun(this.env, job, m.vm, request, m.placement, m.from);
+    this.runs.set(job.id, run);
+    this.byVm.set(m.vm.id, run);
+    this.admit(run);
+    run.begin();
+    this.host.jobChanged(job);
+    return job;
+  }
+
+  /** Which running job, if any, writes the file at "computer|local path" (a move, an export or an import copy). */
+  claimOf(computer: string, localPath: string): Job | undefined {
+    const owner = this.claims.get(`${computer}|${localPath}`.toLowerCase());
+    return owner === undefined ? undefined : this.jobIndex.get(owner);
+  }
+
+  /** Exports in progress, as the records they will leave. */
+  exportsInProgress(): ExportedVm[] {
+    return [...this.runs.values()].filter((r): r is ExportRun => r instanceof ExportRun).map((r) => r.record);
   }
 
   /** Stop-Job: cancels a queued or running move if it is still in a cancellable stage. */

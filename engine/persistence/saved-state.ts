@@ -87,7 +87,8 @@ export function crossCheckState(state: EngineState): WorldIssue[] {
     if (jobIds.has(id)) issues.push({ path: `state.jobs[${i}].id`, message: `duplicate job id "${job.id}"` });
     jobIds.add(id);
     const active = job.state === 'Queued' || job.state === 'Running';
-    if (active && job.vmId !== undefined && !vmIds.has(job.vmId.toLowerCase())) {
+    // An import's VM exists only once its copy ends (engine/operations/export-import-run.ts).
+    if (active && job.kind !== 'Import' && job.vmId !== undefined && !vmIds.has(job.vmId.toLowerCase())) {
       issues.push({ path: `state.jobs[${i}].vmId`, message: `VM "${job.vmId}"${job.vmName ? ` (${job.vmName})` : ''} does not exist in the saved world` });
     }
   });

@@ -104,6 +104,8 @@ const expected = [
   'Get-NetIPAddress',
   'Test-Connection',
   'Get-VMMemory',
+  'Export-VM',
+  'Import-VM',
 ];
 
 describe('catalog', () => {
