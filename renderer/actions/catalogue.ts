@@ -123,7 +123,19 @@ export function hostActions(root: RootStore, host: Host): ActionItem[] {
   return [
     ...(serviceRunning
       ? [
-          ...(host.role === 'HyperV' ? [{ id: 'new', label: 'New', icon: 'new' as const, enabled: true, submenu: newItems, run: () => {} }] : []),
+          ...(host.role === 'HyperV'
+            ? [
+                { id: 'new', label: 'New', icon: 'new' as const, enabled: true, submenu: newItems, run: () => {} },
+                {
+                  id: 'import-vm',
+                  label: 'Import Virtual Machine...',
+                  icon: 'import' as const,
+                  enabled: connected,
+                  ...(connected ? {} : { disabledReason: 'Not connected to the engine.' }),
+                  run: () => root.wizards.openImport(host),
+                },
+              ]
+            : []),
           { id: 'hyperv-settings', label: 'Hyper-V Settings...', icon: 'settings' as const, enabled: true, run: () => root.settings.openHost(host) },
           {
             id: 'vswitch-manager',
@@ -282,6 +294,8 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
     });
   });
   const move = command('move', 'Move...', 'move', () => root.wizards.openMove(vm));
+  // Export... in every state but the transitional ones (2012 R2 exports a running VM; Export-VM refuses the rest in Hyper-V's words).
+  const exportVm = command('export', 'Export...', 'export', () => root.wizards.openExport(vm));
   // Delete asks first and says what is kept, as Hyper-V Manager does (wording *unconfirmed*).
   const remove = command('delete', 'Delete...', 'delete', () => {
     root.dialogs.show({
@@ -342,6 +356,7 @@ export function vmActions(root: RootStore, vm: Vm): ActionItem[] {
     ...(running ? [reset] : []),
     ...(vm.state === 'Starting' || vm.state === 'Stopping' ? [] : [checkpoint, ...(revert ? [revert] : [])]),
     move,
+    ...(vm.state === 'Starting' || vm.state === 'Stopping' ? [] : [exportVm]),
     rename,
     // Start and Delete when off (the Manager offers Delete for a saved VM too).
     ...(vm.state === 'Off' || vm.state === 'Saved' ? [remove] : []),

@@ -13,6 +13,7 @@ const MENU_MESSAGE_TYPE = 'hvlab:menu';
 export const SERVER_MENU_IDS = {
   newVirtualMachine: 'new-vm',
   newHardDisk: 'new-vhd',
+  importVirtualMachine: 'import-vm',
   hyperVSettings: 'hyperv-settings',
   virtualSwitchManager: 'vswitch-manager',
   editDisk: 'edit-disk',
@@ -37,6 +38,7 @@ export const VM_MENU_IDS = {
   checkpoint: 'checkpoint',
   revert: 'revert',
   move: 'move',
+  export: 'export',
   rename: 'rename',
   delete: 'delete',
 } as const satisfies Partial<Record<DesktopMenuCommand, string>>;
@@ -46,6 +48,7 @@ type VmMenuCommand = keyof typeof VM_MENU_IDS;
 const SERVER_MENU_LABELS: Record<ServerMenuCommand, string> = {
   newVirtualMachine: 'New Virtual Machine',
   newHardDisk: 'New Hard Disk',
+  importVirtualMachine: 'Import Virtual Machine',
   hyperVSettings: 'Hyper-V Settings',
   virtualSwitchManager: 'Virtual Switch Manager',
   editDisk: 'Edit Disk',
@@ -69,6 +72,7 @@ const VM_MENU_LABELS: Record<VmMenuCommand, string> = {
   checkpoint: 'Checkpoint',
   revert: 'Revert',
   move: 'Move',
+  export: 'Export',
   rename: 'Rename',
   delete: 'Delete',
 };

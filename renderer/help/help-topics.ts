@@ -13,7 +13,8 @@ export type HelpTopicId =
   | 'new-vm'
   | 'vswitch'
   | 'vm-settings'
-  | 'checkpoints';
+  | 'checkpoints'
+  | 'export-import';
 
 export interface HelpTopic {
   id: HelpTopicId;
@@ -146,12 +147,28 @@ For moves: a running virtual machine moves only to a server with a compatible pr
 
 Checkpoints move with the virtual machine. They are not backups: they live on the same storage as the virtual machine.`,
   },
+  {
+    id: 'export-import',
+    title: 'Exporting and importing virtual machines',
+    // Microsoft Learn, "Export-VM" and "Import-VM" (Windows Server 2012 R2 module help).
+    text: `**Export...** copies a virtual machine into a new folder named after it, under the location you give, with **Virtual Machines** (the configuration, *<ID>.xml*), **Virtual Hard Disks** and **Snapshots**. The copy runs as a job (Jobs pane) and the virtual machine keeps running: Windows Server 2012 R2 exports running virtual machines (2012 needed them off or saved). The folder must not exist yet. PowerShell: \`Export-VM -Name <vm> -Path <location>\`.
+
+**Import Virtual Machine...** on a server reads an export back. **Locate Folder** wants the export's own folder (the one named after the virtual machine); **Choose Import Type**:
+
+- **Register in-place**: the virtual machine uses the exported files where they are and keeps its unique ID. Nothing is copied.
+- **Restore**: the files are copied to the folders you choose and the ID is kept.
+- **Copy**: the files are copied and the virtual machine gets a new ID, so one export can be imported many times.
+
+Keeping the ID is refused while a virtual machine with that ID is registered: delete it first, or choose Copy. In this lab a server holds one virtual machine of a name. PowerShell: \`Import-VM -Path <folder>\\Virtual Machines\\<ID>.xml [-Copy [-GenerateNewId]] [-VirtualMachinePath] [-VhdDestinationPath]\`.`,
+  },
 ];
 
 /** Which topic F1 opens, by the window or pane the focus is in (its data-testid). */
 export const HELP_BY_PLACE: Readonly<Record<string, HelpTopicId>> = {
   'move-wizard': 'move-wizard',
   'new-vm-wizard': 'new-vm',
+  'export-dialog': 'export-import',
+  'import-wizard': 'export-import',
   'host-settings': 'live-migration-settings',
   'vswitch-manager': 'vswitch',
   'vm-settings': 'vm-settings',

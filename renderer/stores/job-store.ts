@@ -46,11 +46,11 @@ export class JobStore {
     return this.all.filter((j) => ACTIVE.has(j.state));
   }
 
-  /** The running or queued move (storage move or live migration) of each VM, by VM id. */
+  /** The running or queued move (storage move or live migration) or export of each VM, by VM id. */
   get activeMoveByVm(): ReadonlyMap<string, Job> {
     const map = new Map<string, Job>();
     for (const job of this.active) {
-      if ((job.kind !== 'StorageMove' && job.kind !== 'LiveMigration') || !job.vmId) continue;
+      if ((job.kind !== 'StorageMove' && job.kind !== 'LiveMigration' && job.kind !== 'Export') || !job.vmId) continue;
       const seen = map.get(job.vmId);
       // A running job says more than a queued one.
       if (!seen || (seen.state !== 'Running' && job.state === 'Running')) map.set(job.vmId, job);
@@ -77,9 +77,9 @@ export class JobStore {
   }
 }
 
-/** Status text for a move. *Unconfirmed wording* (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"): "Moving storage (37%)" / "Migrating (37%)". */
+/** Status text for a move or an export. *Unconfirmed wording* (Microsoft Learn, "Use live migration without Failover Clustering to move a virtual machine"; Ben Armstrong, "How does storage migration actually work?"): "Moving storage (37%)" / "Migrating (37%)" / "Exporting (37%)". */
 export function moveStatusText(job: Pick<Job, 'kind' | 'state' | 'percent'>): string {
-  const verb = job.kind === 'LiveMigration' ? 'Migrating' : 'Moving storage';
+  const verb = job.kind === 'LiveMigration' ? 'Migrating' : job.kind === 'Export' ? 'Exporting' : 'Moving storage';
   if (job.state === 'Queued') return `${verb} (queued)`;
   return `${verb} (${Math.floor(job.percent)}%)`;
 }

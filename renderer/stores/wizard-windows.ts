@@ -5,16 +5,57 @@ import type { Host, Vm } from '../../engine/model/world';
 import { MoveWizardStore, type MoveWizardDeps } from './wizard-move';
 import { NewVmWizardStore } from './wizard-new-vm';
 import { DiskWindows, type DiskWindowsDeps } from './disk-windows';
+import { ExportVmDialogStore, ImportWizardStore } from './export-import';
 
 export class WizardWindows {
   move: MoveWizardStore | undefined = undefined;
   newVm: NewVmWizardStore | undefined = undefined;
+  exportVm: ExportVmDialogStore | undefined = undefined;
+  importVm: ImportWizardStore | undefined = undefined;
+  /** The Export dialog offers the folder last exported to (this session). */
+  private lastExportFolder = '';
   /** New Hard Disk, Edit Disk, Inspect Disk. */
   readonly disks: DiskWindows;
 
   constructor(private readonly deps: MoveWizardDeps & DiskWindowsDeps) {
     this.disks = new DiskWindows(deps);
-    makeObservable(this, { move: observable.ref, newVm: observable.ref, openMove: action, openNewVm: action, close: action, closeNewVm: action });
+    makeObservable(this, {
+      move: observable.ref,
+      newVm: observable.ref,
+      exportVm: observable.ref,
+      importVm: observable.ref,
+      openMove: action,
+      openNewVm: action,
+      openExport: action,
+      openImport: action,
+      close: action,
+      closeNewVm: action,
+      closeExport: action,
+      closeImport: action,
+    });
+  }
+
+  /** A VM's Export... action. */
+  openExport(vm: Vm): void {
+    const dialog: ExportVmDialogStore = new ExportVmDialogStore(this.deps, vm, this.lastExportFolder, (folder) => this.closeExport(dialog, folder));
+    this.exportVm = dialog;
+  }
+
+  closeExport(which?: ExportVmDialogStore, folder?: string): void {
+    if (which && which !== this.exportVm) return;
+    if (folder) this.lastExportFolder = folder;
+    this.exportVm = undefined;
+  }
+
+  /** A Hyper-V host's Import Virtual Machine... action. */
+  openImport(host: Host): void {
+    const wizard: ImportWizardStore = new ImportWizardStore(this.deps, host, () => this.closeImport(wizard));
+    this.importVm = wizard;
+  }
+
+  closeImport(which?: ImportWizardStore): void {
+    if (which && which !== this.importVm) return;
+    this.importVm = undefined;
   }
 
   /** Action > New > Virtual Machine... on a Hyper-V host. */

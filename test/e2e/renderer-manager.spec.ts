@@ -70,7 +70,20 @@ test.describe('Hyper-V Manager screen', () => {
   test('right-click offers the VM actions the simulation has, and no placeholder', async ({ page }) => {
     await page.getByTestId('vm-row-SQL01').click({ button: 'right' });
     const menu = page.getByTestId('context-menu');
-    const labels = ['Connect...', 'Settings...', 'Turn Off...', 'Shut Down...', 'Save', 'Pause', 'Reset', 'Checkpoint', 'Move...', 'Rename...', 'Help'];
+    const labels = [
+      'Connect...',
+      'Settings...',
+      'Turn Off...',
+      'Shut Down...',
+      'Save',
+      'Pause',
+      'Reset',
+      'Checkpoint',
+      'Move...',
+      'Export...',
+      'Rename...',
+      'Help',
+    ];
     await expect(menu.getByRole('menuitem')).toHaveText(labels);
     await expect(menu.getByRole('menuitem', { name: 'Start', exact: true })).toHaveCount(0);
   });

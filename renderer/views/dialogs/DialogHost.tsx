@@ -15,6 +15,7 @@ import { NewVmWizardHost } from '../wizard/NewVmWizard';
 import { EditVhdWizardHost } from '../wizard/EditVhdWizard';
 import { InspectDiskHost } from '../wizard/InspectDisk';
 import { NewVhdWizardHost } from '../wizard/NewVhdWizard';
+import { ExportImportHost } from '../wizard/ExportImport';
 import { ScenarioDialogs } from '../scenarios/ScenarioDialogs';
 import { ConnectServerDialog } from '../manager/ConnectServerDialog';
 import { VmConnectWindow } from '../vmconnect/VmConnectWindow';
@@ -45,6 +46,7 @@ const DialogBoundaries = observer(function DialogBoundaries() {
       <PaneBoundary name="Move Wizard" floating exits={[{ label: 'Close', run: () => wizards.close(), testId: 'pane-close-window' }]}>
         <MoveWizardHost />
         <NewVmWizardHost />
+        <ExportImportHost />
       </PaneBoundary>
       <PaneBoundary name="Virtual hard disk" floating exits={[{ label: 'Close', run: () => wizards.disks.closeAll(), testId: 'pane-close-window' }]}>
         <NewVhdWizardHost />

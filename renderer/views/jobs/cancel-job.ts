@@ -10,7 +10,11 @@ export function confirmCancelJob(root: RootStore, job: Job): void {
       ? `The migration is abandoned and ${job.vmName ?? 'the virtual machine'} keeps running on ${job.source ?? 'the source host'}. A migration that has already switched to the destination cannot be cancelled; the engine will say so.`
       : job.kind === 'StorageMove'
         ? `The move is rolled back: the partial copy at the destination is deleted and ${job.vmName ?? 'the virtual machine'} keeps using its files where they are. Once the files have been switched to the destination, the move can no longer be cancelled.`
-        : 'The job is stopped.';
+        : job.kind === 'Export'
+          ? `The export is abandoned: the partial export in ${job.destination ?? 'the export folder'} is deleted. ${job.vmName ?? 'The virtual machine'} is not affected.`
+          : job.kind === 'Import'
+            ? `The import is abandoned: the files copied so far are deleted and ${job.vmName ?? 'the virtual machine'} is not registered. The export stays as it is.`
+            : 'The job is stopped.';
   root.dialogs.show({
     kind: 'confirm',
     title: 'Cancel Job',

@@ -44,6 +44,7 @@ describe('appMenuTemplate', () => {
     ).toEqual([
       'Connect to Server...',
       'New',
+      'Import Virtual Machine...',
       'Hyper-V Settings...',
       'Virtual Switch Manager...',
       'Edit Disk...',
@@ -65,6 +66,7 @@ describe('appMenuTemplate', () => {
       'Checkpoint',
       'Revert...',
       'Move...',
+      'Export...',
       'Rename...',
       'Delete...',
     ]);
