@@ -114,6 +114,28 @@ const TOPICS: Record<string, HelpTopic> = {
     ],
     { inputs: VM_IN, outputs: JOB_OUT },
   ),
+  'Export-VM': t(
+    "The Export-VM cmdlet copies a virtual machine's configuration, checkpoints and virtual hard disks into <Path>\\<name>, under Virtual Machines, Snapshots and Virtual Hard Disks. The copy is a job that takes time like a storage move; the virtual machine itself is not changed, and the exported copy can be imported on any host.",
+    [
+      ['Export-VM -Name TEST01 -Path E:\\Exports -ComputerName HV02', 'Exports TEST01 to E:\\Exports\\TEST01 on HV02.'],
+      ['Export-VM TEST01 -Path \\\\FS01\\VMs\\Exports -ComputerName HV02 -AsJob', 'Exports TEST01 to a share as a background job; Get-Job follows it.'],
+    ],
+    { inputs: VM_IN, outputs: JOB_OUT },
+  ),
+  'Import-VM': t(
+    'The Import-VM cmdlet registers an exported virtual machine from its configuration file. By default it is registered where its files are, with its own ID; -Copy copies the files to new folders first (a restore, keeping the ID), and -Copy -GenerateNewId makes a copy with a new ID, so the export can be imported again.',
+    [
+      [
+        "Import-VM -Path 'E:\\Exports\\TEST01\\Virtual Machines\\5C1B1E3A-7E0D-4C8B-9F2A-3D4E5F607182.xml' -ComputerName HV02",
+        'Registers the exported TEST01 in place, with its ID.',
+      ],
+      [
+        "Import-VM -Path 'E:\\Exports\\TEST01\\Virtual Machines\\5C1B1E3A-7E0D-4C8B-9F2A-3D4E5F607182.xml' -Copy -GenerateNewId -VhdDestinationPath D:\\VMs\\TEST02 -VirtualMachinePath D:\\VMs\\TEST02 -ComputerName HV02",
+        'Copies the export into D:\\VMs\\TEST02 and registers the copy with a new ID.',
+      ],
+    ],
+    { outputs: 'Microsoft.HyperV.PowerShell.VirtualMachine' },
+  ),
   'Compare-VM': t(
     'The Compare-VM cmdlet checks whether a virtual machine could move to another host, without moving it, and returns a compatibility report that lists every incompatibility.',
     [['Compare-VM -Name WEB01 -DestinationHost HV02', 'Lists what would stop WEB01 from moving to HV02.']],

@@ -28,6 +28,17 @@ describe('configuration changes while the VM is being moved', () => {
       parameter: 'Name',
       fix: `A storage move of 'TEST01' is running (job ${id}, Move-VMStorage). Wait for it to finish (Wait-Job -Id ${id}) or cancel it (Stop-Job -Id ${id}), then change the settings again.`,
       guiFix: "A storage move of 'TEST01' is running (see the Jobs pane). Wait until it finishes, or cancel it there, then try again.",
+      // The PowerShell error record the prompt prints (engine/cmdlets/error-records.ts).
+      record: {
+        activity: 'Set-VM',
+        category: 'InvalidOperation',
+        exception: 'Microsoft.HyperV.PowerShell.VirtualizationInvalidStateException',
+        fullyQualifiedErrorId: 'InvalidState,Microsoft.HyperV.PowerShell.Commands.SetVMCommand',
+        reason: 'VirtualizationInvalidStateException',
+        targetName: '',
+        targetType: '',
+        unconfirmed: true,
+      },
     });
     expect(vm(e, 'TEST01')).toEqual(before);
     expect(e.query({ name: 'configurationLock', vm: 'TEST01' })).toEqual({
