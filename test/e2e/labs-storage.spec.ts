@@ -135,7 +135,7 @@ test.describe.serial('Labs pane', () => {
     await expect(pane.getByTestId('lab-detail').getByTestId('lab-score')).toHaveText('25 / 25 (best 25)');
     await page.screenshot({ path: `${ARTIFACTS}/labs-after-reload.png` });
     // The VM the learner moved is still where the lab put it.
-    await runAtPrompt(page, 'Get-VM -Name SQL01 -ComputerName HV01');
+    await runAtPrompt(page, 'Get-VM -Name SQL01 -ComputerName HV01 | Select-Object -ExpandProperty Path');
     await expect(page.getByTestId('powershell-output').getByTestId('ps-output').last()).toContainText('\\\\FS01\\VMs\\SQL01');
   });
 
