@@ -143,8 +143,9 @@ test('what the prompt creates is listed; Remove and the MAC range go through App
   await dialog.getByTestId('settings-apply').click();
   await page.getByTestId('dialog-confirm').getByRole('button', { name: 'Yes' }).click();
   await expect(dialog.getByTestId('settings-apply')).toBeDisabled();
+  // Apply sends two commands in turn; the second may still be on its way when the button greys.
+  await expect.poll(async () => (await hostOf(page, lab, 'HV01')).macAddressRange).toEqual({ minimum: '00155D200000', maximum: '00155D2000FF' });
   let host = await hostOf(page, lab, 'HV01');
-  expect(host.macAddressRange).toEqual({ minimum: '00155D200000', maximum: '00155D2000FF' });
   expect(host.virtualSwitches.find((s) => s.name === 'Lab')?.managementVlanId).toBe(20);
 
   await dialog.getByTestId('settings-nav-switch:Lab').click();
