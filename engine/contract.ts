@@ -7,6 +7,7 @@ import { World } from './model/world';
 import { Job, LogEntry } from './model/jobs';
 import { CheckResult, LabCheckResult } from './labs/results';
 import { ContractError, RequestId, Response } from './common/bridge-envelope';
+import { CONFIRM_ANSWERS } from './common/confirm-prompt';
 import type { CmdletCommand } from './cmdlets/cmdlet-params';
 
 // The answer envelope and the error shape are shared with the pages' bridge (engine/common/).
@@ -306,6 +307,11 @@ export type ScenarioResult<A extends ScenarioAction = ScenarioAction> = Scenario
 // ── Requests as they cross a transport ──────────────────────────────────────────────────────────
 /** The longest text the console's prompt takes in one `run` request; longer scripts go to `hvlab run`. */
 export const MAX_PROMPT_TEXT = 100_000;
+/** The answer to a question a run stopped at (RunOutcome.confirm): where it stopped, and what the user answered. */
+export const RunResume = z
+  .object({ statement: z.number().int().nonnegative(), command: z.number().int().nonnegative(), answer: z.enum(CONFIRM_ANSWERS) })
+  .strict();
+export type RunResume = z.infer<typeof RunResume>;
 export const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invoke'), id: RequestId, command: Command }).strict(),
   z.object({ kind: z.literal('query'), id: RequestId, query: Query }).strict(),
@@ -319,6 +325,8 @@ export const Request = z.discriminatedUnion('kind', [
         error: (i) =>
           `a command at the prompt is at most ${MAX_PROMPT_TEXT.toLocaleString('en-US')} characters (this one has ${typeof i.input === 'string' ? i.input.length.toLocaleString('en-US') : '?'}); run a longer script with hvlab run <script.ps1>`,
       }),
+      /** Goes on with the same text after the question it stopped at, with the user's answer. */
+      resume: RunResume.optional(),
     })
     .strict(),
   /** The Labs pane: list, start, hints, Check, reset, import/export, report. */
@@ -359,6 +367,11 @@ export interface RunOutcome {
   statements: StatementOutcome[];
   /** A syntax error stops the whole script before anything runs, as in PowerShell. */
   parseError?: ContractError & { line: number; column: number };
+  /**
+   * The run stopped to ask (a High-impact cmdlet, or -Confirm): "Confirm", the question, and where
+   * it stopped. Run the same text again with `resume` to answer it.
+   */
+  confirm?: { statement: number; command: number; caption: string; query: string };
 }
 
 export interface PrecheckIssue {
@@ -546,7 +559,7 @@ export interface Bridge {
   invoke(command: Command): Promise<Result<CommandOutput>>;
   query<Q extends Query>(query: Q): Promise<Result<QueryResult<Q>>>;
   clock(control: ClockControl): Promise<Result<ClockState>>;
-  run(text: string): Promise<Result<RunOutcome>>;
+  run(text: string, resume?: RunResume): Promise<Result<RunOutcome>>;
   /**
    * The Labs pane. Every door of this repository provides it; it is optional only so that partial
    * bridges (test fakes) need not, and the pane says so when it is missing.

@@ -13,6 +13,7 @@ import {
   type WorldView,
   type ClockState,
   type RunOutcome,
+  type RunResume,
   type QueryResult,
   type QueryResults,
 } from './contract';
@@ -213,8 +214,8 @@ export class Engine {
   }
 
   /** Runs a line typed at the console's prompt (see scripting/prompt-run.ts). */
-  runText(text: string): Result<RunOutcome> {
-    const run = this.startRun(text);
+  runText(text: string, resume?: RunResume): Result<RunOutcome> {
+    const run = this.startRun(text, resume);
     run.step(Infinity);
     return { ok: true, value: run.outcome() };
   }
@@ -228,8 +229,8 @@ export class Engine {
   private readonly promptSession = new ScriptSession();
 
   /** The same run, advanced by a door in slices of statements so other clients get turns between them. */
-  startRun(text: string): PromptRun {
-    const run = startPromptRun(this, text, this.promptSession);
+  startRun(text: string, resume?: RunResume): PromptRun {
+    const run = startPromptRun(this, text, this.promptSession, resume);
     return {
       get done() {
         return run.done;

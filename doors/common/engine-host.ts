@@ -163,7 +163,7 @@ export class EngineHost {
           return { kind: 'result', id: req.id, result };
         }
         case 'run': {
-          const run = this.engine.startRun(req.text);
+          const run = this.engine.startRun(req.text, req.resume);
           run.step(Infinity);
           return this.runEnded(req.id, run);
         }
@@ -193,10 +193,10 @@ export class EngineHost {
     if ((raw as { kind?: unknown } | null)?.kind !== 'run' || checkJsonDepth(raw)) return this.handle(raw);
     const parsed = Request.safeParse(raw);
     if (!parsed.success || parsed.data.kind !== 'run') return this.handle(raw);
-    const { id, text } = parsed.data;
+    const { id, text, resume } = parsed.data;
     let run: PromptRun;
     try {
-      run = this.engine.startRun(text);
+      run = this.engine.startRun(text, resume);
       run.step(PROMPT_SLICE_STATEMENTS);
     } catch (err) {
       return this.internalError(id, err);

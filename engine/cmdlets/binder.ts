@@ -6,6 +6,7 @@ import type { StaticCommandNode as CommandNode, ValueNode } from './syntax';
 import type { BoundParams, CmdletSignature, ParameterSpec, ParamValue, PipelineKind } from './signature';
 import { dotNetTypeName, isArrayType } from './signature';
 import { ScriptError, type Range } from './source-text';
+import type { ShouldProcessSwitches } from './should-process';
 import { matchParameter, nameMessages } from './parameter-names';
 import { convertArgument, display, toBoolean } from './conversion';
 import { chooseSet, inSet, messages as setMessages, missingMandatory, setNames, setsAccepting } from './parameter-sets';
@@ -48,7 +49,7 @@ function inSignatureOrder(sig: CmdletSignature, bound: Map<string, ParamValue>):
  * The parameter objects of one command: usually one; one per piped object when the piped
  * parameter takes a single value (Get-VM A,B | Move-VM -DestinationHost HV02 moves each).
  */
-export function bindCommand(node: CommandNode, sig: CmdletSignature, piped?: PipedInput): BoundParams[] {
+export function bindCommand(node: CommandNode, sig: CmdletSignature, piped?: PipedInput, switches?: ShouldProcessSwitches): BoundParams[] {
   const bound = new Map<string, ParamValue>();
   const positional: ValueNode[] = [];
   let candidates = setNames(sig);
@@ -64,6 +65,15 @@ export function bindCommand(node: CommandNode, sig: CmdletSignature, piped?: Pip
     if (match.kind === 'unknown') throw new ScriptError(nameMessages.notFound(el.name), el.at, el.name);
     if (match.kind === 'ambiguous') throw new ScriptError(nameMessages.ambiguous(el.name, match.names), el.at, el.name);
     if (match.kind === 'common') {
+      // -WhatIf / -Confirm (and -WhatIf:$false, -Confirm:$false): read here, acted on by whoever runs the command (should-process.ts).
+      if (switches && match.common.shouldProcessOnly) {
+        const spec: ParameterSpec = { name: match.common.name, type: 'Switch' };
+        if (el.colon && !el.argument) throw new ScriptError(bindingMessages.missingArgument(spec), el.at, spec.name);
+        const c = el.argument ? toBoolean(spec, el.argument) : ({ ok: true, value: true } as const);
+        if (!c.ok) throw new ScriptError(c.message, c.at, spec.name);
+        switches[match.common.name as keyof ShouldProcessSwitches] = c.value;
+        continue;
+      }
       if (!match.common.ignored) throw new ScriptError(nameMessages.commonNotSupported(match.common.name), el.at, match.common.name);
       continue;
     }

@@ -272,3 +272,21 @@ export function parseErrorRecordOf(
   if (kind === 'syntax') return parseErrorRecord(e.message, { line: e.line, column: e.column, length: 1 });
   return bindingErrorRecord(e.message, e.command, { line: e.line, column: e.column, length: Math.max(1, e.span.length) });
 }
+
+/**
+ * A command that had to ask where nobody can answer (powershell.exe -NonInteractive): InvalidOperation:
+ * (:) [Remove-VM], PSInvalidOperationException / InvalidOperation,<the command's class>.
+ */
+export function nonInteractiveRecord(cmdlet: string): ErrorRecordFields {
+  const name = findSignature(cmdlet)?.name ?? cmdlet;
+  const module = moduleOf(name);
+  return {
+    category: 'InvalidOperation',
+    targetName: '',
+    targetType: '',
+    activity: name,
+    reason: 'PSInvalidOperationException',
+    exception: `${SMA}.PSInvalidOperationException`,
+    fullyQualifiedErrorId: `InvalidOperation,${isFunctionModule(module) ? name : implementationName({ name })}`,
+  };
+}

@@ -23,8 +23,9 @@ export const commonParameters: readonly CommonParameter[] = [
   { name: 'OutVariable', aliases: ['ov'], ignored: false },
   { name: 'OutBuffer', aliases: ['ob'], ignored: false },
   { name: 'PipelineVariable', aliases: ['pv'], ignored: false },
+  // Read by the binder and acted on by the prompt and hvlab run (should-process.ts).
   { name: 'WhatIf', aliases: ['wi'], ignored: false, shouldProcessOnly: true },
-  { name: 'Confirm', aliases: ['cf'], ignored: true, shouldProcessOnly: true },
+  { name: 'Confirm', aliases: ['cf'], ignored: false, shouldProcessOnly: true },
 ];
 
 export type ParameterMatch =

@@ -10,6 +10,7 @@ import { parseSyntax, type StaticCommandNode as CommandNode, type StaticPipeline
 import { bindCommand } from './binder';
 import { pipedInputOf, pipelineMessages } from './pipeline';
 import { LineIndex, ScriptError, type SourceSpan } from './source-text';
+import type { ShouldProcessSwitches } from './should-process';
 
 /**
  * One command. `span` is non-enumerable: the object itself is exactly `{ cmdlet, params }`, so it
@@ -19,6 +20,8 @@ export interface ParsedCommand {
   readonly cmdlet: string;
   readonly params: BoundParams;
   readonly span: SourceSpan;
+  /** -WhatIf / -Confirm as typed (non-enumerable like span): they are not parameters the engine takes. */
+  readonly switches?: ShouldProcessSwitches;
 }
 
 export interface ParseError {
@@ -85,17 +88,17 @@ function schemaOf(sig: CmdletSignature): ReturnType<typeof paramsSchema> {
 
 /** Binds and then checks against the runtime schema, so a parsed command always passes Engine.invoke's validation. */
 /** Binds like PowerShell's binder and names the cmdlet on a binding error (its error record's [Cmdlet] part). */
-export function bind(node: CommandNode, sig: CmdletSignature, piped?: Parameters<typeof bindCommand>[2]): BoundParams[] {
+export function bind(node: CommandNode, sig: CmdletSignature, piped?: Parameters<typeof bindCommand>[2], switches?: ShouldProcessSwitches): BoundParams[] {
   try {
-    return bindChecked(node, sig, piped);
+    return bindChecked(node, sig, piped, switches);
   } catch (e) {
     if (e instanceof ScriptError) e.command ??= sig.name;
     throw e;
   }
 }
 
-function bindChecked(node: CommandNode, sig: CmdletSignature, piped?: Parameters<typeof bindCommand>[2]): BoundParams[] {
-  const all = bindCommand(node, sig, piped);
+function bindChecked(node: CommandNode, sig: CmdletSignature, piped?: Parameters<typeof bindCommand>[2], switches?: ShouldProcessSwitches): BoundParams[] {
+  const all = bindCommand(node, sig, piped, switches);
   const schema = schemaOf(sig);
   return all.map((params) => {
     const checked = schema.safeParse(params);
@@ -108,16 +111,19 @@ function bindChecked(node: CommandNode, sig: CmdletSignature, piped?: Parameters
   });
 }
 
-function bindPipeline(p: PipelineNode): { cmdlet: string; params: BoundParams }[] {
+type BoundCommand = { cmdlet: string; params: BoundParams; switches: ShouldProcessSwitches };
+
+function bindPipeline(p: PipelineNode): BoundCommand[] {
   const [first, second, third] = p.commands;
   if (!first) return [];
   const sig = lookup(first);
-  if (!second) return bind(first, sig).map((params) => ({ cmdlet: sig.name, params }));
+  const switches: ShouldProcessSwitches = {};
+  if (!second) return bind(first, sig, undefined, switches).map((params) => ({ cmdlet: sig.name, params, switches }));
   if (third) throw new ScriptError(pipelineMessages.tooLong, third.nameAt);
   const [producerParams] = bind(first, sig);
   const piped = pipedInputOf(first, sig, producerParams!);
   const next = lookup(second);
-  return bind(second, next, piped).map((params) => ({ cmdlet: next.name, params }));
+  return bind(second, next, piped, switches).map((params) => ({ cmdlet: next.name, params, switches }));
 }
 
 function toParseError(lines: LineIndex, e: ScriptError, statementIndex?: number): ParseError {
@@ -134,8 +140,11 @@ function toParseError(lines: LineIndex, e: ScriptError, statementIndex?: number)
   };
 }
 
-function withSpan(command: { cmdlet: string; params: BoundParams }, span: SourceSpan): ParsedCommand {
-  return Object.defineProperty({ cmdlet: command.cmdlet, params: command.params }, 'span', { value: span, enumerable: false }) as ParsedCommand;
+function withSpan(command: BoundCommand, span: SourceSpan): ParsedCommand {
+  return Object.defineProperties(
+    { cmdlet: command.cmdlet, params: command.params },
+    { span: { value: span, enumerable: false }, switches: { value: command.switches, enumerable: false } },
+  ) as ParsedCommand;
 }
 
 export function parseScript(text: string): ParseResult {

@@ -64,6 +64,12 @@ export interface CmdletSignature {
   hostParameter?: 'ComputerName' | 'CimSession';
   /** Whether the cmdlet has -WhatIf / -Confirm. Default: every verb except Get, Compare and Wait. */
   supportsShouldProcess?: boolean;
+  /**
+   * [CmdletBinding(ConfirmImpact)]: a cmdlet of High impact asks before it acts unless told not to
+   * ($ConfirmPreference is High by default, about_Preference_Variables). Default: High for Remove-*,
+   * Medium otherwise (should-process.ts).
+   */
+  confirmImpact?: 'High' | 'Medium' | 'Low';
 }
 
 /**

@@ -11,7 +11,7 @@
 // Bridge, QueryResults, LabResults, ScenarioResults). JSON carries no types, so the one place a
 // value takes its request's type is `ask` below, after its envelope is validated; the engine's side
 // is typed by the same map. No method casts.
-import type { Bridge, ClockControl, Command, EngineEvent, LabAction, Query, Request, RequestBody, Result, ScenarioAction } from '../contract';
+import type { Bridge, ClockControl, Command, EngineEvent, LabAction, Query, Request, RequestBody, Result, RunResume, ScenarioAction } from '../contract';
 import { EventEnvelope, Response, type ContractError } from './bridge-envelope';
 
 /**
@@ -121,7 +121,7 @@ export function createBridge(send: BridgeSend, options: BridgeOptions = {}): Tra
     invoke: (command: Command) => ask({ kind: 'invoke', command }),
     query: <Q extends Query>(query: Q) => ask({ kind: 'query', query }),
     clock: (control: ClockControl) => ask({ kind: 'clock', control }),
-    run: (text: string) => ask({ kind: 'run', text }),
+    run: (text: string, resume?: RunResume) => ask(resume ? { kind: 'run', text, resume } : { kind: 'run', text }),
     lab: <A extends LabAction>(action: A) => ask({ kind: 'lab', action }),
     scenario: <A extends ScenarioAction>(action: A) => ask({ kind: 'scenario', action }),
     subscribe(listener: (event: EngineEvent) => void): () => void {

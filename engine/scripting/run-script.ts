@@ -9,6 +9,9 @@
 //   blocks until they end, as PowerShell blocks on Move-VM: the simulation advances event by
 //   event (never in fixed ticks) until every one of them has ended. -AsJob statements return at
 //   once; Wait-Job waits inside the engine.
+// - -WhatIf prints what would happen and runs nothing. A command that would ask for confirmation
+//   (Remove-VM, Remove-*, Restart-VM, Disable-NetAdapter, or -Confirm) fails as it does in
+//   powershell.exe -NonInteractive: hvlab run has nobody to answer; -Force or -Confirm:$false run it.
 // - After the last statement the simulation runs until idle (moves started with -AsJob finish,
 //   smart paging files are released).
 // The report is plain JSON (no class instances, no undefined-only fields) and has a plain-text form.

@@ -26,7 +26,7 @@ function desktopBridge(hvlab: Bridge): LabBridge {
     invoke: (command) => hvlab.invoke(command),
     query: (query) => hvlab.query(query),
     clock: (control) => hvlab.clock(control),
-    run: (text) => hvlab.run(text),
+    run: (text, resume) => hvlab.run(text, resume),
     lab: <A extends LabAction>(action: A): Promise<Result<LabResult<A>>> =>
       hvlab.lab
         ? hvlab.lab(action)

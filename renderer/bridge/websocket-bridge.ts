@@ -18,6 +18,7 @@ import type {
   Request,
   Result,
   RunOutcome,
+  RunResume,
   ScenarioAction,
   ScenarioResult,
 } from '../../engine/contract';
@@ -105,8 +106,8 @@ export class WebSocketBridge implements LabBridge {
     return this.link.clock(control);
   }
 
-  run(text: string): Promise<Result<RunOutcome>> {
-    return this.link.run(text);
+  run(text: string, resume?: RunResume): Promise<Result<RunOutcome>> {
+    return this.link.run(text, resume);
   }
 
   lab<A extends LabAction>(action: A): Promise<Result<LabResult<A>>> {

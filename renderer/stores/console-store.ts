@@ -2,8 +2,12 @@
 // the Windows console keeps), the command history (Up/Down, Get-History), Tab completion cycling
 // through the engine's candidates, and Enter sending the line to the engine with bridge.run.
 // `cls` / `Clear-Host` and `Get-History` are answered here, as they are host features.
+// A command that asks for confirmation (Remove-VM, -Confirm...) stops the run: the question is
+// printed, the prompt becomes PowerShell's choices line, and the next line typed is the answer,
+// sent back with the same text so the engine goes on from where it stopped.
 import { action, computed, makeObservable, observable, runInAction } from 'mobx';
 import type { Bridge, RunOutcome } from '../../engine/contract';
+import { CONFIRM_CHOICES, CONFIRM_HELP, SUSPEND_UNAVAILABLE, readConfirmAnswer } from '../../engine/common/confirm-prompt';
 import type { Job } from '../../engine/model/jobs';
 import { commandWord, formatObjects, formatParseError, formatStatementError, formatTable, type ConsoleText } from './console-format';
 import type { InventoryStore } from './inventory-store';
@@ -48,6 +52,8 @@ export class ConsoleStore {
   columns = DEFAULT_COLUMNS;
   /** "Candidate 2 of 12" hint under the prompt while Tab is cycling. */
   completionHint: string | undefined = undefined;
+  /** The question a run stopped at, and the text to run again with the answer. */
+  pendingConfirm: { text: string; confirm: NonNullable<RunOutcome['confirm']> } | undefined = undefined;
   readonly history: string[] = [];
   private historyAt: number | undefined;
   private draft = '';
@@ -66,6 +72,7 @@ export class ConsoleStore {
       busy: observable,
       columns: observable,
       completionHint: observable,
+      pendingConfirm: observable.ref,
       user: computed,
       computer: computed,
       prompt: computed,
@@ -89,7 +96,9 @@ export class ConsoleStore {
     return this.inventory.world?.session.signedInOn ?? 'localhost';
   }
 
+  /** `PS C:\Users\Administrator>`, or the choices line while a question waits for its answer. */
   get prompt(): string {
+    if (this.pendingConfirm) return CONFIRM_CHOICES;
     return `PS C:\\Users\\${this.user}>`;
   }
 
@@ -180,7 +189,12 @@ export class ConsoleStore {
       this.completion = undefined;
       this.completionHint = undefined;
     });
+    const pending = this.pendingConfirm;
     this.append([{ kind: 'prompt', text: `${this.prompt} ${line}` }]);
+    if (pending) {
+      await this.answer(pending, line);
+      return;
+    }
     if (!line.trim()) return;
     const hostCommand = line.trim().toLowerCase();
     if (hostCommand === 'cls' || hostCommand === 'clear' || hostCommand === 'clear-host') {
@@ -195,21 +209,45 @@ export class ConsoleStore {
       return;
     }
     this.remember(line);
+    await this.runLine(line);
+  }
+
+  /** Sends a line (or, with `resume`, the answer to the question it stopped at) and writes what came back. */
+  private async runLine(text: string, resume?: Parameters<Bridge['run']>[1]): Promise<void> {
     runInAction(() => {
       this.busy = true;
     });
     try {
-      const result = await this.bridge.run(line);
+      const result = await this.bridge.run(text, resume);
       if (!result.ok) {
         this.append([{ kind: 'error', text: result.error.message }]);
         return;
       }
-      this.append(this.render(line, result.value));
+      this.append(this.render(text, result.value));
+      const confirm = result.value.confirm;
+      if (confirm) {
+        runInAction(() => {
+          this.pendingConfirm = { text, confirm };
+        });
+      }
     } finally {
       runInAction(() => {
         this.busy = false;
       });
     }
+  }
+
+  /** The line typed after a question: Y/Enter, A, N or L go on; ? explains the choices; anything else asks again. */
+  private async answer(pending: NonNullable<ConsoleStore['pendingConfirm']>, line: string): Promise<void> {
+    const answer = readConfirmAnswer(line);
+    if (answer === undefined || answer === 'Help' || answer === 'Suspend') {
+      if (answer !== undefined) this.append([{ kind: 'output', text: answer === 'Help' ? CONFIRM_HELP : SUSPEND_UNAVAILABLE }]);
+      return;
+    }
+    runInAction(() => {
+      this.pendingConfirm = undefined;
+    });
+    await this.runLine(pending.text, { statement: pending.confirm.statement, command: pending.confirm.command, answer });
   }
 
   /** Turns a run's outcome into console blocks, statement by statement. */
@@ -236,6 +274,8 @@ export class ConsoleStore {
       blocks.push(...formatObjects(r.value.output, this.columns, commandWord(s.text)).map(toBlock));
       if (r.value.jobIds.length > 0) blocks.push(...this.jobBlocks(r.value.jobIds, r.value.commandText));
     }
+    // The question; the choices line that follows it is the prompt (see `prompt`).
+    if (outcome.confirm) blocks.push({ kind: 'output', text: `\n${outcome.confirm.caption}\n${outcome.confirm.query}` });
     return blocks;
   }
 

@@ -181,4 +181,33 @@ test.describe.serial('PowerShell prompt', () => {
     await input.press('Tab');
     await expect(input).not.toBeFocused();
   });
+  test('a typo gives its error record; Get-Help shows examples; Remove-VM asks and No keeps the VM', async ({ page }) => {
+    const input = await openPrompt(page);
+    await run(page, 'Get-VMM -ComputerName HV01');
+    const error = page.getByTestId('ps-error').last();
+    await expect(error).toContainText("Get-VMM : The term 'Get-VMM' is not recognized as the name of a cmdlet");
+    await expect(error).toContainText(/At line:1 char:1\n\+ Get-VMM -ComputerName HV01\n\+ ~{7}\n/);
+    await expect(error).toContainText('+ CategoryInfo          : ObjectNotFound: (Get-VMM:String) [], CommandNotFoundException');
+    await expect(error).toContainText('+ FullyQualifiedErrorId : CommandNotFoundException');
+    await page.screenshot({ path: `${ARTIFACTS}/console-error-record.png` });
+
+    await run(page, 'Get-Help Move-VM -Examples');
+    const help = page.getByTestId('ps-output').last();
+    await expect(help).toContainText(/NAME\n {4}Move-VM/);
+    await expect(help).toContainText('-------------------------- EXAMPLE 1 --------------------------');
+    await expect(help).toContainText('PS C:\\>Move-VM -Name WEB01 -DestinationHost HV02');
+    await page.screenshot({ path: `${ARTIFACTS}/console-help-examples.png` });
+
+    const prompt = page.locator('label.hv-ps-prompt');
+    await run(page, 'Remove-VM TEST01 -ComputerName HV02');
+    await expect(page.getByTestId('ps-output').last()).toContainText('Confirm\nAre you sure you want to remove virtual machine "TEST01"?');
+    await expect(prompt).toHaveText('[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"):');
+    await expect(input).toBeFocused();
+    await page.screenshot({ path: `${ARTIFACTS}/console-confirm-remove-vm.png` });
+    await run(page, 'n');
+    await expect(prompt).toHaveText('PS C:\\Users\\Administrator>');
+    await run(page, 'Get-VM TEST01 -ComputerName HV02');
+    await expect(page.getByTestId('ps-output').last()).toContainText(/TEST01\s+Off\s+HV02/);
+    await page.screenshot({ path: `${ARTIFACTS}/console-confirm-no-keeps-vm.png` });
+  });
 });

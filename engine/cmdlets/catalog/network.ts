@@ -49,6 +49,7 @@ export const enableNetAdapterSignature = defineCmdlet({
 
 export const disableNetAdapterSignature = defineCmdlet({
   name: 'Disable-NetAdapter',
+  confirmImpact: 'High',
   synopsis: 'Disables a network adapter (its link goes down).',
   hostParameter: 'CimSession',
   defaultSet: 'ByName',

@@ -27,6 +27,7 @@ export const renameVmSignature = defineCmdlet({
 
 export const removeVmSignature = defineCmdlet({
   name: 'Remove-VM',
+  confirmImpact: 'High',
   synopsis: 'Deletes a virtual machine: its configuration, checkpoints and saved state. Its virtual hard disks are kept.',
   hostParameter: 'ComputerName',
   parameters: [

@@ -67,6 +67,7 @@ export const resumeVmSignature = defineCmdlet({
 /** 2012 R2 has no -Type, -Wait or -For (those came in 2016). */
 export const restartVmSignature = defineCmdlet({
   name: 'Restart-VM',
+  confirmImpact: 'High',
   synopsis: 'Restarts a virtual machine.',
   hostParameter: 'ComputerName',
   parameters: [

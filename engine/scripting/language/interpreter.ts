@@ -13,6 +13,12 @@
 // "$ErrorActionPreference = Continue"): a cmdlet's refusal is non-terminating (it is reported and
 // the pipeline goes on with the next object); a binding error, an unknown command or a language
 // error ends the statement it is in, and the script goes on with the next statement.
+//
+// -WhatIf and -Confirm (cmdlets/should-process.ts) are decided here, once per object the command
+// acts on: -WhatIf writes PowerShell's "What if:" line to the host and runs nothing; a command that
+// must ask calls LanguageHost.confirm, whose answer (Yes, Yes to All, No, No to All) decides it and
+// the command's later objects. A host that cannot ask (hvlab run, like powershell.exe
+// -NonInteractive) makes it PowerShell's NonInteractive error, which ends the statement.
 import type { CommandOutput, Result } from '../../contract';
 import type { BoundParams, CmdletSignature } from '../../cmdlets/signature';
 import type { CommandNode, ExprNode, PipelineNode, StatementNode, StaticCommandNode, StaticElement, ValueNode } from '../../cmdlets/syntax';
@@ -38,6 +44,9 @@ import {
   wrapOutput,
 } from './values';
 import { findUtility, type UtilityContext } from './utility-cmdlets';
+import { confirmQuery, needsConfirmation, nonInteractiveResult, perTarget, whatIfText, type ShouldProcessSwitches } from '../../cmdlets/should-process';
+import { shouldProcess } from '../../cmdlets/signature';
+import type { ConfirmAnswer } from '../../common/confirm-prompt';
 
 /** One run of an engine cmdlet: what ran, what came of it, and whether its output went to the host (not into a variable or the next command). */
 export interface InvocationRecord {
@@ -70,11 +79,55 @@ export interface LanguageHost {
   writeHost(text: string): void;
   /** The computer the console is signed in on: objects from another computer are bound with -ComputerName. */
   readonly localComputer?: string;
+  /**
+   * Asks "Confirm" / `query` before a command changes something (ShouldProcess). Absent: nobody can
+   * answer (hvlab run), and the command fails with PowerShell's NonInteractive error. A host may
+   * also throw to stop the run until the answer comes (the console's prompt).
+   */
+  confirm?(question: { cmdlet: string; query: string }): ConfirmAnswer;
 }
+
+/** Ends the statement without a further record (the record was written already): a terminating error. */
+class StatementStopped extends Error {}
 
 /** Variables, kept for a session (the prompt keeps one across lines, as a PowerShell window does). */
 export class ScriptSession {
-  readonly variables = new Map<string, unknown>();
+  readonly variables = new Variables();
+}
+
+/**
+ * The session's variables, able to put back what one statement changed: the console's prompt runs a
+ * statement again after a question it stopped at (scripting/prompt-run.ts), from the values it began with.
+ */
+export class Variables extends Map<string, unknown> {
+  /** The values set/delete replaced since checkpoint(), oldest first: [name, had it, old value]. */
+  private undoLog: [string, boolean, unknown][] | undefined;
+
+  checkpoint(): void {
+    this.undoLog = [];
+  }
+
+  override set(name: string, value: unknown): this {
+    this.undoLog?.push([name, this.has(name), super.get(name)]);
+    return super.set(name, value);
+  }
+
+  override delete(name: string): boolean {
+    this.undoLog?.push([name, this.has(name), super.get(name)]);
+    return super.delete(name);
+  }
+
+  /** Puts back the values of the last checkpoint (and keeps recording from there). */
+  rollback(): void {
+    const log = this.undoLog ?? [];
+    this.undoLog = undefined;
+    for (let i = log.length - 1; i >= 0; i--) {
+      const [name, had, value] = log[i]!;
+      if (had) super.set(name, value);
+      else super.delete(name);
+    }
+    this.undoLog = [];
+  }
 }
 
 /** How many objects one pipeline may hold, and loop passes a statement may make: bounds a script's memory and time. */
@@ -123,6 +176,7 @@ export class Interpreter {
         });
         return [];
       }
+      if (e instanceof StatementStopped) return [];
       throw e;
     }
   }
@@ -203,8 +257,10 @@ export class Interpreter {
     }
     const resolved = this.staticCommand(node, sig);
     const out: unknown[] = [];
-    const run = (params: BoundParams) => {
-      const result = this.host.invoke({ cmdlet: sig.name, params });
+    const switches: ShouldProcessSwitches = {};
+    /** "Yes to All" / "No to All" answer this command's later questions (one command, many objects). */
+    let toAll: 'Yes' | 'No' | undefined;
+    const invoke = (params: BoundParams, result = this.host.invoke({ cmdlet: sig.name, params })) => {
       const record: InvocationRecord = { kind: 'invoke', cmdlet: sig.name, params, result, at: node.at, toHost };
       this.host.record(record);
       this.host.afterInvoke?.(record);
@@ -212,8 +268,30 @@ export class Interpreter {
         for (const o of result.value.output) out.push(markHost(wrapOutput(sig.name, o), resolved.hostNamed));
       }
     };
+    const run = (bound: BoundParams) => {
+      for (const params of perTarget(sig, bound, switches)) {
+        if (switches.WhatIf === true && shouldProcess(sig)) {
+          this.host.writeHost(whatIfText(sig, params));
+          continue;
+        }
+        if (needsConfirmation(sig, params, switches)) {
+          let answer: 'Yes' | 'No' | undefined = toAll;
+          if (answer === undefined) {
+            if (!this.host.confirm) {
+              invoke(params, nonInteractiveResult(sig));
+              throw new StatementStopped();
+            }
+            const typed = this.host.confirm({ cmdlet: sig.name, query: confirmQuery(sig, params) });
+            if (typed === 'YesToAll' || typed === 'NoToAll') toAll = typed === 'YesToAll' ? 'Yes' : 'No';
+            answer = typed === 'Yes' || typed === 'YesToAll' ? 'Yes' : 'No';
+          }
+          if (answer === 'No') continue;
+        }
+        invoke(params);
+      }
+    };
     if (input === undefined) {
-      for (const params of bind(resolved.node, sig)) run(params);
+      for (const params of bind(resolved.node, sig, undefined, switches)) run(params);
       return out;
     }
     for (const item of input) {
@@ -226,7 +304,7 @@ export class Interpreter {
         this.host.record({ kind: 'error', error: { message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}) }, at: e.at });
         continue;
       }
-      for (const params of bind(resolved.node, sig, piped)) run(params);
+      for (const params of bind(resolved.node, sig, piped, switches)) run(params);
     }
     return out;
   }

@@ -3,6 +3,7 @@
 // the line and column it points at.
 import { describe, expect, it } from 'vitest';
 import { GB, MB, parse, parseError, parseOne } from './helpers';
+import { parseScript } from '../../../engine/cmdlets';
 
 describe('parameter names', () => {
   it('match in any case', () => {
@@ -58,8 +59,17 @@ describe('parameter names', () => {
     expect(parseOne('Stop-VM DC01 -Verbose -Confirm:$false -Debug').params).toEqual({ Name: ['DC01'] });
   });
 
-  it('refuse the common parameters that would change what happens', () => {
-    expect(parseError('Stop-VM DC01 -WhatIf').message).toMatch(/common parameter '-WhatIf' is not supported/);
+  it('refuse the common parameters that would change what happens; read -WhatIf and -Confirm for the runner', () => {
+    // -WhatIf and -Confirm are not parameters of the engine's command: they travel beside it (should-process.ts).
+    const switchesOf = (text: string) => {
+      const r = parseScript(text);
+      return r.ok ? [r.statements[0]!.params, r.statements[0]!.switches] : r.error.message;
+    };
+    expect(switchesOf('Stop-VM DC01 -WhatIf')).toEqual([{ Name: ['DC01'] }, { WhatIf: true }]);
+    expect(switchesOf('Stop-VM DC01 -Confirm:$false -wi:$false')).toEqual([{ Name: ['DC01'] }, { Confirm: false, WhatIf: false }]);
+    expect(parseError('Stop-VM DC01 -Confirm:').message).toBe(
+      "Missing an argument for parameter 'Confirm'. Specify a parameter of type 'System.Management.Automation.SwitchParameter' and try again.",
+    );
     expect(parseError('Stop-VM DC01 -ErrorAction SilentlyContinue').message).toMatch(/'-ErrorAction'/);
     expect(parseError('Get-VM -WhatIf').message).toBe("A parameter cannot be found that matches parameter name 'WhatIf'.");
   });
