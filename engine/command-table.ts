@@ -16,6 +16,9 @@ import { addVmMigrationNetwork, getVmMigrationNetwork, removeVmMigrationNetwork 
 import { disableNetAdapter, enableNetAdapter, getNetAdapter } from './cmdlets/net-adapters';
 import { disableNetAdapterRdma, enableNetAdapterRdma, getNetAdapterRdma } from './cmdlets/net-adapter-rdma';
 import { getNetLbfoTeam, newNetLbfoTeam, removeNetLbfoTeam } from './cmdlets/net-lbfo';
+import { addNetLbfoTeamMember, getNetLbfoTeamMember, removeNetLbfoTeamMember, setNetLbfoTeamMember } from './cmdlets/net-lbfo-members';
+import { getSmbShare, getSmbShareAccess, grantSmbShareAccess, newSmbShare, removeSmbShare } from './cmdlets/smb-shares';
+import { newNetIPAddress, removeNetIPAddress } from './cmdlets/net-ip-config';
 import { getSmbBandwidthLimit, removeSmbBandwidthLimit, setSmbBandwidthLimit } from './cmdlets/smb-bandwidth';
 import { compareVm, moveVm, moveVmStorage } from './operations/cmdlets/move-cmdlets';
 import { getJob, stopJob, waitJob } from './operations/cmdlets/job-cmdlets';
@@ -89,6 +92,10 @@ const definitions: readonly CmdletDefinition[] = [
   newNetLbfoTeam,
   removeNetLbfoTeam,
   getNetLbfoTeam,
+  getNetLbfoTeamMember,
+  addNetLbfoTeamMember,
+  removeNetLbfoTeamMember,
+  setNetLbfoTeamMember,
   setSmbBandwidthLimit,
   getSmbBandwidthLimit,
   removeSmbBandwidthLimit,
@@ -104,12 +111,19 @@ const definitions: readonly CmdletDefinition[] = [
   updateSmbMultichannelConnection,
   getSmbConnection,
   getSmbServerNetworkInterface,
+  getSmbShare,
+  newSmbShare,
+  removeSmbShare,
+  grantSmbShareAccess,
+  getSmbShareAccess,
   renameNetAdapter,
   getNetAdapterAdvancedProperty,
   setNetAdapterAdvancedProperty,
   getNetAdapterRss,
   getNetIPAddress,
   testConnection,
+  newNetIPAddress,
+  removeNetIPAddress,
   getVmMemory,
   getJob,
   stopJob,

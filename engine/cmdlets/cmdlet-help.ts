@@ -276,6 +276,71 @@ const TOPICS: Record<string, HelpTopic> = {
     'The Get-SmbServerNetworkInterface function lists the interfaces the SMB server listens on, with their speed and RSS and RDMA capability.',
     [['Get-SmbServerNetworkInterface -CimSession FS01', "Lists FS01's SMB server interfaces."]],
   ),
+  'Get-NetLbfoTeamMember': t(
+    'The Get-NetLbfoTeamMember function lists the adapters of NIC teams: whether each is Active or Standby (AdministrativeMode), whether it carries traffic now (OperationalStatus), its link speed and why it failed, if it did.',
+    [
+      ['Get-NetLbfoTeamMember -Team Team1', 'Lists the members of Team1.'],
+      ['Get-NetLbfoTeamMember -CimSession HV01', 'Lists the members of every team of HV01.'],
+    ],
+  ),
+  'Add-NetLbfoTeamMember': t(
+    'The Add-NetLbfoTeamMember function adds a network adapter to a NIC team. The adapter gives up its own IP configuration (the team interface has one) and, for SMB, its RDMA: a teamed adapter is never RDMA-capable. Transfers crossing the host are re-planned at once.',
+    [
+      ['Add-NetLbfoTeamMember -Name NIC3 -Team Team1', 'Adds NIC3 to Team1 as an active member.'],
+      [
+        'Add-NetLbfoTeamMember NIC4 Team1 -AdministrativeMode Standby',
+        'Adds NIC4 as the standby member: it carries traffic only when the active members fail.',
+      ],
+    ],
+  ),
+  'Remove-NetLbfoTeamMember': t(
+    'The Remove-NetLbfoTeamMember function takes adapters out of a NIC team; each gets back the IP address it had before it joined. The last member cannot leave: remove the team instead.',
+    [['Remove-NetLbfoTeamMember -Name NIC2 -Team Team1', 'Makes NIC2 a stand-alone adapter again.']],
+  ),
+  'Set-NetLbfoTeamMember': t(
+    'The Set-NetLbfoTeamMember function makes a team member Active or Standby. A team can have one standby member, in Switch Independent mode only; the standby member carries nothing until an active member fails.',
+    [['Set-NetLbfoTeamMember -Name NIC2 -Team Team1 -AdministrativeMode Standby', 'Keeps NIC2 in reserve.']],
+  ),
+  'Get-SmbShare': t(
+    'The Get-SmbShare function lists the shares of a computer: the folders it shares and the administrative shares Windows creates (ADMIN$, IPC$, one X$ per volume).',
+    [
+      ['Get-SmbShare -CimSession FS01', "Lists FS01's shares."],
+      ['Get-SmbShare -Name VMs -CimSession FS01', 'Shows the share VMs.'],
+    ],
+  ),
+  'New-SmbShare': t(
+    'The New-SmbShare function shares a folder of a volume. For Hyper-V over SMB, give Full access to the computer account of every Hyper-V host that will use it (DOMAIN\\HOST$) and to the administrators; without any access parameter the share gives Everyone Read access only, and a move onto it is refused.',
+    [
+      [
+        "New-SmbShare -Name VMs2 -Path D:\\Shares\\VMs2 -FullAccess 'CONTOSO\\HV01$','CONTOSO\\HV02$','CONTOSO\\Domain Admins' -CimSession FS01",
+        'Shares D:\\Shares\\VMs2 on FS01 for both Hyper-V hosts.',
+      ],
+    ],
+  ),
+  'Remove-SmbShare': t(
+    'The Remove-SmbShare function stops sharing folders; their files stay where they are. A share that running virtual machines use is refused: stop them or move their storage first.',
+    [['Remove-SmbShare -Name VMs2 -CimSession FS01 -Force', 'Stops sharing VMs2 on FS01.']],
+  ),
+  'Grant-SmbShareAccess': t(
+    'The Grant-SmbShareAccess function gives accounts Full, Change or Read access to shares; an account has one allow entry per share, so granting replaces what it had. A deny entry (-NoAccess) still wins.',
+    [
+      [
+        "Grant-SmbShareAccess -Name VMs -AccountName 'CONTOSO\\HV02$' -AccessRight Full -CimSession FS01 -Force",
+        "Lets HV02's computer account run virtual machines from \\\\FS01\\VMs.",
+      ],
+    ],
+  ),
+  'Get-SmbShareAccess': t('The Get-SmbShareAccess function lists who may use a share: each account, Allow or Deny, and its right (Full, Change, Read).', [
+    ['Get-SmbShareAccess -Name VMs -CimSession FS01', 'Shows the access entries of \\\\FS01\\VMs.'],
+  ]),
+  'New-NetIPAddress': t(
+    'The New-NetIPAddress function gives an interface a static IPv4 address and prefix length, which puts it on a subnet: SMB Multichannel pairs interfaces on the same subnet, and Test-Connection reaches what shares a subnet. This lab keeps one address per interface.',
+    [['New-NetIPAddress -InterfaceAlias SMB3 -IPAddress 10.10.3.11 -PrefixLength 24', 'Puts SMB3 on the subnet 10.10.3.0/24.']],
+  ),
+  'Remove-NetIPAddress': t(
+    'The Remove-NetIPAddress function removes IP addresses from interfaces; an interface without an address carries no SMB or ping traffic.',
+    [['Remove-NetIPAddress -IPAddress 10.10.3.11', 'Removes the address 10.10.3.11 from the interface that has it.']],
+  ),
   'Get-VMMemory': t(
     'The Get-VMMemory cmdlet shows the memory settings of virtual machines: Dynamic Memory, startup, minimum and maximum memory, buffer and weight.',
     [['Get-VMMemory -VMName SQL01', "Shows SQL01's memory settings."]],

@@ -15,7 +15,15 @@ import { getNetIPAddressSignature, testConnectionSignature } from './catalog/net
 import { findHost, stringList, targetHosts } from './targets';
 import { wildcardMatch } from './wildcard';
 
-function addressRow(host: Host, ip: string, index: number, alias: string, family: 'IPv4' | 'IPv6', prefixLength: number, origin: 'Manual' | 'WellKnown') {
+export function addressRow(
+  host: Host,
+  ip: string,
+  index: number,
+  alias: string,
+  family: 'IPv4' | 'IPv6',
+  prefixLength: number,
+  origin: 'Manual' | 'WellKnown',
+) {
   return {
     IPAddress: ip,
     InterfaceIndex: index,

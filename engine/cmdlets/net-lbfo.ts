@@ -12,7 +12,8 @@ import { cimNotFound } from './net-adapters';
 import { stringList, targetHosts } from './targets';
 import { hasWildcard, sameName, wildcardMatch } from './wildcard';
 
-const MAX_MEMBERS = 32;
+/** The most members a 2012 R2 team takes (Microsoft Learn, "NIC Teaming settings"). */
+export const MAX_MEMBERS = 32;
 
 const modeToWorld = { SwitchIndependent: 'SwitchIndependent', Static: 'Static', Lacp: 'LACP' } as const;
 const modeFromWorld = { SwitchIndependent: 'SwitchIndependent', Static: 'Static', LACP: 'Lacp' } as const;
@@ -39,6 +40,28 @@ function teamSummary(host: Host, t: Team) {
   };
 }
 
+/** Refuses an adapter that cannot join a team: already teamed, InfiniBand, or bound to a virtual switch. */
+export function checkTeamable(host: Host, nic: Nic, parameter: string): void {
+  const team = host.teams.find((t) => t.members.some((m) => sameName(m, nic.name)));
+  if (team) throw new CommandRefusal(`Network adapter '${nic.name}' is already a member of team '${team.name}'.`, { parameter });
+  if (nic.medium === 'InfiniBand' || nic.rdma.type === 'InfiniBand') {
+    throw new CommandRefusal(`Network adapter '${nic.name}' cannot be added to a team: InfiniBand adapters cannot be teamed.`, { parameter });
+  }
+  const vswitch = host.virtualSwitches.find((s) => s.adapter !== undefined && sameName(s.adapter, nic.name));
+  if (vswitch) {
+    throw new CommandRefusal(`Network adapter '${nic.name}' is bound to the Hyper-V virtual switch '${vswitch.name}' and cannot be added to a team.`, {
+      parameter,
+    });
+  }
+}
+
+/** The team a -Team name names on a host, or Get-NetLbfoTeam's not-found refusal. */
+export function findTeam(host: Host, name: string, parameter = 'Team'): Team {
+  const team = host.teams.find((t) => sameName(t.name, name));
+  if (!team) throw new CommandRefusal(cimNotFound('MSFT_NetLbfoTeam', 'Name', name), { parameter, code: 'NotFound' });
+  return team;
+}
+
 export const newNetLbfoTeam: CmdletDefinition = {
   signature: newNetLbfoTeamSignature,
   run(ctx, params) {
@@ -62,21 +85,7 @@ export const newNetLbfoTeam: CmdletDefinition = {
       }
       if (members.length === 0) throw new CommandRefusal('No network adapters match -TeamMembers.', { parameter: 'TeamMembers', code: 'NotFound' });
       if (members.length > MAX_MEMBERS) throw new CommandRefusal(`A team can have at most ${MAX_MEMBERS} members.`, { parameter: 'TeamMembers' });
-      for (const nic of members) {
-        const team = host.teams.find((t) => t.members.some((m) => sameName(m, nic.name)));
-        if (team) throw new CommandRefusal(`Network adapter '${nic.name}' is already a member of team '${team.name}'.`, { parameter: 'TeamMembers' });
-        if (nic.medium === 'InfiniBand' || nic.rdma.type === 'InfiniBand') {
-          throw new CommandRefusal(`Network adapter '${nic.name}' cannot be added to a team: InfiniBand adapters cannot be teamed.`, {
-            parameter: 'TeamMembers',
-          });
-        }
-        const vswitch = host.virtualSwitches.find((s) => s.adapter !== undefined && sameName(s.adapter, nic.name));
-        if (vswitch) {
-          throw new CommandRefusal(`Network adapter '${nic.name}' is bound to the Hyper-V virtual switch '${vswitch.name}' and cannot be added to a team.`, {
-            parameter: 'TeamMembers',
-          });
-        }
-      }
+      for (const nic of members) checkTeamable(host, nic, 'TeamMembers');
       return { host, members };
     });
     const mode = modeToWorld[(params.TeamingMode as keyof typeof modeToWorld | undefined) ?? 'SwitchIndependent'];

@@ -42,6 +42,10 @@ import {
   removeSmbBandwidthLimitSignature,
   getSmbMultichannelConnectionSignature,
   getSmbClientNetworkInterfaceSignature,
+  getNetLbfoTeamMemberSignature,
+  addNetLbfoTeamMemberSignature,
+  removeNetLbfoTeamMemberSignature,
+  setNetLbfoTeamMemberSignature,
 } from './catalog/network';
 import {
   getSmbClientConfigurationSignature,
@@ -54,6 +58,11 @@ import {
   updateSmbMultichannelConnectionSignature,
   getSmbConnectionSignature,
   getSmbServerNetworkInterfaceSignature,
+  getSmbShareSignature,
+  newSmbShareSignature,
+  removeSmbShareSignature,
+  grantSmbShareAccessSignature,
+  getSmbShareAccessSignature,
 } from './catalog/smb';
 import {
   renameNetAdapterSignature,
@@ -62,6 +71,8 @@ import {
   getNetAdapterRssSignature,
   getNetIPAddressSignature,
   testConnectionSignature,
+  newNetIPAddressSignature,
+  removeNetIPAddressSignature,
 } from './catalog/net-config';
 import { getJobSignature, stopJobSignature, waitJobSignature } from './catalog/jobs';
 import {
@@ -161,6 +172,10 @@ const signatures = [
   newNetLbfoTeamSignature,
   removeNetLbfoTeamSignature,
   getNetLbfoTeamSignature,
+  getNetLbfoTeamMemberSignature,
+  addNetLbfoTeamMemberSignature,
+  removeNetLbfoTeamMemberSignature,
+  setNetLbfoTeamMemberSignature,
   setSmbBandwidthLimitSignature,
   getSmbBandwidthLimitSignature,
   removeSmbBandwidthLimitSignature,
@@ -176,12 +191,19 @@ const signatures = [
   updateSmbMultichannelConnectionSignature,
   getSmbConnectionSignature,
   getSmbServerNetworkInterfaceSignature,
+  getSmbShareSignature,
+  newSmbShareSignature,
+  removeSmbShareSignature,
+  grantSmbShareAccessSignature,
+  getSmbShareAccessSignature,
   renameNetAdapterSignature,
   getNetAdapterAdvancedPropertySignature,
   setNetAdapterAdvancedPropertySignature,
   getNetAdapterRssSignature,
   getNetIPAddressSignature,
   testConnectionSignature,
+  newNetIPAddressSignature,
+  removeNetIPAddressSignature,
   getVmMemorySignature,
   getJobSignature,
   stopJobSignature,

@@ -118,7 +118,10 @@ export function hostInterfaces(host: Host): NetInterface[] {
 
   host.teams.forEach((t, i) => {
     const members = t.members.filter((m) => nicByName.has(m.toLowerCase())).map((m) => nicByName.get(m.toLowerCase())!);
-    const up = members.filter((m) => m.linkUp);
+    // A standby member carries nothing while an active member is up (Microsoft Learn, "NIC Teaming settings", Standby adapter).
+    const linked = members.filter((m) => m.linkUp);
+    const activeLinked = linked.filter((m) => !t.standbyMember || !sameName(m.name, t.standbyMember));
+    const up = activeLinked.length > 0 ? activeLinked : linked;
     const base: NetInterface = {
       host: host.name,
       alias: t.name,

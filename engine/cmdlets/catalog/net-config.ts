@@ -103,3 +103,57 @@ export const testConnectionSignature = defineCmdlet({
     { name: 'Quiet', type: 'Switch', help: 'Returns only $true or $false for each computer.' },
   ],
 });
+
+const byInterfaceAlias = ['ByInterfaceAlias'];
+const byInterfaceIndex = ['ByInterfaceIndex'];
+
+export const newNetIPAddressSignature = defineCmdlet({
+  name: 'New-NetIPAddress',
+  synopsis: 'Gives a network interface a static IP address (and so puts it on a subnet).',
+  hostParameter: 'CimSession',
+  defaultSet: 'ByInterfaceAlias',
+  parameters: [
+    { name: 'IPAddress', type: 'String', position: 0, mandatoryIn: ['*'], aliases: ['LocalAddress'], help: 'The IPv4 address, such as 192.168.10.11.' },
+    {
+      name: 'InterfaceAlias',
+      type: 'String',
+      sets: byInterfaceAlias,
+      mandatoryIn: byInterfaceAlias,
+      aliases: ['ifAlias'],
+      help: 'The interface, by name (SMB1, Team1, vEthernet (Production)).',
+    },
+    {
+      name: 'InterfaceIndex',
+      type: 'Int',
+      typeName: 'System.UInt32',
+      sets: byInterfaceIndex,
+      mandatoryIn: byInterfaceIndex,
+      aliases: ['ifIndex'],
+      help: 'The interface, by index (Get-NetAdapter ifIndex).',
+    },
+    {
+      name: 'PrefixLength',
+      type: 'Int',
+      typeName: 'System.Byte',
+      min: 0,
+      max: 32,
+      help: 'The subnet mask as a number of bits (24 for 255.255.255.0; default 24 here).',
+    },
+    { name: 'AddressFamily', type: 'Enum', values: addressFamilies, typeName: addressFamilyType, help: 'IPv4 (this lab models IPv4 addresses only).' },
+    cimSession,
+  ],
+});
+
+export const removeNetIPAddressSignature = defineCmdlet({
+  name: 'Remove-NetIPAddress',
+  synopsis: 'Removes IP addresses from network interfaces.',
+  hostParameter: 'CimSession',
+  parameters: [
+    { name: 'IPAddress', type: 'String[]', position: 0, help: 'The addresses to remove; wildcards allowed.' },
+    { name: 'InterfaceIndex', type: 'Int[]', typeName: 'System.UInt32', aliases: ['ifIndex'], help: 'Only addresses on these interfaces, by index.' },
+    { name: 'InterfaceAlias', type: 'String[]', aliases: ['ifAlias'], help: 'Only addresses on these interfaces, by name; wildcards allowed.' },
+    { name: 'PrefixLength', type: 'Int[]', typeName: 'System.Byte', help: 'Only addresses with these prefix lengths.' },
+    cimSession,
+    passThruCim,
+  ],
+});

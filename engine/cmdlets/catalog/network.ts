@@ -193,3 +193,62 @@ export const getSmbClientNetworkInterfaceSignature = defineCmdlet({
   hostParameter: 'CimSession',
   parameters: [cimSession],
 });
+
+/** Active or Standby (Microsoft Learn, "Set-NetLbfoTeamMember", Windows Server 2012 R2). */
+export const administrativeModes = ['Active', 'Standby'] as const;
+const adminModeType = 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.NetLbfo.AdminModes';
+
+export const getNetLbfoTeamMemberSignature = defineCmdlet({
+  name: 'Get-NetLbfoTeamMember',
+  synopsis: 'Gets the member adapters of NIC teams, with their mode and whether they carry traffic.',
+  hostParameter: 'CimSession',
+  parameters: [
+    { name: 'Name', type: 'String[]', position: 0, help: 'Member adapter names; wildcards allowed.' },
+    { name: 'Team', type: 'String[]', position: 1, fromPipeline: 'NetLbfoTeam', help: 'Only the members of these teams; wildcards allowed.' },
+    cimSession,
+  ],
+});
+
+export const addNetLbfoTeamMemberSignature = defineCmdlet({
+  name: 'Add-NetLbfoTeamMember',
+  synopsis: 'Adds a network adapter to a NIC team.',
+  hostParameter: 'CimSession',
+  parameters: [
+    { name: 'Name', type: 'String', position: 0, mandatoryIn: ['*'], help: 'The adapter to add.' },
+    { name: 'Team', type: 'String', position: 1, mandatoryIn: ['*'], help: 'The team to add it to.' },
+    { name: 'AdministrativeMode', type: 'Enum', values: administrativeModes, typeName: adminModeType, help: 'Active (default) or Standby.' },
+    cimSession,
+    passThruCim,
+  ],
+});
+
+export const removeNetLbfoTeamMemberSignature = defineCmdlet({
+  name: 'Remove-NetLbfoTeamMember',
+  synopsis: 'Removes adapters from a NIC team; they become stand-alone adapters again.',
+  hostParameter: 'CimSession',
+  parameters: [
+    { name: 'Name', type: 'String[]', position: 0, mandatoryIn: ['*'], help: 'The member adapters to remove; wildcards allowed.' },
+    { name: 'Team', type: 'String', position: 1, mandatoryIn: ['*'], help: 'The team they belong to.' },
+    cimSession,
+    passThruCim,
+  ],
+});
+
+export const setNetLbfoTeamMemberSignature = defineCmdlet({
+  name: 'Set-NetLbfoTeamMember',
+  synopsis: 'Makes a team member Active or Standby.',
+  hostParameter: 'CimSession',
+  parameters: [
+    { name: 'Name', type: 'String[]', position: 0, help: 'Member adapter names; wildcards allowed.' },
+    { name: 'Team', type: 'String[]', help: 'Only the members of these teams; wildcards allowed.' },
+    {
+      name: 'AdministrativeMode',
+      type: 'Enum',
+      values: administrativeModes,
+      typeName: adminModeType,
+      help: 'Active, or Standby: carries nothing until an active member fails.',
+    },
+    cimSession,
+    passThruCim,
+  ],
+});

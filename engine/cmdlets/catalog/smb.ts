@@ -137,3 +137,72 @@ export const getSmbServerNetworkInterfaceSignature = defineCmdlet({
   hostParameter: 'CimSession',
   parameters: [cimSession],
 });
+
+const shareName = { name: 'Name', type: 'String[]', position: 0, help: 'Share names; wildcards allowed.' } as const;
+const scopeName = {
+  name: 'ScopeName',
+  type: 'String[]',
+  position: 1,
+  help: 'The scope (the server name clients use); a stand-alone file server has one scope, *.',
+} as const;
+
+export const getSmbShareSignature = defineCmdlet({
+  name: 'Get-SmbShare',
+  synopsis: 'Gets the SMB shares of a computer, the administrative ones (C$, ADMIN$, IPC$) included.',
+  hostParameter: 'CimSession',
+  parameters: [shareName, scopeName, cimSession],
+});
+
+export const newSmbShareSignature = defineCmdlet({
+  name: 'New-SmbShare',
+  synopsis: 'Shares a folder over SMB, with the access each account has.',
+  hostParameter: 'CimSession',
+  parameters: [
+    { name: 'Name', type: 'String', position: 0, mandatoryIn: ['*'], help: 'The name of the new share.' },
+    { name: 'Path', type: 'String', position: 1, mandatoryIn: ['*'], help: 'The local folder to share, on a volume of the computer (D:\\Shares\\VMs).' },
+    { name: 'Description', type: 'String', help: 'What the share is for.' },
+    { name: 'FullAccess', type: 'String[]', help: 'Accounts given Full Control (Hyper-V hosts need it: DOMAIN\\HOST$).' },
+    { name: 'ChangeAccess', type: 'String[]', help: 'Accounts given Change (read and write) access.' },
+    { name: 'ReadAccess', type: 'String[]', help: 'Accounts given Read access.' },
+    { name: 'NoAccess', type: 'String[]', help: 'Accounts denied access (a deny wins over any grant).' },
+    { name: 'EncryptData', type: 'Bool', help: 'Requires SMB encryption on the share.' },
+    cimSession,
+  ],
+});
+
+export const removeSmbShareSignature = defineCmdlet({
+  name: 'Remove-SmbShare',
+  synopsis: 'Stops sharing folders; the files stay where they are.',
+  hostParameter: 'CimSession',
+  parameters: [{ ...shareName, mandatoryIn: ['*'] }, force, cimSession],
+});
+
+/** ShareAccessRight (Microsoft Learn, "Grant-SmbShareAccess"). */
+export const shareAccessRights = ['Full', 'Change', 'Read'] as const;
+
+export const grantSmbShareAccessSignature = defineCmdlet({
+  name: 'Grant-SmbShareAccess',
+  synopsis: 'Gives accounts Full, Change or Read access to SMB shares.',
+  hostParameter: 'CimSession',
+  parameters: [
+    { ...shareName, mandatoryIn: ['*'] },
+    { name: 'AccountName', type: 'String[]', mandatoryIn: ['*'], help: 'The accounts (DOMAIN\\User, DOMAIN\\HOST$, Everyone).' },
+    {
+      name: 'AccessRight',
+      type: 'Enum',
+      values: shareAccessRights,
+      typeName: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.SmbShare.ShareAccessRight',
+      mandatoryIn: ['*'],
+      help: 'Full, Change or Read.',
+    },
+    force,
+    cimSession,
+  ],
+});
+
+export const getSmbShareAccessSignature = defineCmdlet({
+  name: 'Get-SmbShareAccess',
+  synopsis: 'Gets the access control entries of SMB shares: who may do what.',
+  hostParameter: 'CimSession',
+  parameters: [{ ...shareName, mandatoryIn: ['*'] }, cimSession],
+});

@@ -2,7 +2,7 @@
 // "SMB storage"): files a live move leaves in place must be reachable by the destination host,
 // and every share the VM uses after the move must grant Full Control to the computer accounts of
 // the Hyper-V hosts involved.
-import type { Host } from '../../model/world';
+import type { Host, Share } from '../../model/world';
 import { computerAccount, sameName, type Precheck } from './context';
 import { error, type Incompatibility } from './incompatibility';
 import { chooseAnotherFolder, WizardOption, WizardPage } from './wizard-pages';
@@ -63,9 +63,11 @@ function paramFor(kind: string): string {
  * Accounts that give a host's computer account Full Control on a share. The model has no group
  * membership beyond the obvious: Everyone, and Domain Computers of the host's domain.
  */
-function grants(fullControl: readonly string[], host: Host): boolean {
+function grants(share: Share, host: Host): boolean {
   const accepted = [computerAccount(host), 'Everyone', `${host.domain}\\Domain Computers`];
-  return fullControl.some((a) => accepted.some((b) => sameName(a, b)));
+  const named = (list: readonly string[] | undefined) => (list ?? []).some((a) => accepted.some((b) => sameName(a, b)));
+  // A deny entry (New-SmbShare -NoAccess, Block-SmbShareAccess) wins over any grant (Microsoft Learn, "Block-SmbShareAccess").
+  return !named(share.noAccess) && named(share.fullControl);
 }
 
 /**
@@ -98,7 +100,7 @@ export const shareAccess: Precheck = ({ world, source, destination, live, placem
     if (!server || !share) continue;
     for (const h of hosts) {
       const key = `${server.name}|${share.name}|${h.name}`.toLowerCase();
-      if (reported.has(key) || grants(share.fullControl, h)) continue;
+      if (reported.has(key) || grants(share, h)) continue;
       reported.add(key);
       const account = computerAccount(h);
       out.push(

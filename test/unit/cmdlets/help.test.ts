@@ -116,7 +116,15 @@ describe('Get-Command', () => {
 
   it('the CIM modules are functions; -Verb, -Noun and names take wildcards', () => {
     expect(rows('Get-Command -Module NetAdapter').every((r) => r.CommandType === 'Function' && r.ModuleName === 'NetAdapter')).toBe(true);
-    expect(rows('Get-Command -Module NetLbfo').map((r) => r.Name)).toEqual(['Get-NetLbfoTeam', 'New-NetLbfoTeam', 'Remove-NetLbfoTeam']);
+    expect(rows('Get-Command -Module NetLbfo').map((r) => r.Name)).toEqual([
+      'Add-NetLbfoTeamMember',
+      'Get-NetLbfoTeam',
+      'Get-NetLbfoTeamMember',
+      'New-NetLbfoTeam',
+      'Remove-NetLbfoTeam',
+      'Remove-NetLbfoTeamMember',
+      'Set-NetLbfoTeamMember',
+    ]);
     expect(rows('Get-Command -Verb Move').map((r) => r.Name)).toEqual(['Move-VM', 'Move-VMStorage']);
     expect(rows('Get-Command -Noun VMSwitch -Verb Get,Set').map((r) => r.Name)).toEqual(['Get-VMSwitch', 'Set-VMSwitch']);
     expect(rows('gcm *Smb*Limit').map((r) => r.Name)).toEqual(['Get-SmbBandwidthLimit', 'Remove-SmbBandwidthLimit', 'Set-SmbBandwidthLimit']);
