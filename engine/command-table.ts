@@ -15,6 +15,25 @@ import { disableVmMigration, enableVmMigration, getVmHost, setVmHost } from './c
 import { addVmMigrationNetwork, getVmMigrationNetwork, removeVmMigrationNetwork } from './cmdlets/migration-networks';
 import { disableNetAdapter, enableNetAdapter, getNetAdapter } from './cmdlets/net-adapters';
 import { disableNetAdapterRdma, enableNetAdapterRdma, getNetAdapterRdma } from './cmdlets/net-adapter-rdma';
+import {
+  newNetQosPolicy,
+  getNetQosPolicy,
+  setNetQosPolicy,
+  removeNetQosPolicy,
+  getNetQosFlowControl,
+  enableNetQosFlowControl,
+  disableNetQosFlowControl,
+  newNetQosTrafficClass,
+  getNetQosTrafficClass,
+  setNetQosTrafficClass,
+  removeNetQosTrafficClass,
+  getNetQosDcbxSetting,
+  setNetQosDcbxSetting,
+  getNetAdapterQos,
+  enableNetAdapterQos,
+  disableNetAdapterQos,
+} from './cmdlets/dcb-qos';
+import { getWindowsFeature, installWindowsFeature } from './cmdlets/windows-feature';
 import { getNetLbfoTeam, newNetLbfoTeam, removeNetLbfoTeam } from './cmdlets/net-lbfo';
 import { addNetLbfoTeamMember, getNetLbfoTeamMember, removeNetLbfoTeamMember, setNetLbfoTeamMember } from './cmdlets/net-lbfo-members';
 import { getSmbShare, getSmbShareAccess, grantSmbShareAccess, newSmbShare, removeSmbShare } from './cmdlets/smb-shares';
@@ -170,6 +189,24 @@ const definitions: readonly CmdletDefinition[] = [
   addVmDvdDrive,
   exportVm,
   importVm,
+  newNetQosPolicy,
+  getNetQosPolicy,
+  setNetQosPolicy,
+  removeNetQosPolicy,
+  getNetQosFlowControl,
+  enableNetQosFlowControl,
+  disableNetQosFlowControl,
+  newNetQosTrafficClass,
+  getNetQosTrafficClass,
+  setNetQosTrafficClass,
+  removeNetQosTrafficClass,
+  getNetQosDcbxSetting,
+  setNetQosDcbxSetting,
+  getNetAdapterQos,
+  enableNetAdapterQos,
+  disableNetAdapterQos,
+  getWindowsFeature,
+  installWindowsFeature,
 ];
 
 const byName = new Map<string, CmdletDefinition>();

@@ -2,6 +2,7 @@
 // description and examples for every cmdlet, in the lab's own words. The examples use this lab's
 // computers and virtual machines; test/unit/cmdlets/help.test.ts parses every one of them.
 import type { CmdletSignature } from './signature';
+import { DCB_TOPICS } from './help-dcb';
 
 export interface HelpExample {
   code: string;
@@ -595,6 +596,7 @@ const TOPICS: Record<string, HelpTopic> = {
     ],
     { outputs: 'System.Management.Automation.CmdletInfo' },
   ),
+  ...DCB_TOPICS,
 };
 
 /** The topic of a cmdlet; a cmdlet added without one gets its synopsis and an example built from its mandatory parameters. */

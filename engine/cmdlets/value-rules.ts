@@ -28,6 +28,12 @@ export function integerBounds(typeName: string): { min: number; max: number } {
       return { min: -(2 ** 31), max: 2 ** 31 - 1 };
     case 'System.UInt32':
       return { min: 0, max: 2 ** 32 - 1 };
+    case 'System.Byte':
+      return { min: 0, max: 255 };
+    case 'System.SByte':
+      return { min: -128, max: 127 };
+    case 'System.UInt16':
+      return { min: 0, max: 65535 };
     case 'System.UInt64':
       return { min: 0, max: Number.MAX_SAFE_INTEGER };
     default:

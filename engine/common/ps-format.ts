@@ -129,6 +129,41 @@ const TABLE_VIEWS: Record<string, readonly Column[]> = {
     { header: 'Client RSS Capable', value: prop('ClientRSSCapable') },
     { header: 'Client RDMA Capable', value: prop('ClientRdmaCapable') },
   ],
+  // DcbQos's CDXML views (Microsoft Learn, "Get-NetQosTrafficClass", "Get-NetQosFlowControl", "Get-NetQosDcbxSetting" examples).
+  'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetQosTrafficClassSettingData': [
+    { header: 'Name', value: prop('Name'), width: 25 },
+    { header: 'Algorithm', value: prop('Algorithm'), width: 9 },
+    { header: 'Bandwidth(%)', value: prop('Bandwidth'), width: 12 },
+    { header: 'Priority', value: prop('Priority'), width: 25 },
+    { header: 'PolicySet', value: prop('PolicySet'), width: 15 },
+    { header: 'IfIndex', value: prop('IfIndex'), width: 7 },
+    { header: 'IfAlias', value: prop('IfAlias') },
+  ],
+  'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetQosFlowControlSettingData': [
+    { header: 'Priority', value: prop('Priority'), width: 10 },
+    { header: 'Enabled', value: prop('Enabled'), width: 10 },
+    { header: 'PolicySet', value: prop('PolicySet'), width: 16 },
+    { header: 'IfIndex', value: prop('IfIndex'), width: 7 },
+    { header: 'IfAlias', value: prop('IfAlias') },
+  ],
+  'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetQosDcbxSettingData': [
+    { header: 'Willing', value: prop('Willing'), width: 7 },
+    { header: 'PolicySet', value: prop('PolicySet'), width: 15 },
+    { header: 'IfIndex', value: prop('IfIndex'), width: 7 },
+    { header: 'IfAlias', value: prop('IfAlias') },
+  ],
+  // ServerManager's views (Microsoft Learn, "Get-WindowsFeature" and "Install-WindowsFeature" examples).
+  'Microsoft.Windows.ServerManager.Commands.Feature': [
+    { header: 'Display Name', value: prop('DisplayName'), width: 55 },
+    { header: 'Name', value: prop('Name'), width: 26 },
+    { header: 'Install State', value: prop('InstallState'), width: 17, align: 'right' },
+  ],
+  'Microsoft.Windows.ServerManager.Commands.FeatureOperationResult': [
+    { header: 'Success', value: prop('Success'), width: 7 },
+    { header: 'Restart Needed', value: prop('RestartNeeded'), width: 14 },
+    { header: 'Exit Code', value: prop('ExitCode'), width: 14 },
+    { header: 'Feature Result', value: prop('FeatureResult') },
+  ],
   'Microsoft.PowerShell.Commands.GroupInfo': [
     { header: 'Count', value: prop('Count'), align: 'right' },
     { header: 'Name', value: prop('Name') },

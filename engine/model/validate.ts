@@ -9,6 +9,7 @@ import { compileFastParser, FAIL, type FastParser } from './fast-parse';
 import { forEachVmFile, hostIndexOf, isUnder, locateVolume, parsePath, pathKey, resolvePath, vmFileField, volumeKey, type VmFile } from './paths';
 import { checkVmLimits, HostLoadCheck, VhdOwnerCheck } from './validate-limits';
 import { parseSubnet } from '../common/ip-addresses';
+import { dcbProblems } from './dcb';
 
 export interface WorldIssue {
   path: string;
@@ -30,6 +31,8 @@ export const NAMED_LISTS: Readonly<Record<string, string>> = {
   shares: 'name',
   vms: 'name',
   checkpoints: 'name',
+  policies: 'name',
+  trafficClasses: 'name',
 };
 
 /** Turns a zod issue path into `hosts[HV01].nics[NIC1].speedGbps`, using names where the input has them. */
@@ -284,6 +287,8 @@ function checkHost(h: Host, hostIndex: Map<string, Host>, err: Err): void {
     const subnet = networks[i]!.subnet;
     if (!parseSubnet(subnet)) err(`${at}.migration.networks[${i}].subnet`, `"${subnet}" is not a valid IPv4 or IPv6 subnet`);
   }
+
+  if (h.dcb) for (const p of dcbProblems(h.dcb)) err(`${at}.dcb.${p.path}`, p.message);
 
   let aliases: Set<string> | undefined; // built only for a host with constraints
   const constraints = h.smb.constraints;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { deepCopy } from './fast-parse';
 import { HYPERV_LIMITS } from '../common/hyperv-limits';
+import { HostDcb } from './dcb';
 import { AUTOMATIC_START_ACTIONS, AUTOMATIC_START_DELAY_MAX, AUTOMATIC_STOP_ACTIONS, BIOS_DEVICES, RELATIVE_WEIGHT_MAX } from '../common/vm-configuration';
 
 export const WORLD_SCHEMA_VERSION = 1;
@@ -56,6 +57,8 @@ export const Nic = z.object({
    * Absent: 1514 (optional rather than defaulted, so code that builds a Nic need not name it).
    */
   jumboPacket: z.union([z.literal(1514), z.literal(4088), z.literal(9014)]).optional(),
+  /** Enable-NetAdapterQos: the adapter applies the host's DCB traffic classes and PFC (engine/model/dcb.ts). Absent: disabled. */
+  dcbQos: z.boolean().optional(),
 });
 export type Nic = z.infer<typeof Nic>;
 
@@ -223,6 +226,8 @@ export const Host = z.object({
   virtualMachinePath: pathText.optional(),
   /** Hyper-V Settings → NUMA Spanning (Set-VMHost -NumaSpanningEnabled); absent: enabled, the default. */
   numaSpanningEnabled: z.boolean().optional(),
+  /** Data Center Bridging and NetQos policies (engine/model/dcb.ts); absent: the feature is not installed and nothing is set. */
+  dcb: HostDcb.optional(),
 });
 export type Host = z.infer<typeof Host>;
 

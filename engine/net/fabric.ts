@@ -18,6 +18,7 @@ import { multichannelConnectionRows, planMultichannel, type SmbMultichannelConne
 import { NetParameters, type NetParams } from './parameters';
 import { describeResource, Resources, SMB_CATEGORIES } from './resources';
 import { planTransfer, type PlanResult, type TransferPlan, type TransferRequest } from './transfer-planner';
+import { qosPaths, qosRelevant, samePaths, type QosPathInfo } from './qos';
 
 export interface StartTransfer {
   id: string;
@@ -52,6 +53,8 @@ interface Live {
   /** Bumped on every re-plan, so a stale scheduled resume does nothing. */
   generation: number;
   stalledUntil?: number;
+  /** The paths last given to the flow network when DCB re-weighted them (engine/net/qos.ts). */
+  qosPaths?: Path[];
 }
 
 export class NetworkFabric {
@@ -65,6 +68,8 @@ export class NetworkFabric {
    * world.1000x10000) for hosts most sessions never move anything on.
    */
   private readonly registered = new Set<string>();
+  /** Whether the last DCB pass changed any path: the next one must run even if DCB is gone. */
+  private qosApplied = false;
   /** Cores demanded per lower-case host name; a host whose load changed is left out (loadChanged). */
   private demand: Map<string, number> | undefined;
 
@@ -201,14 +206,59 @@ export class NetworkFabric {
       onComplete: (id) => {
         this.live.delete(id);
         live.onComplete?.(id);
+        this.applyQos();
       },
     });
+    this.applyQos();
     return r;
   }
 
   cancel(id: string): { bytesDone: number } | undefined {
     if (!this.live.delete(id)) return undefined;
-    return this.flow.cancelTransfer(id);
+    const done = this.flow.cancelTransfer(id);
+    this.applyQos();
+    return done;
+  }
+
+  /** The transfers carrying bytes now (not stalled), as the DCB model reads them. */
+  private flowingTransfers(): { id: string; plan: TransferPlan }[] {
+    const out: { id: string; plan: TransferPlan }[] = [];
+    for (const l of this.live.values()) if (!(l.stalledUntil !== undefined && l.stalledUntil > this.sim.now)) out.push({ id: l.id, plan: l.plan });
+    return out;
+  }
+
+  /**
+   * Re-weights the flowing transfers' paths by the hosts' DCB settings (ETS shares, RoCE without
+   * PFC: engine/net/qos.ts) after any change to what flows. A world with no QoS settings and no
+   * RoCE adapter skips this, leaving every plan's paths as they are.
+   */
+  private applyQos(): void {
+    if (!qosRelevant(this.world) && !this.qosApplied) return;
+    const { paths } = qosPaths(this.world, this.flowingTransfers(), this.params);
+    let changed = false;
+    for (const [id, next] of paths) {
+      const l = this.live.get(id);
+      if (!l) continue;
+      const current = l.qosPaths ?? l.plan.paths;
+      if (samePaths(current, next)) continue;
+      this.ensureResources(next);
+      this.flow.setPaths(id, next);
+      l.qosPaths = samePaths(l.plan.paths, next) ? undefined : next;
+      changed = true;
+    }
+    this.qosApplied = changed || [...this.live.values()].some((l) => l.qosPaths !== undefined);
+  }
+
+  /** Where each flowing path sits under DCB (sending adapter, priority, class, lossy RoCE), with its wire rate on that adapter. */
+  qosTraffic(): (QosPathInfo & { wireBytesPerSec: number })[] {
+    const flowing = this.flowingTransfers();
+    const { paths, info } = qosPaths(this.world, flowing, this.params);
+    return info.map((x) => {
+      const p = paths.get(x.transfer)?.[x.path];
+      const perByte = p?.uses.find((u) => u.resource === x.tx)?.perByte ?? 0;
+      const rate = this.flow.isActive(x.transfer) ? (this.flow.pathRates(x.transfer)[x.path] ?? 0) : 0;
+      return { ...x, wireBytesPerSec: rate * perByte };
+    });
   }
 
   /** The plan in force for a live transfer. */
@@ -263,6 +313,7 @@ export class NetworkFabric {
       const c = this.replan(l, cause);
       if (c) changes.push(c);
     }
+    this.applyQos();
     return changes;
   }
 
@@ -345,6 +396,7 @@ export class NetworkFabric {
     l.plan = plan;
     l.generation++;
     l.stalledUntil = undefined;
+    l.qosPaths = undefined;
     this.ensureResources(plan.paths);
     this.flow.setPaths(l.id, plan.paths);
   }
@@ -360,10 +412,12 @@ export class NetworkFabric {
     l.stalledUntil = resumesAt;
     this.ensureResources(plan.paths);
     // Nothing moves during the stall: outstanding requests wait for their time-out and replay.
+    l.qosPaths = undefined;
     this.flow.setPaths(l.id, stalled(plan.paths));
     this.sim.schedule(resumesAt, () => {
       if (l.generation !== gen || !this.live.has(l.id)) return;
       this.apply(l, l.plan);
+      this.applyQos();
     });
     return { id: l.id, action: 'stalled', reason, resumesAt, plan };
   }
@@ -372,6 +426,7 @@ export class NetworkFabric {
     this.live.delete(l.id);
     const { bytesDone } = this.flow.cancelTransfer(l.id);
     l.onFailed?.(l.id, reason);
+    this.applyQos();
     return { id: l.id, action: 'failed', reason, bytesDone };
   }
 }

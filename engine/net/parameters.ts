@@ -116,6 +116,26 @@ export const NetParameters = {
    * sub-second. *Unconfirmed*: 200 ms.
    */
   teamFailoverStallMs: 200,
+  // ── Data Center Bridging (engine/net/qos.ts) ─────────────────────────────────────────────────
+  /**
+   * Goodput of a RoCE path without PFC on its priority, when its receiving port is congested
+   * (more than one sending adapter into it): the share of its wire bytes that are not go-back-N
+   * resends. RoCE "requires DCB and PFC" (Microsoft Learn, "Deploy SMB Direct with RoCE network
+   * adapters"; NVIDIA/Mellanox, "RoCE deployment" guide), and RoCE NICs recover a lost packet by
+   * resending from it on (go-back-N: Guo et al., "RDMA over Commodity Ethernet at Scale", SIGCOMM
+   * 2016), but no vendor publishes a throughput figure for an unprotected congested port.
+   * *Unconfirmed*: 0.4 (60 % of the wire spent on resends), the order of collapse the papers show
+   * at loss rates of a fraction of a percent. Uncongested RoCE without PFC runs at full speed.
+   */
+  roceWithoutPfcGoodput: 0.4,
+  /**
+   * Weight factor of a Strict-priority traffic class over the ETS classes on one adapter: strict
+   * traffic is sent first (IEEE 802.1Qaz), which weighted max-min gives with a weight this large.
+   * A modelling constant, not a Windows figure. ETS shares are applied as max-min weights on the
+   * sending adapter; where a DCB path's bottleneck is another resource (the receiver's port), the
+   * same weights skew that sharing too — an approximation of the lab (engine/net/qos.ts).
+   */
+  strictPriorityWeight: 1e6,
   /** Capacity given to a resource that has no limit (an SMB bandwidth category with none set). */
   unlimitedBytesPerSecond: 1e15,
 } as const;

@@ -76,12 +76,23 @@ const TYPE_BY_NOUN: Record<string, string> = {
   smbshareaccess: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/SMB/MSFT_SmbShareAccessControlEntry',
   smbmultichannelconnection: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/SMB/MSFT_SmbMultichannelConnection',
   smbbandwidthlimit: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/SMB/MSFT_SmbBandwidthLimit',
+  netqospolicy: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetQosPolicySettingData',
+  netqostrafficclass: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetQosTrafficClassSettingData',
+  netqosflowcontrol: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetQosFlowControlSettingData',
+  netqosdcbxsetting: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetQosDcbxSettingData',
+  netadapterqos: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetAdapterQosSettingData',
+  windowsfeature: 'Microsoft.Windows.ServerManager.Commands.Feature',
+};
+
+/** Cmdlets whose output type is not the noun's. */
+const TYPE_BY_CMDLET: Record<string, string> = {
+  'install-windowsfeature': 'Microsoft.Windows.ServerManager.Commands.FeatureOperationResult',
 };
 
 /** Cmdlets whose output is not named by their noun (Start-VM -Passthru writes a VirtualMachine; Wait-Job a Job). */
 export function outputTypeName(cmdlet: string): string {
   const noun = cmdlet.slice(cmdlet.indexOf('-') + 1).toLowerCase();
-  return TYPE_BY_NOUN[noun] ?? 'System.Management.Automation.PSCustomObject';
+  return TYPE_BY_CMDLET[cmdlet.toLowerCase()] ?? TYPE_BY_NOUN[noun] ?? 'System.Management.Automation.PSCustomObject';
 }
 
 /** What a piped object is to the binder (the parameter that takes it) and which property names it. */
