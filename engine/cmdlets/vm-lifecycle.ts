@@ -4,6 +4,7 @@
 // simulated time here). While a move of the VM is queued or running, every power action is
 // refused (operations/configuration-lock.ts).
 import { CommandRefusal } from '../errors';
+import { assignedMemoryAt, memoryDemandAt, memoryStatusAt } from '../common/dynamic-memory';
 import type { Vm } from '../model/world';
 import type { CmdletContext, CmdletDefinition, CmdletOutcome } from './definition';
 import type { BoundParams } from './signature';
@@ -28,8 +29,14 @@ export function vmSummary(vm: Vm, now: number) {
     // Get-VM's default view: CPUUsage(%), MemoryAssigned(M) and Status. CPU is the guest's demand (what
     // Hyper-V Manager's CPU Usage column shows, renderer/format/vm-columns.ts); a VM that is not running
     // has none and no memory assigned; every VM operates normally (no integration faults are modelled).
+    // MemoryAssigned follows Dynamic Memory (engine/common/dynamic-memory.ts); MemoryDemand and
+    // MemoryStatus are reported for Dynamic Memory VMs (0 and blank otherwise: *unconfirmed*).
     CPUUsage: vm.state === 'Running' ? vm.workload.cpuDemandPercent : 0,
-    MemoryAssigned: vm.state === 'Running' || vm.state === 'Paused' ? vm.memory.startupBytes : 0,
+    MemoryAssigned: assignedMemoryAt(vm, now),
+    MemoryDemand: vm.memory.dynamic ? memoryDemandAt(vm, now) : 0,
+    MemoryStatus: memoryStatusAt(vm, now),
+    MemoryMinimum: vm.memory.minimumBytes,
+    MemoryMaximum: vm.memory.maximumBytes,
     Status: 'Operating normally',
     Path: vm.paths.configuration,
     SnapshotFileLocation: vm.paths.snapshots,

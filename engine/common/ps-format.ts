@@ -83,6 +83,14 @@ const TABLE_VIEWS: Record<string, readonly Column[]> = {
     { header: 'Uptime', value: (o) => uptimeText(o.properties.Uptime) },
     { header: 'Status', value: prop('Status') },
   ],
+  // Get-VMMemory (the 2012 R2 Hyper-V module's view of VMMemory).
+  'Microsoft.HyperV.PowerShell.VMMemory': [
+    { header: 'VMName', value: prop('VMName') },
+    { header: 'DynamicMemoryEnabled', value: prop('DynamicMemoryEnabled') },
+    { header: 'Minimum(M)', value: (o) => megabytes(o.properties.Minimum) },
+    { header: 'Startup(M)', value: (o) => megabytes(o.properties.Startup) },
+    { header: 'Maximum(M)', value: (o) => megabytes(o.properties.Maximum) },
+  ],
   'Microsoft.HyperV.PowerShell.VMHost': [
     { header: 'Name', value: prop('Name') },
     { header: 'LogicalProcessorCount', value: prop('LogicalProcessorCount') },

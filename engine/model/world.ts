@@ -291,6 +291,10 @@ export const VmMemory = z.object({
 });
 export type VmMemory = z.infer<typeof VmMemory>;
 
+/** Bounds of a workload's memory demand curve (world files are read in time linear in their size). */
+const MEMORY_DEMAND_MAX_POINTS = 10_000;
+const MEMORY_DEMAND_MAX_SECONDS = 1000 * 365 * 24 * 3600;
+
 export const VmWorkload = z.object({
   /** Guest memory write rate while running (Clark et al., "Live Migration of Virtual Machines", NSDI 2005; Liu et al., HPDC 2011, D). */
   memoryDirtyBytesPerSec: z.number().nonnegative().default(0),
@@ -300,6 +304,25 @@ export const VmWorkload = z.object({
   compressionRatio: z.number().min(1).max(20).default(2),
   diskWriteBytesPerSec: z.number().nonnegative().default(0),
   cpuDemandPercent: z.number().min(0).max(100).default(5),
+  /**
+   * The guest's memory demand over its uptime, as steps: from `afterSeconds` after each start the
+   * guest wants `bytes` (the first step also holds before its time). Absent: a steady demand that
+   * keeps a Dynamic Memory VM at its startup memory (engine/common/dynamic-memory.ts). Drives
+   * Dynamic Memory (Microsoft TechNet, "Hyper-V Dynamic Memory Overview").
+   */
+  memoryDemand: z
+    .array(
+      z.object({
+        afterSeconds: z.number().nonnegative().max(MEMORY_DEMAND_MAX_SECONDS, 'a demand step must come within 1,000 years of uptime'),
+        bytes: bytes.max(HYPERV_LIMITS.vm.memoryBytes, `a guest cannot demand more than 1 TB (${HYPERV_LIMITS.vm.memoryBytes} bytes)`),
+      }),
+    )
+    .min(1, 'a memory demand curve needs at least one step')
+    .max(MEMORY_DEMAND_MAX_POINTS, `a memory demand curve has at most ${MEMORY_DEMAND_MAX_POINTS} steps`)
+    .refine((c) => c.every((p, i) => i === 0 || p.afterSeconds > c[i - 1]!.afterSeconds), {
+      message: 'the steps of a memory demand curve must come in strictly increasing afterSeconds',
+    })
+    .optional(),
 });
 export type VmWorkload = z.infer<typeof VmWorkload>;
 
@@ -357,6 +380,19 @@ export const Vm = z.object({
   parentSnapshotId: z.string().nullable().optional(),
   /** Present only while a restart is bridged by Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). */
   smartPagingFile: z.object({ path: pathText, sizeBytes: bytes, createdAt: z.number() }).optional(),
+  /**
+   * A running Dynamic Memory VM's assigned memory: `bytes` at simulated ms `at` (held until then,
+   * while the guest boots), moving towards `toBytes` at `bytesPerSec` (hot add or balloon). Written
+   * by the engine (operations/dynamic-memory.ts); absent for static memory and VMs not running.
+   */
+  assignedMemory: z
+    .object({
+      bytes,
+      at: z.number().nonnegative(),
+      toBytes: bytes,
+      bytesPerSec: z.number().nonnegative(),
+    })
+    .optional(),
   notes: z.string().default(''),
   // The settings below are absent in worlds written before they were modelled: absent means
   // 2012 R2's default, read through engine/common/vm-configuration.ts.

@@ -6,18 +6,16 @@
 //               − Σ memory reserved by live migrations coming in (their container VM)
 //
 // assigned(vm): a VM that is off or saved holds none. A running static VM holds its startup
-// memory. A running Dynamic Memory VM is taken to hold its startup memory too: the lab does not
-// model guest demand, so startup is the most plausible steady value (it is what the VM booted
-// with). While a smart paging file bridges part of its startup memory, only the physical part
-// counts. *Limitation*: the world has no "assigned memory" field, so once the smart paging file is
-// deleted the VM counts at startup again (the model owner has been asked for `memory.assignedBytes`).
+// memory. A running Dynamic Memory VM holds what Dynamic Memory has assigned it now (demand plus
+// buffer, ballooned over time: operations/dynamic-memory.ts), not its startup memory. While a smart
+// paging file bridges part of its memory, only the physical part counts.
 import type { Host, Vm, World } from '../model/world';
 import { memoryHeldBytes, reserveFor } from './prechecks';
 import type { MoveParams } from './parameters';
 
-/** Physical memory a VM holds on its host now (the pre-checks' memoryHeldBytes: one rule for both). */
-export function assignedMemory(vm: Vm): number {
-  return memoryHeldBytes(vm);
+/** Physical memory a VM holds on its host at `now` (the pre-checks' memoryHeldBytes: one rule for both). */
+export function assignedMemory(vm: Vm, now?: number): number {
+  return memoryHeldBytes(vm, now);
 }
 
 /** The management OS's reserve on a host: the parameter if set, else the pre-checks' published formula. */
@@ -25,9 +23,9 @@ export function hostReserve(host: Host, params: Pick<MoveParams, 'hostReserveByt
   return reserveFor(host, params.hostReserveBytes);
 }
 
-/** Memory a VM needs on the destination of a live migration (its current assignment). */
-export function migratingMemory(vm: Vm): number {
-  return assignedMemory(vm);
+/** Memory a live migration copies and needs on the destination: what is assigned to the VM at `now`. */
+export function migratingMemory(vm: Vm, now?: number): number {
+  return assignedMemory(vm, now);
 }
 
 export interface HostMemory {
@@ -48,12 +46,13 @@ export function hostMemory(
   params: Pick<MoveParams, 'hostReserveBytes'>,
   incoming?: ReadonlyMap<string, number>,
   exclude?: Vm,
+  now?: number,
 ): HostMemory {
   const key = host.name.toLowerCase();
   let assigned = 0;
   for (const vm of world.vms) {
     if (vm === exclude || vm.host.toLowerCase() !== key) continue;
-    assigned += assignedMemory(vm);
+    assigned += assignedMemory(vm, now);
   }
   const incomingBytes = incoming?.get(key) ?? 0;
   const reserveBytes = hostReserve(host, params);
@@ -82,8 +81,9 @@ export function startMemoryProblem(
   vm: Vm,
   params: Pick<MoveParams, 'hostReserveBytes'>,
   incoming?: ReadonlyMap<string, number>,
+  now?: number,
 ): string | undefined {
-  const m = hostMemory(world, host, params, incoming, vm);
+  const m = hostMemory(world, host, params, incoming, vm, now);
   return m.availableBytes >= vm.memory.startupBytes ? undefined : notEnoughMemoryMessage(vm);
 }
 
@@ -97,8 +97,9 @@ export type RestartMemory =
  * Restart-VM: the VM gives its memory back and asks for its startup memory again. Smart Paging
  * bridges the gap only when all hold (Microsoft Learn, "Hyper-V Dynamic Memory Overview"): the VM is restarting (this path), it has
  * Dynamic Memory (Smart Paging bridges Minimum → Startup), physical memory cannot cover startup,
- * and it can cover the minimum. "None can be reclaimed from other VMs" holds by construction: the
- * lab does not model ballooning other VMs down.
+ * and it can cover the minimum. "None can be reclaimed from other VMs": other Dynamic Memory VMs
+ * give memory back only by ballooning, at their rate (dynamic-memory.ts), not at the instant of
+ * the restart, so what is free now is what the restart can have (*unconfirmed* simplification).
  */
 export function restartMemory(
   world: World,
@@ -106,8 +107,9 @@ export function restartMemory(
   vm: Vm,
   params: Pick<MoveParams, 'hostReserveBytes'>,
   incoming?: ReadonlyMap<string, number>,
+  now?: number,
 ): RestartMemory {
-  const m = hostMemory(world, host, params, incoming, vm);
+  const m = hostMemory(world, host, params, incoming, vm, now);
   const available = Math.max(0, m.availableBytes);
   if (available >= vm.memory.startupBytes) return { kind: 'physical' };
   if (vm.memory.dynamic && available >= vm.memory.minimumBytes) {

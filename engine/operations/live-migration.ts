@@ -76,7 +76,8 @@ export class LiveMigration extends MoveRun {
     this.state = 'running';
     this.destinationHost = this.placement.destinationHost;
     this.running = this.vm.state === 'Running';
-    this.memoryBytes = this.running ? migratingMemory(this.vm) : 0;
+    // Dynamic Memory holds what it has assigned still while the VM migrates (dynamic-memory.ts): that is what pre-copy copies.
+    this.memoryBytes = this.running ? migratingMemory(this.vm, this.now) : 0;
     const src = this.env.world().hosts.find((h) => h.name.toLowerCase() === this.vm.host.toLowerCase());
     if (src) this.kind = memoryTransferKind(src);
     this.job.state = 'Running';
@@ -84,6 +85,7 @@ export class LiveMigration extends MoveRun {
     delete this.job.queuePosition;
     this.env.log(LogText.liveStarted(this.vm, this.destinationHost));
     this.enter(Stage.setup);
+    this.env.worldChanged();
     this.after(this.env.params.liveMigrationSetupMs, () => this.storage());
   }
 

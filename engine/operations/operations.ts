@@ -27,6 +27,7 @@ import { formatTime, type MoveRun, type RunEnv } from './move-run';
 import { StorageMove, STORAGE_STAGES } from './storage-move';
 import { LiveMigration, liveStages } from './live-migration';
 import { SmartPaging } from './smart-paging';
+import { DynamicMemory } from './dynamic-memory';
 import { COPY_JOB_STAGES, ExportRun, ImportRun } from './export-import-run';
 import type { ExportedVm } from '../model/world';
 
@@ -75,6 +76,7 @@ export class Operations {
   readonly transfers: Transfers;
   readonly space: VolumeSpace;
   readonly smartPaging: SmartPaging;
+  readonly dynamicMemory: DynamicMemory;
   private readonly runs = new Map<string, MoveRun>();
   private readonly byVm = new Map<string, MoveRun>();
   private waiting: MoveRun[] = [];
@@ -109,6 +111,7 @@ export class Operations {
     const worldChanged = (): void => {
       this.view.invalidate();
       host.worldChanged();
+      this.dynamicMemory.rebalance();
     };
     this.env = {
       sim: host.sim,
@@ -131,6 +134,18 @@ export class Operations {
       worldChanged,
       incomingMemory: () => this.incomingMemory(),
       isMigrating: (vm) => this.byVm.get(vm.id) instanceof LiveMigration,
+    });
+    this.dynamicMemory = new DynamicMemory({
+      sim: host.sim,
+      params: host.params,
+      world: () => host.world(),
+      worldChanged: () => {
+        this.view.invalidate();
+        host.worldChanged();
+      },
+      incomingMemory: () => this.incomingMemory(),
+      isMigrating: (vm) => this.byVm.get(vm.id) instanceof LiveMigration,
+      releaseSmartPaging: (vm) => this.smartPaging.release(vm),
     });
   }
 
@@ -192,7 +207,7 @@ export class Operations {
    * touches (precheck-view.ts): the same result as over the whole world, at the cost of the move.
    */
   prechecks(request: MoveRequest): PrecheckResult {
-    const options = { hostReserveBytes: this.host.params.hostReserveBytes };
+    const options = { hostReserveBytes: this.host.params.hostReserveBytes, now: this.host.sim.now };
     const quick = runPrechecks(this.view.viewFor(request, false), request, options);
     return quick.errors.length === 0 ? quick : runPrechecks(this.view.viewFor(request, true), request, options);
   }
@@ -431,6 +446,7 @@ export class Operations {
     for (const k of this.claimsOf.get(run.id) ?? []) if (this.claims.get(k) === run.id) this.claims.delete(k);
     this.claimsOf.delete(run.id);
     this.pump();
+    this.dynamicMemory.rebalance();
   }
 
   // ── Outside changes ───────────────────────────────────────────────────────────────────────────
@@ -447,6 +463,8 @@ export class Operations {
       this.transfers.allHostsChanged(this.host.world().hosts.map((h) => h.name));
     }
     this.pump();
+    // A start, a stop, a restart or a memory setting changes what Dynamic Memory gives each VM.
+    if (changed) this.dynamicMemory.rebalance();
   }
 
   /** A cmdlet changed a host's network (engine.onNetworkChanged): re-plan and apply failover. */
@@ -498,7 +516,7 @@ export class Operations {
         this.host.log(LogText.rolledBack(vm, 'interrupted by a restart'));
       }
     }
-    this.smartPaging.recover();
+    this.dynamicMemory.rebalance();
   }
 }
 

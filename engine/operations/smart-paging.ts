@@ -4,9 +4,9 @@
 // cannot give startup memory but can give the Dynamic Memory minimum (host-memory.ts
 // restartMemory), a smart paging file of the gap is created in the VM's Smart Paging File Location
 // (vm.paths.smartPaging, "<VM ID>.slp") and vm.smartPagingFile is set: it takes space on that
-// volume like any VM file. Once the VM has booted and balloons the extra memory back out, the
-// file is deleted — "expected within 10 minutes"; here smartPagingReleaseMs after the restart,
-// scheduled as a simulated event (and re-scheduled after an engine restart).
+// volume like any VM file. Once the VM has booted and ballooned the extra memory back out — what
+// it holds fits in the physical part — the file is deleted ("expected within 10 minutes"): Dynamic
+// Memory decides when (dynamic-memory.ts calls release()), at the balloon rate of parameters.ts.
 // No room for the file there → the restart fails and the VM is left off (it was shut down for the
 // restart; the start failed). Start-VM from Off never uses Smart Paging: see startMemoryProblem.
 import type { Simulator } from '../sim/simulator';
@@ -32,7 +32,7 @@ export interface SmartPagingEnv {
 
 export interface RestartOutcome {
   vm: Vm;
-  smartPaging?: { path: string; sizeBytes: number; releaseAt: number };
+  smartPaging?: { path: string; sizeBytes: number };
 }
 
 export class SmartPaging {
@@ -62,8 +62,10 @@ export class SmartPaging {
     // The restart hands the VM's memory (and any smart paging file still bridging it) back first.
     this.env.space.applyVm(vm, -1);
     delete vm.smartPagingFile;
-    const plan = restartMemory(world, host, vm, this.env.params, this.env.incomingMemory());
+    // The guest boots again with its startup memory; Dynamic Memory takes over once it has booted.
+    delete vm.assignedMemory;
     const now = this.env.sim.now;
+    const plan = restartMemory(world, host, vm, this.env.params, this.env.incomingMemory(), now);
     if (plan.kind === 'refused') {
       return this.failOff(
         vm,
@@ -101,10 +103,8 @@ export class SmartPaging {
     this.env.space.applyVm(vm, 1);
     this.env.log(LogText.smartPagingInUse(vm, path, plan.gapBytes));
     this.env.log(LogText.restarted(vm));
-    const releaseAt = now + this.env.params.smartPagingReleaseMs;
-    this.scheduleRelease(vm.id, now, releaseAt);
     this.env.worldChanged();
-    return { vm, smartPaging: { path, sizeBytes: plan.gapBytes, releaseAt } };
+    return { vm, smartPaging: { path, sizeBytes: plan.gapBytes } };
   }
 
   /** The restart shut the VM down and the start failed: it is left off; the refusal carries the reason. */
@@ -117,27 +117,14 @@ export class SmartPaging {
     throw new CommandRefusal(`'${vm.name}' failed to restart. ${reason}`, { parameter: 'Name', fix });
   }
 
-  /** Deletes the smart paging file once the VM has ballooned the bridged memory back out. */
-  private scheduleRelease(vmId: string, createdAt: number, at: number): void {
-    this.env.sim.schedule(at, () => {
-      const vm = this.env.world().vms.find((v) => v.id === vmId);
-      const f = vm?.smartPagingFile;
-      if (!vm || !f || f.createdAt !== createdAt) return; // restarted again, or gone
-      this.env.space.applyVm(vm, -1);
-      delete vm.smartPagingFile;
-      this.env.space.applyVm(vm, 1);
-      this.env.log(LogText.smartPagingReleased(vm, f.path));
-      this.env.worldChanged();
-    });
-  }
-
-  /** After an engine restart: smart paging files still in the world get their release again. */
-  recover(): void {
-    const now = this.env.sim.now;
-    for (const vm of this.env.world().vms) {
-      const f = vm.smartPagingFile;
-      if (f) this.scheduleRelease(vm.id, f.createdAt, Math.max(now, f.createdAt + this.env.params.smartPagingReleaseMs));
-    }
+  /** Deletes the smart paging file: the VM has ballooned the bridged memory back out (dynamic-memory.ts). */
+  release(vm: Vm): void {
+    const f = vm.smartPagingFile;
+    if (!f) return;
+    this.env.space.applyVm(vm, -1);
+    delete vm.smartPagingFile;
+    this.env.space.applyVm(vm, 1);
+    this.env.log(LogText.smartPagingReleased(vm, f.path));
   }
 }
 

@@ -1,7 +1,8 @@
 // How Hyper-V Manager writes each column of the Virtual Machines list. Display only: every number
-// comes from the engine's snapshot (the workload's CPU demand, the memory setting, the start time).
+// comes from the engine's snapshot (the workload's CPU demand, the memory assigned, the start time).
 import type { Vm } from '../../engine/model/world';
 import { timeSpanText } from '../../engine/common/time-span';
+import { assignedMemoryAt, memoryDemandAt, memoryStatusAt } from '../../engine/common/dynamic-memory';
 
 const MiB = 1024 * 1024;
 
@@ -20,16 +21,33 @@ export function cpuUsageValue(vm: Vm): number | undefined {
 }
 
 /**
- * "4096 MB", like Hyper-V. The world model has no live assigned-memory figure for Dynamic Memory
- * VMs yet, so this shows the startup memory the VM was given.
+ * "4096 MB", like Hyper-V: what is assigned at `now` — the startup memory for static memory, what
+ * Dynamic Memory gives the VM for Dynamic Memory (engine/common/dynamic-memory.ts, the engine's
+ * own rule). Without `now`, as of the engine's last Dynamic Memory event (sorting).
  */
-export function assignedMemoryText(vm: Vm): string {
-  const bytes = assignedMemoryValue(vm);
+export function assignedMemoryText(vm: Vm, now?: number): string {
+  const bytes = assignedMemoryValue(vm, now);
   return bytes === undefined ? '' : `${Math.round(bytes / MiB)} MB`;
 }
 
-export function assignedMemoryValue(vm: Vm): number | undefined {
-  return isActive(vm) ? vm.memory.startupBytes : undefined;
+export function assignedMemoryValue(vm: Vm, now?: number): number | undefined {
+  return isActive(vm) ? assignedMemoryAt(vm, now) : undefined;
+}
+
+/** Memory Demand: what the guest asks for, shown for running Dynamic Memory VMs only (*unconfirmed* for static ones: blank). */
+export function memoryDemandValue(vm: Vm, now?: number): number | undefined {
+  if (!isActive(vm) || !vm.memory.dynamic) return undefined;
+  return memoryDemandAt(vm, now ?? vm.assignedMemory?.at ?? vm.startedAt ?? 0);
+}
+
+export function memoryDemandText(vm: Vm, now?: number): string {
+  const bytes = memoryDemandValue(vm, now);
+  return bytes === undefined ? '' : `${Math.round(bytes / MiB)} MB`;
+}
+
+/** Memory Status: OK, Low or Warning for running Dynamic Memory VMs, blank otherwise. */
+export function memoryStatusText(vm: Vm, now?: number): string {
+  return memoryStatusAt(vm, now ?? vm.assignedMemory?.at ?? vm.startedAt ?? 0);
 }
 
 /** Milliseconds of uptime at `now`, or undefined when the VM is not running. */

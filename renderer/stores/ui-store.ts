@@ -6,8 +6,8 @@ import { readRemembered, rememberWith } from './remembered';
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type Theme = 'light' | 'dark';
 
-export type VmColumn = 'name' | 'state' | 'cpu' | 'memory' | 'uptime' | 'status';
-export const VM_COLUMNS: readonly VmColumn[] = ['name', 'state', 'cpu', 'memory', 'uptime', 'status'];
+export type VmColumn = 'name' | 'state' | 'cpu' | 'memory' | 'memoryDemand' | 'memoryStatus' | 'uptime' | 'status';
+export const VM_COLUMNS: readonly VmColumn[] = ['name', 'state', 'cpu', 'memory', 'uptime', 'status', 'memoryDemand', 'memoryStatus'];
 export interface SortOrder {
   column: VmColumn;
   direction: 'ascending' | 'descending';

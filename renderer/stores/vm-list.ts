@@ -1,7 +1,7 @@
 // The Virtual Machines list of the selected server, sorted the way the user clicked the headers.
 import { computed, makeObservable } from 'mobx';
 import type { Vm } from '../../engine/model/world';
-import { assignedMemoryValue, cpuUsageValue } from '../format/vm-columns';
+import { assignedMemoryValue, cpuUsageValue, memoryDemandValue, memoryStatusText } from '../format/vm-columns';
 import type { InventoryStore } from './inventory-store';
 import type { JobStore } from './job-store';
 import type { SortOrder, UiStore } from './ui-store';
@@ -56,7 +56,11 @@ function keyFor(column: SortOrder['column'], statusOf: (vm: Vm) => string): (vm:
     case 'cpu':
       return cpuUsageValue;
     case 'memory':
-      return assignedMemoryValue;
+      return (vm) => assignedMemoryValue(vm);
+    case 'memoryDemand':
+      return (vm) => memoryDemandValue(vm);
+    case 'memoryStatus':
+      return (vm) => memoryStatusText(vm);
     case 'uptime':
       // Longest uptime = earliest start; negate so ascending means shortest uptime first.
       return (vm) => ((vm.state === 'Running' || vm.state === 'Paused' || vm.state === 'Stopping') && vm.startedAt !== undefined ? -vm.startedAt : undefined);

@@ -43,7 +43,7 @@ export const startVm: CmdletDefinition = {
       const host = ctx.world.hosts.find((h) => h.name.toLowerCase() === vm.host.toLowerCase());
       if (!host) continue;
       const key = host.name.toLowerCase();
-      const available = hostMemory(ctx.world, host, ops.params, incoming).availableBytes - (taken.get(key) ?? 0);
+      const available = hostMemory(ctx.world, host, ops.params, incoming, undefined, ctx.sim.now).availableBytes - (taken.get(key) ?? 0);
       if (available < vm.memory.startupBytes) {
         throw new CommandRefusal(`'${vm.name}' failed to start. ${notEnoughMemoryMessage(vm)} Could not initialize memory: Ran out of memory (0x8007000E).`, {
           parameter: 'Name',

@@ -2,7 +2,8 @@
 // switches, and memory (Microsoft Learn, "Set up hosts for live migration without Failover Clustering"; Savill, "Mastering Hyper-V 2012 R2", p. 499).
 import type { Host, Vm } from '../../model/world';
 import { runLimitProblem, runningLoad } from '../host-limits';
-import { formatBytes, holdsMemory, sameName, type Precheck, type PrecheckOptions } from './context';
+import { physicalMemoryAt } from '../../common/dynamic-memory';
+import { formatBytes, sameName, type Precheck, type PrecheckOptions } from './context';
 import { error, type Incompatibility } from './incompatibility';
 
 // the Hyper-V module's cmdlet help for Windows Server 2012 R2, "Processor mismatch": the real text, used for both processor checks.
@@ -84,16 +85,14 @@ export function hostMemoryReserveBytes(host: Host): number {
 }
 
 /**
- * Memory a VM holds on its host. The model has no separate "assigned" figure: a static VM holds
- * its startup memory, and for a Dynamic Memory VM startup memory is the amount Hyper-V
- * guarantees at start — the stand-in for what it holds (unconfirmed simplification). While a
- * smart paging file bridges part of startup memory, that part is on disk, not in host memory
- * (Microsoft Learn, "Hyper-V Dynamic Memory Overview"). Same rule as engine/operations/host-memory.ts, so the pre-check and the move's
- * admission agree. A VM that is off or saved holds none.
+ * Memory a VM holds on its host at `now` (default: as of the engine's last Dynamic Memory event): a
+ * static VM its startup memory, a Dynamic Memory VM what is assigned to it now, less what a smart
+ * paging file still bridges (Microsoft Learn, "Hyper-V Dynamic Memory Overview";
+ * engine/common/dynamic-memory.ts). Same rule as engine/operations/host-memory.ts, so the
+ * pre-check and the move's admission agree. A VM that is off or saved holds none.
  */
-export function memoryHeldBytes(vm: Vm): number {
-  if (!holdsMemory(vm)) return 0;
-  return Math.max(0, vm.memory.startupBytes - (vm.smartPagingFile?.sizeBytes ?? 0));
+export function memoryHeldBytes(vm: Vm, now?: number): number {
+  return physicalMemoryAt(vm, now);
 }
 
 /** The root reserve in force: the caller's (the operations' tunable parameters) or the documented default. */
@@ -111,8 +110,8 @@ export const memory: Precheck = ({ world, vm, destination, live, options }) => {
   const reserve = reserveFor(destination, options.hostReserveBytes);
   const usable = destination.memoryBytes - reserve;
   const residents = world.vms.filter((v) => v.id !== vm.id && sameName(v.host, destination.name));
-  const used = residents.reduce((n, v) => n + memoryHeldBytes(v), 0);
-  const needed = memoryHeldBytes(vm);
+  const used = residents.reduce((n, v) => n + memoryHeldBytes(v, options.now), 0);
+  const needed = memoryHeldBytes(vm, options.now);
   if (used + needed <= usable) return [];
   return [
     error('memory', {

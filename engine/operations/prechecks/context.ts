@@ -12,6 +12,8 @@ export interface PrecheckOptions {
    * hostMemoryReserveBytes() (compute-checks.ts, documented there).
    */
   hostReserveBytes?: number | ((host: Host) => number);
+  /** The simulated time of the check, for what Dynamic Memory VMs hold now (default: the world as last settled). */
+  now?: number;
 }
 
 export interface PrecheckContext {

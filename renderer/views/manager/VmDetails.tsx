@@ -3,7 +3,8 @@
 import { observer } from 'mobx-react-lite';
 import { useRef, type KeyboardEvent } from 'react';
 import type { Vm } from '../../../engine/model/world';
-import { memoryMbText } from '../../format/vm-columns';
+import { assignedMemoryText, memoryDemandText, memoryMbText, memoryStatusText } from '../../format/vm-columns';
+import { weightName } from '../../stores/settings-vm';
 import { byteSizeText } from '../../../engine/common/byte-size';
 import type { DetailsTab } from '../../stores/ui-store';
 import { useRoot } from '../app/root-context';
@@ -137,40 +138,52 @@ function PassThroughRow({ controller, disk }: { controller: string; disk: number
   );
 }
 
-function MemoryTab({ vm }: { vm: Vm }) {
+/**
+ * Hyper-V Manager's Memory tab: the settings (startup, Dynamic Memory, minimum, maximum, buffer)
+ * beside what the VM has now — Assigned Memory, and for Dynamic Memory its Memory Demand and Memory
+ * Status — and its Memory Weight worded as the Settings dialog words it (weightName).
+ */
+const MemoryTab = observer(function MemoryTab({ vm }: { vm: Vm }) {
+  const { clock } = useRoot();
   const m = vm.memory;
+  const priority = Math.round(m.weight / 100);
   return (
-    <dl className="hv-props">
-      <dt>Startup Memory:</dt>
-      <dd>{memoryMbText(m.startupBytes)}</dd>
-      <dt>Dynamic Memory:</dt>
-      <dd>{m.dynamic ? 'Enabled' : 'Disabled'}</dd>
-      {m.dynamic && (
-        <>
-          <dt>Minimum Memory:</dt>
-          <dd>{memoryMbText(m.minimumBytes)}</dd>
-          <dt>Maximum Memory:</dt>
-          <dd>{memoryMbText(m.maximumBytes)}</dd>
-          <dt>Memory Buffer:</dt>
-          <dd>{m.bufferPercent} %</dd>
-        </>
-      )}
-      <dt>Memory Weight:</dt>
-      <dd>
-        {m.weight} ({weightName(m.weight)})
-      </dd>
-    </dl>
+    <div className="hv-details-columns">
+      <dl className="hv-props">
+        <dt>Startup Memory:</dt>
+        <dd>{memoryMbText(m.startupBytes)}</dd>
+        <dt>Dynamic Memory:</dt>
+        <dd>{m.dynamic ? 'Enabled' : 'Disabled'}</dd>
+        {m.dynamic && (
+          <>
+            <dt>Minimum Memory:</dt>
+            <dd>{memoryMbText(m.minimumBytes)}</dd>
+            <dt>Maximum Memory:</dt>
+            <dd>{memoryMbText(m.maximumBytes)}</dd>
+            <dt>Memory Buffer:</dt>
+            <dd>{m.bufferPercent} %</dd>
+          </>
+        )}
+      </dl>
+      <dl className="hv-props">
+        <dt>Assigned Memory:</dt>
+        <dd data-testid="memory-tab-assigned">{assignedMemoryText(vm, clock.now)}</dd>
+        {m.dynamic && (
+          <>
+            <dt>Memory Demand:</dt>
+            <dd data-testid="memory-tab-demand">{memoryDemandText(vm, clock.now)}</dd>
+            <dt>Memory Status:</dt>
+            <dd data-testid="memory-tab-status">{memoryStatusText(vm, clock.now)}</dd>
+          </>
+        )}
+        <dt>Memory Weight:</dt>
+        <dd data-testid="memory-tab-weight">
+          {weightName(priority)} ({priority})
+        </dd>
+      </dl>
+    </div>
   );
-}
-
-/** Hyper-V's memory weight slider runs 0..10000 with 5000 as the default ("Medium"). */
-function weightName(w: number): string {
-  if (w < 2500) return 'Low';
-  if (w < 5000) return 'Below normal';
-  if (w === 5000) return 'Normal';
-  if (w <= 7500) return 'Above normal';
-  return 'High';
-}
+});
 
 function NetworkingTab({ vm }: { vm: Vm }) {
   if (vm.networkAdapters.length === 0)

@@ -1,4 +1,4 @@
-// The "Virtual Machines" list: six sortable columns, Explorer-style selection, virtualized rows
+// The "Virtual Machines" list: eight sortable columns, Explorer-style selection, virtualized rows
 // (10,000 VMs scroll as fast as 10). Keyboard: arrows, Page Up/Down, Home/End move the selection;
 // Shift+F10 or the Menu key opens the VM's actions; Enter opens Connect like a double-click.
 import { observer } from 'mobx-react-lite';
@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { DesktopRegular } from '@fluentui/react-icons';
 import type { Vm } from '../../../engine/model/world';
 import { vmActions } from '../../actions/catalogue';
-import { assignedMemoryText, cpuUsageText, uptimeText } from '../../format/vm-columns';
+import { assignedMemoryText, cpuUsageText, memoryDemandText, memoryStatusText, uptimeText } from '../../format/vm-columns';
 import type { VmColumn } from '../../stores/ui-store';
 import { useRoot } from '../app/root-context';
 import { ContextMenu, type ContextMenuRequest } from '../shared/ContextMenu';
@@ -23,6 +23,9 @@ const COLUMNS: { id: VmColumn; label: string }[] = [
   { id: 'memory', label: 'Assigned Memory' },
   { id: 'uptime', label: 'Uptime' },
   { id: 'status', label: 'Status' },
+  // Hyper-V Manager 2012 R2 offers these two through View > Add/Remove Columns; shown here at the end.
+  { id: 'memoryDemand', label: 'Memory Demand' },
+  { id: 'memoryStatus', label: 'Memory Status' },
 ];
 
 export function vmRowDomId(vm: Pick<Vm, 'id'>): string {
@@ -251,14 +254,20 @@ const VmRow = observer(function VmRow({ vm, index, top, selected, handlers }: Vm
       <div role="gridcell" aria-colindex={3} className="hv-cell">
         <span>{cpuUsageText(vm)}</span>
       </div>
-      <div role="gridcell" aria-colindex={4} className="hv-cell">
-        <span>{assignedMemoryText(vm)}</span>
+      <div role="gridcell" aria-colindex={4} className="hv-cell" data-testid={`vm-memory-${vm.name}`}>
+        <span>{assignedMemoryText(vm, clock.now)}</span>
       </div>
       <div role="gridcell" aria-colindex={5} className="hv-cell">
         <span>{uptimeText(vm, clock.now)}</span>
       </div>
       <div role="gridcell" aria-colindex={6} className={`hv-cell${status ? ' hv-status-moving' : ''}`} data-testid={`vm-status-${vm.name}`}>
         <span>{status}</span>
+      </div>
+      <div role="gridcell" aria-colindex={7} className="hv-cell" data-testid={`vm-demand-${vm.name}`}>
+        <span>{memoryDemandText(vm, clock.now)}</span>
+      </div>
+      <div role="gridcell" aria-colindex={8} className="hv-cell" data-testid={`vm-memory-status-${vm.name}`}>
+        <span>{memoryStatusText(vm, clock.now)}</span>
       </div>
     </div>
   );

@@ -356,7 +356,7 @@ const MemoryPage = observer(function MemoryPage({ store }: { store: VmSettingsSt
             data-testid="vm-weight"
           />
           <span aria-hidden="true">High</span>
-          <span className="hv-muted">
+          <span className="hv-muted" data-testid="vm-weight-text">
             {weightName(f.priority)} ({f.priority})
           </span>
         </div>

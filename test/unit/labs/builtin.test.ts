@@ -140,6 +140,33 @@ Restart-VM WEB01 -Force`,
     expect(failures(r, 'others-untouched')).toContain("'SQL01' was shut down");
   });
 
+  it('smart-paging-restart: HV01 is not over-committed — a static VM restarts, and WEB01 balloons its smart paging file away', () => {
+    const pack = findBuiltinLab('smart-paging-restart')!;
+    const MiB = 1024 ** 2;
+    const { result, report } = runLab(
+      pack,
+      String.raw`Restart-VM APP01 -Force
+Move-VMStorage WEB01 -SmartPagingFilePath D:\SmartPaging\WEB01
+Restart-VM WEB01 -Force
+Start-Sleep -Seconds 200
+(Get-VM WEB01).MemoryAssigned
+Start-Sleep -Seconds 200
+Get-VM WEB01 | Select-Object MemoryAssigned, MemoryDemand, MemoryStatus`,
+    );
+    // The static APP01 gives its 10 GB back and takes it again: no Smart Paging, no refusal.
+    expect(report.statements[0]!.ok).toBe(true);
+    expect(report.statements[0]!.warnings).toEqual([]);
+    // WEB01 held 2 GB (its minimum: its workload wants 1.6 GB); HV01 can give it 3712 MB of its 6 GB.
+    expect(report.statements[2]!.warnings[0]).toMatch(/2432 MB smart paging file at D:\\SmartPaging\\WEB01/);
+    // 200 s later: 60 s of boot, then 140 s at the balloon rate, still above the 3712 MB that fit.
+    const said = (start: string) => report.statements.find((x) => x.text.startsWith(start))!.output;
+    expect(said('(Get-VM WEB01)')).toEqual([6144 * MiB - 140 * 16 * MiB]);
+    // In the end: the file is gone and WEB01 is back at its 2 GB minimum.
+    expect(said('Get-VM WEB01 |')).toEqual([{ MemoryAssigned: 2048 * MiB, MemoryDemand: 1600 * MiB, MemoryStatus: 'OK' }]);
+    expect(report.vms.find((v) => v.name === 'WEB01')!.smartPagingFile).toBeUndefined();
+    expect(result.passed).toBe(true);
+  });
+
   it('live-migration-transports: setting the option on HV01 only (the source decides)', () => {
     const r = run(
       'live-migration-transports',

@@ -75,12 +75,19 @@ describe('Restart-VM with Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory
     expect(e.state().log.map((l) => l.message)).toContain(
       "'WEB01' is using a smart paging file (\\\\FS01\\VMs\\WEB01\\vm-web01.slp, 512 MB) to restart because the host cannot give it its startup memory. (Virtual machine ID vm-web01)",
     );
-    e.advance(P.smartPagingReleaseMs - 1);
+    // Released once WEB01 has booted and ballooned the 512 MB back out: within the Overview's 10 minutes.
+    const releaseAt = P.dynamicMemoryBootMs + Math.ceil((0.5 * GiB * 1000) / P.dynamicMemoryBalloonBytesPerSec);
+    expect(releaseAt).toBeLessThanOrEqual(10 * 60_000);
+    e.advance(releaseAt - 1);
     expect(vm(e, 'WEB01').smartPagingFile).toBeDefined();
     e.advance(1);
     expect(vm(e, 'WEB01').smartPagingFile).toBeUndefined();
-    expect(P.smartPagingReleaseMs).toBeLessThanOrEqual(10 * 60_000);
+    expect(ok(e, 'Get-VM WEB01').output[0]).toMatchObject({ MemoryAssigned: 1.5 * GiB });
+    expect(e.state().log.map((l) => l.message)).toContain(
+      "'WEB01' no longer uses its smart paging file; \\\\FS01\\VMs\\WEB01\\vm-web01.slp was deleted. (Virtual machine ID vm-web01)",
+    );
     expect(e.operations.space.freeBytes('FS01', 'D')).toBe(freeBefore);
+    e.runUntilIdle();
     expect(e.idle).toBe(true);
   });
 
@@ -101,7 +108,9 @@ describe('Restart-VM with Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory
     const e = engineOf(tight(20 * GiB), params);
     ok(e, 'Restart-VM WEB01 -Force');
     expect(vm(e, 'WEB01').smartPagingFile).toBeUndefined();
+    e.runUntilIdle();
     expect(e.idle).toBe(true);
+    expect(e.state().log.filter((l) => /smart paging/.test(l.message))).toEqual([]);
   });
 
   it('no room in the Smart Paging File Location: the restart fails and the VM is off', () => {
@@ -139,7 +148,10 @@ describe('Restart-VM with Smart Paging (Microsoft Learn, "Hyper-V Dynamic Memory
     e.advance(60_000);
     const restored = new Engine(e.state(), params);
     expect(vm(restored, 'WEB01').smartPagingFile).toBeDefined();
-    restored.advance(P.smartPagingReleaseMs - 60_000);
+    const releaseAt = P.dynamicMemoryBootMs + Math.ceil((0.5 * GiB * 1000) / P.dynamicMemoryBalloonBytesPerSec);
+    restored.advance(releaseAt - 60_000 - 1);
+    expect(vm(restored, 'WEB01').smartPagingFile).toBeDefined();
+    restored.advance(1);
     expect(vm(restored, 'WEB01').smartPagingFile).toBeUndefined();
   });
 });
