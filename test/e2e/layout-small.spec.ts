@@ -2,12 +2,10 @@
 // at 2 device pixels per CSS pixel, which is what Chromium's 200 % zoom gives): no text overlaps
 // other text, every pane and button can be reached, dialogs fit the window and scroll inside.
 // Checked programmatically (layout-checks.ts) and by screenshots in test/e2e/artifacts.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './web-host-fixture';
+import { ARTIFACTS, seriousViolations, settled } from './page-helpers';
 import { overlappingRegions, overlappingText, sidewaysScrollers, unreachableControls } from './layout-checks';
-
-const ART = 'test/e2e/artifacts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -17,9 +15,6 @@ const SIZES = [
 ];
 
 const REGIONS = ['[data-testid="menu-bar"]', '[data-testid="toolbar"]', '#pane-tree', '.hv-centre', '#pane-actions', '#dock', '[data-testid="status-bar"]'];
-
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
 
 async function open(browser: Browser, url: string, size: (typeof SIZES)[number]) {
   const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
@@ -39,14 +34,6 @@ async function expectUsable(page: Page, root: string) {
   expect(await sidewaysScrollers(page, root), `sideways scrolling in ${root}`).toEqual([]);
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await settled(page);
-  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 for (const size of SIZES) {
   test(`${size.name}: the console's panes, menus and status bar fit without overlapping`, async ({ browser, webHost }) => {
     const { context, page } = await open(browser, webHost.url, size);
@@ -56,7 +43,7 @@ for (const size of SIZES) {
     await expectUsable(page, '.hv-app');
     const centre = await page.locator('.hv-centre').boundingBox();
     expect(centre!.width).toBeGreaterThanOrEqual(240);
-    await page.screenshot({ path: `${ART}/layout-${size.name}-console.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/layout-${size.name}-console.png` });
     expect(await seriousViolations(page)).toEqual([]);
 
     // The bottom pane open on Jobs: the workspace above keeps its panes reachable.
@@ -64,7 +51,7 @@ for (const size of SIZES) {
     await expect(page.getByTestId('dock')).toHaveAttribute('data-open', 'true');
     expect(await overlappingRegions(page, REGIONS)).toEqual([]);
     await expectUsable(page, '.hv-app');
-    await page.screenshot({ path: `${ART}/layout-${size.name}-dock.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/layout-${size.name}-dock.png` });
 
     // Asked for, the Actions pane shows in a narrow window too, and the centre keeps its minimum.
     await page.getByTestId('menu-view').click();
@@ -73,7 +60,7 @@ for (const size of SIZES) {
     expect(await overlappingRegions(page, REGIONS)).toEqual([]);
     await expectUsable(page, '.hv-app');
     expect((await page.locator('.hv-centre').boundingBox())!.width).toBeGreaterThanOrEqual(239.5);
-    await page.screenshot({ path: `${ART}/layout-${size.name}-actions-toggled.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/layout-${size.name}-actions-toggled.png` });
     await context.close();
   });
 
@@ -91,7 +78,7 @@ for (const size of SIZES) {
       expect(b.x + b.width).toBeLessThanOrEqual(vp.width + 0.5);
       expect(b.y + b.height).toBeLessThanOrEqual(vp.height + 0.5);
       await expectUsable(page, '[data-testid="move-wizard"]');
-      await page.screenshot({ path: `${ART}/layout-${size.name}-wizard-${heading.replace(/\W+/g, '-').toLowerCase()}.png` });
+      await page.screenshot({ path: `${ARTIFACTS}/layout-${size.name}-wizard-${heading.replace(/\W+/g, '-').toLowerCase()}.png` });
       if (heading !== 'Specify Destination Computer') await wizard.getByTestId('wizard-next').click();
     }
     expect(await seriousViolations(page)).toEqual([]);
@@ -104,7 +91,7 @@ for (const size of SIZES) {
     const vmSettings = page.getByTestId('vm-settings');
     await expect(vmSettings).toBeVisible();
     await expectUsable(page, '[data-testid="vm-settings"]');
-    await page.screenshot({ path: `${ART}/layout-${size.name}-vm-settings.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/layout-${size.name}-vm-settings.png` });
     await page.keyboard.press('Escape');
     await expect(vmSettings).toHaveCount(0);
 
@@ -113,7 +100,7 @@ for (const size of SIZES) {
     const hostSettings = page.getByTestId('host-settings');
     await expect(hostSettings).toBeVisible();
     await expectUsable(page, '[data-testid="host-settings"]');
-    await page.screenshot({ path: `${ART}/layout-${size.name}-host-settings.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/layout-${size.name}-host-settings.png` });
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await context.close();

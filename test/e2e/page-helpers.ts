@@ -1,5 +1,6 @@
 // What several specs do through the page: type a line at the PowerShell prompt, or ask the engine
-// a query over the page's own WebSocket bridge, as the console does.
+// a query over the page's own WebSocket bridge, as the console does; screenshots, axe, a wizard's Next.
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import type { WebHostProcess } from '../support/web-host-process';
 
@@ -55,4 +56,32 @@ async function requestThroughPage<T>(page: Page, host: Pick<WebHostProcess, 'por
   );
   if (!result.ok) throw new Error(result.error?.message);
   return result.value as T;
+}
+
+/** Where specs leave their screenshots, to be looked at (ignored by git). */
+export const ARTIFACTS = 'test/e2e/artifacts';
+
+/** Finite animations (menus, dialogs, transitions) have ended; spinners and progress bars run on. */
+export const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+
+/** A screenshot of the settled page, test/e2e/artifacts/<name>.png. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await settled(page);
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
+}
+
+/** axe's serious and critical findings on the settled page, one line each (rule: elements). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await settled(page);
+  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A wizard's Next, and the page it leads to. */
+export async function next(page: Page, heading: string): Promise<void> {
+  await page.getByTestId('wizard-next').click();
+  await expect(page.getByTestId('wizard-heading')).toHaveText(heading);
 }

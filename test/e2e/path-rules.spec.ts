@@ -3,39 +3,11 @@
 // forbidden character at once, under the field, worded for the console; the wizard's Next and the
 // Browse dialog's OK stay disabled meanwhile. Hyper-V Settings takes an IPv6 migration network, and
 // the wizard takes a destination computer by its IP address. One rule, engine/common/windows-paths.ts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
-import { queryThroughPage } from './page-helpers';
-
-const test = base.extend<{ lab: RunningWebHost }>({
-  lab: [
-    async ({ page }, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-paths-'));
-      const host = await launchWebHost(dataDir);
-      await page.goto(host.url);
-      await expect(page.getByTestId('server-HV01')).toBeVisible();
-      await use(host);
-      await stopWebHost(host);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-    { auto: true },
-  ],
-});
+import { freshTest as test, expect } from './web-host-fixture';
+import { next, queryThroughPage, shot } from './page-helpers';
 
 test.describe.configure({ timeout: 120_000 });
-
-const ART = 'test/e2e/artifacts';
-
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-
-async function shot(page: Page, name: string) {
-  await settled(page);
-  await page.screenshot({ path: `${ART}/${name}.png` });
-}
 
 async function openWizard(page: Page, server: string, vm: string) {
   await page.getByTestId(`server-${server}`).click();
@@ -44,11 +16,6 @@ async function openWizard(page: Page, server: string, vm: string) {
   const wizard = page.getByTestId('move-wizard');
   await expect(wizard).toBeVisible();
   return wizard;
-}
-
-async function next(page: Page, heading: string) {
-  await page.getByTestId('wizard-next').click();
-  await expect(page.getByTestId('wizard-heading')).toHaveText(heading);
 }
 
 test('Move Wizard: a reserved name, a path over MAX_PATH and a forbidden character are refused as typed, in the folder box and in Browse...', async ({

@@ -1,32 +1,12 @@
 // Hyper-V Settings and VM Settings in Chromium against the real browser host: what OK sends (View
 // script, then the world through the page's bridge), that Cancel sends nothing, that range errors
 // stop OK and that the engine's refusals are shown. Each test gets a fresh host and world.
-import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
-import { clockThroughPage, queryThroughPage, runAtPrompt } from './page-helpers';
-
-const test = base.extend<{ lab: RunningWebHost }>({
-  lab: [
-    async ({ page }, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-settings-'));
-      const host = await launchWebHost(dataDir);
-      await page.goto(host.url);
-      await expect(page.getByTestId('server-HV01')).toBeVisible();
-      await use(host);
-      await stopWebHost(host);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-    { auto: true },
-  ],
-});
+import { freshTest as test, expect, type RunningWebHost } from './web-host-fixture';
+import { clockThroughPage, queryThroughPage, runAtPrompt, seriousViolations, shot } from './page-helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
-const ART = 'test/e2e/artifacts';
 const GiB = 1024 ** 3;
 
 interface HostView {
@@ -53,22 +33,6 @@ const query = <T>(page: Page, lab: RunningWebHost, q: unknown): Promise<T> => qu
 const hostOf = async (page: Page, lab: RunningWebHost, name: string) =>
   (await query<{ world: { hosts: HostView[] } }>(page, lab, { name: 'world' })).world.hosts.find((h) => h.name === name)!;
 const vmOf = (page: Page, lab: RunningWebHost, name: string) => query<VmView>(page, lab, { name: 'vm', vm: name });
-
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-
-async function shot(page: Page, name: string) {
-  await settled(page);
-  await page.screenshot({ path: `${ART}/${name}.png` });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await settled(page);
-  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function openHostSettings(page: Page, server: string) {
   await page.getByTestId(`server-${server}`).click();

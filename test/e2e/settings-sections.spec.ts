@@ -3,48 +3,11 @@
 // services and the automatic start and stop actions of a generation 1 VM, then the firmware boot
 // order and Secure Boot of a generation 2 VM; what OK sent is read back with Get-VM* cmdlets over
 // the page's bridge, as an admin would check it at the prompt. Each test gets a fresh host and world.
-import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
-import { invokeThroughPage, runAtPrompt } from './page-helpers';
-
-const test = base.extend<{ lab: RunningWebHost }>({
-  lab: [
-    async ({ page }, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-sections-'));
-      const host = await launchWebHost(dataDir);
-      await page.goto(host.url);
-      await expect(page.getByTestId('server-HV01')).toBeVisible();
-      await use(host);
-      await stopWebHost(host);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-    { auto: true },
-  ],
-});
+import { freshTest as test, expect } from './web-host-fixture';
+import { invokeThroughPage, runAtPrompt, seriousViolations, shot } from './page-helpers';
 
 test.describe.configure({ timeout: 180_000 });
-
-const ART = 'test/e2e/artifacts';
-
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-
-async function shot(page: Page, name: string) {
-  await settled(page);
-  await page.screenshot({ path: `${ART}/${name}.png` });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await settled(page);
-  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function openVmSettings(page: Page, server: string, vm: string) {
   await page.getByTestId(`server-${server}`).click();

@@ -3,32 +3,11 @@
 // question, and the Networking pane then shows SMB1's RDMA as not operational behind
 // "vEthernet (<switch>)". Also: what the prompt creates the dialog lists, Remove and the MAC range
 // go through Apply, answering No sends nothing, and a switch without a name stops OK.
-import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
-import { queryThroughPage, runAtPrompt } from './page-helpers';
-
-const test = base.extend<{ lab: RunningWebHost }>({
-  lab: [
-    async ({ page }, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-vswitch-'));
-      const host = await launchWebHost(dataDir);
-      await page.goto(host.url);
-      await expect(page.getByTestId('server-HV01')).toBeVisible();
-      await use(host);
-      await stopWebHost(host);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-    { auto: true },
-  ],
-});
+import { freshTest as test, expect, type RunningWebHost } from './web-host-fixture';
+import { queryThroughPage, runAtPrompt, seriousViolations, shot } from './page-helpers';
 
 test.describe.configure({ timeout: 120_000 });
-
-const ART = 'test/e2e/artifacts';
 
 interface SwitchView {
   name: string;
@@ -45,22 +24,6 @@ interface HostView {
 
 const hostOf = async (page: Page, lab: RunningWebHost, name: string) =>
   (await queryThroughPage<{ world: { hosts: HostView[] } }>(page, lab, { name: 'world' })).world.hosts.find((h) => h.name === name)!;
-
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-
-async function shot(page: Page, name: string) {
-  await settled(page);
-  await page.screenshot({ path: `${ART}/${name}.png` });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await settled(page);
-  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function openSwitchManager(page: Page, server: string) {
   await page.getByTestId(`server-${server}`).click();

@@ -1,30 +1,9 @@
 // The Move Wizard in Chromium against the real browser host, as a new user meets it: right-click a
 // VM → Move..., walk the pages, Finish, watch the Status column, and check where the files went
 // (through the page's own bridge). Each test gets a fresh host and world, since moves change it.
-import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
-import { queryThroughPage } from './page-helpers';
-
-const test = base.extend<{ lab: RunningWebHost }>({
-  lab: [
-    async ({ page }, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-wizard-'));
-      const host = await launchWebHost(dataDir);
-      await page.goto(host.url);
-      await expect(page.getByTestId('server-HV01')).toBeVisible();
-      await use(host);
-      await stopWebHost(host);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-    { auto: true },
-  ],
-});
-
-const ART = 'test/e2e/artifacts';
+import { freshTest as test, expect, type RunningWebHost } from './web-host-fixture';
+import { next, queryThroughPage, seriousViolations, shot } from './page-helpers';
 
 // Moves run in simulated time and axe takes a few seconds per page: more than the default minute.
 test.describe.configure({ timeout: 180_000 });
@@ -48,28 +27,6 @@ async function openWizard(page: Page, server: string, vm: string) {
   await expect(wizard).toBeVisible();
   await expect(wizard.getByRole('heading', { name: `Move "${vm}" Wizard` })).toBeVisible();
   return wizard;
-}
-
-async function next(page: Page, heading: string) {
-  await page.getByTestId('wizard-next').click();
-  await expect(page.getByTestId('wizard-heading')).toHaveText(heading);
-}
-
-/** Finite animations (menus, dialogs, transitions) have ended; spinners and progress bars run on. */
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-
-async function shot(page: Page, name: string) {
-  await settled(page);
-  await page.screenshot({ path: `${ART}/${name}.png` });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await settled(page);
-  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('storage to a single location: Browse to E:\\, Finish, progress in Status, new paths', async ({ page, lab }) => {

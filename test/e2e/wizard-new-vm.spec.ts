@@ -1,52 +1,10 @@
 // The New Virtual Machine Wizard in Chromium against the real browser host, as a new user meets it:
 // HV01's Actions > New > Virtual Machine..., walk every page, Finish; the VM appears off in the list
 // with its new disk on the volume (test/unit/cmdlets/new-vm.test.ts moves a new VM with Move-VM).
-import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { test as base, expect, launchWebHost, stopWebHost, type RunningWebHost } from './web-host-fixture';
-import { queryThroughPage } from './page-helpers';
+import { freshTest as test, expect } from './web-host-fixture';
+import { next, queryThroughPage, seriousViolations, shot } from './page-helpers';
 
-const test = base.extend<{ lab: RunningWebHost }>({
-  lab: [
-    async ({ page }, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'hvlab-e2e-newvm-'));
-      const host = await launchWebHost(dataDir);
-      await page.goto(host.url);
-      await expect(page.getByTestId('server-HV01')).toBeVisible();
-      await use(host);
-      await stopWebHost(host);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-    { auto: true },
-  ],
-});
-
-const ART = 'test/e2e/artifacts';
 test.describe.configure({ timeout: 180_000 });
-
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-
-async function shot(page: Page, name: string) {
-  await settled(page);
-  await page.screenshot({ path: `${ART}/${name}.png` });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await settled(page);
-  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function next(page: Page, heading: string) {
-  await page.getByTestId('wizard-next').click();
-  await expect(page.getByTestId('wizard-heading')).toHaveText(heading);
-}
 
 interface VmView {
   host: string;
