@@ -4,6 +4,7 @@
 // never reaches the engine. Events flow the other way; notices wait until the page listens.
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import type { ContractError, EngineEvent, Response } from '../../engine/contract';
+import { requestIdOf } from '../../engine/common/bridge-envelope';
 import { IpcChannel, type IpcPushChannels, type MenuCommand } from './ipc-channels';
 import { isAppUrl } from './app-protocol';
 
@@ -45,14 +46,9 @@ export function isTrustedSender(event: SenderEvent, window: WindowLike): boolean
   }
 }
 
-function requestId(raw: unknown): number {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : 0;
-}
-
 function refused(raw: unknown): Response {
   const error: ContractError = { code: 'InvalidRequest', message: REFUSED_SENDER_MESSAGE };
-  return { kind: 'result', id: requestId(raw), result: { ok: false, error } };
+  return { kind: 'result', id: requestIdOf(raw), result: { ok: false, error } };
 }
 
 export interface IpcBridgeOptions {

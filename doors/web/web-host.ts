@@ -147,7 +147,10 @@ function attach(ws: WebSocket, host: EngineDoor, serialize: (event: EngineEvent)
       outbox.result({
         kind: 'result',
         id: 0,
-        result: { ok: false, error: { code: 'InvalidRequest', message: `Invalid request: the message is not JSON (${(err as Error).message}).` } },
+        result: {
+          ok: false,
+          error: { code: 'InvalidRequest', message: `Invalid request: the message is not JSON (${err instanceof Error ? err.message : String(err)}).` },
+        },
       });
       return;
     }

@@ -4,6 +4,7 @@
 // and watches the engine thread: if it dies, every page is told plainly, the requests it was
 // answering fail with a message, and it is started again from the last save.
 import type { ContractError, EngineEvent, Response, Result, ScenarioAction, ScenarioStatus } from '../../engine/contract';
+import { requestIdOf } from '../../engine/common/bridge-envelope';
 import type { SettingsStore } from '../../engine/persistence/state-store';
 import type { Job } from '../../engine/model/jobs';
 import { silentLogger, type Logger } from '../common/logger';
@@ -80,7 +81,7 @@ export class EngineClient implements EngineDoor {
   }
 
   respond(raw: unknown): Promise<Response> {
-    const id = requestId(raw);
+    const id = requestIdOf(raw);
     if (this.deadReason !== undefined) return Promise.resolve(internal(id, this.deadReason));
     const tooDeep = refuseDeep(raw, id);
     if (tooDeep) return Promise.resolve(tooDeep);
@@ -306,11 +307,6 @@ export class EngineClient implements EngineDoor {
   private get logger(): Logger {
     return this.options.logger ?? silentLogger;
   }
-}
-
-function requestId(raw: unknown): number {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : 0;
 }
 
 function internalError(message: string): ContractError {

@@ -35,7 +35,7 @@ export function serveEngine(port: PortLike, options: ServeOptions = {}): { dispo
       try {
         host = start(message.config, send, options.timer);
       } catch (err) {
-        send({ type: 'failed', message: (err as Error).message });
+        send({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
       }
       return;
     }

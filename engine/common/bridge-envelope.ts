@@ -44,3 +44,13 @@ export const EventEnvelope = z.object({
   event: z.looseObject({ type: z.enum(ENGINE_EVENT_TYPES) }),
 });
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
+
+/**
+ * The id of a request that failed validation, to answer it with its refusal: its `id` when that is
+ * a valid request id, else 0 (the caller's pending request then times out or is failed by the
+ * transport, as it would for any malformed message).
+ */
+export function requestIdOf(raw: unknown): number {
+  const id = RequestId.safeParse(typeof raw === 'object' && raw !== null && 'id' in raw ? raw.id : undefined);
+  return id.success ? id.data : 0;
+}

@@ -155,7 +155,7 @@ export class WebSocketBridge implements LabBridge {
     try {
       socket = this.createSocket(url);
     } catch (err) {
-      this.onDrop(undefined, (err as Error).message);
+      this.onDrop(undefined, err instanceof Error ? err.message : String(err));
       return;
     }
     this.socket = socket;
