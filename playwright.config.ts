@@ -5,7 +5,8 @@ function e2eWorkers(): number {
   const asked = Number(process.env.HVLAB_E2E_WORKERS);
   if (Number.isInteger(asked) && asked > 0) return asked;
   const cores = availableParallelism();
-  return cores >= 2 && loadavg()[0] < cores ? 2 : 1;
+  const [load1] = loadavg();
+  return cores >= 2 && load1 !== undefined && load1 < cores ? 2 : 1;
 }
 
 // Debian's Chromium, never a downloaded browser (README: offline machines).
