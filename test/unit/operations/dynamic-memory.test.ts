@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MoveParameters as P } from '../../../engine/operations/parameters';
 import { share } from '../../../engine/operations/dynamic-memory';
 import { World } from '../../../engine/model/world';
+import { runScript } from '../../../engine/scripting/run-script';
 import { GiB, MiB, engineOf, ok, refused, start, job, vm, worldWith } from './support';
 
 const params = { moveParams: { hostReserveBytes: 0 } };
@@ -171,5 +172,33 @@ describe('share (weighted max-min)', () => {
     );
     // 7 GiB above minimums: the second is capped at its target (1 GiB more), the first takes the other 6.
     expect(out).toEqual([7 * GiB, 2 * GiB, 1 * GiB]);
+  });
+});
+
+describe('through hvlab run (runScript): start VMs, let time pass, read Get-VM and the smart paging file', () => {
+  it('builds the Smart Paging world from the default one by hand and watches the file come and go', () => {
+    const e = engineOf();
+    const r = runScript(
+      e,
+      [
+        'Set-VMMemory WEB01 -Buffer 5',
+        'Start-Sleep -Seconds 120',
+        '(Get-VM WEB01).MemoryAssigned',
+        'New-VM FILL -MemoryStartupBytes 110464MB -NoVHD -Path D:\\VMs',
+        'Start-VM FILL',
+        'Restart-VM WEB01 -Force',
+        '(Get-VM WEB01).MemoryAssigned',
+        'Start-Sleep -Seconds 60',
+        'Get-VM WEB01 | Select-Object MemoryAssigned, MemoryDemand, MemoryStatus',
+      ].join('\n'),
+    );
+    expect(r.ok).toBe(true);
+    const outputs = r.statements.filter((s) => s.text.startsWith('Get-VM') || s.text.startsWith('(Get-VM')).map((s) => s.output);
+    expect(outputs).toEqual([[1792 * MiB], [2 * GiB], [{ MemoryAssigned: 2 * GiB, MemoryDemand: 1789569706, MemoryStatus: 'OK' }]]);
+    expect(r.statements.find((s) => s.text.startsWith('Restart-VM'))!.warnings[0]).toMatch(/256 MB smart paging file/);
+    // Run to idle at the end: WEB01 ballooned to 1792 MB and its smart paging file is gone.
+    expect(r.vms.find((v) => v.name === 'WEB01')!.smartPagingFile).toBeUndefined();
+    expect(assigned(e, 'WEB01').MemoryAssigned).toBe(1792 * MiB);
+    expect(e.state().log.some((l) => /no longer uses its smart paging file/.test(l.message))).toBe(true);
   });
 });
