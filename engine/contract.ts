@@ -491,6 +491,18 @@ export interface NetworkView {
   multichannel: Record<string, string | number | boolean>[];
   bandwidthLimits: { category: 'Default' | 'VirtualMachine' | 'LiveMigration'; bytesPerSecond: number }[];
   cpu: { cores: number; ghz: number; vmDemandPercent: number; transferPercent: number };
+  /** Data Center Bridging, when the computer has the feature or QoS policies (engine/queries/dcb-view.ts). */
+  dcb?: DcbView;
+}
+
+export interface DcbView {
+  featureInstalled: boolean;
+  willing: boolean;
+  /** Get-NetQosTrafficClass rows, [Default] first, with PFC on for any of their priorities. */
+  classes: { name: string; algorithm: 'ETS' | 'Strict'; bandwidthPercentage: number; priorities: string; pfc: boolean }[];
+  policies: { name: string; matches: string; priority: number }[];
+  /** DCB-capable adapters: NetAdapterQos on, the classes in operation, and each class's wire bytes/s sent now. */
+  adapters: { name: string; enabled: boolean; operational: boolean; classTxBytesPerSec: Record<string, number>; lossyRoce: boolean }[];
 }
 
 export interface TelemetrySample {

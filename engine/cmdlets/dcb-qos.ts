@@ -8,7 +8,17 @@
 //   most eight classes with [Default]; a priority belongs to one class. Refusal texts *unconfirmed*.
 // - Output objects carry 2012 R2's property names; views in engine/common/ps-format.ts.
 import { CommandRefusal } from '../errors';
-import { classRows, dcbOf, dcbProblems, DEFAULT_CLASS_NAME, MAX_RESERVED_PERCENT, MAX_TRAFFIC_CLASSES, type HostDcb, type QosPolicy } from '../model/dcb';
+import {
+  classRows,
+  dcbOf,
+  dcbProblems,
+  priorityRanges,
+  DEFAULT_CLASS_NAME,
+  MAX_RESERVED_PERCENT,
+  MAX_TRAFFIC_CLASSES,
+  type HostDcb,
+  type QosPolicy,
+} from '../model/dcb';
 import type { Host, Nic } from '../model/world';
 import { TEMPLATE_PORTS } from '../net/qos';
 import {
@@ -165,7 +175,8 @@ export const newNetQosPolicy: CmdletDefinition = {
   },
 };
 
-function describePolicy(p: QosPolicy): string {
+/** What a policy matches, in words (the event log, the Networking pane). */
+export function describePolicy(p: QosPolicy): string {
   if (p.template === 'Default') return 'traffic no other policy matches';
   if (p.template) return `${p.template} traffic (TCP ${TEMPLATE_PORTS[p.template]})`;
   if (p.netDirectPort !== undefined) return `RDMA traffic to port ${p.netDirectPort}`;
@@ -239,19 +250,6 @@ export const removeNetQosPolicy: CmdletDefinition = {
 };
 
 // ── Traffic classes ─────────────────────────────────────────────────────────────────────────────
-
-/** "0-2,4-7": priorities as 2012 R2's view prints them. */
-export function priorityRanges(ps: readonly number[]): string {
-  const sorted = [...new Set(ps)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
 
 function classRow(h: Host, c: ReturnType<typeof classRows>[number], many: boolean) {
   return {

@@ -124,3 +124,16 @@ export function dcbProblems(d: HostDcb): { path: string; message: string }[] {
   if (new Set(d.flowControl).size !== d.flowControl.length) out.push({ path: 'flowControl', message: 'a priority is listed twice' });
   return out;
 }
+
+/** "0-2,4-7": priorities as 2012 R2's view prints them. */
+export function priorityRanges(ps: readonly number[]): string {
+  const sorted = [...new Set(ps)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}

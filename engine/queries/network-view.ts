@@ -11,6 +11,7 @@ import { findHost } from '../model/paths';
 import { adaptersOf } from '../cmdlets/net-adapters';
 import { rdmaOperational } from '../cmdlets/net-adapter-rdma';
 import { vEthernetName } from '../common/virtual-switch';
+import { dcbView } from './dcb-view';
 
 export interface NetworkSource {
   world: World;
@@ -87,6 +88,7 @@ export function networkView(src: NetworkSource, hostName: string): Result<Networ
 
   const total = totalCycles(host);
   const idle = src.fabric.idleCpu(host);
+  const dcb = dcbView(host, src.fabric);
   return {
     ok: true,
     value: {
@@ -104,6 +106,7 @@ export function networkView(src: NetworkSource, hostName: string): Result<Networ
         vmDemandPercent: (100 * (total - idle)) / total,
         transferPercent: (100 * usage(src.flow, Resources.cpu(host.name))) / total,
       },
+      ...(dcb ? { dcb } : {}),
     },
   };
 }

@@ -1,5 +1,6 @@
 // The Networking pane for one computer (picked here, or the server selected in the tree): adapters
-// with link and RDMA toggles, NIC teams, SMB Multichannel connections, SMB bandwidth limits, and
+// with link and RDMA toggles, NIC teams, SMB Multichannel connections, SMB bandwidth limits, Data
+// Center Bridging classes with per-class throughput, and
 // live charts of throughput per adapter and CPU. Polls the engine about once a second while shown.
 import { observer } from 'mobx-react-lite';
 import { useEffect, useId, useState } from 'react';
@@ -8,6 +9,7 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useRoot } from '../app/root-context';
 import { AdaptersTable, MultichannelTable, TeamsTable } from './AdapterTables';
 import { BandwidthLimits } from './BandwidthLimits';
+import { DcbSection } from './DcbSection';
 import { TeamDialog } from './TeamDialog';
 import { TelemetryCharts } from './TelemetryCharts';
 
@@ -70,6 +72,7 @@ export const NetworkPanel = observer(function NetworkPanel() {
             <TeamsTable view={view} />
             <MultichannelTable view={view} />
             <BandwidthLimits view={view} />
+            <DcbSection view={view} />
           </div>
           <TelemetryCharts view={view} />
         </div>
