@@ -74,7 +74,7 @@ import {
   setVmFirmware,
 } from './cmdlets/vm-configuration';
 import { addVmDvdDrive, addVmNetworkAdapter, addVmScsiController } from './cmdlets/vm-devices';
-import { exportVm, importVm } from './operations/cmdlets/export-import';
+import { exportVm, exportVmSnapshot, importVm } from './operations/cmdlets/export-import';
 
 const definitions: readonly CmdletDefinition[] = [
   getService,
@@ -188,6 +188,7 @@ const definitions: readonly CmdletDefinition[] = [
   addVmScsiController,
   addVmDvdDrive,
   exportVm,
+  exportVmSnapshot,
   importVm,
   newNetQosPolicy,
   getNetQosPolicy,

@@ -123,6 +123,20 @@ const TOPICS: Record<string, HelpTopic> = {
     ],
     { inputs: VM_IN, outputs: JOB_OUT },
   ),
+  'Export-VMSnapshot': t(
+    'The Export-VMSnapshot cmdlet exports one checkpoint of a virtual machine as a virtual machine of its own: <Path>\\<VM name> gets its configuration and virtual hard disks, in the state the checkpoint holds (saved when it was taken while the virtual machine ran, else off) and without checkpoints. The virtual machine and its checkpoints are not changed; Import-VM reads the export like any other.',
+    [
+      [
+        "Export-VMSnapshot -Name 'Before update' -VMName TEST01 -Path E:\\Exports -ComputerName HV02",
+        "Exports TEST01's checkpoint 'Before update' to E:\\Exports\\TEST01 on HV02.",
+      ],
+      [
+        'Get-VM TEST01 -ComputerName HV02 | Export-VMSnapshot -Name Base -Path E:\\Base -AsJob',
+        'Exports the checkpoint Base as a background job; Get-Job follows it.',
+      ],
+    ],
+    { inputs: VM_IN, outputs: JOB_OUT },
+  ),
   'Import-VM': t(
     'The Import-VM cmdlet registers an exported virtual machine from its configuration file. By default it is registered where its files are, with its own ID; -Copy copies the files to new folders first (a restore, keeping the ID), and -Copy -GenerateNewId makes a copy with a new ID, so the export can be imported again.',
     [

@@ -143,7 +143,7 @@ import {
   addVmScsiControllerSignature,
   addVmDvdDriveSignature,
 } from './catalog/vm-configuration';
-import { exportVmSignature, importVmSignature } from './catalog/export-import';
+import { exportVmSignature, exportVmSnapshotSignature, importVmSignature } from './catalog/export-import';
 
 /**
  * A signature whose cmdlet and parameter names are still literal types (declared with defineCmdlet,
@@ -269,6 +269,7 @@ const signatures = [
   addVmScsiControllerSignature,
   addVmDvdDriveSignature,
   exportVmSignature,
+  exportVmSnapshotSignature,
   importVmSignature,
   newNetQosPolicySignature,
   getNetQosPolicySignature,

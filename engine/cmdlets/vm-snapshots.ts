@@ -33,7 +33,7 @@ export function snapshotSummary(vm: Vm, cp: Checkpoint) {
 }
 
 /** Checkpoints of `vm` matching any of the names (wildcards allowed); a plain name that matches none is refused. */
-function matchingCheckpoints(vm: Vm, names: readonly string[]): Checkpoint[] {
+export function matchingCheckpoints(vm: Vm, names: readonly string[]): Checkpoint[] {
   if (names.length === 0) return [...vm.checkpoints];
   const out = new Set<Checkpoint>();
   for (const name of names) {
@@ -74,7 +74,7 @@ function checkName(name: string, parameter: string): string {
 }
 
 /** Whether a checkpoint holds the VM's memory (taken while it ran or was paused): applying it leaves the VM saved. */
-function holdsMemory(cp: Checkpoint): boolean {
+export function holdsMemory(cp: Checkpoint): boolean {
   return cp.files.some((f) => f.path.toLowerCase().endsWith('.bin'));
 }
 

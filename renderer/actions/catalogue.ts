@@ -409,6 +409,9 @@ export function checkpointActions(root: RootStore, vm: Vm, cp: Checkpoint): Acti
       confirmLabel,
       onConfirm: () => void root.commands.run(command, { intro, vmId: vm.id }),
     });
+  // Hyper-V Manager 2012 R2 lists a checkpoint's actions as Settings..., Apply..., Export...,
+  // Rename..., Delete Checkpoint..., Delete Checkpoint Subtree..., Help. Settings... is left out:
+  // the lab records no configuration per checkpoint (docs/manager-coverage.md).
   return [
     item('apply-checkpoint', 'Apply...', 'revert', () =>
       confirm(
@@ -420,6 +423,7 @@ export function checkpointActions(root: RootStore, vm: Vm, cp: Checkpoint): Acti
         'An error occurred while attempting to apply the checkpoint.',
       ),
     ),
+    item('export-checkpoint', 'Export...', 'export', () => root.wizards.openExport(vm, cp.name)),
     item('rename-checkpoint', 'Rename...', 'rename', () =>
       root.renames.start({ kind: 'checkpoint', vmId: vm.id, vmName: vm.name, host: vm.host, checkpointId: cp.id, checkpointName: cp.name }),
     ),

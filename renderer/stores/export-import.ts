@@ -16,7 +16,11 @@ export interface ExportImportDeps {
   storage?: Pick<Storage, 'getItem' | 'setItem'> | undefined;
 }
 
-/** Export Virtual Machine: "Specify where you want to save the files." Location + Browse..., Export / Cancel. */
+/**
+ * Export Virtual Machine: "Specify where you want to save the files." Location + Browse..., Export /
+ * Cancel. Opened from a VM (Export-VM) or from one of its checkpoints (Export-VMSnapshot: the
+ * checkpoint is exported as a virtual machine of its own).
+ */
 export class ExportVmDialogStore {
   location: string;
   constructor(
@@ -24,6 +28,7 @@ export class ExportVmDialogStore {
     readonly vm: Vm,
     initialLocation: string,
     private readonly onClose: (location?: string) => void,
+    readonly checkpoint?: string,
   ) {
     this.location = initialLocation;
     makeObservable(this, { location: observable, problem: computed, canExport: computed, setLocation: action });
@@ -44,7 +49,11 @@ export class ExportVmDialogStore {
   }
 
   get command(): Command {
-    return { cmdlet: 'Export-VM', params: { Name: [this.vm.name], Path: cleanFolder(this.location), ComputerName: [this.vm.host] } };
+    const Path = cleanFolder(this.location);
+    const ComputerName = [this.vm.host];
+    return this.checkpoint === undefined
+      ? { cmdlet: 'Export-VM', params: { Name: [this.vm.name], Path, ComputerName } }
+      : { cmdlet: 'Export-VMSnapshot', params: { Name: [this.checkpoint], VMName: [this.vm.name], Path, ComputerName } };
   }
 
   /** Closes the dialog and sends Export-VM; the export runs as a job (Jobs pane), a refusal opens the error dialog. */
@@ -52,7 +61,8 @@ export class ExportVmDialogStore {
     if (!this.canExport) return;
     const command = this.command;
     this.onClose(cleanFolder(this.location));
-    await this.deps.commands.run(command, { intro: `An error occurred while attempting to export '${this.vm.name}'.`, vmId: this.vm.id });
+    const what = this.checkpoint === undefined ? `'${this.vm.name}'` : `the checkpoint '${this.checkpoint}' of '${this.vm.name}'`;
+    await this.deps.commands.run(command, { intro: `An error occurred while attempting to export ${what}.`, vmId: this.vm.id });
   }
 
   cancel(): void {

@@ -53,8 +53,11 @@ export async function applyInOrder(
   dialogs: Pick<DialogStore, 'show'>,
   commands: readonly Command[],
   error: { title: string; intro: string },
+  /** Told before each command is sent (its index), so a dialog can say which of them it is waiting for. */
+  onSending?: (index: number) => void,
 ): Promise<boolean> {
-  for (const command of commands) {
+  for (const [i, command] of commands.entries()) {
+    onSending?.(i);
     const result = await bridge.invoke(command);
     if (!result.ok) {
       dialogs.show({ kind: 'error', title: error.title, intro: error.intro, error: consoleError(result.error), commandText: commandText(command) });

@@ -79,6 +79,13 @@ export class SwitchManagerStore {
   baseline: Host;
   uplinks: UplinkChoice[] = [];
   applying = false;
+  /**
+   * While Apply runs: which of its commands the engine is answering ("2 of 2"). Apply sends several
+   * commands in turn (Set-VMNetworkAdapterVlan, then Set-VMHost for the MAC range); the dialog stays
+   * busy until the last has landed and the drafts are read back, so what it shows afterwards holds
+   * every one of them.
+   */
+  applyStep: { sending: number; of: number } | undefined = undefined;
   scriptVisible = false;
   showErrors = false;
   private nextNew = 1;
@@ -104,6 +111,8 @@ export class SwitchManagerStore {
       baseline: observable.ref,
       uplinks: observable.ref,
       applying: observable,
+      applyStep: observable,
+      applyingText: computed,
       scriptVisible: observable,
       showErrors: observable,
       current: computed,
@@ -299,6 +308,13 @@ export class SwitchManagerStore {
     return this.commands.length > 0;
   }
 
+  /** The frame's busy text while Apply runs. */
+  get applyingText(): string | undefined {
+    const step = this.applyStep;
+    if (!this.applying) return undefined;
+    return step && step.sending <= step.of ? `Applying changes (${step.sending} of ${step.of})…` : 'Applying changes…';
+  }
+
   /** Apply: checks, then Hyper-V's question when switches change, then the commands in order. */
   async apply(): Promise<boolean> {
     const errors = this.errors;
@@ -316,14 +332,23 @@ export class SwitchManagerStore {
     if (networking && !(await this.confirm())) return false;
     runInAction(() => {
       this.applying = true;
+      this.applyStep = { sending: 1, of: commands.length };
     });
-    const ok = await applyInOrder(this.deps.bridge, this.deps.dialogs, commands, {
-      title: 'Virtual Switch Manager',
-      intro: `An error occurred while applying the virtual switch changes on '${this.host}'.`,
-    });
+    const ok = await applyInOrder(
+      this.deps.bridge,
+      this.deps.dialogs,
+      commands,
+      {
+        title: 'Virtual Switch Manager',
+        intro: `An error occurred while applying the virtual switch changes on '${this.host}'.`,
+      },
+      (i) => runInAction(() => (this.applyStep = { sending: i + 1, of: commands.length })),
+    );
+    // Read back only after the last command has been answered, then leave the busy state.
     await this.reload();
     runInAction(() => {
       this.applying = false;
+      this.applyStep = undefined;
     });
     return ok;
   }

@@ -35,9 +35,9 @@ export class WizardWindows {
     });
   }
 
-  /** A VM's Export... action. */
-  openExport(vm: Vm): void {
-    const dialog: ExportVmDialogStore = new ExportVmDialogStore(this.deps, vm, this.lastExportFolder, (folder) => this.closeExport(dialog, folder));
+  /** A VM's Export... action, or a checkpoint's (`checkpoint` names it). */
+  openExport(vm: Vm, checkpoint?: string): void {
+    const dialog: ExportVmDialogStore = new ExportVmDialogStore(this.deps, vm, this.lastExportFolder, (folder) => this.closeExport(dialog, folder), checkpoint);
     this.exportVm = dialog;
   }
 

@@ -105,3 +105,33 @@ test('Export... a VM, delete it, Import Virtual Machine... a copy back', async (
   expect(vm.id).not.toBe('vm-test01');
   expect(vm.vhds.map((d) => d.path)).toEqual(['D:\\VMs\\TEST01-Copy\\Virtual Hard Disks\\TEST01.vhdx']);
 });
+
+test("a checkpoint's Export... sends Export-VMSnapshot: the export is a VM in the checkpoint's state, without checkpoints", async ({ page, lab }) => {
+  await page.getByTestId('server-HV02').click();
+  await page.getByTestId('vm-row-TEST01').click();
+  await page.getByTestId('actions-vm').getByTestId('action-checkpoint').click();
+  const pane = page.getByTestId('checkpoints-pane');
+  await expect(pane.getByRole('treeitem')).toHaveCount(2);
+  await pane.getByRole('treeitem').first().click({ button: 'right' });
+  await page.getByTestId('context-menu').getByRole('menuitem', { name: 'Export...' }).click();
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toContainText('exported as a virtual machine of its own');
+  await dialog.getByTestId('export-location').fill('E:\\Checkpoints');
+  await shot(page, 'export-checkpoint-dialog');
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByTestId('export-ok').click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('dock-tab-jobs').click();
+  await expect(page.getByTestId('job-row-1')).toContainText('Export-VMSnapshot');
+  await clockThroughPage(page, lab, { action: 'runUntilIdle' });
+  await expect(page.getByTestId('job-row-1')).toHaveAttribute('data-state', 'Completed');
+  await shot(page, 'export-checkpoint-done');
+  const { world } = await queryThroughPage<{ world: { exports: { folder: string; vm: { state: string; checkpoints: unknown[] } }[]; vms: VmView[] } }>(
+    page,
+    lab,
+    { name: 'world' },
+  );
+  expect(world.exports).toEqual([expect.objectContaining({ folder: 'E:\\Checkpoints\\TEST01', vm: expect.objectContaining({ checkpoints: [] }) })]);
+  // TEST01 was off when the checkpoint was taken: the checkpoint holds no memory, so the export is off.
+  expect(world.exports[0]!.vm.state).toBe('Off');
+});

@@ -76,7 +76,7 @@ test('Checkpoints pane: Revert, Apply, in-place Rename, Delete Checkpoint Subtre
   const first = pane.getByRole('treeitem').first();
   await first.click({ button: 'right' });
   const menu = page.getByTestId('context-menu');
-  await expect(menu.getByRole('menuitem')).toHaveText(['Apply...', 'Rename...', 'Delete Checkpoint...', 'Delete Checkpoint Subtree...', 'Help']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Apply...', 'Export...', 'Rename...', 'Delete Checkpoint...', 'Delete Checkpoint Subtree...', 'Help']);
   await page.screenshot({ path: 'test/e2e/artifacts/checkpoints-context-menu.png' });
   await menu.getByRole('menuitem', { name: 'Apply...' }).click();
   await expect(page.getByTestId('dialog-confirm')).toContainText('Are you sure you want to apply the checkpoint');

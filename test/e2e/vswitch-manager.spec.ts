@@ -106,9 +106,14 @@ test('what the prompt creates is listed; Remove and the MAC range go through App
   await dialog.getByTestId('settings-apply').click();
   await page.getByTestId('dialog-confirm').getByRole('button', { name: 'Yes' }).click();
   await expect(dialog.getByTestId('settings-apply')).toBeDisabled();
-  // Apply sends two commands in turn; the second may still be on its way when the button greys.
-  await expect.poll(async () => (await hostOf(page, lab, 'HV01')).macAddressRange).toEqual({ minimum: '00155D200000', maximum: '00155D2000FF' });
+  // Apply sends two commands in turn: the dialog stays busy ("Applying changes (n of 2)…") until
+  // both have landed and it has read the host back, so once it is idle the engine has both.
+  await expect(dialog.getByTestId('settings-status')).toHaveText('');
+  await expect(dialog.getByTestId('settings-ok')).toBeEnabled();
+  await expect(dialog.getByTestId('settings-apply')).toBeDisabled();
+  await expect(dialog.getByTestId('settings-nav-mac')).toContainText('00-15-5D-20-00-00 to 00-15-5D-20-00-FF');
   let host = await hostOf(page, lab, 'HV01');
+  expect(host.macAddressRange).toEqual({ minimum: '00155D200000', maximum: '00155D2000FF' });
   expect(host.virtualSwitches.find((s) => s.name === 'Lab')?.managementVlanId).toBe(20);
 
   await dialog.getByTestId('settings-nav-switch:Lab').click();

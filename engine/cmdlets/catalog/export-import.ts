@@ -29,6 +29,40 @@ export const exportVmSignature = defineCmdlet({
   ],
 });
 
+/**
+ * Export-VMSnapshot [-Name] <String[]> [-VMName] <String[]> [-Path] <String> [-ComputerName] [-AsJob]
+ * [-Passthru] (Windows Server 2012 R2 Hyper-V module help: "Export-VMSnapshot"): a checkpoint
+ * exported as a virtual machine of its own, which Import-VM reads like any export.
+ */
+export const exportVmSnapshotSignature = defineCmdlet({
+  name: 'Export-VMSnapshot',
+  synopsis:
+    "Exports a checkpoint (snapshot) of a virtual machine to <Path>\\<VM name> as a virtual machine of its own, in the checkpoint's state and without checkpoints. The virtual machine stays as it is.",
+  hostParameter: 'ComputerName',
+  parameters: [
+    { name: 'Name', type: 'String[]', position: 0, mandatoryIn: ['*'], help: 'The checkpoints to export; wildcards allowed.' },
+    {
+      name: 'VMName',
+      type: 'String[]',
+      position: 1,
+      mandatoryIn: ['*'],
+      fromPipeline: 'VM',
+      completion: 'vm',
+      help: 'The virtual machine whose checkpoint is exported.',
+    },
+    {
+      name: 'Path',
+      type: 'String',
+      position: 2,
+      mandatoryIn: ['*'],
+      help: 'The folder to export to; the export goes into a folder named after the virtual machine.',
+    },
+    computerName(),
+    asJob,
+    passthru,
+  ],
+});
+
 export const importVmSignature = defineCmdlet({
   name: 'Import-VM',
   synopsis:

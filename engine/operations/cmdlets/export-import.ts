@@ -7,9 +7,10 @@ import { CommandRefusal } from '../../errors';
 import type { CmdletContext, CmdletDefinition } from '../../cmdlets/definition';
 import type { BoundParams } from '../../cmdlets/signature';
 import { formatCommand } from '../../cmdlets/format';
-import { exportVmSignature, importVmSignature } from '../../cmdlets/catalog/export-import';
+import { exportVmSignature, exportVmSnapshotSignature, importVmSignature } from '../../cmdlets/catalog/export-import';
+import { holdsMemory, matchingCheckpoints, snapshotSummary } from '../../cmdlets/vm-snapshots';
 import { vmSummary } from '../../cmdlets/vm-lifecycle';
-import { hostOfVm, targetHosts, targetVms } from '../../cmdlets/targets';
+import { hostOfVm, stringList, targetHosts, targetVms } from '../../cmdlets/targets';
 import { sameName } from '../../cmdlets/wildcard';
 import { freeSpace, type FreeSpace } from '../../cmdlets/free-space';
 import { fileExistsAt, locateFile, reserveSpace } from '../../cmdlets/vhd-files';
@@ -27,7 +28,7 @@ import {
   resolvePath,
   type ResolvedPath,
 } from '../../model/paths';
-import type { ExportedVm, Host, Vm, World } from '../../model/world';
+import type { Checkpoint, ExportedVm, Host, Vm, World } from '../../model/world';
 import { locate } from '../prechecks/locate';
 import type { FilePlacement, PlacedFile } from '../prechecks';
 import type { FileKind } from '../prechecks/placement';
@@ -137,7 +138,14 @@ function busyRefusal(ops: Operations, vm: Vm, message: string, parameter: string
   });
 }
 
-function planExport(ctx: CmdletContext, ops: Operations, vm: Vm, host: Host, path: string, space: FreeSpace) {
+/**
+ * Plans the export of `vm`, or with `checkpoint` the export of that checkpoint (Export-VMSnapshot):
+ * the export is then a virtual machine without checkpoints, in the state the checkpoint holds
+ * (Saved when it holds memory, else Off). The lab records no per-checkpoint configuration or disk contents, so the exported
+ * settings and disk sizes are the VM's current ones (*unconfirmed*: Hyper-V exports the
+ * checkpoint's own configuration and merges the disk chain as of the checkpoint).
+ */
+function planExport(ctx: CmdletContext, ops: Operations, vm: Vm, host: Host, path: string, space: FreeSpace, checkpoint?: Checkpoint) {
   const action = T.exportFailed(vm.name);
   if (vm.state === 'Starting' || vm.state === 'Stopping' || ((vm.state === 'Running' || vm.state === 'Paused') && host.os === '2012')) {
     throw new CommandRefusal(T.exportRunningRefused(vm.name), {
@@ -194,7 +202,15 @@ function planExport(ctx: CmdletContext, ops: Operations, vm: Vm, host: Host, pat
     });
     copy.vhds[i]!.path = joinPath(local, 'Virtual Hard Disks', name);
   });
-  vm.checkpoints.forEach((c, i) => {
+  if (checkpoint) {
+    // The lab keeps no file for a saved VM's memory (a Saved VM's .bin/.vsv are not on its volumes'
+    // books), so the checkpoint's saved-state files are not copied either: the export is its
+    // configuration and disks, in the state the checkpoint holds.
+    copy.checkpoints = [];
+    copy.parentSnapshotId = null;
+    copy.state = holdsMemory(checkpoint) ? 'Saved' : 'Off';
+  }
+  (checkpoint ? [] : vm.checkpoints).forEach((c, i) => {
     c.files.forEach((f, j) => {
       files.push({
         kind: 'checkpoint',
@@ -229,6 +245,39 @@ export const exportVm: CmdletDefinition = {
       ops.startCopyJob({ kind: 'Export', cmdlet: 'Export-VM', commandText, vm: p.vm, placement: p.placement, destination: p.folder, record: p.record }),
     );
     const output: unknown[] = params.AsJob === true ? jobs.map(jobRow) : params.Passthru === true ? vms.map((vm) => vmSummary(vm, ctx.sim.now)) : [];
+    return { output, jobIds: jobs.map((j) => j.id) };
+  },
+};
+
+export const exportVmSnapshot: CmdletDefinition = {
+  signature: exportVmSnapshotSignature,
+  run(ctx, params) {
+    const ops = operationsOf(ctx);
+    const path = String(params.Path);
+    const names = stringList(params.Name);
+    const space = freeSpace(ctx);
+    const folders = new Set<string>();
+    const plans = targetVms(ctx, params, 'VMName').flatMap((vm) =>
+      matchingCheckpoints(vm, names).map((cp) => {
+        const plan = planExport(ctx, ops, vm, hostOfVm(ctx, vm)!, path, space, cp);
+        // Each export goes into <Path>\<VM name>: two checkpoints of one VM need two commands with two paths.
+        const key = `${vm.host}|${pathKey(plan.folder)}`.toLowerCase();
+        if (folders.has(key)) {
+          throw new CommandRefusal(T.exportFolderExists(vm.name, plan.folder), {
+            parameter: 'Name',
+            fix: `Each checkpoint export goes into '${plan.folder}'. Export one checkpoint of '${vm.name}' per folder (-Path).`,
+          });
+        }
+        folders.add(key);
+        return { plan, cp };
+      }),
+    );
+    const commandText = formatCommand(exportVmSnapshotSignature, params);
+    const jobs = plans.map(({ plan: p }) =>
+      ops.startCopyJob({ kind: 'Export', cmdlet: 'Export-VMSnapshot', commandText, vm: p.vm, placement: p.placement, destination: p.folder, record: p.record }),
+    );
+    const output: unknown[] =
+      params.AsJob === true ? jobs.map(jobRow) : params.Passthru === true ? plans.map(({ plan, cp }) => snapshotSummary(plan.vm, cp)) : [];
     return { output, jobIds: jobs.map((j) => j.id) };
   },
 };

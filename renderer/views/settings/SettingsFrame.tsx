@@ -41,6 +41,8 @@ export interface SettingsFrameProps {
   /** Shown above the buttons when OK found something to correct. */
   errors?: string[];
   applying: boolean;
+  /** What the busy line says while applying (default "Applying…"). */
+  applyingText?: string | undefined;
   canApply: boolean;
   onOk(): void;
   onCancel(): void;
@@ -61,6 +63,7 @@ export const SettingsFrame = observer(function SettingsFrame(props: SettingsFram
     onToggleScript,
     errors = [],
     applying,
+    applyingText,
     canApply,
     onOk,
     onCancel,
@@ -150,8 +153,8 @@ export const SettingsFrame = observer(function SettingsFrame(props: SettingsFram
         <span className="hv-settings-script-toggle">
           <ScriptToggle open={scriptVisible} onToggle={onToggleScript} controls={scriptId} testId="settings-view-script" />
         </span>
-        <span className="hv-wizard-busy" role="status">
-          {applying ? 'Applying…' : ''}
+        <span className="hv-wizard-busy" role="status" data-testid="settings-status">
+          {applying ? (applyingText ?? 'Applying…') : ''}
         </span>
         <AccessButton label="OK" appearance="primary" data-default-button disabled={applying} onClick={onOk} data-testid="settings-ok" />
         <AccessButton label="Cancel" disabled={applying} onClick={onCancel} data-testid="settings-cancel" />

@@ -54,6 +54,7 @@ export const VirtualSwitchManager = observer(function VirtualSwitchManager({ sto
       onToggleScript={() => store.toggleScript()}
       errors={store.showErrors ? Object.values(errors) : []}
       applying={store.applying}
+      applyingText={store.applyingText}
       canApply={store.dirty}
       onOk={() => void store.ok()}
       onCancel={() => store.cancel()}

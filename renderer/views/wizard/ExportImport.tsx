@@ -37,10 +37,17 @@ const ExportVmDialog = observer(function ExportVmDialog({ dialog }: { dialog: Ex
             <ArrowExportRegular />
           </span>
           <div>
-            <p>
-              Specify where you want to save the files of <strong>{dialog.vm.name}</strong>. They go into a folder named after the virtual machine, with the
-              folders Virtual Machines, Virtual Hard Disks and Snapshots.
-            </p>
+            {dialog.checkpoint === undefined ? (
+              <p>
+                Specify where you want to save the files of <strong>{dialog.vm.name}</strong>. They go into a folder named after the virtual machine, with the
+                folders Virtual Machines, Virtual Hard Disks and Snapshots.
+              </p>
+            ) : (
+              <p>
+                Specify where you want to save the files of the checkpoint <strong>{dialog.checkpoint}</strong> of <strong>{dialog.vm.name}</strong>. It is
+                exported as a virtual machine of its own, in the state of the checkpoint and without checkpoints, into a folder named after the virtual machine.
+              </p>
+            )}
             <FolderBox
               bridge={bridge}
               host={dialog.vm.host}

@@ -135,6 +135,7 @@ const expected = [
   'Disable-NetAdapterQos',
   'Get-WindowsFeature',
   'Install-WindowsFeature',
+  'Export-VMSnapshot',
 ];
 
 describe('catalog', () => {

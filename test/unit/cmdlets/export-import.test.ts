@@ -250,3 +250,46 @@ describe('Import-VM', () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe('Export-VMSnapshot', () => {
+  it("exports one checkpoint as a VM of its own: the checkpoint's state, no checkpoints, Import-VM reads it", () => {
+    const e = newEngine();
+    ok(e, 'Checkpoint-VM SQL01 Running');
+    ok(e, 'Checkpoint-VM SQL01 Later');
+    const before = structuredClone(vm(worldOf(e), 'SQL01'));
+    const cp = before.checkpoints.find((c) => c.name === 'Running')!;
+    const freeE = freeBytes(worldOf(e), 'HV01', 'E')!;
+    run(e, 'Export-VMSnapshot -Name Running -VMName SQL01 -Path E:\\Snap');
+    const job = e.state().jobs.at(-1)!;
+    expect(job).toMatchObject({ kind: 'Export', cmdlet: 'Export-VMSnapshot', vmName: 'SQL01', destination: 'E:\\Snap\\SQL01', state: 'Completed' });
+    const w = worldOf(e);
+    expect(vm(w, 'SQL01')).toEqual(before);
+    const x = w.exports[0]!;
+    expect(x.folder).toBe('E:\\Snap\\SQL01');
+    // Taken while SQL01 ran: the checkpoint holds its memory, so the export is a saved VM without checkpoints.
+    expect(x.vm.state).toBe('Saved');
+    expect(x.vm.checkpoints).toEqual([]);
+    expect(cp.files.some((f) => f.path.endsWith('.bin'))).toBe(true);
+    // Its configuration and disks (the lab keeps no file for a saved VM's memory, so none is copied).
+    const exported = 60 * GB + 200 * GB + before.configurationSizeBytes;
+    expect(freeBytes(w, 'HV01', 'E')).toBe(freeE - exported);
+    ok(e, 'Stop-VM SQL01 -TurnOff');
+    ok(e, 'Remove-VM SQL01 -Force');
+    run(e, "Import-VM -Path 'E:\\Snap\\SQL01\\Virtual Machines\\vm-sql01.xml'");
+    expect(vm(worldOf(e), 'SQL01')).toMatchObject({ state: 'Saved', checkpoints: [] });
+  });
+
+  it('an Off checkpoint exports an Off VM; an unknown checkpoint and two checkpoints into one folder are refused, changing nothing', () => {
+    const e = newEngine();
+    ok(e, 'Stop-VM DC01 -TurnOff');
+    ok(e, 'Checkpoint-VM DC01 Cold');
+    ok(e, 'Checkpoint-VM DC01 Cold2');
+    const missing = refused(e, 'Export-VMSnapshot -Name Warm -VMName DC01 -Path E:\\Snap');
+    expect(missing.parameter).toBe('Name');
+    expect(missing.fix).toContain('"Cold"');
+    const both = refused(e, "Export-VMSnapshot -Name 'Cold*' -VMName DC01 -Path E:\\Snap");
+    expect(both.message).toContain("Failed to create folder 'E:\\Snap\\DC01'");
+    run(e, 'Export-VMSnapshot Cold DC01 E:\\Snap');
+    expect(worldOf(e).exports[0]!.vm).toMatchObject({ name: 'DC01', state: 'Off', checkpoints: [] });
+  });
+});

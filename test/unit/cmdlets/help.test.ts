@@ -101,6 +101,7 @@ describe('help topics', () => {
       'Restore-VMSnapshot',
       'Remove-VMSnapshot',
       'Rename-VMSnapshot',
+      'Export-VMSnapshot',
     ]);
   });
 });
