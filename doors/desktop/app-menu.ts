@@ -130,6 +130,7 @@ export function appMenuTemplate(actions: AppMenuActions, options: AppMenuOptions
       label: '&Help',
       submenu: [
         { id: 'help-topics', label: 'Hyper-V Manager &Help', accelerator: 'F1', click: send('help') },
+        { id: 'tour', label: 'Getting Started &Tour', click: send('tour') },
         { type: 'separator' },
         { id: 'about', label: `&About ${PRODUCT_NAME}`, click: () => actions.about() },
       ],

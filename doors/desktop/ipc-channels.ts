@@ -70,6 +70,7 @@ export const MENU_COMMANDS = [
   'showPowerShell',
   'openLabs',
   'help',
+  'tour',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -95,6 +95,7 @@ const COMMANDS: readonly DesktopMenuCommand[] = [
   'showPowerShell',
   'openLabs',
   'help',
+  'tour',
 ];
 
 function isMenuCommand(v: unknown): v is DesktopMenuCommand {
@@ -200,6 +201,9 @@ export function runMenuCommand(root: RootStore, command: DesktopMenuCommand): vo
       break;
     case 'help':
       root.help.open(helpTopicFor(document.activeElement));
+      break;
+    case 'tour':
+      root.tour.start();
       break;
   }
 }

@@ -35,7 +35,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
 
 The bottom pane holds the **Jobs** (moves in progress and finished), the **Event Log**, **Networking** (adapters, teams, SMB connections and their traffic) and a **PowerShell** prompt that runs the same cmdlets as the console.
 
-Press **F1** in any window to open the help topic about it.`,
+Press **F1** in any window to open the help topic about it. New here? **Help > Getting Started Tour** walks you from the console tree to a finished move, one step at a time.`,
   },
   {
     id: 'servers',

@@ -1,5 +1,6 @@
 // The renderer's state, fed by one snapshot at connect (query 'world') and then by engine events
 // (docs/design.md, "Renderer"). After a reconnect the snapshot is fetched again: events were missed.
+import { TourStore } from './tour-store';
 import { RenameStore } from './rename-store';
 import { action, makeObservable, observable, runInAction } from 'mobx';
 import type { ContractError, EngineEvent, WorldView } from '../../engine/contract';
@@ -65,6 +66,8 @@ export class RootStore {
   readonly vmConnect: VmConnectStore;
   /** The help window (Help > Help Topics, F1). */
   readonly help: HelpStore;
+  /** The getting-started tour (Help > Getting Started Tour; offered on a first run). */
+  readonly tour: TourStore;
 
   /** A snapshot request is in flight. */
   loading = false;
@@ -94,6 +97,7 @@ export class RootStore {
     this.servers = new ConnectServerStore({ inventory: this.inventory, ui: this.ui, dialogs: this.dialogs });
     this.vmConnect = new VmConnectStore({ inventory: this.inventory, jobs: this.jobs, clock: this.clock });
     this.help = new HelpStore();
+    this.tour = new TourStore({ inventory: this.inventory, wizards: this.wizards, jobs: this.jobs, storage: env.ui?.storage });
     this.dock = new DockStore(env.ui?.storage);
     this.jobList = new JobListStore(this.jobs);
     this.log = new LogStore(bridge);

@@ -19,6 +19,9 @@ export function mountConsole(bridge: LabBridge, element: HTMLElement): RootStore
     download: (fileName, text) => downloadText(fileName, text, 'application/json'),
   });
   root.start();
+  // A first run offers the getting-started tour; a browser driven by automation (the e2e journeys,
+  // navigator.webdriver) is not offered it, so the tour never stands over what a journey clicks.
+  if (root.tour.firstRun && !navigator.webdriver) root.tour.start();
   const desktop = bridge.connection.status().transport === 'desktop';
   const stopMenu = desktop ? listenForDesktopMenu(root) : () => {};
   // The title bar names the scenario and marks unsaved changes (the desktop window takes the page's title).

@@ -19,6 +19,7 @@ import { ExportImportHost } from '../wizard/ExportImport';
 import { ScenarioDialogs } from '../scenarios/ScenarioDialogs';
 import { ConnectServerDialog } from '../manager/ConnectServerDialog';
 import { VmConnectWindow } from '../vmconnect/VmConnectWindow';
+import { TourPanel } from '../help/TourPanel';
 import { HelpWindow } from '../help/HelpWindow';
 
 export const DialogHost = observer(function DialogHost() {
@@ -32,7 +33,7 @@ export const DialogHost = observer(function DialogHost() {
 
 /** Each window behind its own error boundary: a crashed one says so and can be closed. */
 const DialogBoundaries = observer(function DialogBoundaries() {
-  const { wizards, settings, dialogs, servers, vmConnect, help } = useRoot();
+  const { wizards, settings, dialogs, servers, vmConnect, help, tour } = useRoot();
   const current = dialogs.current;
   return (
     <>
@@ -42,6 +43,9 @@ const DialogBoundaries = observer(function DialogBoundaries() {
       </PaneBoundary>
       <PaneBoundary name="Help" floating exits={[{ label: 'Close', run: () => help.close(), testId: 'pane-close-window' }]}>
         <HelpWindow />
+      </PaneBoundary>
+      <PaneBoundary name="Getting Started Tour" floating exits={[{ label: 'Close', run: () => tour.close(), testId: 'pane-close-window' }]}>
+        <TourPanel />
       </PaneBoundary>
       <PaneBoundary name="Move Wizard" floating exits={[{ label: 'Close', run: () => wizards.close(), testId: 'pane-close-window' }]}>
         <MoveWizardHost />

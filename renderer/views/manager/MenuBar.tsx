@@ -158,6 +158,7 @@ function labItems(root: RootStore): ActionItem[] {
 function helpItems(root: RootStore): ActionItem[] {
   return [
     { id: 'help-topics', label: 'Help Topics', icon: 'help', enabled: true, run: () => root.help.open(helpTopicFor(document.activeElement)) },
+    { id: 'tour', label: 'Getting Started Tour', icon: 'help', enabled: true, run: () => root.tour.start() },
     { id: 'about', label: 'About Hyper-V Mobility Lab', icon: 'help', enabled: true, separatorBefore: true, run: () => root.dialogs.show({ kind: 'about' }) },
   ];
 }

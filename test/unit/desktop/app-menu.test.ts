@@ -75,7 +75,7 @@ describe('appMenuTemplate', () => {
       items(t, '&Help')
         .filter((i) => i.type !== 'separator')
         .map((i) => i.label?.replace(/&/g, '')),
-    ).toEqual(['Hyper-V Manager Help', 'About Hyper-V Mobility Lab']);
+    ).toEqual(['Hyper-V Manager Help', 'Getting Started Tour', 'About Hyper-V Mobility Lab']);
   });
 
   it('File sends the scenario commands to the page and lists the recent scenarios, numbered, for the main process to open', () => {

@@ -11,7 +11,7 @@ import { SwitchManagerStore } from '../../../renderer/stores/vswitch-manager';
 describe('Virtual Switch Manager Apply', () => {
   it('stays busy through both commands and shows both once idle', async () => {
     const engine = new Engine({ world: defaultWorld() });
-    engine.invoke({ cmdlet: 'New-VMSwitch', params: { Name: 'Lab', SwitchType: 'Internal', ComputerName: ['HV01'] } } as Command);
+    engine.invoke({ cmdlet: 'New-VMSwitch', params: { Name: 'Lab', SwitchType: 'Internal', ComputerName: ['HV01'] } });
     const held: (() => void)[] = [];
     const bridge = {
       invoke: (c: Command) => new Promise((resolve) => held.push(() => resolve(engine.invoke(c)))),
