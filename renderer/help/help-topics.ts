@@ -14,7 +14,8 @@ export type HelpTopicId =
   | 'vswitch'
   | 'vm-settings'
   | 'checkpoints'
-  | 'export-import';
+  | 'export-import'
+  | 'virtual-disks';
 
 export interface HelpTopic {
   id: HelpTopicId;
@@ -161,6 +162,17 @@ Checkpoints move with the virtual machine. They are not backups: they live on th
 
 Keeping the ID is refused while a virtual machine with that ID is registered: delete it first, or choose Copy. In this lab a server holds one virtual machine of a name. PowerShell: \`Import-VM -Path <folder>\\Virtual Machines\\<ID>.xml [-Copy [-GenerateNewId]] [-VirtualMachinePath] [-VhdDestinationPath]\`.`,
   },
+  {
+    id: 'virtual-disks',
+    title: 'Virtual hard disks: New, Edit and Inspect Disk',
+    // Microsoft Learn, "Hyper-V Virtual Hard Disk Format Overview" (Windows Server 2012 R2) and the
+    // Hyper-V module help for New-VHD, Optimize-VHD, Convert-VHD, Resize-VHD, Merge-VHD and Get-VHD.
+    text: `**New > Hard Disk...** on a server creates a virtual hard disk file. **Choose Disk Format**: VHDX (up to 64 TB, resilient to power failures; read by Windows Server 2012 and later) or VHD (up to 2,040 GB, for older hosts). **Choose Disk Type**: *fixed size* takes all its space at once; *dynamically expanding* grows as data is written; *differencing* records only the changes against a parent disk, which must then stay unchanged. **Configure Disk** sets its size, or copies a physical disk or another virtual disk into it. PowerShell: \`New-VHD\`.
+
+**Edit Disk...** changes an existing file, which must not be in use by a running virtual machine: **Compact** gives back the space of deleted data in a dynamically expanding or differencing disk (\`Optimize-VHD\`); **Convert** makes a copy in another format or type (\`Convert-VHD\`); **Expand** or **Shrink** changes its size (\`Resize-VHD\`; the partitions inside are not changed); **Merge** folds a differencing disk into its parent or into a new disk (\`Merge-VHD\`).
+
+**Inspect Disk...** shows a file's format, type, location, current file size, maximum size and, for a differencing disk, its parent (\`Get-VHD\`).`,
+  },
 ];
 
 /** Which topic F1 opens, by the window or pane the focus is in (its data-testid). */
@@ -169,6 +181,9 @@ export const HELP_BY_PLACE: Readonly<Record<string, HelpTopicId>> = {
   'new-vm-wizard': 'new-vm',
   'export-dialog': 'export-import',
   'import-wizard': 'export-import',
+  'new-vhd-wizard': 'virtual-disks',
+  'edit-vhd-wizard': 'virtual-disks',
+  'vhd-properties': 'virtual-disks',
   'host-settings': 'live-migration-settings',
   'vswitch-manager': 'vswitch',
   'vm-settings': 'vm-settings',

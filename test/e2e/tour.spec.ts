@@ -72,6 +72,10 @@ test('Help > Getting Started Tour walks from the tree to a finished move', async
   await page.getByTestId('actions-vm').getByTestId('action-move').click();
   await expect(tour).toHaveAttribute('data-step', 'wizard');
   await expect(page.getByTestId('tour-title')).toHaveText('Walk the Move Wizard');
+  // The panel stands beside the wizard, never over its buttons.
+  const panel = (await tour.boundingBox())!;
+  const wizard = (await page.getByTestId('move-wizard').boundingBox())!;
+  expect(panel.x + panel.width <= wizard.x || panel.x >= wizard.x + wizard.width || panel.y >= wizard.y + wizard.height).toBe(true);
   await shot(page, 'tour-4-wizard');
   await next(page, 'Choose Move Type');
   await page.getByRole('radio', { name: "Move the virtual machine's storage" }).check();

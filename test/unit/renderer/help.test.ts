@@ -17,6 +17,8 @@ describe('help', () => {
     expect(helpTopicFor(button)).toBe('move-wizard');
     expect(helpTopicFor(element('network-host', element('network-pane')))).toBe('smb-direct');
     expect(helpTopicFor(element('vm-row-DC01'))).toBe('manager');
+    expect(helpTopicFor(element('new-vhd-format', element('new-vhd-wizard')))).toBe('virtual-disks');
+    expect(helpTopicFor(element('vhd-properties'))).toBe('virtual-disks');
     expect(helpTopicFor(null)).toBe('manager');
   });
 
