@@ -52,6 +52,17 @@ interface Column {
   width?: number;
 }
 
+/**
+ * A table view. `split`: the view gives no column widths, and Windows PowerShell 4.0 then shares
+ * the console's width equally between the columns (each (width - 1 - gaps) / columns wide): the
+ * SmbShare module's views print that way (Microsoft Learn, "Get-SmbShare", example 1, where a
+ * 120-column console cuts "Cluster Shared Volumes Default Share" to "Cluster Shared Volumes Def...").
+ */
+interface TableView {
+  columns: readonly Column[];
+  split?: boolean;
+}
+
 const MB = 1024 * 1024;
 
 function prop(name: string): (o: FormattableObject) => unknown {
@@ -73,8 +84,24 @@ function megabytes(v: unknown): unknown {
   return typeof v === 'number' ? Math.round(v / MB) : v;
 }
 
+/** Bits per second as the NetAdapter and SMB views write a speed: "10 Gbps", "100 Mbps". */
+export function bitRateText(v: unknown): unknown {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return v;
+  const units: [number, string][] = [
+    [1e9, 'Gbps'],
+    [1e6, 'Mbps'],
+    [1e3, 'Kbps'],
+  ];
+  for (const [size, unit] of units) if (v >= size) return `${Number((v / size).toFixed(1))} ${unit}`;
+  return `${v} bps`;
+}
+
+const cols = (...names: string[]): Column[] => names.map((n) => ({ header: n, value: prop(n) }));
+const CIM = 'Microsoft.Management.Infrastructure.CimInstance#';
+const SMB = `${CIM}ROOT/Microsoft/Windows/SMB/`;
+
 /** Default table views by type name (Hyper-V's HyperV.Format.ps1xml, NetAdapter and SMB CDXML views, PowerShell's own for jobs and groups). */
-const TABLE_VIEWS: Record<string, readonly Column[]> = {
+const TABLE_COLUMNS: Record<string, readonly Column[]> = {
   'Microsoft.HyperV.PowerShell.VirtualMachine': [
     { header: 'Name', value: prop('Name') },
     { header: 'State', value: prop('State') },
@@ -120,12 +147,14 @@ const TABLE_VIEWS: Record<string, readonly Column[]> = {
     { header: 'Command', value: prop('Command') },
   ],
   'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetAdapter': [
-    { header: 'Name', value: prop('Name') },
-    { header: 'InterfaceDescription', value: prop('InterfaceDescription') },
-    { header: 'ifIndex', value: prop('ifIndex'), align: 'right' },
-    { header: 'Status', value: prop('Status') },
-    { header: 'MacAddress', value: prop('MacAddress') },
-    { header: 'LinkSpeed', value: prop('LinkSpeed'), align: 'right' },
+    // The NetAdapter format file's widths: transcripts cut names at 25 ("vEthernet (Default Swi...") and
+    // descriptions at 39 characters; the widths of the last four columns are *unconfirmed*.
+    { header: 'Name', value: prop('Name'), width: 25 },
+    { header: 'InterfaceDescription', value: prop('InterfaceDescription'), width: 39 },
+    { header: 'ifIndex', value: prop('ifIndex'), align: 'right', width: 7 },
+    { header: 'Status', value: prop('Status'), width: 12 },
+    { header: 'MacAddress', value: prop('MacAddress'), width: 22 },
+    { header: 'LinkSpeed', value: prop('LinkSpeed'), align: 'right', width: 12 },
   ],
   'Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/SMB/MSFT_SmbMultichannelConnection': [
     { header: 'Server Name', value: prop('ServerName') },
@@ -172,6 +201,58 @@ const TABLE_VIEWS: Record<string, readonly Column[]> = {
     { header: 'Exit Code', value: prop('ExitCode'), width: 14 },
     { header: 'Feature Result', value: prop('FeatureResult') },
   ],
+  'Microsoft.HyperV.PowerShell.VMNetworkAdapter': cols('Name', 'IsManagementOs', 'VMName', 'SwitchName', 'MacAddress', 'Status', 'IPAddresses'),
+  'Microsoft.HyperV.PowerShell.HardDiskDrive': cols('VMName', 'ControllerType', 'ControllerNumber', 'ControllerLocation', 'DiskNumber', 'Path'),
+  'Microsoft.HyperV.PowerShell.VMMemory': [
+    ...cols('VMName', 'DynamicMemoryEnabled'),
+    { header: 'Minimum(M)', value: (o) => megabytes(o.properties.Minimum) },
+    { header: 'Startup(M)', value: (o) => megabytes(o.properties.Startup) },
+    { header: 'Maximum(M)', value: (o) => megabytes(o.properties.Maximum) },
+  ],
+  'Microsoft.HyperV.PowerShell.VMProcessor': cols('VMName', 'Count', 'CompatibilityForMigrationEnabled'),
+  'Microsoft.HyperV.PowerShell.VMIntegrationComponent': cols('VMName', 'Name', 'Enabled', 'PrimaryStatusDescription', 'SecondaryStatusDescription'),
+  'Microsoft.HyperV.PowerShell.VMNetworkAdapterVlanSetting': [
+    ...cols('VMName', 'VMNetworkAdapterName'),
+    { header: 'Mode', value: prop('OperationMode') },
+    { header: 'VlanList', value: (o) => (o.properties.OperationMode === 'Access' ? o.properties.AccessVlanId : '') },
+  ],
+  [`${CIM}ROOT/StandardCimv2/MSFT_NetAdapterRdmaSettingData`]: cols('Name', 'InterfaceDescription', 'Enabled'),
+  [`${CIM}ROOT/StandardCimv2/MSFT_NetAdapterAdvancedPropertySettingData`]: cols('Name', 'DisplayName', 'DisplayValue', 'RegistryKeyword', 'RegistryValue'),
+  [`${SMB}MSFT_SmbClientNetworkInterface`]: [
+    { header: 'Interface Index', value: prop('InterfaceIndex') },
+    { header: 'RSS Capable', value: prop('RssCapable') },
+    { header: 'RDMA Capable', value: prop('RdmaCapable') },
+    { header: 'Speed', value: (o) => bitRateText(o.properties.LinkSpeed) },
+    { header: 'IpAddresses', value: prop('IpAddresses') },
+    { header: 'Friendly Name', value: prop('FriendlyName') },
+  ],
+  [`${SMB}MSFT_SmbServerNetworkInterface`]: [
+    { header: 'Scope Name', value: prop('ScopeName') },
+    { header: 'Interface Index', value: prop('InterfaceIndex') },
+    { header: 'RSS Capable', value: prop('RssCapable') },
+    { header: 'RDMA Capable', value: prop('RdmaCapable') },
+    { header: 'Speed', value: (o) => bitRateText(o.properties.LinkSpeed) },
+    { header: 'IpAddress', value: prop('IpAddress') },
+  ],
+  'System.Management.ManagementObject#root\\cimv2\\Win32_PingStatus': [
+    // Test-Connection's view (Windows PowerShell 4.0); its widths are *unconfirmed*.
+    { header: 'Source', value: prop('Source'), width: 13 },
+    { header: 'Destination', value: prop('Destination'), width: 15 },
+    { header: 'IPV4Address', value: prop('IPV4Address'), width: 16 },
+    { header: 'IPV6Address', value: prop('IPV6Address'), width: 40 },
+    { header: 'Bytes', value: prop('BufferSize'), width: 8 },
+    { header: 'Time(ms)', value: prop('ResponseTime'), width: 9 },
+  ],
+  'System.ServiceProcess.ServiceController': [
+    // Get-Service's view: 8, 18 and 38 characters, as every Windows PowerShell transcript shows it.
+    { header: 'Status', value: prop('Status'), width: 8 },
+    { header: 'Name', value: prop('Name'), width: 18 },
+    { header: 'DisplayName', value: prop('DisplayName'), width: 38 },
+  ],
+  'Microsoft.PowerShell.Commands.HistoryInfo': [
+    { header: 'Id', value: prop('Id'), align: 'right', width: 4 },
+    { header: 'CommandLine', value: prop('CommandLine') },
+  ],
   'Microsoft.PowerShell.Commands.GroupInfo': [
     { header: 'Count', value: prop('Count'), align: 'right' },
     { header: 'Name', value: prop('Name') },
@@ -184,8 +265,53 @@ const TABLE_VIEWS: Record<string, readonly Column[]> = {
   ],
 };
 
-/** Types whose default view is a list (Get-VHD; Measure-Object's result). */
-const LIST_VIEWS = new Set(['Microsoft.Vhd.PowerShell.VirtualHardDisk', 'Microsoft.PowerShell.Commands.GenericMeasureInfo']);
+/** Views whose columns split the console's width (see TableView). */
+const SPLIT_VIEWS: Record<string, readonly Column[]> = {
+  [`${SMB}MSFT_SmbShare`]: cols('Name', 'ScopeName', 'Path', 'Description'),
+  [`${SMB}MSFT_SmbShareAccessControlEntry`]: cols('Name', 'ScopeName', 'AccountName', 'AccessControlType', 'AccessRight'),
+  [`${SMB}MSFT_SmbConnection`]: cols('ServerName', 'ShareName', 'UserName', 'Credential', 'Dialect', 'NumOpens'),
+};
+
+const TABLE_VIEWS: Record<string, TableView> = {
+  ...Object.fromEntries(Object.entries(TABLE_COLUMNS).map(([k, columns]) => [k, { columns }])),
+  ...Object.fromEntries(Object.entries(SPLIT_VIEWS).map(([k, columns]) => [k, { columns, split: true }])),
+};
+
+/**
+ * Types whose default view is a list: every property (Get-VHD, Measure-Object's result), or the
+ * view's (the NetLbfo and NetTCPIP format files: Get-NetLbfoTeam, Get-NetLbfoTeamMember,
+ * Get-NetIPAddress list these, without PSComputerName).
+ */
+const LIST_VIEWS: Record<string, readonly Column[] | 'all'> = {
+  'Microsoft.Vhd.PowerShell.VirtualHardDisk': 'all',
+  'Microsoft.PowerShell.Commands.GenericMeasureInfo': 'all',
+  [`${CIM}ROOT/StandardCimv2/MSFT_NetLbfoTeam`]: cols('Name', 'Members', 'TeamNics', 'TeamingMode', 'LoadBalancingAlgorithm', 'Status'),
+  [`${CIM}ROOT/StandardCimv2/MSFT_NetLbfoTeamMember`]: [
+    ...cols('Name', 'InterfaceDescription', 'Team', 'AdministrativeMode', 'OperationalStatus'),
+    { header: 'TransmitLinkSpeed(Gbps)', value: (o) => gigabits(o.properties.TransmitLinkSpeed) },
+    { header: 'ReceiveLinkSpeed(Gbps)', value: (o) => gigabits(o.properties.ReceiveLinkSpeed) },
+    ...cols('FailureReason'),
+  ],
+  [`${CIM}ROOT/StandardCimv2/MSFT_NetIPAddress`]: cols(
+    'IPAddress',
+    'InterfaceIndex',
+    'InterfaceAlias',
+    'AddressFamily',
+    'Type',
+    'PrefixLength',
+    'PrefixOrigin',
+    'SuffixOrigin',
+    'AddressState',
+    'ValidLifetime',
+    'PreferredLifetime',
+    'SkipAsSource',
+    'PolicyStore',
+  ),
+};
+
+function gigabits(v: unknown): unknown {
+  return typeof v === 'number' ? Number((v / 1e9).toFixed(1)) : v;
+}
 
 /** Properties written as milliseconds that PowerShell holds as a TimeSpan. */
 const TIMESPAN_PROPERTIES = new Set(['uptime']);
@@ -296,13 +422,15 @@ export function formatTableLines(
   return out;
 }
 
-/** `Name : Value` blocks, one per object, names padded to the longest. */
-export function formatListLines(objects: readonly FormattableObject[], properties?: readonly string[]): string[] {
+/** `Name : Value` blocks, one per object, names padded to the longest (a list view's labels and values when given). */
+export function formatListLines(objects: readonly FormattableObject[], properties?: readonly string[], view?: readonly Column[]): string[] {
   const out: string[] = [''];
   for (const o of objects) {
-    const names = properties ?? Object.keys(o.properties);
-    const pad = Math.max(0, ...names.map((n) => n.length));
-    for (const n of names) out.push(`${n.padEnd(pad)} : ${cellText(o.properties[n], n)}`.replace(/\s+$/, ''));
+    const rows: [string, string][] = view
+      ? view.map((c) => [c.header, cellText(c.value(o), c.header)])
+      : (properties ?? Object.keys(o.properties)).map((n) => [n, cellText(o.properties[n], n)]);
+    const pad = Math.max(0, ...rows.map(([n]) => n.length));
+    for (const [n, v] of rows) out.push(`${n.padEnd(pad)} : ${v}`.replace(/\s+$/, ''));
     out.push('');
   }
   return out;
@@ -329,15 +457,25 @@ function formatRun(objects: FormattableObject[], width: number, options: FormatO
     return formatTableLines(rows, columnsFor(rows, ['Name', 'Value']), width, options.hideHeaders);
   }
   const view = TABLE_VIEWS[typeName];
+  const listView = LIST_VIEWS[typeName];
   const propertyCount = new Set(objects.flatMap((o) => Object.keys(o.properties))).size;
-  const list = options.view === 'list' || (options.view === undefined && (LIST_VIEWS.has(typeName) || (!view && propertyCount >= 5)));
-  if (list) return formatListLines(objects, options.properties);
+  const list = options.view === 'list' || (options.view === undefined && (listView !== undefined || (!view && propertyCount >= 5)));
+  if (list) {
+    // The type's own list view when it prints by default; Format-List (and Format-List *) every property.
+    const own = options.view === undefined && listView !== undefined && listView !== 'all' ? listView : undefined;
+    return formatListLines(objects, options.properties, own);
+  }
   // A view's columns are left-aligned unless the view says otherwise; generic columns of numbers are right-aligned.
+  const useView = view && !options.properties && !options.allProperties;
   const columns = options.properties
     ? columnsFor(objects, options.properties)
-    : view && !options.allProperties
-      ? view.map((c) => ({ ...c, align: c.align ?? ('left' as const) }))
+    : useView
+      ? view.columns.map((c) => ({ ...c, align: c.align ?? ('left' as const) }))
       : columnsFor(objects);
+  if (useView && view.split && !options.autoSize) {
+    const each = Math.max(1, Math.floor((width - 1 - (columns.length - 1)) / columns.length));
+    for (const c of columns) c.width = each;
+  }
   const lines = formatTableLines(objects, columns, width, options.hideHeaders, options.autoSize);
   // Get-Member prints the type name above its table.
   if (typeName === 'Microsoft.PowerShell.Commands.MemberDefinition') return ['', `   TypeName: ${String(objects[0]!.properties.TypeName)}`, ...lines];

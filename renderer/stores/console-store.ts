@@ -9,7 +9,7 @@ import { action, computed, makeObservable, observable, runInAction } from 'mobx'
 import type { Bridge, RunOutcome } from '../../engine/contract';
 import { CONFIRM_CHOICES, CONFIRM_HELP, SUSPEND_UNAVAILABLE, readConfirmAnswer } from '../../engine/common/confirm-prompt';
 import type { Job } from '../../engine/model/jobs';
-import { commandWord, formatObjects, formatParseError, formatStatementError, formatTable, type ConsoleText } from './console-format';
+import { formatParseError, formatStatementError } from '../../engine/common/console-errors';
 import type { InventoryStore } from './inventory-store';
 import { formatForHost } from '../../engine/common/ps-format';
 import type { JobStore } from './job-store';
@@ -203,9 +203,12 @@ export class ConsoleStore {
       return;
     }
     if (hostCommand === 'get-history' || hostCommand === 'h' || hostCommand === 'history' || hostCommand === 'ghy') {
-      const rows = this.history.map((commandLine, i) => ({ Id: i + 1, CommandLine: commandLine }));
+      const rows = this.history.map((commandLine, i) => ({
+        typeName: 'Microsoft.PowerShell.Commands.HistoryInfo',
+        properties: { Id: i + 1, CommandLine: commandLine },
+      }));
       this.remember(line);
-      if (rows.length > 0) this.append(formatTable(rows, this.columns).map(toBlock));
+      if (rows.length > 0) this.append([{ kind: 'output', text: formatForHost(rows, this.columns).join('\n') }]);
       return;
     }
     this.remember(line);
@@ -271,7 +274,9 @@ export class ConsoleStore {
         }
         continue;
       }
-      blocks.push(...formatObjects(r.value.output, this.columns, commandWord(s.text)).map(toBlock));
+      // An outcome without display data (an older engine's answer): its plain output, through the same formatter.
+      const lines = formatForHost(r.value.output, this.columns);
+      if (lines.length) blocks.push({ kind: 'output', text: lines.join('\n') });
       if (r.value.jobIds.length > 0) blocks.push(...this.jobBlocks(r.value.jobIds, r.value.commandText));
     }
     // The question; the choices line that follows it is the prompt (see `prompt`).
@@ -285,16 +290,22 @@ export class ConsoleStore {
     const rows = ids.map((id) => {
       const job: Job | undefined = this.jobs.get(id);
       return {
-        Id: Number(id),
-        Name: `Job${id}`,
-        PSJobTypeName: 'BackgroundJob',
-        State: job ? psState(job.state) : 'Running',
-        HasMoreData: false,
-        Location: job?.source ?? this.computer,
-        Command: job?.commandText ?? commandText,
+        typeName: 'System.Management.Automation.Job',
+        properties: {
+          Id: Number(id),
+          Name: `Job${id}`,
+          PSJobTypeName: 'BackgroundJob',
+          State: job ? psState(job.state) : 'Running',
+          HasMoreData: false,
+          Location: job?.source ?? this.computer,
+          Command: job?.commandText ?? commandText,
+        },
       };
     });
-    return [...formatTable(rows, this.columns).map(toBlock), { kind: 'jobs', text: '', jobIds: [...ids] }];
+    return [
+      { kind: 'output', text: formatForHost(rows, this.columns).join('\n') },
+      { kind: 'jobs', text: '', jobIds: [...ids] },
+    ];
   }
 
   private remember(line: string): void {
@@ -339,10 +350,6 @@ export class ConsoleStore {
     if (keepFrom > 0) next = next.slice(keepFrom);
     this.blocks = next;
   }
-}
-
-function toBlock(t: ConsoleText): Omit<ConsoleBlock, 'id'> {
-  return { kind: t.kind, text: t.text };
 }
 
 function lineCount(b: Omit<ConsoleBlock, 'id'>): number {

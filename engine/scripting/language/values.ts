@@ -82,6 +82,14 @@ const TYPE_BY_NOUN: Record<string, string> = {
   netqosdcbxsetting: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetQosDcbxSettingData',
   netadapterqos: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetAdapterQosSettingData',
   windowsfeature: 'Microsoft.Windows.ServerManager.Commands.Feature',
+  smbconnection: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/SMB/MSFT_SmbConnection',
+  smbclientnetworkinterface: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/SMB/MSFT_SmbClientNetworkInterface',
+  smbservernetworkinterface: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/SMB/MSFT_SmbServerNetworkInterface',
+  netadapteradvancedproperty: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetAdapterAdvancedPropertySettingData',
+  vmintegrationservice: 'Microsoft.HyperV.PowerShell.VMIntegrationComponent',
+  vmnetworkadaptervlan: 'Microsoft.HyperV.PowerShell.VMNetworkAdapterVlanSetting',
+  service: 'System.ServiceProcess.ServiceController',
+  connection: 'System.Management.ManagementObject#root\\cimv2\\Win32_PingStatus',
 };
 
 /** Cmdlets whose output type is not the noun's. */

@@ -48,3 +48,121 @@ describe('default views, as Windows Server 2012 R2 prints them', () => {
     expect(lines[3]).toMatch(/\.\.\.$/);
   });
 });
+
+describe('more 2012 R2 views (transcripts written out from the Microsoft Learn examples, with this lab’s values)', () => {
+  const smb = 'Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/SMB/';
+  const share = (Name: string, Path: string, Description: string) => ({
+    typeName: `${smb}MSFT_SmbShare`,
+    properties: { Name, ScopeName: '*', Path, Description, ShareState: 'Online', PSComputerName: 'FS01' },
+  });
+
+  it('Get-SmbShare: the view gives no widths, so 4 columns share 120 characters (29 each) and a long description ends in "..."', () => {
+    const lines = formatForHost(
+      [share('ADMIN$', 'C:\\Windows', 'Remote Admin'), share('ClusterStorage$', 'C:\\ClusterStorage', 'Cluster Shared Volumes Default Share')],
+      120,
+    );
+    expect(lines).toEqual([
+      '',
+      `${'Name'.padEnd(29)} ${'ScopeName'.padEnd(29)} ${'Path'.padEnd(29)} Description`,
+      `${'----'.padEnd(29)} ${'---------'.padEnd(29)} ${'----'.padEnd(29)} -----------`,
+      `${'ADMIN$'.padEnd(29)} ${'*'.padEnd(29)} ${'C:\\Windows'.padEnd(29)} Remote Admin`,
+      `${'ClusterStorage$'.padEnd(29)} ${'*'.padEnd(29)} ${'C:\\ClusterStorage'.padEnd(29)} Cluster Shared Volumes Def...`,
+      '',
+    ]);
+  });
+
+  it('Get-NetAdapter: the view cuts names at 25 and descriptions at 39 characters, ifIndex and LinkSpeed right-aligned', () => {
+    const nic = {
+      typeName: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetAdapter',
+      properties: {
+        Name: 'vEthernet (Default Switch)',
+        InterfaceDescription: 'Hyper-V Virtual Ethernet Adapter #2 for the lab',
+        ifIndex: 52,
+        Status: 'Up',
+        MacAddress: '00-15-5D-01-0A-05',
+        LinkSpeed: '10 Gbps',
+      },
+    };
+    const [, header, , row] = formatForHost([nic], 120);
+    expect(header).toBe('Name                      InterfaceDescription                    ifIndex Status       MacAddress             LinkSpeed');
+    expect(row).toBe('vEthernet (Default Swi... Hyper-V Virtual Ethernet Adapter #2 ...      52 Up           00-15-5D-01-0A-05        10 Gbps');
+  });
+
+  it('Get-NetLbfoTeam and Get-NetLbfoTeamMember print lists of their view, without PSComputerName; Format-List * shows it', () => {
+    const team = {
+      typeName: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetLbfoTeam',
+      properties: {
+        Name: 'Team1',
+        Members: ['NIC1', 'NIC2'],
+        TeamNics: 'Team1',
+        TeamingMode: 'SwitchIndependent',
+        LoadBalancingAlgorithm: 'Dynamic',
+        Status: 'Up',
+        PSComputerName: 'HV01',
+      },
+    };
+    expect(formatForHost([team])).toEqual([
+      '',
+      'Name                   : Team1',
+      'Members                : {NIC1, NIC2}',
+      'TeamNics               : Team1',
+      'TeamingMode            : SwitchIndependent',
+      'LoadBalancingAlgorithm : Dynamic',
+      'Status                 : Up',
+      '',
+    ]);
+    expect(formatForHost([team], 120, { view: 'list', allProperties: true })).toContain('PSComputerName         : HV01');
+    const member = {
+      typeName: 'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetLbfoTeamMember',
+      properties: {
+        Name: 'NIC2',
+        InterfaceDescription: 'Intel(R) Ethernet Server Adapter I350 #2',
+        Team: 'Team1',
+        AdministrativeMode: 'Standby',
+        OperationalStatus: 'Standby',
+        TransmitLinkSpeed: 1e9,
+        ReceiveLinkSpeed: 1e9,
+        FailureReason: 'NoFailure',
+        PSComputerName: 'HV01',
+      },
+    };
+    expect(formatForHost([member])).toEqual([
+      '',
+      'Name                    : NIC2',
+      'InterfaceDescription    : Intel(R) Ethernet Server Adapter I350 #2',
+      'Team                    : Team1',
+      'AdministrativeMode      : Standby',
+      'OperationalStatus       : Standby',
+      'TransmitLinkSpeed(Gbps) : 1',
+      'ReceiveLinkSpeed(Gbps)  : 1',
+      'FailureReason           : NoFailure',
+      '',
+    ]);
+  });
+
+  it('Get-VMMemory shows megabytes; Get-SmbClientNetworkInterface its speed in Gbps; Get-Service its fixed widths', () => {
+    const mem = {
+      typeName: 'Microsoft.HyperV.PowerShell.VMMemory',
+      properties: { VMName: 'SQL01', ComputerName: 'HV01', DynamicMemoryEnabled: false, Startup: 8 * 1024 ** 3, Minimum: 512 * 1024 ** 2, Maximum: 1024 ** 4 },
+    };
+    expect(formatForHost([mem]).slice(1, 4)).toEqual([
+      'VMName DynamicMemoryEnabled Minimum(M) Startup(M) Maximum(M)',
+      '------ -------------------- ---------- ---------- ----------',
+      'SQL01  False                512        8192       1048576',
+    ]);
+    const nic = {
+      typeName: `${smb}MSFT_SmbClientNetworkInterface`,
+      properties: { InterfaceIndex: 14, RssCapable: true, RdmaCapable: true, LinkSpeed: 1e10, IpAddresses: ['10.10.1.11'], FriendlyName: 'SMB1' },
+    };
+    expect(formatForHost([nic])[3]).toBe('14              True        True         10 Gbps {10.10.1.11} SMB1');
+    const svc = {
+      typeName: 'System.ServiceProcess.ServiceController',
+      properties: { Status: 'Running', Name: 'vmms', DisplayName: 'Hyper-V Virtual Machine Management' },
+    };
+    expect(formatForHost([svc]).slice(1, 4)).toEqual([
+      'Status   Name               DisplayName',
+      '------   ----               -----------',
+      'Running  vmms               Hyper-V Virtual Machine Management',
+    ]);
+  });
+});

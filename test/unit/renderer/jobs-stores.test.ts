@@ -9,7 +9,9 @@ import { Engine } from '../../../engine/engine';
 import { defaultWorld } from '../../../engine/model/default-world';
 import { Job, type LogEntry } from '../../../engine/model/jobs';
 import { alwaysConnected, type LabBridge } from '../../../renderer/bridge/connection';
-import { errorPosition, formatObjects, formatParseError, formatStatementError, formatTable } from '../../../renderer/stores/console-format';
+import { errorPosition, formatParseError, formatStatementError } from '../../../engine/common/console-errors';
+import { formatForHost } from '../../../engine/common/ps-format';
+import { formatScriptReport, runScript } from '../../../engine/scripting/run-script';
 import { FrameBatch, type FrameScheduler } from '../../../renderer/stores/frame-batch';
 import { JobListStore } from '../../../renderer/stores/job-list';
 import { JobStore } from '../../../renderer/stores/job-store';
@@ -165,40 +167,43 @@ test('the Event Log store merges answers overtaken by events, keeps order and fi
 });
 
 describe('PowerShell output', () => {
+  // The console writes objects through the engine's one formatter (engine/common/ps-format.ts).
   test('a table: headers, dashes under the header text, numbers right-aligned, widths fitted', () => {
-    const [t] = formatTable(
+    const t = formatForHost(
       [
         { Name: 'DC01', ProcessorCount: 2, Enabled: true },
         { Name: 'SQL01', ProcessorCount: 16, Enabled: false },
       ],
       120,
     );
-    expect(t!.text).toBe(
+    expect(t.join('\n')).toBe(
       ['', 'Name  ProcessorCount Enabled', '----  -------------- -------', 'DC01               2 True', 'SQL01             16 False', ''].join('\n'),
     );
   });
 
-  test("columns that do not fit the console are removed, with PowerShell's warning", () => {
-    const out = formatTable([{ A: 'x'.repeat(30), B: 'y'.repeat(30), C: 'z'.repeat(30) }], 50);
-    expect(out[0]).toEqual({ kind: 'warning', text: 'WARNING: 1 column does not fit into the display and was removed.' });
-    expect(out[1]!.text.split('\n')[1]).toBe(`${'A'.padEnd(30)} B`);
-    expect(out[1]!.text.split('\n')[3]!.length).toBeLessThanOrEqual(50);
+  test('columns that do not fit the console are cut with "..." or left out, within the width', () => {
+    const out = formatForHost([{ A: 'x'.repeat(30), B: 'y'.repeat(30), C: 'z'.repeat(30) }], 50);
+    for (const line of out) expect(line.length).toBeLessThan(50);
+    expect(out[1]).toMatch(/^A +B/);
   });
 
   test('one object with many properties is a list; plain values one per line; arrays in braces', () => {
-    const [list] = formatObjects([{ Name: 'HV01', LogicalProcessorCount: 16, Members: ['SMB1', 'SMB2'], Up: true, Speed: 10 }], 120);
-    expect(list!.text).toBe(
+    expect(formatForHost([{ Name: 'HV01', LogicalProcessorCount: 16, Members: ['SMB1', 'SMB2'], Up: true, Speed: 10 }], 120).join('\n')).toBe(
       '\nName                  : HV01\nLogicalProcessorCount : 16\nMembers               : {SMB1, SMB2}\nUp                    : True\nSpeed                 : 10\n',
     );
-    expect(formatObjects(['a', 3, false], 120)).toEqual([{ kind: 'output', text: 'a\n3\nFalse' }]);
-    // A cmdlet with a format view is a table even for one object, Uptime a TimeSpan.
-    const [vm] = formatObjects(
-      [{ Name: 'DC01', State: 'Running', ComputerName: 'HV01', ProcessorCount: 2, MemoryStartup: 1, Uptime: 3_723_000, Path: 'D:\\VMs', Notes: '' }],
+    expect(formatForHost(['a', 3, false], 120)).toEqual(['a', '3', 'False']);
+    // A type with a format view is a table even for one object, Uptime as hh:mm:ss.
+    const vm = formatForHost(
+      [
+        {
+          typeName: 'Microsoft.HyperV.PowerShell.VirtualMachine',
+          properties: { Name: 'DC01', State: 'Running', CPUUsage: 0, MemoryAssigned: 0, Uptime: 3_723_000, Status: '', Path: 'D:\\VMs', Notes: '' },
+        },
+      ],
       120,
-      'get-vm',
-    );
-    expect(vm!.text).toContain('01:02:03');
-    expect(vm!.text).not.toContain('Notes');
+    ).join('\n');
+    expect(vm).toContain('01:02:03');
+    expect(vm).not.toContain('Notes');
   });
 
   test('errors point at the value of the parameter at fault, abbreviations included', () => {
@@ -267,5 +272,35 @@ test("Tab completion replaces the word at the cursor and cycles through the engi
   expect([a!.text, b!.text, c!.text]).toEqual(['Get-VM -Name', 'Get-VM -ComputerName', 'Get-VM -Name']);
   const back = await ps.complete(c!, true);
   expect(back!.text).toBe('Get-VM -ComputerName');
+  root.dispose();
+});
+
+test("hvlab run's text output is the prompt's output for the same script: one formatter (engine/common/ps-format.ts)", async () => {
+  const script = [
+    'Get-VM -ComputerName HV01',
+    'Get-NetAdapter -CimSession HV01',
+    'Get-SmbShare -CimSession FS01',
+    'Get-NetLbfoTeam -CimSession HV01',
+    'Get-NetLbfoTeamMember -CimSession HV01',
+    'Get-VMMemory -VMName SQL01 -ComputerName HV01',
+    'Get-SmbClientNetworkInterface -CimSession HV01',
+    'Get-VM -ComputerName HV01 | Select-Object Name, State',
+    'Get-VM -ComputerName HV01 | Format-List Name, State',
+    '1 + 2',
+  ].join('\n');
+  const engine = new Engine({ world: defaultWorld() });
+  const root = new RootStore(engineBridge(engine), { scheduler: new ManualFrames() });
+  root.start();
+  await settle();
+  const outcome = engine.runText(script);
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  const prompt = root.console.render(script, outcome.value);
+  expect(prompt.every((b) => b.kind === 'output')).toBe(true);
+  const report = runScript(new Engine({ world: defaultWorld() }), script);
+  const printed = report.statements.filter((s) => s.display);
+  expect(printed.map((s) => s.display!.join('\n'))).toEqual(prompt.map((b) => b.text));
+  expect(prompt.map((b) => b.text).join('\n')).toContain('TransmitLinkSpeed(Gbps)');
+  const text = formatScriptReport(report, script);
+  for (const s of printed) expect(text).toContain(s.display!.join('\n'));
   root.dispose();
 });

@@ -1,5 +1,5 @@
 // PowerShell error records as Windows PowerShell 4.0 on Windows Server 2012 R2 prints them: the
-// same text at the console's prompt (renderer console-format over the engine's record) and in
+// same text at the console's prompt (engine/common/console-errors.ts over the engine's record) and in
 // `hvlab run`'s text report; --json carries the record's fields.
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../engine/engine';
@@ -7,7 +7,7 @@ import { defaultWorld } from '../../../engine/model/default-world';
 import { startPromptRun } from '../../../engine/scripting/prompt-run';
 import { formatScriptReport, runScript } from '../../../engine/scripting/run-script';
 import type { RunOutcome } from '../../../engine/contract';
-import { formatParseError, formatStatementError } from '../../../renderer/stores/console-format';
+import { formatParseError, formatStatementError } from '../../../engine/common/console-errors';
 
 function atPrompt(text: string): string {
   const run = startPromptRun(new Engine({ world: defaultWorld() }), text);
