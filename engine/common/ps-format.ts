@@ -203,12 +203,6 @@ const TABLE_COLUMNS: Record<string, readonly Column[]> = {
   ],
   'Microsoft.HyperV.PowerShell.VMNetworkAdapter': cols('Name', 'IsManagementOs', 'VMName', 'SwitchName', 'MacAddress', 'Status', 'IPAddresses'),
   'Microsoft.HyperV.PowerShell.HardDiskDrive': cols('VMName', 'ControllerType', 'ControllerNumber', 'ControllerLocation', 'DiskNumber', 'Path'),
-  'Microsoft.HyperV.PowerShell.VMMemory': [
-    ...cols('VMName', 'DynamicMemoryEnabled'),
-    { header: 'Minimum(M)', value: (o) => megabytes(o.properties.Minimum) },
-    { header: 'Startup(M)', value: (o) => megabytes(o.properties.Startup) },
-    { header: 'Maximum(M)', value: (o) => megabytes(o.properties.Maximum) },
-  ],
   'Microsoft.HyperV.PowerShell.VMProcessor': cols('VMName', 'Count', 'CompatibilityForMigrationEnabled'),
   'Microsoft.HyperV.PowerShell.VMIntegrationComponent': cols('VMName', 'Name', 'Enabled', 'PrimaryStatusDescription', 'SecondaryStatusDescription'),
   'Microsoft.HyperV.PowerShell.VMNetworkAdapterVlanSetting': [
