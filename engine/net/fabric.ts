@@ -17,7 +17,16 @@ import { hostInterfaces, hostVnicAliases, lineRate } from './interfaces';
 import { multichannelConnectionRows, planMultichannel, type SmbMultichannelConnectionRow } from './multichannel-planner';
 import { NetParameters, type NetParams } from './parameters';
 import { describeResource, Resources, SMB_CATEGORIES } from './resources';
-import { planTransfer, type PlanResult, type TransferPlan, type TransferRequest } from './transfer-planner';
+import {
+  EPHEMERAL_PORT_COUNT,
+  EPHEMERAL_PORT_FIRST,
+  planTransfer,
+  streamKey,
+  type PlanContext,
+  type PlanResult,
+  type TransferPlan,
+  type TransferRequest,
+} from './transfer-planner';
 import { qosPaths, qosRelevant, samePaths, type QosPathInfo } from './qos';
 
 export interface StartTransfer {
@@ -70,6 +79,10 @@ export class NetworkFabric {
   private readonly registered = new Set<string>();
   /** Whether the last DCB pass changed any path: the next one must run even if DCB is gone. */
   private qosApplied = false;
+  /** Next ephemeral source port per lower-case host name (Windows hands them out in turn). */
+  private readonly nextPort = new Map<string, number>();
+  /** Source port of each open connection, by connection key (transfer-planner's streamKey / smbConnectionKey). */
+  private readonly ports = new Map<string, number>();
   /** Cores demanded per lower-case host name; a host whose load changed is left out (loadChanged). */
   private demand: Map<string, number> | undefined;
 
@@ -180,13 +193,80 @@ export class NetworkFabric {
 
   /** Plans without starting. */
   plan(request: TransferRequest): PlanResult {
-    return planTransfer(this.world, request);
+    return planTransfer(this.world, request, this.context());
+  }
+
+  /**
+   * The running network as the planner sees it: connections' source ports, and the connections
+   * sending on each team member (for Dynamic), leaving out the transfer being re-planned — whose
+   * own members count half a connection less, so it moves only when that evens the load out.
+   */
+  private context(self?: Live): PlanContext {
+    return {
+      sourcePort: (key, host) => this.portOf(key, host),
+      spareCpu: (host) => {
+        const h = findHost(this.world, host);
+        return h ? this.idleCpu(h, this.coresDemandedOn(h)) : 0;
+      },
+      sendLoad: (host, nic) => {
+        const tx = Resources.nicTx(host, nic);
+        let n = 0;
+        for (const l of this.live.values()) {
+          if (l === self) continue;
+          for (const p of l.plan.paths) if (p.uses.some((u) => u.resource === tx)) n += p.weight ?? 1;
+        }
+        if (self?.plan.paths.some((p) => p.uses.some((u) => u.resource === tx))) n -= 0.5;
+        return n;
+      },
+    };
+  }
+
+  /** A connection's ephemeral source port: given in turn from 49152 by the host that opens it, kept while it is open. */
+  private portOf(key: string, host: string): number {
+    const known = this.ports.get(key);
+    if (known !== undefined) return known;
+    if (key.startsWith('lm:')) {
+      // A live migration's connection closes with the migration: forget the ones no transfer uses.
+      const open = new Set<string>();
+      for (const l of this.live.values()) open.add(streamKey(l.request.id));
+      for (const k of this.ports.keys()) if (k.startsWith('lm:') && !open.has(k)) this.ports.delete(k);
+    }
+    const h = host.toLowerCase();
+    const port = this.nextPort.get(h) ?? EPHEMERAL_PORT_FIRST;
+    this.nextPort.set(h, port + 1 < EPHEMERAL_PORT_FIRST + EPHEMERAL_PORT_COUNT ? port + 1 : EPHEMERAL_PORT_FIRST);
+    this.ports.set(key, port);
+    return port;
+  }
+
+  /**
+   * Dynamic load balancing moves flowlets to the least-loaded member (interfaces.ts): when a
+   * transfer ends, the TCP connections still sending from a Dynamic team of that host even out
+   * over its members. No stall: a flowlet starts after a pause, so nothing is reordered.
+   */
+  private rebalance(hostName: string): void {
+    const h = findHost(this.world, hostName);
+    if (!h) return;
+    const dynamicTx = new Set<string>();
+    for (const t of h.teams) {
+      if (t.loadBalancing !== 'Dynamic' || t.members.length < 2) continue;
+      const members = new Set(t.members.map((m) => m.toLowerCase()));
+      for (const n of h.nics) if (members.has(n.name.toLowerCase())) dynamicTx.add(Resources.nicTx(h.name, n.name));
+    }
+    if (dynamicTx.size === 0) return;
+    for (const l of [...this.live.values()]) {
+      if (l.stalledUntil !== undefined || !l.plan.paths.some((p) => p.uses.some((u) => dynamicTx.has(u.resource)))) continue;
+      const r = planTransfer(this.world, l.request, this.context(l));
+      if (!r.ok || r.plan.transport !== l.plan.transport || r.plan.channels.length !== l.plan.channels.length) continue;
+      const sameChannels = r.plan.channels.every((c, i) => c.client === l.plan.channels[i]!.client && c.server === l.plan.channels[i]!.server);
+      const moved = r.plan.channels.some((c, i) => c.sendNics.join() !== l.plan.channels[i]!.sendNics.join());
+      if (sameChannels && moved) this.apply(l, r.plan);
+    }
   }
 
   /** Plans and starts a transfer; a refusal starts nothing. */
   start(t: StartTransfer): PlanResult {
     const request: TransferRequest = { ...t.request, id: t.request.id ?? t.id };
-    const r = planTransfer(this.world, request);
+    const r = planTransfer(this.world, request, this.context());
     if (!r.ok) return r;
     this.ensureResources(r.plan.paths);
     const live: Live = {
@@ -206,6 +286,7 @@ export class NetworkFabric {
       onComplete: (id) => {
         this.live.delete(id);
         live.onComplete?.(id);
+        this.rebalance(request.source.host);
         this.applyQos();
       },
     });
@@ -214,8 +295,11 @@ export class NetworkFabric {
   }
 
   cancel(id: string): { bytesDone: number } | undefined {
-    if (!this.live.delete(id)) return undefined;
+    const l = this.live.get(id);
+    if (!l) return undefined;
+    this.live.delete(id);
     const done = this.flow.cancelTransfer(id);
+    this.rebalance(l.request.source.host);
     this.applyQos();
     return done;
   }
@@ -321,13 +405,13 @@ export class NetworkFabric {
     const old = l.plan;
     if (old.stream) {
       // A TCP connection lives on its interface pair: it survives only while that pair does.
-      const r = planTransfer(this.world, l.request);
+      const r = planTransfer(this.world, l.request, this.context(l));
       const same =
         r.ok &&
         r.plan.stream &&
         r.plan.stream.sourceInterface === old.stream.sourceInterface &&
         r.plan.stream.destinationInterface === old.stream.destinationInterface;
-      const kept = same ? r : this.planOnPair(l.request, old);
+      const kept = same ? r : this.planOnPair(l, old);
       if (!kept || !kept.ok || !kept.plan.stream)
         return this.fail(l, `${cause}: the live migration connection over ${old.stream.sourceInterface} → ${old.stream.destinationInterface} was lost`);
       if (kept.plan.stream.sourceNic === old.stream.sourceNic && kept.plan.stream.destinationNic === old.stream.destinationNic) {
@@ -341,7 +425,7 @@ export class NetworkFabric {
         `${cause}: team failover, the stream moves from ${old.stream.sourceNic} → ${old.stream.destinationNic} to ${kept.plan.stream.sourceNic} → ${kept.plan.stream.destinationNic}`,
       );
     }
-    const r = planTransfer(this.world, l.request);
+    const r = planTransfer(this.world, l.request, this.context(l));
     if (!r.ok) return this.fail(l, `${cause}: ${r.reason}`);
     if (old.transport === 'Local') {
       this.apply(l, r.plan);
@@ -376,7 +460,8 @@ export class NetworkFabric {
   }
 
   /** Re-plans a TCP stream on the interface pair it already uses, if that pair still works. */
-  private planOnPair(request: TransferRequest, old: TransferPlan): PlanResult | undefined {
+  private planOnPair(l: Live, old: TransferPlan): PlanResult | undefined {
+    const request = l.request;
     const src = findHost(this.world, request.source.host);
     const dst = findHost(this.world, request.destination.host);
     if (!src || !dst || !old.stream) return undefined;
@@ -389,7 +474,7 @@ export class NetworkFabric {
       ...this.world,
       hosts: this.world.hosts.map((h) => (h === src ? onlyInterface(h, s.alias) : h === dst ? onlyInterface(h, d.alias) : h)),
     };
-    return planTransfer(restricted, request);
+    return planTransfer(restricted, request, this.context(l));
   }
 
   private apply(l: Live, plan: TransferPlan): void {

@@ -273,29 +273,100 @@ export function hash32(s: string): number {
   return h >>> 0;
 }
 
-/**
- * The member adapter that carries a flow with this key, sending from this team interface.
- * Address Hash and Dynamic hash the flow over all members (a failed member's flows rehash over
- * the survivors, and return when it comes back); Hyper-V Port sends host traffic on one member.
- */
-export function sendMember(iface: NetInterface, flowKey: string): string | undefined {
-  if (iface.upMembers.length === 0) return undefined;
-  if (iface.members.length === 1 || !iface.team) return iface.upMembers[0];
-  if (iface.team.loadBalancing === 'HyperVPort') return iface.upMembers[0];
-  const h = hash32(flowKey);
-  const preferred = iface.members[h % iface.members.length]!;
-  return iface.upMembers.includes(preferred) ? preferred : iface.upMembers[h % iface.upMembers.length];
+// ── NIC teaming (LBFO): which member carries a TCP connection ──────────────────────────────────
+// Microsoft, "Windows Server 2012 R2 NIC Teaming (LBFO) Deployment and Management" (2013), §3.3–3.5,
+// and Microsoft Learn, "NIC Teaming settings":
+// - Address Hash: outbound, each TCP connection goes to the member its hash of the source and
+//   destination IP addresses and TCP ports picks; it stays there.
+// - Hyper-V Port: outbound, each Hyper-V switch port (a VM's or the host's vNIC) is bound to one
+//   member; a team interface with no switch above it is one port, so all its traffic uses one member.
+// - Dynamic: outbound, connections are split into flowlets at the pauses in their traffic and each
+//   flowlet goes to the least-loaded member, so the streams rebalance as load changes
+//   (engine/net/fabric.ts rebalances when a transfer starts or ends); inbound as Hyper-V Port.
+// - Inbound in Switch Independent mode the switch sees one MAC address per port, on one member: a
+//   host team interface receives on its primary member, a vNIC on the member its port uses. In
+//   Static and LACP modes the switch spreads inbound connections over the members by its own hash
+//   of the addresses and ports.
+// A single connection is on one member at a time: it never gets more than one member's bandwidth.
+// A Standby member carries nothing until an active member fails.
+
+/** A TCP connection as a team and a switch see it: addresses and ports. */
+export interface TcpTuple {
+  sourceIp: string;
+  destinationIp: string;
+  sourcePort: number;
+  destinationPort: number;
 }
 
 /**
- * The member adapter a flow arrives on at a receiving team. With LACP or Static teaming the
- * switch hashes inbound flows over the members; a Switch Independent team receives traffic for
- * its (one) MAC address on its primary member. *Inference* from the LBFO modes (Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming").
+ * The hash a team (Address Hash) and a switch (LACP/Static inbound) spread connections with. The
+ * function itself is not published (*unconfirmed*): we XOR-fold the addresses and ports, as
+ * switches' "src-dst-ip-port" hashes do, so connections from consecutive source ports alternate
+ * over two members.
  */
-export function receiveMember(iface: NetInterface, flowKey: string): string | undefined {
-  if (iface.upMembers.length === 0) return undefined;
-  if (!iface.team || iface.team.mode === 'SwitchIndependent') return iface.upMembers[0];
-  const h = hash32(`rx:${flowKey}`);
+export function tupleHash(t: TcpTuple): number {
+  let h = (ipToInt(t.sourceIp) ^ ipToInt(t.destinationIp) ^ t.sourcePort ^ t.destinationPort) >>> 0;
+  h ^= h >>> 16;
+  h ^= h >>> 8;
+  return h & 0xff;
+}
+
+function pick(iface: NetInterface, active: string[], h: number): string {
   const preferred = iface.members[h % iface.members.length]!;
-  return iface.upMembers.includes(preferred) ? preferred : iface.upMembers[h % iface.upMembers.length];
+  return active.includes(preferred) ? preferred : active[h % active.length]!;
+}
+
+/** The member a Hyper-V switch port sends on: one per vNIC, the primary for a bare team interface. */
+function portMember(iface: NetInterface, active: string[]): string {
+  return iface.kind === 'vnic' ? pick(iface, active, hash32(`port:${iface.alias}`)) : active[0]!;
+}
+
+/** A connection leaving or arriving through an interface. */
+export interface TeamFlow {
+  tuple: TcpTuple;
+  /**
+   * Dynamic's flowlet placement: connections already sending on each member of this interface
+   * (the fabric's count of live ones). Absent, Dynamic places by the hash, as Address Hash does.
+   */
+  load?: (member: string) => number;
+}
+
+/** The member adapter that sends a connection out of this interface (see the teaming notes above). */
+export function sendMember(iface: NetInterface, flow: TeamFlow): string | undefined {
+  const active = iface.upMembers; // a Standby member is among them only when no active member is up
+  if (active.length === 0) return undefined;
+  if (active.length === 1 || !iface.team) return active[0];
+  const h = tupleHash(flow.tuple);
+  switch (iface.team.loadBalancing) {
+    case 'HyperVPort':
+      return portMember(iface, active);
+    case 'AddressHash':
+      return pick(iface, active, h);
+    case 'Dynamic': {
+      if (!flow.load) return pick(iface, active, h);
+      // The least-loaded member; among equals, the hash's order.
+      const n = active.length;
+      let best = active[h % n]!;
+      let least = flow.load(best);
+      for (let k = 1; k < n; k++) {
+        const m = active[(h + k) % n]!;
+        const l = flow.load(m);
+        if (l < least) {
+          best = m;
+          least = l;
+        }
+      }
+      return best;
+    }
+  }
+}
+
+/** The member adapter a connection arrives on at this interface (see the teaming notes above). */
+export function receiveMember(iface: NetInterface, flow: TeamFlow): string | undefined {
+  const active = iface.upMembers; // a Standby member is among them only when no active member is up
+  if (active.length === 0) return undefined;
+  if (active.length === 1 || !iface.team) return active[0];
+  if (iface.team.mode !== 'SwitchIndependent') return pick(iface, active, tupleHash(flow.tuple));
+  if (iface.team.loadBalancing === 'AddressHash') return active[0];
+  return portMember(iface, active);
 }

@@ -77,6 +77,13 @@ export const NetParameters = {
    * CPU) holds for any value of this order.
    */
   compressCyclesPerByte: 8,
+  /**
+   * Compression compresses only the pages idle CPU allows and sends the others uncompressed on the
+   * same stream (transfer-planner.ts, compressedShare): the share is chosen in steps of
+   * 1/compressionShareSteps. *Unconfirmed* mechanism: Microsoft says only that compression uses
+   * idle CPU and throttles itself against the VMs' demand (Armstrong 2013/10/29).
+   */
+  compressionShareSteps: 64,
   /** Decompression on the destination, per uncompressed byte: LZ decompression is ~3× cheaper. *Unconfirmed*. */
   decompressCyclesPerByte: 2.5,
   /**

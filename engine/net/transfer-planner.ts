@@ -12,9 +12,9 @@
 // and a path's maxRate bounds what its TCP connections can do on one core each.
 import type { Host, Vm, World } from '../model/world';
 import { findHost } from '../model/paths';
-import { hostInterfaces, receiveMember, seeEachOther, sendMember, inSubnet, type NetInterface } from './interfaces';
+import { hash32, hostInterfaces, receiveMember, seeEachOther, sendMember, inSubnet, type NetInterface, type TcpTuple } from './interfaces';
 import { planMultichannel, type MultichannelPlan, type SmbChannel } from './multichannel-planner';
-import { NetParameters as P } from './parameters';
+import { BYTES_PER_GBIT, NetParameters as P } from './parameters';
 import { Resources, type SmbCategory } from './resources';
 import type { Path, PathUse } from './flow-port';
 
@@ -82,6 +82,47 @@ export interface TransferPlan {
   notes: string[];
 }
 
+/**
+ * What the planner asks of the running network (engine/net/fabric.ts answers): the source port of
+ * a connection, and how many connections already send on a team member (Dynamic's flowlets go to
+ * the least-loaded one). Without it (plans made for display) a connection's port comes from a
+ * hash of its key and Dynamic places by the hash.
+ */
+export interface PlanContext {
+  /** The ephemeral source port the opening host gave the connection with this key. */
+  sourcePort(key: string, host: string): number;
+  /** Connections sending on this host's adapter, not counting those of the transfer being planned. */
+  sendLoad?(host: string, nic: string): number;
+  /** CPU cycles/s the host's running VMs leave idle (what Compression may use). */
+  spareCpu?(host: string): number;
+}
+
+/** Windows' dynamic (ephemeral) port range since Vista / Server 2008: 49152–65535 (Microsoft Support KB 929851). */
+export const EPHEMERAL_PORT_FIRST = 49152;
+export const EPHEMERAL_PORT_COUNT = 16384;
+/** Live migration's TCP port (Microsoft Learn, "Manage Data Center Bridging": the -LiveMigration filter matches TCP 6600). */
+export const LIVE_MIGRATION_PORT = 6600;
+/** SMB's TCP port. */
+export const SMB_PORT = 445;
+
+const hashedPorts: PlanContext = { sourcePort: (key) => EPHEMERAL_PORT_FIRST + (hash32(key) % EPHEMERAL_PORT_COUNT) };
+
+/** The connection key of a live migration's TCP stream (one per migration, kept across its passes). */
+export function streamKey(requestId: string): string {
+  return `lm:${requestId}`;
+}
+
+/** The connection key of one SMB connection (a session's connections live as long as the session). */
+export function smbConnectionKey(clientHost: string, serverHost: string, clientAlias: string, serverAlias: string, k: number): string {
+  return `smb:${clientHost}>${serverHost}:${clientAlias}>${serverAlias}#${k}`.toLowerCase();
+}
+
+/** A connection leaving `host`, with Dynamic's load: others' connections plus this plan's own placed so far. */
+function flowOn(ctx: PlanContext, host: string, tuple: TcpTuple, placed?: Map<string, number>) {
+  const sendLoad = ctx.sendLoad;
+  return { tuple, ...(sendLoad ? { load: (m: string) => sendLoad(host, m) + (placed?.get(m) ?? 0) } : {}) };
+}
+
 export type PlanRefusalCode = 'UnknownHost' | 'UnknownVolume' | 'UnknownVm' | 'NoNetwork' | 'NoMigrationNetwork' | 'Invalid';
 export type PlanResult = { ok: true; plan: TransferPlan } | { ok: false; code: PlanRefusalCode; reason: string };
 
@@ -96,7 +137,7 @@ function findVm(world: World, key: string): Vm | undefined {
   return world.vms.find((v) => v.id.toLowerCase() === k) ?? world.vms.find((v) => v.name.toLowerCase() === k);
 }
 
-export function planTransfer(world: World, req: TransferRequest): PlanResult {
+export function planTransfer(world: World, req: TransferRequest, ctx: PlanContext = hashedPorts): PlanResult {
   const src = findHost(world, req.source.host);
   const dst = findHost(world, req.destination.host);
   if (!src) return refuse('UnknownHost', `computer "${req.source.host}" does not exist`);
@@ -132,14 +173,14 @@ export function planTransfer(world: World, req: TransferRequest): PlanResult {
   switch (req.kind) {
     case 'LiveMigrationTcp':
     case 'LiveMigrationCompression':
-      return planStream(req, src, dst, ratio, storage);
+      return planStream(req, src, dst, ratio, storage, ctx);
     case 'LiveMigrationSmb':
-      return planSmb(world, req, src, dst, storage, req.category ?? 'LiveMigration', src.name, true);
+      return planSmb(world, req, src, dst, storage, req.category ?? 'LiveMigration', src.name, true, ctx);
     case 'SmbFileCopy': {
       const client = req.client ? findHost(world, req.client) : dst.role === 'FileServer' ? src : src.role === 'FileServer' ? dst : src;
       if (!client) return refuse('UnknownHost', `computer "${req.client}" does not exist`);
       if (client.name !== src.name && client.name !== dst.name) return refuse('Invalid', `the SMB client ${client.name} must be the source or the destination`);
-      return planSmb(world, req, src, dst, storage, req.category ?? 'Default', client.name, false);
+      return planSmb(world, req, src, dst, storage, req.category ?? 'Default', client.name, false, ctx);
     }
   }
   return refuse('Invalid', `unknown transfer kind ${String(req.kind)}`);
@@ -213,30 +254,41 @@ function noMigrationNetwork(src: Host, dst: Host): PlanResult {
   );
 }
 
-function planStream(req: TransferRequest, src: Host, dst: Host, ratio: number, storage: PathUse[]): PlanResult {
+function planStream(req: TransferRequest, src: Host, dst: Host, ratio: number, storage: PathUse[], ctx: PlanContext): PlanResult {
   const pair = migrationPairs(src, dst)[0];
   if (!pair) return noMigrationNetwork(src, dst);
   const compression = req.kind === 'LiveMigrationCompression';
-  // One TCP stream per migration (port 6600); on a team it is hashed to one member, so it never
-  // gets more than one member's bandwidth (Microsoft Learn, "NIC Teaming settings" and "RDMA and Switch Embedded Teaming").
-  const sNic = sendMember(pair.source, `lm:${req.id}`)!;
-  const dNic = receiveMember(pair.destination, `lm:${req.id}`)!;
-  const wire = 1 / (ratio * tcpEfficiencyBetween(src, sNic, dst, dNic));
-  const cpuSrc = P.tcpSendCyclesPerByte / ratio + (compression ? P.compressCyclesPerByte : 0);
-  const cpuDst = P.tcpReceiveCyclesPerByte / ratio + (compression ? P.decompressCyclesPerByte : 0);
+  // One TCP stream per migration (port 6600); on a team it is on one member at a time, so it never
+  // gets more than one member's bandwidth (Microsoft Learn, "NIC Teaming settings"; interfaces.ts).
+  const tuple: TcpTuple = {
+    sourceIp: pair.source.ip!,
+    destinationIp: pair.destination.ip!,
+    sourcePort: ctx.sourcePort(streamKey(req.id), src.name),
+    destinationPort: LIVE_MIGRATION_PORT,
+  };
+  const sNic = sendMember(pair.source, flowOn(ctx, src.name, tuple))!;
+  const dNic = receiveMember(pair.destination, { tuple })!;
+  const eff = tcpEfficiencyBetween(src, sNic, dst, dNic);
+  const share = compression ? compressedShare(src, sNic, dst, dNic, ratio, eff, ctx) : 1;
+  const cost = streamCosts(share, compression ? ratio : 1, compression);
+  const wire = cost.wire / eff;
+  const cpuSrc = cost.source;
+  const cpuDst = cost.destination;
   const uses: PathUse[] = [
     { resource: Resources.nicTx(src.name, sNic), perByte: wire },
     { resource: Resources.nicRx(dst.name, dNic), perByte: wire },
     { resource: Resources.cpu(src.name), perByte: cpuSrc },
     { resource: Resources.cpu(dst.name), perByte: cpuDst },
-    { resource: pair.destination.rxCores(dNic), perByte: P.tcpStreamCoreCyclesPerByte / ratio },
+    { resource: pair.destination.rxCores(dNic), perByte: P.tcpStreamCoreCyclesPerByte * cost.wire },
     ...storage,
   ];
-  const maxRate = ratio * streamBound(src, dst);
+  const maxRate = streamBound(src, dst) / cost.wire;
   const notes = [
     `one TCP stream over ${pair.source.alias} (${pair.source.ip}) → ${pair.destination.alias} (${pair.destination.ip})${pair.source.kind === 'team' || pair.destination.kind === 'team' ? `, team members ${sNic} → ${dNic}` : ''}`,
   ];
-  if (compression) notes.push(`compressed ${ratio}:1 with idle CPU only`);
+  if (compression && share >= 1) notes.push(`compressed ${ratio}:1 with idle CPU only`);
+  else if (compression)
+    notes.push(`compressed ${ratio}:1 with idle CPU only: ${Math.round(share * 100)} % of pages compressed, the rest sent uncompressed for lack of idle CPU`);
   if (pair.source.rdma && pair.destination.rdma) notes.push('RDMA-capable adapters, used as plain TCP: choose SMB to use SMB Direct');
   const plan: TransferPlan = {
     ...base(req, compression ? 'Compression' : 'TCP/IP', [{ uses, maxRate }], ratio, { source: cpuSrc, destination: cpuDst }, wire, notes),
@@ -258,6 +310,58 @@ function planStream(req: TransferRequest, src: Host, dst: Host, ratio: number, s
     ],
   };
   return { ok: true, plan };
+}
+
+/**
+ * Per byte of guest memory, when a share `f` of the pages is compressed `ratio`:1 and the rest is
+ * sent as it is: wire bytes (before framing), and CPU cycles at each end (TCP plus, for the
+ * compressed pages, compression and decompression).
+ */
+function streamCosts(f: number, ratio: number, compression: boolean): { wire: number; source: number; destination: number } {
+  const c = compression ? P.compressCyclesPerByte : 0;
+  const d = compression ? P.decompressCyclesPerByte : 0;
+  return {
+    wire: f / ratio + (1 - f),
+    source: f * (c + P.tcpSendCyclesPerByte / ratio) + (1 - f) * P.tcpSendCyclesPerByte,
+    destination: f * (d + P.tcpReceiveCyclesPerByte / ratio) + (1 - f) * P.tcpReceiveCyclesPerByte,
+  };
+}
+
+/**
+ * The share of pages Compression compresses. It "uses only idle CPU" and backs off when the VMs
+ * need it (Ben Armstrong, "Faster live migration with compression in Windows Server 2012 R2"):
+ * pages it has no CPU for go uncompressed over the same TCP stream, so with no idle CPU it is as
+ * fast as TCP/IP, never slower. *Unconfirmed*: the split is not published; we take the share that
+ * gives the highest rate given the line, the one stream's core and the CPU the VMs leave idle at
+ * each end (parameters.compressionShareSteps). Without a running network (display-only plans)
+ * all pages are compressed.
+ */
+function compressedShare(src: Host, sNic: string, dst: Host, dNic: string, ratio: number, eff: number, ctx: PlanContext): number {
+  if (!ctx.spareCpu) return 1;
+  const line = Math.min(nicLineRate(src, sNic), nicLineRate(dst, dNic)) * eff;
+  const spareSrc = ctx.spareCpu(src.name);
+  const spareDst = ctx.spareCpu(dst.name);
+  const bound = streamBound(src, dst);
+  const rate = (f: number): number => {
+    const c = streamCosts(f, ratio, true);
+    return Math.min(line / c.wire, bound / c.wire, spareSrc / c.source, spareDst / c.destination);
+  };
+  const steps = P.compressionShareSteps;
+  let best = 0;
+  let bestRate = rate(0);
+  for (let k = 1; k <= steps; k++) {
+    const r = rate(k / steps);
+    if (r > bestRate * (1 + 1e-9)) {
+      best = k / steps;
+      bestRate = r;
+    }
+  }
+  return best;
+}
+
+function nicLineRate(h: Host, nic: string): number {
+  const n = h.nics.find((x) => x.name.toLowerCase() === nic.toLowerCase());
+  return n ? n.speedGbps * BYTES_PER_GBIT : 0;
 }
 
 /** The largest frame an adapter sends (its *JumboPacket; absent: 1514). */
@@ -291,6 +395,7 @@ function planSmb(
   category: SmbCategory,
   clientName: string,
   liveMigration: boolean,
+  ctx: PlanContext,
 ): PlanResult {
   const clientIsSource = clientName === src.name;
   const client = clientIsSource ? src : dst;
@@ -325,7 +430,7 @@ function planSmb(
     const direct = ch.tier === 'RDMA' && !encrypted;
     if (direct) {
       const wire = 1 / P.smbDirectEfficiency;
-      const sNic = sendIface.upMembers[0]!;
+      const sNic = sendIface.upMembers[0]!; // RDMA interfaces are never teamed
       const rNic = recvIface.upMembers[0]!;
       paths.push({
         weight: ch.connections,
@@ -345,15 +450,23 @@ function planSmb(
       continue;
     }
     // TCP connections (or RDMA without direct data placement, when encrypted): each connection is
-    // bound to one sending and one receiving adapter by the team hash, and to one core.
+    // on one sending and one receiving member as the team (and, inbound, the switch) place it, and
+    // on one core. The client opens them, from consecutive ephemeral ports to port 445.
     const enc = encrypted ? P.smbEncryptionCyclesPerByte : 0;
     const cS = P.tcpSendCyclesPerByte + enc;
     const cR = P.tcpReceiveCyclesPerByte + enc;
     const groups = new Map<string, { s: string; r: string; n: number }>();
+    const placed = new Map<string, number>();
     for (let k = 0; k < ch.connections; k++) {
-      const key = `smb:${ch.clientHost}>${ch.serverHost}:${ch.client.alias}>${ch.server.alias}#${k}`;
-      const s = sendMember(sendIface, key)!;
-      const r = receiveMember(recvIface, key)!;
+      const tuple: TcpTuple = {
+        sourceIp: ch.client.ip!,
+        destinationIp: ch.server.ip!,
+        sourcePort: ctx.sourcePort(smbConnectionKey(ch.clientHost, ch.serverHost, ch.client.alias, ch.server.alias, k), ch.clientHost),
+        destinationPort: SMB_PORT,
+      };
+      const s = sendMember(sendIface, flowOn(ctx, src.name, tuple, placed))!;
+      placed.set(s, (placed.get(s) ?? 0) + 1);
+      const r = receiveMember(recvIface, { tuple })!;
       const g = groups.get(`${s}|${r}`) ?? { s, r, n: 0 };
       g.n++;
       groups.set(`${s}|${r}`, g);
