@@ -61,7 +61,9 @@ export const NetParameters = {
    * 2.6 GHz core, so that (a) one TCP live migration over a 2 × 10 Gb team stays ≤ 10 Gb/s, (b)
    * four streams spread over the two members reach the published ~17 Gb/s, (c) Compression on
    * a 10 Gb link is about 2× TCP/IP yet below SMB Direct on the same link (Ben Armstrong, "Faster live migration with compression" and "... with RDMA in Windows Server 2012 R2"; the published figures in docs/calibration.md).
-   * *Calibrated*, not measured directly.
+   * *Calibrated*, not measured directly. Revisited for issue 15: four streams reaching ~17 Gb/s
+   * need ≥ 4.25 Gb/s each, and the TechEd 2013 proportions (TCP/IP > 60 s, Compression ~15 s,
+   * SMB Direct < 10 s) then hold on 40 GbE RDMA with a VM compressing 5:1 (docs/calibration.md).
    */
   tcpStreamCoreCyclesPerByte: 4.9,
   /**

@@ -215,7 +215,12 @@ describe('compression backs off when VMs need the CPU (Ben Armstrong, "Faster li
     w.vms[0]!.workload.cpuDemandPercent = 90;
     fabric.onHostChanged('HV01');
     const busy = flow.rate('lm');
-    expect(busy).toBeLessThan(idle * 0.5);
+    // It slows down, but not below TCP/IP on the same path: pages it has no CPU for go uncompressed
+    // (issue 15; this test expected < 50 % of the idle rate, which was slower than TCP/IP).
+    const tcp = lab(w);
+    tcp.fabric.start({ id: 'tcp', bytes: 64 * GiB, request: { kind: 'LiveMigrationTcp', source: { host: 'HV01' }, destination: { host: 'HV02' } } });
+    expect(busy).toBeLessThan(idle * 0.6);
+    expect(busy).toBeGreaterThanOrEqual(tcp.flow.rate('tcp') * 0.999);
     // Only idle cycles: what compression uses fits in what the VM leaves over.
     expect(flow.usage(Resources.cpu('HV01'))).toBeLessThanOrEqual(flow.capacity(Resources.cpu('HV01')) * (1 + 1e-9));
     w.vms[0]!.workload.cpuDemandPercent = 10;
