@@ -19,8 +19,10 @@ Usage:
       Runs a flow-set file (link/flow lines, see docs/flow-files.md) to completion and prints
       "flow <id> <finish_s>" for every flow, then the simulation's wall time.
   hvlab lab list | show <id> | check <id|pack.json> [--script <solution.ps1>] | validate <pack.json> | schema
+  hvlab lab grade <id|pack.json> <result.json...> [--csv|--json]
       Offline labs: list the built-in labs, read a briefing, grade a script against a lab (exit
-      code 0 only when every task passes), check a lab pack file. hvlab lab --help for details.
+      code 0 only when every task passes), check a lab pack file, regrade a class's result files
+      into a gradebook. hvlab lab --help for details.
   hvlab --help | --version
 `;
 
@@ -82,6 +84,7 @@ const LIMITS: Record<string, number> = {
   world: USER_FILE_LIMITS.world,
   'flow-set': USER_FILE_LIMITS.flowSet,
   'lab pack': USER_FILE_LIMITS.labPack,
+  'lab result': USER_FILE_LIMITS.labResult,
 };
 
 function readText(path: string, what: string): string {

@@ -102,6 +102,11 @@ export const LabAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export'), labId: LabId }).strict(),
   /** A result report a learner can hand in: HTML from every door; the desktop door adds a PDF. Default: the active lab. */
   z.object({ type: z.literal('report'), labId: LabId.optional(), learner: z.string().max(120).optional() }).strict(),
+  /**
+   * The attempt as a result file a trainer regrades (`hvlab lab grade`): lab and pack hash, learner,
+   * times, every command run, hints, grade. Default: the active lab.
+   */
+  z.object({ type: z.literal('result'), labId: LabId.optional(), learner: z.string().max(120) }).strict(),
 ]);
 export type LabAction = z.infer<typeof LabAction>;
 
@@ -194,6 +199,10 @@ export const LabReport = z.object({
 });
 export type LabReport = z.infer<typeof LabReport>;
 
+/** A learner's result file (engine/labs/learner-result.ts), as text to save. */
+export const LabResultDownload = z.object({ labId: z.string(), fileName: z.string(), text: z.string() });
+export type LabResultDownload = z.infer<typeof LabResultDownload>;
+
 export interface LabResults {
   list: LabListing;
   show: LabView;
@@ -206,6 +215,7 @@ export interface LabResults {
   remove: LabListing;
   export: LabExport;
   report: LabReport;
+  result: LabResultDownload;
 }
 export type LabResult<A extends LabAction = LabAction> = LabResults[A['type']];
 

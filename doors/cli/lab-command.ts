@@ -12,6 +12,9 @@ import {
   runLab,
   summarizeLab,
   describeCheck,
+  gradeClass,
+  type Gradebook,
+  type GradebookInput,
   type LabCheckResult,
   type LabPack,
 } from '../../engine/labs';
@@ -41,6 +44,12 @@ Usage:
       Checks a lab pack file and lists every problem with its path in the file.
   hvlab lab schema
       Prints the JSON Schema of lab pack files (schemas/lab-pack.schema.json).
+  hvlab lab grade <id|pack.json> <result.json...> [--csv|--json]
+      Regrades learners' result files (saved from the console's Labs pane): each transcript is run
+      again from the lab's start and graded — the stored score is never trusted — and a result
+      whose stored grade differs is flagged TAMPERED. Prints a gradebook with each task's pass
+      rate across the class. Exit code 0 when every result was graded and none was tampered, 1
+      otherwise.
 `;
 
 class UsageError extends Error {}
@@ -91,13 +100,15 @@ export function labCommand(args: string[], io: LabCommandIo): number {
         return check(rest, io);
       case 'validate':
         return validate(rest, io);
+      case 'grade':
+        return grade(rest, io);
       case 'schema': {
         parseArgs(rest, {});
         io.out(`${JSON.stringify(labPackJsonSchema(), null, 2)}\n`);
         return 0;
       }
       default:
-        throw new UsageError(`unknown lab command "${sub}" (list, show, check, validate, schema; see hvlab lab --help)`);
+        throw new UsageError(`unknown lab command "${sub}" (list, show, check, validate, schema, grade; see hvlab lab --help)`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -233,4 +244,121 @@ function validate(rest: string[], io: LabCommandIo): number {
     io.out(`${path}: ${loaded.errors.length} problem(s):\n${indent(formatPackIssues(loaded.errors), '  ')}\n`);
   }
   return loaded.ok ? 0 : 1;
+}
+
+// ── grade ───────────────────────────────────────────────────────────────────────────────────────
+
+function grade(rest: string[], io: LabCommandIo): number {
+  const { options, positionals } = parseArgs(rest, { csv: 'flag', json: 'flag' });
+  const usage = 'grade needs a lab and at least one result file: hvlab lab grade <id|pack.json> <result.json...> [--csv|--json]';
+  const [labArg, ...files] = positionals;
+  if (!labArg || files.length === 0) throw new UsageError(usage);
+  if (options.csv && options.json) throw new UsageError('grade prints --csv or --json, not both');
+  const r = resolvePack(labArg, io);
+  if (!r.ok) return r.code;
+  // A file that cannot be read is a row of the gradebook with its reason, not the end of the run:
+  // one learner's broken file must not hide the rest of the class.
+  const inputs = files.map((path): GradebookInput => {
+    try {
+      return { source: path, text: io.readText(path, 'lab result') };
+    } catch (e) {
+      return { source: path, readError: (e as Error).message };
+    }
+  });
+  const book = gradeClass(r.pack, inputs);
+  if (options.json) io.out(`${JSON.stringify(book, null, 2)}\n`);
+  else if (options.csv) io.out(gradebookCsv(book));
+  else io.out(gradebookText(book));
+  for (const row of book.rows) {
+    if (row.status === 'error') io.err(`hvlab lab: ${row.source}: ${row.error}\n`);
+    if (row.status === 'tampered') io.err(`hvlab lab: ${row.source}: TAMPERED — ${row.mismatches?.join('; ')}\n`);
+  }
+  return book.rows.every((row) => row.status === 'graded') ? 0 : 1;
+}
+
+const percent = (n: number, of: number) => (of === 0 ? '—' : `${Math.round((100 * n) / of)}%`);
+
+/** The gradebook as a trainer reads it in a terminal. */
+export function gradebookText(book: Gradebook): string {
+  const out: string[] = [];
+  out.push(`Gradebook — ${book.lab.title} (${book.lab.id}, pack ${book.lab.packHash.slice(0, 19)}…)`);
+  out.push('');
+  const rows = book.rows.map((row) => [
+    row.learner ?? '—',
+    row.score !== undefined ? `${row.score}/${row.maxScore}` : '—',
+    row.storedScore !== undefined ? String(row.storedScore) : '—',
+    row.tasks ? `${Object.values(row.tasks).filter(Boolean).length}/${Object.keys(row.tasks).length}` : '—',
+    row.hintsTaken ? String(row.hintsTaken.length) : '—',
+    row.elapsedMs !== undefined ? `${elapsedText(row.elapsedMs)}${row.overTime ? ' (over time)' : ''}` : '—',
+    row.status === 'graded' ? 'ok' : row.status === 'tampered' ? 'TAMPERED' : 'ERROR',
+    row.source,
+  ]);
+  const head = ['LEARNER', 'SCORE', 'STORED', 'TASKS', 'HINTS', 'SIMULATED TIME', 'STATUS', 'FILE'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  out.push(line(head), ...rows.map(line));
+  const problems = book.rows.filter((row) => row.status !== 'graded');
+  if (problems.length) {
+    out.push('');
+    for (const row of problems)
+      out.push(row.status === 'tampered' ? `TAMPERED ${row.source}: ${row.mismatches?.join('; ')}` : `ERROR ${row.source}: ${row.error}`);
+  }
+  const graded = book.taskPassRates[0]?.graded ?? 0;
+  out.push('', `Tasks passed across the class (${graded} result${graded === 1 ? '' : 's'} regraded):`);
+  const idWidth = Math.max(...book.taskPassRates.map((t) => t.id.length));
+  for (const t of book.taskPassRates)
+    out.push(
+      `  ${t.id.padEnd(idWidth)}  ${`${t.passed}/${t.graded}`.padStart(7)}  ${percent(t.passed, t.graded).padStart(4)}  ${t.title} (${t.points} points)`,
+    );
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * RFC 4180's quoting: a field with a comma, quote or line break is quoted, its quotes doubled. A text that a
+ * spreadsheet would take for a formula (a learner named "=HYPERLINK(...)") is prefixed with ' (OWASP,
+ * "CSV Injection").
+ */
+function csvField(value: string | number | boolean | undefined): string {
+  const raw = value === undefined ? '' : String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per result, one column per task (1 passed, 0 failed), for a spreadsheet. */
+export function gradebookCsv(book: Gradebook): string {
+  const taskIds = book.taskPassRates.map((t) => t.id);
+  const head = [
+    'file',
+    'learner',
+    'status',
+    'score',
+    'maxScore',
+    'storedScore',
+    ...taskIds.map((id) => `task:${id}`),
+    'hints',
+    'simulatedMs',
+    'startedAt',
+    'savedAt',
+    'problem',
+  ];
+  const rows = book.rows.map((row) => [
+    row.source,
+    row.learner,
+    row.status,
+    row.score,
+    row.maxScore,
+    row.storedScore,
+    ...taskIds.map((id) => (row.tasks ? (row.tasks[id] ? 1 : 0) : undefined)),
+    row.hintsTaken?.join(' '),
+    row.elapsedMs !== undefined ? Math.round(row.elapsedMs) : undefined,
+    row.startedAt,
+    row.savedAt,
+    row.error ?? row.mismatches?.join('; '),
+  ]);
+  // Lines end in LF: what a terminal passes through (CR is a control character toTerminal removes) and every spreadsheet reads.
+  return `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 // What every door does with the engine, once: validate each incoming request against the contract,
 // dispatch it, keep the world saved, drive the clock, and fan events out to subscribers.
 // A door adds only its transport (IPC, WebSocket, command line).
-import { Request, invalidRequest, type EngineEvent, type Response, type ContractError, type Result } from '../../engine/contract';
+import { Request, invalidRequest, type EngineEvent, type Response, type ContractError, type Result, type RunResume } from '../../engine/contract';
 import { Engine, type EngineState } from '../../engine/engine';
 import { checkJsonDepth } from '../../engine/common/json-depth';
 import { refuseDeep } from './refuse-deep';
@@ -148,9 +148,17 @@ export class EngineHost {
     try {
       switch (req.kind) {
         case 'invoke': {
+          const at = this.engine.now;
           const result = this.seen(req.id, this.engine.invoke(req.command));
           if (result.ok) this.changed();
           if (result.ok) this.labs.recordCommands([{ text: result.value.commandText, ok: true }]);
+          this.labs.recordTranscript({
+            kind: 'invoke',
+            at,
+            command: req.command,
+            text: result.ok ? result.value.commandText : req.command.cmdlet,
+            ok: result.ok,
+          });
           return { kind: 'result', id: req.id, result };
         }
         case 'query': {
@@ -163,9 +171,10 @@ export class EngineHost {
           return { kind: 'result', id: req.id, result };
         }
         case 'run': {
+          const at = this.engine.now;
           const run = this.engine.startRun(req.text, req.resume);
           run.step(Infinity);
-          return this.runEnded(req.id, run);
+          return this.runEnded(req.id, run, req.text, at, req.resume);
         }
         case 'clock': {
           const state = this.clock.control(req.control);
@@ -195,32 +204,35 @@ export class EngineHost {
     if (!parsed.success || parsed.data.kind !== 'run') return this.handle(raw);
     const { id, text, resume } = parsed.data;
     let run: PromptRun;
+    const at = this.engine.now;
     try {
       run = this.engine.startRun(text, resume);
       run.step(PROMPT_SLICE_STATEMENTS);
     } catch (err) {
       return this.internalError(id, err);
     }
-    if (run.done) return this.runEnded(id, run);
+    if (run.done) return this.runEnded(id, run, text, at, resume);
     return (async () => {
       try {
         while (!run.done) {
           await new Promise<void>((resolve) => setImmediate(resolve));
           run.step(PROMPT_SLICE_STATEMENTS);
         }
-        return this.runEnded(id, run);
+        return this.runEnded(id, run, text, at, resume);
       } catch (err) {
         return this.internalError(id, err);
       }
     })();
   }
 
-  private runEnded(id: number, run: PromptRun): Response {
+  /** A prompt run has ended: `text` as typed (and the answer it resumed with), started at simulated `at`. */
+  private runEnded(id: number, run: PromptRun, text: string, at: number, resume?: RunResume): Response {
     const outcome = run.outcome();
     for (const st of outcome.statements) this.seen(id, st.result);
     if (outcome.statements.some((st) => st.result.ok)) this.changed();
     else this.markDirty();
     this.labs.recordCommands(outcome.statements.map((st) => ({ text: st.text, ok: st.result.ok })));
+    this.labs.recordTranscript({ kind: 'run', at, text, ...(resume ? { resume } : {}), ok: !outcome.parseError && outcome.statements.every((st) => st.result.ok) });
     return { kind: 'result', id, result: { ok: true, value: outcome } };
   }
 

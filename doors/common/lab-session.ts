@@ -13,6 +13,9 @@ import {
   type LabListing,
   type LabReport,
   type LabResult,
+  type LabResultDownload,
+  type RunResume,
+  type WireCommand,
   type LabView,
   type Result,
 } from '../../engine/contract';
@@ -21,7 +24,14 @@ import type { World } from '../../engine/model/world';
 import type { SettingsStore } from '../../engine/persistence/state-store';
 import {
   builtinLabs,
+  checkLab,
   checkSession,
+  labPackHash,
+  storedGrade,
+  LAB_RESULT_FORMAT,
+  LAB_RESULT_VERSION,
+  type LabResultFile,
+  type TranscriptEntry,
   describeCheck,
   hintList,
   parseLabPackJson,
@@ -34,7 +44,7 @@ import {
   type LabPack,
   type LabProgress,
 } from '../../engine/labs';
-import { LAB_PACK_LIMITS, sizeText, utf8Bytes } from '../../engine/common/lab-limits';
+import { LAB_PACK_LIMITS, LAB_RESULT_LIMITS, sizeText, utf8Bytes } from '../../engine/common/lab-limits';
 import { labReportHtml, type LabCommandRecord } from './lab-report';
 
 /** What the session needs of its door. */
@@ -77,7 +87,20 @@ export const LAB_SETTINGS = {
   imported: 'labImported',
   /** Record<labId, LabCommandRecord[]> run during the current attempt (for the report). */
   commands: 'labCommands',
+  /** Record<labId, AttemptTranscript> of the current attempt (for the result file a trainer regrades). */
+  transcript: 'labTranscript',
 } as const;
+
+/** Every command of an attempt, replayable: what a result file carries (engine/labs/learner-result.ts). */
+export interface AttemptTranscript {
+  /** Wall-clock ms when the attempt started. */
+  startedWall: number;
+  entries: TranscriptEntry[];
+  /** Characters of the entries' texts, against LAB_RESULT_LIMITS.transcriptChars. */
+  chars: number;
+  /** False once a command could not be kept (past the limits): the result cannot be regraded. */
+  complete: boolean;
+}
 
 export interface BestScore {
   score: number;
@@ -114,6 +137,8 @@ function readRecord<T>(settings: SettingsStore, key: string, accept: (v: unknown
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isBest = (v: unknown): v is BestScore => isRecord(v) && typeof v.score === 'number' && typeof v.maxScore === 'number' && typeof v.completed === 'boolean';
+const isTranscript = (v: unknown): v is AttemptTranscript =>
+  isRecord(v) && typeof v.startedWall === 'number' && Array.isArray(v.entries) && typeof v.chars === 'number' && typeof v.complete === 'boolean';
 const isCommands = (v: unknown): v is LabCommandRecord[] =>
   Array.isArray(v) && v.every((c) => isRecord(c) && typeof c.text === 'string' && typeof c.ok === 'boolean' && typeof c.at === 'number');
 
@@ -124,6 +149,7 @@ export class LabSession {
   private readonly progress = new Map<string, LabProgress>();
   private readonly best: Record<string, BestScore>;
   private readonly commands: Record<string, LabCommandRecord[]>;
+  private readonly transcripts: Record<string, AttemptTranscript>;
   private activeId: string | null = null;
   /** Stored records that could not be used, for the door to tell the user once. */
   readonly notices: string[] = [];
@@ -158,6 +184,7 @@ export class LabSession {
     }
     this.best = readRecord(settings, LAB_SETTINGS.best, isBest);
     this.commands = readRecord(settings, LAB_SETTINGS.commands, isCommands);
+    this.transcripts = readRecord(settings, LAB_SETTINGS.transcript, isTranscript);
 
     const active = settings.get<unknown>(LAB_SETTINGS.active, null);
     if (typeof active === 'string') {
@@ -198,6 +225,27 @@ export class LabSession {
     const list = [...(this.commands[id] ?? []), ...entries.map((e) => ({ at, text: e.text.slice(0, 2000), ok: e.ok }))];
     this.commands[id] = list.slice(-LAB_COMMANDS_KEPT);
     this.settings.set(LAB_SETTINGS.commands, this.commands);
+  }
+
+  /**
+   * Notes one command for the attempt's transcript, as the door received it: a structured command
+   * (wizards, dialogs, menus) or a prompt line as typed, at the simulated time it started. The
+   * door calls it for every command, refused ones included; nothing is kept without an active lab.
+   */
+  recordTranscript(
+    entry: { at: number; ok: boolean } & ({ kind: 'invoke'; command: WireCommand; text: string } | { kind: 'run'; text: string; resume?: RunResume }),
+  ): void {
+    const id = this.activeId;
+    if (!id) return;
+    const t = (this.transcripts[id] ??= { startedWall: this.wallClock(), entries: [], chars: 0, complete: true });
+    if (!t.complete) return;
+    const chars = entry.text.length + (entry.kind === 'invoke' ? JSON.stringify(entry.command).length : 0);
+    if (t.entries.length >= LAB_RESULT_LIMITS.transcriptEntries || t.chars + chars > LAB_RESULT_LIMITS.transcriptChars) t.complete = false;
+    else {
+      t.entries.push(entry.kind === 'invoke' ? { ...entry, command: structuredClone(entry.command) } : { ...entry });
+      t.chars += chars;
+    }
+    this.settings.set(LAB_SETTINGS.transcript, this.transcripts);
   }
 
   private dispatch(action: LabAction): Result<unknown> {
@@ -252,6 +300,12 @@ export class LabSession {
         const entry = this.find(id);
         return entry ? { ok: true, value: this.report(entry, action.learner?.trim() || undefined) } : this.unknownLab(id);
       }
+      case 'result': {
+        const id = action.labId ?? this.activeId;
+        if (!id) return this.noActiveLab('save a result of');
+        const entry = this.find(id);
+        return entry ? this.resultFile(entry, action.learner.trim()) : this.unknownLab(id);
+      }
     }
   }
 
@@ -268,8 +322,10 @@ export class LabSession {
     this.activeId = entry.pack.id;
     this.progress.set(entry.pack.id, { ...progress, hintsTaken: [...hintsTaken] });
     delete this.commands[entry.pack.id];
+    this.transcripts[entry.pack.id] = { startedWall: this.wallClock(), entries: [], chars: 0, complete: true };
     this.saveProgress();
     this.settings.set(LAB_SETTINGS.commands, this.commands);
+    this.settings.set(LAB_SETTINGS.transcript, this.transcripts);
     this.settings.set(LAB_SETTINGS.active, entry.pack.id);
     return this.announce(entry, true);
   }
@@ -350,6 +406,8 @@ export class LabSession {
     this.progress.delete(id);
     delete this.best[id];
     delete this.commands[id];
+    delete this.transcripts[id];
+    this.settings.set(LAB_SETTINGS.transcript, this.transcripts);
     this.settings.set(LAB_SETTINGS.imported, this.importedText);
     this.saveProgress();
     this.settings.set(LAB_SETTINGS.best, this.best);
@@ -428,11 +486,40 @@ export class LabSession {
       best: this.best[id],
       generatedAt: new Date(this.wallClock()),
     });
-    const who = learner
-      ?.replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40);
+    const who = learner ? fileNamePart(learner) : undefined;
     return { labId: id, fileName: `${id}-report${who ? `-${who}` : ''}.html`, html };
+  }
+
+  /**
+   * The attempt as a result file (engine/labs/learner-result.ts). The running lab is graded on the
+   * world as it is now; a lab the learner left carries its last Check, taken at that simulated time.
+   */
+  private resultFile(entry: LabEntry, learner: string): Result<LabResultDownload> {
+    const id = entry.pack.id;
+    if (!learner) return fail('InvalidParameter', 'Type your name: the result file carries it.', { parameter: 'learner' });
+    const progress = this.progress.get(id);
+    const transcript = this.transcripts[id];
+    if (!progress || !transcript) return fail('CommandRefused', `“${entry.pack.title}” has not been started in this console, so there is no result to save.`);
+    const grade =
+      this.activeId === id ? checkLab(entry.pack, this.host.engine(), { hintsTaken: progress.hintsTaken, startedAt: progress.startedAt }) : progress.lastCheck;
+    if (!grade)
+      return fail('CommandRefused', `“${entry.pack.title}” was left without a Check, so there is no grade to save.`, {
+        fix: 'Start the lab again and press Check.',
+      });
+    const file: LabResultFile = {
+      format: LAB_RESULT_FORMAT,
+      formatVersion: LAB_RESULT_VERSION,
+      lab: { id, title: entry.pack.title, packHash: labPackHash(entry.pack) },
+      learner,
+      startedAt: new Date(transcript.startedWall).toISOString(),
+      savedAt: new Date(this.wallClock()).toISOString(),
+      gradedAt: grade.checkedAt,
+      hintsTaken: [...progress.hintsTaken],
+      transcript: transcript.entries,
+      transcriptComplete: transcript.complete,
+      grade: storedGrade(grade),
+    };
+    return { ok: true, value: { labId: id, fileName: `${id}-result-${fileNamePart(learner) || 'learner'}.json`, text: `${JSON.stringify(file, null, 1)}\n` } };
   }
 
   // ── Views ─────────────────────────────────────────────────────────────────────────────────────
@@ -536,4 +623,12 @@ export class LabSession {
   private noActiveLab(what: string): Failure {
     return fail('CommandRefused', `No lab is running, so there is nothing to ${what}.`, { fix: 'Open Labs, pick a lab and start it.' });
   }
+}
+
+/** A learner's name as part of a file name: letters and digits, the rest as single hyphens. */
+function fileNamePart(name: string): string {
+  return name
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
 }

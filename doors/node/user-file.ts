@@ -5,6 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { MAX_SCRIPT_TEXT } from '../../engine/scripting/script-limits';
 import { byteSizeText } from '../../engine/common/byte-size';
+import { LAB_RESULT_LIMITS } from '../../engine/common/lab-limits';
 
 /** Size limits per kind of file, in bytes (docs: README "Command line"). */
 export const USER_FILE_LIMITS = {
@@ -16,6 +17,8 @@ export const USER_FILE_LIMITS = {
   flowSet: 64 * 1024 * 1024,
   /** A lab pack: a briefing and a world patch. */
   labPack: 8 * 1024 * 1024,
+  /** A learner's result file for `hvlab lab grade`: the limit the result format sets. */
+  labResult: LAB_RESULT_LIMITS.fileBytes,
 } as const;
 
 export interface UserFileOptions {

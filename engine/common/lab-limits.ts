@@ -41,3 +41,18 @@ export function sizeText(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
   return `${(bytes / (1024 * 1024)).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
 }
+
+// A learner's result file (engine/labs/learner-result.ts): the transcript of an attempt. A two-hour
+// exam at a command every ten seconds is 720 commands; the limits leave room for a learner who
+// experiments a lot, while the settings file that keeps the transcript (rewritten after each
+// command) stays around a megabyte and a trainer regrading a class of 30 replays at most 60,000.
+export const LAB_RESULT_LIMITS = {
+  /** One result file, in bytes of its UTF-8 JSON text. */
+  fileBytes: 4 * 1024 * 1024,
+  /** Commands kept in one attempt's transcript; past it the transcript is marked incomplete. */
+  transcriptEntries: 2000,
+  /** Characters of all the transcript's command texts together (the settings file keeps them). */
+  transcriptChars: 1024 * 1024,
+  tasks: 50,
+  hints: 100,
+} as const;

@@ -34,3 +34,18 @@ export {
 } from './session';
 export { builtinLabs, builtinLabIds, builtinLabSummaries, builtinLabProblems, findBuiltinLab } from './builtin';
 export { applyWorldPatch, baseWorldInput, WORLD_BASES, type WorldBase } from './world-patch';
+export {
+  LAB_RESULT_FORMAT,
+  LAB_RESULT_VERSION,
+  LabResultFile,
+  TranscriptEntry,
+  StoredGrade,
+  labPackHash,
+  storedGrade,
+  parseLabResult,
+  regradeResult,
+  resultPackProblem,
+  type ResultParse,
+  type Regrade,
+} from './learner-result';
+export { gradeClass, type Gradebook, type GradebookRow, type GradebookInput, type TaskPassRate } from './gradebook';

@@ -15,6 +15,7 @@ import type {
   LabListItem,
   LabReport,
   LabResult,
+  LabResultDownload,
   LabView,
   Result,
 } from '../../engine/contract';
@@ -371,6 +372,11 @@ export class LabStore {
   report(id?: string, learner?: string): Promise<LabReport | undefined> {
     const name = learner?.trim();
     return this.call({ type: 'report', ...(id ? { labId: id } : {}), ...(name ? { learner: name } : {}) });
+  }
+
+  /** The attempt as a result file a trainer regrades (`hvlab lab grade`), with the learner's name in it. */
+  resultFile(id: string, learner: string): Promise<LabResultDownload | undefined> {
+    return this.call({ type: 'result', labId: id, learner: learner.trim() });
   }
 
   /** A 'lab' event from the door. */

@@ -2,8 +2,10 @@
 // "storage-single-location", read the briefing, start it, do the task at the PowerShell prompt
 // (the Move Wizard is another engineer's work in progress), run the clock until idle, Check →
 // every task passes with full marks; reload → the progress is still there; a hint costs points;
-// the report opens and downloads; Reset asks first; a malformed pack is refused with its field
+// the report opens and downloads; the result file saved regrades to the same score through
+// `hvlab lab grade`; Reset asks first; a malformed pack is refused with its field
 // errors; a good pack is imported and listed. Screenshots in test/e2e/artifacts/labs-*.png.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,6 +185,19 @@ test.describe.serial('Labs pane', () => {
     const [exported] = await Promise.all([page.waitForEvent('download'), detail.getByTestId('lab-export').click()]);
     expect(exported.suggestedFilename()).toBe(`${LAB}.json`);
     expect(JSON.parse(readFileSync(await exported.path(), 'utf8'))).toMatchObject({ formatVersion: 1, id: LAB });
+
+    // Save result…: the attempt (the prompt's command, the hint, the grade) as a file the trainer
+    // regrades with hvlab lab grade, which runs the transcript again and finds the same 24 / 25.
+    const [saved] = await Promise.all([page.waitForEvent('download'), detail.getByTestId('lab-result-save').click()]);
+    expect(saved.suggestedFilename()).toBe(`${LAB}-result-Ana-Learner.json`);
+    await expect(detail).toContainText(`Saved ${LAB}-result-Ana-Learner.json: hand it to your trainer.`);
+    const resultFile = join(host.dataDir, saved.suggestedFilename());
+    await saved.saveAs(resultFile);
+    const graded = spawnSync(process.execPath, ['bin/hvlab.mjs', 'lab', 'grade', LAB, resultFile, '--json'], { encoding: 'utf8' });
+    expect(graded.stderr).toBe('');
+    expect(graded.status).toBe(0);
+    const book = JSON.parse(graded.stdout) as { rows: { status: string; learner: string; score: number; storedScore: number; hintsTaken: string[] }[] };
+    expect(book.rows[0]).toMatchObject({ status: 'graded', learner: 'Ana Learner', score: 24, storedScore: 24, hintsTaken: ['why-storage'] });
   });
 
   test('Reset asks first, then starts the lab over; the best score and the hints taken stay', async ({ page }) => {

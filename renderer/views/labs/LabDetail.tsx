@@ -1,5 +1,5 @@
 // One lab: what it is, the learner's standing (status, score, time left), the buttons (Start,
-// Check, Reset, Leave; Export, Report), then the briefing, objectives, tasks with the result of
+// Check, Reset, Leave; Report, Save result, Export), then the briefing, objectives, tasks with the result of
 // the last Check per check ("expected … found …" for the failed ones) and the hints.
 import { observer } from 'mobx-react-lite';
 import { useRef, useState, type ReactNode } from 'react';
@@ -19,6 +19,7 @@ import {
   DocumentRegular,
   LightbulbRegular,
   PlayRegular,
+  SaveRegular,
   SignOutRegular,
 } from '@fluentui/react-icons';
 import type { LabHintView, LabTaskView, LabView } from '../../../engine/contract';
@@ -224,6 +225,14 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
       setMessage('The browser blocked the report window: use “Download report” instead.');
     } else setMessage('The report opened in a new tab: print it from there (Ctrl+P), or download it.');
   };
+  /** The result file a trainer regrades: the browser downloads it; the desktop shows its save dialog. */
+  const saveResult = async () => {
+    if (!named()) return;
+    const file = await labs.resultFile(s.id, labs.learner);
+    if (!file) return;
+    downloadText(file.fileName, file.text, 'application/json');
+    setMessage(`Saved ${file.fileName}: hand it to your trainer.`);
+  };
   const downloadReport = async () => {
     if (!named()) return;
     const report = await labs.report(s.id, labs.learner);
@@ -236,7 +245,7 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
     <>
       <Field
         className="hv-lab-learner"
-        label="Your name (printed on the report)"
+        label="Your name (on the report and the result file)"
         size="small"
         {...(nameMissing && !labs.learner.trim()
           ? { validationState: 'error' as const, validationMessage: 'Type your name: it is printed on the report you hand in.' }
@@ -282,6 +291,19 @@ const FileButtons = observer(function FileButtons({ view }: { view: LabView }) {
         >
           Download report
         </Button>
+        {view.startedAt !== undefined && (
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<SaveRegular />}
+            disabled={busy}
+            onClick={() => void saveResult()}
+            data-testid="lab-result-save"
+            title="Save your attempt (every command you ran, the hints and the grade) as a file your trainer regrades"
+          >
+            Save result…
+          </Button>
+        )}
         <Button
           size="small"
           appearance="subtle"
