@@ -23,6 +23,11 @@ Usage:
       Offline labs: list the built-in labs, read a briefing, grade a script against a lab (exit
       code 0 only when every task passes), check a lab pack file, regrade a class's result files
       into a gradebook. hvlab lab --help for details.
+  hvlab serve [--port <n>] | serve --classroom <id|pack.json...> [--listen <address>] [--port <n>] [--data-dir <folder>]
+      The console in a browser; with --classroom, for a class on the local network: learners join
+      at the printed address with their name and the session code, each in a console and world of
+      their own; the trainer page (its link printed once) shows everyone's progress and exports
+      their result files for hvlab lab grade.
   hvlab --help | --version
 `;
 

@@ -12,6 +12,8 @@ import { parseArgs } from './doors/node/args';
 import { startWebHost } from './doors/web/web-host';
 import { startDevServer } from './doors/web/dev-server';
 import { rememberIdentity, resolveIdentity } from './doors/node/web-host-identity';
+import { classroomLabs, lanNames, startClassroom } from './doors/classroom/classroom-server';
+import { readUserFile, USER_FILE_LIMITS } from './doors/node/user-file';
 
 // Run from the sources (tsx web.main.ts, `npm run dev`) or from its bundle dist/web/web-host.mjs
 // (scripts/build-web.mjs: `npm start` and the tests), which has the engine's entry beside it.
@@ -21,8 +23,19 @@ const root = bundled ? join(here, '..', '..') : here;
 const engineEntry = bundled ? new URL('./engine-worker.mjs', import.meta.url) : ENGINE_WORKER_ENTRY;
 
 export async function main(argv: string[]): Promise<void> {
-  const { options } = parseArgs(argv, { port: 'value', 'data-dir': 'value', dev: 'flag', token: 'value', 'token-file': 'value' });
+  const { options, positionals } = parseArgs(argv, {
+    port: 'value',
+    'data-dir': 'value',
+    dev: 'flag',
+    token: 'value',
+    'token-file': 'value',
+    classroom: 'flag',
+    listen: 'value',
+  });
   const dataDir = typeof options['data-dir'] === 'string' ? options['data-dir'] : defaultDataDir();
+  if (options.classroom) return classroom(positionals, options, dataDir);
+  if (positionals.length || options.listen)
+    throw new Error('labs and --listen are for a classroom: hvlab serve --classroom <id|pack.json...> [--listen <address>]');
   const identity = resolveIdentity(dataDir, {
     ...(typeof options.port === 'string' ? { port: options.port } : {}),
     ...(typeof options.token === 'string' ? { token: options.token } : {}),
@@ -77,6 +90,52 @@ export async function main(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** `--classroom`: one engine thread and data folder per learner under <data-dir>/classroom, the join and trainer pages. */
+async function classroom(labArgs: string[], options: Record<string, string | true>, dataDir: string): Promise<void> {
+  const labs = classroomLabs(labArgs, (path) => readUserFile(path, { maxBytes: USER_FILE_LIMITS.labPack, what: 'lab pack' }));
+  const rendererDir = join(root, 'dist', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The console is not built yet: run `npm run build:renderer`.');
+  const listen = typeof options.listen === 'string' ? options.listen : '0.0.0.0';
+  const lanHosts = listen === '0.0.0.0' ? lanNames() : [listen];
+  const roomDir = join(dataDir, 'classroom');
+  const logger = new FileLogger(join(roomDir, LOG_DIR));
+  const server = await startClassroom({
+    dataDir: roomDir,
+    labs,
+    rendererDir,
+    listen,
+    lanHosts,
+    ...(typeof options.port === 'string' ? { port: portNumber(options.port) } : {}),
+    openDoor: (learnerDir) =>
+      EngineClient.start(
+        () => spawnWorkerThread(engineEntry),
+        { dataDir: learnerDir, nativeDialogs: false, doorSettingKeys: [], watchJobs: false, startClock: true },
+        { logger },
+      ),
+  });
+  process.stdout.write(
+    `Hyper-V Mobility Lab classroom: ${labs.map((l) => l.title).join(', ')}\n` +
+      `Learners open ${server.joinUrls.join(' or ')} and type the session code ${server.room.code}\n` +
+      `Trainer page (keep this link to yourself): ${server.trainerUrl}\n`,
+  );
+  const shutdown = () => {
+    void server
+      .close()
+      .then((unsaved) => {
+        for (const line of unsaved) process.stderr.write(`hvlab serve: ${line}\n`);
+      })
+      .then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+function portNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port must be a port number from 1 to 65535 (0: any free port), not "${text}"`);
+  return n;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -24,6 +24,16 @@ if (simulates && !ENGINE_NODE_FLAGS.every((f) => process.execArgv.includes(f))) 
   process.exit(r.status ?? (r.signal ? 1 : 0));
 }
 
+// `hvlab serve [...]` is the browser host (web.main.ts, its own bundle with the engine's worker
+// entry beside it): `hvlab serve --classroom <labs...>` serves a class on the local network.
+if (args[0] === 'serve') {
+  const { ensureWebHostBuilt } = await import('../scripts/build-web.mjs');
+  const host = await ensureWebHostBuilt();
+  const r = spawnSync(process.execPath, [...process.execArgv, host, ...args.slice(1)], { stdio: 'inherit' });
+  if (r.error) throw r.error;
+  process.exit(r.status ?? (r.signal ? 1 : 0));
+}
+
 if (!bundleIsFresh(join(root, 'dist', 'cli'))) {
   const { buildCli } = await import('../scripts/build-cli.mjs');
   await buildCli();

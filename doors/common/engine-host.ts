@@ -232,7 +232,13 @@ export class EngineHost {
     if (outcome.statements.some((st) => st.result.ok)) this.changed();
     else this.markDirty();
     this.labs.recordCommands(outcome.statements.map((st) => ({ text: st.text, ok: st.result.ok })));
-    this.labs.recordTranscript({ kind: 'run', at, text, ...(resume ? { resume } : {}), ok: !outcome.parseError && outcome.statements.every((st) => st.result.ok) });
+    this.labs.recordTranscript({
+      kind: 'run',
+      at,
+      text,
+      ...(resume ? { resume } : {}),
+      ok: !outcome.parseError && outcome.statements.every((st) => st.result.ok),
+    });
     return { kind: 'result', id, result: { ok: true, value: outcome } };
   }
 

@@ -7,18 +7,22 @@ export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-export function allowedHosts(port: number): Set<string> {
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+/**
+ * The names the host answers to: loopback, plus — only for a classroom (`hvlab serve --classroom`),
+ * the one mode that listens on the network — the LAN addresses and host names it was started with.
+ */
+export function allowedHosts(port: number, lanHosts: readonly string[] = []): Set<string> {
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, ...lanHosts.map((h) => `${h.toLowerCase()}:${port}`)]);
 }
 
-export function isAllowedHost(hostHeader: string | undefined, port: number): boolean {
-  return hostHeader !== undefined && allowedHosts(port).has(hostHeader.toLowerCase());
+export function isAllowedHost(hostHeader: string | undefined, port: number, lanHosts: readonly string[] = []): boolean {
+  return hostHeader !== undefined && allowedHosts(port, lanHosts).has(hostHeader.toLowerCase());
 }
 
 /** Browsers always send Origin on a WebSocket; a non-browser client (CLI, tests) may omit it. */
-export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+export function isAllowedOrigin(origin: string | undefined, port: number, lanHosts: readonly string[] = []): boolean {
   if (origin === undefined) return true;
-  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  return [...allowedHosts(port, lanHosts)].some((h) => origin.toLowerCase() === `http://${h}`);
 }
 
 export function tokenMatches(given: string | null | undefined, expected: string): boolean {

@@ -29,6 +29,18 @@ export interface WebHostOptions {
   outboxLimits?: OutboxLimits;
   /** Told when a page is closed for not reading its updates. */
   onSlowConsumer?: (why: string) => void;
+  /**
+   * A classroom (doors/classroom/): the address to listen on (default loopback only), the LAN names
+   * Host and Origin may carry, the engine each console token opens (the engineHost and token above
+   * are then not used for consoles), and the classroom's own pages. Only `hvlab serve --classroom` sets these.
+   */
+  classroom?: {
+    listenHost: string;
+    lanHosts: string[];
+    doorFor: (token: string | null) => Promise<EngineDoor> | undefined;
+    /** Answers the classroom's pages (join, trainer); false when the request is not one of them. */
+    route: (req: IncomingMessage, res: ServerResponse) => boolean;
+  };
 }
 
 export interface WebHost {
@@ -48,11 +60,19 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken();
   let port = 0;
+  const lanHosts = options.classroom?.lanHosts ?? [];
   const server = createServer((req, res) => {
-    if (!isAllowedHost(req.headers.host, port)) {
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('This console answers only on 127.0.0.1 and localhost.');
+    if (!isAllowedHost(req.headers.host, port, lanHosts)) {
+      res
+        .writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(
+          lanHosts.length
+            ? `This classroom answers only on ${lanHosts.join(', ')}, 127.0.0.1 and localhost.`
+            : 'This console answers only on 127.0.0.1 and localhost.',
+        );
       return;
     }
+    if (options.classroom?.route(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
@@ -85,21 +105,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const refuse = (status: number, reason: string) => {
       socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
     };
-    if (!isAllowedHost(req.headers.host, port)) return refuse(403, 'Forbidden host');
-    if (!isAllowedOrigin(req.headers.origin, port)) return refuse(403, 'Forbidden origin');
-    if (!tokenMatches(url.searchParams.get(TOKEN_PARAMETER), token)) return refuse(401, 'Missing or wrong token');
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const outbox = attach(ws, options.engineHost, serialize, options);
-      outboxes.set(ws, outbox);
-      ws.once('close', () => outboxes.delete(ws));
-    });
+    if (!isAllowedHost(req.headers.host, port, lanHosts)) return refuse(403, 'Forbidden host');
+    if (!isAllowedOrigin(req.headers.origin, port, lanHosts)) return refuse(403, 'Forbidden origin');
+    const given = url.searchParams.get(TOKEN_PARAMETER);
+    const accept = (engineHost: EngineDoor) =>
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const outbox = attach(ws, engineHost, serialize, options);
+        outboxes.set(ws, outbox);
+        ws.once('close', () => outboxes.delete(ws));
+      });
+    if (!options.classroom) {
+      if (!tokenMatches(given, token)) return refuse(401, 'Missing or wrong token');
+      return accept(options.engineHost);
+    }
+    // A classroom: the token names the learner, whose engine alone this socket reaches.
+    const door = options.classroom.doorFor(given);
+    if (!door) return refuse(401, 'Missing or wrong token');
+    void door.then(accept, () => refuse(503, 'The learner console could not be started'));
   });
 
   const listen = (at: number) =>
     new Promise<void>((resolve, reject) => {
       const fail = (err: Error) => reject(err);
       server.once('error', fail);
-      server.listen(at, '127.0.0.1', () => {
+      server.listen(at, options.classroom?.listenHost ?? '127.0.0.1', () => {
         server.off('error', fail);
         resolve();
       });

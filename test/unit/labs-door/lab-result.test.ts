@@ -82,6 +82,25 @@ describe('a learner result file', () => {
     d.host.dispose();
   });
 
+  it('a confirmation answered at the prompt is in the transcript and replayed: the answer decides the regrade as it did the grade', () => {
+    const d = door();
+    const pack = findBuiltinLab('storage-single-location')!;
+    d.ok({ type: 'start', labId: pack.id });
+    d.run('Move-VMStorage -VMName SQL01 -DestinationStoragePath \\\\FS01\\VMs\\SQL01');
+    d.host.handle({ kind: 'clock', id: 998, control: { action: 'runUntilIdle' } });
+    const text = 'Stop-VM -Name SQL01 -TurnOff -Confirm';
+    const asked = d.run(text);
+    expect(asked.result).toMatchObject({ ok: true, value: { confirm: { statement: 0, command: 0 } } });
+    d.host.handle({ kind: 'run', id: 999, text, resume: { statement: 0, command: 0, answer: 'Yes' } });
+    d.ok({ type: 'check' });
+    const result = saved(d);
+    expect(result.transcript[2]).toMatchObject({ kind: 'run', text, resume: { answer: 'Yes' } });
+    expect(result.grade.tasks.map((t) => t.pass)).toEqual([true, false]); // moved, but SQL01 was turned off
+    // Replayed without the answer, SQL01 would still be running and stay-online would pass.
+    expect(regradeResult(pack, result).mismatches).toEqual([]);
+    d.host.dispose();
+  });
+
   it('a tampered grade is flagged: a failed task marked passed, a raised score', () => {
     const d = door();
     const pack = findBuiltinLab('storage-single-location')!;
