@@ -5,7 +5,7 @@
 // console and nothing else) and one for the trainer (the trainer page; it opens no console). The
 // roster is kept in <dataDir>/classroom.json, so a restarted host finds every learner's world,
 // progress and transcript where they left them and the same links keep working.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
