@@ -54,6 +54,54 @@ const BINDING_ERRORS: readonly [RegExp, Kind][] = [
   [/^Cannot bind parameter '.*'\./, binding('CannotConvertArgumentNoMessage')],
 ];
 
+const runtime = (category: string, id: string, reason = 'RuntimeException', unconfirmed = false): Kind => ({
+  category,
+  reason,
+  exception: `${SMA}.${reason}`,
+  id,
+  ...(unconfirmed ? { unconfirmed } : {}),
+});
+
+/**
+ * The language's run-time errors (engine/scripting/language: methods.ts, operators.ts) and the records
+ * Windows PowerShell 4.0 writes for them (about_Methods, about_Operators); the second element takes the
+ * record's target from the message (the method's name, the format string).
+ */
+const RUNTIME_ERRORS: readonly [RegExp, Kind, ((m: RegExpExecArray) => string)?][] = [
+  [/^You cannot call a method on a null-valued expression\.$/, runtime('InvalidOperation', 'InvokeMethodOnNull')],
+  [/^Method invocation failed because \[.*\] does not contain a method named '(.*)'\.$/, runtime('InvalidOperation', 'MethodNotFound'), (m) => m[1]!],
+  [/^Cannot find an overload for/, runtime('NotSpecified', 'MethodCountCouldNotFindBest', 'MethodException')],
+  [/^Exception calling "[^"]*".*Index and length/, runtime('NotSpecified', 'ArgumentOutOfRangeException', 'MethodInvocationException')],
+  [/^Exception calling /, runtime('NotSpecified', 'ArgumentException', 'MethodInvocationException', true)],
+  [/^Attempted to divide by zero\.$/, runtime('NotSpecified', 'RuntimeException')],
+  [/^Error formatting a string/, runtime('InvalidOperation', 'FormatError')],
+  [/^The regular expression pattern (.*) is not valid/, runtime('InvalidOperation', 'InvalidRegularExpression'), (m) => m[1]!],
+  [/^Cannot convert value "(.*)" to type "System\.Int32"/, runtime('InvalidArgument', 'InvalidCastFromStringToInteger', 'RuntimeException', true)],
+  [/^The range .* has .* numbers/, runtime('InvalidOperation', 'RangeTooLarge', 'RuntimeException', true)],
+  [/^The operator '.*' cannot be applied/, runtime('InvalidOperation', 'OperatorFailed', 'RuntimeException', true)],
+];
+
+/** A run-time error of the language (not a cmdlet's): InvalidOperation: (:) [], RuntimeException and its id, or undefined. */
+function runtimeErrorRecord(message: string, position?: ErrorRecordFields['position']): ErrorRecordFields | undefined {
+  for (const [re, kind, target] of RUNTIME_ERRORS) {
+    const m = re.exec(message);
+    if (!m) continue;
+    const name = target?.(m) ?? '';
+    return {
+      category: kind.category,
+      targetName: name,
+      targetType: name ? 'String' : '',
+      activity: '',
+      reason: kind.reason,
+      exception: kind.exception,
+      fullyQualifiedErrorId: kind.id,
+      ...(position ? { position } : {}),
+      ...(kind.unconfirmed ? { unconfirmed: true } : {}),
+    };
+  }
+  return undefined;
+}
+
 /** The parser's messages (syntax.ts) and PowerShell's ParseError ids for them. */
 const PARSE_ERRORS: readonly [RegExp, string][] = [
   [/^The string is missing the terminator/, 'TerminatorExpectedAtEndOfString'],
@@ -111,6 +159,8 @@ function commandNotFound(name: string, position?: ErrorRecordFields['position'])
 export function bindingErrorRecord(message: string, cmdlet: string | undefined, position?: ErrorRecordFields['position']): ErrorRecordFields {
   const notFound = NOT_RECOGNIZED.exec(message);
   if (notFound) return commandNotFound(notFound[1]!, position);
+  const runtimeRecord = cmdlet === undefined ? runtimeErrorRecord(message, position) : undefined;
+  if (runtimeRecord) return runtimeRecord;
   const sig = cmdlet ? findSignature(cmdlet) : undefined;
   const activity = sig?.name ?? cmdlet ?? '';
   const kind = BINDING_ERRORS.find(([re]) => re.test(message))?.[1] ?? { ...binding('ParameterBindingFailed'), unconfirmed: true };

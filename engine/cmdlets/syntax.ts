@@ -5,7 +5,9 @@
 // parameters (-Name, -Name:value) and arguments. Expressions: variables and their properties
 // ($vm.Name, $_), literals, arrays (1,2,3 and @( )), hashtables, script blocks, ( ) and $( ),
 // strings with "$var" expansion, comparison (-eq -ne -gt -ge -lt -le -like -notlike -match
-// -notmatch -contains -notcontains -in -notin), logical (-and -or -not !) and arithmetic operators.
+// -notmatch -contains -notcontains -in -notin), logical (-and -or -not !) and arithmetic operators,
+// the string operators -replace -split -join, the format operator -f, the range operator (1..4)
+// and method calls ($vm.Name.ToUpper()), with about_Operator_Precedence's order.
 // Arguments are Arguments are read in PowerShell's argument mode (bare words are strings,
 // 4GB is a number, a,b,c is an array); inside @( ) and hashtable values in expression mode
 // (strings must be quoted). Comments (# and <# #>), backtick continuation and escapes, and the
@@ -35,6 +37,8 @@ export interface HashtableEntry {
 export type DynamicNode =
   | { kind: 'variable'; name: string; at: Range }
   | { kind: 'member'; target: ExprNode; name: string; at: Range }
+  /** `$x.Name.ToUpper()`, `$s.Substring(0, 3)`: a method of the value (engine/scripting/language/methods.ts). */
+  | { kind: 'method'; target: ExprNode; name: string; args: ExprNode[]; at: Range }
   | { kind: 'index'; target: ExprNode; index: ExprNode; at: Range }
   /** A double-quoted string with `$name` or `$( )` in it. */
   | { kind: 'expandable'; parts: (string | ExprNode)[]; at: Range }
@@ -97,6 +101,12 @@ export const COMPARISON_OPERATORS = [
 ] as const;
 const comparisonSet = new Set<string>([...COMPARISON_OPERATORS, ...COMPARISON_OPERATORS.map((o) => `i${o}`), ...COMPARISON_OPERATORS.map((o) => `c${o}`)]);
 const logicalSet = new Set(['and', 'or', 'xor']);
+/** -replace -split -join: at the comparison operators' precedence, case-insensitive unless c-prefixed. */
+export const STRING_OPERATORS = ['replace', 'split', 'join'] as const;
+const stringOperatorSet = new Set<string>([...STRING_OPERATORS, ...STRING_OPERATORS.filter((o) => o !== 'join').flatMap((o) => [`i${o}`, `c${o}`])]);
+const comparisonLevelSet = new Set<string>([...comparisonSet, ...stringOperatorSet]);
+const formatSet = new Set(['f']);
+const unaryStringSet = new Set(['split', 'join']);
 
 const spaces = new Set([' ', '\t', '\f', '\v', '\u00a0', '\u0085', '\u1680', '\u202f', '\u205f', '\u3000', '\ufeff', '\u2028', '\u2029']);
 const wordEnders = new Set([';', '|', ',', '(', ')', '{', '}', '&', '<', '>']);
@@ -333,7 +343,7 @@ export class SyntaxReader {
     const n = this.ch(1);
     if (c === '$' || c === '(' || c === '@' || c === '{' || c === '!' || isQuote(c)) return true;
     if (/^[0-9]$/.test(c) || (c === '.' && /^[0-9]$/.test(n))) return true;
-    if (dashes.has(c)) return /^[0-9.$(]$/.test(n) || /^not\b/i.test(this.text.slice(this.pos + 1, this.pos + 5));
+    if (dashes.has(c)) return /^[0-9.$(]$/.test(n) || /^(not|join|split)\b/i.test(this.text.slice(this.pos + 1, this.pos + 7));
     return false;
   }
 
@@ -514,12 +524,10 @@ export class SyntaxReader {
         let name = '';
         if (isQuote(this.ch())) name = this.quotedText();
         else while (wordChar.test(this.ch())) name += this.text[this.pos++];
-        if (this.ch() === '(')
-          this.fail(
-            `Method calls such as '.${name}()' are not supported in this console; use properties, or cmdlets such as Select-Object and Measure-Object.`,
-            nameStart,
-            this.pos + 1,
-          );
+        if (this.ch() === '(' && name !== '') {
+          out = { kind: 'method', target: out, name, args: this.methodArguments(), at: rangeBetween(out.at.offset, this.pos) };
+          continue;
+        }
         out = { kind: 'member', target: out, name, at: rangeBetween(out.at.offset, this.pos) };
         continue;
       }
@@ -534,6 +542,46 @@ export class SyntaxReader {
         continue;
       }
       return out;
+    }
+  }
+
+  /** `( a, b )` after a method name: its arguments, separated by commas (an array literal is not one argument here). */
+  private methodArguments(): ExprNode[] {
+    const open = this.pos++;
+    this.skipTrivia(true);
+    if (this.ch() === ')') {
+      this.pos++;
+      return [];
+    }
+    const args: ExprNode[] = [];
+    for (;;) {
+      args.push(this.methodArgument());
+      this.skipTrivia(true);
+      if (this.ch() === ',') {
+        this.pos++;
+        this.skipTrivia(true);
+        continue;
+      }
+      if (this.ch() !== ')') this.fail("Missing closing ')' in method call.", open, this.pos);
+      this.pos++;
+      return args;
+    }
+  }
+
+  /** One method argument: an expression without the comma operator at its top. */
+  private methodArgument(): ExprNode {
+    this.enter();
+    try {
+      return this.binaryLoop(
+        () =>
+          this.binaryLoop(
+            () => this.additiveWith(() => this.unary()),
+            () => this.dashOperator(comparisonLevelSet),
+          ),
+        () => this.dashOperator(logicalSet),
+      );
+    } finally {
+      this.depth--;
     }
   }
 
@@ -736,7 +784,7 @@ export class SyntaxReader {
         return left;
       }
       const opAt = this.pos;
-      this.pos += /^[a-z]/.test(op) ? op.length + 1 : 1;
+      this.pos += /^[a-z]/.test(op) ? op.length + 1 : op.length;
       this.skipTrivia(true);
       if (this.atExpressionEnd())
         this.fail(`You must provide a value expression following the '${this.text.slice(opAt, this.pos).trim()}' operator.`, opAt, opAt + op.length + 1);
@@ -761,12 +809,14 @@ export class SyntaxReader {
     return this.binaryLoop(
       () => this.additive(),
       () => {
-        const op = this.dashOperator(comparisonSet);
+        const op = this.dashOperator(comparisonLevelSet);
         if (op === undefined && dashes.has(this.ch()) && /^[A-Za-z]$/.test(this.ch(1))) {
           const word = this.tokenAt(this.pos);
           if (!/^-(not|and|or|xor)$/i.test(word))
             this.fail(
-              `Unexpected token '${word}' in expression or statement. The console knows the operators ${COMPARISON_OPERATORS.map((o) => `-${o}`).join(' ')} -and -or -not.`,
+              `Unexpected token '${word}' in expression or statement. The console knows the operators ${[...COMPARISON_OPERATORS, ...STRING_OPERATORS, 'f']
+                .map((o) => `-${o}`)
+                .join(' ')} -and -or -not.`,
               this.pos,
               this.pos + word.length,
             );
@@ -777,25 +827,24 @@ export class SyntaxReader {
   }
 
   private additive(): ExprNode {
-    return this.binaryLoop(
-      () => this.multiplicative(),
-      () => {
-        const c = this.ch();
-        if (c === '+') return '+';
-        if (dashes.has(c) && !/^[A-Za-z]$/.test(this.ch(1))) return '-';
-        return undefined;
-      },
-    );
+    return this.additiveWith(() => this.arrayLevel());
   }
 
-  private multiplicative(): ExprNode {
-    return this.binaryLoop(
-      () => this.arrayLevel(),
-      () => {
+  /** + - over * / % over -f over .. over `operand` (the comma operator, or a unary expression in a method's arguments). */
+  private additiveWith(operand: () => ExprNode): ExprNode {
+    const range = () => this.binaryLoop(operand, () => (this.ch() === '.' && this.ch(1) === '.' && this.ch(2) !== '.' ? '..' : undefined));
+    const format = () => this.binaryLoop(range, () => this.dashOperator(formatSet));
+    const multiplicative = () =>
+      this.binaryLoop(format, () => {
         const c = this.ch();
         return c === '*' || c === '/' || c === '%' ? c : undefined;
-      },
-    );
+      });
+    return this.binaryLoop(multiplicative, () => {
+      const c = this.ch();
+      if (c === '+') return '+';
+      if (dashes.has(c) && !/^[A-Za-z]$/.test(this.ch(1))) return '-';
+      return undefined;
+    });
   }
 
   private arrayLevel(): ExprNode {
@@ -828,6 +877,14 @@ export class SyntaxReader {
         const operand = this.unary();
         return { kind: 'unary', op: 'not', operand, at: rangeBetween(start, operand.at.offset + operand.at.length) };
       }
+      const unaryString = this.dashOperator(unaryStringSet);
+      if (unaryString) {
+        this.pos += unaryString.length + 1;
+        this.skipTrivia(false);
+        if (this.atExpressionEnd()) this.fail(`You must provide a value expression following the '-${unaryString}' operator.`, start, this.pos);
+        const operand = this.unary();
+        return { kind: 'unary', op: unaryString, operand, at: rangeBetween(start, operand.at.offset + operand.at.length) };
+      }
       if (dashes.has(c) && (this.ch(1) === '$' || this.ch(1) === '(')) {
         this.pos++;
         const operand = this.unary();
@@ -850,11 +907,14 @@ export class SyntaxReader {
     if (c === '') this.fail('Missing an expression at the end of the statement.', start);
     numberAhead.lastIndex = this.pos;
     const m = numberAhead.exec(this.text);
-    if (m && !wordChar.test(this.text[this.pos + m[0].length] ?? '') && this.text[this.pos + m[0].length] !== '.') {
-      const value = parseNumberLiteral(m[0]);
+    // 1..4: the number ends before the range operator's dots.
+    const literal = m && /^[+-]?\d+\.$/.test(m[0]) && this.text[this.pos + m[0].length] === '.' ? m[0].slice(0, -1) : m?.[0];
+    const after = literal === undefined ? '' : (this.text[this.pos + literal.length] ?? '');
+    if (literal !== undefined && !wordChar.test(after) && (after !== '.' || this.text[this.pos + literal.length + 1] === '.')) {
+      const value = parseNumberLiteral(literal);
       if (value !== undefined) {
-        this.pos += m[0].length;
-        return { kind: 'number', value, text: m[0], at: rangeBetween(start, this.pos) };
+        this.pos += literal.length;
+        return { kind: 'number', value, text: literal, at: rangeBetween(start, this.pos) };
       }
     }
     return this.expressionWord();

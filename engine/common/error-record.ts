@@ -79,7 +79,8 @@ export function formatErrorRecord(fullText: string, statement: StatementAt, mess
   if (fix) tail.push(`    + RecommendedAction     : ${fix}`);
   if (record.category === 'ParserError') return [...positionMessage(fullText, pos), message, ...tail].join('\n');
   // "Get-VM : message": the command as invoked (a command that was not found: the name typed).
-  const invoked = record.activity || record.targetName;
+  // A run-time error of the language (RuntimeException and kin) has neither: the message stands alone.
+  const invoked = record.activity || (record.reason === 'CommandNotFoundException' ? record.targetName : '');
   const prefixed = invoked && !message.toLowerCase().startsWith(`${invoked.toLowerCase()} :`) ? `${invoked} : ${message}` : message;
   return [prefixed, ...positionMessage(fullText, pos), ...tail].join('\n');
 }

@@ -44,6 +44,8 @@ import {
   wrapOutput,
 } from './values';
 import { findUtility, type UtilityContext } from './utility-cmdlets';
+import { callMethod, MethodError } from './methods';
+import { formatOperator, joinOperator, OperatorError, rangeOperator, replaceOperator, splitOperator, splitWhitespace } from './operators';
 import { confirmQuery, needsConfirmation, nonInteractiveResult, perTarget, whatIfText, type ShouldProcessSwitches } from '../../cmdlets/should-process';
 import { shouldProcess } from '../../cmdlets/signature';
 import type { ConfirmAnswer } from '../../common/confirm-prompt';
@@ -132,7 +134,7 @@ export class Variables extends Map<string, unknown> {
 
 /** How many objects one pipeline may hold, and loop passes a statement may make: bounds a script's memory and time. */
 export const LANGUAGE_LIMITS = {
-  /** Objects in one pipeline or array (a range like 1..n is not supported; arrays grow only by +). */
+  /** Objects in one pipeline, array or range (1..n). */
   maxObjects: 1_000_000,
   /** Nested script block calls (a script block that runs itself through a variable). */
   maxCallDepth: MAX_DEPTH,
@@ -472,6 +474,12 @@ export class Interpreter {
       }
       case 'member':
         return memberOf(this.expr(node.target), node.name);
+      case 'method': {
+        const target = this.expr(node.target);
+        const args = node.args.map((a) => this.expr(a));
+        const v = this.operate(() => callMethod(target, node.name, args), node.at);
+        return v === undefined ? null : v;
+      }
       case 'index': {
         const target = this.expr(node.target);
         const index = this.expr(node.index);
@@ -495,6 +503,8 @@ export class Interpreter {
       case 'unary': {
         const v = this.expr(node.operand);
         if (node.op === 'not') return !isTrue(v);
+        if (node.op === 'join') return joinOperator(v);
+        if (node.op === 'split') return splitWhitespace(v);
         return this.arith('-', 0, v, node.at);
       }
       case 'binary': {
@@ -504,6 +514,8 @@ export class Interpreter {
         const left = this.expr(node.left);
         const right = this.expr(node.right);
         if (node.op === '+' || node.op === '-' || node.op === '*' || node.op === '/' || node.op === '%') return this.arith(node.op, left, right, node.at);
+        const text = this.stringOperator(node.op, left, right, node.at);
+        if (text !== undefined) return text;
         try {
           return compare(node.op, left, right);
         } catch (e) {
@@ -511,6 +523,35 @@ export class Interpreter {
           throw e;
         }
       }
+    }
+  }
+
+  /** -replace -split -join -f and .., or undefined for another operator. */
+  private stringOperator(op: string, left: unknown, right: unknown, at: Range): unknown {
+    const cs = op.startsWith('c');
+    switch (cs ? op.slice(1) : op) {
+      case 'replace':
+        return this.operate(() => replaceOperator(left, right, cs), at);
+      case 'split':
+        return this.operate(() => splitOperator(left, right, cs), at);
+      case 'join':
+        return joinOperator(left, right);
+      case 'f':
+        return this.operate(() => formatOperator(left, right), at);
+      case '..':
+        return this.operate(() => rangeOperator(left, right, LANGUAGE_LIMITS.maxObjects), at);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Runs an operator or method; what it refuses becomes an error at `at`. */
+  private operate<T>(f: () => T, at: Range): T {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof OperatorError || e instanceof MethodError || e instanceof RegexError) throw new ScriptError(e.message, at);
+      throw e;
     }
   }
 

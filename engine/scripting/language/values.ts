@@ -32,6 +32,10 @@ export class PsHashtable {
     this.entries.set(key.toLowerCase(), { key, value });
   }
 
+  delete(key: string): void {
+    this.entries.delete(key.toLowerCase());
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -247,7 +251,7 @@ function like(text: string, pattern: string, caseSensitive: boolean): boolean {
 
 export class RegexError extends Error {}
 
-function regexOf(pattern: string, caseSensitive: boolean): RegExp {
+export function regexOf(pattern: string, caseSensitive: boolean): RegExp {
   try {
     return new RegExp(pattern, caseSensitive ? 'u' : 'iu');
   } catch {

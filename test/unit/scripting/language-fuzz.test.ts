@@ -17,6 +17,9 @@ const seeds = [
   'Get-VM | ? State -eq Running | % { $_.Name } | Measure-Object',
   '$a = 1,2,3; $a[0] + $a[-1] * 2; @(Get-VM).Count; $h = @{x = 1; y = "z"}; $h.x',
   'Get-VM | Group-Object State | ft -AutoSize; Get-VMHost | fl *',
+  // Operators and method calls (operators.ts, methods.ts).
+  '$vm = Get-VM WEB01; "{0,-8}|{1:N1}" -f $vm.Name.ToUpper().Substring(0, 3), 3.14; 1..5 -join ","; -join ("x", "y")',
+  '"a,b;c" -split "[,;]", 2; "WEB01" -replace "WEB(\\d+)", "APP$1"; $h = @{a = 1}; $h.ContainsKey("a"); "  x ".Trim().PadLeft(4, "*")',
 ];
 
 const syntaxChars = [...'-$@(){}[];|,\'"`#<>=:.\\/ \t\n\r*?&+%!_', ...'aeinoqtlk09'];
