@@ -5,7 +5,7 @@
 import type { World } from '../model/world';
 import type { CmdletSignature, ParameterSpec } from './signature';
 import { allSignatures, findSignature } from './registry';
-import { matchParameter } from './parameter-names';
+import { commonParametersOf, matchParameter } from './parameter-names';
 import { inSet } from './parameter-sets';
 import { dashes, doubleQuotes, singleQuotes } from '../common/powershell-chars';
 import { isNewline, isSpace } from './syntax';
@@ -124,8 +124,14 @@ export function complete(text: string, cursor: number, world?: World): Completio
         .flatMap((m) => (m.kind === 'parameter' ? [m.spec.name] : [])),
     );
     const prefix = partial.text.slice(1);
-    const candidates = sig.parameters.filter((p) => !used.has(p.name) && startsWith(p.name, prefix)).map((p) => `-${p.name}`);
-    return { replaceFrom: partial.start, candidates };
+    const own = sig.parameters.filter((p) => !used.has(p.name) && startsWith(p.name, prefix)).map((p) => `-${p.name}`);
+    // Then the common parameters the console takes (-Verbose ..., -WhatIf and -Confirm where the cmdlet
+    // changes something), after the cmdlet's own as PowerShell's Tab cycles them; not those it refuses.
+    const typed = new Set(tokens.filter((t) => dashes.has(t.text[0] ?? '')).map((t) => t.text.slice(1).split(':')[0]!.toLowerCase()));
+    const common = commonParametersOf(sig)
+      .filter((c) => (c.ignored || c.shouldProcessOnly) && !typed.has(c.name.toLowerCase()) && startsWith(c.name, prefix))
+      .map((c) => `-${c.name}`);
+    return { replaceFrom: partial.start, candidates: [...own, ...common] };
   }
 
   let p: ParameterSpec | undefined;

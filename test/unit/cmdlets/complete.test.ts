@@ -18,8 +18,30 @@ describe('complete', () => {
   it('parameter names after a dash, in signature order, skipping those already given', () => {
     expect(at('Move-VMStorage X -S')).toEqual({ replaceFrom: 17, candidates: ['-SnapshotFilePath', '-SmartPagingFilePath'] });
     expect(at('Set-VMMemory X -StartupBytes 1GB -M')).toEqual({ replaceFrom: 33, candidates: ['-MinimumBytes', '-MaximumBytes'] });
-    expect(at('Stop-VM X -Force -').candidates).toEqual(['-Name', '-ComputerName', '-Save', '-TurnOff', '-AsJob', '-Passthru']);
+    // The cmdlet's own parameters, then the common ones (Tab in PowerShell offers both, in that order).
+    expect(at('Stop-VM X -Force -').candidates).toEqual([
+      '-Name',
+      '-ComputerName',
+      '-Save',
+      '-TurnOff',
+      '-AsJob',
+      '-Passthru',
+      '-Verbose',
+      '-Debug',
+      '-WhatIf',
+      '-Confirm',
+    ]);
     expect(at('Stop-VM -VMName X -').candidates).not.toContain('-Name');
+  });
+
+  it('then the common parameters the console takes: -WhatIf and -Confirm only where the cmdlet changes something', () => {
+    expect(at('Remove-VM X -W').candidates).toEqual(['-WhatIf']);
+    expect(at('Remove-VM X -Co').candidates).toEqual(['-ComputerName', '-Confirm']);
+    expect(at('Remove-VM X -Confirm:$false -Co').candidates).toEqual(['-ComputerName']);
+    expect(at('Get-VM -W').candidates).toEqual([]);
+    expect(at('Get-VM -V').candidates.at(-1)).toBe('-Verbose');
+    // -ErrorAction is refused by the binder here, so Tab does not offer it.
+    expect(at('Get-VM -Er').candidates).toEqual([]);
   });
 
   it('enum values and booleans after their parameter, or after -Param:', () => {
