@@ -520,7 +520,6 @@ export class SyntaxReader {
       const c = this.ch();
       if (c === '.' && (wordChar.test(this.ch(1)) || isQuote(this.ch(1)))) {
         this.pos++;
-        const nameStart = this.pos;
         let name = '';
         if (isQuote(this.ch())) name = this.quotedText();
         else while (wordChar.test(this.ch())) name += this.text[this.pos++];
