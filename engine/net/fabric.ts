@@ -254,7 +254,8 @@ export class NetworkFabric {
     }
     if (dynamicTx.size === 0) return;
     for (const l of [...this.live.values()]) {
-      if (l.stalledUntil !== undefined || !l.plan.paths.some((p) => p.uses.some((u) => dynamicTx.has(u.resource)))) continue;
+      // A transfer the flow network finished at this same instant (its completion not yet run) is left alone.
+      if (l.stalledUntil !== undefined || !this.flow.isActive(l.id) || !l.plan.paths.some((p) => p.uses.some((u) => dynamicTx.has(u.resource)))) continue;
       const r = planTransfer(this.world, l.request, this.context(l));
       if (!r.ok || r.plan.transport !== l.plan.transport || r.plan.channels.length !== l.plan.channels.length) continue;
       const sameChannels = r.plan.channels.every((c, i) => c.client === l.plan.channels[i]!.client && c.server === l.plan.channels[i]!.server);
@@ -307,7 +308,13 @@ export class NetworkFabric {
   /** The transfers carrying bytes now (not stalled), as the DCB model reads them. */
   private flowingTransfers(): { id: string; plan: TransferPlan }[] {
     const out: { id: string; plan: TransferPlan }[] = [];
-    for (const l of this.live.values()) if (!(l.stalledUntil !== undefined && l.stalledUntil > this.sim.now)) out.push({ id: l.id, plan: l.plan });
+    for (const l of this.live.values()) {
+      // A transfer the flow network finished at this same instant still waits for its completion
+      // handler; it carries nothing, and re-weighting its paths would name a finished transfer.
+      if (l.stalledUntil !== undefined && l.stalledUntil > this.sim.now) continue;
+      if (!this.flow.isActive(l.id)) continue;
+      out.push({ id: l.id, plan: l.plan });
+    }
     return out;
   }
 
@@ -318,15 +325,18 @@ export class NetworkFabric {
    */
   private applyQos(): void {
     if (!qosRelevant(this.world) && !this.qosApplied) return;
-    const { paths } = qosPaths(this.world, this.flowingTransfers(), this.params);
+    const flowing = this.flowingTransfers();
+    const { paths } = qosPaths(this.world, flowing, this.params);
     let changed = false;
-    for (const [id, next] of paths) {
-      const l = this.live.get(id);
-      if (!l) continue;
+    for (const { id } of flowing) {
+      const l = this.live.get(id)!;
+      // Transfers DCB leaves alone run on their plan's paths (one that was re-weighted goes back).
+      const next = paths.get(id) ?? (l.qosPaths !== undefined ? l.plan.paths : undefined);
+      if (!next) continue;
       const current = l.qosPaths ?? l.plan.paths;
       if (samePaths(current, next)) continue;
       this.ensureResources(next);
-      this.flow.setPaths(id, next);
+      this.flow.setPaths(l.id, next);
       l.qosPaths = samePaths(l.plan.paths, next) ? undefined : next;
       changed = true;
     }
@@ -336,9 +346,9 @@ export class NetworkFabric {
   /** Where each flowing path sits under DCB (sending adapter, priority, class, lossy RoCE), with its wire rate on that adapter. */
   qosTraffic(): (QosPathInfo & { wireBytesPerSec: number })[] {
     const flowing = this.flowingTransfers();
-    const { paths, info } = qosPaths(this.world, flowing, this.params);
+    const { paths, info } = qosPaths(this.world, flowing, this.params, true);
     return info.map((x) => {
-      const p = paths.get(x.transfer)?.[x.path];
+      const p = paths.get(x.transfer)?.[x.path] ?? this.live.get(x.transfer)?.plan.paths[x.path];
       const perByte = p?.uses.find((u) => u.resource === x.tx)?.perByte ?? 0;
       const rate = this.flow.isActive(x.transfer) ? (this.flow.pathRates(x.transfer)[x.path] ?? 0) : 0;
       return { ...x, wireBytesPerSec: rate * perByte };

@@ -34,7 +34,7 @@
 // link flow control) need no PFC.
 import type { Host, Nic, World } from '../model/world';
 import { classRows, dcbOf, type HostDcb } from '../model/dcb';
-import { findHost } from '../model/paths';
+import { findHost, hostIndexOf } from '../model/paths';
 import type { Path } from './flow-port';
 import { NetParameters, type NetParams } from './parameters';
 import { describeResource } from './resources';
@@ -101,6 +101,16 @@ export function classOfPriority(h: Host, priority: number): ClassOf {
 
 /** The traffic of each path of a plan, or undefined for a path that uses no network. */
 export function pathTraffic(plan: TransferPlan): (TrafficMatch | undefined)[] {
+  // Plans and paths are never changed in place (a re-plan or re-weighting makes new ones), so what
+  // is read from them is kept: the fabric asks again after every start and end of a transfer.
+  let known = trafficOfPlan.get(plan);
+  if (!known) trafficOfPlan.set(plan, (known = readPathTraffic(plan)));
+  return known;
+}
+
+const trafficOfPlan = new WeakMap<TransferPlan, (TrafficMatch | undefined)[]>();
+
+function readPathTraffic(plan: TransferPlan): (TrafficMatch | undefined)[] {
   const kind = plan.request.kind;
   if (kind === 'LocalCopy' || plan.transport === 'Local') return plan.paths.map(() => undefined);
   if (kind === 'LiveMigrationTcp' || kind === 'LiveMigrationCompression') return plan.paths.map(() => ({ rdma: false, port: LIVE_MIGRATION_PORT }));
@@ -110,8 +120,18 @@ export function pathTraffic(plan: TransferPlan): (TrafficMatch | undefined)[] {
 }
 
 /** The sending and receiving adapters of a path, from its nic:…:tx and nic:…:rx uses. */
-function pathNics(p: Path): { tx?: { host: string; nic: string; id: string }; rx?: { host: string; nic: string; id: string } } {
-  const out: ReturnType<typeof pathNics> = {};
+type PathNics = { tx?: { host: string; nic: string; id: string }; rx?: { host: string; nic: string; id: string } };
+
+const nicsOfPath = new WeakMap<Path, PathNics>();
+
+function pathNics(p: Path): PathNics {
+  let known = nicsOfPath.get(p);
+  if (!known) nicsOfPath.set(p, (known = readPathNics(p)));
+  return known;
+}
+
+function readPathNics(p: Path): PathNics {
+  const out: PathNics = {};
   for (const u of p.uses) {
     if (!u.resource.startsWith('nic:')) continue;
     const d = describeResource(u.resource);
@@ -159,16 +179,25 @@ export interface QosPathInfo {
 
 /**
  * The paths each transfer should run on under the hosts' DCB settings (its plan's paths, re-weighted
- * and, for lossy RoCE, costing more wire bytes), and where each path sits. Transfers whose paths
- * are unchanged are still listed, so the caller can compare.
+ * and, for lossy RoCE, costing more wire bytes), and where each path sits. `paths` lists only the
+ * transfers DCB changes: the fabric re-weights after every start and end, so a copy of every plan
+ * each time made 1,000 concurrent moves quadratic (moves.1000 bench). `info` is built on request.
  */
 export function qosPaths(
   world: World,
   transfers: readonly QosTransfer[],
   params: NetParams = NetParameters,
+  withInfo = false,
 ): { paths: Map<string, Path[]>; info: QosPathInfo[] } {
   const paths = new Map<string, Path[]>();
   const info: QosPathInfo[] = [];
+  /** The transfer's own copy of its plan's paths, made on its first change. */
+  const writable = (t: number): Path[] => {
+    const id = transfers[t]!.id;
+    let list = paths.get(id);
+    if (!list) paths.set(id, (list = transfers[t]!.plan.paths.map((p) => ({ ...p }))));
+    return list;
+  };
   interface Entry {
     t: number;
     i: number;
@@ -179,34 +208,28 @@ export function qosPaths(
   }
   const byTx = new Map<string, Entry[]>();
   const sendersInto = new Map<string, Set<string>>();
-  const hostCache = new Map<string, Host | undefined>();
-  const host = (name: string) => {
-    const k = name.toLowerCase();
-    if (!hostCache.has(k)) hostCache.set(k, findHost(world, name));
-    return hostCache.get(k);
-  };
+  // Resource ids carry the host's own name; anything else falls back to the full lookup.
+  const hostIndex = hostIndexOf(world);
+  const host = (name: string) => hostIndex.get(name) ?? hostIndex.get(name.toLowerCase()) ?? findHost(world, name);
   const nicsOf: ReturnType<typeof pathNics>[][] = [];
   const traffic: (TrafficMatch | undefined)[][] = [];
+  const priorities: number[][] = [];
   for (let t = 0; t < transfers.length; t++) {
     const plan = transfers[t]!.plan;
-    paths.set(
-      transfers[t]!.id,
-      plan.paths.map((p) => ({ ...p })),
-    );
     traffic.push(pathTraffic(plan));
     nicsOf.push(plan.paths.map(pathNics));
+    priorities.push([]);
     for (let i = 0; i < plan.paths.length; i++) {
       const n = nicsOf[t]![i]!;
       const tm = traffic[t]![i];
       const sender = n.tx ? host(n.tx.host) : undefined;
       const priority = tm && sender ? taggedPriority(sender, tm) : 0;
+      priorities[t]!.push(priority);
       const entry: Entry = { t, i, w0: plan.paths[i]!.weight ?? 1, wire: 1 };
-      let className: string | undefined;
       if (n.tx && sender) {
         const nic = nicOf(sender, n.tx.nic);
         if (nic && tm && dcbOperational(sender, nic)) entry.cls = classOfPriority(sender, priority);
         entry.wire = plan.paths[i]!.uses.find((u) => u.resource === n.tx!.id)?.perByte ?? 1;
-        className = entry.cls?.name;
         const list = byTx.get(n.tx.id) ?? [];
         list.push(entry);
         byTx.set(n.tx.id, list);
@@ -216,14 +239,17 @@ export function qosPaths(
           sendersInto.set(n.rx.id, s);
         }
       }
-      info.push({
-        transfer: transfers[t]!.id,
-        path: i,
-        ...(n.tx ? { tx: n.tx.id } : {}),
-        priority,
-        ...(className ? { trafficClass: className } : {}),
-        lossy: false,
-      });
+      if (withInfo) {
+        const className = n.tx && sender ? entry.cls?.name : undefined;
+        info.push({
+          transfer: transfers[t]!.id,
+          path: i,
+          ...(n.tx ? { tx: n.tx.id } : {}),
+          priority,
+          ...(className ? { trafficClass: className } : {}),
+          lossy: false,
+        });
+      }
     }
   }
   // ETS weights per sending adapter.
@@ -247,7 +273,7 @@ export function qosPaths(
       const share = e.cls.algorithm === 'Strict' ? params.strictPriorityWeight : e.cls.bandwidthPercentage / Math.max(shares, 1);
       // Σ over the class of w · wire = share · total: each class's wire bytes follow its share.
       const w = e.w0 * share * (total / c.weight);
-      paths.get(transfers[e.t]!.id)![e.i]!.weight = w;
+      writable(e.t)[e.i]!.weight = w;
     }
   }
   // RoCE without PFC into a congested (incast) port.
@@ -258,17 +284,17 @@ export function qosPaths(
       const tm = traffic[t]![i];
       const n = nicsOf[t]![i]!;
       if (!tm?.rdma || !n.tx || !n.rx) continue;
+      if ((sendersInto.get(n.rx.id)?.size ?? 0) < 2) continue;
       const sender = host(n.tx.host);
       const receiver = host(n.rx.host);
       const sNic = nicOf(sender, n.tx.nic);
       const rNic = nicOf(receiver, n.rx.nic);
       if (!sender || !receiver || !sNic || !rNic || sNic.rdma.type !== 'RoCE') continue;
-      if ((sendersInto.get(n.rx.id)?.size ?? 0) < 2) continue;
-      const priority = info[k]!.priority;
+      const priority = priorities[t]![i]!;
       const protectedEnd = (h: Host, nic: Nic) => dcbOperational(h, nic) && dcbOf(h).flowControl.includes(priority);
       if (protectedEnd(sender, sNic) && protectedEnd(receiver, rNic)) continue;
-      info[k]!.lossy = true;
-      const p = paths.get(transfers[t]!.id)![i]!;
+      if (withInfo) info[k]!.lossy = true;
+      const p = writable(t)[i]!;
       p.uses = p.uses.map((u) => (u.resource.startsWith('nic:') ? { ...u, perByte: u.perByte / params.roceWithoutPfcGoodput } : u));
     }
   }

@@ -58,9 +58,14 @@ export class DynamicMemory {
     try {
       const world = this.env.world();
       const now = this.env.sim.now;
+      // Only hosts where Dynamic Memory has something to do are planned: in a world of static VMs
+      // (the generated 10,000-VM world) this is one cheap pass, as rebalance runs on every change.
+      const planned = new Set<string>();
+      for (const vm of world.vms) if (vm.assignedMemory || (vm.memory.dynamic && holdsMemoryState(vm.state))) planned.add(vm.host.toLowerCase());
       const byHost = new Map<string, Vm[]>();
-      for (const vm of world.vms) {
+      for (const vm of planned.size === 0 ? [] : world.vms) {
         const key = vm.host.toLowerCase();
+        if (!planned.has(key)) continue;
         const list = byHost.get(key);
         if (list) list.push(vm);
         else byHost.set(key, [vm]);

@@ -85,7 +85,7 @@ export class LiveMigration extends MoveRun {
     delete this.job.queuePosition;
     this.env.log(LogText.liveStarted(this.vm, this.destinationHost));
     this.enter(Stage.setup);
-    this.env.worldChanged();
+    this.env.memoryHeld();
     this.after(this.env.params.liveMigrationSetupMs, () => this.storage());
   }
 

@@ -33,6 +33,11 @@ export interface RunEnv {
   worldChanged(): void;
   /** The job changed state (coalesced by the engine). */
   jobChanged(job: Job): void;
+  /**
+   * A VM's memory is now held still (a live migration began): Dynamic Memory re-plans. Unlike
+   * worldChanged this leaves the pre-check caches, as no VM or file changed place.
+   */
+  memoryHeld(): void;
   /** The run ended (completed, failed or cancelled): free its slots, admit the queue. */
   ended(run: MoveRun): void;
   /** A VM left or joined a host: its idle CPU changed (compression and TCP costs use it). */

@@ -121,6 +121,7 @@ export class Operations {
       world: () => host.world(),
       log: (l) => host.log(l),
       worldChanged,
+      memoryHeld: () => this.dynamicMemory.rebalance(),
       jobChanged: (j) => host.jobChanged(j),
       ended: (run) => this.ended(run),
       hostLoadChanged: (h) => this.transfers.hostLoadChanged(h),

@@ -269,9 +269,12 @@ test("Tab completion replaces the word at the cursor and cycles through the engi
   const a = await ps.complete({ text: 'Get-VM -', cursor: 8 });
   const b = await ps.complete(a!);
   const c = await ps.complete(b!);
-  expect([a!.text, b!.text, c!.text]).toEqual(['Get-VM -Name', 'Get-VM -ComputerName', 'Get-VM -Name']);
-  const back = await ps.complete(c!, true);
-  expect(back!.text).toBe('Get-VM -ComputerName');
+  const d = await ps.complete(c!);
+  const e = await ps.complete(d!);
+  // The cmdlet's own parameters first, then the common ones PowerShell's Tab cycles to, then round again.
+  expect([a!.text, b!.text, c!.text, d!.text, e!.text]).toEqual(['Get-VM -Name', 'Get-VM -ComputerName', 'Get-VM -Verbose', 'Get-VM -Debug', 'Get-VM -Name']);
+  const back = await ps.complete(e!, true);
+  expect(back!.text).toBe('Get-VM -Debug');
   root.dispose();
 });
 
