@@ -11,6 +11,10 @@ import { EngineClient, MAX_RESTARTS, type EngineThread } from '../../../doors/wo
 import { fromNodePort, type EngineConfig } from '../../../doors/worker/engine-protocol';
 import { spawnWorkerThread } from '../../../doors/worker/worker-thread';
 import { openDataFolder } from '../../../doors/worker/data-folder-host';
+
+// A Worker restart spawns a thread and reloads the last save: on a busy 2-core machine that takes
+// seconds, past expect.poll's 1 s default.
+const POLL_MS = 20_000;
 import { inProcessEngine, type InProcessEngine } from '../../support/in-process-engine';
 
 let dir: string;
@@ -91,10 +95,10 @@ describe('EngineClient over a worker_threads Worker', () => {
     expect(await client.flush()).toEqual([]);
     threads[0]!.kill(); // not asked by the client: a crash as the door sees one
     await expect
-      .poll(() => events.find((e) => e.type === 'notice'))
+      .poll(() => events.find((e) => e.type === 'notice'), { timeout: POLL_MS })
       .toMatchObject({ level: 'error', message: expect.stringMatching(/engine stopped unexpectedly .* started again from the last save/) });
-    await expect.poll(() => threads.length).toBe(2);
-    await expect.poll(() => events.some((e) => e.type === 'world' && e.view.clock !== undefined)).toBe(true);
+    await expect.poll(() => threads.length, { timeout: POLL_MS }).toBe(2);
+    await expect.poll(() => events.some((e) => e.type === 'world' && e.view.clock !== undefined), { timeout: POLL_MS }).toBe(true);
     expect(await vmState(client, 2)).toContain('"State":"Running"');
     expect(logged.some((m) => /stopped unexpectedly/.test(m))).toBe(true);
   });
@@ -115,7 +119,7 @@ describe('EngineClient when its engine thread dies', () => {
       id: 12,
       result: { ok: false, error: { code: 'Internal', message: expect.stringMatching(/stopped unexpectedly.*134: Maximum call stack/) } },
     });
-    await expect.poll(() => threads.length).toBe(2);
+    await expect.poll(() => threads.length, { timeout: POLL_MS }).toBe(2);
     expect(await client.respond({ kind: 'query', id: 13, query: { name: 'clock' } })).toMatchObject({ id: 13, result: { ok: true } });
   });
 
