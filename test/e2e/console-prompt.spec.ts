@@ -99,7 +99,8 @@ test.describe.serial('PowerShell prompt', () => {
     await expect(input).toHaveValue('Get-VM -Name');
     await input.press('Tab');
     await expect(input).toHaveValue('Get-VM -ComputerName');
-    await expect(page.getByTestId('powershell-hint')).toContainText('2 of 2');
+    // The cmdlet's own parameters, then the common ones Tab cycles to in PowerShell.
+    await expect(page.getByTestId('powershell-hint')).toContainText('2 of 4: -Name  [-ComputerName]  -Verbose  -Debug');
     await input.press('Shift+Tab');
     await expect(input).toHaveValue('Get-VM -Name');
 

@@ -67,7 +67,8 @@ test('the Event Log lists the moves newest first, filters by level, and previews
   await page.screenshot({ path: `${ARTIFACTS}/event-log.png` });
 
   // A new entry arrives while the pane is open (an event, not a reload).
-  await run(page, 'Disable-NetAdapter -Name SMB1 -CimSession HV01');
+  // Disable-NetAdapter asks first (ConfirmImpact High), as on 2012 R2.
+  await run(page, 'Disable-NetAdapter -Name SMB1 -CimSession HV01 -Confirm:$false');
   await page.getByTestId('dock-tab-log').click();
   await expect(rows).toHaveCount(5);
   await expect(rows.first()).toContainText("Network adapter 'SMB1' on 'HV01' was disabled");

@@ -195,6 +195,8 @@ test('message boxes and pickers share the frame: a confirmation is dragged, Ente
   await expect(picker).toHaveCount(0);
   await expect(page.getByTestId('wizard-heading')).toHaveText('Choose a new location for virtual machine');
   await expect(wizard.getByTestId('wizard-folder')).toHaveValue('E:\\');
+  // The picker gives focus back to the button that opened it; Escape then belongs to the wizard.
+  await expect(wizard.getByTestId('wizard-folder-browse')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(wizard).toHaveCount(0);
 });
